@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { loadAssets, type Assets } from './http/assets.ts';
+import { contentState, type ContentState } from './http/content-state.ts';
+import { pageContext, type PageContext } from './http/context.ts';
+import { errorView } from './http/error-pages.ts';
+import { BadRequestError, NotFoundError } from './http/errors.ts';
+import { PageCache, renderedFrom } from './http/page-cache.ts';
+import { securityHeaders } from './http/security.ts';
+import { sendRendered, sendText } from './http/send.ts';
+import { defaultLang, isLang, languages, type Lang } from './i18n/languages.ts';
+import { knowledgeRoutes } from './modules/knowledge/routes.ts';
+import { knowledgeService, type KnowledgeService } from './modules/knowledge/service.ts';
+import { libraryRoutes } from './modules/library/routes.ts';
+import { createSearch, type SearchProvider } from './modules/search/index.ts';
+import { searchRoutes } from './modules/search/routes.ts';
+import { siteRoutes } from './modules/site/routes.ts';
+
+/** What route modules get: services, and the helpers that turn views into responses. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  search: SearchProvider;
+  knowledge: KnowledgeService;
+  content: ContentState;
+  assets: Assets;
+  cache: PageCache;
+  ctx(request: FastifyRequest, lang: Lang): PageContext;
+  /** Renders (or takes from the cache) a page that is the same for everyone. */
+  cachedPage(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply>;
+  /** Sends a page rendered for this request only. */
+  freshPage(request: FastifyRequest, reply: FastifyReply, html: string, status?: number): FastifyReply;
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** how often to re-read the content version written by other instances (0 = never) */
+  contentPollMs?: number;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function negotiateLang(request: FastifyRequest): Lang {
+  const chosen = new Negotiator({ headers: { 'accept-language': request.headers['accept-language'] ?? '' } }).language([
+    ...languages,
+  ]);
+  return chosen && isLang(chosen) ? chosen : defaultLang;
+}
+
+function langOfUrl(url: string): Lang | null {
+  const first = url.split('/')[1]?.split(/[?#]/)[0] ?? '';
+  return isLang(first) ? first : null;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // One line per request comes from our onResponse hook instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+
+  const search = createSearch(database);
+  const assets = loadAssets();
+  const content = await contentState(database.db, options.contentPollMs ?? 1000);
+  const cache = new PageCache(config.pageCacheEntries);
+  const headers = securityHeaders(config);
+
+  const ctx = (request: FastifyRequest, lang: Lang): PageContext => {
+    const url = request.url;
+    const q = url.indexOf('?');
+    const path = (q === -1 ? url : url.slice(0, q)).slice(lang.length + 1) || '/';
+    return pageContext(lang, path.length > 1 ? path.replace(/\/$/, '') : path, q === -1 ? '' : url.slice(q), config.baseUrl, assets.url);
+  };
+
+  const appContext: AppContext = {
+    config,
+    database,
+    search,
+    knowledge: knowledgeService(database.db, search),
+    content,
+    assets,
+    cache,
+    ctx,
+    async cachedPage(request, reply, render) {
+      const version = content.version();
+      let page = cache.get(request.url, version);
+      if (!page) {
+        page = renderedFrom(await render(), 'text/html; charset=utf-8');
+        cache.set(request.url, version, page);
+      }
+      return sendRendered(request, reply, page);
+    },
+    freshPage: (request, reply, html, status = 200) => sendText(request, reply, html, 'text/html; charset=utf-8', status),
+  };
+
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+    done();
+  });
+
+  const errorPage = (request: FastifyRequest, reply: FastifyReply, status: 400 | 404 | 500 | 503, problems = [] as BadRequestError['problems']) => {
+    const lang = langOfUrl(request.url) ?? negotiateLang(request);
+    const page = errorView(pageContext(lang, '/', '', config.baseUrl, assets.url), status, request.id, problems);
+    return sendText(request, reply, page, 'text/html; charset=utf-8', status);
+  };
+
+  app.setNotFoundHandler((request, reply) => errorPage(request, reply, 404));
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof BadRequestError) return errorPage(request, reply, 400, error.problems);
+    if (error instanceof NotFoundError) return errorPage(request, reply, 404);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      request.log.info({ err: error }, 'client error');
+      return errorPage(request, reply, status === 404 ? 404 : 400);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return errorPage(request, reply, 500);
+  });
+
+  await app.register(async (scope) => siteRoutes(scope, appContext));
+  for (const lang of languages) {
+    await app.register(
+      async (scope) => {
+        knowledgeRoutes(scope, appContext, lang);
+        libraryRoutes(scope, appContext, lang);
+        searchRoutes(scope, appContext, lang);
+      },
+      { prefix: `/${lang}` },
+    );
+  }
+  app.addHook('onClose', () => content.stop());
+  return app;
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const databaseUrl = z
+  .string()
+  .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), {
+    message: 'must start with sqlite: (a file path or :memory:) or postgres://',
+  });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).catch(NaN).pipe(z.number({ error: 'must be a whole number from 0 to 65535' }).min(0)).default(3000),
+  DATABASE_URL: databaseUrl.default('sqlite:./data/intve.db'),
+  BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://intve.example.eu' })
+    .refine((v) => new URL(v).pathname === '/', { message: 'must be an origin without a path' })
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONTENT_DIR: z.string().min(1).default('./content'),
+  LOAD_CONTENT: booleanString.default(true),
+  TRUST_PROXY: booleanString.default(false),
+  PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
+  SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(10_000),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  baseUrl: string;
+  logLevel: string;
+  contentDir: string;
+  loadContent: boolean;
+  trustProxy: boolean;
+  pageCacheEntries: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; the error names the variable in one line. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(
+      `Invalid configuration: ${name} ${issue.message.replace(/^Invalid input: /, '')} (got ${JSON.stringify(env[name])})`,
+    );
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    logLevel: c.LOG_LEVEL,
+    contentDir: c.CONTENT_DIR,
+    loadContent: c.LOAD_CONTENT,
+    trustProxy: c.TRUST_PROXY,
+    pageCacheEntries: c.PAGE_CACHE_ENTRIES,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+  };
+}

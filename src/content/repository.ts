@@ -1,0 +1,266 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from '../db/schema.ts';
+
+// Writes of the content loader (and later the back office). Reads live in the feature modules.
+
+type Tx = Kysely<Tables>;
+const now = () => new Date().toISOString();
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+export async function getSourceHashes(db: Tx): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('content_sources').select(['path', 'hash']).execute();
+  return new Map(rows.map((r) => [r.path, r.hash]));
+}
+
+export async function recordSource(db: Tx, path: string, hash: string): Promise<void> {
+  await db
+    .insertInto('content_sources')
+    .values({ path, hash, loaded_at: now() })
+    .onConflict((oc) => oc.column('path').doUpdateSet({ hash, loaded_at: now() }))
+    .execute();
+}
+
+/** Bumps the content version; every instance's page cache keys on it. */
+export async function bumpContentVersion(db: Tx): Promise<string> {
+  const value = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  await db
+    .insertInto('content_meta')
+    .values({ key: 'content_version', value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+  return value;
+}
+
+export async function replaceVocabularies(
+  db: Tx,
+  vocab: Record<string, Record<string, Record<string, string>>>,
+): Promise<void> {
+  await db.deleteFrom('vocabulary_labels').execute();
+  await db.deleteFrom('vocabulary_terms').execute();
+  for (const [kind, terms] of Object.entries(vocab)) {
+    let position = 0;
+    for (const [slug, labels] of Object.entries(terms)) {
+      await db.insertInto('vocabulary_terms').values({ kind, slug, position: position++ }).execute();
+      for (const [lang, label] of Object.entries(labels)) {
+        await db.insertInto('vocabulary_labels').values({ kind, slug, lang, label }).execute();
+      }
+    }
+  }
+}
+
+export interface PackageInput {
+  number: number;
+  slug: string;
+  level: string;
+  translations: { lang: string; title: string | null; subtitle: string | null; introduction: string | null }[];
+  checklist: { key: string; stations: number[]; translations: { lang: string; text: string | null; why: string | null }[] }[];
+}
+
+export async function upsertPackage(db: Tx, input: PackageInput): Promise<number> {
+  const t = now();
+  const { id } = await db
+    .insertInto('packages')
+    .values({ number: input.number, slug: input.slug, level: input.level, updated_at: t })
+    .onConflict((oc) => oc.column('number').doUpdateSet({ slug: input.slug, level: input.level, updated_at: t }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('package_translations').where('package_id', '=', id).execute();
+  for (const tr of input.translations) {
+    await db.insertInto('package_translations').values({ package_id: id, ...tr, updated_at: t }).execute();
+  }
+  await db.deleteFrom('checklist_items').where('package_id', '=', id).execute();
+  let position = 0;
+  for (const item of input.checklist) {
+    const row = await db
+      .insertInto('checklist_items')
+      .values({ package_id: id, key: item.key, position: position++, station_positions: JSON.stringify(item.stations) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const tr of item.translations) {
+      await db.insertInto('checklist_item_translations').values({ item_id: row.id, ...tr }).execute();
+    }
+  }
+  return id;
+}
+
+export interface StationInput {
+  packageNumber: number;
+  position: number;
+  slug: string;
+  translations: {
+    lang: string;
+    title: string | null;
+    lead: string | null;
+    offer: string | null;
+    context: string | null;
+    challenges: string[] | undefined;
+    actionGroups: { title: string; actions: string[] }[] | undefined;
+  }[];
+}
+
+export async function upsertStation(db: Tx, input: StationInput): Promise<{ id: number; packageId: number }> {
+  const t = now();
+  const pkg = await db.selectFrom('packages').select('id').where('number', '=', input.packageNumber).executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('stations')
+    .values({ package_id: pkg.id, position: input.position, slug: input.slug, updated_at: t })
+    .onConflict((oc) => oc.columns(['package_id', 'position']).doUpdateSet({ slug: input.slug, updated_at: t }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('station_translations').where('station_id', '=', id).execute();
+  for (const { challenges, actionGroups, ...tr } of input.translations) {
+    await db
+      .insertInto('station_translations')
+      .values({ station_id: id, ...tr, challenges: json(challenges), action_groups: json(actionGroups), updated_at: t })
+      .execute();
+  }
+  return { id, packageId: pkg.id };
+}
+
+export interface ResourceInput {
+  slug: string;
+  type: string;
+  source: string;
+  link: string | null;
+  year: number | null;
+  translations: { lang: string; title: string | null; description: string | null }[];
+  themes: string[];
+  sectors: string[];
+  countries: string[];
+  languages: string[];
+  /** "package-2-station-1" style keys */
+  stations: { packageNumber: number; position: number }[];
+  packages: number[];
+}
+
+export async function upsertResource(db: Tx, input: ResourceInput): Promise<number> {
+  const t = now();
+  const base = { type: input.type, source: input.source, link: input.link, year: input.year, updated_at: t };
+  const { id } = await db
+    .insertInto('resources')
+    .values({ slug: input.slug, ...base, published: 1, created_at: t })
+    .onConflict((oc) => oc.column('slug').doUpdateSet(base))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('resource_translations').where('resource_id', '=', id).execute();
+  for (const tr of input.translations) {
+    await db.insertInto('resource_translations').values({ resource_id: id, ...tr, updated_at: t }).execute();
+  }
+  await replaceLinks(db, 'resource_themes', 'theme', id, input.themes);
+  await replaceLinks(db, 'resource_sectors', 'sector', id, input.sectors);
+  await replaceLinks(db, 'resource_countries', 'country', id, input.countries);
+  await replaceLinks(db, 'resource_languages', 'language', id, input.languages);
+
+  await db.deleteFrom('resource_stations').where('resource_id', '=', id).execute();
+  await db.deleteFrom('resource_packages').where('resource_id', '=', id).execute();
+  const packageIds = new Set<number>();
+  for (const s of input.stations) {
+    const row = await db
+      .selectFrom('stations')
+      .innerJoin('packages', 'packages.id', 'stations.package_id')
+      .select(['stations.id', 'stations.package_id'])
+      .where('packages.number', '=', s.packageNumber)
+      .where('stations.position', '=', s.position)
+      .executeTakeFirstOrThrow();
+    await db.insertInto('resource_stations').values({ resource_id: id, station_id: row.id }).execute();
+    packageIds.add(row.package_id);
+  }
+  for (const n of input.packages) {
+    const row = await db.selectFrom('packages').select('id').where('number', '=', n).executeTakeFirstOrThrow();
+    packageIds.add(row.id);
+  }
+  for (const package_id of packageIds) {
+    await db.insertInto('resource_packages').values({ resource_id: id, package_id }).execute();
+  }
+  return id;
+}
+
+type LinkTable = 'resource_themes' | 'resource_sectors' | 'resource_countries' | 'resource_languages';
+async function replaceLinks(db: Tx, table: LinkTable, column: string, id: number, values: string[]): Promise<void> {
+  await db.deleteFrom(table).where('resource_id', '=', id).execute();
+  for (const value of new Set(values)) {
+    await db.insertInto(table).values({ resource_id: id, [column]: value } as never).execute();
+  }
+}
+
+export interface CaseStudyInput {
+  slug: string;
+  packageNumber: number;
+  country: string;
+  sector: string | null;
+  link: string | null;
+  year: number | null;
+  translations: {
+    lang: string;
+    centre: string | null;
+    title: string | null;
+    lead: string | null;
+    takeaways: string[] | undefined;
+    quote_text: string | null;
+    quote_speaker: string | null;
+    summary: string | null;
+  }[];
+}
+
+export async function upsertCaseStudy(db: Tx, input: CaseStudyInput): Promise<number> {
+  const t = now();
+  const pkg = await db.selectFrom('packages').select('id').where('number', '=', input.packageNumber).executeTakeFirstOrThrow();
+  const base = { package_id: pkg.id, country: input.country, sector: input.sector, link: input.link, year: input.year, updated_at: t };
+  const { id } = await db
+    .insertInto('case_studies')
+    .values({ slug: input.slug, ...base })
+    .onConflict((oc) => oc.column('slug').doUpdateSet(base))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('case_study_translations').where('case_study_id', '=', id).execute();
+  for (const { takeaways, ...tr } of input.translations) {
+    await db
+      .insertInto('case_study_translations')
+      .values({ case_study_id: id, ...tr, takeaways: json(takeaways), updated_at: t })
+      .execute();
+  }
+  return id;
+}
+
+export interface SpotlightInput {
+  slug: string;
+  position: number;
+  link: string | null;
+  translations: { lang: string; title: string | null; link_text: string | null; description: string | null }[];
+}
+
+export async function upsertSpotlight(db: Tx, input: SpotlightInput): Promise<number> {
+  const t = now();
+  const base = { position: input.position, link: input.link, updated_at: t };
+  const { id } = await db
+    .insertInto('spotlight_items')
+    .values({ slug: input.slug, ...base })
+    .onConflict((oc) => oc.column('slug').doUpdateSet(base))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('spotlight_translations').where('item_id', '=', id).execute();
+  for (const tr of input.translations) {
+    await db.insertInto('spotlight_translations').values({ item_id: id, ...tr, updated_at: t }).execute();
+  }
+  return id;
+}
+
+export interface PageInput {
+  slug: string;
+  translations: { lang: string; title: string | null; lead: string | null; body: string | null }[];
+}
+
+export async function upsertPage(db: Tx, input: PageInput): Promise<number> {
+  const t = now();
+  const { id } = await db
+    .insertInto('pages')
+    .values({ slug: input.slug, updated_at: t })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ updated_at: t }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('page_translations').where('page_id', '=', id).execute();
+  for (const tr of input.translations) {
+    await db.insertInto('page_translations').values({ page_id: id, ...tr, updated_at: t }).execute();
+  }
+  return id;
+}

@@ -1,0 +1,50 @@
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { Database, Dialect } from './database.ts';
+import * as m0001 from './migrations/0001_content.ts';
+
+type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
+
+// Listed explicitly, in order: a migration never changes once it has landed.
+const migrations: Record<string, DialectMigration> = {
+  '0001_content': m0001,
+};
+
+class Provider implements MigrationProvider {
+  private readonly dialect: Dialect;
+  constructor(dialect: Dialect) {
+    this.dialect = dialect;
+  }
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(
+      Object.fromEntries(
+        Object.entries(migrations).map(([name, m]) => [name, { up: (db) => m.up(db, this.dialect) }]),
+      ),
+    );
+  }
+}
+
+/** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock so instances take turns. */
+export async function migrate(database: Database): Promise<string[]> {
+  if (database.dialect === 'postgres') await ensureUnaccent(database);
+  const migrator = new Migrator({ db: database.db, provider: new Provider(database.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function ensureUnaccent(database: Database): Promise<void> {
+  const installed = async () =>
+    (await sql<{ n: number }>`select count(*) as n from pg_extension where extname = 'unaccent'`.execute(database.db))
+      .rows[0]?.n === 1;
+  if (await installed()) return;
+  try {
+    await sql`create extension if not exists unaccent with schema public`.execute(database.db);
+  } catch (error) {
+    // Two instances may race here; only a missing extension is fatal.
+    if (!(await installed())) {
+      throw new Error(
+        `PostgreSQL needs the unaccent extension and this user cannot create it: run "CREATE EXTENSION unaccent;" as a superuser (${(error as Error).message})`,
+      );
+    }
+  }
+}

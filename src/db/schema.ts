@@ -1,0 +1,118 @@
+import type { Generated } from 'kysely';
+
+// Table types for the typed query layer. Timestamps are ISO-8601 strings and flags are 0/1
+// integers on both engines, so the same repository code runs on SQLite and PostgreSQL.
+// JSON columns hold text; repositories parse them.
+
+export interface Tables {
+  content_meta: { key: string; value: string };
+  content_sources: { path: string; hash: string; loaded_at: string };
+
+  packages: { id: Generated<number>; number: number; slug: string; level: string; updated_at: string };
+  package_translations: {
+    package_id: number;
+    lang: string;
+    title: string | null;
+    subtitle: string | null;
+    introduction: string | null;
+    updated_at: string;
+  };
+  checklist_items: {
+    id: Generated<number>;
+    package_id: number;
+    key: string;
+    position: number;
+    /** JSON array of station positions within the package */
+    station_positions: string;
+  };
+  checklist_item_translations: { item_id: number; lang: string; text: string | null; why: string | null };
+
+  stations: { id: Generated<number>; package_id: number; position: number; slug: string; updated_at: string };
+  station_translations: {
+    station_id: number;
+    lang: string;
+    title: string | null;
+    lead: string | null;
+    offer: string | null;
+    context: string | null;
+    /** JSON array of strings */
+    challenges: string | null;
+    /** JSON array of { title, actions: string[] } */
+    action_groups: string | null;
+    updated_at: string;
+  };
+
+  resources: {
+    id: Generated<number>;
+    slug: string;
+    type: string;
+    source: string;
+    link: string | null;
+    year: number | null;
+    published: number;
+    created_at: string;
+    updated_at: string;
+  };
+  resource_translations: { resource_id: number; lang: string; title: string | null; description: string | null; updated_at: string };
+  resource_themes: { resource_id: number; theme: string };
+  resource_sectors: { resource_id: number; sector: string };
+  resource_countries: { resource_id: number; country: string };
+  resource_languages: { resource_id: number; language: string };
+  resource_stations: { resource_id: number; station_id: number };
+  resource_packages: { resource_id: number; package_id: number };
+
+  case_studies: {
+    id: Generated<number>;
+    slug: string;
+    package_id: number;
+    country: string;
+    sector: string | null;
+    link: string | null;
+    year: number | null;
+    updated_at: string;
+  };
+  case_study_translations: {
+    case_study_id: number;
+    lang: string;
+    centre: string | null;
+    title: string | null;
+    lead: string | null;
+    /** JSON array of strings */
+    takeaways: string | null;
+    quote_text: string | null;
+    quote_speaker: string | null;
+    summary: string | null;
+    updated_at: string;
+  };
+
+  spotlight_items: { id: Generated<number>; slug: string; position: number; link: string | null; updated_at: string };
+  spotlight_translations: {
+    item_id: number;
+    lang: string;
+    title: string | null;
+    link_text: string | null;
+    description: string | null;
+    updated_at: string;
+  };
+
+  pages: { id: Generated<number>; slug: string; updated_at: string };
+  page_translations: { page_id: number; lang: string; title: string | null; lead: string | null; body: string | null; updated_at: string };
+
+  vocabulary_terms: { kind: string; slug: string; position: number };
+  vocabulary_labels: { kind: string; slug: string; lang: string; label: string };
+
+  search_documents: {
+    id: Generated<number>;
+    /** package | station | action | case_study | resource */
+    kind: string;
+    /** stable key of what the document stands for, e.g. "station:4" or "action:4:2:1" */
+    ref: string;
+    lang: string;
+    title: string;
+    body: string;
+    /** path after the language prefix, e.g. "/packages/2/stations/1#action-2-1" */
+    path: string;
+    /** id of the resource for kind = resource (joins the e-library to the index) */
+    resource_id: number | null;
+  };
+}

@@ -1,0 +1,44 @@
+import { direction, type Lang } from '../i18n/languages.ts';
+import { translator, type Translate } from '../i18n/messages.ts';
+
+/** What every page view needs to know about the request it renders for. */
+export interface PageContext {
+  lang: Lang;
+  dir: 'ltr' | 'rtl';
+  t: Translate;
+  /** the path after the language prefix, e.g. "/packages/2" */
+  path: string;
+  /** the query string with its "?", or "" */
+  search: string;
+  baseUrl: string;
+  asset: (name: string) => string;
+  format: Formatters;
+}
+
+export interface Formatters {
+  number(n: number): string;
+  country(code: string): string;
+  language(code: string): string;
+}
+
+const formatterCache = new Map<Lang, Formatters>();
+
+function formatters(lang: Lang): Formatters {
+  let f = formatterCache.get(lang);
+  if (!f) {
+    const numbers = new Intl.NumberFormat(lang);
+    const regions = new Intl.DisplayNames([lang], { type: 'region' });
+    const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
+    f = {
+      number: (n) => numbers.format(n),
+      country: (code) => regions.of(code) ?? code,
+      language: (code) => languageNames.of(code) ?? code,
+    };
+    formatterCache.set(lang, f);
+  }
+  return f;
+}
+
+export function pageContext(lang: Lang, path: string, search: string, baseUrl: string, asset: (n: string) => string): PageContext {
+  return { lang, dir: direction(lang), t: translator(lang), path, search, baseUrl, asset, format: formatters(lang) };
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Rendered } from './page-cache.ts';
+
+// Sends a rendered response with an ETag (304 when unchanged) and the best compression the client
+// accepts. Cached pages carry their compressed forms; fresh ones are compressed here.
+
+const MIN_COMPRESS = 1024;
+
+function pickEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
+  const accept = request.headers['accept-encoding'];
+  if (typeof accept !== 'string') return null;
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return null;
+}
+
+export function sendRendered(request: FastifyRequest, reply: FastifyReply, page: Rendered, cacheControl = 'no-cache'): FastifyReply {
+  reply.header('vary', 'Accept-Encoding').header('cache-control', cacheControl).header('etag', page.etag);
+  if (page.status === 200 && request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+  reply.code(page.status).type(page.type);
+  const encoding = page.body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
+  if (encoding) return reply.header('content-encoding', encoding).send(page[encoding]);
+  return reply.send(page.body);
+}
+
+/** Sends text produced for this request only (search results, error pages). */
+export function sendText(request: FastifyRequest, reply: FastifyReply, text: string, type: string, status = 200): FastifyReply {
+  const body = Buffer.from(text);
+  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  reply.header('vary', 'Accept-Encoding').header('cache-control', 'no-cache').header('etag', etag);
+  if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send();
+  reply.code(status).type(type);
+  const encoding = body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
+  if (encoding === 'br') {
+    return reply
+      .header('content-encoding', 'br')
+      .send(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }));
+  }
+  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(gzipSync(body, { level: 6 }));
+  return reply.send(body);
+}

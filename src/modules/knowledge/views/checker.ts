@@ -1,0 +1,78 @@
+import type { PageContext } from '../../../http/context.ts';
+import { html, type Html } from '../../../ui/html.ts';
+import { href, layout } from '../../../ui/layout.ts';
+import { langOf, txt } from '../../../ui/text.ts';
+import type { CheckerResult, Package } from '../service.ts';
+
+/** The checklists of both packages as one GET form; its result URL can be shared. */
+export function checkerForm(ctx: PageContext, packages: Package[], checked: string[], headingLevel: 2 | 3, error?: string): Html {
+  const { t } = ctx;
+  return html`<form class="checker" action="${href(ctx, '/checker/result')}" method="get" novalidate>
+    ${error ? html`<div class="error-summary" role="alert" tabindex="-1"><h${headingLevel} class="error-summary-title">${t('form.errorSummary')}</h${headingLevel}><ul><li><a href="#checker-${packages[0]?.checklist[0]?.key ?? ''}">${error}</a></li></ul></div>` : ''}
+    ${packages.map(
+      (p) => html`<fieldset>
+        <legend>${t('checker.legend', { number: p.number })} <span class="legend-title">${txt(p.title, ctx)}</span></legend>
+        <ul class="checkboxes">
+          ${p.checklist.map(
+            (c) => html`<li>
+              <input type="checkbox" name="c" value="${c.key}" id="checker-${c.key}"${checked.includes(c.key) ? html` checked` : ''}>
+              <label for="checker-${c.key}"${langOf(c.text, ctx)}>${c.text.value}</label>
+            </li>`,
+          )}
+        </ul>
+      </fieldset>`,
+    )}
+    <button type="submit">${t('checker.submit')}</button>
+  </form>`;
+}
+
+export function checkerView(ctx: PageContext, packages: Package[], checked: string[], error?: string): string {
+  const { t } = ctx;
+  const body = html`<h1>${t('checker.heading')}</h1>
+    <p class="lead">${t('checker.intro')}</p>
+    ${checkerForm(ctx, packages, checked, 2, error)}`;
+  return layout(ctx, {
+    title: error ? `${t('form.errorTitlePrefix')} ${t('checker.heading')}` : t('checker.heading'),
+    description: t('checker.intro'),
+    body,
+    pageType: 'checker',
+  });
+}
+
+export function checkerResultView(ctx: PageContext, packages: Package[], result: CheckerResult, checked: string[]): string {
+  const { t } = ctx;
+  const r = result.recommended;
+  const body = html`<h1>${t('checker.result.heading')}</h1>
+    <section class="panel recommendation" aria-labelledby="recommended-heading">
+      <h2 id="recommended-heading">${t('checker.result.start', { number: r.number })}
+        <a href="${href(ctx, `/packages/${r.number}`)}">${txt(r.title, ctx)}</a></h2>
+      <p>${t(`checker.result.reason.${result.reason}`, {
+        count: result.picks.filter((p) => p.package.id === r.id).length,
+        number: r.number,
+      })}</p>
+    </section>
+    <section aria-labelledby="stations-heading">
+      <h2 id="stations-heading">${t('checker.result.stations')}</h2>
+      <ol class="advice">
+        ${result.stations.map(
+          (s) => html`<li>
+            <h3><a href="${href(ctx, `/packages/${s.package.number}/stations/${s.station.position}`)}">${t('station.ofPackage', {
+              station: s.station.position,
+              package: s.package.number,
+            })}: ${txt(s.station.title, ctx)}</a></h3>
+            <p>${t('checker.result.because', { count: s.because.length })}</p>
+            <ul>
+              ${s.because.map(
+                (c) => html`<li><strong${langOf(c.text, ctx)}>${c.text.value}</strong>${c.why ? html` – <span${langOf(c.why, ctx)}>${c.why.value}</span>` : ''}</li>`,
+              )}
+            </ul>
+          </li>`,
+        )}
+      </ol>
+    </section>
+    <section aria-labelledby="change-heading">
+      <h2 id="change-heading">${t('checker.result.change')}</h2>
+      ${checkerForm(ctx, packages, checked, 3)}
+    </section>`;
+  return layout(ctx, { title: t('checker.result.heading'), body, pageType: 'checker-result', index: false });
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.ts';
+import { NotFoundError, parse } from '../../http/errors.ts';
+import { renderedFrom } from '../../http/page-cache.ts';
+import { sendRendered } from '../../http/send.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { libraryService } from './service.ts';
+import { libraryQuery, resourceParams } from './schemas.ts';
+import { feedXml } from './views/feed.ts';
+import { libraryView } from './views/library.ts';
+import { resourceView } from './views/resource.ts';
+
+export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
+  const library = libraryService(a.database.db, a.search);
+  const labels = async () => {
+    const [types, themes, sectors, packages] = await Promise.all([
+      a.knowledge.vocabulary('types', lang),
+      a.knowledge.vocabulary('themes', lang),
+      a.knowledge.vocabulary('sectors', lang),
+      a.knowledge.packages(lang),
+    ]);
+    return { types, themes, sectors, packages };
+  };
+
+  app.get('/library', async (req, reply) => {
+    const query = parse(libraryQuery, req.query);
+    const render = async () => libraryView(a.ctx(req, lang), query, await library.list(lang, query), await labels());
+    // The unfiltered first page is the same for everyone; searches are rendered per request.
+    if (req.url.indexOf('?') === -1) return a.cachedPage(req, reply, render);
+    return a.freshPage(req, reply, await render());
+  });
+
+  app.get('/library/feed.xml', async (req, reply) => {
+    const version = a.content.version();
+    let feed = a.cache.get(req.url, version);
+    if (!feed) {
+      const [recent, types] = await Promise.all([library.recent(lang, 50), a.knowledge.vocabulary('types', lang)]);
+      feed = renderedFrom(feedXml(a.ctx(req, lang), recent.items, types), 'application/atom+xml; charset=utf-8');
+      a.cache.set(req.url, version, feed);
+    }
+    return sendRendered(req, reply, feed);
+  });
+
+  app.get('/library/:slug', (req, reply) => {
+    const { slug } = parse(resourceParams, req.params);
+    return a.cachedPage(req, reply, async () => {
+      const resource = await library.resource(slug, lang);
+      if (!resource) throw new NotFoundError('resource');
+      return resourceView(a.ctx(req, lang), resource, await labels());
+    });
+  });
+}

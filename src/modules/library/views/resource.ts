@@ -1,0 +1,64 @@
+import type { PageContext } from '../../../http/context.ts';
+import { html } from '../../../ui/html.ts';
+import { href, layout } from '../../../ui/layout.ts';
+import { externalLink, facts } from '../../../ui/components.ts';
+import { langOf, prose, txt } from '../../../ui/text.ts';
+import { plainText } from '../../../ui/markdown.ts';
+import type { Resource } from '../repository.ts';
+import { facetLabel, type Labels } from './labels.ts';
+
+export function resourceView(ctx: PageContext, r: Resource, labels: Labels): string {
+  const { t } = ctx;
+  const filterLink = (facet: 'theme' | 'sector' | 'country' | 'language' | 'type', value: string) =>
+    html`<a href="${href(ctx, `/library?${facet}=${encodeURIComponent(value)}`)}">${facetLabel(ctx, labels, facet, value)}</a>`;
+  const list = (items: ReturnType<typeof filterLink>[]) => (items.length ? html`<ul class="inline-list">${items.map((i) => html`<li>${i}</li>`)}</ul>` : null);
+  const body = html`<article class="resource">
+    <p class="kicker">${labels.types.get(r.type) ? txt(labels.types.get(r.type), ctx) : r.type}</p>
+    <h1${langOf(r.title, ctx)}>${r.title.value}</h1>
+    ${prose(r.description, ctx)}
+    ${r.link ? html`<p class="cta">${externalLink(ctx, r.link, t('resource.open'))}</p>` : html`<p class="meta">${t('resource.noLink')}</p>`}
+    <h2>${t('resource.details')}</h2>
+    ${facts([
+      [t('resource.source'), html`<a href="${href(ctx, `/library?source=${encodeURIComponent(r.source)}`)}">${r.source}</a>`],
+      [t('resource.type'), filterLink('type', r.type)],
+      [t('resource.year'), r.year === null ? null : String(r.year)],
+      [t('library.facet.theme'), list(r.themes.map((v) => filterLink('theme', v)))],
+      [t('library.facet.sector'), list(r.sectors.map((v) => filterLink('sector', v)))],
+      [t('library.facet.country'), list(r.countries.map((v) => filterLink('country', v)))],
+      [t('library.facet.language'), list(r.languages.map((v) => filterLink('language', v)))],
+      [
+        t('resource.stations'),
+        list(
+          r.stations.map((s) => {
+            const station = labels.packages.find((p) => p.number === s.packageNumber)?.stations.find((x) => x.position === s.position);
+            return html`<a href="${href(ctx, `/packages/${s.packageNumber}/stations/${s.position}`)}">${t('station.ofPackage', { package: s.packageNumber, station: s.position })}${station ? html`: ${txt(station.title, ctx)}` : ''}</a>`;
+          }),
+        ),
+      ],
+    ])}
+  </article>`;
+  return layout(ctx, {
+    title: r.title.value,
+    description: plainText(r.description?.value).slice(0, 200) || r.title.value,
+    body,
+    pageType: 'resource',
+    breadcrumbs: [
+      { href: href(ctx, '/'), label: t('nav.home') },
+      { href: href(ctx, '/library'), label: t('library.heading') },
+    ],
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'LearningResource',
+      name: r.title.value,
+      description: plainText(r.description?.value),
+      inLanguage: r.languages,
+      learningResourceType: labels.types.get(r.type)?.value ?? r.type,
+      publisher: { '@type': 'Organization', name: r.source },
+      keywords: r.themes.map((v) => labels.themes.get(v)?.value ?? v).join(', '),
+      url: `${ctx.baseUrl}/${ctx.lang}/library/${r.slug}`,
+      dateModified: r.updatedAt,
+      ...(r.year ? { datePublished: String(r.year) } : {}),
+      ...(r.link ? { sameAs: r.link } : {}),
+    },
+  });
+}

@@ -1,0 +1,93 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from './provider.ts';
+
+// PostgreSQL's own full-text search with a language configuration per document language,
+// accents folded by unaccent. Title words carry weight A, body words weight B.
+
+const configs: Record<Lang, string> = { en: 'english', fr: 'french', ar: 'arabic' };
+
+function cfg(lang: Lang) {
+  return sql.lit(configs[lang]);
+}
+
+/** Documents matching in the reader's language or in English, with a score (lower = better). */
+function matches(text: string, lang: Lang): RawBuilder<unknown> {
+  const variants = (lang === 'en' ? ['en'] : [lang, 'en']) as Lang[];
+  const conditions = variants.map(
+    (l) => sql`(d.lang = ${l} and d.tsv @@ plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text})))`,
+  );
+  const rank = sql`case ${sql.join(
+    variants.map((l) => sql`when d.lang = ${l} then ts_rank(d.tsv, plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text})))`),
+    sql` `,
+  )} end`;
+  return sql`select d.id as doc_id, -${rank} as score from search_documents d where ${sql.join(conditions, sql` or `)}`;
+}
+
+/** True when the text has words the configurations do not drop as stop words. */
+async function searchable(db: DB, text: string, lang: Lang): Promise<boolean> {
+  const r = await sql<{ ok: boolean }>`select numnode(plainto_tsquery(${cfg(lang)}::regconfig, unaccent(${text}))) > 0
+    or numnode(plainto_tsquery('english', unaccent(${text}))) > 0 as ok`.execute(db);
+  return r.rows[0]?.ok ?? false;
+}
+
+export function postgresSearch(db: DB): SearchProvider {
+  return {
+    async index(documents: SearchDocument[]) {
+      await db.transaction().execute(async (trx) => {
+        for (const doc of documents) await indexOne(trx, doc);
+      });
+    },
+
+    async remove(refPrefixes: string[]) {
+      for (const prefix of refPrefixes) {
+        await db.deleteFrom('search_documents').where('ref', 'like', `${prefix}%`).execute();
+      }
+    },
+
+    async search(query: SearchQuery) {
+      if (!query.text.trim() || !(await searchable(db, query.text, query.lang))) return { hits: [], total: 0 };
+      const kinds = query.kinds?.length ? sql`and d.kind in (${sql.join(query.kinds)})` : sql``;
+      const rows = await sql<SearchHit & { total: number }>`
+        with m as (${matches(query.text, query.lang)}),
+        ranked as (
+          select d.kind, d.ref, d.lang, d.title, d.body, d.path, m.score,
+            row_number() over (partition by d.ref order by (d.lang = ${query.lang}) desc, m.score) as rn
+          from m join search_documents d on d.id = m.doc_id
+          where d.lang in (${query.lang}, 'en') ${kinds}
+        )
+        select kind, ref, lang, title, body, path, score::float8 as score, count(*) over () as total
+        from ranked where rn = 1
+        order by score, ref
+        limit ${query.limit} offset ${query.offset}`.execute(db);
+      let total = rows.rows[0]?.total ?? 0;
+      if (rows.rows.length === 0 && query.offset > 0) {
+        const r = await sql<{ n: number }>`with m as (${matches(query.text, query.lang)})
+          select count(distinct d.ref) as n from m join search_documents d on d.id = m.doc_id
+          where d.lang in (${query.lang}, 'en') ${kinds}`.execute(db);
+        total = r.rows[0]?.n ?? 0;
+      }
+      return { hits: rows.rows.map(({ total: _t, ...hit }) => hit), total };
+    },
+
+    matchingResources(text: string, lang: Lang) {
+      if (!text.trim()) return null;
+      return sql<{ resource_id: number; score: number }>`
+        select d.resource_id as resource_id, min(m.score)::float8 as score
+        from (${matches(text, lang)}) m join search_documents d on d.id = m.doc_id
+        where d.kind = 'resource'
+        group by d.resource_id`;
+    },
+  };
+}
+
+async function indexOne(trx: Kysely<Tables>, doc: SearchDocument): Promise<void> {
+  const c = cfg(doc.lang);
+  await sql`insert into search_documents (kind, ref, lang, title, body, path, resource_id, tsv)
+    values (${doc.kind}, ${doc.ref}, ${doc.lang}, ${doc.title}, ${doc.body}, ${doc.path}, ${doc.resourceId ?? null},
+      setweight(to_tsvector(${c}::regconfig, unaccent(${doc.title})), 'A') || setweight(to_tsvector(${c}::regconfig, unaccent(${doc.body})), 'B'))
+    on conflict (ref, lang) do update set kind = excluded.kind, title = excluded.title, body = excluded.body,
+      path = excluded.path, resource_id = excluded.resource_id, tsv = excluded.tsv`.execute(trx);
+}

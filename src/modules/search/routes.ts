@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app.ts';
+import { parse } from '../../http/errors.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { searchView } from './views/search.ts';
+
+export const PER_PAGE = 20;
+
+const searchQuery = z.object({
+  q: z.string().trim().max(200).optional().default(''),
+  page: z.coerce.number().int().min(1).max(500).default(1),
+});
+
+export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
+  app.get('/search', async (req, reply) => {
+    const { q, page } = parse(searchQuery, req.query);
+    const result = q ? await a.search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
+    return a.freshPage(req, reply, searchView(a.ctx(req, lang), q, page, result));
+  });
+}

@@ -1,0 +1,72 @@
+import type { PageContext } from '../../../http/context.ts';
+import { html, type Html } from '../../../ui/html.ts';
+import { href, layout } from '../../../ui/layout.ts';
+import { pager } from '../../../ui/components.ts';
+import { fold, queryWords } from '../analyse.ts';
+import type { SearchHit } from '../provider.ts';
+
+const PER_PAGE = 20;
+
+/** A short passage of the text around the first word of the query, with that word highlighted. */
+export function excerpt(text: string, words: string[], max = 220): Html {
+  const folded = fold(text);
+  let at = -1;
+  let len = 0;
+  for (const w of words) {
+    const i = folded.indexOf(w.slice(0, Math.max(3, w.length - 2)));
+    if (i !== -1 && (at === -1 || i < at)) {
+      at = i;
+      len = w.length;
+    }
+  }
+  if (at === -1) return html`${text.length > max ? `${text.slice(0, max)}…` : text}`;
+  const start = Math.max(0, at - 80);
+  // fold() keeps one character per letter for Latin and Arabic text, so offsets line up.
+  const end = Math.min(text.length, start + max);
+  const wordEnd = at + len + (/[\p{L}\p{N}]+/u.exec(text.slice(at + len))?.index === 0 ? (/[\p{L}\p{N}]+/u.exec(text.slice(at + len))?.[0].length ?? 0) : 0);
+  return html`${start > 0 ? '…' : ''}${text.slice(start, at)}<mark>${text.slice(at, wordEnd)}</mark>${text.slice(wordEnd, end)}${end < text.length ? '…' : ''}`;
+}
+
+export function searchView(ctx: PageContext, q: string, page: number, result: { hits: SearchHit[]; total: number }): string {
+  const { t } = ctx;
+  const words = queryWords(q);
+  const pages = Math.ceil(result.total / PER_PAGE);
+  const pageHref = (p: number) => href(ctx, `/search?q=${encodeURIComponent(q)}${p > 1 ? `&page=${p}` : ''}`);
+  const body = html`<h1>${t('search.heading')}</h1>
+    <form class="search-page" action="${href(ctx, '/search')}" method="get" role="search">
+      <label for="search-q">${t('search.label')}</label>
+      <div class="input-row">
+        <input id="search-q" name="q" type="search" value="${q}" maxlength="200">
+        <button type="submit">${t('search.button')}</button>
+      </div>
+    </form>
+    ${q
+      ? html`<p class="result-count" role="status">${t('search.count', { total: result.total, q })}</p>
+        ${result.hits.length
+          ? html`<ol class="results-list">
+              ${result.hits.map(
+                (h) => html`<li class="result">
+                  <p class="kicker">${t(`search.kind.${h.kind}`)}</p>
+                  <h2><a href="${href(ctx, h.path)}"${h.lang !== ctx.lang ? html` lang="${h.lang}"` : ''}>${h.title}</a></h2>
+                  <p${h.lang !== ctx.lang ? html` lang="${h.lang}"` : ''}>${excerpt(h.body, words)}</p>
+                </li>`,
+              )}
+            </ol>
+            ${pager(
+              ctx,
+              t('pagination.label'),
+              page > 1 ? { href: pageHref(page - 1), text: html`${t('pagination.page', { page: page - 1 })}` } : null,
+              page < pages ? { href: pageHref(page + 1), text: html`${t('pagination.page', { page: page + 1 })}` } : null,
+            )}`
+          : html`<div class="empty-state">
+              <h2>${t('search.empty.heading')}</h2>
+              <ul>
+                <li>${t('search.empty.spelling')}</li>
+                <li>${t('search.empty.fewer')}</li>
+                <li><a href="${href(ctx, '/library')}">${t('library.empty.browse')}</a></li>
+                <li><a href="${href(ctx, '/checker')}">${t('search.empty.checker')}</a></li>
+              </ul>
+            </div>`}`
+      : html`<p>${t('search.prompt')}</p>`}`;
+  return layout(ctx, { title: q ? t('search.titleWith', { q }) : t('search.heading'), body, pageType: 'search', index: false });
+}

@@ -1,0 +1,53 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { loadContent } from './content/load.ts';
+import { ContentError } from './content/pack.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { createSearch } from './modules/search/index.ts';
+
+// Start-up: validate configuration, open the database, apply migrations, load the content pack,
+// listen; on SIGTERM/SIGINT stop taking requests, finish those in flight, close the database.
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config.databaseUrl);
+  await migrate(database);
+  const app = await buildApp({ config, database });
+  if (config.loadContent) {
+    const result = await loadContent(database, createSearch(database), config.contentDir);
+    app.log.info(result, 'content pack loaded');
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    force.unref();
+    app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(`IntVE platform ready on ${config.baseUrl}`);
+}
+
+main().catch((error: unknown) => {
+  // Configuration and content problems are the operator's to fix: one line, no stack trace.
+  if (error instanceof ConfigError || error instanceof ContentError) console.error(error.message);
+  else console.error('Start-up failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
