@@ -81,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const url = request.url;
     const q = url.indexOf('?');
     const path = (q === -1 ? url : url.slice(0, q)).slice(lang.length + 1) || '/';
-    return pageContext(lang, path.length > 1 ? path.replace(/\/$/, '') : path, q === -1 ? '' : url.slice(q), config.baseUrl, assets.url);
+    return pageContext(lang, path.length > 1 ? path.replace(/\/$/, '') : path, q === -1 ? '' : url.slice(q), config.baseUrl, (n) => assets.url(n));
   };
 
   const appContext: AppContext = {
@@ -120,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const errorPage = (request: FastifyRequest, reply: FastifyReply, status: 400 | 404 | 500 | 503, problems = [] as BadRequestError['problems']) => {
     const lang = langOfUrl(request.url) ?? negotiateLang(request);
-    const page = errorView(pageContext(lang, '/', '', config.baseUrl, assets.url), status, request.id, problems);
+    const page = errorView(pageContext(lang, '/', '', config.baseUrl, (n) => assets.url(n)), status, request.id, problems);
     return sendText(request, reply, page, 'text/html; charset=utf-8', status);
   };
 
@@ -137,13 +137,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return errorPage(request, reply, 500);
   });
 
-  await app.register(async (scope) => siteRoutes(scope, appContext));
+  await app.register((scope, _options, done) => {
+    siteRoutes(scope, appContext);
+    done();
+  });
   for (const lang of languages) {
     await app.register(
-      async (scope) => {
+      (scope, _options, done) => {
         knowledgeRoutes(scope, appContext, lang);
         libraryRoutes(scope, appContext, lang);
         searchRoutes(scope, appContext, lang);
+        done();
       },
       { prefix: `/${lang}` },
     );

@@ -179,7 +179,7 @@ type LinkTable = 'resource_themes' | 'resource_sectors' | 'resource_countries' |
 async function replaceLinks(db: Tx, table: LinkTable, column: string, id: number, values: string[]): Promise<void> {
   await db.deleteFrom(table).where('resource_id', '=', id).execute();
   for (const value of new Set(values)) {
-    await db.insertInto(table).values({ resource_id: id, [column]: value } as never).execute();
+    await db.insertInto(table).values({ resource_id: id, [column]: value }).execute();
   }
 }
 

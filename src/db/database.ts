@@ -11,6 +11,8 @@ export type DB = Kysely<Tables>;
 export interface Database {
   db: DB;
   dialect: Dialect;
+  /** PostgreSQL only: the schema in use when not the default one */
+  schema?: string;
   /** true when the database answers a trivial query */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ function openPostgres(url: string, options: OpenOptions): Database {
   return {
     db,
     dialect: 'postgres',
+    ...(options.schema ? { schema: options.schema } : {}),
     async ping() {
       try {
         await sql`select 1`.execute(db);

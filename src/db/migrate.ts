@@ -26,9 +26,14 @@ class Provider implements MigrationProvider {
 /** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock so instances take turns. */
 export async function migrate(database: Database): Promise<string[]> {
   if (database.dialect === 'postgres') await ensureUnaccent(database);
-  const migrator = new Migrator({ db: database.db, provider: new Provider(database.dialect) });
+  const migrator = new Migrator({
+    db: database.db,
+    provider: new Provider(database.dialect),
+    // Kysely looks for its bookkeeping tables across schemas unless told which one is ours.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
@@ -44,6 +49,7 @@ async function ensureUnaccent(database: Database): Promise<void> {
     if (!(await installed())) {
       throw new Error(
         `PostgreSQL needs the unaccent extension and this user cannot create it: run "CREATE EXTENSION unaccent;" as a superuser (${(error as Error).message})`,
+        { cause: error },
       );
     }
   }

@@ -19,10 +19,10 @@ export function localise<R extends Row, K extends keyof R>(rows: readonly R[], l
   const out = {} as Localised<R, K>;
   for (const key of keys) {
     const mine = own?.[key];
-    if (mine !== null && mine !== undefined) out[key] = { value: mine as NonNullable<R[K]>, lang };
+    if (mine !== null && mine !== undefined) out[key] = { value: mine, lang };
     else {
       const fallback = english?.[key];
-      out[key] = fallback !== null && fallback !== undefined ? { value: fallback as NonNullable<R[K]>, lang: 'en' } : null;
+      out[key] = fallback !== null && fallback !== undefined ? { value: fallback, lang: 'en' } : null;
     }
   }
   return out;

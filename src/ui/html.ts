@@ -38,7 +38,7 @@ function render(value: Renderable): string {
 
 export function html(strings: TemplateStringsArray, ...values: Renderable[]): Html {
   let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
   return new SafeHtml(out);
 }
 

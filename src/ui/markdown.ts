@@ -35,7 +35,7 @@ export function plainText(source: string | null | undefined): string {
     for (const token of tokens) {
       if ('tokens' in token && token.tokens?.length) walk(token.tokens);
       else if ('items' in token && Array.isArray(token.items)) walk(token.items as Token[]);
-      else if (token.type === 'text' || token.type === 'codespan' || token.type === 'code') out.push(token.text);
+      else if (token.type === 'text' || token.type === 'codespan' || token.type === 'code') out.push(String(token.text));
       else if (token.type === 'space') out.push(' ');
     }
     if (tokens.length) out.push(' ');

@@ -28,14 +28,20 @@ export async function testDatabase(): Promise<TestDatabase> {
     const admin = openDatabase(postgresUrl, { poolSize: 1 });
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
     const database = openDatabase(postgresUrl, { schema, poolSize: 5 });
-    await migrate(database);
+    const drop = async () => {
+      await database.close();
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+      await admin.close();
+    };
+    try {
+      await migrate(database);
+    } catch (error) {
+      await drop();
+      throw error;
+    }
     return {
       database,
-      async close() {
-        await database.close();
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
-        await admin.close();
-      },
+      close: drop,
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'intve-test-'));
@@ -52,7 +58,7 @@ export async function testDatabase(): Promise<TestDatabase> {
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance;
-  get(url: string, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
+  get(url: string, headers?: Record<string, string>): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
 }
 
 /** The whole platform on a fresh database with the starter content loaded. */

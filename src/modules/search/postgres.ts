@@ -15,7 +15,7 @@ function cfg(lang: Lang) {
 
 /** Documents matching in the reader's language or in English, with a score (lower = better). */
 function matches(text: string, lang: Lang): RawBuilder<unknown> {
-  const variants = (lang === 'en' ? ['en'] : [lang, 'en']) as Lang[];
+  const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
   const conditions = variants.map(
     (l) => sql`(d.lang = ${l} and d.tsv @@ plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text})))`,
   );

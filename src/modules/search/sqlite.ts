@@ -12,7 +12,7 @@ const ftsQuery = (terms: string[]) => terms.map((t) => `"${t.replaceAll('"', '""
 
 /** The FTS matches for the reader's language and English: (rowid, score, lang the query was analysed for). */
 function matches(text: string, lang: Lang): RawBuilder<unknown> | null {
-  const variants = (lang === 'en' ? ['en'] : [lang, 'en']) as Lang[];
+  const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
   const parts = variants
     .map((l) => ({ l, terms: analyse(text, l) }))
     .filter((v) => v.terms.length > 0)

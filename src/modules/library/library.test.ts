@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+const count = (html: string) => /class="result-count"[^>]*>([^<]*)</.exec(html)?.[1];
+const titles = (html: string) => [...html.matchAll(/<li class="result">\s*<h3><a href="\/\w\w\/library\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+const facetCount = (html: string, facet: string, value: string) => {
+  const re = new RegExp(`name="${facet}" value="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>\\s*<label[^>]*>[\\s\\S]*?<span class="count">\\(([\\d,]+)\\)`);
+  return Number(re.exec(html)?.[1]?.replace(',', '') ?? NaN);
+};
+
+describe('e-library', () => {
+  test('the first page lists resources alphabetically with facet counts', async () => {
+    const res = await t.get('/en/library');
+    assert.equal(res.statusCode, 200);
+    const slugs = titles(res.body);
+    assert.equal(slugs.length, 20);
+    assert.match(count(res.body)!, /Resources 1–20 of \d+/);
+    assert.ok(facetCount(res.body, 'package', '2') >= 15);
+    assert.ok(facetCount(res.body, 'type', 'toolkit') >= 1);
+  });
+
+  test('word forms match: "partnership" finds resources that say "partnerships"', async () => {
+    const one = await t.get('/en/library?q=partnership');
+    const many = await t.get('/en/library?q=partnerships');
+    assert.ok(titles(one.body).length > 0);
+    assert.deepEqual(titles(one.body).sort(), titles(many.body).sort());
+  });
+
+  test('search ignores accents: "ecosysteme" and "écosystème" find the same resources', async () => {
+    const plain = await t.get('/fr/library?q=ecosystem');
+    const accented = await t.get(`/fr/library?q=${encodeURIComponent('écosystem')}`);
+    assert.ok(titles(plain.body).length > 0);
+    assert.deepEqual(titles(plain.body), titles(accented.body));
+  });
+
+  test('a search term in the title ranks that resource first', async () => {
+    const res = await t.get('/en/library?q=tracer+studies');
+    const slugs = titles(res.body);
+    assert.ok(slugs.length >= 2);
+    assert.match(slugs[0]!, /tracer/);
+  });
+
+  test('facets narrow results, and each facet counts what choosing it would give', async () => {
+    const all = await t.get('/en/library?package=2');
+    const total = Number(/of (\d+)|(\d+) resource/.exec(count(all.body)!)!.slice(1).find(Boolean));
+    const typeCount = facetCount(all.body, 'type', 'toolkit');
+    const filtered = await t.get('/en/library?package=2&type=toolkit');
+    assert.equal(titles(filtered.body).length, typeCount);
+    assert.ok(typeCount < total);
+    // The package facet still offers package 1 while package 2 is chosen (values within a facet are alternatives).
+    assert.ok(facetCount(filtered.body, 'package', '1') >= 0);
+    assert.match(filtered.body, /value="toolkit" id="[^"]+" checked/);
+  });
+
+  test('two values of one facet are alternatives: type=toolkit&type=guideline finds both kinds', async () => {
+    const a = titles((await t.get('/en/library?type=toolkit')).body).length;
+    const b = titles((await t.get('/en/library?type=guideline')).body).length;
+    const both = titles((await t.get('/en/library?type=toolkit&type=guideline')).body).length;
+    assert.equal(both, Math.min(20, a + b));
+  });
+
+  test('the station filter lists the resources of that station', async () => {
+    const inPack = readdirSync('content/resources').filter((f) =>
+      /^stations:.*package-2-station-1\b/m.test(readFileSync(`content/resources/${f}`, 'utf8')),
+    ).length;
+    const res = await t.get('/en/library?station=2-1');
+    assert.ok(inPack > 0);
+    assert.equal(titles(res.body).length, inPack);
+    assert.ok(titles(res.body).includes('skills-ecosystem-management-toolkit'));
+  });
+
+  test('sorting and paging give stable, bookmarkable pages', async () => {
+    const first = titles((await t.get('/en/library?sort=title')).body);
+    const second = titles((await t.get('/en/library?sort=title&page=2')).body);
+    assert.equal(first.length, 20);
+    assert.ok(second.length > 0);
+    assert.equal(new Set([...first, ...second]).size, first.length + second.length);
+    const res = await t.get('/en/library?sort=title');
+    assert.match(res.body, /<a rel="next" href="\/en\/library\?sort=title&amp;page=2">/);
+  });
+
+  test('no match gives a helpful empty state with ways out', async () => {
+    const res = await t.get('/en/library?q=zzzyqx&type=toolkit');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /class="empty-state"/);
+    assert.match(res.body, /href="\/en\/library\?q=zzzyqx"/);
+    assert.match(res.body, /href="\/en\/search\?q=zzzyqx"/);
+  });
+
+  test('bad parameters get a 400 page naming the parameter', async () => {
+    for (const url of ['/en/library?page=0', '/en/library?sort=random', '/en/library?country=greece', `/en/library?q=${'x'.repeat(201)}`]) {
+      const res = await t.get(url);
+      assert.equal(res.statusCode, 400, url);
+    }
+    const res = await t.get('/en/library?sort=random');
+    assert.match(res.body, /“sort” must be one of: relevance, title, newest, year/);
+  });
+
+  test('a resource page shows its source and details, with schema.org data', async () => {
+    const res = await t.get('/en/library/skills-ecosystem-management-toolkit');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /<h1>Skills ecosystem management toolkit<\/h1>/);
+    assert.match(res.body, /European Training Foundation/);
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(res.body)![1]!) as Record<string, unknown>;
+    assert.equal(ld['@type'], 'LearningResource');
+    assert.equal(ld.name, 'Skills ecosystem management toolkit');
+    assert.equal((await t.get('/en/library/no-such-resource')).statusCode, 404);
+  });
+
+  test('the Atom feed lists resources with absolute links', async () => {
+    const res = await t.get('/en/library/feed.xml');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.headers['content-type'] as string, /application\/atom\+xml/);
+    assert.match(res.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    assert.match(res.body, /<link rel="alternate" type="text\/html" href="http:\/\/localhost:3000\/en\/library\/[a-z0-9-]+"\/>/);
+  });
+});

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { testApp } from '../helpers/app.ts';
+
+// The page types the browser suites visit, shared by the accessibility and HTML checks.
+// Ids come from the starter content: package 1's checklist has "attract-partners", package 2's
+// "shared-vision"; "ceef" is a case study and "digcomp" a library resource.
+
+export const langs = ['en', 'fr', 'ar'] as const;
+export type TestLang = (typeof langs)[number];
+
+export interface PageCase {
+  name: string;
+  path: string;
+  status: number;
+}
+
+export const pageCases: PageCase[] = [
+  { name: 'home', path: '', status: 200 },
+  { name: 'package', path: '/packages/1', status: 200 },
+  { name: 'station', path: '/packages/1/stations/1', status: 200 },
+  { name: 'case-study list', path: '/case-studies', status: 200 },
+  { name: 'case study', path: '/case-studies/ceef', status: 200 },
+  { name: 'spotlight', path: '/spotlight', status: 200 },
+  { name: 'about', path: '/about', status: 200 },
+  { name: 'checker form', path: '/checker', status: 200 },
+  { name: 'checker result', path: '/checker/result?c=shared-vision&c=attract-partners', status: 200 },
+  { name: 'checker nothing ticked', path: '/checker/result', status: 400 },
+  { name: 'library first page', path: '/library', status: 200 },
+  { name: 'library search and two facets', path: '/library?q=skills&type=toolkit&theme=skills-anticipation', status: 200 },
+  { name: 'library empty result', path: '/library?q=zzzqqqxx', status: 200 },
+  { name: 'resource', path: '/library/digcomp', status: 200 },
+  { name: 'search with results', path: '/search?q=skills', status: 200 },
+  { name: 'search empty', path: '/search?q=zzzqqqxx', status: 200 },
+  { name: '404', path: '/no-such-page', status: 404 },
+  { name: '400', path: '/library?page=abc', status: 400 },
+];
+
+/** The page types that must also work with JavaScript turned off. */
+export const noJsCases = pageCases.filter((p) => ['station', 'library first page', 'library search and two facets', 'checker form', 'checker result', 'checker nothing ticked'].includes(p.name));
+
+export function url(lang: TestLang, p: PageCase): string {
+  return `/${lang}${p.path}`;
+}
+
+export interface RunningApp {
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The real app with the starter content, listening on a free loopback port. */
+export async function startApp(): Promise<RunningApp> {
+  const t = await testApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, close: () => t.close() };
+}
