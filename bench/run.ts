@@ -1,0 +1,364 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildLibrary, type BuildResult } from './build.ts';
+import { diagnose, type Diagnosis } from './diagnose.ts';
+import { searchQueries } from './synthetic.ts';
+import { HOST, WRK_TIMEOUT_S, drain, freePort, hasCommand, rotatingScript, runWrk, startNginx, stopChild, waitFor, type Nginx, type WrkResult } from './tools.ts';
+
+// npm run bench: builds a 100,000-resource library in a temporary SQLite database, starts the real
+// server on it, and measures four pages with wrk at 50 connections against nginx serving the
+// station page's HTML as a static file. See bench/README.md.
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const RESOURCES = intEnv('BENCH_RESOURCES', 100_000, 1, 2_000_000);
+const SECONDS = intEnv('BENCH_SECONDS', 10, 1, 300);
+const WARMUP_SECONDS = intEnv('BENCH_WARMUP_SECONDS', 2, 1, 60);
+const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50, 1, 1000);
+const THREADS = 2;
+const SEARCH_QUERIES = 200;
+const KEEP = env.BENCH_KEEP === '1';
+const TARGET = { fraction: 0.25, contentP99Ms: 10, searchP99Ms: 30 };
+const APT = 'apt-get update && apt-get install -y wrk nginx-light';
+
+function intEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const log = (line: string) => console.log(line);
+
+interface Target {
+  name: string;
+  /** 'latency' is informational: the same searches one at a time, to show the cost of one */
+  kind: 'baseline' | 'content' | 'search' | 'latency';
+  path: string;
+  script?: string;
+  connections?: number;
+}
+
+interface Row {
+  name: string;
+  kind: Target['kind'];
+  path: string;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  fractionOfNginx: number;
+  met: boolean | null;
+  connections: number;
+  requests: number;
+  non2xx: number;
+  socketErrors: number;
+  timeouts: number;
+}
+
+function ensureTools(): void {
+  const missing = ['wrk', 'nginx'].filter((c) => !hasCommand(c));
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && env.BENCH_INSTALL === '1') {
+    log(`Installing ${missing.join(' and ')}: ${APT}`);
+    const r = spawnSync('sh', ['-c', APT], { stdio: 'inherit', timeout: 600_000, env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (r.status === 0 && ['wrk', 'nginx'].every(hasCommand)) return;
+    console.error('Installing them failed.');
+    process.exit(1);
+  }
+  console.error(`The benchmark needs ${missing.join(' and ')} (Debian packages). Install them with:\n  ${APT}\n(or run as root with BENCH_INSTALL=1).`);
+  process.exit(1);
+}
+
+function startServer(file: string, port: number): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['src/server.ts'], {
+    cwd: root,
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      DATABASE_URL: `sqlite:${file}`,
+      PORT: String(port),
+      HOST,
+      BASE_URL: `http://${HOST}:${port}`,
+      LOG_LEVEL: 'warn',
+      LOAD_CONTENT: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, output: () => output };
+}
+
+async function fetchOk(url: string, expect?: RegExp): Promise<string> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  if (expect && !expect.test(text)) throw new Error(`${url} does not contain ${expect}`);
+  return text;
+}
+
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+function table(rows: Row[]): string {
+  const head = ['target', 'connections', 'requests/s', 'p50 ms', 'p99 ms', 'fraction of nginx', 'errors', 'target met?'];
+  const latency = (r: Row, v: number) =>
+    r.requests === 0 ? `> ${WRK_TIMEOUT_S * 1000}` : r.timeouts > 0 && v === r.p99Ms ? `${fmt(v)} (+ timeouts)` : fmt(v);
+  const body = rows.map((r) => [
+    r.name,
+    String(r.connections),
+    (Math.round(r.requestsPerSec * 10) / 10).toLocaleString('en'),
+    latency(r, r.p50Ms),
+    latency(r, r.p99Ms),
+    fmt(r.fractionOfNginx, 3),
+    r.non2xx || r.socketErrors
+      ? [r.timeouts ? `${r.timeouts} timeouts (> ${WRK_TIMEOUT_S} s)` : '', r.socketErrors - r.timeouts ? `${r.socketErrors - r.timeouts} socket` : '', r.non2xx ? `${r.non2xx} non-2xx` : '']
+          .filter(Boolean)
+          .join(', ')
+      : '0',
+    r.met === null ? (r.kind === 'baseline' ? '(baseline)' : '(information)') : r.met ? 'yes' : 'NO',
+  ]);
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
+}
+
+function judge(kind: Target['kind'], r: WrkResult, nginxRps: number): boolean | null {
+  if (kind === 'baseline' || kind === 'latency') return null;
+  if (r.requests === 0 || r.non2xx > 0 || r.socketErrors > 0) return false;
+  if (kind === 'search') return r.p99Ms < TARGET.searchP99Ms;
+  return r.requestsPerSec >= TARGET.fraction * nginxRps && r.p99Ms < TARGET.contentP99Ms;
+}
+
+async function main(): Promise<void> {
+  if (env.BENCH_DATABASE_URL) {
+    console.error('BENCH_DATABASE_URL (PostgreSQL) is not supported yet: the bulk build writes SQLite tables directly.');
+    process.exit(2);
+  }
+  ensureTools();
+
+  const work = mkdtempSync(join(tmpdir(), 'intve-bench-'));
+  const file = join(work, 'library.db');
+  let server: ReturnType<typeof startServer> | null = null;
+  let nginx: Nginx | null = null;
+  const cleanup = async () => {
+    if (server) await stopChild(server.child);
+    server = null;
+    if (nginx) await nginx.stop();
+    nginx = null;
+    if (KEEP) log(`Kept ${work} (BENCH_KEEP=1)`);
+    else rmSync(work, { recursive: true, force: true });
+  };
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    log(`Building a library of ${RESOURCES.toLocaleString('en')} resources in ${file}`);
+    const build: BuildResult = await buildLibrary(file, root, RESOURCES, log);
+    log(
+      `Built in ${build.seconds.total.toFixed(1)} s (schema and starter content ${build.seconds.migrateAndContent.toFixed(1)} s, ` +
+        `synthetic resources ${build.seconds.bulk.toFixed(1)} s)`,
+    );
+
+    const appPort = await freePort();
+    const started = performance.now();
+    server = startServer(file, appPort);
+    await waitFor(`http://${HOST}:${appPort}/readyz`, 60_000, server.child).catch((e: Error) => {
+      throw new Error(`${e.message}\n${server?.output() ?? ''}`);
+    });
+    log(`Server ready on ${HOST}:${appPort} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const app = `http://${HOST}:${appPort}`;
+
+    // The pages, checked once (and rendered into the page cache) before any load.
+    const stationPath = '/en/packages/2/stations/1';
+    const stationHtml = await fetchOk(app + stationPath, /<html/i);
+    const resourceSlug = build.sampleSlugs[Math.floor(build.sampleSlugs.length / 2)]!;
+    await fetchOk(`${app}/en/library/${resourceSlug}`);
+    await fetchOk(`${app}/en/library`);
+    const queries = searchQueries(SEARCH_QUERIES);
+    const searchPaths = queries.map((q) => `/en/library?${new URLSearchParams({ q: q.q, type: q.type, theme: q.theme })}`);
+    await fetchOk(app + searchPaths[0]!);
+    const script = rotatingScript(join(work, 'search.lua'), searchPaths);
+
+    // nginx, serving the station page as a static file.
+    const staticDir = join(work, 'static');
+    const nginxPrefix = join(work, 'nginx');
+    mkdirSync(staticDir);
+    mkdirSync(nginxPrefix);
+    writeFileSync(join(staticDir, 'station.html'), stationHtml);
+    nginx = await startNginx(nginxPrefix, staticDir, await freePort());
+    log(`nginx ready on ${HOST}:${nginx.port}, serving the station page (${Buffer.byteLength(stationHtml).toLocaleString('en')} bytes)`);
+
+    const targets: (Target & { base: string })[] = [
+      { name: 'nginx: station page as a static file', kind: 'baseline', path: '/station.html', base: `http://${HOST}:${nginx.port}` },
+      { name: 'station page', kind: 'content', path: stationPath, base: app },
+      { name: "library's first page", kind: 'content', path: '/en/library', base: app },
+      { name: 'resource page', kind: 'content', path: `/en/library/${resourceSlug}`, base: app },
+      // Searches last: if they overload the server, its backlog cannot spill into other targets.
+      { name: `library search, two facets (${SEARCH_QUERIES} queries)`, kind: 'search', path: searchPaths[0]!, script, base: app },
+      {
+        name: 'library search, one connection (information)',
+        kind: 'latency',
+        path: searchPaths[0]!,
+        script,
+        base: app,
+        connections: 1,
+      },
+    ];
+
+    const results: { target: (typeof targets)[number]; wrk: WrkResult }[] = [];
+    for (const t of targets) {
+      const connections = t.connections ?? CONNECTIONS;
+      const options = {
+        url: t.base + t.path,
+        connections,
+        threads: Math.min(THREADS, connections),
+        headers: { 'Accept-Encoding': 'gzip' },
+        ...(t.script ? { script: t.script } : {}),
+        // One search at a time should finish: wait for it, so its real latency is measured.
+        ...(t.kind === 'latency' ? { timeout: 60 } : {}),
+      };
+      log(`\n${t.name}: ${t.script ? `${SEARCH_QUERIES} rotating URLs like ${t.path}` : t.path}, ${connections} connections`);
+      await runWrk({ ...options, seconds: WARMUP_SECONDS });
+      if (t.base === app) await drain(server.child.pid!, `${app}/healthz`, 300_000);
+      const r = await runWrk({ ...options, seconds: SECONDS });
+      log(
+        `  ${r.requestsPerSec.toLocaleString('en')} requests/s, p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, ${r.requests} requests` +
+          (r.non2xx || r.socketErrors ? `, ${r.non2xx} non-2xx, ${r.socketErrors} socket errors (${r.timeouts} timeouts)` : ''),
+      );
+      results.push({ target: t, wrk: r });
+      if (t.base === app) {
+        const waited = await drain(server.child.pid!, `${app}/healthz`, 300_000);
+        if (waited > 1.5) log(`  (the server needed ${waited.toFixed(1)} s to finish the requests wrk had given up on)`);
+      }
+    }
+
+    await stopChild(server.child);
+    server = null;
+    await nginx.stop();
+    nginx = null;
+
+    log('\nTiming the two-facet searches in-process, statement by statement...');
+    const diagnosis = await diagnose(file, queries);
+
+    const nginxRps = results[0]!.wrk.requestsPerSec;
+    const rows: Row[] = results.map(({ target, wrk }) => ({
+      name: target.name,
+      kind: target.kind,
+      path: target.path,
+      requestsPerSec: wrk.requestsPerSec,
+      p50Ms: wrk.p50Ms,
+      p99Ms: wrk.p99Ms,
+      fractionOfNginx: wrk.requestsPerSec / nginxRps,
+      met: judge(target.kind, wrk, nginxRps),
+      connections: target.connections ?? CONNECTIONS,
+      requests: wrk.requests,
+      non2xx: wrk.non2xx,
+      socketErrors: wrk.socketErrors,
+      timeouts: wrk.timeouts,
+    }));
+
+    const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, platform: `${process.platform} ${process.arch}` };
+    const when = new Date();
+    const report = {
+      date: when.toISOString(),
+      machine,
+      settings: { resources: RESOURCES, seconds: SECONDS, connections: CONNECTIONS, threads: THREADS, searchQueries: SEARCH_QUERIES, database: 'sqlite' },
+      build: { seconds: build.seconds },
+      targets: TARGET,
+      results: rows,
+      searchDiagnosis: diagnosis,
+    };
+    const md = markdown(report, rows, diagnosis);
+
+    log(`\n${table(rows)}\n`);
+    log(`Build: ${build.seconds.total.toFixed(1)} s for ${RESOURCES.toLocaleString('en')} resources. Machine: ${machine.cpu} × ${machine.cores}, Node ${machine.node}.`);
+    log(`Two-facet search SQL alone (in-process): p50 ${diagnosis.perSearch.p50Ms} ms, p99 ${diagnosis.perSearch.p99Ms} ms, max ${diagnosis.perSearch.maxMs} ms.`);
+
+    const out = join(root, 'bench', 'results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(out, 'latest.md'), md);
+    writeFileSync(join(out, `${when.toISOString().slice(0, 19).replace(/:/g, '-')}Z.md`), md);
+    log(`Saved bench/results/latest.json, latest.md and a dated copy.`);
+
+    const missed = rows.filter((r) => r.met === false);
+    if (missed.length) log(`Targets missed: ${missed.map((r) => r.name).join('; ')}`);
+    process.exitCode = missed.length && env.BENCH_STRICT === '1' ? 1 : 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+interface Report {
+  date: string;
+  machine: { cpu: string; cores: number; node: string; platform: string };
+  settings: { resources: number; seconds: number; connections: number; threads: number; searchQueries: number; database: string };
+  build: { seconds: BuildResult['seconds'] };
+}
+
+function markdown(report: Report, rows: Row[], d: Diagnosis): string {
+  const s = report.settings;
+  const build = report.build.seconds;
+  return `# Benchmark results
+
+${report.date} · ${report.machine.cpu} × ${report.machine.cores} cores · Node ${report.machine.node} · ${report.machine.platform}
+
+${s.resources.toLocaleString('en')} resources (SQLite), built in ${build.total.toFixed(1)} s.
+wrk: ${s.threads} threads, ${s.connections} connections, ${s.seconds} s per target after a warm-up; \`Accept-Encoding: gzip\`.
+
+${table(rows)}
+
+Targets: content pages at least ${TARGET.fraction} of nginx's requests/s with p99 under ${TARGET.contentP99Ms} ms;
+library search p99 under ${TARGET.searchP99Ms} ms. A target with any non-2xx response, socket error or timeout counts as
+missed. wrk gives up on a request after ${WRK_TIMEOUT_S} s; such requests are not in its latency figures
+("+ timeouts"), and "> ${WRK_TIMEOUT_S * 1000}" means none completed in time.
+
+## Two-facet search SQL, in-process
+
+${d.queries} searches (word + type + theme, relevance order, first page with facet counts), one at a
+time, no HTTP or rendering: p50 ${d.perSearch.p50Ms} ms, p99 ${d.perSearch.p99Ms} ms, max ${d.perSearch.maxMs} ms.
+
+| statement | p50 ms | p99 ms | max ms | total ms |
+| --- | --- | --- | --- | --- |
+${d.statements.map((x) => `| ${x.statement} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.totalMs} |`).join('\n')}
+
+| search word | p50 ms | p99 ms | mean full-text matches |
+| --- | --- | --- | --- |
+${d.byBand.map((b) => `| ${b.band} | ${b.p50Ms} | ${b.p99Ms} | ${b.meanFtsMatches.toLocaleString('en')} |`).join('\n')}
+
+Slowest searches:
+
+| q | type | theme | ms | full-text matches | results |
+| --- | --- | --- | --- | --- | --- |
+${d.slowest.map((x) => `| ${x.q} | ${x.type} | ${x.theme} | ${x.ms} | ${x.ftsMatches.toLocaleString('en')} | ${x.total} |`).join('\n')}
+
+Query plan of the slowest statement (${d.explain.statement}) of the slowest search:
+
+\`\`\`
+${d.explain.plan.join('\n')}
+\`\`\`
+`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
