@@ -14,6 +14,7 @@ import { sendRendered, sendText } from './http/send.ts';
 import { defaultLang, isLang, languages, type Lang } from './i18n/languages.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService, type KnowledgeService } from './modules/knowledge/service.ts';
+import { libraryService, type LibraryService } from './modules/library/service.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { createSearch, type SearchProvider } from './modules/search/index.ts';
 import { searchRoutes } from './modules/search/routes.ts';
@@ -25,6 +26,7 @@ export interface AppContext {
   database: Database;
   search: SearchProvider;
   knowledge: KnowledgeService;
+  library: LibraryService;
   content: ContentState;
   assets: Assets;
   cache: PageCache;
@@ -84,11 +86,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return pageContext(lang, path.length > 1 ? path.replace(/\/$/, '') : path, q === -1 ? '' : url.slice(q), config.baseUrl, (n) => assets.url(n));
   };
 
+  const library = libraryService(database.db, search, () => content.version());
   const appContext: AppContext = {
     config,
     database,
     search,
-    knowledge: knowledgeService(database.db, search),
+    library,
+    knowledge: knowledgeService(database.db, library),
     content,
     assets,
     cache,

@@ -1,7 +1,6 @@
 import type { DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import { filters, searchLibrary, type ResourceCard } from '../library/repository.ts';
-import type { SearchProvider } from '../search/index.ts';
+import type { LibraryService, ResourceCard } from '../library/service.ts';
 import * as repo from './repository.ts';
 
 export type { CaseStudy, ChecklistItem, Package, Page, SpotlightItem, Station, StationSummary } from './repository.ts';
@@ -60,7 +59,7 @@ export function adviseFor(packages: repo.Package[], keys: string[]): CheckerResu
   return { picks, recommended: counts[0]!.p, reason, stations };
 }
 
-export function knowledgeService(db: DB, search: SearchProvider) {
+export function knowledgeService(db: DB, library: LibraryService) {
   return {
     packages: (lang: Lang) => repo.listPackages(db, lang),
 
@@ -89,17 +88,7 @@ export function knowledgeService(db: DB, search: SearchProvider) {
       const station = await repo.getStation(db, pkg.id, position, lang);
       if (!station) return null;
       const index = pkg.stations.findIndex((s) => s.position === position);
-      const resources: ResourceCard[] = (
-        await searchLibrary(db, search, {
-          lang,
-          q: '',
-          filters: filters({ station: [`${number}-${position}`] }),
-          sort: 'title',
-          offset: 0,
-          limit: 100,
-          withFacets: false,
-        })
-      ).items;
+      const resources: ResourceCard[] = await library.forStation(lang, number, position);
       return {
         pkg,
         station,

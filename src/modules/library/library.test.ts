@@ -123,3 +123,44 @@ describe('e-library', () => {
     assert.match(res.body, /<link rel="alternate" type="text\/html" href="http:\/\/localhost:3000\/en\/library\/[a-z0-9-]+"\/>/);
   });
 });
+
+describe('e-library after content changes', () => {
+  test('a resource added later appears in the list and in search once the content version changes', async () => {
+    const { testDatabase } = await import('../../../test/helpers/app.ts');
+    const { loadContent } = await import('../../content/load.ts');
+    const { bumpContentVersion, upsertResource } = await import('../../content/repository.ts');
+    const { createSearch } = await import('../search/index.ts');
+    const { libraryService } = await import('./service.ts');
+    const d = await testDatabase();
+    try {
+      const search = createSearch(d.database);
+      await loadContent(d.database, search, 'content');
+      let version = 'one';
+      const library = libraryService(d.database.db, search, () => version);
+      const query = { q: '', type: [], package: [], station: [], theme: [], sector: [], source: [], country: [], language: [], year: [], page: 1 };
+      const before = await library.list('en', query);
+      const id = await upsertResource(d.database.db, {
+        slug: 'zebra-guide',
+        type: 'guideline',
+        source: 'Test source',
+        link: null,
+        year: 2026,
+        translations: [{ lang: 'en', title: 'Zebra crossings in apprenticeships', description: 'Unusual words.' }],
+        themes: [],
+        sectors: [],
+        countries: [],
+        languages: ['en'],
+        stations: [],
+        packages: [],
+      });
+      await search.index([{ kind: 'resource', ref: 'resource:zebra-guide:', lang: 'en', title: 'Zebra crossings in apprenticeships', body: 'Unusual words.', path: '/library/zebra-guide', resourceId: id }]);
+      assert.equal((await library.list('en', query)).total, before.total, 'the same version serves the same index');
+      version = await bumpContentVersion(d.database.db);
+      assert.equal((await library.list('en', query)).total, before.total + 1);
+      const found = await library.list('en', { ...query, q: 'zebra' });
+      assert.deepEqual(found.items.map((r) => r.slug), ['zebra-guide']);
+    } finally {
+      await d.close();
+    }
+  });
+});

@@ -1,14 +1,11 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { localise, type Text } from '../../i18n/localise.ts';
-import type { SearchProvider } from '../search/index.ts';
-import type { FacetName, Sort } from './schemas.ts';
+import type { FacetRows } from './facet-index.ts';
 
-// The e-library's queries. Filtering, facet counts and paging run in SQL on both engines; the
-// full-text part comes from the search provider as a subquery of matching resource ids.
-
-export type Filters = Record<FacetName, string[]>;
+// The e-library's queries: what the in-memory facet index is built from, the cards of one page of
+// results, and a resource's own page.
 
 export interface ResourceCard {
   id: number;
@@ -19,172 +16,77 @@ export interface ResourceCard {
   link: string | null;
   title: Text;
   description: Text | null;
+  updatedAt: string;
 }
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface LibraryPage {
-  items: ResourceCard[];
-  total: number;
-  facets: Record<FacetName, FacetCount[]>;
-}
-
-type Fragment = RawBuilder<unknown>;
-
-/** The condition each facet adds; station values ("2-1") are resolved to ids beforehand. */
-function condition(facet: FacetName, values: string[], stationIds: number[]): Fragment {
-  switch (facet) {
-    case 'type':
-      return sql`r.type in (${sql.join(values)})`;
-    case 'source':
-      return sql`r.source in (${sql.join(values)})`;
-    case 'year':
-      return sql`r.year in (${sql.join(values.map(Number))})`;
-    case 'theme':
-      return sql`exists (select 1 from resource_themes x where x.resource_id = r.id and x.theme in (${sql.join(values)}))`;
-    case 'sector':
-      return sql`exists (select 1 from resource_sectors x where x.resource_id = r.id and x.sector in (${sql.join(values)}))`;
-    case 'country':
-      return sql`exists (select 1 from resource_countries x where x.resource_id = r.id and x.country in (${sql.join(values)}))`;
-    case 'language':
-      return sql`exists (select 1 from resource_languages x where x.resource_id = r.id and x.language in (${sql.join(values)}))`;
-    case 'package':
-      return sql`exists (select 1 from resource_packages x join packages p on p.id = x.package_id
-        where x.resource_id = r.id and p.number in (${sql.join(values.map(Number))}))`;
-    case 'station':
-      return stationIds.length
-        ? sql`exists (select 1 from resource_stations x where x.resource_id = r.id and x.station_id in (${sql.join(stationIds)}))`
-        : sql`1 = 0`;
-  }
-}
-
-/** What each facet counts: the value column and the joins that reach it. */
-const facetSource: Record<FacetName, { value: Fragment; join: Fragment }> = {
-  type: { value: sql`r.type`, join: sql`` },
-  source: { value: sql`r.source`, join: sql`` },
-  year: { value: sql`r.year`, join: sql`` },
-  theme: { value: sql`f.theme`, join: sql`join resource_themes f on f.resource_id = r.id` },
-  sector: { value: sql`f.sector`, join: sql`join resource_sectors f on f.resource_id = r.id` },
-  country: { value: sql`f.country`, join: sql`join resource_countries f on f.resource_id = r.id` },
-  language: { value: sql`f.language`, join: sql`join resource_languages f on f.resource_id = r.id` },
-  package: { value: sql`fp.number`, join: sql`join resource_packages f on f.resource_id = r.id join packages fp on fp.id = f.package_id` },
-  station: {
-    value: sql`fp.number || '-' || fs.position`,
-    join: sql`join resource_stations f on f.resource_id = r.id join stations fs on fs.id = f.station_id join packages fp on fp.id = fs.package_id`,
-  },
-};
-
-async function stationIdsFor(db: DB, keys: string[]): Promise<number[]> {
-  if (keys.length === 0) return [];
-  const rows = await db
-    .selectFrom('stations')
-    .innerJoin('packages', 'packages.id', 'stations.package_id')
-    .select(['stations.id', 'packages.number', 'stations.position'])
-    .execute();
-  const wanted = new Set(keys);
-  return rows.filter((r) => wanted.has(`${r.number}-${r.position}`)).map((r) => r.id);
-}
-
-export interface LibraryRequest {
-  lang: Lang;
-  q: string;
-  filters: Filters;
-  sort: Sort;
-  offset: number;
-  limit: number;
-  /** false when only the items are needed (station pages, feeds) */
-  withFacets?: boolean;
-}
-
-export async function searchLibrary(db: DB, search: SearchProvider, req: LibraryRequest): Promise<LibraryPage> {
-  const matches = req.q ? search.matchingResources(req.q, req.lang) : null;
-  const facets = Object.keys(facetSource) as FacetName[];
-  if (req.q && !matches) return { items: [], total: 0, facets: Object.fromEntries(facets.map((f) => [f, []])) as unknown as LibraryPage['facets'] };
-
-  const stationIds = await stationIdsFor(db, req.filters.station);
-  const base = matches ? sql`resources r join (${matches}) m on m.resource_id = r.id` : sql`resources r`;
-  const where = (except?: FacetName) => {
-    const parts: Fragment[] = [sql`r.published = 1`];
-    for (const facet of facets) {
-      const values = req.filters[facet];
-      if (facet !== except && values.length) parts.push(condition(facet, values, stationIds));
-    }
-    return sql.join(parts, sql` and `);
-  };
-
-  const order: Record<Sort, Fragment> = {
-    relevance: matches ? sql`m.score, r.id` : sql`lower(coalesce(tl.title, te.title)), r.id`,
-    title: sql`lower(coalesce(tl.title, te.title)), r.id`,
-    newest: sql`r.created_at desc, r.id desc`,
-    year: sql`case when r.year is null then 1 else 0 end, r.year desc, lower(coalesce(tl.title, te.title)), r.id`,
-  };
-
-  const pageQuery = sql<{
-    id: number;
-    slug: string;
-    type: string;
-    source: string;
-    year: number | null;
-    link: string | null;
-    title_l: string | null;
-    title_en: string | null;
-    description_l: string | null;
-    description_en: string | null;
-  }>`select r.id, r.slug, r.type, r.source, r.year, r.link,
-      tl.title as title_l, te.title as title_en, tl.description as description_l, te.description as description_en
-    from ${base}
-    left join resource_translations tl on tl.resource_id = r.id and tl.lang = ${req.lang}
-    left join resource_translations te on te.resource_id = r.id and te.lang = 'en'
-    where ${where()}
-    order by ${order[req.sort]}
-    limit ${req.limit} offset ${req.offset}`;
-
-  const countQuery = sql<{ n: number }>`select count(*) as n from ${base} where ${where()}`;
-
-  const facetQuery = (facet: FacetName) =>
-    sql<{ value: string | number; n: number }>`select ${facetSource[facet].value} as value, count(*) as n
-      from ${base} ${facetSource[facet].join}
-      where ${where(facet)}
-      group by ${facetSource[facet].value}`;
-
-  const [page, count, ...facetRows] = await Promise.all([
-    pageQuery.execute(db),
-    countQuery.execute(db),
-    ...(req.withFacets === false ? [] : facets.map((f) => facetQuery(f).execute(db))),
+/** Everything the facet index needs about every published resource. */
+export async function loadFacetRows(db: DB): Promise<FacetRows> {
+  const [resources, titles, themes, sectors, countries, languages, stations, packages, documents] = await Promise.all([
+    db.selectFrom('resources').select(['id', 'type', 'source', 'year', 'created_at']).where('published', '=', 1).execute(),
+    db.selectFrom('resource_translations').select(['resource_id', 'lang', 'title']).execute(),
+    db.selectFrom('resource_themes').select(['resource_id', 'theme as value']).execute(),
+    db.selectFrom('resource_sectors').select(['resource_id', 'sector as value']).execute(),
+    db.selectFrom('resource_countries').select(['resource_id', 'country as value']).execute(),
+    db.selectFrom('resource_languages').select(['resource_id', 'language as value']).execute(),
+    sql<{ resource_id: number; value: string }>`select x.resource_id, p.number || '-' || s.position as value
+      from resource_stations x join stations s on s.id = x.station_id join packages p on p.id = s.package_id`.execute(db),
+    sql<{ resource_id: number; value: string }>`select x.resource_id, ${sql`cast(p.number as text)`} as value
+      from resource_packages x join packages p on p.id = x.package_id`.execute(db),
+    db
+      .selectFrom('search_documents')
+      .select(['id', 'resource_id', 'lang'])
+      .where('kind', '=', 'resource')
+      .where('resource_id', 'is not', null)
+      .execute(),
   ]);
+  const tag = (facet: FacetRows['links'][number]['facet'], rows: { resource_id: number; value: string }[]) =>
+    rows.map((r) => ({ resource_id: r.resource_id, facet, value: String(r.value) }));
+  return {
+    resources,
+    titles,
+    links: [
+      ...tag('theme', themes),
+      ...tag('sector', sectors),
+      ...tag('country', countries),
+      ...tag('language', languages),
+      ...tag('station', stations.rows),
+      ...tag('package', packages.rows),
+    ],
+    documents: documents.map((d) => ({ id: d.id, resource_id: d.resource_id!, lang: d.lang })),
+  };
+}
 
-  const items = page.rows.map((r) => {
-    const rows = [
-      { lang: 'en', title: r.title_en, description: r.description_en },
-      ...(req.lang === 'en' ? [] : [{ lang: req.lang, title: r.title_l, description: r.description_l }]),
+/** The cards of the given resources, in the given order, in the reader's language or English. */
+export async function cardsByIds(db: DB, ids: number[], lang: Lang): Promise<ResourceCard[]> {
+  if (ids.length === 0) return [];
+  const [rows, texts] = await Promise.all([
+    db.selectFrom('resources').select(['id', 'slug', 'type', 'source', 'year', 'link', 'updated_at']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('resource_translations')
+      .select(['resource_id', 'lang', 'title', 'description'])
+      .where('resource_id', 'in', ids)
+      .where('lang', 'in', lang === 'en' ? ['en'] : [lang, 'en'])
+      .execute(),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const t = localise(texts.filter((x) => x.resource_id === id), lang, ['title', 'description']);
+    return [
+      {
+        id: r.id,
+        slug: r.slug,
+        type: r.type,
+        source: r.source,
+        year: r.year,
+        link: r.link,
+        title: t.title ?? { value: r.slug, lang: 'en' as const },
+        description: t.description,
+        updatedAt: r.updated_at,
+      },
     ];
-    const t = localise(rows, req.lang, ['title', 'description']);
-    return {
-      id: r.id,
-      slug: r.slug,
-      type: r.type,
-      source: r.source,
-      year: r.year,
-      link: r.link,
-      title: t.title ?? { value: r.slug, lang: 'en' as const },
-      description: t.description,
-    };
   });
-
-  const facetCounts = Object.fromEntries(
-    facets.map((f, i) => [
-      f,
-      (facetRows[i]?.rows ?? [])
-        .filter((row) => row.value !== null)
-        .map((row) => ({ value: String(row.value), count: Number(row.n) }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-    ]),
-  ) as LibraryPage['facets'];
-
-  return { items, total: Number(count.rows[0]?.n ?? 0), facets: facetCounts };
 }
 
 export interface Resource extends ResourceCard {
@@ -239,20 +141,4 @@ export async function getResource(db: DB, slug: string, lang: Lang): Promise<Res
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
-}
-
-const noFilters = (): Filters => ({
-  type: [],
-  package: [],
-  station: [],
-  theme: [],
-  sector: [],
-  source: [],
-  country: [],
-  language: [],
-  year: [],
-});
-
-export function filters(partial: Partial<Filters> = {}): Filters {
-  return { ...noFilters(), ...partial };
 }

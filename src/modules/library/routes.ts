@@ -4,14 +4,13 @@ import { NotFoundError, parse } from '../../http/errors.ts';
 import { renderedFrom } from '../../http/page-cache.ts';
 import { sendRendered } from '../../http/send.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import { libraryService } from './service.ts';
 import { libraryQuery, resourceParams } from './schemas.ts';
 import { feedXml } from './views/feed.ts';
 import { libraryView } from './views/library.ts';
 import { resourceView } from './views/resource.ts';
 
 export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
-  const library = libraryService(a.database.db, a.search);
+  const library = a.library;
   const labels = async () => {
     const [types, themes, sectors, packages] = await Promise.all([
       a.knowledge.vocabulary('types', lang),
@@ -35,7 +34,7 @@ export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang): 
     let feed = a.cache.get(req.url, version);
     if (!feed) {
       const [recent, types] = await Promise.all([library.recent(lang, 50), a.knowledge.vocabulary('types', lang)]);
-      feed = renderedFrom(feedXml(a.ctx(req, lang), recent.items, types), 'application/atom+xml; charset=utf-8');
+      feed = renderedFrom(feedXml(a.ctx(req, lang), recent, types), 'application/atom+xml; charset=utf-8');
       a.cache.set(req.url, version, feed);
     }
     return sendRendered(req, reply, feed);

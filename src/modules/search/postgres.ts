@@ -72,13 +72,21 @@ export function postgresSearch(db: DB): SearchProvider {
       return { hits: rows.rows.map(({ total: _t, ...hit }) => hit), total };
     },
 
-    matchingResources(text: string, lang: Lang) {
-      if (!text.trim()) return null;
-      return sql<{ resource_id: number; score: number }>`
-        select d.resource_id as resource_id, min(m.score)::float8 as score
-        from (${matches(text, lang)}) m join search_documents d on d.id = m.doc_id
-        where d.kind = 'resource'
-        group by d.resource_id`;
+    async matchDocuments(text: string, lang: Lang) {
+      if (!text.trim() || !(await searchable(db, text, lang))) return null;
+      const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
+      const query = (l: Lang) => sql`plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text}))`;
+      const rows = await sql<{ id: number; lang: Lang; in_title: boolean }>`
+        select d.id, d.lang, case ${sql.join(
+          variants.map((l) => sql`when d.lang = ${l} then ts_filter(d.tsv, '{a}') @@ ${query(l)}`),
+          sql` `,
+        )} end as in_title
+        from search_documents d
+        where d.kind = 'resource' and (${sql.join(
+          variants.map((l) => sql`(d.lang = ${l} and d.tsv @@ ${query(l)})`),
+          sql` or `,
+        )})`.execute(db);
+      return rows.rows.map((r) => ({ id: r.id, lang: r.lang, inTitle: r.in_title }));
     },
   };
 }

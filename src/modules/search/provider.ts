@@ -1,4 +1,3 @@
-import type { RawBuilder } from 'kysely';
 import type { Lang } from '../../i18n/languages.ts';
 
 export interface SearchDocument {
@@ -21,6 +20,12 @@ export interface SearchHit {
   score: number;
 }
 
+export interface DocumentMatch {
+  id: number;
+  lang: Lang;
+  inTitle: boolean;
+}
+
 export interface SearchQuery {
   text: string;
   lang: Lang;
@@ -41,9 +46,11 @@ export interface SearchProvider {
   remove(refPrefixes: string[]): Promise<void>;
   search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
   /**
-   * A subquery yielding (resource_id, score) for resources whose text matches, lower score =
-   * better; null when the text has no searchable words. Used by the e-library to combine
-   * full-text search with its facets in one SQL statement.
+   * Every resource document matching the text in the reader's language or English: its id, the
+   * language it matched in, and whether its title alone has every word. Ids only, no scoring, so
+   * it stays fast when a common word matches most of the library. The SQLite index cannot tell
+   * kinds apart without a join, so it may return ids of other kinds too: callers keep the ids
+   * they know. Null when the text has no searchable words.
    */
-  matchingResources(text: string, lang: Lang): RawBuilder<{ resource_id: number; score: number }> | null;
+  matchDocuments(text: string, lang: Lang): Promise<DocumentMatch[] | null>;
 }

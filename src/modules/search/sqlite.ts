@@ -3,7 +3,7 @@ import type { DB } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { analyse } from './analyse.ts';
-import type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from './provider.ts';
+import type { DocumentMatch, SearchDocument, SearchHit, SearchProvider, SearchQuery } from './provider.ts';
 
 // SQLite FTS5 over pre-analysed text (see analyse.ts). The FTS table is contentless: it keeps
 // only terms, keyed by search_documents.id. Title terms weigh four times body terms.
@@ -60,16 +60,23 @@ export function sqliteSearch(db: DB): SearchProvider {
       return { hits: rows.rows.map(({ total: _t, ...hit }) => hit), total };
     },
 
-    matchingResources(text: string, lang: Lang) {
-      const m = matches(text, lang);
-      if (!m) return null;
-      // Materialised so SQLite does not flatten bm25() into the aggregate (it may not run there).
-      return sql<{ resource_id: number; score: number }>`
-        with m as materialized (${m})
-        select d.resource_id as resource_id, min(m.score) as score
-        from m join search_documents d on d.id = m.doc_id and d.lang = m.qlang
-        where d.kind = 'resource' and d.lang in (${lang}, 'en')
-        group by d.resource_id`;
+    async matchDocuments(text: string, lang: Lang) {
+      const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
+      const out: DocumentMatch[] = [];
+      let searchable = false;
+      for (const l of variants) {
+        const terms = analyse(text, l);
+        if (terms.length === 0) continue;
+        searchable = true;
+        const query = ftsQuery(terms);
+        const [all, titled] = await Promise.all([
+          sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${query}`.execute(db),
+          sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${`{title} : (${query})`}`.execute(db),
+        ]);
+        const inTitle = new Set(titled.rows.map((r) => r.id));
+        for (const { id } of all.rows) out.push({ id, lang: l, inTitle: inTitle.has(id) });
+      }
+      return searchable ? out : null;
     },
   };
 }

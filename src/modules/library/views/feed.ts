@@ -2,7 +2,7 @@ import type { PageContext } from '../../../http/context.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import { escapeHtml as esc } from '../../../ui/html.ts';
 import { plainText } from '../../../ui/markdown.ts';
-import type { ResourceCard } from '../repository.ts';
+import type { ResourceCard } from '../service.ts';
 
 /** An Atom feed of the newest resources, in the reader's language. */
 export function feedXml(ctx: PageContext, items: ResourceCard[], types: Map<string, Text>): string {
@@ -14,7 +14,7 @@ export function feedXml(ctx: PageContext, items: ResourceCard[], types: Map<stri
 <id>${esc(url)}</id>
 <title xml:lang="${r.title.lang}">${esc(r.title.value)}</title>
 <link rel="alternate" type="text/html" href="${esc(url)}"/>
-<updated>${updated}</updated>
+<updated>${new Date(r.updatedAt).toISOString()}</updated>
 <author><name>${esc(r.source)}</name></author>
 <category term="${esc(r.type)}" label="${esc(types.get(r.type)?.value ?? r.type)}"/>
 ${r.description ? `<summary xml:lang="${r.description.lang}">${esc(plainText(r.description.value))}</summary>` : ''}

@@ -3,7 +3,7 @@ import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { langOf, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
-import type { FacetCount, LibraryPage } from '../repository.ts';
+import type { FacetCount, LibraryPage } from '../service.ts';
 import { facetNames, sorts, type FacetName, type LibraryQuery, type Sort } from '../schemas.ts';
 import { facetLabel, type Labels } from './labels.ts';
 
