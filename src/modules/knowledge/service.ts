@@ -1,6 +1,9 @@
 import type { DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import type { LibraryService, ResourceCard } from '../library/service.ts';
+import type { LibraryService } from '../library/service.ts';
+
+/** How many resources a station page lists; the e-library link shows them all. */
+export const STATION_RESOURCES = 12;
 import * as repo from './repository.ts';
 
 export type { CaseStudy, ChecklistItem, Package, Page, SpotlightItem, Station, StationSummary } from './repository.ts';
@@ -88,11 +91,12 @@ export function knowledgeService(db: DB, library: LibraryService) {
       const station = await repo.getStation(db, pkg.id, position, lang);
       if (!station) return null;
       const index = pkg.stations.findIndex((s) => s.position === position);
-      const resources: ResourceCard[] = await library.forStation(lang, number, position);
+      const resources = await library.forStation(lang, number, position, STATION_RESOURCES);
       return {
         pkg,
         station,
-        resources,
+        resources: resources.items,
+        resourceTotal: resources.total,
         previous: pkg.stations[index - 1] ?? null,
         next: pkg.stations[index + 1] ?? null,
       };

@@ -39,32 +39,69 @@ export interface IndexResult {
   facets: Record<FacetName, FacetCount[]>;
 }
 
+/** One facet's values in compressed-row form: the codes of resource p are flat[start[p]..start[p+1]). */
+interface Column {
+  values: string[];
+  codeOf: Map<string, number>;
+  start: Int32Array;
+  flat: Int32Array;
+}
+
+function column(size: number, pairs: [position: number, value: string][]): Column {
+  const values: string[] = [];
+  const codeOf = new Map<string, number>();
+  const start = new Int32Array(size + 1);
+  for (const [p] of pairs) start[p + 1]!++;
+  for (let p = 0; p < size; p++) start[p + 1]! += start[p]!;
+  const fill = start.slice(0, size);
+  const flat = new Int32Array(pairs.length);
+  for (const [p, v] of pairs) {
+    let code = codeOf.get(v);
+    if (code === undefined) {
+      code = values.push(v) - 1;
+      codeOf.set(v, code);
+    }
+    flat[fill[p]!++] = code;
+  }
+  return { values, codeOf, start, flat };
+}
+
+const LANG_CODES: Record<string, number> = { en: 1, fr: 2, ar: 3 };
+
 export class FacetIndex {
   readonly size: number;
   private readonly ids: Int32Array;
-  private readonly values: Record<FacetName, string[][]>;
+  private readonly columns: Record<FacetName, Column>;
   private readonly orders = new Map<string, Int32Array>();
-  private readonly documents = new Map<number, { position: number; lang: string }>();
+  /** search document id → position + 1 (0 = not a resource document) and its language code */
+  private readonly docPosition: Int32Array;
+  private readonly docLang: Uint8Array;
 
   constructor(rows: FacetRows, languages: readonly Lang[]) {
     this.size = rows.resources.length;
     this.ids = Int32Array.from(rows.resources.map((r) => r.id));
     const position = new Map<number, number>();
     rows.resources.forEach((r, i) => position.set(r.id, i));
-    const empty = () => Array.from({ length: this.size }, () => [] as string[]);
-    this.values = Object.fromEntries(facetNames.map((f) => [f, empty()])) as Record<FacetName, string[][]>;
+    const pairs = Object.fromEntries(facetNames.map((f) => [f, [] as [number, string][]])) as Record<FacetName, [number, string][]>;
     rows.resources.forEach((r, i) => {
-      this.values.type[i]!.push(r.type);
-      this.values.source[i]!.push(r.source);
-      if (r.year !== null) this.values.year[i]!.push(String(r.year));
+      pairs.type.push([i, r.type]);
+      pairs.source.push([i, r.source]);
+      if (r.year !== null) pairs.year.push([i, String(r.year)]);
     });
     for (const link of rows.links) {
       const p = position.get(link.resource_id);
-      if (p !== undefined) this.values[link.facet][p]!.push(link.value);
+      if (p !== undefined) pairs[link.facet].push([p, link.value]);
     }
+    this.columns = Object.fromEntries(facetNames.map((f) => [f, column(this.size, pairs[f])])) as Record<FacetName, Column>;
+
+    const maxDoc = rows.documents.reduce((m, d) => Math.max(m, d.id), 0);
+    this.docPosition = new Int32Array(maxDoc + 1);
+    this.docLang = new Uint8Array(maxDoc + 1);
     for (const d of rows.documents) {
       const p = position.get(d.resource_id);
-      if (p !== undefined) this.documents.set(d.id, { position: p, lang: d.lang });
+      if (p === undefined) continue;
+      this.docPosition[d.id] = p + 1;
+      this.docLang[d.id] = LANG_CODES[d.lang] ?? 0;
     }
 
     // Sort orders, once per language: titles compare with that language's collation.
@@ -83,48 +120,68 @@ export class FacetIndex {
         all.slice().sort((a, b) => (rows.resources[b]!.year ?? -1) - (rows.resources[a]!.year ?? -1) || rank[a]! - rank[b]!),
       );
     }
-    const newest = all
-      .slice()
-      .sort((a, b) => (rows.resources[a]!.created_at < rows.resources[b]!.created_at ? 1 : rows.resources[a]!.created_at > rows.resources[b]!.created_at ? -1 : rows.resources[b]!.id - rows.resources[a]!.id));
+    const created = rows.resources.map((r) => r.created_at);
+    const newest = all.slice().sort((a, b) => (created[a]! < created[b]! ? 1 : created[a]! > created[b]! ? -1 : this.ids[b]! - this.ids[a]!));
     for (const lang of languages) this.orders.set(`newest:${lang}`, newest);
   }
 
-  /** Turns full-text matches (search document ids, in the language they matched) into positions. */
-  matchesFrom(documents: { id: number; lang: string; inTitle: boolean }[]): { all: Uint8Array; inTitle: Uint8Array } {
+  /** Turns full-text matches (search document ids, per language the query was analysed for) into positions. */
+  matchesFrom(matches: { lang: string; ids: number[]; titleIds: number[] }[]): { all: Uint8Array; inTitle: Uint8Array } {
     const all = new Uint8Array(this.size);
     const inTitle = new Uint8Array(this.size);
-    for (const d of documents) {
-      const known = this.documents.get(d.id);
-      if (!known || known.lang !== d.lang) continue;
-      all[known.position] = 1;
-      if (d.inTitle) inTitle[known.position] = 1;
+    const mark = (target: Uint8Array, ids: number[], lang: number) => {
+      for (const id of ids) {
+        // A document counts only in the language the query was analysed for.
+        if (id < this.docPosition.length && this.docLang[id] === lang && this.docPosition[id]! > 0) target[this.docPosition[id]! - 1] = 1;
+      }
+    };
+    for (const m of matches) {
+      const lang = LANG_CODES[m.lang] ?? -1;
+      mark(all, m.ids, lang);
+      mark(inTitle, m.titleIds, lang);
     }
     return { all, inTitle };
   }
 
   query(q: IndexQuery): IndexResult {
     const active = facetNames.filter((f) => q.filters[f].length > 0);
-    const selected = new Map(active.map((f) => [f, new Set(q.filters[f])]));
-    const counts = new Map(facetNames.map((f) => [f, new Map<string, number>()]));
+    // Per active facet: which codes were chosen (values nobody has cannot match anything).
+    const wanted = active.map((f) => {
+      const col = this.columns[f];
+      const chosen = new Uint8Array(col.values.length);
+      for (const v of q.filters[f]) {
+        const code = col.codeOf.get(v);
+        if (code !== undefined) chosen[code] = 1;
+      }
+      return { f, col, chosen };
+    });
+    const counts = new Map(facetNames.map((f) => [f, new Int32Array(this.columns[f].values.length)]));
     const members = new Uint8Array(this.size);
     let total = 0;
     const count = (f: FacetName, p: number) => {
+      const col = this.columns[f];
       const c = counts.get(f)!;
-      for (const v of this.values[f][p]!) c.set(v, (c.get(v) ?? 0) + 1);
+      for (let i = col.start[p]!; i < col.start[p + 1]!; i++) c[col.flat[i]!]!++;
     };
 
+    const matched = q.matches?.all;
     for (let p = 0; p < this.size; p++) {
-      if (q.matches && !q.matches.all[p]) continue;
+      if (matched && !matched[p]) continue;
       // Values within a facet are alternatives; facets narrow each other. A resource failing one
       // facet still counts for that facet: choosing that value would bring it in.
       let failures = 0;
       let failed: FacetName | null = null;
-      for (const f of active) {
-        const wanted = selected.get(f)!;
-        if (!this.values[f][p]!.some((v) => wanted.has(v))) {
-          failures++;
+      for (const { f, col, chosen } of wanted) {
+        let ok = false;
+        for (let i = col.start[p]!; i < col.start[p + 1]!; i++) {
+          if (chosen[col.flat[i]!]) {
+            ok = true;
+            break;
+          }
+        }
+        if (!ok) {
           failed = f;
-          if (failures > 1) break;
+          if (++failures > 1) break;
         }
       }
       if (failures === 0) {
@@ -155,10 +212,13 @@ export class FacetIndex {
     }
 
     const facets = Object.fromEntries(
-      facetNames.map((f) => [
-        f,
-        [...counts.get(f)!].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-      ]),
+      facetNames.map((f) => {
+        const c = counts.get(f)!;
+        const values = this.columns[f].values;
+        const list: FacetCount[] = [];
+        for (let code = 0; code < c.length; code++) if (c[code]! > 0) list.push({ value: values[code]!, count: c[code]! });
+        return [f, list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))];
+      }),
     ) as Record<FacetName, FacetCount[]>;
     return { ids, total, facets };
   }

@@ -59,11 +59,9 @@ export function libraryService(db: DB, search: SearchProvider, contentVersion: (
       return { ...page, sort, pages: Math.max(1, Math.ceil(page.total / PER_PAGE)) };
     },
 
-    /** Every resource of a station, by title. */
-    forStation: (lang: Lang, packageNumber: number, position: number) =>
-      find({ lang, q: '', filters: noFilters({ station: [`${packageNumber}-${position}`] }), sort: 'title', offset: 0, limit: 500, withFacets: false }).then(
-        (p) => p.items,
-      ),
+    /** The first resources of a station by title, and how many it has in all. */
+    forStation: (lang: Lang, packageNumber: number, position: number, limit: number) =>
+      find({ lang, q: '', filters: noFilters({ station: [`${packageNumber}-${position}`] }), sort: 'title', offset: 0, limit, withFacets: false }),
 
     recent: (lang: Lang, limit: number) =>
       find({ lang, q: '', filters: noFilters(), sort: 'newest', offset: 0, limit, withFacets: false }).then((p) => p.items),

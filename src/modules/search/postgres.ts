@@ -86,7 +86,10 @@ export function postgresSearch(db: DB): SearchProvider {
           variants.map((l) => sql`(d.lang = ${l} and d.tsv @@ ${query(l)})`),
           sql` or `,
         )})`.execute(db);
-      return rows.rows.map((r) => ({ id: r.id, lang: r.lang, inTitle: r.in_title }));
+      return variants.map((l) => {
+        const mine = rows.rows.filter((r) => r.lang === l);
+        return { lang: l, ids: mine.map((r) => r.id), titleIds: mine.filter((r) => r.in_title).map((r) => r.id) };
+      });
     },
   };
 }

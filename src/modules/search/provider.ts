@@ -20,10 +20,11 @@ export interface SearchHit {
   score: number;
 }
 
-export interface DocumentMatch {
-  id: number;
+/** Documents that matched a query analysed for one language: ids, and those whose title has every word. */
+export interface DocumentMatches {
   lang: Lang;
-  inTitle: boolean;
+  ids: number[];
+  titleIds: number[];
 }
 
 export interface SearchQuery {
@@ -46,11 +47,11 @@ export interface SearchProvider {
   remove(refPrefixes: string[]): Promise<void>;
   search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
   /**
-   * Every resource document matching the text in the reader's language or English: its id, the
-   * language it matched in, and whether its title alone has every word. Ids only, no scoring, so
+   * Every resource document matching the text in the reader's language or English, per language
+   * the query was analysed for, with the ids of those whose title alone has every word. Ids only, no scoring, so
    * it stays fast when a common word matches most of the library. The SQLite index cannot tell
    * kinds apart without a join, so it may return ids of other kinds too: callers keep the ids
    * they know. Null when the text has no searchable words.
    */
-  matchDocuments(text: string, lang: Lang): Promise<DocumentMatch[] | null>;
+  matchDocuments(text: string, lang: Lang): Promise<DocumentMatches[] | null>;
 }

@@ -3,7 +3,7 @@ import type { DB } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { analyse } from './analyse.ts';
-import type { DocumentMatch, SearchDocument, SearchHit, SearchProvider, SearchQuery } from './provider.ts';
+import type { DocumentMatches, SearchDocument, SearchHit, SearchProvider, SearchQuery } from './provider.ts';
 
 // SQLite FTS5 over pre-analysed text (see analyse.ts). The FTS table is contentless: it keeps
 // only terms, keyed by search_documents.id. Title terms weigh four times body terms.
@@ -62,7 +62,7 @@ export function sqliteSearch(db: DB): SearchProvider {
 
     async matchDocuments(text: string, lang: Lang) {
       const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
-      const out: DocumentMatch[] = [];
+      const out: DocumentMatches[] = [];
       let searchable = false;
       for (const l of variants) {
         const terms = analyse(text, l);
@@ -73,8 +73,7 @@ export function sqliteSearch(db: DB): SearchProvider {
           sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${query}`.execute(db),
           sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${`{title} : (${query})`}`.execute(db),
         ]);
-        const inTitle = new Set(titled.rows.map((r) => r.id));
-        for (const { id } of all.rows) out.push({ id, lang: l, inTitle: inTitle.has(id) });
+        out.push({ lang: l, ids: all.rows.map((r) => r.id), titleIds: titled.rows.map((r) => r.id) });
       }
       return searchable ? out : null;
     },

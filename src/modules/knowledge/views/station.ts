@@ -4,12 +4,12 @@ import { html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { pager } from '../../../ui/components.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
-import type { ResourceCard } from '../../library/repository.ts';
+import type { ResourceCard } from '../../library/service.ts';
 import type { Package, Station, StationSummary } from '../service.ts';
 
 export function stationView(
   ctx: PageContext,
-  d: { pkg: Package; station: Station; resources: ResourceCard[]; previous: StationSummary | null; next: StationSummary | null },
+  d: { pkg: Package; station: Station; resources: ResourceCard[]; resourceTotal: number; previous: StationSummary | null; next: StationSummary | null },
   types: Map<string, Text>,
 ): string {
   const { t } = ctx;
@@ -66,7 +66,7 @@ export function stationView(
             )}
           </ul>`
         : html`<p>${t('station.noResources')}</p>`}
-      <p><a href="${href(ctx, `/library?station=${pkg.number}-${s.position}`)}">${t('station.library', { count: d.resources.length })}</a></p>
+      <p><a href="${href(ctx, `/library?station=${pkg.number}-${s.position}`)}">${t('station.library', { count: d.resourceTotal })}</a></p>
     </section>
   </article>
   ${pager(

@@ -4,7 +4,7 @@ import { href, layout } from '../../../ui/layout.ts';
 import { externalLink, facts } from '../../../ui/components.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
-import type { Resource } from '../repository.ts';
+import type { Resource } from '../service.ts';
 import { facetLabel, type Labels } from './labels.ts';
 
 export function resourceView(ctx: PageContext, r: Resource, labels: Labels): string {
