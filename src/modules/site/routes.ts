@@ -1,13 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { negotiateLang, type AppContext } from '../../app.ts';
 import { parse } from '../../http/errors.ts';
 import { renderedFrom } from '../../http/page-cache.ts';
 import { sendRendered } from '../../http/send.ts';
-import { sitemapXml } from './sitemap.ts';
+import { sitemapIndex, sitemapPages, sitemapResources } from './sitemap.ts';
 
 // Routes outside the language prefixes: the language redirect, health checks, robots.txt, the
 // sitemap and fingerprinted assets.
+
+const sitemapParams = z.object({ file: z.coerce.number().int().min(1).max(10_000) });
 
 const assetParams = z.object({ file: z.string().max(120).regex(/^[a-z0-9-]+\.[a-f0-9]{10}\.(css|js|svg)$/) });
 
@@ -25,14 +27,24 @@ export function siteRoutes(app: FastifyInstance, a: AppContext): void {
     sendRendered(req, reply, renderedFrom(`User-agent: *\nDisallow: /*/search\nAllow: /\n\nSitemap: ${a.config.baseUrl}/sitemap.xml\n`, 'text/plain; charset=utf-8')),
   );
 
-  app.get('/sitemap.xml', async (req, reply) => {
+  // Sitemaps change only with content: cached per content version like pages.
+  const xml = async (req: FastifyRequest, reply: FastifyReply, render: () => Promise<string | null>) => {
     const version = a.content.version();
     let page = a.cache.get(req.url, version);
     if (!page) {
-      page = renderedFrom(await sitemapXml(a), 'application/xml; charset=utf-8');
+      const text = await render();
+      if (text === null) return reply.callNotFound();
+      page = renderedFrom(text, 'application/xml; charset=utf-8');
       a.cache.set(req.url, version, page);
     }
     return sendRendered(req, reply, page);
+  };
+  const base = a.config.baseUrl;
+  app.get('/sitemap.xml', (req, reply) => xml(req, reply, () => sitemapIndex(a.database.db, base)));
+  app.get('/sitemap-pages.xml', (req, reply) => xml(req, reply, () => sitemapPages(a.database.db, base)));
+  app.get('/sitemap-resources-:file.xml', (req, reply) => {
+    const { file } = parse(sitemapParams, req.params);
+    return xml(req, reply, () => sitemapResources(a.database.db, base, file));
   });
 
   app.get('/assets/:file', (req, reply) => {

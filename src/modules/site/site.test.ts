@@ -76,12 +76,18 @@ describe('site-wide behaviour', () => {
     }
   });
 
-  test('robots.txt points to the sitemap, which lists every page in every language', async () => {
+  test('robots.txt points to the sitemap index, whose files list every page in every language', async () => {
     assert.match((await t.get('/robots.txt')).body, /Sitemap: http:\/\/localhost:3000\/sitemap.xml/);
-    const sitemap = (await t.get('/sitemap.xml')).body;
-    assert.match(sitemap, /<loc>http:\/\/localhost:3000\/ar\/packages\/2\/stations\/3<\/loc>/);
-    assert.match(sitemap, /<loc>http:\/\/localhost:3000\/fr\/library\/skills-ecosystem-management-toolkit<\/loc>/);
-    assert.match(sitemap, /hreflang="en"/);
+    const index = (await t.get('/sitemap.xml')).body;
+    const files = [...index.matchAll(/<loc>http:\/\/localhost:3000(\/[^<]+)<\/loc>/g)].map((m) => m[1]!);
+    assert.deepEqual(files, ['/sitemap-pages.xml', '/sitemap-resources-1.xml']);
+    const pages = (await t.get(files[0]!)).body;
+    assert.match(pages, /<loc>http:\/\/localhost:3000\/ar\/packages\/2\/stations\/3<\/loc>/);
+    assert.match(pages, /hreflang="en"/);
+    const resources = (await t.get(files[1]!)).body;
+    assert.match(resources, /<loc>http:\/\/localhost:3000\/fr\/library\/skills-ecosystem-management-toolkit<\/loc>/);
+    assert.equal((await t.get('/sitemap-resources-2.xml')).statusCode, 404);
+    assert.equal((await t.get('/sitemap-resources-x.xml')).statusCode, 400);
   });
 
   test('an unknown address gets a 404 page with ways to go on, never a stack trace', async () => {

@@ -1,21 +1,59 @@
-import type { AppContext } from '../../app.ts';
+import type { DB } from '../../db/database.ts';
 import { languages } from '../../i18n/languages.ts';
 import { escapeHtml as esc } from '../../ui/html.ts';
 
-/** Every public page in every language, each with its hreflang alternates. */
-export async function sitemapXml(a: AppContext): Promise<string> {
-  const db = a.database.db;
-  const [packages, stations, studies, resources] = await Promise.all([
-    db.selectFrom('packages').select(['number', 'updated_at']).execute(),
+// The sitemap protocol allows 50,000 addresses per file: /sitemap.xml is an index of one file for
+// the fixed pages and one per RESOURCES_PER_FILE resources (three languages each).
+
+export const RESOURCES_PER_FILE = 10_000;
+
+interface Entry {
+  path: string;
+  updated?: string;
+}
+
+function urlset(base: string, entries: Entry[]): string {
+  const urls = entries.flatMap(({ path, updated }) =>
+    languages.map(
+      (lang) =>
+        `<url><loc>${esc(`${base}/${lang}${path}`)}</loc>${updated ? `<lastmod>${updated.slice(0, 10)}</lastmod>` : ''}${languages
+          .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${esc(`${base}/${l}${path}`)}"/>`)
+          .join('')}</url>`,
+    ),
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+${urls.join('\n')}
+</urlset>`;
+}
+
+export async function sitemapIndex(db: DB, base: string): Promise<string> {
+  const { n } = await db
+    .selectFrom('resources')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('published', '=', 1)
+    .executeTakeFirstOrThrow();
+  const files = ['/sitemap-pages.xml', ...Array.from({ length: Math.ceil(Number(n) / RESOURCES_PER_FILE) }, (_, i) => `/sitemap-resources-${i + 1}.xml`)];
+  return `<?xml version="1.0" encoding="utf-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${files.map((f) => `<sitemap><loc>${esc(base + f)}</loc></sitemap>`).join('\n')}
+</sitemapindex>`;
+}
+
+/** Home, fixed pages, packages, stations and case studies. */
+export async function sitemapPages(db: DB, base: string): Promise<string> {
+  const [packages, stations, studies] = await Promise.all([
+    db.selectFrom('packages').select(['number', 'updated_at']).orderBy('number').execute(),
     db
       .selectFrom('stations')
       .innerJoin('packages', 'packages.id', 'stations.package_id')
       .select(['packages.number', 'stations.position', 'stations.updated_at'])
+      .orderBy('packages.number')
+      .orderBy('stations.position')
       .execute(),
-    db.selectFrom('case_studies').select(['slug', 'updated_at']).execute(),
-    db.selectFrom('resources').select(['slug', 'updated_at']).where('published', '=', 1).execute(),
+    db.selectFrom('case_studies').select(['slug', 'updated_at']).orderBy('slug').execute(),
   ]);
-  const paths: { path: string; updated?: string }[] = [
+  return urlset(base, [
     { path: '' },
     { path: '/checker' },
     { path: '/case-studies' },
@@ -25,18 +63,22 @@ export async function sitemapXml(a: AppContext): Promise<string> {
     ...packages.map((p) => ({ path: `/packages/${p.number}`, updated: p.updated_at })),
     ...stations.map((s) => ({ path: `/packages/${s.number}/stations/${s.position}`, updated: s.updated_at })),
     ...studies.map((c) => ({ path: `/case-studies/${c.slug}`, updated: c.updated_at })),
-    ...resources.map((r) => ({ path: `/library/${r.slug}`, updated: r.updated_at })),
-  ];
-  const base = a.config.baseUrl;
-  const urls = paths.flatMap(({ path, updated }) =>
-    languages.map(
-      (lang) => `<url><loc>${esc(`${base}/${lang}${path}`)}</loc>${updated ? `<lastmod>${updated.slice(0, 10)}</lastmod>` : ''}${languages
-        .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${esc(`${base}/${l}${path}`)}"/>`)
-        .join('')}</url>`,
-    ),
+  ]);
+}
+
+/** One file of resource pages (1-based), or null past the last one. */
+export async function sitemapResources(db: DB, base: string, file: number): Promise<string | null> {
+  const resources = await db
+    .selectFrom('resources')
+    .select(['slug', 'updated_at'])
+    .where('published', '=', 1)
+    .orderBy('id')
+    .limit(RESOURCES_PER_FILE)
+    .offset((file - 1) * RESOURCES_PER_FILE)
+    .execute();
+  if (resources.length === 0 && file > 1) return null;
+  return urlset(
+    base,
+    resources.map((r) => ({ path: `/library/${r.slug}`, updated: r.updated_at })),
   );
-  return `<?xml version="1.0" encoding="utf-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-${urls.join('\n')}
-</urlset>`;
 }
