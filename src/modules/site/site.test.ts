@@ -99,3 +99,22 @@ describe('site-wide behaviour', () => {
     assert.match(other.body, /<html lang="fr"/);
   });
 });
+
+describe('when something breaks inside', () => {
+  test('the person gets a 500 page with a reference to quote, never the error itself', async () => {
+    const { sql } = await import('kysely');
+    const broken = await testApp();
+    try {
+      await sql`alter table spotlight_items rename to spotlight_items_gone`.execute(broken.database.db);
+      const res = await broken.get('/fr/spotlight', { 'x-request-id': 'trace-me-42' });
+      assert.equal(res.statusCode, 500);
+      assert.match(res.body, /<html lang="fr"/);
+      assert.match(res.body, /trace-me-42/);
+      assert.doesNotMatch(res.body, /spotlight_items|SqliteError|error:|at .*\.ts/i);
+      assert.equal((await broken.get('/readyz')).statusCode, 200);
+    } finally {
+      await sql`alter table spotlight_items_gone rename to spotlight_items`.execute(broken.database.db);
+      await broken.close();
+    }
+  });
+});
