@@ -46,12 +46,3 @@ export function html(strings: TemplateStringsArray, ...values: Renderable[]): Ht
 export function raw(markup: string): Html {
   return new SafeHtml(markup);
 }
-
-export function isHtml(value: unknown): value is Html {
-  return value instanceof SafeHtml;
-}
-
-/** Joins a list of rendered items. */
-export function join(items: readonly Renderable[], separator: Renderable = ''): Html {
-  return new SafeHtml(items.map(render).join(render(separator)));
-}

@@ -71,22 +71,25 @@ export async function cardsByIds(db: DB, ids: number[], lang: Lang): Promise<Res
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    if (!r) return [];
-    const t = localise(texts.filter((x) => x.resource_id === id), lang, ['title', 'description']);
-    return [
-      {
-        id: r.id,
-        slug: r.slug,
-        type: r.type,
-        source: r.source,
-        year: r.year,
-        link: r.link,
-        title: t.title ?? { value: r.slug, lang: 'en' as const },
-        description: t.description,
-        updatedAt: r.updated_at,
-      },
-    ];
+    return r ? [toCard(r, texts.filter((x) => x.resource_id === id), lang)] : [];
   });
+}
+
+type CardRow = { id: number; slug: string; type: string; source: string; year: number | null; link: string | null; updated_at: string };
+
+function toCard(r: CardRow, texts: { lang: string; title: string | null; description: string | null }[], lang: Lang): ResourceCard {
+  const t = localise(texts, lang, ['title', 'description']);
+  return {
+    id: r.id,
+    slug: r.slug,
+    type: r.type,
+    source: r.source,
+    year: r.year,
+    link: r.link,
+    title: t.title ?? { value: r.slug, lang: 'en' },
+    description: t.description,
+    updatedAt: r.updated_at,
+  };
 }
 
 export interface Resource extends ResourceCard {
@@ -123,22 +126,13 @@ export async function getResource(db: DB, slug: string, lang: Lang): Promise<Res
       .orderBy('stations.position')
       .execute(),
   ]);
-  const t = localise(texts, lang, ['title', 'description']);
   return {
-    id: r.id,
-    slug: r.slug,
-    type: r.type,
-    source: r.source,
-    year: r.year,
-    link: r.link,
-    title: t.title ?? { value: r.slug, lang: 'en' },
-    description: t.description,
+    ...toCard(r, texts, lang),
     themes: themes.map((x) => x.theme),
     sectors: sectors.map((x) => x.sector),
     countries: countries.map((x) => x.country),
     languages: languagesRows.map((x) => x.language),
     stations: stations.map((s) => ({ packageNumber: s.number, position: s.position })),
     createdAt: r.created_at,
-    updatedAt: r.updated_at,
   };
 }

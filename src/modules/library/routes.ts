@@ -6,19 +6,29 @@ import { sendRendered } from '../../http/send.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { libraryQuery, resourceParams } from './schemas.ts';
 import { feedXml } from './views/feed.ts';
+import type { Labels } from './views/labels.ts';
 import { libraryView } from './views/library.ts';
 import { resourceView } from './views/resource.ts';
 
 export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
   const library = a.library;
-  const labels = async () => {
-    const [types, themes, sectors, packages] = await Promise.all([
-      a.knowledge.vocabulary('types', lang),
-      a.knowledge.vocabulary('themes', lang),
-      a.knowledge.vocabulary('sectors', lang),
-      a.knowledge.packages(lang),
-    ]);
-    return { types, themes, sectors, packages };
+  // Labels change only with content; every search page needs them, so keep them per version.
+  let cachedLabels: { version: string; labels: Promise<Labels> } | null = null;
+  const labels = (): Promise<Labels> => {
+    const version = a.content.version();
+    if (cachedLabels?.version !== version) {
+      const loading = Promise.all([
+        a.knowledge.vocabulary('types', lang),
+        a.knowledge.vocabulary('themes', lang),
+        a.knowledge.vocabulary('sectors', lang),
+        a.knowledge.packages(lang),
+      ]).then(([types, themes, sectors, packages]) => ({ types, themes, sectors, packages }));
+      cachedLabels = { version, labels: loading };
+      loading.catch(() => {
+        if (cachedLabels?.labels === loading) cachedLabels = null;
+      });
+    }
+    return cachedLabels.labels;
   };
 
   app.get('/library', async (req, reply) => {

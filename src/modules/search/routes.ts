@@ -16,6 +16,6 @@ export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang): v
   app.get('/search', async (req, reply) => {
     const { q, page } = parse(searchQuery, req.query);
     const result = q ? await a.search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
-    return a.freshPage(req, reply, searchView(a.ctx(req, lang), q, page, result));
+    return a.freshPage(req, reply, searchView(a.ctx(req, lang), q, page, Math.ceil(result.total / PER_PAGE), result));
   });
 }

@@ -3,7 +3,7 @@ import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { langOf, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
-import type { FacetCount, LibraryPage } from '../service.ts';
+import { PER_PAGE, type FacetCount, type LibraryPage } from '../service.ts';
 import { facetNames, sorts, type FacetName, type LibraryQuery, type Sort } from '../schemas.ts';
 import { facetLabel, type Labels } from './labels.ts';
 
@@ -74,7 +74,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
   const active = facetNames.flatMap((f) => query[f].map((v) => ({ f, v })));
   const searching = Boolean(query.q) || active.length > 0;
   const without = (f: FacetName, v: string) => libraryHref(ctx, { ...query, [f]: query[f].filter((x) => x !== v), page: 1 });
-  const first = (query.page - 1) * 20 + 1;
+  const first = (query.page - 1) * PER_PAGE + 1;
 
   const body = html`<h1>${t('library.heading')}</h1>
     <p class="lead">${t('library.intro')}</p>

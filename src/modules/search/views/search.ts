@@ -5,32 +5,27 @@ import { pager } from '../../../ui/components.ts';
 import { fold, queryWords } from '../analyse.ts';
 import type { SearchHit } from '../provider.ts';
 
-const PER_PAGE = 20;
-
 /** A short passage of the text around the first word of the query, with that word highlighted. */
 export function excerpt(text: string, words: string[], max = 220): Html {
   const folded = fold(text);
   let at = -1;
-  let len = 0;
   for (const w of words) {
+    // A short prefix of the word, so other forms of it ("partner" in "partnerships") are found too.
     const i = folded.indexOf(w.slice(0, Math.max(3, w.length - 2)));
-    if (i !== -1 && (at === -1 || i < at)) {
-      at = i;
-      len = w.length;
-    }
+    if (i !== -1 && (at === -1 || i < at)) at = i;
   }
   if (at === -1) return html`${text.length > max ? `${text.slice(0, max)}…` : text}`;
   const start = Math.max(0, at - 80);
   // fold() keeps one character per letter for Latin and Arabic text, so offsets line up.
   const end = Math.min(text.length, start + max);
-  const wordEnd = at + len + (/[\p{L}\p{N}]+/u.exec(text.slice(at + len))?.index === 0 ? (/[\p{L}\p{N}]+/u.exec(text.slice(at + len))?.[0].length ?? 0) : 0);
+  // Highlight the whole word the match starts in.
+  const wordEnd = at + (/^[\p{L}\p{N}]*/u.exec(text.slice(at))?.[0].length ?? 0);
   return html`${start > 0 ? '…' : ''}${text.slice(start, at)}<mark>${text.slice(at, wordEnd)}</mark>${text.slice(wordEnd, end)}${end < text.length ? '…' : ''}`;
 }
 
-export function searchView(ctx: PageContext, q: string, page: number, result: { hits: SearchHit[]; total: number }): string {
+export function searchView(ctx: PageContext, q: string, page: number, pages: number, result: { hits: SearchHit[]; total: number }): string {
   const { t } = ctx;
   const words = queryWords(q);
-  const pages = Math.ceil(result.total / PER_PAGE);
   const pageHref = (p: number) => href(ctx, `/search?q=${encodeURIComponent(q)}${p > 1 ? `&page=${p}` : ''}`);
   const body = html`<h1>${t('search.heading')}</h1>
     <form class="search-page" action="${href(ctx, '/search')}" method="get" role="search">
