@@ -31,8 +31,15 @@ export interface AppContext {
   assets: Assets;
   cache: PageCache;
   ctx(request: FastifyRequest, lang: Lang): PageContext;
+  /** The context of a page rendered for a given address (e.g. a canonical one) rather than the request's. */
+  ctxFor(lang: Lang, url: string): PageContext;
   /** Renders (or takes from the cache) a page that is the same for everyone. */
   cachedPage(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply>;
+  /**
+   * Renders (or takes from the search cache) a page of search results. The key is the canonical
+   * form of the query, so parameters the page ignores cannot split the cache.
+   */
+  cachedSearchPage(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>): Promise<FastifyReply>;
   /** Sends a page rendered for this request only. */
   freshPage(request: FastifyRequest, reply: FastifyReply, html: string, status?: number): FastifyReply;
 }
@@ -77,14 +84,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const assets = loadAssets();
   const content = await contentState(database.db, options.contentPollMs ?? 1000);
   const cache = new PageCache(config.pageCacheEntries);
+  // Searches get their own cache, so a stream of different queries cannot push content pages out.
+  const searchCache = new PageCache(config.searchCacheEntries);
   const headers = securityHeaders(config);
 
-  const ctx = (request: FastifyRequest, lang: Lang): PageContext => {
-    const url = request.url;
+  const ctxFor = (lang: Lang, url: string): PageContext => {
     const q = url.indexOf('?');
     const path = (q === -1 ? url : url.slice(0, q)).slice(lang.length + 1) || '/';
     return pageContext(lang, path.length > 1 ? path.replace(/\/$/, '') : path, q === -1 ? '' : url.slice(q), config.baseUrl, (n) => assets.url(n));
   };
+  const ctx = (request: FastifyRequest, lang: Lang): PageContext => ctxFor(lang, request.url);
 
   const library = libraryService(database.db, search, () => content.version());
   const appContext: AppContext = {
@@ -97,12 +106,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     assets,
     cache,
     ctx,
+    ctxFor,
     async cachedPage(request, reply, render) {
       const version = content.version();
       let page = cache.get(request.url, version);
       if (!page) {
         page = renderedFrom(await render(), 'text/html; charset=utf-8');
         cache.set(request.url, version, page);
+      }
+      return sendRendered(request, reply, page);
+    },
+    async cachedSearchPage(request, reply, key, render) {
+      const version = content.version();
+      let page = searchCache.get(key, version);
+      if (!page) {
+        page = renderedFrom(await render(), 'text/html; charset=utf-8');
+        searchCache.set(key, version, page);
       }
       return sendRendered(request, reply, page);
     },

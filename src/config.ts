@@ -24,6 +24,7 @@ const schema = z.object({
   LOAD_CONTENT: booleanString.default(true),
   TRUST_PROXY: booleanString.default(false),
   PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
+  SEARCH_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(2000),
   SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(10_000),
 });
 
@@ -38,6 +39,7 @@ export interface Config {
   loadContent: boolean;
   trustProxy: boolean;
   pageCacheEntries: number;
+  searchCacheEntries: number;
   shutdownGraceMs: number;
 }
 
@@ -68,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loadContent: c.LOAD_CONTENT,
     trustProxy: c.TRUST_PROXY,
     pageCacheEntries: c.PAGE_CACHE_ENTRIES,
+    searchCacheEntries: c.SEARCH_CACHE_ENTRIES,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
   };
 }

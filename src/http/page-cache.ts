@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 
 // Rendered pages that do not change per request are kept with their compressed forms and ETag.
 // Every entry remembers the content version it was rendered from; a newer version misses.
+// Bounded: past its capacity the least recently used entry goes.
 
 export interface Rendered {
   body: Buffer;
@@ -35,13 +36,15 @@ export class PageCache {
   get(key: string, version: string): Rendered | undefined {
     const hit = this.entries.get(key);
     if (!hit || hit.version !== version) return undefined;
+    // Least recently used goes first: a hit moves to the end of the Map's order.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
     return hit.page;
   }
 
   set(key: string, version: string, page: Rendered): void {
     if (this.capacity === 0) return;
     if (this.entries.size >= this.capacity && !this.entries.has(key)) {
-      // Oldest first: Map keeps insertion order.
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }

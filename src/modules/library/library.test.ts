@@ -164,3 +164,14 @@ describe('e-library after content changes', () => {
     }
   });
 });
+
+describe('e-library search pages', () => {
+  test('parameters the page ignores neither split the cache nor leak into its links', async () => {
+    const plain = await t.get('/en/library?q=partnership&type=toolkit');
+    const junk = await t.get('/en/library?type=toolkit&utm_source=mail&q=partnership');
+    assert.equal(junk.statusCode, 200);
+    assert.equal(junk.headers.etag, plain.headers.etag);
+    assert.doesNotMatch(junk.body, /utm_source/);
+    assert.match(junk.body, /<link rel="canonical" href="http:\/\/localhost:3000\/en\/library\?q=partnership&amp;type=toolkit">/);
+  });
+});

@@ -7,7 +7,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import { libraryQuery, resourceParams } from './schemas.ts';
 import { feedXml } from './views/feed.ts';
 import type { Labels } from './views/labels.ts';
-import { libraryView } from './views/library.ts';
+import { libraryHref, libraryView } from './views/library.ts';
 import { resourceView } from './views/resource.ts';
 
 export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
@@ -33,10 +33,13 @@ export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang): 
 
   app.get('/library', async (req, reply) => {
     const query = parse(libraryQuery, req.query);
-    const render = async () => libraryView(a.ctx(req, lang), query, await library.list(lang, query), await labels());
-    // The unfiltered first page is the same for everyone; searches are rendered per request.
-    if (req.url.indexOf('?') === -1) return a.cachedPage(req, reply, render);
-    return a.freshPage(req, reply, await render());
+    if (req.url.indexOf('?') === -1) {
+      return a.cachedPage(req, reply, async () => libraryView(a.ctx(req, lang), query, await library.list(lang, query), await labels()));
+    }
+    const canonical = libraryHref(a.ctx(req, lang), query);
+    return a.cachedSearchPage(req, reply, canonical, async () =>
+      libraryView(a.ctxFor(lang, canonical), query, await library.list(lang, query), await labels()),
+    );
   });
 
   app.get('/library/feed.xml', async (req, reply) => {

@@ -15,7 +15,10 @@ const searchQuery = z.object({
 export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
   app.get('/search', async (req, reply) => {
     const { q, page } = parse(searchQuery, req.query);
-    const result = q ? await a.search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
-    return a.freshPage(req, reply, searchView(a.ctx(req, lang), q, page, Math.ceil(result.total / PER_PAGE), result));
+    const canonical = `/${lang}/search${q ? `?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) })}` : ''}`;
+    return a.cachedSearchPage(req, reply, canonical, async () => {
+      const result = q ? await a.search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
+      return searchView(a.ctxFor(lang, canonical), q, page, Math.ceil(result.total / PER_PAGE), result);
+    });
   });
 }
