@@ -77,7 +77,7 @@ function ensureTools(): void {
   process.exit(1);
 }
 
-function startServer(file: string, port: number): { child: ChildProcess; output: () => string } {
+function startServer(file: string, port: number, extra: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['src/server.ts'], {
     cwd: root,
     env: {
@@ -89,6 +89,7 @@ function startServer(file: string, port: number): { child: ChildProcess; output:
       BASE_URL: `http://${HOST}:${port}`,
       LOG_LEVEL: 'warn',
       LOAD_CONTENT: 'false',
+      ...extra,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -212,43 +213,53 @@ async function main(): Promise<void> {
       { name: "library's first page", kind: 'content', path: '/en/library', base: app },
       { name: 'resource page', kind: 'content', path: `/en/library/${resourceSlug}`, base: app },
       // Searches last: if they overload the server, its backlog cannot spill into other targets.
-      { name: `library search, two facets (${SEARCH_QUERIES} queries)`, kind: 'search', path: searchPaths[0]!, script, base: app },
-      {
-        name: 'library search, one connection (information)',
-        kind: 'latency',
-        path: searchPaths[0]!,
-        script,
-        base: app,
-        connections: 1,
-      },
+      { name: `library search, two facets (${SEARCH_QUERIES} queries, search cache on)`, kind: 'search', path: searchPaths[0]!, script, base: app },
     ];
 
     const results: { target: (typeof targets)[number]; wrk: WrkResult }[] = [];
-    for (const t of targets) {
-      const connections = t.connections ?? CONNECTIONS;
-      const options = {
-        url: t.base + t.path,
-        connections,
-        threads: Math.min(THREADS, connections),
-        headers: { 'Accept-Encoding': 'gzip' },
-        ...(t.script ? { script: t.script } : {}),
-        // One search at a time should finish: wait for it, so its real latency is measured.
-        ...(t.kind === 'latency' ? { timeout: 60 } : {}),
-      };
-      log(`\n${t.name}: ${t.script ? `${SEARCH_QUERIES} rotating URLs like ${t.path}` : t.path}, ${connections} connections`);
-      await runWrk({ ...options, seconds: WARMUP_SECONDS });
-      if (t.base === app) await drain(server.child.pid!, `${app}/healthz`, 300_000);
-      const r = await runWrk({ ...options, seconds: SECONDS });
-      log(
-        `  ${r.requestsPerSec.toLocaleString('en')} requests/s, p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, ${r.requests} requests` +
-          (r.non2xx || r.socketErrors ? `, ${r.non2xx} non-2xx, ${r.socketErrors} socket errors (${r.timeouts} timeouts)` : ''),
-      );
-      results.push({ target: t, wrk: r });
-      if (t.base === app) {
-        const waited = await drain(server.child.pid!, `${app}/healthz`, 300_000);
-        if (waited > 1.5) log(`  (the server needed ${waited.toFixed(1)} s to finish the requests wrk had given up on)`);
+    const measure = async (list: typeof targets, pid: number) => {
+      for (const t of list) {
+        const connections = t.connections ?? CONNECTIONS;
+        const options = {
+          url: t.base + t.path,
+          connections,
+          threads: Math.min(THREADS, connections),
+          headers: { 'Accept-Encoding': 'gzip' },
+          ...(t.script ? { script: t.script } : {}),
+          // One search at a time should finish: wait for it, so its real latency is measured.
+          ...(t.kind === 'latency' ? { timeout: 60 } : {}),
+        };
+        log(`\n${t.name}: ${t.script ? `${SEARCH_QUERIES} rotating URLs like ${t.path}` : t.path}, ${connections} connections`);
+        await runWrk({ ...options, seconds: WARMUP_SECONDS });
+        if (t.base !== `http://${HOST}:${nginx?.port}`) await drain(pid, `${t.base}/healthz`, 300_000);
+        const r = await runWrk({ ...options, seconds: SECONDS });
+        log(
+          `  ${r.requestsPerSec.toLocaleString('en')} requests/s, p50 ${fmt(r.p50Ms)} ms, p99 ${fmt(r.p99Ms)} ms, ${r.requests} requests` +
+            (r.non2xx || r.socketErrors ? `, ${r.non2xx} non-2xx, ${r.socketErrors} socket errors (${r.timeouts} timeouts)` : ''),
+        );
+        results.push({ target: t, wrk: r });
+        if (t.base !== `http://${HOST}:${nginx?.port}`) {
+          const waited = await drain(pid, `${t.base}/healthz`, 300_000);
+          if (waited > 1.5) log(`  (the server needed ${waited.toFixed(1)} s to finish the requests wrk had given up on)`);
+        }
       }
-    }
+    };
+    await measure(targets, server.child.pid!);
+
+    // The same searches on a server whose search cache is off: what each search really costs.
+    await stopChild(server.child);
+    const coldPort = await freePort();
+    server = startServer(file, coldPort, { SEARCH_CACHE_ENTRIES: '0' });
+    await waitFor(`http://${HOST}:${coldPort}/readyz`, 60_000, server.child);
+    const cold = `http://${HOST}:${coldPort}`;
+    await fetchOk(cold + searchPaths[0]!);
+    await measure(
+      [
+        { name: 'the same searches, search cache off (information)', kind: 'latency', path: searchPaths[0]!, script, base: cold },
+        { name: 'the same searches, search cache off, one connection (information)', kind: 'latency', path: searchPaths[0]!, script, base: cold, connections: 1 },
+      ],
+      server.child.pid!,
+    );
 
     await stopChild(server.child);
     server = null;
