@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import type { Config } from './config.ts';
@@ -12,6 +12,10 @@ import { PageCache, renderedFrom } from './http/page-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import { sendRendered, sendText } from './http/send.ts';
 import { defaultLang, isLang, languages, type Lang } from './i18n/languages.ts';
+import { createMailer } from './modules/accounts/mail.ts';
+import { secret } from './modules/accounts/repository.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { accountsService } from './modules/accounts/service.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService, type KnowledgeService } from './modules/knowledge/service.ts';
 import { libraryService, type LibraryService } from './modules/library/service.ts';
@@ -141,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done();
   });
 
-  const errorPage = (request: FastifyRequest, reply: FastifyReply, status: 400 | 404 | 500 | 503, problems = [] as BadRequestError['problems']) => {
+  const errorPage = (request: FastifyRequest, reply: FastifyReply, status: 400 | 403 | 404 | 500 | 503, problems = [] as BadRequestError['problems']) => {
     const lang = langOfUrl(request.url) ?? negotiateLang(request);
     const page = errorView(pageContext(lang, '/', '', config.baseUrl, (n) => assets.url(n)), status, request.id, problems);
     return sendText(request, reply, page, 'text/html; charset=utf-8', status);
@@ -154,11 +158,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       request.log.info({ err: error }, 'client error');
-      return errorPage(request, reply, status === 404 ? 404 : 400);
+      // 403 comes from CSRF protection: a form too old, or sent from another site.
+      return errorPage(request, reply, status === 404 ? 404 : status === 403 ? 403 : 400);
     }
     request.log.error({ err: error }, 'request failed');
     return errorPage(request, reply, 500);
   });
+
+  // Sessions are signed with SESSION_SECRET, or with a secret generated once and kept in the
+  // database, so every instance (and every restart) accepts the same cookies.
+  const sessionSecret = config.sessionSecret ?? (await secret(database.db, 'session', () => randomBytes(48).toString('base64url')));
+  const accounts = accountsService(database.db, createMailer(database.db, config.smtpUrl ?? undefined, config.mailFrom), config.baseUrl);
 
   await app.register((scope, _options, done) => {
     siteRoutes(scope, appContext);
@@ -170,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         knowledgeRoutes(scope, appContext, lang);
         libraryRoutes(scope, appContext, lang);
         searchRoutes(scope, appContext, lang);
+        void scope.register(accountRoutes, { prefix: '/account', a: appContext, lang, accounts, sessionSecret, sessionDays: config.sessionDays });
         done();
       },
       { prefix: `/${lang}` },

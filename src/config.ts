@@ -25,6 +25,13 @@ const schema = z.object({
   TRUST_PROXY: booleanString.default(false),
   PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
   SEARCH_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(2000),
+  SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  SESSION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(365).default(14),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('IntVE platform <no-reply@localhost>'),
   SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(10_000),
 });
 
@@ -41,6 +48,11 @@ export interface Config {
   pageCacheEntries: number;
   searchCacheEntries: number;
   shutdownGraceMs: number;
+  /** null: a secret is generated once and kept in the database, shared by every instance */
+  sessionSecret: string | null;
+  sessionDays: number;
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +84,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCacheEntries: c.PAGE_CACHE_ENTRIES,
     searchCacheEntries: c.SEARCH_CACHE_ENTRIES,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    sessionSecret: c.SESSION_SECRET ?? null,
+    sessionDays: c.SESSION_DAYS,
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.MAIL_FROM,
   };
 }

@@ -4,6 +4,7 @@ import { loadContent } from './content/load.ts';
 import { ContentError } from './content/pack.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { purgeExpired } from './modules/accounts/repository.ts';
 import { createSearch } from './modules/search/index.ts';
 
 // Start-up: validate configuration, open the database, apply migrations, load the content pack,
@@ -18,6 +19,11 @@ async function main(): Promise<void> {
     const result = await loadContent(database, createSearch(database), config.contentDir);
     app.log.info(result, 'content pack loaded');
   }
+
+  // Expired sessions, used links and old rate-limit counters go once an hour (on any instance).
+  const purge = () => purgeExpired(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'purge failed'));
+  void purge();
+  setInterval(() => void purge(), 3_600_000).unref();
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,12 +1,14 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001_content.ts';
+import * as m0002 from './migrations/0002_accounts.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
 // Listed explicitly, in order: a migration never changes once it has landed.
 const migrations: Record<string, DialectMigration> = {
   '0001_content': m0001,
+  '0002_accounts': m0002,
 };
 
 class Provider implements MigrationProvider {

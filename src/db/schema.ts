@@ -115,4 +115,31 @@ export interface Tables {
     /** id of the resource for kind = resource (joins the e-library to the index) */
     resource_id: number | null;
   };
+
+  users: {
+    id: Generated<number>;
+    email: string;
+    email_confirmed_at: string | null;
+    password_hash: string;
+    name: string;
+    /** member | editor | admin (centre roles live with centre memberships) */
+    role: string;
+    preferred_lang: string;
+    created_at: string;
+    updated_at: string;
+  };
+  sessions: { id: string; user_id: number | null; data: string; expires_at: string; created_at: string; updated_at: string };
+  account_tokens: {
+    hash: string;
+    user_id: number;
+    /** confirm | reset | email */
+    purpose: string;
+    new_email: string | null;
+    expires_at: string;
+    used_at: string | null;
+    created_at: string;
+  };
+  outbox: { id: Generated<number>; to_address: string; subject: string; body: string; created_at: string; sent_at: string | null; error: string | null };
+  rate_limits: { key: string; hits: number; reset_at: number };
+  secrets: { name: string; value: string; created_at: string };
 }

@@ -19,7 +19,7 @@ function problemText(ctx: PageContext, p: Problem): string {
   }
 }
 
-export function errorView(ctx: PageContext, status: 400 | 404 | 500 | 503, requestId: string, problems: Problem[] = []): string {
+export function errorView(ctx: PageContext, status: 400 | 403 | 404 | 500 | 503, requestId: string, problems: Problem[] = []): string {
   const { t } = ctx;
   const key = `error.${status}`;
   const body = html`<h1>${t(`${key}.title`)}</h1>

@@ -42,6 +42,8 @@ export function layout(ctx: PageContext, o: LayoutOptions): string {
     ['/library', t('nav.library')],
     ['/spotlight', t('nav.spotlight')],
     ['/about', t('nav.about')],
+    // The same for everyone (pages are cached): /account sends visitors to sign in.
+    ['/account', t('nav.account')],
   ];
   const current = (path: string) => (path === '/' ? ctx.path === '/' : ctx.path === path || ctx.path.startsWith(`${path}/`));
   return (

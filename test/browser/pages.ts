@@ -31,6 +31,10 @@ export const pageCases: PageCase[] = [
   { name: 'resource', path: '/library/digcomp', status: 200 },
   { name: 'search with results', path: '/search?q=skills', status: 200 },
   { name: 'search empty', path: '/search?q=zzzqqqxx', status: 200 },
+  { name: 'register', path: '/account/register', status: 200 },
+  { name: 'sign in', path: '/account/sign-in?done=confirmed', status: 200 },
+  { name: 'forgotten password', path: '/account/forgot', status: 200 },
+  { name: 'expired link', path: '/account/reset?token=expired', status: 410 },
   { name: '404', path: '/no-such-page', status: 404 },
   { name: '400', path: '/library?page=abc', status: 400 },
 ];
@@ -44,6 +48,7 @@ export function url(lang: TestLang, p: PageCase): string {
 
 export interface RunningApp {
   base: string;
+  app: Awaited<ReturnType<typeof testApp>>;
   close(): Promise<void>;
 }
 
@@ -52,5 +57,5 @@ export async function startApp(): Promise<RunningApp> {
   const t = await testApp();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, close: () => t.close() };
+  return { base: `http://127.0.0.1:${port}`, app: t, close: () => t.close() };
 }

@@ -62,10 +62,10 @@ export interface TestApp extends TestDatabase {
 }
 
 /** The whole platform on a fresh database with the starter content loaded. */
-export async function testApp(options: { content?: string } = {}): Promise<TestApp> {
-  const t = await testDatabase();
+export async function testApp(options: { content?: string; env?: Record<string, string>; database?: TestDatabase } = {}): Promise<TestApp> {
+  const t = options.database ?? (await testDatabase());
   await loadContent(t.database, createSearch(t.database), options.content ?? 'content');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000', ...options.env });
   const app = await buildApp({ config, database: t.database, contentPollMs: 0 });
   await app.ready();
   return {

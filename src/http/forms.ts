@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { Values } from '../i18n/messages.ts';
+
+// Form input: validated by a schema; every problem becomes a message key for the field, so the
+// form comes back with the person's values and an error summary in their language.
+
+export interface FieldError {
+  field: string;
+  /** a message catalogue key */
+  key: string;
+  values?: Values;
+}
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[]; values: Record<string, string> };
+
+const KEY = /^(form|account)\./;
+
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
+  const values = Object.fromEntries(
+    Object.entries(typeof body === 'object' && body !== null ? body : {}).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+  );
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: FieldError[] = [];
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (errors.some((e) => e.field === field)) continue; // one message per field, the first
+    if (KEY.test(issue.message)) errors.push({ field, key: issue.message });
+    else if (issue.code === 'too_big') errors.push({ field, key: 'form.error.tooLong', values: { max: Number(issue.maximum) } });
+    else if (issue.code === 'too_small' && Number(issue.minimum) <= 1) errors.push({ field, key: 'form.error.required' });
+    else if (issue.code === 'too_small') errors.push({ field, key: 'form.error.tooShort', values: { min: Number(issue.minimum) } });
+    else errors.push({ field, key: 'form.error.invalid' });
+  }
+  // Passwords never come back in the form.
+  for (const k of Object.keys(values)) if (/password/i.test(k)) values[k] = '';
+  return { ok: false, errors, values };
+}

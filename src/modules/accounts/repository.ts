@@ -1,0 +1,144 @@
+import { sql } from 'kysely';
+import type { DB } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
+
+// The only SQL of accounts: people, sessions, single-use tokens, the outbox, rate-limit
+// counters and shared secrets.
+
+export type User = Tables['users'] & { id: number };
+const now = () => new Date().toISOString();
+
+export const findUserByEmail = (db: DB, email: string) =>
+  db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst() as Promise<User | undefined>;
+
+export const findUserById = (db: DB, id: number) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst() as Promise<User | undefined>;
+
+export async function createUser(db: DB, u: { email: string; name: string; passwordHash: string; lang: string; role?: string; confirmed?: boolean }): Promise<number> {
+  const t = now();
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: u.email,
+      name: u.name,
+      password_hash: u.passwordHash,
+      role: u.role ?? 'member',
+      preferred_lang: u.lang,
+      email_confirmed_at: u.confirmed ? t : null,
+      created_at: t,
+      updated_at: t,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(db: DB, id: number, changes: Partial<Pick<User, 'email' | 'email_confirmed_at' | 'password_hash' | 'name' | 'role' | 'preferred_lang'>>): Promise<void> {
+  await db.updateTable('users').set({ ...changes, updated_at: now() }).where('id', '=', id).execute();
+}
+
+export async function deleteUser(db: DB, id: number): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', id).execute();
+}
+
+export const countUsers = async (db: DB) =>
+  Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+// Tokens
+
+export async function saveToken(db: DB, t: { hash: string; userId: number; purpose: string; newEmail?: string; expiresAt: Date }): Promise<void> {
+  await db
+    .insertInto('account_tokens')
+    .values({ hash: t.hash, user_id: t.userId, purpose: t.purpose, new_email: t.newEmail ?? null, expires_at: t.expiresAt.toISOString(), created_at: now() })
+    .execute();
+}
+
+/** Marks a token used and returns it, in one statement, so a link works exactly once even under races. */
+export async function useToken(db: DB, hash: string, purpose: string) {
+  return db
+    .updateTable('account_tokens')
+    .set({ used_at: now() })
+    .where('hash', '=', hash)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now())
+    .returning(['user_id', 'new_email'])
+    .executeTakeFirst();
+}
+
+export const findToken = (db: DB, hash: string) => db.selectFrom('account_tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+
+export async function dropTokens(db: DB, userId: number, purpose: string): Promise<void> {
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).where('purpose', '=', purpose).execute();
+}
+
+// Sessions (the store behind @fastify/session)
+
+export const getSession = (db: DB, id: string) =>
+  db.selectFrom('sessions').select(['data', 'expires_at']).where('id', '=', id).where('expires_at', '>', now()).executeTakeFirst();
+
+export async function setSession(db: DB, id: string, data: string, userId: number | null, expiresAt: Date): Promise<void> {
+  const t = now();
+  await db
+    .insertInto('sessions')
+    .values({ id, data, user_id: userId, expires_at: expiresAt.toISOString(), created_at: t, updated_at: t })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ data, user_id: userId, expires_at: expiresAt.toISOString(), updated_at: t }))
+    .execute();
+}
+
+export async function destroySession(db: DB, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function destroyUserSessions(db: DB, userId: number, except?: string): Promise<number> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except) q = q.where('id', '!=', except);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export const userSessions = (db: DB, userId: number) =>
+  db.selectFrom('sessions').select(['created_at', 'updated_at', 'expires_at']).where('user_id', '=', userId).orderBy('created_at').execute();
+
+export async function purgeExpired(db: DB): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now()).execute();
+  await db.deleteFrom('account_tokens').where('expires_at', '<=', now()).execute();
+  await db.deleteFrom('rate_limits').where('reset_at', '<=', Date.now()).execute();
+}
+
+// Outbox
+
+export async function queueMail(db: DB, m: { to: string; subject: string; body: string }): Promise<void> {
+  await db.insertInto('outbox').values({ to_address: m.to, subject: m.subject, body: m.body, created_at: now() }).execute();
+}
+
+export const outbox = (db: DB, to?: string) => {
+  let q = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(200);
+  if (to) q = q.where('to_address', '=', to);
+  return q.execute();
+};
+
+// Rate limits: one atomic upsert per hit, so every instance counts against the same window.
+
+export async function hit(db: DB, key: string, windowMs: number): Promise<{ hits: number; resetAt: number }> {
+  const t = Date.now();
+  const r = await sql<{ hits: number; reset_at: number }>`
+    insert into rate_limits (key, hits, reset_at) values (${key}, 1, ${t + windowMs})
+    on conflict (key) do update set
+      hits = case when rate_limits.reset_at <= ${t} then 1 else rate_limits.hits + 1 end,
+      reset_at = case when rate_limits.reset_at <= ${t} then ${t + windowMs} else rate_limits.reset_at end
+    returning hits, reset_at`.execute(db);
+  const row = r.rows[0]!;
+  return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
+}
+
+export async function clearHits(db: DB, key: string): Promise<void> {
+  await db.deleteFrom('rate_limits').where('key', '=', key).execute();
+}
+
+// Shared secrets: created once, by whichever instance gets there first.
+
+export async function secret(db: DB, name: string, generate: () => string): Promise<string> {
+  await db.insertInto('secrets').values({ name, value: generate(), created_at: now() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  return (await db.selectFrom('secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
+}

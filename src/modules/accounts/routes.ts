@@ -1,0 +1,232 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifySession from '@fastify/session';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app.ts';
+import { parse } from '../../http/errors.ts';
+import { parseForm } from '../../http/forms.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { href } from '../../ui/layout.ts';
+import type { User } from './repository.ts';
+import * as s from './schemas.ts';
+import { RESET_HOURS, type AccountsService, type Limited } from './service.ts';
+import { databaseSessionStore } from './session-store.ts';
+import { accountView, forgotView, messageView, registerView, resetView, signInView } from './views/pages.ts';
+
+// /{lang}/account/…: the only routes with sessions. They are registered in a scope of their own
+// (form parsing, cookies, database sessions, CSRF), so content pages stay the same for everyone
+// and never touch a session.
+
+export interface AccountOptions {
+  lang: Lang;
+  accounts: AccountsService;
+  sessionSecret: string;
+  sessionDays: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: User;
+  }
+}
+
+/** "done" values a redirect may carry, each with its message. */
+const notices: Record<string, string> = {
+  'password-changed': 'account.notice.passwordChanged',
+  'email-requested': 'account.notice.emailRequested',
+  'email-changed': 'account.notice.emailChanged',
+  'signed-out-everywhere': 'account.notice.signedOutEverywhere',
+  'signed-out': 'account.notice.signedOut',
+  reset: 'account.notice.reset',
+  confirmed: 'account.notice.confirmed',
+};
+
+export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { a: AppContext }): Promise<void> {
+  const { a, lang, accounts } = o;
+  const secure = a.config.baseUrl.startsWith('https:');
+  const maxAge = o.sessionDays * 86_400_000;
+  await app.register(fastifyFormbody, { bodyLimit: 16_384 });
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: o.sessionSecret,
+    // __Host- cookies are bound to this origin and path /, and must be Secure.
+    cookieName: secure ? '__Host-intve_session' : 'intve_session',
+    cookie: { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge },
+    saveUninitialized: false,
+    rolling: false,
+    store: databaseSessionStore(a.database.db, maxAge),
+  });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/session',
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+  });
+
+  const ctx = (req: FastifyRequest) => a.ctx(req, lang);
+  const path = (p: string) => `/${lang}/account${p}`;
+  const csrf = (reply: FastifyReply) => reply.generateCsrf();
+  const html = (reply: FastifyReply, body: string, status = 200) =>
+    reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const tooMany = (reply: FastifyReply, l: Limited) => reply.header('retry-after', String(l.retryAfterSeconds));
+  const minutes = (l: Limited) => ({ minutes: Math.ceil(l.retryAfterSeconds / 60) });
+
+  /** Signed-in pages: anyone else goes to sign-in and comes back afterwards. */
+  const requireUser = async (req: FastifyRequest, reply: FastifyReply) => {
+    const id = req.session.userId;
+    const user = id === undefined ? undefined : await accounts.user(id);
+    if (!user) {
+      if (id !== undefined) await req.session.destroy();
+      return reply.redirect(`${path('/sign-in')}?next=${encodeURIComponent(req.url)}`, 303);
+    }
+    req.user = user;
+  };
+  const csrfCheck = (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    app.csrfProtection(req, reply, done);
+  };
+  const protect = { preHandler: csrfCheck };
+  const member = { preHandler: [requireUser] };
+  const memberPost = { preHandler: [csrfCheck, requireUser] };
+
+  // Register
+
+  app.get('/register', (req, reply) => html(reply, registerView(ctx(req), { csrf: csrf(reply) })));
+  app.post('/register', protect, async (req, reply) => {
+    const form = parseForm(s.registerForm, req.body);
+    if (!form.ok) return html(reply, registerView(ctx(req), { csrf: csrf(reply), values: form.values, errors: form.errors }), 422);
+    const result = await accounts.register({ ...form.data, lang, ip: req.ip });
+    const values = { name: form.data.name, email: form.data.email };
+    if ('limited' in result) {
+      return html(tooMany(reply, result), registerView(ctx(req), { csrf: csrf(reply), values, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }), 429);
+    }
+    if ('errors' in result) return html(reply, registerView(ctx(req), { csrf: csrf(reply), values, errors: result.errors }), 422);
+    const t = ctx(req).t;
+    return html(reply, messageView(ctx(req), t('account.checkEmail.heading'), t('account.checkEmail.text', { email: form.data.email })));
+  });
+
+  app.get('/confirm', async (req, reply) => {
+    const { token } = parse(s.tokenQuery, req.query);
+    const t = ctx(req).t;
+    if (!(await accounts.confirm(token))) {
+      return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.confirm'), { href: path('/sign-in'), label: t('account.signIn.heading') }), 410);
+    }
+    return reply.redirect(`${path('/sign-in')}?done=confirmed`, 303);
+  });
+
+  // Sign in and out
+
+  app.get('/sign-in', async (req, reply) => {
+    const { next, done } = parse(s.nextQuery, req.query);
+    if (req.session.userId !== undefined && (await accounts.user(req.session.userId))) return reply.redirect(s.safeNext(next, path('')), 303);
+    return html(reply, signInView(ctx(req), { csrf: csrf(reply), ...(next ? { next } : {}), ...(done && notices[done] ? { notice: notices[done] } : {}) }));
+  });
+  app.post('/sign-in', protect, async (req, reply) => {
+    const form = parseForm(s.signInForm, req.body);
+    const next = typeof (req.body as Record<string, unknown>).next === 'string' ? ((req.body as Record<string, string>).next ?? '') : '';
+    if (!form.ok) return html(reply, signInView(ctx(req), { csrf: csrf(reply), values: form.values, errors: form.errors, next }), 422);
+    const result = await accounts.signIn({ email: form.data.email, password: form.data.password, ip: req.ip, lang });
+    const values = { email: form.data.email };
+    if ('limited' in result) {
+      return html(tooMany(reply, result), signInView(ctx(req), { csrf: csrf(reply), values, next, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }), 429);
+    }
+    if ('error' in result) {
+      const key = result.error === 'unconfirmed' ? 'account.error.unconfirmed' : 'account.error.credentials';
+      return html(reply, signInView(ctx(req), { csrf: csrf(reply), values, next, errors: [{ field: 'email', key }] }), result.error === 'unconfirmed' ? 403 : 401);
+    }
+    // A new session id at sign-in: an id planted before cannot be carried into the account.
+    await req.session.regenerate();
+    req.session.userId = result.userId;
+    return reply.redirect(s.safeNext(form.data.next, path('')), 303);
+  });
+  app.post('/sign-out', protect, async (req, reply) => {
+    await req.session.destroy();
+    return reply.redirect(`${path('/sign-in')}?done=signed-out`, 303);
+  });
+
+  // Forgotten password
+
+  app.get('/forgot', (req, reply) => html(reply, forgotView(ctx(req), { csrf: csrf(reply) })));
+  app.post('/forgot', protect, async (req, reply) => {
+    const form = parseForm(s.forgotForm, req.body);
+    if (!form.ok) return html(reply, forgotView(ctx(req), { csrf: csrf(reply), values: form.values, errors: form.errors }), 422);
+    const result = await accounts.requestReset({ email: form.data.email, ip: req.ip, lang });
+    if ('limited' in result) {
+      return html(tooMany(reply, result), forgotView(ctx(req), { csrf: csrf(reply), values: { email: form.data.email }, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }), 429);
+    }
+    const t = ctx(req).t;
+    return html(reply, messageView(ctx(req), t('account.checkEmail.heading'), t('account.forgot.sent', { email: form.data.email, hours: RESET_HOURS })));
+  });
+  app.get('/reset', async (req, reply) => {
+    const { token } = parse(s.tokenQuery, req.query);
+    const t = ctx(req).t;
+    if (!(await accounts.resetTokenValid(token))) {
+      return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.reset'), { href: path('/forgot'), label: t('account.forgot.heading') }), 410);
+    }
+    return html(reply, resetView(ctx(req), { csrf: csrf(reply), token }));
+  });
+  app.post('/reset', protect, async (req, reply) => {
+    const form = parseForm(s.resetForm, req.body);
+    const body = req.body as Record<string, unknown>;
+    const token = typeof body.token === 'string' ? body.token : '';
+    if (!form.ok) return html(reply, resetView(ctx(req), { csrf: csrf(reply), token, errors: form.errors }), 422);
+    const result = await accounts.reset(form.data.token, form.data.password);
+    const t = ctx(req).t;
+    if ('errors' in result) return html(reply, resetView(ctx(req), { csrf: csrf(reply), token, errors: result.errors }), 422);
+    if ('expired' in result) {
+      return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.reset'), { href: path('/forgot'), label: t('account.forgot.heading') }), 410);
+    }
+    return reply.redirect(`${path('/sign-in')}?done=reset`, 303);
+  });
+
+  // My account
+
+  const accountPage = (req: FastifyRequest, reply: FastifyReply, state: Omit<Parameters<typeof accountView>[2], 'csrf'> = {}, status = 200) =>
+    html(reply, accountView(ctx(req), req.user!, { csrf: csrf(reply), ...state }), status);
+
+  app.get('', member, (req, reply) => {
+    const { done } = parse(s.nextQuery, req.query);
+    return accountPage(req, reply, done && notices[done] ? { notice: notices[done] } : {});
+  });
+  app.post('/password', memberPost, async (req, reply) => {
+    const form = parseForm(s.changePasswordForm, req.body);
+    if (!form.ok) return accountPage(req, reply, { form: 'password', errors: form.errors }, 422);
+    const result = await accounts.changePassword(req.user!.id, form.data.current_password, form.data.password, req.session.sessionId);
+    if ('errors' in result) return accountPage(req, reply, { form: 'password', errors: result.errors }, 422);
+    return reply.redirect(`${path('')}?done=password-changed`, 303);
+  });
+  app.post('/email', memberPost, async (req, reply) => {
+    const form = parseForm(s.changeEmailForm, req.body);
+    if (!form.ok) return accountPage(req, reply, { form: 'email', values: form.values, errors: form.errors }, 422);
+    const result = await accounts.requestEmailChange(req.user!.id, form.data.email, form.data.current_password, lang);
+    if ('errors' in result) return accountPage(req, reply, { form: 'email', values: { email: form.data.email }, errors: result.errors }, 422);
+    return reply.redirect(`${path('')}?done=email-requested`, 303);
+  });
+  app.get('/email/confirm', async (req, reply) => {
+    const { token } = parse(s.tokenQuery, req.query);
+    const result = await accounts.confirmEmailChange(token);
+    const t = ctx(req).t;
+    if (result === 'done') return reply.redirect(`${path('')}?done=email-changed`, 303);
+    const text = result === 'taken' ? t('account.email.taken') : t('account.linkExpired.email');
+    return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), text, { href: path(''), label: t('account.heading') }), 410);
+  });
+  app.post('/sign-out-everywhere', memberPost, async (req, reply) => {
+    await accounts.signOutEverywhere(req.user!.id);
+    return reply.redirect(`${path('/sign-in')}?done=signed-out-everywhere`, 303);
+  });
+  app.get('/data.json', member, async (req, reply) => {
+    const data = await accounts.exportData(req.user!.id);
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', 'attachment; filename="intve-my-data.json"')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+  app.post('/delete', memberPost, async (req, reply) => {
+    const form = parseForm(s.deleteForm, req.body);
+    if (!form.ok) return accountPage(req, reply, { form: 'delete', errors: form.errors }, 422);
+    const result = await accounts.deleteAccount(req.user!.id, form.data.current_password);
+    if ('errors' in result) return accountPage(req, reply, { form: 'delete', errors: result.errors }, 422);
+    await req.session.destroy();
+    const t = ctx(req).t;
+    return html(reply, messageView(ctx(req), t('account.deleted.heading'), t('account.deleted.text'), { href: href(ctx(req), '/'), label: t('nav.home') }));
+  });
+}

@@ -1,0 +1,197 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DB } from '../../db/database.ts';
+import type { FieldError } from '../../http/forms.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { translator } from '../../i18n/messages.ts';
+import type { Mailer } from './mail.ts';
+import { checkPassword, decoyHash, hashPassword, weakPassword, MIN_PASSWORD } from './passwords.ts';
+import * as repo from './repository.ts';
+
+// The rules of accounts. Answers never reveal whether an address is registered; links work once
+// and expire; attempts are limited per address and per account, across every instance.
+
+export const CONFIRM_HOURS = 48;
+export const RESET_HOURS = 2;
+
+export const limits = {
+  signInPerIp: { max: 30, windowMs: 15 * 60_000 },
+  signInPerAccount: { max: 10, windowMs: 15 * 60_000 },
+  registerPerIp: { max: 10, windowMs: 60 * 60_000 },
+  resetPerIp: { max: 10, windowMs: 60 * 60_000 },
+  resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
+};
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+export interface Limited {
+  limited: true;
+  retryAfterSeconds: number;
+}
+
+export function accountsService(db: DB, mailer: Mailer, baseUrl: string) {
+  /** Counts an attempt; returns how long to wait when over the limit. */
+  async function limit(key: string, rule: { max: number; windowMs: number }): Promise<Limited | null> {
+    const { hits, resetAt } = await repo.hit(db, key, rule.windowMs);
+    return hits > rule.max ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) } : null;
+  }
+
+  async function mail(lang: Lang, to: string, kind: 'confirm' | 'exists' | 'reset' | 'email' | 'emailNotice', values: Record<string, string | number>) {
+    const t = translator(lang);
+    await mailer.send({ to, subject: t(`mail.${kind}.subject`), body: t(`mail.${kind}.body`, values) });
+  }
+
+  async function issue(userId: number, purpose: 'confirm' | 'reset' | 'email', hours: number, newEmail?: string): Promise<string> {
+    const token = newToken();
+    await repo.dropTokens(db, userId, purpose);
+    await repo.saveToken(db, { hash: digest(token), userId, purpose, ...(newEmail ? { newEmail } : {}), expiresAt: new Date(Date.now() + hours * 3_600_000) });
+    return token;
+  }
+
+  const strength = (password: string, inputs: string[]): FieldError | null => {
+    const weak = weakPassword(password, inputs);
+    if (weak === 'too_short') return { field: 'password', key: 'account.error.passwordShort', values: { min: MIN_PASSWORD } };
+    if (weak === 'common') return { field: 'password', key: 'account.error.passwordCommon' };
+    return null;
+  };
+
+  return {
+    limit,
+
+    async register(input: { name: string; email: string; password: string; lang: Lang; ip: string }): Promise<Limited | { errors: FieldError[] } | { done: true }> {
+      const weak = strength(input.password, [input.email, input.name]);
+      if (weak) return { errors: [weak] };
+      const limited = await limit(`register:ip:${input.ip}`, limits.registerPerIp);
+      if (limited) return limited;
+      const existing = await repo.findUserByEmail(db, input.email);
+      if (existing) {
+        // Same answer as a new registration; the owner of the address learns someone tried.
+        await mail(existing.preferred_lang as Lang, existing.email, 'exists', { signIn: `${baseUrl}/${input.lang}/account/sign-in`, forgot: `${baseUrl}/${input.lang}/account/forgot` });
+        return { done: true };
+      }
+      const id = await repo.createUser(db, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), lang: input.lang });
+      const token = await issue(id, 'confirm', CONFIRM_HOURS);
+      await mail(input.lang, input.email, 'confirm', { name: input.name, link: `${baseUrl}/${input.lang}/account/confirm?token=${token}`, hours: CONFIRM_HOURS });
+      return { done: true };
+    },
+
+    /** Confirms an address with a link's token; false when the link is unknown, used or expired. */
+    async confirm(token: string): Promise<boolean> {
+      const used = await repo.useToken(db, digest(token), 'confirm');
+      if (!used) return false;
+      await repo.updateUser(db, used.user_id, { email_confirmed_at: new Date().toISOString() });
+      return true;
+    },
+
+    async signIn(input: { email: string; password: string; ip: string; lang: Lang }): Promise<Limited | { userId: number } | { error: 'credentials' | 'unconfirmed' }> {
+      const limited = (await limit(`sign-in:ip:${input.ip}`, limits.signInPerIp)) ?? (await limit(`sign-in:account:${input.email}`, limits.signInPerAccount));
+      if (limited) return limited;
+      const user = await repo.findUserByEmail(db, input.email);
+      // Verify against a decoy when there is no account, so timing tells nothing either.
+      const ok = await checkPassword(user?.password_hash ?? (await decoyHash()), input.password);
+      if (!user || !ok) return { error: 'credentials' };
+      if (!user.email_confirmed_at) {
+        const token = await issue(user.id, 'confirm', CONFIRM_HOURS);
+        await mail(input.lang, user.email, 'confirm', { name: user.name, link: `${baseUrl}/${input.lang}/account/confirm?token=${token}`, hours: CONFIRM_HOURS });
+        return { error: 'unconfirmed' };
+      }
+      await repo.clearHits(db, `sign-in:account:${input.email}`);
+      return { userId: user.id };
+    },
+
+    async requestReset(input: { email: string; ip: string; lang: Lang }): Promise<Limited | { done: true }> {
+      const limited = (await limit(`reset:ip:${input.ip}`, limits.resetPerIp)) ?? (await limit(`reset:account:${input.email}`, limits.resetPerAccount));
+      if (limited) return limited;
+      const user = await repo.findUserByEmail(db, input.email);
+      if (user) {
+        const token = await issue(user.id, 'reset', RESET_HOURS);
+        await mail(input.lang, user.email, 'reset', { name: user.name, link: `${baseUrl}/${input.lang}/account/reset?token=${token}`, hours: RESET_HOURS });
+      }
+      return { done: true };
+    },
+
+    /** Whether a reset link can still be used (to show the form or explain that it expired). */
+    async resetTokenValid(token: string): Promise<boolean> {
+      const row = await repo.findToken(db, digest(token));
+      return Boolean(row && row.purpose === 'reset' && !row.used_at && row.expires_at > new Date().toISOString());
+    },
+
+    async reset(token: string, password: string): Promise<{ errors: FieldError[] } | { expired: true } | { done: true }> {
+      const row = await repo.findToken(db, digest(token));
+      const user = row ? await repo.findUserById(db, row.user_id) : undefined;
+      const weak = strength(password, user ? [user.email, user.name] : []);
+      if (weak) return { errors: [weak] };
+      const used = await repo.useToken(db, digest(token), 'reset');
+      if (!used) return { expired: true };
+      // A reset also confirms the address (the link reached it) and ends every session.
+      await repo.updateUser(db, used.user_id, { password_hash: await hashPassword(password), email_confirmed_at: user?.email_confirmed_at ?? new Date().toISOString() });
+      await repo.destroyUserSessions(db, used.user_id);
+      return { done: true };
+    },
+
+    user: (id: number) => repo.findUserById(db, id),
+
+    async changePassword(userId: number, current: string, password: string, keepSession: string): Promise<{ errors: FieldError[] } | { done: true }> {
+      const user = await repo.findUserById(db, userId);
+      if (!user || !(await checkPassword(user.password_hash, current))) return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
+      const weak = strength(password, [user.email, user.name]);
+      if (weak) return { errors: [weak] };
+      await repo.updateUser(db, userId, { password_hash: await hashPassword(password) });
+      await repo.destroyUserSessions(db, userId, keepSession);
+      return { done: true };
+    },
+
+    async requestEmailChange(userId: number, email: string, current: string, lang: Lang): Promise<{ errors: FieldError[] } | { done: true }> {
+      const user = await repo.findUserById(db, userId);
+      if (!user || !(await checkPassword(user.password_hash, current))) return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
+      if (email === user.email) return { errors: [{ field: 'email', key: 'account.error.sameEmail' }] };
+      // Whether the new address is taken is only checked when the link is used: no answer here reveals it.
+      const token = await issue(userId, 'email', CONFIRM_HOURS, email);
+      await mail(lang, email, 'email', { name: user.name, link: `${baseUrl}/${lang}/account/email/confirm?token=${token}`, hours: CONFIRM_HOURS });
+      await mail(lang, user.email, 'emailNotice', { name: user.name, email });
+      return { done: true };
+    },
+
+    async confirmEmailChange(token: string): Promise<'done' | 'expired' | 'taken'> {
+      const used = await repo.useToken(db, digest(token), 'email');
+      if (!used?.new_email) return 'expired';
+      if (await repo.findUserByEmail(db, used.new_email)) return 'taken';
+      await repo.updateUser(db, used.user_id, { email: used.new_email, email_confirmed_at: new Date().toISOString() });
+      return 'done';
+    },
+
+    signOutEverywhere: (userId: number) => repo.destroyUserSessions(db, userId),
+
+    /** Everything the platform holds about a person, for "download my data". */
+    async exportData(userId: number) {
+      const user = await repo.findUserById(db, userId);
+      if (!user) return null;
+      return {
+        exportedAt: new Date().toISOString(),
+        account: { name: user.name, email: user.email, emailConfirmedAt: user.email_confirmed_at, role: user.role, language: user.preferred_lang, createdAt: user.created_at, updatedAt: user.updated_at },
+        sessions: await repo.userSessions(db, userId),
+      };
+    },
+
+    async deleteAccount(userId: number, current: string): Promise<{ errors: FieldError[] } | { done: true }> {
+      const user = await repo.findUserById(db, userId);
+      if (!user || !(await checkPassword(user.password_hash, current))) return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
+      await repo.deleteUser(db, userId);
+      return { done: true };
+    },
+
+    /** The first administrator, from the command line (scripts/create-admin.ts). */
+    async createAdministrator(input: { email: string; name: string; password: string }): Promise<{ errors: FieldError[] } | { id: number }> {
+      const weak = strength(input.password, [input.email, input.name]);
+      if (weak) return { errors: [weak] };
+      const existing = await repo.findUserByEmail(db, input.email);
+      if (existing) {
+        await repo.updateUser(db, existing.id, { role: 'admin' });
+        return { id: existing.id };
+      }
+      return { id: await repo.createUser(db, { ...input, passwordHash: await hashPassword(input.password), lang: 'en', role: 'admin', confirmed: true }) };
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof accountsService>;

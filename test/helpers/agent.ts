@@ -1,0 +1,59 @@
+import type { TestApp } from './app.ts';
+
+// A browser stand-in for HTTP-level tests: keeps cookies, and takes the CSRF token from the
+// page whose form it submits, as a person's browser would.
+
+type Response = Awaited<ReturnType<TestApp['get']>>;
+
+export interface Agent {
+  get(url: string): Promise<Response>;
+  /** Opens `from` (default: url), then posts the form fields with that page's CSRF token. */
+  post(url: string, fields: Record<string, string>, from?: string): Promise<Response>;
+  /** Posts without opening a page first (no CSRF token unless given). */
+  postRaw(url: string, fields: Record<string, string>): Promise<Response>;
+  cookies: Map<string, string>;
+}
+
+let nextAddress = 0;
+
+/** Each agent comes from its own address (as different people do), unless one is given. */
+export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAddress = `192.0.2.${(nextAddress++ % 250) + 1}`): Agent {
+  const cookies = new Map<string, string>();
+  const send = async (method: 'GET' | 'POST', url: string, fields?: Record<string, string>) => {
+    const res = await t.app.inject({
+      method,
+      url,
+      remoteAddress,
+      headers: {
+        ...headers,
+        ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(fields ? { payload: new URLSearchParams(fields).toString() } : {}),
+    });
+    for (const c of res.cookies as { name: string; value: string; expires?: Date }[]) {
+      if (!c.value || (c.expires && c.expires.getTime() < Date.now())) cookies.delete(c.name);
+      else cookies.set(c.name, c.value);
+    }
+    return res;
+  };
+  return {
+    cookies,
+    get: (url) => send('GET', url),
+    async post(url, fields, from = url) {
+      const page = await send('GET', from);
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+      if (!token) throw new Error(`no CSRF token on ${from} (status ${page.statusCode})`);
+      return send('POST', url, { ...fields, _csrf: token });
+    },
+    postRaw: (url, fields) => send('POST', url, fields),
+  };
+}
+
+/** The last mail sent to an address, from the outbox. */
+export async function lastMail(t: TestApp, to: string): Promise<{ subject: string; body: string; link: string | null } | null> {
+  const row = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirst();
+  if (!row) return null;
+  const link = /http:\/\/localhost:3000(\/\S+)/.exec(row.body)?.[1] ?? null;
+  return { subject: row.subject, body: row.body, link };
+}
