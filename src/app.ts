@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import type { Config } from './config.ts';
@@ -16,6 +17,9 @@ import { createMailer } from './modules/accounts/mail.ts';
 import { secret } from './modules/accounts/repository.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { accountsService } from './modules/accounts/service.ts';
+import { diskLogoStore } from './modules/centres/logos.ts';
+import { centreAccountRoutes, centreRoutes, logoRoutes } from './modules/centres/routes.ts';
+import { centresService } from './modules/centres/service.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService, type KnowledgeService } from './modules/knowledge/service.ts';
 import { libraryService, type LibraryService } from './modules/library/service.ts';
@@ -168,10 +172,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Sessions are signed with SESSION_SECRET, or with a secret generated once and kept in the
   // database, so every instance (and every restart) accepts the same cookies.
   const sessionSecret = config.sessionSecret ?? (await secret(database.db, 'session', () => randomBytes(48).toString('base64url')));
-  const accounts = accountsService(database.db, createMailer(database.db, config.smtpUrl ?? undefined, config.mailFrom), config.baseUrl);
+  const mailer = createMailer(database.db, config.smtpUrl ?? undefined, config.mailFrom);
+  const accounts = accountsService(database.db, mailer, config.baseUrl);
+  const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, 'logos')), mailer, config.baseUrl);
 
   await app.register((scope, _options, done) => {
     siteRoutes(scope, appContext);
+    logoRoutes(scope, centres);
     done();
   });
   for (const lang of languages) {
@@ -180,7 +187,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         knowledgeRoutes(scope, appContext, lang);
         libraryRoutes(scope, appContext, lang);
         searchRoutes(scope, appContext, lang);
-        void scope.register(accountRoutes, { prefix: '/account', a: appContext, lang, accounts, sessionSecret, sessionDays: config.sessionDays });
+        centreRoutes(scope, appContext, lang, centres);
+        void scope.register(accountRoutes, {
+          prefix: '/account',
+          a: appContext,
+          lang,
+          accounts,
+          centresOf: (userId) => centres.mineById(userId),
+          sessionSecret,
+          sessionDays: config.sessionDays,
+          extend: (account, guards) => centreAccountRoutes(account, guards, appContext, lang, centres),
+        });
         done();
       },
       { prefix: `/${lang}` },

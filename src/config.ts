@@ -21,6 +21,7 @@ const schema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONTENT_DIR: z.string().min(1).default('./content'),
+  UPLOADS_DIR: z.string().min(1).default('./data/uploads'),
   LOAD_CONTENT: booleanString.default(true),
   TRUST_PROXY: booleanString.default(false),
   PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
@@ -43,6 +44,7 @@ export interface Config {
   baseUrl: string;
   logLevel: string;
   contentDir: string;
+  uploadsDir: string;
   loadContent: boolean;
   trustProxy: boolean;
   pageCacheEntries: number;
@@ -79,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     logLevel: c.LOG_LEVEL,
     contentDir: c.CONTENT_DIR,
+    uploadsDir: c.UPLOADS_DIR,
     loadContent: c.LOAD_CONTENT,
     trustProxy: c.TRUST_PROXY,
     pageCacheEntries: c.PAGE_CACHE_ENTRIES,

@@ -2,6 +2,7 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001_content.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
+import * as m0003 from './migrations/0003_centres.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialec
 const migrations: Record<string, DialectMigration> = {
   '0001_content': m0001,
   '0002_accounts': m0002,
+  '0003_centres': m0003,
 };
 
 class Provider implements MigrationProvider {

@@ -142,4 +142,37 @@ export interface Tables {
   outbox: { id: Generated<number>; to_address: string; subject: string; body: string; created_at: string; sent_at: string | null; error: string | null };
   rate_limits: { key: string; hits: number; reset_at: number };
   secrets: { name: string; value: string; created_at: string };
+  centres: {
+    id: Generated<number>;
+    slug: string;
+    name: string;
+    country: string;
+    city: string;
+    website: string | null;
+    /** vet-school | training-centre | cove | network | company-training-centre | other */
+    type: string;
+    description: string | null;
+    /** JSON array of EQF levels 1-8 */
+    eqf_levels: string;
+    /** JSON array of ISO 639-1 codes */
+    languages: string;
+    /** file name of the logo under the uploads folder */
+    logo: string | null;
+    published: number;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  centre_sectors: { centre_id: number; sector: string };
+  centre_members: { centre_id: number; user_id: number; role: string; created_at: string };
+  centre_invitations: {
+    hash: string;
+    centre_id: number;
+    email: string;
+    role: string;
+    invited_by: number | null;
+    expires_at: string;
+    used_at: string | null;
+    created_at: string;
+  };
 }

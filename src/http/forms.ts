@@ -11,13 +11,19 @@ export interface FieldError {
   values?: Values;
 }
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[]; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[]; values: Record<string, string | string[]> };
 
-const KEY = /^(form|account)\./;
+/** A catalogue key ("centre.error.website"); zod's own messages contain spaces. */
+const KEY = /^[a-z]+(\.[a-zA-Z]+)+$/;
 
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
-  const values = Object.fromEntries(
-    Object.entries(typeof body === 'object' && body !== null ? body : {}).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+  // Text fields are strings; repeated fields (checkbox groups) are lists of strings; anything else
+  // (a file in a multipart form) is not form text.
+  const values: Record<string, string | string[]> = Object.fromEntries(
+    Object.entries(typeof body === 'object' && body !== null ? body : {}).map(([k, v]) => [
+      k,
+      typeof v === 'string' ? v : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : '',
+    ]),
   );
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
@@ -34,4 +40,9 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   // Passwords never come back in the form.
   for (const k of Object.keys(values)) if (/password/i.test(k)) values[k] = '';
   return { ok: false, errors, values };
+}
+
+/** The single-text fields of a form's values (for forms without checkbox groups). */
+export function textValues(values: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }

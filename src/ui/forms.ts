@@ -49,3 +49,72 @@ export function postForm(action: string, csrf: string, body: Html, className = '
     ${body}
   </form>`;
 }
+
+export interface ChoiceOptions {
+  name: string;
+  legend: string;
+  options: { value: string; label: Html | string }[];
+  /** chosen values */
+  values: string[];
+  hint?: string;
+  errors?: FieldError[];
+  /** radios choose one; checkboxes any number */
+  kind: 'radio' | 'checkbox';
+  /** lay long lists out in columns */
+  columns?: boolean;
+}
+
+/** A group of radios or checkboxes in a fieldset, with its hint and error. */
+export function choices(ctx: PageContext, o: ChoiceOptions): Html {
+  const error = o.errors?.find((e) => e.field === o.name);
+  const id = `field-${o.name}`;
+  const described = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<fieldset class="field${error ? ' field-error' : ''}" id="${id}"${described ? html` aria-describedby="${described}"` : ''}>
+    <legend>${o.legend}</legend>
+    ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+    ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${ctx.t('form.errorPrefix')}</span> ${ctx.t(error.key, error.values)}</p>` : ''}
+    <ul class="checkboxes${o.columns ? ' columns' : ''}">
+      ${o.options.map(
+        (opt, i) => html`<li>
+          <input type="${o.kind}" name="${o.name}" value="${opt.value}" id="${id}-${i}"${o.values.includes(opt.value) ? html` checked` : ''}>
+          <label for="${id}-${i}">${opt.label}</label>
+        </li>`,
+      )}
+    </ul>
+  </fieldset>`;
+}
+
+export interface SelectOptions {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value: string;
+  /** the first, empty option's text */
+  placeholder: string;
+  errors?: FieldError[];
+}
+
+export function select(ctx: PageContext, o: SelectOptions): Html {
+  const error = o.errors?.find((e) => e.field === o.name);
+  const id = `field-${o.name}`;
+  return html`<div class="field${error ? ' field-error' : ''}">
+    <label for="${id}">${o.label}</label>
+    ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${ctx.t('form.errorPrefix')}</span> ${ctx.t(error.key, error.values)}</p>` : ''}
+    <select id="${id}" name="${o.name}"${error ? html` aria-describedby="${id}-error" aria-invalid="true"` : ''}>
+      <option value="">${o.placeholder}</option>
+      ${o.options.map((opt) => html`<option value="${opt.value}"${opt.value === o.value ? html` selected` : ''}>${opt.label}</option>`)}
+    </select>
+  </div>`;
+}
+
+export function textarea(ctx: PageContext, o: { name: string; label: string; value: string; hint?: string; maxlength: number; errors?: FieldError[] }): Html {
+  const error = o.errors?.find((e) => e.field === o.name);
+  const id = `field-${o.name}`;
+  const described = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${error ? ' field-error' : ''}">
+    <label for="${id}">${o.label}</label>
+    ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
+    ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${ctx.t('form.errorPrefix')}</span> ${ctx.t(error.key, error.values)}</p>` : ''}
+    <textarea id="${id}" name="${o.name}" rows="6" maxlength="${o.maxlength}"${described ? html` aria-describedby="${described}"` : ''}>${o.value}</textarea>
+  </div>`;
+}

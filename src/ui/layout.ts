@@ -41,6 +41,7 @@ export function layout(ctx: PageContext, o: LayoutOptions): string {
     ['/case-studies', t('nav.caseStudies')],
     ['/library', t('nav.library')],
     ['/spotlight', t('nav.spotlight')],
+    ['/centres', t('nav.centres')],
     ['/about', t('nav.about')],
     // The same for everyone (pages are cached): /account sends visitors to sign in.
     ['/account', t('nav.account')],

@@ -37,7 +37,7 @@ async function axe(page: import('playwright-core').Page, what: string) {
 }
 
 for (const lang of langs) {
-  test(`registration errors, signing in and the account page have no accessibility violations (${lang})`, async () => {
+  test(`registration errors, signing in, the account page and a centre's pages have no accessibility violations (${lang})`, async () => {
     const email = `browser-${lang}@centre.example`;
     await createUser(app.app.database.db, { email, name: 'Leila Benali', passwordHash: await hashPassword(PASSWORD), lang, confirmed: true });
     const context = await browser.newContext();
@@ -61,6 +61,21 @@ for (const lang of langs) {
     assert.match(page.url(), new RegExp(`/${lang}/account$`));
     assert.equal(await page.locator('h1').count(), 1);
     await axe(page, `account page (${lang})`);
+
+    // A centre: the form, the management page, the public page.
+    await page.goto(`${app.base}/${lang}/account/centres/new`);
+    await axe(page, `new centre form (${lang})`);
+    await page.fill('#field-name', `Centre ${lang.toUpperCase()} Browser`);
+    await page.selectOption('#field-country', 'MA');
+    await page.fill('#field-city', 'Casablanca');
+    await page.check('input[name=type][value=vet-school]');
+    await page.check('input[name=published]');
+    await page.click('form.form button[type=submit]');
+    assert.match(page.url(), /\/account\/centres\/centre-[a-z]+-browser\?done=created$/);
+    await axe(page, `centre management page (${lang})`);
+    await page.click('a[href$="-browser"]');
+    assert.match(page.url(), /\/centres\/centre-[a-z]+-browser$/);
+    await axe(page, `public centre page (${lang})`);
     await context.close();
   });
 }

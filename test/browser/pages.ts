@@ -31,6 +31,7 @@ export const pageCases: PageCase[] = [
   { name: 'resource', path: '/library/digcomp', status: 200 },
   { name: 'search with results', path: '/search?q=skills', status: 200 },
   { name: 'search empty', path: '/search?q=zzzqqqxx', status: 200 },
+  { name: 'centre directory', path: '/centres', status: 200 },
   { name: 'register', path: '/account/register', status: 200 },
   { name: 'sign in', path: '/account/sign-in?done=confirmed', status: 200 },
   { name: 'forgotten password', path: '/account/forgot', status: 200 },

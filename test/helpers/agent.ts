@@ -9,6 +9,8 @@ export interface Agent {
   get(url: string): Promise<Response>;
   /** Opens `from` (default: url), then posts the form fields with that page's CSRF token. */
   post(url: string, fields: Record<string, string>, from?: string): Promise<Response>;
+  /** Opens `from`, then posts a multipart form with one file and that page's CSRF token. */
+  upload(url: string, fields: Record<string, string>, file: { field: string; name: string; type: string; data: Buffer }, from: string): Promise<Response>;
   /** Posts without opening a page first (no CSRF token unless given). */
   postRaw(url: string, fields: Record<string, string>): Promise<Response>;
   cookies: Map<string, string>;
@@ -19,7 +21,7 @@ let nextAddress = 0;
 /** Each agent comes from its own address (as different people do), unless one is given. */
 export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAddress = `192.0.2.${(nextAddress++ % 250) + 1}`): Agent {
   const cookies = new Map<string, string>();
-  const send = async (method: 'GET' | 'POST', url: string, fields?: Record<string, string>) => {
+  const send = async (method: 'GET' | 'POST', url: string, fields?: Record<string, string>, raw?: { type: string; body: Buffer }) => {
     const res = await t.app.inject({
       method,
       url,
@@ -28,8 +30,10 @@ export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAd
         ...headers,
         ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(raw ? { 'content-type': raw.type } : {}),
       },
       ...(fields ? { payload: new URLSearchParams(fields).toString() } : {}),
+      ...(raw ? { payload: raw.body } : {}),
     });
     for (const c of res.cookies as { name: string; value: string; expires?: Date }[]) {
       if (!c.value || (c.expires && c.expires.getTime() < Date.now())) cookies.delete(c.name);
@@ -45,6 +49,18 @@ export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAd
       const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
       if (!token) throw new Error(`no CSRF token on ${from} (status ${page.statusCode})`);
       return send('POST', url, { ...fields, _csrf: token });
+    },
+    async upload(url, fields, file, from) {
+      const page = await send('GET', from);
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+      if (!token) throw new Error(`no CSRF token on ${from} (status ${page.statusCode})`);
+      const form = new FormData();
+      form.append('_csrf', token);
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      form.append(file.field, new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
+      // Response encodes the form as multipart/form-data with its boundary, as a browser does.
+      const encoded = new Response(form);
+      return send('POST', url, undefined, { type: encoded.headers.get('content-type')!, body: Buffer.from(await encoded.arrayBuffer()) });
     },
     postRaw: (url, fields) => send('POST', url, fields),
   };

@@ -1,11 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
+import { MAX_LOGO_BYTES } from '../centres/logos.ts';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { parse } from '../../http/errors.ts';
-import { parseForm } from '../../http/forms.ts';
+import { parseForm, textValues } from '../../http/forms.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { href } from '../../ui/layout.ts';
 import type { User } from './repository.ts';
@@ -18,11 +20,21 @@ import { accountView, forgotView, messageView, registerView, resetView, signInVi
 // (form parsing, cookies, database sessions, CSRF), so content pages stay the same for everyone
 // and never touch a session.
 
+/** What other features' signed-in routes use inside the account scope. */
+export interface Guards {
+  requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  csrfCheck: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
+}
+
 export interface AccountOptions {
   lang: Lang;
   accounts: AccountsService;
+  /** the centres a person belongs to, listed on their account page */
+  centresOf?: (userId: number) => Promise<{ slug: string; name: string; role: string }[]>;
   sessionSecret: string;
   sessionDays: number;
+  /** more signed-in routes (centres), registered in this scope with its session and CSRF */
+  extend?: (app: FastifyInstance, guards: Guards) => void;
 }
 
 declare module 'fastify' {
@@ -47,6 +59,9 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   const secure = a.config.baseUrl.startsWith('https:');
   const maxAge = o.sessionDays * 86_400_000;
   await app.register(fastifyFormbody, { bodyLimit: 16_384 });
+  // Uploads (centre logos): fields attached to the body, so the CSRF check reads them as usual; a
+  // file over the limit arrives cut at limit + 1 byte, and the service refuses it with a message.
+  await app.register(fastifyMultipart, { attachFieldsToBody: 'keyValues', throwFileSizeLimit: false, limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1, fields: 20 } });
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
     secret: o.sessionSecret,
@@ -83,6 +98,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   const csrfCheck = (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     app.csrfProtection(req, reply, done);
   };
+  o.extend?.(app, { requireUser, csrfCheck });
   const protect = { preHandler: csrfCheck };
   const member = { preHandler: [requireUser] };
   const memberPost = { preHandler: [csrfCheck, requireUser] };
@@ -92,7 +108,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   app.get('/register', (req, reply) => html(reply, registerView(ctx(req), { csrf: csrf(reply) })));
   app.post('/register', protect, async (req, reply) => {
     const form = parseForm(s.registerForm, req.body);
-    if (!form.ok) return html(reply, registerView(ctx(req), { csrf: csrf(reply), values: form.values, errors: form.errors }), 422);
+    if (!form.ok) return html(reply, registerView(ctx(req), { csrf: csrf(reply), values: textValues(form.values), errors: form.errors }), 422);
     const result = await accounts.register({ ...form.data, lang, ip: req.ip });
     const values = { name: form.data.name, email: form.data.email };
     if ('limited' in result) {
@@ -122,7 +138,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   app.post('/sign-in', protect, async (req, reply) => {
     const form = parseForm(s.signInForm, req.body);
     const next = typeof (req.body as Record<string, unknown>).next === 'string' ? ((req.body as Record<string, string>).next ?? '') : '';
-    if (!form.ok) return html(reply, signInView(ctx(req), { csrf: csrf(reply), values: form.values, errors: form.errors, next }), 422);
+    if (!form.ok) return html(reply, signInView(ctx(req), { csrf: csrf(reply), values: textValues(form.values), errors: form.errors, next }), 422);
     const result = await accounts.signIn({ email: form.data.email, password: form.data.password, ip: req.ip, lang });
     const values = { email: form.data.email };
     if ('limited' in result) {
@@ -147,7 +163,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   app.get('/forgot', (req, reply) => html(reply, forgotView(ctx(req), { csrf: csrf(reply) })));
   app.post('/forgot', protect, async (req, reply) => {
     const form = parseForm(s.forgotForm, req.body);
-    if (!form.ok) return html(reply, forgotView(ctx(req), { csrf: csrf(reply), values: form.values, errors: form.errors }), 422);
+    if (!form.ok) return html(reply, forgotView(ctx(req), { csrf: csrf(reply), values: textValues(form.values), errors: form.errors }), 422);
     const result = await accounts.requestReset({ email: form.data.email, ip: req.ip, lang });
     if ('limited' in result) {
       return html(tooMany(reply, result), forgotView(ctx(req), { csrf: csrf(reply), values: { email: form.data.email }, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }), 429);
@@ -179,8 +195,8 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
 
   // My account
 
-  const accountPage = (req: FastifyRequest, reply: FastifyReply, state: Omit<Parameters<typeof accountView>[2], 'csrf'> = {}, status = 200) =>
-    html(reply, accountView(ctx(req), req.user!, { csrf: csrf(reply), ...state }), status);
+  const accountPage = async (req: FastifyRequest, reply: FastifyReply, state: Omit<Parameters<typeof accountView>[2], 'csrf'> = {}, status = 200) =>
+    html(reply, accountView(ctx(req), req.user!, { csrf: csrf(reply), centres: (await o.centresOf?.(req.user!.id)) ?? [], ...state }), status);
 
   app.get('', member, (req, reply) => {
     const { done } = parse(s.nextQuery, req.query);
@@ -195,7 +211,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   });
   app.post('/email', memberPost, async (req, reply) => {
     const form = parseForm(s.changeEmailForm, req.body);
-    if (!form.ok) return accountPage(req, reply, { form: 'email', values: form.values, errors: form.errors }, 422);
+    if (!form.ok) return accountPage(req, reply, { form: 'email', values: textValues(form.values), errors: form.errors }, 422);
     const result = await accounts.requestEmailChange(req.user!.id, form.data.email, form.data.current_password, lang);
     if ('errors' in result) return accountPage(req, reply, { form: 'email', values: { email: form.data.email }, errors: result.errors }, 422);
     return reply.redirect(`${path('')}?done=email-requested`, 303);

@@ -102,7 +102,11 @@ export function messageView(ctx: PageContext, heading: string, text: string, lin
   return page(ctx, heading, body);
 }
 
-export function accountView(ctx: PageContext, user: User, s: FormState & { form?: 'password' | 'email' | 'delete' }): string {
+export function accountView(
+  ctx: PageContext,
+  user: User,
+  s: FormState & { form?: 'password' | 'email' | 'delete'; centres?: { slug: string; name: string; role: string }[] },
+): string {
   const { t } = ctx;
   // The page has three "current password" fields: errors point at the one of their form.
   const errors = (s.errors ?? []).map((e) =>
@@ -115,6 +119,14 @@ export function accountView(ctx: PageContext, user: User, s: FormState & { form?
       <div><dt>${t('account.field.name')}</dt><dd>${user.name}</dd></div>
       <div><dt>${t('account.field.email')}</dt><dd>${user.email}</dd></div>
     </dl>
+
+    <section aria-labelledby="centres-heading">
+      <h2 id="centres-heading">${t('account.centres.heading')}</h2>
+      ${s.centres?.length
+        ? html`<ul class="link-list">${s.centres.map((c) => html`<li><a href="${href(ctx, `/account/centres/${c.slug}`)}">${c.name}</a> <span class="meta">${t(`centre.role.${c.role}`)}</span></li>`)}</ul>`
+        : html`<p>${t('account.centres.none')}</p>`}
+      <p><a href="${href(ctx, '/account/centres/new')}">${t('centres.add')}</a></p>
+    </section>
 
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">${t('account.password.heading')}</h2>

@@ -1,0 +1,156 @@
+import type { DB } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
+
+// The only SQL of centres: profiles, sectors, members and invitations.
+
+export type CentreRow = Tables['centres'] & { id: number };
+const now = () => new Date().toISOString();
+
+export interface ProfileInput {
+  name: string;
+  country: string;
+  city: string;
+  website: string | null;
+  type: string;
+  description: string | null;
+  eqfLevels: number[];
+  languages: string[];
+  sectors: string[];
+  published: boolean;
+}
+
+const row = (p: ProfileInput) => ({
+  name: p.name,
+  country: p.country,
+  city: p.city,
+  website: p.website,
+  type: p.type,
+  description: p.description,
+  eqf_levels: JSON.stringify(p.eqfLevels),
+  languages: JSON.stringify(p.languages),
+  published: p.published ? 1 : 0,
+});
+
+export const slugTaken = async (db: DB, slug: string) => Boolean(await db.selectFrom('centres').select('id').where('slug', '=', slug).executeTakeFirst());
+
+export async function createCentre(db: DB, slug: string, p: ProfileInput, userId: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const t = now();
+    const { id } = await trx.insertInto('centres').values({ slug, ...row(p), created_by: userId, created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
+    for (const sector of new Set(p.sectors)) await trx.insertInto('centre_sectors').values({ centre_id: id, sector }).execute();
+    await trx.insertInto('centre_members').values({ centre_id: id, user_id: userId, role: 'admin', created_at: t }).execute();
+    return id;
+  });
+}
+
+export async function updateCentre(db: DB, id: number, p: ProfileInput): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('centres').set({ ...row(p), updated_at: now() }).where('id', '=', id).execute();
+    await trx.deleteFrom('centre_sectors').where('centre_id', '=', id).execute();
+    for (const sector of new Set(p.sectors)) await trx.insertInto('centre_sectors').values({ centre_id: id, sector }).execute();
+  });
+}
+
+export async function setLogo(db: DB, id: number, logo: string | null): Promise<void> {
+  await db.updateTable('centres').set({ logo, updated_at: now() }).where('id', '=', id).execute();
+}
+
+export const findCentre = (db: DB, slug: string) => db.selectFrom('centres').selectAll().where('slug', '=', slug).executeTakeFirst() as Promise<CentreRow | undefined>;
+
+export const sectorsOf = async (db: DB, id: number) =>
+  (await db.selectFrom('centre_sectors').select('sector').where('centre_id', '=', id).orderBy('sector').execute()).map((r) => r.sector);
+
+export const publishedCentres = (db: DB) =>
+  db.selectFrom('centres').select(['slug', 'name', 'country', 'city', 'type', 'logo']).where('published', '=', 1).orderBy('name').execute();
+
+export const centresOf = (db: DB, userId: number) =>
+  db
+    .selectFrom('centre_members')
+    .innerJoin('centres', 'centres.id', 'centre_members.centre_id')
+    .select(['centres.slug', 'centres.name', 'centre_members.role'])
+    .where('centre_members.user_id', '=', userId)
+    .orderBy('centres.name')
+    .execute();
+
+export const membership = (db: DB, centreId: number, userId: number) =>
+  db.selectFrom('centre_members').select('role').where('centre_id', '=', centreId).where('user_id', '=', userId).executeTakeFirst();
+
+export const members = (db: DB, centreId: number) =>
+  db
+    .selectFrom('centre_members')
+    .innerJoin('users', 'users.id', 'centre_members.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'centre_members.role', 'centre_members.created_at'])
+    .where('centre_members.centre_id', '=', centreId)
+    .orderBy('users.name')
+    .execute();
+
+class LastAdmin extends Error {}
+
+/** Runs a change to the members, undone if it would leave the centre without an administrator. */
+async function keepingAnAdmin(db: DB, centreId: number, change: (trx: DB) => Promise<unknown>): Promise<'done' | 'last-admin'> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await change(trx);
+      if ((await adminCount(trx, centreId)) === 0) throw new LastAdmin();
+    });
+    return 'done';
+  } catch (error) {
+    if (error instanceof LastAdmin) return 'last-admin';
+    throw error;
+  }
+}
+
+export const setRole = (db: DB, centreId: number, userId: number, role: string) =>
+  keepingAnAdmin(db, centreId, (trx) => trx.updateTable('centre_members').set({ role }).where('centre_id', '=', centreId).where('user_id', '=', userId).execute());
+
+export const removeMember = (db: DB, centreId: number, userId: number) =>
+  keepingAnAdmin(db, centreId, (trx) => trx.deleteFrom('centre_members').where('centre_id', '=', centreId).where('user_id', '=', userId).execute());
+
+const adminCount = async (db: DB, centreId: number) =>
+  Number(
+    (await db.selectFrom('centre_members').select((eb) => eb.fn.countAll<number>().as('n')).where('centre_id', '=', centreId).where('role', '=', 'admin').executeTakeFirstOrThrow()).n,
+  );
+
+export async function addMember(db: DB, centreId: number, userId: number, role: string): Promise<void> {
+  await db
+    .insertInto('centre_members')
+    .values({ centre_id: centreId, user_id: userId, role, created_at: now() })
+    .onConflict((oc) => oc.columns(['centre_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export async function saveInvitation(db: DB, i: { hash: string; centreId: number; email: string; role: string; invitedBy: number; expiresAt: Date }): Promise<void> {
+  await db
+    .insertInto('centre_invitations')
+    .values({ hash: i.hash, centre_id: i.centreId, email: i.email, role: i.role, invited_by: i.invitedBy, expires_at: i.expiresAt.toISOString(), created_at: now() })
+    .execute();
+}
+
+export const findInvitation = (db: DB, hash: string) =>
+  db
+    .selectFrom('centre_invitations')
+    .innerJoin('centres', 'centres.id', 'centre_invitations.centre_id')
+    .select(['centre_invitations.centre_id', 'centre_invitations.email', 'centre_invitations.role', 'centre_invitations.expires_at', 'centre_invitations.used_at', 'centres.name', 'centres.slug'])
+    .where('centre_invitations.hash', '=', hash)
+    .executeTakeFirst();
+
+/** Marks an invitation used, once: a second use (or a race) gets nothing back. */
+export const useInvitation = (db: DB, hash: string) =>
+  db
+    .updateTable('centre_invitations')
+    .set({ used_at: now() })
+    .where('hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now())
+    .returning(['centre_id', 'email', 'role'])
+    .executeTakeFirst();
+
+export const pendingInvitations = (db: DB, centreId: number) =>
+  db
+    .selectFrom('centre_invitations')
+    .select(['email', 'role', 'expires_at'])
+    .where('centre_id', '=', centreId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now())
+    .orderBy('created_at', 'desc')
+    .execute();

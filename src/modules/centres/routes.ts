@@ -1,0 +1,143 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app.ts';
+import { NotFoundError, parse } from '../../http/errors.ts';
+import { parseForm, type FieldError } from '../../http/forms.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import type { Guards } from '../accounts/routes.ts';
+import { tokenQuery } from '../accounts/schemas.ts';
+import { messageView } from '../accounts/views/pages.ts';
+import { MAX_LOGO_BYTES } from './logos.ts';
+import * as s from './schemas.ts';
+import type { CentresService } from './service.ts';
+import { emptyProfile, invitationView, manageView, newCentreView, profileValues, valuesFrom, type ManageState } from './views/manage.ts';
+import { centresView, centreView } from './views/public.ts';
+
+// Public centre pages, in each language scope.
+export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, centres: CentresService): void {
+  app.get('/centres', async (req, reply) => a.freshPage(req, reply, centresView(a.ctx(req, lang), await centres.published())));
+  app.get('/centres/:slug', async (req, reply) => {
+    const { slug } = parse(s.centreParams, req.params);
+    const found = await centres.publicCentre(slug);
+    if (!found) throw new NotFoundError('centre');
+    return a.freshPage(req, reply, centreView(a.ctx(req, lang), found.centre, found.sectors, await a.knowledge.vocabulary('sectors', lang)));
+  });
+}
+
+const logoParams = z.object({ file: z.string().regex(/^[a-f0-9]{24}\.webp$/) });
+
+// Logos, outside the language prefixes. A logo's name is random and never reused: cached for a year.
+export function logoRoutes(app: FastifyInstance, centres: CentresService): void {
+  app.get('/uploads/logos/:file', async (req, reply) => {
+    const { file } = parse(logoParams, req.params);
+    const data = await centres.logo(file);
+    if (!data) throw new NotFoundError('logo');
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').type('image/webp').send(data);
+  });
+}
+
+// Managing centres: /{lang}/account/centres/…, inside the account scope (session and CSRF).
+export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, centres: CentresService): void {
+  const ctx = (req: FastifyRequest) => a.ctx(req, lang);
+  const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const sectors = () => a.knowledge.vocabulary('sectors', lang);
+  const member = { preHandler: [g.requireUser] };
+  const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
+  const manageUrl = (slug: string) => `/${lang}/account/centres/${slug}`;
+
+  /** The management page, with the state of whichever form came back. */
+  async function manage(req: FastifyRequest, reply: FastifyReply, slug: string, state: Omit<ManageState, 'csrf' | 'profile'> & { profile?: ManageState['profile'] } = {}, status = 200) {
+    const d = await centres.members(req.user!, slug);
+    if (!d) throw new NotFoundError('centre');
+    const profile = state.profile ?? profileValues(d.centre, await centres.sectorsOf(d.centre.id));
+    const canManage = d.access === 'admin' || req.user!.role === 'admin';
+    return html(reply, manageView(ctx(req), { centre: d.centre, canManage, userId: req.user!.id, members: d.members, invitations: d.invitations }, { ...state, profile, csrf: reply.generateCsrf() }, await sectors()), status);
+  }
+  const refused = (result: string) => {
+    if (result === 'missing' || result === 'forbidden') throw new NotFoundError('centre');
+  };
+
+  app.get('/centres/new', member, async (req, reply) => html(reply, newCentreView(ctx(req), reply.generateCsrf(), emptyProfile, await sectors())));
+  app.post('/centres', memberPost, async (req, reply) => {
+    const form = parseForm(s.profileForm, req.body);
+    if (!form.ok) return html(reply, newCentreView(ctx(req), reply.generateCsrf(), valuesFrom(req.body as Record<string, unknown>), await sectors(), form.errors), 422);
+    const slug = await centres.create(req.user!, form.data);
+    return reply.redirect(`${manageUrl(slug)}?done=created`, 303);
+  });
+
+  app.get('/centres/:slug', member, (req, reply) => {
+    const { slug } = parse(s.centreParams, req.params);
+    const done = (req.query as Record<string, unknown>).done;
+    const notices: Record<string, string> = { created: 'centre.notice.created', saved: 'centre.notice.saved', invited: 'centre.notice.invited', logo: 'centre.notice.logo', joined: 'centre.notice.joined' };
+    return manage(req, reply, slug, typeof done === 'string' && notices[done] ? { notice: notices[done] } : {});
+  });
+
+  app.post('/centres/:slug/profile', memberPost, async (req, reply) => {
+    const { slug } = parse(s.centreParams, req.params);
+    const form = parseForm(s.profileForm, req.body);
+    if (!form.ok) return manage(req, reply, slug, { form: 'profile', errors: form.errors, profile: valuesFrom(req.body as Record<string, unknown>) }, 422);
+    refused(await centres.update(req.user!, slug, form.data));
+    return reply.redirect(`${manageUrl(slug)}?done=saved`, 303);
+  });
+
+  app.post('/centres/:slug/logo', memberPost, async (req, reply) => {
+    const { slug } = parse(s.centreParams, req.params);
+    const body = req.body as Record<string, unknown>;
+    const file = body.logo instanceof Buffer && body.logo.length > 0 ? body.logo : null;
+    if (!file && body.remove !== 'yes') return manage(req, reply, slug, { form: 'logo', errors: [{ field: 'logo', key: 'centre.error.noFile' }] }, 422);
+    const result = await centres.setLogo(req.user!, slug, file);
+    refused(result);
+    if (result === 'too_big' || result === 'not_image') {
+      const error: FieldError = result === 'too_big' ? { field: 'logo', key: 'centre.error.logoTooBig', values: { mb: MAX_LOGO_BYTES / 1024 / 1024 } } : { field: 'logo', key: 'centre.error.logoNotImage' };
+      return manage(req, reply, slug, { form: 'logo', errors: [error] }, 422);
+    }
+    return reply.redirect(`${manageUrl(slug)}?done=logo`, 303);
+  });
+
+  app.post('/centres/:slug/invitations', memberPost, async (req, reply) => {
+    const { slug } = parse(s.centreParams, req.params);
+    const form = parseForm(s.inviteForm, req.body);
+    const values = req.body as Record<string, string>;
+    if (!form.ok) return manage(req, reply, slug, { form: 'invite', errors: form.errors, invite: { email: values.email ?? '', role: values.role ?? 'member' } }, 422);
+    refused(await centres.invite(req.user!, slug, form.data.email, form.data.role, lang));
+    return reply.redirect(`${manageUrl(slug)}?done=invited`, 303);
+  });
+
+  app.post('/centres/:slug/members/:userId/role', memberPost, async (req, reply) => {
+    const { slug, userId } = parse(s.memberParams, req.params);
+    const { role } = parse(s.roleForm, req.body);
+    const result = await centres.setRole(req.user!, slug, userId, role);
+    refused(result);
+    if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
+    return reply.redirect(`${manageUrl(slug)}?done=saved`, 303);
+  });
+
+  app.post('/centres/:slug/members/:userId/remove', memberPost, async (req, reply) => {
+    const { slug, userId } = parse(s.memberParams, req.params);
+    const result = await centres.remove(req.user!, slug, userId);
+    refused(result);
+    if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
+    return reply.redirect(userId === req.user!.id ? `/${lang}/account` : `${manageUrl(slug)}?done=saved`, 303);
+  });
+
+  // Invitations: the link opens a page; joining is a POST (a link preview must not accept it).
+  app.get('/invitations/accept', member, async (req, reply) => {
+    const { token } = parse(tokenQuery, req.query);
+    const invitation = await centres.invitation(token);
+    const t = ctx(req).t;
+    if (!invitation) return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('centre.invitation.expired')), 410);
+    return html(reply, invitationView(ctx(req), reply.generateCsrf(), token, invitation.name, invitation.email, invitation.email === req.user!.email ? undefined : 'other-address'));
+  });
+  app.post('/invitations/accept', memberPost, async (req, reply) => {
+    const sent = (req.body as Record<string, unknown>).token;
+    const token = typeof sent === 'string' ? sent.slice(0, 100) : '';
+    const result = await centres.accept(req.user!, token);
+    const t = ctx(req).t;
+    if (result === 'expired') return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('centre.invitation.expired')), 410);
+    if (result === 'other-address') {
+      const invitation = await centres.invitation(token);
+      return html(reply, invitationView(ctx(req), reply.generateCsrf(), token, invitation?.name ?? '', invitation?.email ?? '', 'other-address'), 403);
+    }
+    return reply.redirect(`${manageUrl(result.slug)}?done=joined`, 303);
+  });
+}

@@ -1,0 +1,60 @@
+import type { PageContext } from '../../../http/context.ts';
+import type { Text } from '../../../i18n/localise.ts';
+import { html } from '../../../ui/html.ts';
+import { href, layout } from '../../../ui/layout.ts';
+import { externalLink, facts } from '../../../ui/components.ts';
+import { renderMarkdown } from '../../../ui/markdown.ts';
+import { txt } from '../../../ui/text.ts';
+import type { CentreRow } from '../repository.ts';
+
+// Public centre pages show only centres that chose to publish their profile.
+
+export function centresView(ctx: PageContext, centres: Pick<CentreRow, 'slug' | 'name' | 'country' | 'city' | 'type' | 'logo'>[]): string {
+  const { t } = ctx;
+  const body = html`<h1>${t('centres.heading')}</h1>
+    <p class="lead">${t('centres.intro')}</p>
+    ${centres.length
+      ? html`<ul class="link-list">${centres.map(
+          (c) => html`<li><a href="${href(ctx, `/centres/${c.slug}`)}">${c.name}</a> <span class="meta">${c.city}, ${ctx.format.country(c.country)} · ${t(`centre.type.${c.type}`)}</span></li>`,
+        )}</ul>`
+      : html`<p>${t('centres.none')}</p>`}
+    <p><a href="${href(ctx, '/account/centres/new')}">${t('centres.add')}</a></p>`;
+  return layout(ctx, { title: t('centres.heading'), description: t('centres.intro'), body, pageType: 'centres' });
+}
+
+export function centreView(ctx: PageContext, c: CentreRow, sectors: string[], sectorLabels: Map<string, Text>): string {
+  const { t } = ctx;
+  const eqf = JSON.parse(c.eqf_levels) as number[];
+  const languages = JSON.parse(c.languages) as string[];
+  const body = html`<article class="centre">
+    <p class="kicker">${t(`centre.type.${c.type}`)}</p>
+    <h1>${c.name}</h1>
+    ${c.logo ? html`<p><img class="logo" src="/uploads/logos/${c.logo}" alt="${t('centre.logoAlt', { name: c.name })}"></p>` : ''}
+    ${c.description ? html`<div class="prose">${renderMarkdown(c.description)}</div>` : ''}
+    ${facts([
+      [t('centre.field.city'), `${c.city}, ${ctx.format.country(c.country)}`],
+      [t('centre.field.website'), c.website ? externalLink(ctx, c.website, c.website) : null],
+      [t('centre.field.sectors'), sectors.length ? html`<ul class="inline-list">${sectors.map((s) => html`<li>${sectorLabels.get(s) ? txt(sectorLabels.get(s), ctx) : s}</li>`)}</ul>` : null],
+      [t('centre.field.eqf'), eqf.length ? eqf.join(', ') : null],
+      [t('centre.field.languages'), languages.length ? languages.map((l) => ctx.format.language(l)).join(', ') : null],
+    ])}
+  </article>`;
+  return layout(ctx, {
+    title: c.name,
+    description: `${c.name}, ${c.city}, ${ctx.format.country(c.country)}`,
+    body,
+    pageType: 'centre',
+    breadcrumbs: [
+      { href: href(ctx, '/'), label: t('nav.home') },
+      { href: href(ctx, '/centres'), label: t('centres.heading') },
+    ],
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'EducationalOrganization',
+      name: c.name,
+      address: { '@type': 'PostalAddress', addressLocality: c.city, addressCountry: c.country },
+      url: `${ctx.baseUrl}/${ctx.lang}/centres/${c.slug}`,
+      ...(c.website ? { sameAs: c.website } : {}),
+    },
+  });
+}
