@@ -1,30 +1,16 @@
-import fastifyCookie from '@fastify/cookie';
-import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyFormbody from '@fastify/formbody';
-import fastifyMultipart from '@fastify/multipart';
-import { MAX_LOGO_BYTES } from '../centres/logos.ts';
-import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import { parse } from '../../http/errors.ts';
+import { sessionScope, type Guards } from '../../http/session-scope.ts';
 import { parseForm, textValues } from '../../http/forms.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { href } from '../../ui/layout.ts';
-import type { User } from './repository.ts';
 import * as s from './schemas.ts';
 import { RESET_HOURS, type AccountsService, type Limited } from './service.ts';
-import { databaseSessionStore } from './session-store.ts';
 import { accountView, forgotView, messageView, registerView, resetView, signInView } from './views/pages.ts';
 
-// /{lang}/account/…: the only routes with sessions. They are registered in a scope of their own
-// (form parsing, cookies, database sessions, CSRF), so content pages stay the same for everyone
-// and never touch a session.
-
-/** What other features' signed-in routes use inside the account scope. */
-export interface Guards {
-  requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-  csrfCheck: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
-}
+// /{lang}/account/…: sign-in, registration and the person's account, in a session scope
+// (http/session-scope.ts).
 
 export interface AccountOptions {
   lang: Lang;
@@ -35,12 +21,6 @@ export interface AccountOptions {
   sessionDays: number;
   /** more signed-in routes (centres), registered in this scope with its session and CSRF */
   extend?: (app: FastifyInstance, guards: Guards) => void;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    user?: User;
-  }
 }
 
 /** "done" values a redirect may carry, each with its message. */
@@ -56,25 +36,13 @@ const notices: Record<string, string> = {
 
 export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { a: AppContext }): Promise<void> {
   const { a, lang, accounts } = o;
-  const secure = a.config.baseUrl.startsWith('https:');
-  const maxAge = o.sessionDays * 86_400_000;
-  await app.register(fastifyFormbody, { bodyLimit: 16_384 });
-  // Uploads (centre logos): fields attached to the body, so the CSRF check reads them as usual; a
-  // file over the limit arrives cut at limit + 1 byte, and the service refuses it with a message.
-  await app.register(fastifyMultipart, { attachFieldsToBody: 'keyValues', throwFileSizeLimit: false, limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1, fields: 20 } });
-  await app.register(fastifyCookie);
-  await app.register(fastifySession, {
+  const { requireUser, csrfCheck } = await sessionScope(app, {
+    db: a.database.db,
+    lang,
     secret: o.sessionSecret,
-    // __Host- cookies are bound to this origin and path /, and must be Secure.
-    cookieName: secure ? '__Host-intve_session' : 'intve_session',
-    cookie: { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge },
-    saveUninitialized: false,
-    rolling: false,
-    store: databaseSessionStore(a.database.db, maxAge),
-  });
-  await app.register(fastifyCsrf, {
-    sessionPlugin: '@fastify/session',
-    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+    days: o.sessionDays,
+    secure: a.config.baseUrl.startsWith('https:'),
+    findUser: (id) => accounts.user(id),
   });
 
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
@@ -85,19 +53,6 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   const tooMany = (reply: FastifyReply, l: Limited) => reply.header('retry-after', String(l.retryAfterSeconds));
   const minutes = (l: Limited) => ({ minutes: Math.ceil(l.retryAfterSeconds / 60) });
 
-  /** Signed-in pages: anyone else goes to sign-in and comes back afterwards. */
-  const requireUser = async (req: FastifyRequest, reply: FastifyReply) => {
-    const id = req.session.userId;
-    const user = id === undefined ? undefined : await accounts.user(id);
-    if (!user) {
-      if (id !== undefined) await req.session.destroy();
-      return reply.redirect(`${path('/sign-in')}?next=${encodeURIComponent(req.url)}`, 303);
-    }
-    req.user = user;
-  };
-  const csrfCheck = (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-    app.csrfProtection(req, reply, done);
-  };
   o.extend?.(app, { requireUser, csrfCheck });
   const protect = { preHandler: csrfCheck };
   const member = { preHandler: [requireUser] };

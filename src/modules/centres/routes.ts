@@ -4,7 +4,7 @@ import type { AppContext } from '../../app.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm, type FieldError } from '../../http/forms.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import type { Guards } from '../accounts/routes.ts';
+import type { Guards } from '../../http/session-scope.ts';
 import { tokenQuery } from '../accounts/schemas.ts';
 import { messageView } from '../accounts/views/pages.ts';
 import { MAX_LOGO_BYTES } from './logos.ts';

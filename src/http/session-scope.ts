@@ -1,0 +1,72 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
+import fastifySession from '@fastify/session';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DB } from '../db/database.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { MAX_LOGO_BYTES } from '../modules/centres/logos.ts';
+import type { User } from '../modules/accounts/repository.ts';
+import { databaseSessionStore } from '../modules/accounts/session-store.ts';
+
+// The scope of signed-in pages (/account/…, /admin/…): form parsing, uploads, cookies, database
+// sessions and CSRF. Content pages are outside it, so they stay the same for everyone and never
+// read a session. Every scope uses the same cookie and store, so one sign-in serves them all.
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: User;
+  }
+}
+
+export interface SessionOptions {
+  db: DB;
+  lang: Lang;
+  secret: string;
+  days: number;
+  secure: boolean;
+  findUser: (id: number) => Promise<User | undefined>;
+}
+
+/** What signed-in routes use: who is signed in (or off to sign-in) and the CSRF check. */
+export interface Guards {
+  requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  csrfCheck: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
+}
+
+export async function sessionScope(app: FastifyInstance, o: SessionOptions): Promise<Guards> {
+  const maxAge = o.days * 86_400_000;
+  await app.register(fastifyFormbody, { bodyLimit: 16_384 });
+  // Uploads (centre logos): fields attached to the body, so the CSRF check reads them as usual; a
+  // file over the limit arrives cut at limit + 1 byte, and the service refuses it with a message.
+  await app.register(fastifyMultipart, { attachFieldsToBody: 'keyValues', throwFileSizeLimit: false, limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1, fields: 40 } });
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: o.secret,
+    // __Host- cookies are bound to this origin and path /, and must be Secure.
+    cookieName: o.secure ? '__Host-intve_session' : 'intve_session',
+    cookie: { httpOnly: true, secure: o.secure, sameSite: 'lax', path: '/', maxAge },
+    saveUninitialized: false,
+    rolling: false,
+    store: databaseSessionStore(o.db, maxAge),
+  });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/session',
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+  });
+  return {
+    async requireUser(req, reply) {
+      const id = req.session.userId;
+      const user = id === undefined ? undefined : await o.findUser(id);
+      if (!user) {
+        if (id !== undefined) await req.session.destroy();
+        return reply.redirect(`/${o.lang}/account/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+      }
+      req.user = user;
+    },
+    csrfCheck(req, reply, done) {
+      app.csrfProtection(req, reply, done);
+    },
+  };
+}
