@@ -8,7 +8,7 @@ import { loadAssets, type Assets } from './http/assets.ts';
 import { contentState, type ContentState } from './http/content-state.ts';
 import { pageContext, type PageContext } from './http/context.ts';
 import { errorView } from './http/error-pages.ts';
-import { BadRequestError, NotFoundError } from './http/errors.ts';
+import { BadRequestError, ForbiddenError, NotFoundError } from './http/errors.ts';
 import { PageCache, renderedFrom } from './http/page-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import { sendRendered, sendText } from './http/send.ts';
@@ -20,6 +20,9 @@ import { accountsService } from './modules/accounts/service.ts';
 import { diskLogoStore } from './modules/centres/logos.ts';
 import { centreAccountRoutes, centreRoutes, logoRoutes } from './modules/centres/routes.ts';
 import { centresService } from './modules/centres/service.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
+import { adminService } from './modules/admin/service.ts';
+import { findUserById } from './modules/accounts/repository.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService, type KnowledgeService } from './modules/knowledge/service.ts';
 import { libraryService, type LibraryService } from './modules/library/service.ts';
@@ -149,9 +152,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done();
   });
 
-  const errorPage = (request: FastifyRequest, reply: FastifyReply, status: 400 | 403 | 404 | 500 | 503, problems = [] as BadRequestError['problems']) => {
+  const errorPage = (request: FastifyRequest, reply: FastifyReply, status: 400 | 403 | 404 | 500 | 503, problems = [] as BadRequestError['problems'], forbidden = false) => {
     const lang = langOfUrl(request.url) ?? negotiateLang(request);
-    const page = errorView(pageContext(lang, '/', '', config.baseUrl, (n) => assets.url(n)), status, request.id, problems);
+    const page = errorView(pageContext(lang, '/', '', config.baseUrl, (n) => assets.url(n)), status, request.id, problems, forbidden);
     return sendText(request, reply, page, 'text/html; charset=utf-8', status);
   };
 
@@ -159,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof BadRequestError) return errorPage(request, reply, 400, error.problems);
     if (error instanceof NotFoundError) return errorPage(request, reply, 404);
+    if (error instanceof ForbiddenError) return errorPage(request, reply, 403, [], true);
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       request.log.info({ err: error }, 'client error');
@@ -174,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sessionSecret = config.sessionSecret ?? (await secret(database.db, 'session', () => randomBytes(48).toString('base64url')));
   const mailer = createMailer(database.db, config.smtpUrl ?? undefined, config.mailFrom);
   const accounts = accountsService(database.db, mailer, config.baseUrl);
+  const admin = adminService(database.db);
   const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, 'logos')), mailer, config.baseUrl);
 
   await app.register((scope, _options, done) => {
@@ -197,6 +202,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           sessionSecret,
           sessionDays: config.sessionDays,
           extend: (account, guards) => centreAccountRoutes(account, guards, appContext, lang, centres),
+        });
+        void scope.register(adminRoutes, {
+          prefix: '/admin',
+          a: appContext,
+          lang,
+          admin,
+          sessionSecret,
+          sessionDays: config.sessionDays,
+          findUser: (id) => findUserById(database.db, id),
         });
         done();
       },

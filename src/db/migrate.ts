@@ -3,6 +3,7 @@ import type { Database, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001_content.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_centres.ts';
+import * as m0004 from './migrations/0004_audit.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -11,6 +12,7 @@ const migrations: Record<string, DialectMigration> = {
   '0001_content': m0001,
   '0002_accounts': m0002,
   '0003_centres': m0003,
+  '0004_audit': m0004,
 };
 
 class Provider implements MigrationProvider {

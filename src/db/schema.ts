@@ -175,4 +175,15 @@ export interface Tables {
     used_at: string | null;
     created_at: string;
   };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor_id: number | null;
+    /** kept so the log still reads well after the account is deleted */
+    actor_name: string;
+    action: string;
+    subject: string;
+    /** JSON */
+    details: string;
+  };
 }

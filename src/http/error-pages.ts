@@ -19,9 +19,10 @@ function problemText(ctx: PageContext, p: Problem): string {
   }
 }
 
-export function errorView(ctx: PageContext, status: 400 | 403 | 404 | 500 | 503, requestId: string, problems: Problem[] = []): string {
+export function errorView(ctx: PageContext, status: 400 | 403 | 404 | 500 | 503, requestId: string, problems: Problem[] = [], forbidden = false): string {
   const { t } = ctx;
-  const key = `error.${status}`;
+  // 403 has two causes: a form that failed its CSRF check, or a person without access.
+  const key = forbidden ? 'error.access' : `error.${status}`;
   const body = html`<h1>${t(`${key}.title`)}</h1>
     <p class="lead">${t(`${key}.text`)}</p>
     ${problems.length

@@ -9,6 +9,13 @@ export class BadRequestError extends Error {
   }
 }
 
+/** Signed in, but not allowed to do this. */
+export class ForbiddenError extends Error {
+  constructor() {
+    super('forbidden');
+  }
+}
+
 export class NotFoundError extends Error {
   constructor(what = 'page') {
     super(`not found: ${what}`);

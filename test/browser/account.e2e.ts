@@ -79,3 +79,22 @@ for (const lang of langs) {
     await context.close();
   });
 }
+
+test('the back office pages have no accessibility violations (en, fr, ar)', async () => {
+  const email = 'browser-admin@centre.example';
+  await createUser(app.app.database.db, { email, name: 'Ana Admin', passwordHash: await hashPassword(PASSWORD), lang: 'en', role: 'admin', confirmed: true });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.base}/en/account/sign-in`);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', PASSWORD);
+  await page.click('form.form button[type=submit]');
+  for (const lang of langs) {
+    for (const path of ['/admin', '/admin/people', '/admin/outbox', '/admin/audit']) {
+      await page.goto(`${app.base}/${lang}${path}`);
+      assert.equal(await page.locator('h1').count(), 1, path);
+      await axe(page, `${path} (${lang})`);
+    }
+  }
+  await context.close();
+});

@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app.ts';
+import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
+import { sessionScope } from '../../http/session-scope.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import type { User } from '../accounts/repository.ts';
+import { isEditor, siteRoles, type AdminService } from './service.ts';
+import { auditView, dashboardView, outboxView, peopleView } from './views/pages.ts';
+
+// /{lang}/admin/…: the back office, for editors and administrators, in a session scope.
+
+export interface AdminOptions {
+  a: AppContext;
+  lang: Lang;
+  admin: AdminService;
+  sessionSecret: string;
+  sessionDays: number;
+  findUser: (id: number) => Promise<User | undefined>;
+}
+
+const roleForm = z.object({ role: z.enum(siteRoles) });
+const personParams = z.object({ id: z.coerce.number().int().min(1) });
+const peopleQuery = z.object({ q: z.string().trim().max(200).optional().default(''), done: z.string().max(20).optional() });
+
+export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promise<void> {
+  const { a, lang, admin } = o;
+  const g = await sessionScope(app, { db: a.database.db, lang, secret: o.sessionSecret, days: o.sessionDays, secure: a.config.baseUrl.startsWith('https:'), findUser: o.findUser });
+  const ctx = (req: FastifyRequest) => a.ctx(req, lang);
+  const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  /** Signed in, and an editor or administrator: anyone else is refused with a 403 page. */
+  const requireEditor = (req: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
+    done(isEditor(req.user!) ? undefined : new ForbiddenError());
+  };
+  const staff = { preHandler: [g.requireUser, requireEditor] };
+  const staffPost = { preHandler: [g.csrfCheck, g.requireUser, requireEditor] };
+  const allowed = <T>(value: T | null): T => {
+    if (value === null) throw new ForbiddenError();
+    return value;
+  };
+
+  app.get('', staff, (req, reply) => html(reply, dashboardView(ctx(req), req.user!)));
+
+  app.get('/people', staff, async (req, reply) => {
+    const { q, done } = parse(peopleQuery, req.query);
+    const people = allowed(await admin.people(req.user!, q));
+    return html(reply, peopleView(ctx(req), reply.generateCsrf(), q, people, [], done === 'saved' ? 'admin.people.saved' : undefined));
+  });
+
+  app.post('/people/:id/role', staffPost, async (req, reply) => {
+    const { id } = parse(personParams, req.params);
+    const { role } = parse(roleForm, req.body);
+    const result = await admin.setRole(req.user!, id, role);
+    if (result === 'forbidden') throw new ForbiddenError();
+    if (result === 'missing') throw new NotFoundError('person');
+    if (result === 'last-admin') {
+      const people = allowed(await admin.people(req.user!, ''));
+      return html(reply, peopleView(ctx(req), reply.generateCsrf(), '', people, [{ field: 'role', key: 'admin.people.lastAdmin' }]), 409);
+    }
+    return reply.redirect(`/${lang}/admin/people?done=saved`, 303);
+  });
+
+  app.get('/outbox', staff, async (req, reply) => html(reply, outboxView(ctx(req), allowed(await admin.outbox(req.user!)))));
+  app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));
+}

@@ -1,0 +1,35 @@
+import type { DB } from '../../db/database.ts';
+import type { User } from '../accounts/repository.ts';
+import { findUserById, outbox, updateUser } from '../accounts/repository.ts';
+import * as repo from './repository.ts';
+
+// The back office's own rules. Policies are one line each; every function checks access first.
+
+export const isEditor = (user: User) => user.role === 'editor' || user.role === 'admin';
+export const isAdmin = (user: User) => user.role === 'admin';
+
+export const siteRoles = ['member', 'editor', 'admin'] as const;
+
+export function adminService(db: DB) {
+  return {
+    audit: (actor: User, action: string, subject: string, details?: Record<string, unknown>) => repo.audit(db, actor, action, subject, details),
+
+    people: (actor: User, q: string) => (isAdmin(actor) ? repo.people(db, q, 200) : null),
+
+    /** Changes someone's site role; the platform always keeps an administrator. */
+    async setRole(actor: User, userId: number, role: (typeof siteRoles)[number]): Promise<'done' | 'forbidden' | 'missing' | 'last-admin'> {
+      if (!isAdmin(actor)) return 'forbidden';
+      const target = await findUserById(db, userId);
+      if (!target) return 'missing';
+      if (target.role === 'admin' && role !== 'admin' && (await repo.countAdmins(db)) <= 1) return 'last-admin';
+      await updateUser(db, userId, { role });
+      await repo.audit(db, actor, 'user.role', target.email, { from: target.role, to: role });
+      return 'done';
+    },
+
+    outbox: (actor: User) => (isAdmin(actor) ? outbox(db) : null),
+    auditLog: (actor: User) => (isAdmin(actor) ? repo.auditEntries(db, 300) : null),
+  };
+}
+
+export type AdminService = ReturnType<typeof adminService>;

@@ -1,0 +1,117 @@
+import type { PageContext } from '../../../http/context.ts';
+import { errorSummary, postForm } from '../../../ui/forms.ts';
+import { html, type Html } from '../../../ui/html.ts';
+import { href, layout } from '../../../ui/layout.ts';
+import type { User } from '../../accounts/repository.ts';
+import type { FieldError } from '../../../http/forms.ts';
+import { siteRoles } from '../service.ts';
+
+// Back-office pages: the dashboard, people and their site roles, the outbox, the audit log.
+
+function page(ctx: PageContext, title: string, body: Html, withErrors = false): string {
+  return layout(ctx, {
+    title: withErrors ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title,
+    body,
+    index: false,
+    pageType: 'admin',
+    breadcrumbs: [{ href: href(ctx, '/admin'), label: ctx.t('admin.heading') }],
+  });
+}
+
+const when = (ctx: PageContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
+
+export function dashboardView(ctx: PageContext, user: User): string {
+  const { t } = ctx;
+  const admin = user.role === 'admin';
+  const body = html`<h1>${t('admin.heading')}</h1>
+    <p class="lead">${t('admin.intro', { name: user.name })}</p>
+    <h2>${t('admin.content.heading')}</h2>
+    <p>${t('admin.content.soon')}</p>
+    ${admin
+      ? html`<h2>${t('admin.platform.heading')}</h2>
+          <ul class="link-list">
+            <li><a href="${href(ctx, '/admin/people')}">${t('admin.people.heading')}</a></li>
+            <li><a href="${href(ctx, '/admin/outbox')}">${t('admin.outbox.heading')}</a></li>
+            <li><a href="${href(ctx, '/admin/audit')}">${t('admin.audit.heading')}</a></li>
+          </ul>`
+      : ''}`;
+  return page(ctx, t('admin.heading'), body);
+}
+
+export function peopleView(
+  ctx: PageContext,
+  csrf: string,
+  q: string,
+  people: { id: number; name: string; email: string; role: string; email_confirmed_at: string | null }[],
+  errors: FieldError[] = [],
+  notice?: string,
+): string {
+  const { t } = ctx;
+  const body = html`<h1>${t('admin.people.heading')}</h1>
+    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${errorSummary(ctx, errors)}
+    <form class="search-page" action="${href(ctx, '/admin/people')}" method="get" role="search">
+      <label for="people-q">${t('admin.people.search')}</label>
+      <div class="input-row"><input id="people-q" name="q" type="search" value="${q}" maxlength="200"><button type="submit">${t('search.button')}</button></div>
+    </form>
+    <table class="members" id="field-role">
+      <caption class="visually-hidden">${t('admin.people.heading')}</caption>
+      <thead><tr><th scope="col">${t('account.field.name')}</th><th scope="col">${t('account.field.email')}</th><th scope="col">${t('admin.people.role')}</th></tr></thead>
+      <tbody>
+        ${people.map(
+          (p) => html`<tr>
+            <td>${p.name}${p.email_confirmed_at ? '' : html` <span class="meta">(${t('admin.people.unconfirmed')})</span>`}</td>
+            <td>${p.email}</td>
+            <td>${postForm(
+              href(ctx, `/admin/people/${p.id}/role`),
+              csrf,
+              html`<label class="visually-hidden" for="role-${p.id}">${t('admin.people.roleOf', { name: p.name })}</label>
+                <select id="role-${p.id}" name="role">${siteRoles.map((r) => html`<option value="${r}"${r === p.role ? html` selected` : ''}>${t(`admin.role.${r}`)}</option>`)}</select>
+                <button type="submit" class="secondary">${t('admin.people.save')}</button>`,
+              'inline-form',
+            )}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  return page(ctx, t('admin.people.heading'), body, errors.length > 0);
+}
+
+export function outboxView(ctx: PageContext, mails: { id: number; to_address: string; subject: string; body: string; created_at: string }[]): string {
+  const { t } = ctx;
+  const body = html`<h1>${t('admin.outbox.heading')}</h1>
+    <p class="lead">${t('admin.outbox.intro')}</p>
+    ${mails.length
+      ? mails.map(
+          (m) => html`<article class="card">
+            <h2 class="result-title">${m.subject}</h2>
+            <p class="meta">${t('admin.outbox.to', { to: m.to_address })} · ${when(ctx, m.created_at)}</p>
+            <pre class="mail">${m.body}</pre>
+          </article>`,
+        )
+      : html`<p>${t('admin.outbox.empty')}</p>`}`;
+  return page(ctx, t('admin.outbox.heading'), body);
+}
+
+/** An audit entry in the reader's language; role values are translated too. */
+function describe(ctx: PageContext, e: { action: string; subject: string; details: string }): string {
+  const details = JSON.parse(e.details) as Record<string, string>;
+  const values: Record<string, string> = { subject: e.subject };
+  for (const [k, v] of Object.entries(details)) values[k] = e.action === 'user.role' ? ctx.t(`admin.role.${v}`) : v;
+  return ctx.t(`admin.audit.action.${e.action}`, values);
+}
+
+export function auditView(ctx: PageContext, entries: { at: string; actor_name: string; action: string; subject: string; details: string }[]): string {
+  const { t } = ctx;
+  const body = html`<h1>${t('admin.audit.heading')}</h1>
+    ${entries.length
+      ? html`<table class="members">
+          <caption class="visually-hidden">${t('admin.audit.heading')}</caption>
+          <thead><tr><th scope="col">${t('admin.audit.when')}</th><th scope="col">${t('admin.audit.who')}</th><th scope="col">${t('admin.audit.what')}</th></tr></thead>
+          <tbody>${entries.map(
+            (e) => html`<tr><td>${when(ctx, e.at)}</td><td>${e.actor_name}</td><td>${describe(ctx, e)}</td></tr>`,
+          )}</tbody>
+        </table>`
+      : html`<p>${t('admin.audit.empty')}</p>`}`;
+  return page(ctx, t('admin.audit.heading'), body);
+}
