@@ -57,12 +57,15 @@ const gets: [string, Expect][] = [
   ['/en/admin/people', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/outbox', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/audit', row(303, 403, 403, 403, 403, 200)],
+  ['/en/admin/resources', row(303, 403, 403, 403, 200, 200)],
+  ['/en/admin/resources/new', row(303, 403, 403, 403, 200, 200)],
 ];
 
 const posts: [string, Record<string, string>, Expect][] = [
   ['/en/account/centres/centre-a/profile', { name: 'Centre A', country: 'GR', city: 'Athens', type: 'cove', website: '', description: '' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
+  ['/en/admin/resources', { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix resource', description_en: 'Text.' }, row(403, 403, 403, 403, 303, 303)],
 ];
 
 describe('authorisation matrix', () => {

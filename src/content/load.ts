@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Lang } from '../i18n/languages.ts';
 import type { SearchDocument, SearchProvider } from '../modules/search/index.ts';
+import { resourceDocuments } from '../modules/library/documents.ts';
 import { plainText } from '../ui/markdown.ts';
 import { readContentPack, type Item } from './pack.ts';
 import * as repo from './repository.ts';
@@ -144,14 +145,14 @@ async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]>
     }
     case 'resource': {
       const r = item as Item<'resource'>;
-      const langs = languagesOf<Item<'resource'>['fields']>(r);
+      const resourceTranslations = languagesOf<Item<'resource'>['fields']>(r).map(({ lang, own, body }) => ({ lang, title: orNull(own.title), description: body }));
       const id = await repo.upsertResource(trx, {
         slug: r.fields.slug,
         type: r.fields.type,
         source: r.fields.source,
         link: orNull(r.fields.link),
         year: orNull(r.fields.year),
-        translations: langs.map(({ lang, own, body }) => ({ lang, title: orNull(own.title), description: body })),
+        translations: resourceTranslations,
         themes: r.fields.themes,
         sectors: r.fields.sectors,
         countries: r.fields.countries,
@@ -162,16 +163,7 @@ async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]>
         }),
         packages: r.fields.packages,
       });
-      for (const { lang, merged, text } of langs) {
-        doc({
-          kind: 'resource',
-          lang,
-          title: merged.title,
-          body: `${plainText(text)} ${r.fields.source}`,
-          path: `/library/${r.fields.slug}`,
-          resourceId: id,
-        });
-      }
+      docs.push(...resourceDocuments({ id, slug: r.fields.slug, source: r.fields.source }, resourceTranslations));
       break;
     }
     case 'case-study': {

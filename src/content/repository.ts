@@ -119,6 +119,8 @@ export async function upsertStation(db: Tx, input: StationInput): Promise<{ id: 
 
 export interface ResourceInput {
   slug: string;
+  /** set by the back office; the content loader leaves an existing resource's state alone */
+  published?: boolean;
   type: string;
   source: string;
   link: string | null;
@@ -136,16 +138,14 @@ export interface ResourceInput {
 export async function upsertResource(db: Tx, input: ResourceInput): Promise<number> {
   const t = now();
   const base = { type: input.type, source: input.source, link: input.link, year: input.year, updated_at: t };
+  const state = input.published === undefined ? {} : { published: input.published ? 1 : 0 };
   const { id } = await db
     .insertInto('resources')
-    .values({ slug: input.slug, ...base, published: 1, created_at: t })
-    .onConflict((oc) => oc.column('slug').doUpdateSet(base))
+    .values({ slug: input.slug, ...base, published: input.published === false ? 0 : 1, created_at: t })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ ...base, ...state }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.deleteFrom('resource_translations').where('resource_id', '=', id).execute();
-  for (const tr of input.translations) {
-    await db.insertInto('resource_translations').values({ resource_id: id, ...tr, updated_at: t }).execute();
-  }
+  await replaceTranslations(db, id, input.translations, t);
   await replaceLinks(db, 'resource_themes', 'theme', id, input.themes);
   await replaceLinks(db, 'resource_sectors', 'sector', id, input.sectors);
   await replaceLinks(db, 'resource_countries', 'country', id, input.countries);
@@ -173,6 +173,27 @@ export async function upsertResource(db: Tx, input: ResourceInput): Promise<numb
     await db.insertInto('resource_packages').values({ resource_id: id, package_id }).execute();
   }
   return id;
+}
+
+/**
+ * Writes a resource's translations, keeping a language's row (and its updated_at) when its text
+ * is unchanged: the back office shows a translation as outdated when the English changed after it.
+ */
+async function replaceTranslations(db: Tx, id: number, translations: ResourceInput['translations'], t: string): Promise<void> {
+  const existing = await db.selectFrom('resource_translations').selectAll().where('resource_id', '=', id).execute();
+  const wanted = new Set(translations.map((tr) => tr.lang));
+  for (const old of existing) {
+    if (!wanted.has(old.lang)) await db.deleteFrom('resource_translations').where('resource_id', '=', id).where('lang', '=', old.lang).execute();
+  }
+  for (const tr of translations) {
+    const old = existing.find((e) => e.lang === tr.lang);
+    if (old && old.title === tr.title && old.description === tr.description) continue;
+    if (old) {
+      await db.updateTable('resource_translations').set({ title: tr.title, description: tr.description, updated_at: t }).where('resource_id', '=', id).where('lang', '=', tr.lang).execute();
+    } else {
+      await db.insertInto('resource_translations').values({ resource_id: id, ...tr, updated_at: t }).execute();
+    }
+  }
 }
 
 type LinkTable = 'resource_themes' | 'resource_sectors' | 'resource_countries' | 'resource_languages';

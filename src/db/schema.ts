@@ -186,4 +186,17 @@ export interface Tables {
     /** JSON */
     details: string;
   };
+  revisions: {
+    id: Generated<number>;
+    /** resource (later: station, package, case study, spotlight) */
+    kind: string;
+    item_id: number;
+    at: string;
+    actor_id: number | null;
+    actor_name: string;
+    /** what the save did: created, saved, published, unpublished, restored */
+    note: string;
+    /** JSON snapshot of the item as saved */
+    snapshot: string;
+  };
 }

@@ -6,6 +6,7 @@ import { sessionScope } from '../../http/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { User } from '../accounts/repository.ts';
 import { isEditor, siteRoles, type AdminService } from './service.ts';
+import { resourceAdminRoutes } from './resources/routes.ts';
 import { auditView, dashboardView, outboxView, peopleView } from './views/pages.ts';
 
 // /{lang}/admin/…: the back office, for editors and administrators, in a session scope.
@@ -59,6 +60,8 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
     }
     return reply.redirect(`/${lang}/admin/people?done=saved`, 303);
   });
+
+  resourceAdminRoutes(app, a, lang, { ...g, requireEditor });
 
   app.get('/outbox', staff, async (req, reply) => html(reply, outboxView(ctx(req), allowed(await admin.outbox(req.user!)))));
   app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));

@@ -26,6 +26,7 @@ export function dashboardView(ctx: PageContext, user: User): string {
   const body = html`<h1>${t('admin.heading')}</h1>
     <p class="lead">${t('admin.intro', { name: user.name })}</p>
     <h2>${t('admin.content.heading')}</h2>
+    <ul class="link-list"><li><a href="${href(ctx, '/admin/resources')}">${t('admin.resources.heading')}</a></li></ul>
     <p>${t('admin.content.soon')}</p>
     ${admin
       ? html`<h2>${t('admin.platform.heading')}</h2>

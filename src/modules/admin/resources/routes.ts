@@ -1,0 +1,170 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../app.ts';
+import { bumpContentVersion } from '../../../content/repository.ts';
+import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
+import { parseForm, type FieldError } from '../../../http/forms.ts';
+import type { Guards } from '../../../http/session-scope.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import { localise } from '../../../i18n/localise.ts';
+import { resourceView } from '../../library/views/resource.ts';
+import { idParams, listQuery, resourceForm, revisionParams, type ResourceForm } from './schemas.ts';
+import { resourceEditor, translationStatus } from './service.ts';
+import { resourceFormView, resourceListView, revisionsView, valuesOf, type EditorLabels, type FormValues } from './views.ts';
+
+// /{lang}/admin/resources/…: editing resources, inside the back office's session scope.
+
+export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void }): void {
+  const editor = resourceEditor(a.database.db, a.search, async () => {
+    await bumpContentVersion(a.database.db);
+    await a.content.refresh();
+  });
+  const ctx = (req: FastifyRequest) => a.ctx(req, lang);
+  const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const staff = { preHandler: [g.requireUser, g.requireEditor] };
+  const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
+  const labels = async (): Promise<EditorLabels> => {
+    const [types, themes, sectors, packages] = await Promise.all([
+      a.knowledge.vocabulary('types', lang),
+      a.knowledge.vocabulary('themes', lang),
+      a.knowledge.vocabulary('sectors', lang),
+      a.knowledge.packages(lang),
+    ]);
+    return { types, themes, sectors, packages };
+  };
+  const found = <T>(value: T | null | undefined): T => {
+    if (value === null || value === undefined) throw new NotFoundError('resource');
+    return value;
+  };
+  const outcome = (result: 'done' | 'missing' | 'forbidden') => {
+    if (result === 'forbidden') throw new ForbiddenError();
+    if (result === 'missing') throw new NotFoundError('resource');
+  };
+
+  /** The form, checked: the schema, then vocabulary values against what exists. */
+  async function checked(req: FastifyRequest): Promise<{ ok: true; data: ResourceForm } | { ok: false; errors: FieldError[]; values: FormValues }> {
+    const form = parseForm(resourceForm, req.body);
+    if (!form.ok) return form;
+    const l = await labels();
+    const stations = new Set(l.packages.flatMap((p) => p.stations.map((s) => `${p.number}-${s.position}`)));
+    const errors: FieldError[] = [];
+    if (!l.types.has(form.data.type)) errors.push({ field: 'type', key: 'form.error.choose' });
+    for (const [f, ok] of [
+      ['themes', (v: string) => l.themes.has(v)],
+      ['sectors', (v: string) => l.sectors.has(v)],
+      ['stations', (v: string) => stations.has(v)],
+    ] as const) {
+      if (form.data[f].some((v) => !ok(v))) errors.push({ field: f, key: 'form.error.choose' });
+    }
+    return errors.length ? { ok: false, errors, values: req.body as FormValues } : form;
+  }
+
+  const notices: Record<string, string> = {
+    created: 'admin.resource.notice.created',
+    saved: 'admin.resource.notice.saved',
+    published: 'admin.resource.notice.published',
+    unpublished: 'admin.resource.notice.unpublished',
+    restored: 'admin.resource.notice.restored',
+    deleted: 'admin.resource.notice.deleted',
+  };
+  const notice = (req: FastifyRequest) => {
+    const done = (req.query as Record<string, unknown>).done;
+    return typeof done === 'string' ? notices[done] : undefined;
+  };
+
+  app.get('/resources', staff, async (req, reply) => {
+    const { q } = parse(listQuery, req.query);
+    const rows = await editor.list(req.user!, q);
+    if (!rows) throw new ForbiddenError();
+    return html(reply, resourceListView(ctx(req), q, rows, notice(req)));
+  });
+
+  app.get('/resources/new', staff, async (req, reply) =>
+    html(reply, resourceFormView(ctx(req), { csrf: reply.generateCsrf(), id: null, values: {}, labels: await labels() })),
+  );
+  app.post('/resources', staffPost, async (req, reply) => {
+    const form = await checked(req);
+    if (!form.ok) return html(reply, resourceFormView(ctx(req), { csrf: reply.generateCsrf(), id: null, values: form.values, errors: form.errors, labels: await labels() }), 422);
+    const id = found(await editor.create(req.user!, form.data));
+    return reply.redirect(`/${lang}/admin/resources/${id}?done=created`, 303);
+  });
+
+  app.get('/resources/:id', staff, async (req, reply) => {
+    const { id } = parse(idParams, req.params);
+    const snap = found(await editor.get(req.user!, id));
+    return html(
+      reply,
+      resourceFormView(ctx(req), {
+        csrf: reply.generateCsrf(),
+        id,
+        values: valuesOf(snap),
+        labels: await labels(),
+        published: snap.published,
+        status: translationStatus(snap.translations),
+        ...(notice(req) ? { notice: notice(req)! } : {}),
+      }),
+    );
+  });
+  app.post('/resources/:id', staffPost, async (req, reply) => {
+    const { id } = parse(idParams, req.params);
+    const form = await checked(req);
+    if (!form.ok) {
+      const snap = found(await editor.get(req.user!, id));
+      return html(reply, resourceFormView(ctx(req), { csrf: reply.generateCsrf(), id, values: form.values, errors: form.errors, labels: await labels(), published: snap.published, status: translationStatus(snap.translations) }), 422);
+    }
+    outcome(await editor.save(req.user!, id, form.data));
+    return reply.redirect(`/${lang}/admin/resources/${id}?done=saved`, 303);
+  });
+
+  for (const [action, published] of [['publish', true], ['unpublish', false]] as const) {
+    app.post(`/resources/:id/${action}`, staffPost, async (req, reply) => {
+      const { id } = parse(idParams, req.params);
+      outcome(await editor.publish(req.user!, id, published));
+      return reply.redirect(`/${lang}/admin/resources/${id}?done=${action}ed`, 303);
+    });
+  }
+  app.post('/resources/:id/delete', staffPost, async (req, reply) => {
+    const { id } = parse(idParams, req.params);
+    outcome(await editor.remove(req.user!, id));
+    return reply.redirect(`/${lang}/admin/resources?done=deleted`, 303);
+  });
+
+  // The public page as it will look, for drafts too.
+  app.get('/resources/:id/preview', staff, async (req, reply) => {
+    const { id } = parse(idParams, req.params);
+    const snap = found(await editor.get(req.user!, id));
+    const t = localise(snap.translations, lang, ['title', 'description']);
+    const preview = {
+      id,
+      slug: snap.slug,
+      type: snap.type,
+      source: snap.source,
+      year: snap.year,
+      link: snap.link,
+      title: t.title ?? { value: snap.slug, lang: 'en' as const },
+      description: t.description,
+      updatedAt: '',
+      createdAt: '',
+      themes: snap.themes,
+      sectors: snap.sectors,
+      countries: snap.countries,
+      languages: snap.languages,
+      stations: snap.stations.map((k) => {
+        const [packageNumber, position] = k.split('-').map(Number) as [number, number];
+        return { packageNumber, position };
+      }),
+    };
+    return html(reply, resourceView(ctx(req), preview, await labels()));
+  });
+
+  app.get('/resources/:id/revisions', staff, async (req, reply) => {
+    const { id } = parse(idParams, req.params);
+    const snap = found(await editor.get(req.user!, id));
+    const revisions = found(await editor.revisions(req.user!, id));
+    return html(reply, revisionsView(ctx(req), reply.generateCsrf(), id, snap.translations.find((x) => x.lang === 'en')?.title ?? snap.slug, revisions));
+  });
+  app.post('/resources/:id/revisions/:revision/restore', staffPost, async (req, reply) => {
+    const { id, revision } = parse(revisionParams, req.params);
+    outcome(await editor.restore(req.user!, id, revision));
+    return reply.redirect(`/${lang}/admin/resources/${id}?done=restored`, 303);
+  });
+}

@@ -1,0 +1,177 @@
+import type { PageContext } from '../../../http/context.ts';
+import type { FieldError } from '../../../http/forms.ts';
+import type { Text } from '../../../i18n/localise.ts';
+import { choices, errorSummary, field, postForm, select, textarea } from '../../../ui/forms.ts';
+import { html, type Html } from '../../../ui/html.ts';
+import { href, layout } from '../../../ui/layout.ts';
+import { txt } from '../../../ui/text.ts';
+import { countries, languageCodes } from '../../centres/lists.ts';
+import type { Package } from '../../knowledge/service.ts';
+import type { ResourceSnapshot } from './repository.ts';
+import type { FieldChange, TranslationStatus } from './service.ts';
+
+// The back office's resource pages: the list, the editing form with the three languages side by
+// side and their status, and the revisions with what each one changed.
+
+const LANGS = ['en', 'fr', 'ar'] as const;
+const NATIVE: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
+
+function page(ctx: PageContext, title: string, body: Html, withErrors = false): string {
+  return layout(ctx, {
+    title: withErrors ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title,
+    body,
+    index: false,
+    pageType: 'admin',
+    breadcrumbs: [
+      { href: href(ctx, '/admin'), label: ctx.t('admin.heading') },
+      { href: href(ctx, '/admin/resources'), label: ctx.t('admin.resources.heading') },
+    ],
+  });
+}
+
+const status = (ctx: PageContext, lang: string, s: TranslationStatus) =>
+  html`<span class="status status-${s}"><span lang="${lang}">${NATIVE[lang]}</span>: ${ctx.t(`admin.translation.${s}`)}</span>`;
+
+export function resourceListView(
+  ctx: PageContext,
+  q: string,
+  rows: { id: number; title: string | null; published: number; updated_at: string; status: Record<string, TranslationStatus> }[],
+  notice?: string,
+): string {
+  const { t } = ctx;
+  const body = html`<h1>${t('admin.resources.heading')}</h1>
+    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    <p><a class="button" href="${href(ctx, '/admin/resources/new')}">${t('admin.resources.new')}</a></p>
+    <form class="search-page" action="${href(ctx, '/admin/resources')}" method="get" role="search">
+      <label for="resources-q">${t('admin.resources.search')}</label>
+      <div class="input-row"><input id="resources-q" name="q" type="search" value="${q}" maxlength="200"><button type="submit">${t('search.button')}</button></div>
+    </form>
+    <table class="members">
+      <caption class="visually-hidden">${t('admin.resources.heading')}</caption>
+      <thead><tr><th scope="col">${t('admin.resource.title')}</th><th scope="col">${t('admin.resource.state')}</th><th scope="col">${t('admin.resource.translations')}</th></tr></thead>
+      <tbody>${rows.map(
+        (r) => html`<tr>
+          <td><a href="${href(ctx, `/admin/resources/${r.id}`)}" lang="en">${r.title ?? ''}</a></td>
+          <td>${t(r.published ? 'admin.resource.published' : 'admin.resource.draft')}</td>
+          <td>${LANGS.map((l) => status(ctx, l, r.status[l] ?? 'missing'))}</td>
+        </tr>`,
+      )}</tbody>
+    </table>`;
+  return page(ctx, t('admin.resources.heading'), body);
+}
+
+export interface EditorLabels {
+  types: Map<string, Text>;
+  themes: Map<string, Text>;
+  sectors: Map<string, Text>;
+  packages: Package[];
+}
+
+export type FormValues = Record<string, string | string[]>;
+
+export function valuesOf(s: ResourceSnapshot): FormValues {
+  const v: FormValues = {
+    type: s.type,
+    source: s.source,
+    link: s.link ?? '',
+    year: s.year === null ? '' : String(s.year),
+    themes: s.themes,
+    sectors: s.sectors,
+    countries: s.countries,
+    languages: s.languages,
+    stations: s.stations,
+  };
+  for (const tr of s.translations) {
+    v[`title_${tr.lang}`] = tr.title ?? '';
+    v[`description_${tr.lang}`] = tr.description ?? '';
+  }
+  return v;
+}
+
+export function resourceFormView(
+  ctx: PageContext,
+  o: {
+    csrf: string;
+    id: number | null;
+    values: FormValues;
+    labels: EditorLabels;
+    errors?: FieldError[];
+    published?: boolean;
+    status?: Record<string, TranslationStatus>;
+    notice?: string;
+  },
+): string {
+  const { t } = ctx;
+  const errors = o.errors ?? [];
+  const str = (k: string) => (typeof o.values[k] === 'string' ? (o.values[k]) : '');
+  const arr = (k: string) => (Array.isArray(o.values[k]) ? (o.values[k]) : typeof o.values[k] === 'string' && o.values[k] ? [o.values[k]] : []);
+  const collator = new Intl.Collator(ctx.lang);
+  const vocab = (m: Map<string, Text>) => [...m].map(([value, label]) => ({ value, label: txt(label, ctx) }));
+  const title = o.id === null ? t('admin.resources.new') : str('title_en') || t('admin.resources.edit');
+  const action = o.id === null ? '/admin/resources' : `/admin/resources/${o.id}`;
+  const body = html`<h1${o.id === null ? '' : html` lang="en"`}>${title}</h1>
+    ${o.notice ? html`<p class="notice" role="status">${t(o.notice)}</p>` : ''}
+    ${errorSummary(ctx, errors)}
+    ${o.id !== null
+      ? html`<p>${t(o.published ? 'admin.resource.isPublished' : 'admin.resource.isDraft')}
+          <a href="${href(ctx, `/admin/resources/${o.id}/preview`)}">${t('admin.resource.preview')}</a> ·
+          <a href="${href(ctx, `/admin/resources/${o.id}/revisions`)}">${t('admin.resource.revisions')}</a></p>
+          ${postForm(href(ctx, `/admin/resources/${o.id}/${o.published ? 'unpublish' : 'publish'}`), o.csrf, html`<button type="submit"${o.published ? html` class="secondary"` : ''}>${t(o.published ? 'admin.resource.unpublish' : 'admin.resource.publish')}</button>`)}`
+      : html`<p>${t('admin.resource.startsDraft')}</p>`}
+    ${postForm(
+      href(ctx, action),
+      o.csrf,
+      html`<fieldset class="translations">
+          <legend>${t('admin.resource.texts')}</legend>
+          <div class="columns-3">
+            ${LANGS.map(
+              (l) => html`<div class="lang-column" lang="${l}" dir="${l === 'ar' ? 'rtl' : 'ltr'}">
+                <h2 class="lang-heading">${NATIVE[l]}</h2>
+                ${o.status ? html`<p>${status(ctx, l, o.status[l] ?? 'missing')}</p>` : ''}
+                ${field(ctx, { name: `title_${l}`, label: t('admin.resource.titleIn', { lang: NATIVE[l] ?? l }), value: str(`title_${l}`), maxlength: 300, errors })}
+                ${textarea(ctx, { name: `description_${l}`, label: t('admin.resource.descriptionIn', { lang: NATIVE[l] ?? l }), value: str(`description_${l}`), maxlength: 5000, errors, ...(l === 'en' ? { hint: t('admin.resource.markdownHint') } : {}) })}
+              </div>`,
+            )}
+          </div>
+        </fieldset>
+        ${select(ctx, { name: 'type', label: t('resource.type'), value: str('type'), placeholder: t('form.choose'), options: [...o.labels.types].map(([value, label]) => ({ value, label: label.value })), errors })}
+        ${field(ctx, { name: 'source', label: t('resource.source'), value: str('source'), maxlength: 200, errors })}
+        ${field(ctx, { name: 'link', label: t('admin.resource.link'), value: str('link'), maxlength: 500, hint: t('admin.resource.linkHint'), errors })}
+        ${field(ctx, { name: 'year', label: t('resource.year'), value: str('year'), maxlength: 4, errors })}
+        ${choices(ctx, { kind: 'checkbox', name: 'stations', legend: t('resource.stations'), values: arr('stations'), columns: true, errors, options: o.labels.packages.flatMap((p) => p.stations.map((s) => ({ value: `${p.number}-${s.position}`, label: html`${t('station.ofPackage', { package: p.number, station: s.position })}: ${txt(s.title, ctx)}` }))) })}
+        ${choices(ctx, { kind: 'checkbox', name: 'themes', legend: t('library.facet.theme'), values: arr('themes'), columns: true, errors, options: vocab(o.labels.themes) })}
+        ${choices(ctx, { kind: 'checkbox', name: 'sectors', legend: t('library.facet.sector'), values: arr('sectors'), columns: true, errors, options: vocab(o.labels.sectors) })}
+        ${choices(ctx, { kind: 'checkbox', name: 'countries', legend: t('library.facet.country'), values: arr('countries'), columns: true, errors, options: countries.map((c) => ({ value: c, label: ctx.format.country(c) })).sort((a, b) => collator.compare(a.label, b.label)) })}
+        ${choices(ctx, { kind: 'checkbox', name: 'languages', legend: t('library.facet.language'), values: arr('languages'), columns: true, errors, options: languageCodes.map((c) => ({ value: c, label: ctx.format.language(c) })).sort((a, b) => collator.compare(a.label, b.label)) })}
+        <button type="submit">${t(o.id === null ? 'admin.resource.create' : 'admin.resource.save')}</button>`,
+    )}
+    ${o.id !== null ? postForm(href(ctx, `/admin/resources/${o.id}/delete`), o.csrf, html`<button type="submit" class="danger">${t('admin.resource.delete')}</button>`) : ''}`;
+  return page(ctx, title, body, errors.length > 0);
+}
+
+export function revisionsView(
+  ctx: PageContext,
+  csrf: string,
+  id: number,
+  title: string,
+  revisions: { id: number; at: string; actor: string; note: string; changes: FieldChange[] }[],
+): string {
+  const { t } = ctx;
+  const when = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const body = html`<h1>${t('admin.revisions.heading', { title })}</h1>
+    <p><a href="${href(ctx, `/admin/resources/${id}`)}">${t('admin.revisions.back')}</a></p>
+    <ol class="revisions" reversed>
+      ${revisions.map(
+        (r, i) => html`<li class="card">
+          <h2 class="result-title">${t(`admin.revisions.note.${r.note}`, { who: r.actor, when: `${when.format(new Date(r.at))} UTC` })}</h2>
+          ${r.changes.length
+            ? html`<dl class="facts">${r.changes.map(
+                (c) => html`<div><dt>${c.field}</dt><dd class="diff">${c.parts.map((p) => (p.added ? html`<ins>${p.value}</ins>` : p.removed ? html`<del>${p.value}</del>` : p.value))}</dd></div>`,
+              )}</dl>`
+            : html`<p>${t('admin.revisions.noChange')}</p>`}
+          ${i > 0 ? postForm(href(ctx, `/admin/resources/${id}/revisions/${r.id}/restore`), csrf, html`<button type="submit" class="secondary">${t('admin.revisions.restore')}</button>`) : ''}
+        </li>`,
+      )}
+    </ol>`;
+  return page(ctx, t('admin.revisions.heading', { title }), body);
+}
