@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { langs, noJsCases, pageCases, startApp, url, type PageCase, type RunningApp, type TestLang } from './pages.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { langs, launchBrowser, noJsCases, pageCases, startApp, url, type PageCase, type RunningApp, type TestLang } from './pages.ts';
 
 // Accessibility in a real Chromium: axe-core (WCAG 2.1 A and AA) on every page type in every
 // language, with and without JavaScript, plus a few checks axe cannot make on its own.
@@ -17,10 +17,7 @@ let withoutSiteScript: BrowserContext;
 
 before(async () => {
   app = await startApp();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchBrowser();
   withJs = await browser.newContext();
   withoutJs = await browser.newContext({ javaScriptEnabled: false });
   // axe-core cannot finish in a context with JavaScript disabled (Chromium then fires no timers, and

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createUser } from '../../src/modules/accounts/repository.ts';
 import { hashPassword } from '../../src/modules/accounts/passwords.ts';
-import { langs, startApp, type RunningApp } from './pages.ts';
+import { assertNoViolations, langs, launchBrowser, startApp, type RunningApp } from './pages.ts';
 
 // The account pages as a person uses them: a form sent back with errors, signing in through the
 // real form, the account page. axe (WCAG 2.1 AA) finds nothing on any of them, in every language.
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PASSWORD = 'a quiet harbour lamp 58';
 
 let app: RunningApp;
@@ -17,24 +15,14 @@ let browser: Browser;
 
 before(async () => {
   app = await startApp();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await app?.close();
 });
 
-async function axe(page: import('playwright-core').Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  assert.deepEqual(
-    result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    [],
-    what,
-  );
-}
+const axe = assertNoViolations;
 
 for (const lang of langs) {
   test(`registration errors, signing in, the account page and a centre's pages have no accessibility violations (${lang})`, async () => {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { hashPassword } from '../../src/modules/accounts/passwords.ts';
 import { createUser } from '../../src/modules/accounts/repository.ts';
-import { startApp, type RunningApp } from './pages.ts';
+import { assertNoViolations as noViolations, launchBrowser, startApp, type RunningApp } from './pages.ts';
 
 // An editor writes a resource in English and French, publishes it, and finds it in the e-library
 // search in both languages; axe finds nothing on the back-office pages on the way.
@@ -15,20 +14,12 @@ let browser: Browser;
 
 before(async () => {
   app = await startApp();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function noViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], what);
-}
 
 test('an editor publishes a resource in English and French and finds it in the e-library in both', async () => {
   await createUser(app.app.database.db, { email: 'eva@editors.example', name: 'Eva Editor', passwordHash: await hashPassword(PASSWORD), lang: 'en', role: 'editor', confirmed: true });

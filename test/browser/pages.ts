@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { testApp } from '../helpers/app.ts';
 
 // The page types the browser suites visit, shared by the accessibility and HTML checks.
@@ -59,4 +62,24 @@ export async function startApp(): Promise<RunningApp> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { base: `http://127.0.0.1:${port}`, app: t, close: () => t.close() };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Fails with a readable list when axe (WCAG 2.1 A and AA) finds anything on the page. */
+export async function assertNoViolations(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  assert.deepEqual(
+    result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [],
+    what,
+  );
 }

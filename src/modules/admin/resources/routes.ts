@@ -8,7 +8,7 @@ import type { Lang } from '../../../i18n/languages.ts';
 import { localise } from '../../../i18n/localise.ts';
 import { resourceView } from '../../library/views/resource.ts';
 import { idParams, listQuery, resourceForm, revisionParams, type ResourceForm } from './schemas.ts';
-import { resourceEditor, translationStatus } from './service.ts';
+import { parseStationKey, resourceEditor, translationStatus } from './service.ts';
 import { resourceFormView, resourceListView, revisionsView, valuesOf, type EditorLabels, type FormValues } from './views.ts';
 
 // /{lang}/admin/resources/…: editing resources, inside the back office's session scope.
@@ -148,10 +148,7 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
       sectors: snap.sectors,
       countries: snap.countries,
       languages: snap.languages,
-      stations: snap.stations.map((k) => {
-        const [packageNumber, position] = k.split('-').map(Number) as [number, number];
-        return { packageNumber, position };
-      }),
+      stations: snap.stations.map(parseStationKey),
     };
     return html(reply, resourceView(ctx(req), preview, await labels()));
   });

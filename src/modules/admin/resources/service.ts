@@ -15,6 +15,12 @@ import type { ResourceForm } from './schemas.ts';
 // page caches of every instance drop what they rendered before.
 
 export type TranslationStatus = 'missing' | 'current' | 'outdated';
+
+/** "2-1" → package 2, station 1 (the form's and the e-library's station keys). */
+export function parseStationKey(key: string): { packageNumber: number; position: number } {
+  const [packageNumber, position] = key.split('-').map(Number) as [number, number];
+  return { packageNumber, position };
+}
 const LANGS = ['en', 'fr', 'ar'] as const;
 
 /** Per language: missing, up to date, or outdated (saved before the English last changed). */
@@ -82,10 +88,7 @@ export function resourceEditor(db: DB, search: SearchProvider, contentChanged: (
     sectors: form.sectors,
     countries: form.countries,
     languages: form.languages,
-    stations: form.stations.map((k) => {
-      const [packageNumber, position] = k.split('-').map(Number) as [number, number];
-      return { packageNumber, position };
-    }),
+    stations: form.stations.map(parseStationKey),
     packages: [],
   });
 

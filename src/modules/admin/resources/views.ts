@@ -3,7 +3,8 @@ import type { FieldError } from '../../../http/forms.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import { choices, errorSummary, field, postForm, select, textarea } from '../../../ui/forms.ts';
 import { html, type Html } from '../../../ui/html.ts';
-import { href, layout } from '../../../ui/layout.ts';
+import { href } from '../../../ui/layout.ts';
+import { adminPage } from '../views/pages.ts';
 import { txt } from '../../../ui/text.ts';
 import { countries, languageCodes } from '../../centres/lists.ts';
 import type { Package } from '../../knowledge/service.ts';
@@ -16,18 +17,8 @@ import type { FieldChange, TranslationStatus } from './service.ts';
 const LANGS = ['en', 'fr', 'ar'] as const;
 const NATIVE: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
 
-function page(ctx: PageContext, title: string, body: Html, withErrors = false): string {
-  return layout(ctx, {
-    title: withErrors ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title,
-    body,
-    index: false,
-    pageType: 'admin',
-    breadcrumbs: [
-      { href: href(ctx, '/admin'), label: ctx.t('admin.heading') },
-      { href: href(ctx, '/admin/resources'), label: ctx.t('admin.resources.heading') },
-    ],
-  });
-}
+const page = (ctx: PageContext, title: string, body: Html, withErrors = false) =>
+  adminPage(ctx, title, body, withErrors, { href: href(ctx, '/admin/resources'), label: ctx.t('admin.resources.heading') });
 
 const status = (ctx: PageContext, lang: string, s: TranslationStatus) =>
   html`<span class="status status-${s}"><span lang="${lang}">${NATIVE[lang]}</span>: ${ctx.t(`admin.translation.${s}`)}</span>`;

@@ -1,22 +1,24 @@
 import type { PageContext } from '../../../http/context.ts';
 import { errorSummary, postForm } from '../../../ui/forms.ts';
 import { html, type Html } from '../../../ui/html.ts';
-import { href, layout } from '../../../ui/layout.ts';
+import { href, layout, type Crumb } from '../../../ui/layout.ts';
 import type { User } from '../../accounts/repository.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import { siteRoles } from '../service.ts';
 
 // Back-office pages: the dashboard, people and their site roles, the outbox, the audit log.
 
-function page(ctx: PageContext, title: string, body: Html, withErrors = false): string {
+/** A back-office page: not indexed, with the back office (and any section) in its breadcrumbs. */
+export function adminPage(ctx: PageContext, title: string, body: Html, withErrors = false, section?: Crumb): string {
   return layout(ctx, {
     title: withErrors ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title,
     body,
     index: false,
     pageType: 'admin',
-    breadcrumbs: [{ href: href(ctx, '/admin'), label: ctx.t('admin.heading') }],
+    breadcrumbs: [{ href: href(ctx, '/admin'), label: ctx.t('admin.heading') }, ...(section ? [section] : [])],
   });
 }
+const page = adminPage;
 
 const when = (ctx: PageContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
 
