@@ -19,6 +19,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { accountsService } from './modules/accounts/service.ts';
 import { diskLogoStore } from './modules/centres/logos.ts';
 import { centreAccountRoutes, centreRoutes, logoRoutes } from './modules/centres/routes.ts';
+import { soleAdminOf } from './modules/centres/repository.ts';
 import { centresService } from './modules/centres/service.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
@@ -177,7 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // database, so every instance (and every restart) accepts the same cookies.
   const sessionSecret = config.sessionSecret ?? (await secret(database.db, 'session', () => randomBytes(48).toString('base64url')));
   const mailer = createMailer(database.db, config.smtpUrl ?? undefined, config.mailFrom);
-  const accounts = accountsService(database.db, mailer, config.baseUrl);
+  const accounts = accountsService(database.db, mailer, config.baseUrl, (userId) => soleAdminOf(database.db, userId));
   const admin = adminService(database.db);
   const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, 'logos')), mailer, config.baseUrl);
 

@@ -29,7 +29,10 @@ export interface Limited {
   retryAfterSeconds: number;
 }
 
-export function accountsService(db: DB, mailer: Mailer, baseUrl: string) {
+/** Why an account may not be deleted yet: the centres it alone administers (from the centres module). */
+export type DeletionBlockers = (userId: number) => Promise<string[]>;
+
+export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdminOf: DeletionBlockers = () => Promise.resolve([])) {
   /** Counts an attempt; returns how long to wait when over the limit. */
   async function limit(key: string, rule: { max: number; windowMs: number }): Promise<Limited | null> {
     const { hits, resetAt } = await repo.hit(db, key, rule.windowMs);
@@ -176,6 +179,10 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string) {
     async deleteAccount(userId: number, current: string): Promise<{ errors: FieldError[] } | { done: true }> {
       const user = await repo.findUserById(db, userId);
       if (!user || !(await checkPassword(user.password_hash, current))) return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
+      // Deleting must not leave a centre, or the platform, without an administrator.
+      const centres = await soleAdminOf(userId);
+      if (centres.length) return { errors: [{ field: 'current_password', key: 'account.error.soleCentreAdmin', values: { centres: centres.join(', ') } }] };
+      if (user.role === 'admin' && (await repo.countAdmins(db)) <= 1) return { errors: [{ field: 'current_password', key: 'account.error.lastSiteAdmin' }] };
       await repo.deleteUser(db, userId);
       return { done: true };
     },

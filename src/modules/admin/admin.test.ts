@@ -55,3 +55,11 @@ describe('back office', () => {
     assert.match(res.body, /Choose a new password for the IntVE platform/);
   });
 });
+
+describe('the last administrator', () => {
+  test('cannot delete their own account', async () => {
+    const res = await admin.post('/en/account/delete', { current_password: PASSWORD }, '/en/account');
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /You are the platform’s only administrator/);
+  });
+});

@@ -22,5 +22,3 @@ export function people(db: DB, q: string, limit: number) {
   return query.execute();
 }
 
-export const countAdmins = async (db: DB) =>
-  Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow()).n);

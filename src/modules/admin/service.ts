@@ -1,6 +1,6 @@
 import type { DB } from '../../db/database.ts';
 import type { User } from '../accounts/repository.ts';
-import { findUserById, outbox, updateUser } from '../accounts/repository.ts';
+import { countAdmins, findUserById, outbox, updateUser } from '../accounts/repository.ts';
 import * as repo from './repository.ts';
 
 // The back office's own rules. Policies are one line each; every function checks access first.
@@ -21,7 +21,7 @@ export function adminService(db: DB) {
       if (!isAdmin(actor)) return 'forbidden';
       const target = await findUserById(db, userId);
       if (!target) return 'missing';
-      if (target.role === 'admin' && role !== 'admin' && (await repo.countAdmins(db)) <= 1) return 'last-admin';
+      if (target.role === 'admin' && role !== 'admin' && (await countAdmins(db)) <= 1) return 'last-admin';
       await updateUser(db, userId, { role });
       await repo.audit(db, actor, 'user.role', target.email, { from: target.role, to: role });
       return 'done';

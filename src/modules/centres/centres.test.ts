@@ -221,3 +221,21 @@ describe('members and invitations', () => {
     assert.match((await owner.a.get('/en/account')).body, /Listed Centre/);
   });
 });
+
+describe('deleting an account', () => {
+  test('the only administrator of a centre cannot delete their account until someone else is one', async () => {
+    const owner = await person('Sole Admin');
+    const slug = await newCentre(owner.a, profile({ name: 'Kept Centre' }));
+    const refused = await owner.a.post('/en/account/delete', { current_password: PASSWORD }, '/en/account');
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /You are the only administrator of Kept Centre/);
+
+    const next = await person('Successor');
+    await owner.a.post(`/en/account/centres/${slug}/invitations`, { email: next.email, role: 'admin' }, `/en/account/centres/${slug}`);
+    const link = (await lastMail(t, next.email))!.link!;
+    await next.a.post('/en/account/invitations/accept', { token: link.split('token=')[1]! }, link);
+    const deleted = await owner.a.post('/en/account/delete', { current_password: PASSWORD }, '/en/account');
+    assert.equal(deleted.statusCode, 200);
+    assert.match((await next.a.get(`/en/account/centres/${slug}`)).body, /Save the profile/);
+  });
+});

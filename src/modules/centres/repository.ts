@@ -154,3 +154,17 @@ export const pendingInvitations = (db: DB, centreId: number) =>
     .where('expires_at', '>', now())
     .orderBy('created_at', 'desc')
     .execute();
+
+/** Names of the centres where this person is the only administrator. */
+export async function soleAdminOf(db: DB, userId: number): Promise<string[]> {
+  const mine = await db
+    .selectFrom('centre_members')
+    .innerJoin('centres', 'centres.id', 'centre_members.centre_id')
+    .select(['centres.id', 'centres.name'])
+    .where('centre_members.user_id', '=', userId)
+    .where('centre_members.role', '=', 'admin')
+    .execute();
+  const out: string[] = [];
+  for (const c of mine) if ((await adminCount(db, c.id)) === 1) out.push(c.name);
+  return out;
+}
