@@ -41,3 +41,8 @@ export function sendText(request: FastifyRequest, reply: FastifyReply, text: str
   if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(gzipSync(body, { level: 6 }));
   return reply.send(body);
 }
+
+/** Sends a page meant for one signed-in person: never stored by browsers or proxies. */
+export function sendPrivate(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+}

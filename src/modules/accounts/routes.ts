@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendPrivate } from '../../http/send.ts';
 import type { AppContext } from '../../app.ts';
 import { parse } from '../../http/errors.ts';
 import { sessionScope, type Guards } from '../../http/session-scope.ts';
@@ -48,8 +49,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const path = (p: string) => `/${lang}/account${p}`;
   const csrf = (reply: FastifyReply) => reply.generateCsrf();
-  const html = (reply: FastifyReply, body: string, status = 200) =>
-    reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const html = sendPrivate;
   const tooMany = (reply: FastifyReply, l: Limited) => reply.header('retry-after', String(l.retryAfterSeconds));
   const minutes = (l: Limited) => ({ minutes: Math.ceil(l.retryAfterSeconds / 60) });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { sendPrivate } from '../../http/send.ts';
 import type { AppContext } from '../../app.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
 import { sessionScope } from '../../http/session-scope.ts';
@@ -28,7 +29,7 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
   const { a, lang, admin } = o;
   const g = await sessionScope(app, { db: a.database.db, lang, secret: o.sessionSecret, days: o.sessionDays, secure: a.config.baseUrl.startsWith('https:'), findUser: o.findUser });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
-  const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const html = sendPrivate;
   /** Signed in, and an editor or administrator: anyone else is refused with a 403 page. */
   const requireEditor = (req: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
     done(isEditor(req.user!) ? undefined : new ForbiddenError());

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { sendPrivate } from '../../http/send.ts';
 import type { AppContext } from '../../app.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm, type FieldError } from '../../http/forms.ts';
@@ -39,7 +40,7 @@ export function logoRoutes(app: FastifyInstance, centres: CentresService): void 
 // Managing centres: /{lang}/account/centres/…, inside the account scope (session and CSRF).
 export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, centres: CentresService): void {
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
-  const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const html = sendPrivate;
   const sectors = () => a.knowledge.vocabulary('sectors', lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendPrivate } from '../../../http/send.ts';
 import type { AppContext } from '../../../app.ts';
 import { bumpContentVersion } from '../../../content/repository.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
@@ -19,7 +20,7 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
     await a.content.refresh();
   });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
-  const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const html = sendPrivate;
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
   const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
   const labels = async (): Promise<EditorLabels> => {
