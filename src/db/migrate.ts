@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_centres.ts';
 import * as m0004 from './migrations/0004_audit.ts';
 import * as m0005 from './migrations/0005_revisions.ts';
+import * as m0006 from './migrations/0006_publishing.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -15,6 +16,7 @@ const migrations: Record<string, DialectMigration> = {
   '0003_centres': m0003,
   '0004_audit': m0004,
   '0005_revisions': m0005,
+  '0006_publishing': m0006,
 };
 
 class Provider implements MigrationProvider {

@@ -8,7 +8,7 @@ export interface Tables {
   content_meta: { key: string; value: string };
   content_sources: { path: string; hash: string; loaded_at: string };
 
-  packages: { id: Generated<number>; number: number; slug: string; level: string; updated_at: string };
+  packages: { id: Generated<number>; number: number; slug: string; level: string; published: Generated<number>; updated_at: string };
   package_translations: {
     package_id: number;
     lang: string;
@@ -27,7 +27,7 @@ export interface Tables {
   };
   checklist_item_translations: { item_id: number; lang: string; text: string | null; why: string | null };
 
-  stations: { id: Generated<number>; package_id: number; position: number; slug: string; updated_at: string };
+  stations: { id: Generated<number>; package_id: number; position: number; slug: string; published: Generated<number>; updated_at: string };
   station_translations: {
     station_id: number;
     lang: string;
@@ -69,6 +69,7 @@ export interface Tables {
     sector: string | null;
     link: string | null;
     year: number | null;
+    published: Generated<number>;
     updated_at: string;
   };
   case_study_translations: {
@@ -85,7 +86,7 @@ export interface Tables {
     updated_at: string;
   };
 
-  spotlight_items: { id: Generated<number>; slug: string; position: number; link: string | null; updated_at: string };
+  spotlight_items: { id: Generated<number>; slug: string; position: number; link: string | null; published: Generated<number>; updated_at: string };
   spotlight_translations: {
     item_id: number;
     lang: string;
@@ -95,7 +96,7 @@ export interface Tables {
     updated_at: string;
   };
 
-  pages: { id: Generated<number>; slug: string; updated_at: string };
+  pages: { id: Generated<number>; slug: string; published: Generated<number>; updated_at: string };
   page_translations: { page_id: number; lang: string; title: string | null; lead: string | null; body: string | null; updated_at: string };
 
   vocabulary_terms: { kind: string; slug: string; position: number };
