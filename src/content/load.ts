@@ -33,7 +33,7 @@ export async function loadContent(database: Database, search: SearchProvider, di
   const items = [...pack.items].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const item of items) {
     if (known.get(item.key) === item.hash) continue;
-    const documents = await db.transaction().execute(async (trx) => write(trx, item));
+    const documents = await db.transaction().execute(async (trx) => writeItem(trx, item));
     await search.remove([`${item.kind}:${(item.fields as { slug: string }).slug}:`]);
     await search.index(documents);
     await repo.recordSource(db, item.key, item.hash);
@@ -61,7 +61,13 @@ function languagesOf<T extends object>(item: Item): { lang: Lang; own: Partial<T
 
 const orNull = <T>(v: T | undefined) => v ?? null;
 
-async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]> {
+/**
+ * Writes one item of the pack format into the content tables and returns its search documents.
+ * `published` is left alone unless given (the loader keeps an editor's choice; the back office and
+ * imports set it).
+ */
+export async function writeItem(trx: Database['db'], item: Item, published?: boolean): Promise<SearchDocument[]> {
+  const state = published === undefined ? {} : { published };
   const docs: SearchDocument[] = [];
   const doc = (d: Omit<SearchDocument, 'ref'> & { ref?: string }) =>
     docs.push({ ...d, ref: d.ref ?? `${item.kind}:${(item.fields as { slug: string }).slug}:` });
@@ -72,6 +78,7 @@ async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]>
       const checklistIn = (own: Partial<Item<'package'>['fields']>, id: string) =>
         own.checklist?.find((c) => c.id === id) as { text?: string; why?: string } | undefined;
       await repo.upsertPackage(trx, {
+        ...state,
         number: p.fields.number,
         slug: p.fields.slug,
         level: p.fields.level,
@@ -106,6 +113,7 @@ async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]>
       const s = item as Item<'station'>;
       const langs = languagesOf<Item<'station'>['fields']>(s);
       await repo.upsertStation(trx, {
+        ...state,
         packageNumber: s.fields.package,
         position: s.fields.position,
         slug: s.fields.slug,
@@ -147,6 +155,7 @@ async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]>
       const r = item as Item<'resource'>;
       const resourceTranslations = languagesOf<Item<'resource'>['fields']>(r).map(({ lang, own, body }) => ({ lang, title: orNull(own.title), description: body }));
       const id = await repo.upsertResource(trx, {
+        ...state,
         slug: r.fields.slug,
         type: r.fields.type,
         source: r.fields.source,
@@ -170,6 +179,7 @@ async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]>
       const c = item as Item<'case-study'>;
       const langs = languagesOf<Item<'case-study'>['fields']>(c);
       await repo.upsertCaseStudy(trx, {
+        ...state,
         slug: c.fields.slug,
         packageNumber: c.fields.package,
         country: c.fields.country,
@@ -202,6 +212,7 @@ async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]>
       const s = item as Item<'spotlight'>;
       const langs = languagesOf<Item<'spotlight'>['fields']>(s);
       await repo.upsertSpotlight(trx, {
+        ...state,
         slug: s.fields.slug,
         position: s.fields.position,
         link: orNull(s.fields.link),
@@ -220,6 +231,7 @@ async function write(trx: Database['db'], item: Item): Promise<SearchDocument[]>
     case 'page': {
       const p = item as Item<'page'>;
       await repo.upsertPage(trx, {
+        ...state,
         slug: p.fields.slug,
         translations: languagesOf<Item<'page'>['fields']>(p).map(({ lang, own, body }) => ({
           lang,

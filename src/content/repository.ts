@@ -50,6 +50,8 @@ export async function replaceVocabularies(
 
 export interface PackageInput {
   number: number;
+  /** set by the back office and imports; the content loader leaves an existing item's state alone */
+  published?: boolean;
   slug: string;
   level: string;
   translations: { lang: string; title: string | null; subtitle: string | null; introduction: string | null }[];
@@ -58,16 +60,14 @@ export interface PackageInput {
 
 export async function upsertPackage(db: Tx, input: PackageInput): Promise<number> {
   const t = now();
+  const state = publishing(input.published);
   const { id } = await db
     .insertInto('packages')
-    .values({ number: input.number, slug: input.slug, level: input.level, updated_at: t })
-    .onConflict((oc) => oc.column('number').doUpdateSet({ slug: input.slug, level: input.level, updated_at: t }))
+    .values({ number: input.number, slug: input.slug, level: input.level, updated_at: t, ...state.insert })
+    .onConflict((oc) => oc.column('number').doUpdateSet({ slug: input.slug, level: input.level, updated_at: t, ...state.update }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.deleteFrom('package_translations').where('package_id', '=', id).execute();
-  for (const tr of input.translations) {
-    await db.insertInto('package_translations').values({ package_id: id, ...tr, updated_at: t }).execute();
-  }
+  await replaceTranslations(db, 'package_translations', id, input.translations, t);
   await db.deleteFrom('checklist_items').where('package_id', '=', id).execute();
   let position = 0;
   for (const item of input.checklist) {
@@ -85,6 +85,7 @@ export async function upsertPackage(db: Tx, input: PackageInput): Promise<number
 
 export interface StationInput {
   packageNumber: number;
+  published?: boolean;
   position: number;
   slug: string;
   translations: {
@@ -101,19 +102,20 @@ export interface StationInput {
 export async function upsertStation(db: Tx, input: StationInput): Promise<{ id: number; packageId: number }> {
   const t = now();
   const pkg = await db.selectFrom('packages').select('id').where('number', '=', input.packageNumber).executeTakeFirstOrThrow();
+  const state = publishing(input.published);
   const { id } = await db
     .insertInto('stations')
-    .values({ package_id: pkg.id, position: input.position, slug: input.slug, updated_at: t })
-    .onConflict((oc) => oc.columns(['package_id', 'position']).doUpdateSet({ slug: input.slug, updated_at: t }))
+    .values({ package_id: pkg.id, position: input.position, slug: input.slug, updated_at: t, ...state.insert })
+    .onConflict((oc) => oc.columns(['package_id', 'position']).doUpdateSet({ slug: input.slug, updated_at: t, ...state.update }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.deleteFrom('station_translations').where('station_id', '=', id).execute();
-  for (const { challenges, actionGroups, ...tr } of input.translations) {
-    await db
-      .insertInto('station_translations')
-      .values({ station_id: id, ...tr, challenges: json(challenges), action_groups: json(actionGroups), updated_at: t })
-      .execute();
-  }
+  await replaceTranslations(
+    db,
+    'station_translations',
+    id,
+    input.translations.map(({ challenges, actionGroups, ...tr }) => ({ ...tr, challenges: json(challenges), action_groups: json(actionGroups) })),
+    t,
+  );
   return { id, packageId: pkg.id };
 }
 
@@ -138,14 +140,14 @@ export interface ResourceInput {
 export async function upsertResource(db: Tx, input: ResourceInput): Promise<number> {
   const t = now();
   const base = { type: input.type, source: input.source, link: input.link, year: input.year, updated_at: t };
-  const state = input.published === undefined ? {} : { published: input.published ? 1 : 0 };
+  const state = publishing(input.published);
   const { id } = await db
     .insertInto('resources')
-    .values({ slug: input.slug, ...base, published: input.published === false ? 0 : 1, created_at: t })
-    .onConflict((oc) => oc.column('slug').doUpdateSet({ ...base, ...state }))
+    .values({ slug: input.slug, ...base, ...state.insert, created_at: t })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ ...base, ...state.update }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await replaceTranslations(db, id, input.translations, t);
+  await replaceTranslations(db, 'resource_translations', id, input.translations, t);
   await replaceLinks(db, 'resource_themes', 'theme', id, input.themes);
   await replaceLinks(db, 'resource_sectors', 'sector', id, input.sectors);
   await replaceLinks(db, 'resource_countries', 'country', id, input.countries);
@@ -175,26 +177,42 @@ export async function upsertResource(db: Tx, input: ResourceInput): Promise<numb
   return id;
 }
 
+type TranslationTable = 'package_translations' | 'station_translations' | 'resource_translations' | 'case_study_translations' | 'spotlight_translations' | 'page_translations';
+const owners: Record<TranslationTable, string> = {
+  package_translations: 'package_id',
+  station_translations: 'station_id',
+  resource_translations: 'resource_id',
+  case_study_translations: 'case_study_id',
+  spotlight_translations: 'item_id',
+  page_translations: 'page_id',
+};
+
 /**
- * Writes a resource's translations, keeping a language's row (and its updated_at) when its text
- * is unchanged: the back office shows a translation as outdated when the English changed after it.
+ * Writes an item's translations, keeping a language's row (and its updated_at) when its text is
+ * unchanged: the back office shows a translation as outdated when the English changed after it.
  */
-async function replaceTranslations(db: Tx, id: number, translations: ResourceInput['translations'], t: string): Promise<void> {
-  const existing = await db.selectFrom('resource_translations').selectAll().where('resource_id', '=', id).execute();
-  const wanted = new Set(translations.map((tr) => tr.lang));
+async function replaceTranslations(db: Tx, table: TranslationTable, id: number, rows: ({ lang: string } & Record<string, string | null>)[], t: string): Promise<void> {
+  const owner = owners[table];
+  // One dynamic table; the rows' columns are checked by each caller's input type.
+  const q = db as unknown as Kysely<Record<string, Record<string, string | number | null>>>;
+  const existing = await q.selectFrom(table).selectAll().where(owner, '=', id).execute();
+  const wanted = new Set(rows.map((r) => r.lang));
   for (const old of existing) {
-    if (!wanted.has(old.lang)) await db.deleteFrom('resource_translations').where('resource_id', '=', id).where('lang', '=', old.lang).execute();
+    if (!wanted.has(old.lang as string)) await q.deleteFrom(table).where(owner, '=', id).where('lang', '=', old.lang!).execute();
   }
-  for (const tr of translations) {
-    const old = existing.find((e) => e.lang === tr.lang);
-    if (old && old.title === tr.title && old.description === tr.description) continue;
-    if (old) {
-      await db.updateTable('resource_translations').set({ title: tr.title, description: tr.description, updated_at: t }).where('resource_id', '=', id).where('lang', '=', tr.lang).execute();
-    } else {
-      await db.insertInto('resource_translations').values({ resource_id: id, ...tr, updated_at: t }).execute();
-    }
+  for (const row of rows) {
+    const old = existing.find((e) => e.lang === row.lang);
+    if (old && Object.entries(row).every(([k, v]) => old[k] === v)) continue;
+    if (old) await q.updateTable(table).set({ ...row, updated_at: t }).where(owner, '=', id).where('lang', '=', row.lang).execute();
+    else await q.insertInto(table).values({ ...row, [owner]: id, updated_at: t }).execute();
   }
 }
+
+/** Insert sets the state (a new item is published unless told otherwise); update changes it only when given. */
+const publishing = (published: boolean | undefined) => ({
+  insert: { published: published === false ? 0 : 1 },
+  update: published === undefined ? {} : { published: published ? 1 : 0 },
+});
 
 type LinkTable = 'resource_themes' | 'resource_sectors' | 'resource_countries' | 'resource_languages';
 async function replaceLinks(db: Tx, table: LinkTable, column: string, id: number, values: string[]): Promise<void> {
@@ -206,6 +224,7 @@ async function replaceLinks(db: Tx, table: LinkTable, column: string, id: number
 
 export interface CaseStudyInput {
   slug: string;
+  published?: boolean;
   packageNumber: number;
   country: string;
   sector: string | null;
@@ -227,24 +246,26 @@ export async function upsertCaseStudy(db: Tx, input: CaseStudyInput): Promise<nu
   const t = now();
   const pkg = await db.selectFrom('packages').select('id').where('number', '=', input.packageNumber).executeTakeFirstOrThrow();
   const base = { package_id: pkg.id, country: input.country, sector: input.sector, link: input.link, year: input.year, updated_at: t };
+  const state = publishing(input.published);
   const { id } = await db
     .insertInto('case_studies')
-    .values({ slug: input.slug, ...base })
-    .onConflict((oc) => oc.column('slug').doUpdateSet(base))
+    .values({ slug: input.slug, ...base, ...state.insert })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ ...base, ...state.update }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.deleteFrom('case_study_translations').where('case_study_id', '=', id).execute();
-  for (const { takeaways, ...tr } of input.translations) {
-    await db
-      .insertInto('case_study_translations')
-      .values({ case_study_id: id, ...tr, takeaways: json(takeaways), updated_at: t })
-      .execute();
-  }
+  await replaceTranslations(
+    db,
+    'case_study_translations',
+    id,
+    input.translations.map(({ takeaways, ...tr }) => ({ ...tr, takeaways: json(takeaways) })),
+    t,
+  );
   return id;
 }
 
 export interface SpotlightInput {
   slug: string;
+  published?: boolean;
   position: number;
   link: string | null;
   translations: { lang: string; title: string | null; link_text: string | null; description: string | null }[];
@@ -253,35 +274,32 @@ export interface SpotlightInput {
 export async function upsertSpotlight(db: Tx, input: SpotlightInput): Promise<number> {
   const t = now();
   const base = { position: input.position, link: input.link, updated_at: t };
+  const state = publishing(input.published);
   const { id } = await db
     .insertInto('spotlight_items')
-    .values({ slug: input.slug, ...base })
-    .onConflict((oc) => oc.column('slug').doUpdateSet(base))
+    .values({ slug: input.slug, ...base, ...state.insert })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ ...base, ...state.update }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.deleteFrom('spotlight_translations').where('item_id', '=', id).execute();
-  for (const tr of input.translations) {
-    await db.insertInto('spotlight_translations').values({ item_id: id, ...tr, updated_at: t }).execute();
-  }
+  await replaceTranslations(db, 'spotlight_translations', id, input.translations, t);
   return id;
 }
 
 export interface PageInput {
   slug: string;
+  published?: boolean;
   translations: { lang: string; title: string | null; lead: string | null; body: string | null }[];
 }
 
 export async function upsertPage(db: Tx, input: PageInput): Promise<number> {
   const t = now();
+  const state = publishing(input.published);
   const { id } = await db
     .insertInto('pages')
-    .values({ slug: input.slug, updated_at: t })
-    .onConflict((oc) => oc.column('slug').doUpdateSet({ updated_at: t }))
+    .values({ slug: input.slug, updated_at: t, ...state.insert })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ updated_at: t, ...state.update }))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.deleteFrom('page_translations').where('page_id', '=', id).execute();
-  for (const tr of input.translations) {
-    await db.insertInto('page_translations').values({ page_id: id, ...tr, updated_at: t }).execute();
-  }
+  await replaceTranslations(db, 'page_translations', id, input.translations, t);
   return id;
 }
