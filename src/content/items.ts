@@ -1,0 +1,312 @@
+import type { z } from 'zod';
+import type { DB } from '../db/database.ts';
+import * as f from './format.ts';
+import type { Item, Kind, Vocabularies } from './pack.ts';
+
+// The database read back into the content-pack format: one `Item` per package, station,
+// resource, case study, spotlight item or page, exactly as `readContentPack` would give it for
+// the files that describe it. Export writes these; the back office edits, compares and keeps
+// revisions of them; import compares with them. Translations hold only what was translated.
+
+export interface StoredItem<K extends Kind = Kind> {
+  item: Item<K>;
+  /** the row id in the item's table */
+  id: number;
+  published: boolean;
+}
+
+type Row = Record<string, unknown>;
+type TranslationLang = 'fr' | 'ar';
+
+/** Drops null and undefined values, so optional fields are absent as they are in a file. */
+function present(o: Row): Row {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+}
+const list = <T>(value: unknown): T[] | undefined => (typeof value === 'string' ? (JSON.parse(value) as T[]) : undefined);
+
+/** The English row gives the item's fields; each other language row its own translated fields. */
+function assemble<K extends Kind>(
+  kind: K,
+  key: string,
+  schema: z.ZodType,
+  translationSchema: z.ZodType,
+  rows: Row[],
+  fields: (row: Row) => Row,
+  translated: (row: Row) => Row,
+  body: (row: Row) => unknown,
+): Item<K> {
+  const en = rows.find((r) => r.lang === 'en') ?? { lang: 'en' };
+  const translations: Item['translations'] = {};
+  for (const row of rows) {
+    if (row.lang === 'en') continue;
+    translations[row.lang as TranslationLang] = {
+      fields: translationSchema.parse(present(translated(row))) as never,
+      body: (body(row) as string | null) ?? '',
+    };
+  }
+  return { kind, key, hash: '', fields: schema.parse(present(fields(en))) as never, body: (body(en) as string | null) ?? '', translations };
+}
+
+const byLang = <R extends { lang: string }>(rows: R[]) => [...rows].sort((a, b) => (a.lang === 'en' ? -1 : b.lang === 'en' ? 1 : a.lang.localeCompare(b.lang)));
+
+async function readPackage(db: DB, slug: string): Promise<StoredItem<'package'> | null> {
+  const p = await db.selectFrom('packages').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!p) return null;
+  const [texts, items] = await Promise.all([
+    db.selectFrom('package_translations').selectAll().where('package_id', '=', p.id).execute(),
+    db.selectFrom('checklist_items').selectAll().where('package_id', '=', p.id).orderBy('position').execute(),
+  ]);
+  const itemTexts = items.length
+    ? await db.selectFrom('checklist_item_translations').selectAll().where('item_id', 'in', items.map((i) => i.id)).execute()
+    : [];
+  const checklist = (lang: string) =>
+    items
+      .map((i) => {
+        const t = itemTexts.find((x) => x.item_id === i.id && x.lang === lang);
+        return present({ id: i.key, text: t?.text, why: t?.why, ...(lang === 'en' ? { stations: JSON.parse(i.station_positions) as number[] } : {}) });
+      })
+      .filter((c) => lang === 'en' || c.text !== undefined || c.why !== undefined);
+  const item = assemble(
+    'package',
+    `packages/package-${p.number}`,
+    f.packageFile,
+    f.packageTranslation,
+    byLang(texts),
+    (r) => ({ number: p.number, slug: p.slug, level: p.level, title: r.title, subtitle: r.subtitle, checklist: checklist('en') }),
+    (r) => {
+      const c = checklist(r.lang as string);
+      return { title: r.title, subtitle: r.subtitle, checklist: c.length ? c : undefined };
+    },
+    (r) => r.introduction,
+  );
+  return { item, id: p.id, published: p.published === 1 };
+}
+
+async function readStation(db: DB, slug: string): Promise<StoredItem<'station'> | null> {
+  const s = await db
+    .selectFrom('stations')
+    .innerJoin('packages', 'packages.id', 'stations.package_id')
+    .select(['stations.id', 'stations.position', 'stations.slug', 'stations.published', 'packages.number'])
+    .where('stations.slug', '=', slug)
+    .executeTakeFirst();
+  if (!s) return null;
+  const texts = await db.selectFrom('station_translations').selectAll().where('station_id', '=', s.id).execute();
+  const item = assemble(
+    'station',
+    `stations/package-${s.number}-station-${s.position}`,
+    f.stationFile,
+    f.stationTranslation,
+    byLang(texts),
+    (r) => ({
+      package: s.number,
+      position: s.position,
+      slug: s.slug,
+      title: r.title,
+      lead: r.lead,
+      offer: r.offer,
+      challenges: list(r.challenges),
+      actionGroups: list(r.action_groups),
+    }),
+    (r) => ({ title: r.title, lead: r.lead, offer: r.offer, challenges: list(r.challenges), actionGroups: list(r.action_groups) }),
+    (r) => r.context,
+  );
+  return { item, id: s.id, published: s.published === 1 };
+}
+
+async function readResource(db: DB, slug: string): Promise<StoredItem<'resource'> | null> {
+  const r = await db.selectFrom('resources').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!r) return null;
+  const values = async (table: 'resource_themes' | 'resource_sectors' | 'resource_countries' | 'resource_languages', column: string) =>
+    (await db.selectFrom(table).selectAll().where('resource_id', '=', r.id).execute()).map((row) => (row as unknown as Record<string, string>)[column]!).sort();
+  const [texts, themes, sectors, countries, languages, stations, packages] = await Promise.all([
+    db.selectFrom('resource_translations').selectAll().where('resource_id', '=', r.id).execute(),
+    values('resource_themes', 'theme'),
+    values('resource_sectors', 'sector'),
+    values('resource_countries', 'country'),
+    values('resource_languages', 'language'),
+    db
+      .selectFrom('resource_stations')
+      .innerJoin('stations', 'stations.id', 'resource_stations.station_id')
+      .innerJoin('packages', 'packages.id', 'stations.package_id')
+      .select(['packages.number', 'stations.position'])
+      .where('resource_stations.resource_id', '=', r.id)
+      .orderBy('packages.number')
+      .orderBy('stations.position')
+      .execute(),
+    db
+      .selectFrom('resource_packages')
+      .innerJoin('packages', 'packages.id', 'resource_packages.package_id')
+      .select('packages.number')
+      .where('resource_packages.resource_id', '=', r.id)
+      .orderBy('packages.number')
+      .execute(),
+  ]);
+  // resource_packages also holds the packages of the resource's stations; the file names only the others.
+  const viaStations = new Set(stations.map((s) => s.number));
+  const item = assemble(
+    'resource',
+    `resources/${r.slug}`,
+    f.resourceFile,
+    f.resourceTranslation,
+    byLang(texts),
+    (t) => ({
+      slug: r.slug,
+      title: t.title,
+      type: r.type,
+      source: r.source,
+      link: r.link,
+      themes,
+      sectors,
+      countries,
+      languages,
+      year: r.year,
+      stations: stations.map((s) => `package-${s.number}-station-${s.position}`),
+      packages: packages.map((p) => p.number).filter((n) => !viaStations.has(n)),
+    }),
+    (t) => ({ title: t.title }),
+    (t) => t.description,
+  );
+  return { item, id: r.id, published: r.published === 1 };
+}
+
+async function readCaseStudy(db: DB, slug: string): Promise<StoredItem<'case-study'> | null> {
+  const c = await db
+    .selectFrom('case_studies')
+    .innerJoin('packages', 'packages.id', 'case_studies.package_id')
+    .selectAll('case_studies')
+    .select('packages.number')
+    .where('case_studies.slug', '=', slug)
+    .executeTakeFirst();
+  if (!c) return null;
+  const texts = await db.selectFrom('case_study_translations').selectAll().where('case_study_id', '=', c.id).execute();
+  const quote = (r: Row) => (r.quote_text && r.quote_speaker ? { text: r.quote_text, speaker: r.quote_speaker } : undefined);
+  const item = assemble(
+    'case-study',
+    `case-studies/${c.slug}`,
+    f.caseStudyFile,
+    f.caseStudyTranslation,
+    byLang(texts),
+    (r) => ({
+      slug: c.slug,
+      package: c.number,
+      centre: r.centre,
+      country: c.country,
+      sector: c.sector,
+      title: r.title,
+      lead: r.lead,
+      takeaways: list(r.takeaways),
+      quote: quote(r),
+      link: c.link,
+      year: c.year,
+    }),
+    (r) => ({ centre: r.centre, title: r.title, lead: r.lead, takeaways: list(r.takeaways), quote: quote(r) }),
+    (r) => r.summary,
+  );
+  return { item, id: c.id, published: c.published === 1 };
+}
+
+async function readSpotlight(db: DB, slug: string): Promise<StoredItem<'spotlight'> | null> {
+  const s = await db.selectFrom('spotlight_items').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!s) return null;
+  const texts = await db.selectFrom('spotlight_translations').selectAll().where('item_id', '=', s.id).execute();
+  const item = assemble(
+    'spotlight',
+    `spotlight/${s.slug}`,
+    f.spotlightFile,
+    f.spotlightTranslation,
+    byLang(texts),
+    (r) => ({ slug: s.slug, position: s.position, title: r.title, linkText: r.link_text, link: s.link }),
+    (r) => ({ title: r.title, linkText: r.link_text }),
+    (r) => r.description,
+  );
+  return { item, id: s.id, published: s.published === 1 };
+}
+
+async function readPage(db: DB, slug: string): Promise<StoredItem<'page'> | null> {
+  const p = await db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!p) return null;
+  const texts = await db.selectFrom('page_translations').selectAll().where('page_id', '=', p.id).execute();
+  const item = assemble(
+    'page',
+    `pages/${p.slug}`,
+    f.pageFile,
+    f.pageTranslation,
+    byLang(texts),
+    (r) => ({ slug: p.slug, title: r.title, lead: r.lead }),
+    (r) => ({ title: r.title, lead: r.lead }),
+    (r) => r.body,
+  );
+  return { item, id: p.id, published: p.published === 1 };
+}
+
+const readers: { [K in Kind]: (db: DB, slug: string) => Promise<StoredItem<K> | null> } = {
+  package: readPackage,
+  station: readStation,
+  resource: readResource,
+  'case-study': readCaseStudy,
+  spotlight: readSpotlight,
+  page: readPage,
+};
+
+/** One item as the content pack would hold it, or null when there is none with that slug. */
+export function readItem<K extends Kind>(db: DB, kind: K, slug: string): Promise<StoredItem<K> | null> {
+  return readers[kind](db, slug);
+}
+
+/** The slugs of every item of a kind, drafts included, in the order the public pages list them. */
+export async function slugsOf(db: DB, kind: Kind): Promise<string[]> {
+  const rows = await (() => {
+    switch (kind) {
+      case 'package':
+        return db.selectFrom('packages').select('slug').orderBy('number').execute();
+      case 'station':
+        return db
+          .selectFrom('stations')
+          .innerJoin('packages', 'packages.id', 'stations.package_id')
+          .select('stations.slug')
+          .orderBy('packages.number')
+          .orderBy('stations.position')
+          .execute();
+      case 'resource':
+        return db.selectFrom('resources').select('slug').orderBy('slug').execute();
+      case 'case-study':
+        return db.selectFrom('case_studies').select('slug').orderBy('slug').execute();
+      case 'spotlight':
+        return db.selectFrom('spotlight_items').select('slug').orderBy('position').orderBy('slug').execute();
+      case 'page':
+        return db.selectFrom('pages').select('slug').orderBy('slug').execute();
+    }
+  })();
+  return rows.map((r) => r.slug);
+}
+
+export const kindOrder: Kind[] = ['package', 'station', 'resource', 'case-study', 'spotlight', 'page'];
+
+/** Every item of every kind, drafts included, in load order (what an item refers to comes first). */
+export async function readAllItems(db: DB): Promise<StoredItem[]> {
+  const out: StoredItem[] = [];
+  for (const kind of kindOrder) {
+    for (const slug of await slugsOf(db, kind)) {
+      const stored = await readItem(db, kind, slug);
+      if (stored) out.push(stored);
+    }
+  }
+  return out;
+}
+
+/** The vocabularies (types, themes, sectors) with their labels, in their order. */
+export async function readVocabularies(db: DB): Promise<Vocabularies> {
+  const [terms, labels] = await Promise.all([
+    db.selectFrom('vocabulary_terms').selectAll().orderBy('kind').orderBy('position').execute(),
+    db.selectFrom('vocabulary_labels').selectAll().execute(),
+  ]);
+  const out: Vocabularies = { types: {}, themes: {}, sectors: {} };
+  for (const t of terms) {
+    const kind = t.kind as keyof Vocabularies;
+    if (!out[kind]) continue;
+    out[kind][t.slug] = Object.fromEntries(
+      byLang(labels.filter((l) => l.kind === t.kind && l.slug === t.slug)).map((l) => [l.lang, l.label]),
+    );
+  }
+  return out;
+}
