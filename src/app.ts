@@ -23,6 +23,10 @@ import { soleAdminOf } from './modules/centres/repository.ts';
 import { centresService } from './modules/centres/service.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
+import { publicFileRoutes } from './modules/files/routes.ts';
+import { filesService, type FilesService } from './modules/files/service.ts';
+import { createStore } from './modules/files/store.ts';
+import { bumpContentVersion } from './content/repository.ts';
 import { findUserById } from './modules/accounts/repository.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService, type KnowledgeService } from './modules/knowledge/service.ts';
@@ -39,6 +43,8 @@ export interface AppContext {
   search: SearchProvider;
   knowledge: KnowledgeService;
   library: LibraryService;
+  /** attachments of resources and case studies */
+  files: FilesService;
   content: ContentState;
   assets: Assets;
   cache: PageCache;
@@ -94,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const search = createSearch(database);
   const assets = loadAssets();
-  const content = await contentState(database.db, options.contentPollMs ?? 1000);
+  const content = await contentState(database.db, options.contentPollMs ?? 1000, database.listen);
   const cache = new PageCache(config.pageCacheEntries);
   // Searches get their own cache, so a stream of different queries cannot push content pages out.
   const searchCache = new PageCache(config.searchCacheEntries);
@@ -108,11 +114,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx = (request: FastifyRequest, lang: Lang): PageContext => ctxFor(lang, request.url);
 
   const library = libraryService(database.db, search, () => content.version());
+  const fileStore = createStore(config);
+  const files = filesService(database.db, fileStore, {
+    maxBytes: config.filesMaxBytes,
+    contentChanged: async () => {
+      await bumpContentVersion(database.db);
+      await content.refresh();
+    },
+    warn: (err, message) => app.log.warn({ err }, message),
+  });
   const appContext: AppContext = {
     config,
     database,
     search,
     library,
+    files,
     knowledge: knowledgeService(database.db, library),
     content,
     assets,
@@ -185,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register((scope, _options, done) => {
     siteRoutes(scope, appContext);
     logoRoutes(scope, centres);
+    publicFileRoutes(scope, files);
     done();
   });
   for (const lang of languages) {
@@ -218,6 +235,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       { prefix: `/${lang}` },
     );
   }
-  app.addHook('onClose', () => content.stop());
+  app.addHook('onClose', async () => {
+    fileStore.close();
+    await content.stop();
+  });
   return app;
 }

@@ -34,6 +34,28 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('IntVE platform <no-reply@localhost>'),
   SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(10_000),
+  FILES_MAX_BYTES: z.coerce.number({ error: 'must be a whole number of bytes' }).int().min(1024, { error: 'must be at least 1024 (bytes)' }).max(1024 ** 3, { error: 'must be at most 1073741824 (1 GB)' }).default(20 * 1024 * 1024),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://s3.example.eu' }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens' })
+    .optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: 'must be a region name such as eu-west-1' }).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanString.default(false),
+}).superRefine((c, ctx) => {
+  // S3 is used when S3_BUCKET is set; the other S3 settings mean nothing without it.
+  const requires = (name: string, message: string) => ctx.addIssue({ code: 'custom', path: [name], message });
+  if (c.S3_BUCKET) {
+    if (!c.S3_REGION) requires('S3_REGION', 'is required when S3_BUCKET is set');
+    if (c.S3_ACCESS_KEY_ID && !c.S3_SECRET_ACCESS_KEY) requires('S3_SECRET_ACCESS_KEY', 'is required when S3_ACCESS_KEY_ID is set');
+    if (c.S3_SECRET_ACCESS_KEY && !c.S3_ACCESS_KEY_ID) requires('S3_ACCESS_KEY_ID', 'is required when S3_SECRET_ACCESS_KEY is set');
+  } else {
+    for (const name of ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (c[name]) requires('S3_BUCKET', `is required when ${name} is set`);
+    }
+  }
 });
 
 export interface Config {
@@ -55,6 +77,20 @@ export interface Config {
   sessionDays: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /** the largest attachment accepted, in bytes */
+  filesMaxBytes: number;
+  /** null: attachments are stored on disk under uploadsDir */
+  s3: S3Config | null;
+}
+
+export interface S3Config {
+  /** null: Amazon S3 itself */
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  /** null: the AWS SDK's default credential chain (environment, instance role) */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -68,9 +104,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new ConfigError(
-      `Invalid configuration: ${name} ${issue.message.replace(/^Invalid input: /, '')} (got ${JSON.stringify(env[name])})`,
-    );
+    // Secrets are never echoed; a missing value has nothing to show.
+    const given = env[name] === undefined || env[name] === '' ? '' : /SECRET/.test(name) ? ' (value not shown)' : ` (got ${JSON.stringify(env[name])})`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message.replace(/^Invalid input: /, '')}${given}`);
   }
   const c = parsed.data;
   return {
@@ -91,5 +127,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: c.SESSION_DAYS,
     smtpUrl: c.SMTP_URL ?? null,
     mailFrom: c.MAIL_FROM,
+    filesMaxBytes: c.FILES_MAX_BYTES,
+    s3: c.S3_BUCKET
+      ? {
+          endpoint: c.S3_ENDPOINT ?? null,
+          bucket: c.S3_BUCKET,
+          region: c.S3_REGION!,
+          credentials: c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY } : null,
+          forcePathStyle: c.S3_FORCE_PATH_STYLE,
+        }
+      : null,
   };
 }

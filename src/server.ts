@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   await migrate(database);
   const app = await buildApp({ config, database });
   if (config.loadContent) {
-    const result = await loadContent(database, createSearch(database), config.contentDir);
+    const result = await loadContent(database, createSearch(database), config.contentDir, { warn: (message) => app.log.warn(message) });
     app.log.info(result, 'content pack loaded');
   }
 

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { hashPassword } from '../src/modules/accounts/passwords.ts';
 import { createUser } from '../src/modules/accounts/repository.ts';
@@ -18,9 +21,13 @@ const personas: Persona[] = ['visitor', 'member', 'otherCentreAdmin', 'centreAdm
 let t: TestApp;
 const agents = {} as Record<Persona, Agent>;
 const ids = {} as Record<Persona, number>;
+/** A draft resource with one file, and a case study, for the attachment routes. */
+const files = { dir: '', resource: 0, attachment: 0, caseStudy: '' };
+const samplePdf = { field: 'file', name: 'matrix.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 before(async () => {
-  t = await testApp();
+  files.dir = mkdtempSync(join(tmpdir(), 'intve-matrix-'));
+  t = await testApp({ env: { UPLOADS_DIR: files.dir } });
   const profile = { country: 'GR', city: 'Athens', website: null, type: 'cove', description: null, eqfLevels: [], languages: [], sectors: [], published: true };
   for (const p of personas) {
     if (p === 'visitor') {
@@ -35,8 +42,27 @@ before(async () => {
   }
   await createCentre(t.database.db, 'centre-a', { name: 'Centre A', ...profile }, ids.centreAdmin);
   await createCentre(t.database.db, 'centre-b', { name: 'Centre B', ...profile }, ids.otherCentreAdmin);
+  const created = await agents.editor.post('/en/admin/resources', { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix files', description_en: 'Text.' }, '/en/admin/resources/new');
+  files.resource = Number(/resources\/(\d+)/.exec(created.headers.location as string)![1]);
+  files.attachment = await newAttachment();
+  files.caseStudy = (await t.database.db.selectFrom('case_studies').select('slug').orderBy('id').executeTakeFirstOrThrow()).slug;
 });
-after(() => t.close());
+
+/** A fresh file on the matrix resource, uploaded by the editor; its id. */
+async function newAttachment(): Promise<number> {
+  const res = await agents.editor.upload(`/en/admin/resources/${files.resource}/attachments`, { title: 'Matrix file' }, samplePdf, `/en/admin/resources/${files.resource}`);
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  return (await t.database.db.selectFrom('attachments').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+}
+const fill = (template: string) =>
+  template.replace('{member}', String(ids.member)).replace('{resource}', String(files.resource)).replace('{attachment}', String(files.attachment)).replace('{caseStudy}', files.caseStudy);
+after(async () => {
+  try {
+    await t.close();
+  } finally {
+    rmSync(files.dir, { recursive: true, force: true });
+  }
+});
 
 type Expect = Record<Persona, number>;
 const row = (visitor: number, member: number, otherCentreAdmin: number, centreAdmin: number, editor: number, administrator: number): Expect => ({
@@ -59,6 +85,24 @@ const gets: [string, Expect][] = [
   ['/en/admin/audit', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/resources', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/resources/new', row(303, 403, 403, 403, 200, 200)],
+  ['/en/admin/content-pack', row(303, 403, 403, 403, 200, 200)],
+  ['/en/admin/content-pack/export.zip', row(303, 403, 403, 403, 200, 200)],
+  ['/en/admin/files/{attachment}', row(303, 403, 403, 403, 200, 200)],
+  ['/en/admin/case-studies/{caseStudy}/attachments', row(303, 403, 403, 403, 200, 200)],
+  // The content editor: every kind's list, new-item form, edit form, preview and revisions.
+  ...(['packages', 'stations', 'case-studies', 'spotlight'] as const).map((kind): [string, Expect] => [`/en/admin/${kind}/new`, row(303, 403, 403, 403, 200, 200)]),
+  ...[
+    'packages/building-skills-ecosystems',
+    'stations/building-partnerships-within-the-wider-ecosystem',
+    'case-studies/ceef',
+    'spotlight/ene',
+    'pages/about',
+  ].flatMap((item): [string, Expect][] => [
+    [`/en/admin/${item.split('/')[0]!}`, row(303, 403, 403, 403, 200, 200)],
+    [`/en/admin/${item}`, row(303, 403, 403, 403, 200, 200)],
+    [`/en/admin/${item}/preview`, row(303, 403, 403, 403, 200, 200)],
+    [`/en/admin/${item}/revisions`, row(303, 403, 403, 403, 200, 200)],
+  ]),
 ];
 
 const posts: [string, Record<string, string>, Expect][] = [
@@ -66,11 +110,21 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
   ['/en/admin/resources', { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix resource', description_en: 'Text.' }, row(403, 403, 403, 403, 303, 303)],
+  // Without a file the import form comes back with its error: the request got past every check.
+  ['/en/admin/content-pack/import', {}, row(403, 403, 403, 403, 422, 422)],
+  // The content editor: an empty form comes back with its errors (past every check); deleting a
+  // package that has stations is refused by the rules, not by access; publishing is idempotent.
+  ['/en/admin/case-studies', {}, row(403, 403, 403, 403, 422, 422)],
+  ['/en/admin/stations/building-partnerships-within-the-wider-ecosystem', {}, row(403, 403, 403, 403, 422, 422)],
+  ['/en/admin/spotlight/ene/publish', {}, row(403, 403, 403, 403, 303, 303)],
+  ['/en/admin/packages/building-skills-ecosystems/delete', {}, row(403, 403, 403, 403, 409, 409)],
+  ['/en/admin/spotlight/ene/revisions/999999/restore', {}, row(403, 403, 403, 403, 404, 404)],
 ];
 
 describe('authorisation matrix', () => {
-  for (const [url, expect] of gets) {
-    test(`GET ${url}: ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {
+  for (const [template, expect] of gets) {
+    test(`GET ${template}: ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {
+      const url = fill(template);
       for (const p of personas) {
         const res = await agents[p].get(url);
         assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
@@ -82,16 +136,43 @@ describe('authorisation matrix', () => {
   for (const [template, fields, expect] of posts) {
     test(`POST ${template}: ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {
       // Ids exist only once before() has run.
-      const url = template.replace('{member}', String(ids.member));
+      const url = fill(template);
       for (const p of personas) {
         const res = p === 'visitor' ? await agents[p].postRaw(url, fields) : await agents[p].post(url, fields, '/en/account');
         assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
       }
     });
   }
+  // Uploads are multipart; deleting needs a fresh file for each person allowed to delete it.
+  const uploads: [string, Expect][] = [
+    ['/en/admin/resources/{resource}/attachments', row(403, 403, 403, 403, 303, 303)],
+    ['/en/admin/case-studies/{caseStudy}/attachments', row(403, 403, 403, 403, 303, 303)],
+  ];
+  for (const [template, expect] of uploads) {
+    test(`POST ${template} (upload): ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {
+      const url = fill(template);
+      for (const p of personas) {
+        const res = p === 'visitor' ? await agents[p].postRaw(url, { title: 'Matrix' }) : await agents[p].upload(url, { title: 'Matrix' }, samplePdf, '/en/account');
+        assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
+      }
+    });
+  }
+  const deletion = row(403, 403, 403, 403, 303, 303);
+  test(`POST /en/admin/resources/{resource}/attachments/{attachment}/delete: ${personas.map((p) => `${p} ${deletion[p]}`).join(', ')}`, async () => {
+    for (const p of personas) {
+      files.attachment = await newAttachment();
+      const url = fill('/en/admin/resources/{resource}/attachments/{attachment}/delete');
+      const res = p === 'visitor' ? await agents[p].postRaw(url, {}) : await agents[p].post(url, {}, '/en/account');
+      assert.equal(res.statusCode, deletion[p], `${p} on ${url}`);
+    }
+  });
   test('a signed-in person posting without the CSRF token is refused everywhere', async () => {
     for (const [template, fields] of posts) {
-      const res = await agents.administrator.postRaw(template.replace('{member}', String(ids.member)), fields);
+      const res = await agents.administrator.postRaw(fill(template), fields);
+      assert.equal(res.statusCode, 403, template);
+    }
+    for (const template of [...uploads.map(([u]) => u), '/en/admin/resources/{resource}/attachments/{attachment}/delete']) {
+      const res = await agents.administrator.postRaw(fill(template), {});
       assert.equal(res.statusCode, 403, template);
     }
   });

@@ -4,7 +4,8 @@ import { languages } from '../i18n/languages.ts';
 
 // The starter-content format: Markdown files with YAML front matter under content/, one file per
 // item and language (`<name>.<lang>.md`). English files carry every field; translation files only
-// the translatable ones. The same format serves import and export.
+// the translatable ones; an English file may say `draft: true`. The same format serves import and
+// export (content/export.ts writes it).
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 const text = z.string().trim().min(1);
@@ -16,7 +17,11 @@ const language = z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such 
 
 export const lang = z.enum(languages);
 
+/** `draft: true` keeps an item off the public pages; left out, the item is published. */
+const draft = z.literal(true, { error: 'must be true, or left out to publish the item' }).optional();
+
 export const packageFile = z.object({
+  draft,
   number: z.number().int().min(1),
   slug,
   level: z.enum(['beginner', 'advanced']),
@@ -34,6 +39,7 @@ export const packageTranslation = z.object({
 
 const actionGroup = z.object({ title: text, actions: z.array(text).min(1) });
 export const stationFile = z.object({
+  draft,
   package: z.number().int().min(1),
   position: z.number().int().min(1),
   slug,
@@ -52,6 +58,7 @@ export const stationTranslation = z.object({
 });
 
 export const resourceFile = z.object({
+  draft,
   slug,
   title: text,
   type: slug,
@@ -68,6 +75,7 @@ export const resourceFile = z.object({
 export const resourceTranslation = z.object({ title: optionalText });
 
 export const caseStudyFile = z.object({
+  draft,
   slug,
   package: z.number().int().min(1),
   centre: text,
@@ -89,6 +97,7 @@ export const caseStudyTranslation = z.object({
 });
 
 export const spotlightFile = z.object({
+  draft,
   slug,
   position: z.number().int().min(1),
   title: text,
@@ -97,7 +106,7 @@ export const spotlightFile = z.object({
 });
 export const spotlightTranslation = z.object({ title: optionalText, linkText: optionalText });
 
-export const pageFile = z.object({ slug, title: text, lead: optionalText });
+export const pageFile = z.object({ draft, slug, title: text, lead: optionalText });
 export const pageTranslation = z.object({ title: optionalText, lead: optionalText });
 
 const labels = z.object({ en: text }).catchall(text);

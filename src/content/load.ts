@@ -3,24 +3,46 @@ import type { Lang } from '../i18n/languages.ts';
 import type { SearchDocument, SearchProvider } from '../modules/search/index.ts';
 import { resourceDocuments } from '../modules/library/documents.ts';
 import { plainText } from '../ui/markdown.ts';
+import { revisionsOf } from '../modules/admin/resources/repository.ts';
+import { readItem } from './items.ts';
 import { readContentPack, type Item } from './pack.ts';
 import * as repo from './repository.ts';
 
 // Loads the content pack idempotently: an item whose files have not changed since the last load
 // is skipped, so starting twice writes nothing the second time. Items load in dependency order.
+//
+// The back office owns an item from its first edit: an item with a revision (any row in
+// `revisions` for its kind and id) is not overwritten when its files change. The loader says so
+// once per version of the files (it records their hash as seen) and counts it as skipped.
+// Importing the pack (content/import.ts) is the explicit way to overwrite such an item.
 
 const order: Item['kind'][] = ['package', 'station', 'resource', 'case-study', 'spotlight', 'page'];
 
 export interface LoadResult {
   loaded: number;
   unchanged: number;
+  /** keys of the items whose files changed but which the back office has edited: left as they are */
+  skipped: string[];
 }
 
-export async function loadContent(database: Database, search: SearchProvider, dir: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /** where the one line per skipped item goes (default: standard error) */
+  warn?: (message: string) => void;
+}
+
+/** Whether the back office has kept a revision of the item: then it owns it. */
+async function editedInBackOffice(db: Database['db'], item: Item): Promise<boolean> {
+  const stored = await readItem(db, item.kind, (item.fields as { slug: string }).slug);
+  return stored !== null && (await revisionsOf(db, item.kind, stored.id)).length > 0;
+}
+
+export async function loadContent(database: Database, search: SearchProvider, dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const warn = options.warn ?? ((message: string) => console.warn(message));
   const pack = await readContentPack(dir);
   const { db } = database;
   const known = await repo.getSourceHashes(db);
   let loaded = 0;
+  const skipped: string[] = [];
 
   if (known.get('vocabularies') !== pack.vocabulariesHash) {
     await db.transaction().execute(async (trx) => {
@@ -33,14 +55,21 @@ export async function loadContent(database: Database, search: SearchProvider, di
   const items = [...pack.items].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   for (const item of items) {
     if (known.get(item.key) === item.hash) continue;
-    const documents = await db.transaction().execute(async (trx) => writeItem(trx, item));
+    if (await editedInBackOffice(db, item)) {
+      warn(`content: ${item.key} was not loaded: its files changed, but it has been edited in the back office, which keeps it. To overwrite it with the files, import them (npm run content:import -- ${dir}).`);
+      await repo.recordSource(db, item.key, item.hash);
+      skipped.push(item.key);
+      continue;
+    }
+    const published = (item.fields as { draft?: true }).draft !== true;
+    const documents = await db.transaction().execute(async (trx) => writeItem(trx, item, published));
     await search.remove([`${item.kind}:${(item.fields as { slug: string }).slug}:`]);
-    await search.index(documents);
+    if (published) await search.index(documents);
     await repo.recordSource(db, item.key, item.hash);
     loaded++;
   }
   if (loaded > 0) await repo.bumpContentVersion(db);
-  return { loaded, unchanged: pack.items.length + 1 - loaded };
+  return { loaded, unchanged: pack.items.length + 1 - loaded - skipped.length, skipped };
 }
 
 /**
@@ -63,8 +92,8 @@ const orNull = <T>(v: T | undefined) => v ?? null;
 
 /**
  * Writes one item of the pack format into the content tables and returns its search documents.
- * `published` is left alone unless given (the loader keeps an editor's choice; the back office and
- * imports set it).
+ * `published` is left alone unless given (the loader and imports give the files' state: published
+ * unless `draft: true`).
  */
 export async function writeItem(trx: Database['db'], item: Item, published?: boolean): Promise<SearchDocument[]> {
   const state = published === undefined ? {} : { published };

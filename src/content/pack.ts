@@ -6,8 +6,9 @@ import type { z } from 'zod';
 import type { Lang } from '../i18n/languages.ts';
 import * as f from './format.ts';
 
-// Reads a content pack from disk into validated items. Every problem is reported with the file
-// and the field, so a broken pack stops start-up with a message an editor can act on.
+// Reads a content pack (from disk, or as files taken from a zip) into validated items. Every
+// problem is reported with the file and the field, so a broken pack stops start-up, or an import,
+// with a message an editor can act on.
 
 export type Kind = 'package' | 'station' | 'resource' | 'case-study' | 'spotlight' | 'page';
 
@@ -65,69 +66,154 @@ function problem(file: string, error: z.ZodError): ContentError {
   return new ContentError(`${file}: ${where}: ${issue.message}`);
 }
 
+/** Options for parsing a pack that is not the whole content: what the platform already holds. */
+export interface ParseOptions {
+  /** shown before each file name in messages (the folder read from disk) */
+  source?: string;
+  /**
+   * What the platform already has: references may point at these items, and vocabularies.yml may
+   * be left out (import of part of the content). A pack item replaces the known item it identifies.
+   */
+  known?: { vocabularies: Vocabularies; items: Item[] };
+}
+
+/** The content folders, in load order: what an item refers to comes first. */
+export const contentFolders = Object.keys(folders);
+/** The folder of each kind, to name an item's files. */
+export const folderOf = Object.fromEntries(Object.entries(folders).map(([folder, spec]) => [spec.kind, folder])) as Record<Kind, string>;
+
+/** What identifies an item in the database: a package by number, a station by place, the rest by slug. */
+export function identity(item: Item): string {
+  if (item.kind === 'package') return `package:${(item as Item<'package'>).fields.number}`;
+  if (item.kind === 'station') {
+    const s = (item as Item<'station'>).fields;
+    return `station:${s.package}-${s.position}`;
+  }
+  return `${item.kind}:${(item.fields as { slug: string }).slug}`;
+}
+
+/** A content folder's files as relative path → text: vocabularies.yml (when there is one) and the Markdown of each content folder. */
+export async function readPackFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const vocabularies = await readFile(join(dir, 'vocabularies.yml'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (vocabularies !== undefined) files.set('vocabularies.yml', vocabularies);
+  for (const folder of contentFolders) {
+    const names = (await readdir(join(dir, folder)).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort();
+    for (const name of names) files.set(`${folder}/${name}`, await readFile(join(dir, folder, name), 'utf8'));
+  }
+  return files;
+}
+
+/** Reads and validates a content folder (the starter pack at start-up). */
 export async function readContentPack(dir: string): Promise<ContentPack> {
-  const vocabSource = await readFile(join(dir, 'vocabularies.yml'), 'utf8');
-  const vocab = f.vocabulariesFile.safeParse(parseYaml(vocabSource));
-  if (!vocab.success) throw problem(join(dir, 'vocabularies.yml'), vocab.error);
+  return parseContentPack(await readPackFiles(dir), { source: dir });
+}
+
+/**
+ * Validates a content pack given as relative path → text: every file against its kind's schema,
+ * then the references between items. The first problem throws a ContentError naming the file and
+ * the field. Files outside the pack's folders are refused, so a misnamed folder is not silently
+ * skipped.
+ */
+export function parseContentPack(files: Map<string, string>, options: ParseOptions = {}): ContentPack {
+  const { source, known } = options;
+  const shown = (path: string) => (source ? join(source, path) : path);
+  const vocabSource = files.get('vocabularies.yml');
+  let vocabularies: Vocabularies;
+  if (vocabSource === undefined) {
+    if (!known) throw new ContentError(`${shown('vocabularies.yml')}: the pack has no vocabularies.yml`);
+    vocabularies = known.vocabularies;
+  } else {
+    let data: unknown;
+    try {
+      data = parseYaml(vocabSource);
+    } catch (error) {
+      throw new ContentError(`${shown('vocabularies.yml')}: ${(error as Error).message}`);
+    }
+    const vocab = f.vocabulariesFile.safeParse(data);
+    if (!vocab.success) throw problem(shown('vocabularies.yml'), vocab.error);
+    vocabularies = vocab.data;
+  }
+
+  const groupsOf = new Map<string, Map<string, Map<string, string>>>(contentFolders.map((folder) => [folder, new Map()]));
+  for (const path of [...files.keys()].sort()) {
+    if (path === 'vocabularies.yml') continue;
+    const slash = path.indexOf('/');
+    const groups = groupsOf.get(path.slice(0, slash));
+    const name = path.slice(slash + 1);
+    if (slash < 0 || !groups || name.includes('/') || !name.endsWith('.md')) {
+      throw new ContentError(`${shown(path)}: not part of a content pack (Markdown files go in ${contentFolders.join(', ')}; vocabularies in vocabularies.yml)`);
+    }
+    const m = /^(.+)\.([a-z]{2})\.md$/.exec(name);
+    if (!m || !f.lang.safeParse(m[2]).success) {
+      throw new ContentError(`${shown(path)}: file names must end in .en.md, .fr.md or .ar.md`);
+    }
+    const byLang = groups.get(m[1]!) ?? new Map<string, string>();
+    byLang.set(m[2]!, name);
+    groups.set(m[1]!, byLang);
+  }
 
   const items: Item[] = [];
   for (const [folder, spec] of Object.entries(folders)) {
-    const names = (await readdir(join(dir, folder)).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort();
-    const groups = new Map<string, Map<string, string>>();
-    for (const name of names) {
-      const m = /^(.+)\.([a-z]{2})\.md$/.exec(name);
-      if (!m || !f.lang.safeParse(m[2]).success) {
-        throw new ContentError(`${join(dir, folder, name)}: file names must end in .en.md, .fr.md or .ar.md`);
-      }
-      const files = groups.get(m[1]!) ?? new Map<string, string>();
-      files.set(m[2]!, name);
-      groups.set(m[1]!, files);
-    }
-    for (const [base, files] of groups) {
+    for (const [base, names] of groupsOf.get(folder)!) {
       const key = `${folder}/${base}`;
-      const english = files.get('en');
-      if (!english) throw new ContentError(`${join(dir, folder, base)}: a translation has no English file (${base}.en.md)`);
+      const english = names.get('en');
+      if (!english) throw new ContentError(`${shown(key)}: a translation has no English file (${base}.en.md)`);
       const hash = createHash('sha256');
-      const read = async (name: string) => {
-        const source = await readFile(join(dir, folder, name), 'utf8');
-        hash.update(name).update('\0').update(source).update('\0');
+      const read = (name: string) => {
+        const text = files.get(`${folder}/${name}`)!;
+        hash.update(name).update('\0').update(text).update('\0');
         try {
-          return f.parseFrontMatter(source);
+          return f.parseFrontMatter(text);
         } catch (error) {
-          throw new ContentError(`${join(dir, folder, name)}: ${(error as Error).message}`);
+          throw new ContentError(`${shown(`${folder}/${name}`)}: ${(error as Error).message}`);
         }
       };
-      const en = await read(english);
+      const en = read(english);
       const parsed = spec.file.safeParse(en.data);
-      if (!parsed.success) throw problem(join(dir, folder, english), parsed.error);
+      if (!parsed.success) throw problem(shown(`${folder}/${english}`), parsed.error);
       const translations: Item['translations'] = {};
-      for (const [l, name] of [...files].sort()) {
+      for (const [l, name] of [...names].sort()) {
         if (l === 'en') continue;
-        const t = await read(name);
+        const t = read(name);
         const tp = spec.translation.safeParse(t.data);
-        if (!tp.success) throw problem(join(dir, folder, name), tp.error);
+        if (!tp.success) throw problem(shown(`${folder}/${name}`), tp.error);
         translations[l as 'fr' | 'ar'] = { fields: tp.data as never, body: t.body };
       }
       items.push({ kind: spec.kind, key, hash: hash.digest('hex'), fields: parsed.data as never, body: en.body, translations });
     }
   }
-  checkReferences(dir, vocab.data, items);
+
+  // Known items the pack does not replace take part in the reference checks, named as such.
+  const replaced = new Set(items.map(identity));
+  const others = (known?.items ?? []).filter((i) => !replaced.has(identity(i)));
+  const fromPack = new Set(items);
+  const label = (item: Item) =>
+    fromPack.has(item) ? `${source ? relative('.', join(source, item.key)) : item.key}.en.md` : `${item.key}.en.md (already on the platform)`;
+  // Known items first, so a clash is reported on the pack's file, the one to fix.
+  checkReferences(label, vocabularies, [...others, ...items]);
   return {
-    vocabularies: vocab.data,
-    vocabulariesHash: createHash('sha256').update(vocabSource).digest('hex'),
+    vocabularies,
+    vocabulariesHash: vocabSource === undefined ? '' : createHash('sha256').update(vocabSource).digest('hex'),
     items,
   };
 }
 
-function checkReferences(dir: string, vocab: Vocabularies, items: Item[]): void {
+function checkReferences(label: (item: Item) => string, vocab: Vocabularies, items: Item[]): void {
   const of = <K extends Kind>(kind: K) => items.filter((i): i is Item<K> => i.kind === kind);
   const packages = new Set(of('package').map((p) => p.fields.number));
   const stations = new Set(of('station').map((s) => s.key.replace('stations/', '')));
   const fail = (item: Item, message: string) => {
-    throw new ContentError(`${relative('.', join(dir, item.key))}.en.md: ${message}`);
+    throw new ContentError(`${label(item)}: ${message}`);
   };
   const checklistIds = new Set<string>();
+  const numbers = new Map<number, string>();
   for (const p of of('package')) {
+    if (numbers.has(p.fields.number)) fail(p, `package number ${p.fields.number} is also used by ${numbers.get(p.fields.number)}`);
+    numbers.set(p.fields.number, p.key);
     for (const c of p.fields.checklist) {
       if (checklistIds.has(c.id)) fail(p, `checklist id "${c.id}" is used twice`);
       checklistIds.add(c.id);

@@ -15,6 +15,12 @@ export interface Database {
   schema?: string;
   /** true when the database answers a trivial query */
   ping(): Promise<boolean>;
+  /**
+   * PostgreSQL only: calls `onMessage` with each notification on `channel` (scoped to the schema in
+   * use), over a connection of its own that reconnects after failures; after a reconnection it
+   * calls `onMessage('')`, since notifications may have been missed. Resolves to a stop function.
+   */
+  listen?: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -50,12 +56,12 @@ function openSqlite(path: string): Database {
 }
 
 function openPostgres(url: string, options: OpenOptions): Database {
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: url,
-    max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)},public` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -69,7 +75,52 @@ function openPostgres(url: string, options: OpenOptions): Database {
         return false;
       }
     },
+    listen: (channel, onMessage) => listen(connection, channel, onMessage),
     close: () => db.destroy(),
+  };
+}
+
+async function listen(connection: pg.ClientConfig, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const open = async (): Promise<void> => {
+    const c = new pg.Client(connection);
+    const lost = () => {
+      if (stopped || client !== c) return;
+      client = null;
+      c.end().catch(() => undefined);
+      retry = setTimeout(() => void reopen(), 1000);
+      retry.unref();
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    await c.connect();
+    const { rows } = await c.query<{ s: string }>('select current_schema() as s');
+    const name = quoteIdent(`${channel}_${rows[0]!.s}`);
+    c.on('notification', (n) => {
+      if (n.channel === name) onMessage(n.payload ?? '');
+    });
+    await c.query(`listen ${name}`);
+    client = c;
+  };
+  const reopen = async () => {
+    try {
+      await open();
+      onMessage('');
+    } catch {
+      if (!stopped) {
+        retry = setTimeout(() => void reopen(), 5000);
+        retry.unref();
+      }
+    }
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+    client = null;
   };
 }
 

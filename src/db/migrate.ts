@@ -6,6 +6,8 @@ import * as m0003 from './migrations/0003_centres.ts';
 import * as m0004 from './migrations/0004_audit.ts';
 import * as m0005 from './migrations/0005_revisions.ts';
 import * as m0006 from './migrations/0006_publishing.ts';
+import * as m0007 from './migrations/0007_files.ts';
+import * as m0008 from './migrations/0008_content_notify.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -17,6 +19,8 @@ const migrations: Record<string, DialectMigration> = {
   '0004_audit': m0004,
   '0005_revisions': m0005,
   '0006_publishing': m0006,
+  '0007_files': m0007,
+  '0008_content_notify': m0008,
 };
 
 class Provider implements MigrationProvider {

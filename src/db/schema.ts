@@ -200,4 +200,23 @@ export interface Tables {
     /** JSON snapshot of the item as saved */
     snapshot: string;
   };
+  attachments: {
+    id: Generated<number>;
+    /** resource | case-study */
+    owner_kind: string;
+    owner_id: number;
+    title: string;
+    /** the uploaded name, made safe, with the extension of the type found in the content */
+    file_name: string;
+    /** from the content, never from the name or the browser */
+    media_type: string;
+    size: number;
+    /** hex; the download's ETag */
+    sha256: string;
+    /** where the file store keeps the bytes */
+    storage_key: string;
+    position: number;
+    created_at: string;
+    created_by: number | null;
+  };
 }

@@ -1,19 +1,30 @@
 import type { DB } from '../db/database.ts';
 
-// The content version that rendered pages are cached under. Each instance re-reads it from the
-// database at most once per interval, so a change made through any instance reaches the page
-// caches of all of them within that interval; a change made here is seen at once.
+// The content version that rendered pages are cached under. A change made here is seen at once.
+// On PostgreSQL, a trigger announces every new version (migration 0008) and each instance listens,
+// so a change made through any instance, the loader or an import reaches the page caches of all of
+// them at once. Each instance also re-reads the version once per interval, which is the only path
+// on SQLite (one process) and a safety net on PostgreSQL.
 
 export interface ContentState {
   version(): string;
   refresh(): Promise<string>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
-export async function contentState(db: DB, intervalMs: number): Promise<ContentState> {
+type Listen = (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+
+export async function contentState(db: DB, intervalMs: number, listen?: Listen): Promise<ContentState> {
   const read = async () =>
     (await db.selectFrom('content_meta').select('value').where('key', '=', 'content_version').executeTakeFirst())?.value ?? 'empty';
   let current = await read();
+  // A notification carries the new version; an empty one (after a reconnection) means "read it".
+  const unlisten = listen
+    ? await listen('intve_content', (payload) => {
+        if (payload) current = payload;
+        else read().then((v) => (current = v), () => undefined);
+      })
+    : null;
   const timer =
     intervalMs > 0
       ? setInterval(() => {
@@ -30,8 +41,9 @@ export async function contentState(db: DB, intervalMs: number): Promise<ContentS
       current = await read();
       return current;
     },
-    stop: () => {
+    async stop() {
       if (timer) clearInterval(timer);
+      await unlisten?.();
     },
   };
 }

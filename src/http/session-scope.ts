@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyMultipart from '@fastify/multipart';
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DB } from '../db/database.ts';
@@ -18,6 +18,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     user?: User;
   }
+  interface FastifyContextConfig {
+    /** Routes that take large files (attachments) stream each file here instead of into memory. */
+    onUpload?: (req: FastifyRequest, part: MultipartFile) => Promise<void>;
+  }
 }
 
 export interface SessionOptions {
@@ -27,6 +31,8 @@ export interface SessionOptions {
   days: number;
   secure: boolean;
   findUser: (id: number) => Promise<User | undefined>;
+  /** the largest form body, in bytes (the back office's forms carry long texts in three languages) */
+  formLimit?: number;
 }
 
 /** What signed-in routes use: who is signed in (or off to sign-in) and the CSRF check. */
@@ -37,10 +43,20 @@ export interface Guards {
 
 export async function sessionScope(app: FastifyInstance, o: SessionOptions): Promise<Guards> {
   const maxAge = o.days * 86_400_000;
-  await app.register(fastifyFormbody, { bodyLimit: 16_384 });
+  await app.register(fastifyFormbody, { bodyLimit: o.formLimit ?? 16_384 });
   // Uploads (centre logos): fields attached to the body, so the CSRF check reads them as usual; a
   // file over the limit arrives cut at limit + 1 byte, and the service refuses it with a message.
-  await app.register(fastifyMultipart, { attachFieldsToBody: 'keyValues', throwFileSizeLimit: false, limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1, fields: 40 } });
+  // A route can raise the limit (config.multipartOptions) and take the stream (config.onUpload).
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1, fields: 40 },
+    async onFile(part) {
+      const own = this.routeOptions.config.onUpload;
+      if (own) await own(this, part);
+      else await part.toBuffer();
+    },
+  });
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
     secret: o.secret,

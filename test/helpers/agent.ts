@@ -7,8 +7,8 @@ type Response = Awaited<ReturnType<TestApp['get']>>;
 
 export interface Agent {
   get(url: string): Promise<Response>;
-  /** Opens `from` (default: url), then posts the form fields with that page's CSRF token. */
-  post(url: string, fields: Record<string, string>, from?: string): Promise<Response>;
+  /** Opens `from` (default: url), then posts the form fields with that page's CSRF token; a list is a repeated field (checkboxes). */
+  post(url: string, fields: Record<string, string | string[]>, from?: string): Promise<Response>;
   /** Opens `from`, then posts a multipart form with one file and that page's CSRF token. */
   upload(url: string, fields: Record<string, string>, file: { field: string; name: string; type: string; data: Buffer }, from: string): Promise<Response>;
   /** Posts without opening a page first (no CSRF token unless given). */
@@ -21,7 +21,7 @@ let nextAddress = 0;
 /** Each agent comes from its own address (as different people do), unless one is given. */
 export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAddress = `192.0.2.${(nextAddress++ % 250) + 1}`): Agent {
   const cookies = new Map<string, string>();
-  const send = async (method: 'GET' | 'POST', url: string, fields?: Record<string, string>, raw?: { type: string; body: Buffer }) => {
+  const send = async (method: 'GET' | 'POST', url: string, fields?: Record<string, string | string[]>, raw?: { type: string; body: Buffer }) => {
     const res = await t.app.inject({
       method,
       url,
@@ -32,7 +32,7 @@ export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAd
         ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         ...(raw ? { 'content-type': raw.type } : {}),
       },
-      ...(fields ? { payload: new URLSearchParams(fields).toString() } : {}),
+      ...(fields ? { payload: new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString() } : {}),
       ...(raw ? { payload: raw.body } : {}),
     });
     for (const c of res.cookies as { name: string; value: string; expires?: Date }[]) {

@@ -7,7 +7,10 @@ import { sessionScope } from '../../http/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { User } from '../accounts/repository.ts';
 import { isEditor, siteRoles, type AdminService } from './service.ts';
+import { contentAdminRoutes } from './content/routes.ts';
 import { resourceAdminRoutes } from './resources/routes.ts';
+import { fileAdminRoutes } from '../files/routes.ts';
+import { packAdminRoutes } from './pack/routes.ts';
 import { auditView, dashboardView, outboxView, peopleView } from './views/pages.ts';
 
 // /{lang}/admin/…: the back office, for editors and administrators, in a session scope.
@@ -27,7 +30,7 @@ const peopleQuery = z.object({ q: z.string().trim().max(200).optional().default(
 
 export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promise<void> {
   const { a, lang, admin } = o;
-  const g = await sessionScope(app, { db: a.database.db, lang, secret: o.sessionSecret, days: o.sessionDays, secure: a.config.baseUrl.startsWith('https:'), findUser: o.findUser });
+  const g = await sessionScope(app, { db: a.database.db, lang, secret: o.sessionSecret, days: o.sessionDays, secure: a.config.baseUrl.startsWith('https:'), findUser: o.findUser, formLimit: 1_048_576 });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const html = sendPrivate;
   /** Signed in, and an editor or administrator: anyone else is refused with a 403 page. */
@@ -62,7 +65,10 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
     return reply.redirect(`/${lang}/admin/people?done=saved`, 303);
   });
 
-  resourceAdminRoutes(app, a, lang, { ...g, requireEditor });
+  const resources = resourceAdminRoutes(app, a, lang, { ...g, requireEditor });
+  const content = contentAdminRoutes(app, a, lang, { ...g, requireEditor });
+  fileAdminRoutes(app, a, lang, { ...g, requireEditor }, { resource: resources.editorPage, 'case-study': content.caseStudyPage });
+  packAdminRoutes(app, a, lang, { ...g, requireEditor });
 
   app.get('/outbox', staff, async (req, reply) => html(reply, outboxView(ctx(req), allowed(await admin.outbox(req.user!)))));
   app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));

@@ -3,7 +3,8 @@ import type { Lang } from '../../i18n/languages.ts';
 import { localise, parseList, type Text } from '../../i18n/localise.ts';
 
 // Reads of the Knowledge Packages: packages, stations, case studies, spotlight items and pages,
-// each field in the reader's language or, where it is not translated, in English.
+// each field in the reader's language or, where it is not translated, in English. Public pages
+// read published items only; the back office's previews pass `drafts` to see every item.
 
 const langs = (lang: Lang) => (lang === 'en' ? ['en'] : [lang, 'en']);
 
@@ -47,13 +48,16 @@ export interface Package {
   updatedAt: string;
 }
 
-export async function listPackages(db: DB, lang: Lang): Promise<Package[]> {
+/** Published items only, unless drafts are asked for. */
+const shown = (drafts: boolean) => (drafts ? [0, 1] : [1]);
+
+export async function listPackages(db: DB, lang: Lang, drafts = false): Promise<Package[]> {
   const [packages, texts, items, itemTexts, stations, stationTexts] = await Promise.all([
-    db.selectFrom('packages').selectAll().orderBy('number').execute(),
+    db.selectFrom('packages').selectAll().where('published', 'in', shown(drafts)).orderBy('number').execute(),
     db.selectFrom('package_translations').selectAll().where('lang', 'in', langs(lang)).execute(),
     db.selectFrom('checklist_items').selectAll().orderBy('package_id').orderBy('position').execute(),
     db.selectFrom('checklist_item_translations').selectAll().where('lang', 'in', langs(lang)).execute(),
-    db.selectFrom('stations').selectAll().orderBy('package_id').orderBy('position').execute(),
+    db.selectFrom('stations').selectAll().where('published', 'in', shown(drafts)).orderBy('package_id').orderBy('position').execute(),
     db
       .selectFrom('station_translations')
       .select(['station_id', 'lang', 'title', 'lead', 'offer'])
@@ -114,12 +118,13 @@ export interface Station extends StationSummary {
   updatedAt: string;
 }
 
-export async function getStation(db: DB, packageId: number, position: number, lang: Lang): Promise<Station | null> {
+export async function getStation(db: DB, packageId: number, position: number, lang: Lang, drafts = false): Promise<Station | null> {
   const s = await db
     .selectFrom('stations')
     .selectAll()
     .where('package_id', '=', packageId)
     .where('position', '=', position)
+    .where('published', 'in', shown(drafts))
     .executeTakeFirst();
   if (!s) return null;
   const texts = await db
@@ -160,8 +165,8 @@ export interface CaseStudy {
   updatedAt: string;
 }
 
-export async function listCaseStudies(db: DB, lang: Lang, slug?: string): Promise<CaseStudy[]> {
-  let query = db.selectFrom('case_studies').selectAll().orderBy('package_id').orderBy('slug');
+export async function listCaseStudies(db: DB, lang: Lang, slug?: string, drafts = false): Promise<CaseStudy[]> {
+  let query = db.selectFrom('case_studies').selectAll().where('published', 'in', shown(drafts)).orderBy('package_id').orderBy('slug');
   if (slug !== undefined) query = query.where('slug', '=', slug);
   const studies = await query.execute();
   if (studies.length === 0) return [];
@@ -213,9 +218,9 @@ export interface SpotlightItem {
   description: Text | null;
 }
 
-export async function listSpotlight(db: DB, lang: Lang): Promise<SpotlightItem[]> {
+export async function listSpotlight(db: DB, lang: Lang, drafts = false): Promise<SpotlightItem[]> {
   const [items, texts] = await Promise.all([
-    db.selectFrom('spotlight_items').selectAll().orderBy('position').execute(),
+    db.selectFrom('spotlight_items').selectAll().where('published', 'in', shown(drafts)).orderBy('position').orderBy('slug').execute(),
     db.selectFrom('spotlight_translations').selectAll().where('lang', 'in', langs(lang)).execute(),
   ]);
   const by = groupBy(texts, (r) => r.item_id);
@@ -238,8 +243,8 @@ export interface Page {
   body: Text | null;
 }
 
-export async function getPage(db: DB, slug: string, lang: Lang): Promise<Page | null> {
-  const page = await db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst();
+export async function getPage(db: DB, slug: string, lang: Lang, drafts = false): Promise<Page | null> {
+  const page = await db.selectFrom('pages').selectAll().where('slug', '=', slug).where('published', 'in', shown(drafts)).executeTakeFirst();
   if (!page) return null;
   const texts = await db
     .selectFrom('page_translations')

@@ -45,7 +45,7 @@ export function knowledgeRoutes(app: FastifyInstance, a: AppContext, lang: Lang)
     return a.cachedPage(req, reply, async () => {
       const [d, sectors] = await Promise.all([k.caseStudy(slug, lang), k.vocabulary('sectors', lang)]);
       if (!d) throw new NotFoundError('case study');
-      return caseStudyView(a.ctx(req, lang), d.study, d.pkg, d.study.sector ? (sectors.get(d.study.sector) ?? null) : null);
+      return caseStudyView(a.ctx(req, lang), d.study, d.pkg, d.study.sector ? (sectors.get(d.study.sector) ?? null) : null, d.attachments);
     });
   });
 

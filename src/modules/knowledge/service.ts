@@ -1,5 +1,6 @@
 import type { DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
+import { attachmentsFor } from '../files/repository.ts';
 import type { LibraryService } from '../library/service.ts';
 
 /** How many resources a station page lists; the e-library link shows them all. */
@@ -62,33 +63,43 @@ export function adviseFor(packages: repo.Package[], keys: string[]): CheckerResu
   return { picks, recommended: counts[0]!.p, reason, stations };
 }
 
-export function knowledgeService(db: DB, library: LibraryService) {
+/**
+ * The Knowledge Packages as pages show them. Public pages use the default (published items only);
+ * the back office's previews use `{ drafts: true }`, which also shows drafts.
+ */
+/** A case study shows only while its package does. */
+const withPackage = (studies: repo.CaseStudy[], packages: repo.Package[]) => studies.filter((c) => packages.some((p) => p.id === c.packageId));
+
+export function knowledgeService(db: DB, library: LibraryService, options: { drafts?: boolean } = {}) {
+  const drafts = options.drafts ?? false;
+  const listPackages = (lang: Lang) => repo.listPackages(db, lang, drafts);
+  const listCaseStudies = (lang: Lang, slug?: string) => repo.listCaseStudies(db, lang, slug, drafts);
   return {
-    packages: (lang: Lang) => repo.listPackages(db, lang),
+    packages: (lang: Lang) => listPackages(lang),
 
     async home(lang: Lang) {
       const [page, packages, caseStudies, spotlight] = await Promise.all([
-        repo.getPage(db, 'home', lang),
-        repo.listPackages(db, lang),
-        repo.listCaseStudies(db, lang),
-        repo.listSpotlight(db, lang),
+        repo.getPage(db, 'home', lang, drafts),
+        listPackages(lang),
+        listCaseStudies(lang),
+        repo.listSpotlight(db, lang, drafts),
       ]);
-      return { page, packages, caseStudies, spotlight };
+      return { page, packages, caseStudies: withPackage(caseStudies, packages), spotlight };
     },
 
     async package(number: number, lang: Lang) {
-      const packages = await repo.listPackages(db, lang);
+      const packages = await listPackages(lang);
       const pkg = packages.find((p) => p.number === number);
       if (!pkg) return null;
-      const caseStudies = (await repo.listCaseStudies(db, lang)).filter((c) => c.packageId === pkg.id);
+      const caseStudies = (await listCaseStudies(lang)).filter((c) => c.packageId === pkg.id);
       return { pkg, packages, caseStudies };
     },
 
     async station(number: number, position: number, lang: Lang) {
-      const packages = await repo.listPackages(db, lang);
+      const packages = await listPackages(lang);
       const pkg = packages.find((p) => p.number === number);
       if (!pkg) return null;
-      const station = await repo.getStation(db, pkg.id, position, lang);
+      const station = await repo.getStation(db, pkg.id, position, lang, drafts);
       if (!station) return null;
       const index = pkg.stations.findIndex((s) => s.position === position);
       const resources = await library.forStation(lang, number, position, STATION_RESOURCES);
@@ -102,21 +113,25 @@ export function knowledgeService(db: DB, library: LibraryService) {
       };
     },
 
-    caseStudies: (lang: Lang) => Promise.all([repo.listCaseStudies(db, lang), repo.listPackages(db, lang)]),
-
-    async caseStudy(slug: string, lang: Lang) {
-      const [study] = await repo.listCaseStudies(db, lang, slug);
-      if (!study) return null;
-      const packages = await repo.listPackages(db, lang);
-      return { study, pkg: packages.find((p) => p.id === study.packageId)! };
+    async caseStudies(lang: Lang): Promise<[repo.CaseStudy[], repo.Package[]]> {
+      const [studies, packages] = await Promise.all([listCaseStudies(lang), listPackages(lang)]);
+      return [withPackage(studies, packages), packages];
     },
 
-    spotlight: (lang: Lang) => repo.listSpotlight(db, lang),
-    page: (slug: string, lang: Lang) => repo.getPage(db, slug, lang),
+    async caseStudy(slug: string, lang: Lang) {
+      const [study] = await listCaseStudies(lang, slug);
+      if (!study) return null;
+      const packages = await listPackages(lang);
+      const pkg = packages.find((p) => p.id === study.packageId);
+      return pkg ? { study, pkg, attachments: await attachmentsFor(db, { kind: 'case-study', id: study.id }) } : null;
+    },
+
+    spotlight: (lang: Lang) => repo.listSpotlight(db, lang, drafts),
+    page: (slug: string, lang: Lang) => repo.getPage(db, slug, lang, drafts),
     vocabulary: (kind: 'types' | 'themes' | 'sectors', lang: Lang) => repo.vocabulary(db, kind, lang),
 
     async checker(keys: string[], lang: Lang) {
-      const packages = await repo.listPackages(db, lang);
+      const packages = await listPackages(lang);
       const known = new Set(packages.flatMap((p) => p.checklist.map((c) => c.key)));
       return { packages, unknown: keys.filter((k) => !known.has(k)), result: adviseFor(packages, keys) };
     },

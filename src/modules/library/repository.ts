@@ -3,6 +3,7 @@ import type { DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { localise, type Text } from '../../i18n/localise.ts';
 import type { FacetRows } from './facet-index.ts';
+import { attachmentsFor, type AttachmentItem } from '../files/repository.ts';
 
 // The e-library's queries: what the in-memory facet index is built from, the cards of one page of
 // results, and a resource's own page.
@@ -93,6 +94,8 @@ function toCard(r: CardRow, texts: { lang: string; title: string | null; descrip
 }
 
 export interface Resource extends ResourceCard {
+  /** files to download, in order (files module) */
+  attachments: AttachmentItem[];
   themes: string[];
   sectors: string[];
   countries: string[];
@@ -105,7 +108,7 @@ export interface Resource extends ResourceCard {
 export async function getResource(db: DB, slug: string, lang: Lang): Promise<Resource | null> {
   const r = await db.selectFrom('resources').selectAll().where('slug', '=', slug).where('published', '=', 1).executeTakeFirst();
   if (!r) return null;
-  const [texts, themes, sectors, countries, languagesRows, stations] = await Promise.all([
+  const [texts, themes, sectors, countries, languagesRows, stations, attachments] = await Promise.all([
     db
       .selectFrom('resource_translations')
       .selectAll()
@@ -125,6 +128,7 @@ export async function getResource(db: DB, slug: string, lang: Lang): Promise<Res
       .orderBy('packages.number')
       .orderBy('stations.position')
       .execute(),
+    attachmentsFor(db, { kind: 'resource', id: r.id }),
   ]);
   return {
     ...toCard(r, texts, lang),
@@ -133,6 +137,7 @@ export async function getResource(db: DB, slug: string, lang: Lang): Promise<Res
     countries: countries.map((x) => x.country),
     languages: languagesRows.map((x) => x.language),
     stations: stations.map((s) => ({ packageNumber: s.number, position: s.position })),
+    attachments,
     createdAt: r.created_at,
   };
 }

@@ -40,18 +40,27 @@ ${files.map((f) => `<sitemap><loc>${esc(base + f)}</loc></sitemap>`).join('\n')}
 </sitemapindex>`;
 }
 
-/** Home, fixed pages, packages, stations and case studies. */
+/** Home, fixed pages, and the published packages, stations and case studies. */
 export async function sitemapPages(db: DB, base: string): Promise<string> {
   const [packages, stations, studies] = await Promise.all([
-    db.selectFrom('packages').select(['number', 'updated_at']).orderBy('number').execute(),
+    db.selectFrom('packages').select(['number', 'updated_at']).where('published', '=', 1).orderBy('number').execute(),
     db
       .selectFrom('stations')
       .innerJoin('packages', 'packages.id', 'stations.package_id')
       .select(['packages.number', 'stations.position', 'stations.updated_at'])
+      .where('stations.published', '=', 1)
+      .where('packages.published', '=', 1)
       .orderBy('packages.number')
       .orderBy('stations.position')
       .execute(),
-    db.selectFrom('case_studies').select(['slug', 'updated_at']).orderBy('slug').execute(),
+    db
+      .selectFrom('case_studies')
+      .innerJoin('packages', 'packages.id', 'case_studies.package_id')
+      .select(['case_studies.slug', 'case_studies.updated_at'])
+      .where('case_studies.published', '=', 1)
+      .where('packages.published', '=', 1)
+      .orderBy('case_studies.slug')
+      .execute(),
   ]);
   return urlset(base, [
     { path: '' },

@@ -47,6 +47,7 @@ describe('editing resources in the back office', () => {
     const slug = 'apprenticeship-mentoring-handbook';
     assert.equal((await t.get(`/en/library/${slug}`)).statusCode, 404, 'a draft is not public');
     assert.deepEqual(titles((await t.get('/en/library?q=mentoring')).body), []);
+    assert.doesNotMatch((await t.get('/en/search?q=mentoring')).body, /Apprenticeship mentoring handbook/, 'nor in site search');
     const preview = await editor.get(`/fr/admin/resources/${id}/preview`);
     assert.equal(preview.statusCode, 200);
     assert.match(preview.body, /<h1>Manuel de tutorat des apprentis<\/h1>/);

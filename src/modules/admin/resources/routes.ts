@@ -8,17 +8,24 @@ import type { Guards } from '../../../http/session-scope.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { localise } from '../../../i18n/localise.ts';
 import { resourceView } from '../../library/views/resource.ts';
+import { fileNotices, type SectionPage, type SectionState } from '../../files/routes.ts';
+import { attachmentsSection, editorFileHref } from '../../files/views.ts';
 import { idParams, listQuery, resourceForm, revisionParams, type ResourceForm } from './schemas.ts';
 import { parseStationKey, resourceEditor, translationStatus } from './service.ts';
 import { resourceFormView, resourceListView, revisionsView, valuesOf, type EditorLabels, type FormValues } from './views.ts';
 
 // /{lang}/admin/resources/…: editing resources, inside the back office's session scope.
 
-export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void }): void {
-  const editor = resourceEditor(a.database.db, a.search, async () => {
-    await bumpContentVersion(a.database.db);
-    await a.content.refresh();
-  });
+export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void }): { editorPage: SectionPage } {
+  const editor = resourceEditor(
+    a.database.db,
+    a.search,
+    async () => {
+      await bumpContentVersion(a.database.db);
+      await a.content.refresh();
+    },
+    (id) => a.files.removeAllFor({ kind: 'resource', id }),
+  );
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const html = sendPrivate;
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
@@ -66,6 +73,7 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
     unpublished: 'admin.resource.notice.unpublished',
     restored: 'admin.resource.notice.restored',
     deleted: 'admin.resource.notice.deleted',
+    ...fileNotices,
   };
   const notice = (req: FastifyRequest) => {
     const done = (req.query as Record<string, unknown>).done;
@@ -89,29 +97,37 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
     return reply.redirect(`/${lang}/admin/resources/${id}?done=created`, 303);
   });
 
-  app.get('/resources/:id', staff, async (req, reply) => {
-    const { id } = parse(idParams, req.params);
+  /** The editing page: the form (as saved, or as sent back with problems) and the files section. */
+  async function editPage(req: FastifyRequest, reply: FastifyReply, id: number, o: { values?: FormValues; errors?: FieldError[]; files?: SectionState } = {}, status = 200) {
     const snap = found(await editor.get(req.user!, id));
+    const csrf = reply.generateCsrf();
+    const items = (await a.files.list(req.user!, { kind: 'resource', id })) ?? [];
+    const section = attachmentsSection(ctx(req), { csrf, owner: { kind: 'resource', key: id }, items, maxBytes: a.files.maxBytes, ...(o.files ?? {}) });
     return html(
       reply,
       resourceFormView(ctx(req), {
-        csrf: reply.generateCsrf(),
+        csrf,
         id,
-        values: valuesOf(snap),
+        values: o.values ?? valuesOf(snap),
         labels: await labels(),
         published: snap.published,
         status: translationStatus(snap.translations),
-        ...(notice(req) ? { notice: notice(req)! } : {}),
+        ...(o.errors ? { errors: o.errors } : {}),
+        files: { section, errors: o.files?.errors ?? [] },
+        ...(notice(req) && status === 200 ? { notice: notice(req)! } : {}),
       }),
+      status,
     );
+  }
+
+  app.get('/resources/:id', staff, async (req, reply) => {
+    const { id } = parse(idParams, req.params);
+    return editPage(req, reply, id);
   });
   app.post('/resources/:id', staffPost, async (req, reply) => {
     const { id } = parse(idParams, req.params);
     const form = await checked(req);
-    if (!form.ok) {
-      const snap = found(await editor.get(req.user!, id));
-      return html(reply, resourceFormView(ctx(req), { csrf: reply.generateCsrf(), id, values: form.values, errors: form.errors, labels: await labels(), published: snap.published, status: translationStatus(snap.translations) }), 422);
-    }
+    if (!form.ok) return editPage(req, reply, id, { values: form.values, errors: form.errors }, 422);
     outcome(await editor.save(req.user!, id, form.data));
     return reply.redirect(`/${lang}/admin/resources/${id}?done=saved`, 303);
   });
@@ -150,8 +166,9 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
       countries: snap.countries,
       languages: snap.languages,
       stations: snap.stations.map(parseStationKey),
+      attachments: (await a.files.list(req.user!, { kind: 'resource', id })) ?? [],
     };
-    return html(reply, resourceView(ctx(req), preview, await labels()));
+    return html(reply, resourceView(ctx(req), preview, await labels(), (f) => editorFileHref(ctx(req), f)));
   });
 
   app.get('/resources/:id/revisions', staff, async (req, reply) => {
@@ -165,4 +182,6 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
     outcome(await editor.restore(req.user!, id, revision));
     return reply.redirect(`/${lang}/admin/resources/${id}?done=restored`, 303);
   });
+
+  return { editorPage: (req, reply, owner, section, status) => editPage(req, reply, owner.id, { files: section }, status) };
 }

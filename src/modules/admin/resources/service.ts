@@ -70,7 +70,8 @@ export function changes(before: repo.ResourceSnapshot | null, after: repo.Resour
     .map((field) => ({ field, parts: diffWords(a[field] ?? '', b[field] ?? '') }));
 }
 
-export function resourceEditor(db: DB, search: SearchProvider, contentChanged: () => Promise<void>) {
+/** `removeAttachments` deletes a resource's files with it (files module). */
+export function resourceEditor(db: DB, search: SearchProvider, contentChanged: () => Promise<void>, removeAttachments: (id: number) => Promise<void> = () => Promise.resolve()) {
   const input = (form: ResourceForm, slug: string, published?: boolean) => ({
     slug,
     ...(published === undefined ? {} : { published }),
@@ -92,11 +93,12 @@ export function resourceEditor(db: DB, search: SearchProvider, contentChanged: (
     packages: [],
   });
 
-  /** After any change: search index, revision, audit log, caches. */
+  /** After any change: search index (published resources only), revision, audit log, caches. */
   async function after(actor: User, id: number, note: string) {
     const snap = (await repo.snapshot(db, id))!;
     await search.remove([`resource:${snap.slug}:`]);
-    await search.index(resourceDocuments({ id, slug: snap.slug, source: snap.source }, snap.translations));
+    // A draft is not searchable: site search would otherwise show it (the e-library filters on its own).
+    if (snap.published) await search.index(resourceDocuments({ id, slug: snap.slug, source: snap.source }, snap.translations));
     await repo.addRevision(db, 'resource', id, actor, note, snap);
     await audit(db, actor, `resource.${note}`, snap.translations.find((t) => t.lang === 'en')?.title ?? snap.slug);
     await contentChanged();
@@ -149,6 +151,7 @@ export function resourceEditor(db: DB, search: SearchProvider, contentChanged: (
       if (!current) return 'missing';
       await search.remove([`resource:${current.slug}:`]);
       await repo.deleteResource(db, id);
+      await removeAttachments(id);
       await audit(db, actor, 'resource.deleted', current.translations.find((t) => t.lang === 'en')?.title ?? current.slug);
       await contentChanged();
       return 'done';

@@ -8,6 +8,7 @@ import { adminPage } from '../views/pages.ts';
 import { txt } from '../../../ui/text.ts';
 import { countries, languageCodes } from '../../centres/lists.ts';
 import type { Package } from '../../knowledge/service.ts';
+import { attachmentsLater } from '../../files/views.ts';
 import type { ResourceSnapshot } from './repository.ts';
 import type { FieldChange, TranslationStatus } from './service.ts';
 
@@ -90,10 +91,13 @@ export function resourceFormView(
     published?: boolean;
     status?: Record<string, TranslationStatus>;
     notice?: string;
+    /** the files section (files module) and its form's errors, for a resource that exists */
+    files?: { section: Html; errors: FieldError[] };
   },
 ): string {
   const { t } = ctx;
   const errors = o.errors ?? [];
+  const allErrors = [...errors, ...(o.files?.errors ?? [])];
   const str = (k: string) => (typeof o.values[k] === 'string' ? (o.values[k]) : '');
   const arr = (k: string) => (Array.isArray(o.values[k]) ? (o.values[k]) : typeof o.values[k] === 'string' && o.values[k] ? [o.values[k]] : []);
   const collator = new Intl.Collator(ctx.lang);
@@ -102,7 +106,7 @@ export function resourceFormView(
   const action = o.id === null ? '/admin/resources' : `/admin/resources/${o.id}`;
   const body = html`<h1${o.id === null ? '' : html` lang="en"`}>${title}</h1>
     ${o.notice ? html`<p class="notice" role="status">${t(o.notice)}</p>` : ''}
-    ${errorSummary(ctx, errors)}
+    ${errorSummary(ctx, allErrors)}
     ${o.id !== null
       ? html`<p>${t(o.published ? 'admin.resource.isPublished' : 'admin.resource.isDraft')}
           <a href="${href(ctx, `/admin/resources/${o.id}/preview`)}">${t('admin.resource.preview')}</a> ·
@@ -136,8 +140,9 @@ export function resourceFormView(
         ${choices(ctx, { kind: 'checkbox', name: 'languages', legend: t('library.facet.language'), values: arr('languages'), columns: true, errors, options: languageCodes.map((c) => ({ value: c, label: ctx.format.language(c) })).sort((a, b) => collator.compare(a.label, b.label)) })}
         <button type="submit">${t(o.id === null ? 'admin.resource.create' : 'admin.resource.save')}</button>`,
     )}
+    ${o.id === null ? attachmentsLater(ctx) : (o.files?.section ?? '')}
     ${o.id !== null ? postForm(href(ctx, `/admin/resources/${o.id}/delete`), o.csrf, html`<button type="submit" class="danger">${t('admin.resource.delete')}</button>`) : ''}`;
-  return page(ctx, title, body, errors.length > 0);
+  return page(ctx, title, body, allErrors.length > 0);
 }
 
 export function revisionsView(

@@ -28,8 +28,17 @@ export function dashboardView(ctx: PageContext, user: User): string {
   const body = html`<h1>${t('admin.heading')}</h1>
     <p class="lead">${t('admin.intro', { name: user.name })}</p>
     <h2>${t('admin.content.heading')}</h2>
-    <ul class="link-list"><li><a href="${href(ctx, '/admin/resources')}">${t('admin.resources.heading')}</a></li></ul>
-    <p>${t('admin.content.soon')}</p>
+    <ul class="link-list">
+      ${[
+        ['/admin/packages', t('admin.content.kind.package')],
+        ['/admin/stations', t('admin.content.kind.station')],
+        ['/admin/resources', t('admin.resources.heading')],
+        ['/admin/case-studies', t('admin.content.kind.case-study')],
+        ['/admin/spotlight', t('admin.content.kind.spotlight')],
+        ['/admin/pages', t('admin.content.kind.page')],
+        ['/admin/content-pack', t('admin.pack.heading')],
+      ].map(([path, label]) => html`<li><a href="${href(ctx, path!)}">${label}</a></li>`)}
+    </ul>
     ${admin
       ? html`<h2>${t('admin.platform.heading')}</h2>
           <ul class="link-list">
@@ -96,11 +105,11 @@ export function outboxView(ctx: PageContext, mails: { id: number; to_address: st
   return page(ctx, t('admin.outbox.heading'), body);
 }
 
-/** An audit entry in the reader's language; role values are translated too. */
+/** An audit entry in the reader's language; role values and kinds of content are translated too. */
 function describe(ctx: PageContext, e: { action: string; subject: string; details: string }): string {
   const details = JSON.parse(e.details) as Record<string, string>;
   const values: Record<string, string> = { subject: e.subject };
-  for (const [k, v] of Object.entries(details)) values[k] = e.action === 'user.role' ? ctx.t(`admin.role.${v}`) : v;
+  for (const [k, v] of Object.entries(details)) values[k] = e.action === 'user.role' ? ctx.t(`admin.role.${v}`) : k === 'kind' ? ctx.t(`admin.content.one.${v}`) : v;
   return ctx.t(`admin.audit.action.${e.action}`, values);
 }
 

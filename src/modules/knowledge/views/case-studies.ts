@@ -1,3 +1,5 @@
+import type { AttachmentItem } from '../../files/repository.ts';
+import { attachmentList } from '../../files/views.ts';
 import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
@@ -30,7 +32,7 @@ export function caseStudiesView(ctx: PageContext, studies: CaseStudy[], packages
   return layout(ctx, { title: t('caseStudies.heading'), description: t('caseStudies.intro'), body, pageType: 'case-studies' });
 }
 
-export function caseStudyView(ctx: PageContext, c: CaseStudy, pkg: Package, sectorLabel: Text | null): string {
+export function caseStudyView(ctx: PageContext, c: CaseStudy, pkg: Package, sectorLabel: Text | null, attachments: AttachmentItem[] = [], fileHref?: (a: AttachmentItem) => string): string {
   const { t } = ctx;
   const body = html`<article class="case-study">
     <p class="kicker">${t('caseStudy.kicker')}</p>
@@ -56,6 +58,7 @@ export function caseStudyView(ctx: PageContext, c: CaseStudy, pkg: Package, sect
         </figure>`
       : ''}
     ${c.summary ? html`<section aria-labelledby="summary-heading"><h2 id="summary-heading">${t('caseStudy.summary')}</h2>${prose(c.summary, ctx)}</section>` : ''}
+    ${attachments.length ? attachmentList(ctx, attachments, fileHref) : ''}
     ${c.link ? html`<p>${externalLink(ctx, c.link, t('caseStudy.readFull'))}</p>` : ''}
   </article>`;
   return layout(ctx, {

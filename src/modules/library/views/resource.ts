@@ -6,8 +6,11 @@ import { langOf, prose, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
 import type { Resource } from '../service.ts';
 import { facetLabel, type Labels } from './labels.ts';
+import { attachmentList, publicFileHref } from '../../files/views.ts';
+import type { AttachmentItem } from '../../files/repository.ts';
 
-export function resourceView(ctx: PageContext, r: Resource, labels: Labels): string {
+/** `fileHref`: where the files link (the back office's preview links to drafts' files). */
+export function resourceView(ctx: PageContext, r: Resource, labels: Labels, fileHref: (a: AttachmentItem) => string = publicFileHref): string {
   const { t } = ctx;
   const filterLink = (facet: 'theme' | 'sector' | 'country' | 'language' | 'type', value: string) =>
     html`<a href="${href(ctx, `/library?${facet}=${encodeURIComponent(value)}`)}">${facetLabel(ctx, labels, facet, value)}</a>`;
@@ -16,7 +19,8 @@ export function resourceView(ctx: PageContext, r: Resource, labels: Labels): str
     <p class="kicker">${labels.types.get(r.type) ? txt(labels.types.get(r.type), ctx) : r.type}</p>
     <h1${langOf(r.title, ctx)}>${r.title.value}</h1>
     ${prose(r.description, ctx)}
-    ${r.link ? html`<p class="cta">${externalLink(ctx, r.link, t('resource.open'))}</p>` : html`<p class="meta">${t('resource.noLink')}</p>`}
+    ${r.link ? html`<p class="cta">${externalLink(ctx, r.link, t('resource.open'))}</p>` : r.attachments.length ? '' : html`<p class="meta">${t('resource.noLink')}</p>`}
+    ${attachmentList(ctx, r.attachments, fileHref)}
     <h2>${t('resource.details')}</h2>
     ${facts([
       [t('resource.source'), html`<a href="${href(ctx, `/library?source=${encodeURIComponent(r.source)}`)}">${r.source}</a>`],
@@ -59,6 +63,9 @@ export function resourceView(ctx: PageContext, r: Resource, labels: Labels): str
       dateModified: r.updatedAt,
       ...(r.year ? { datePublished: String(r.year) } : {}),
       ...(r.link ? { sameAs: r.link } : {}),
+      ...(r.attachments.length
+        ? { associatedMedia: r.attachments.map((a) => ({ '@type': 'MediaObject', name: a.title, contentUrl: `${ctx.baseUrl}${publicFileHref(a)}`, encodingFormat: a.mediaType, contentSize: `${a.size} B` })) }
+        : {}),
     },
   });
 }

@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { DB } from '../../../db/database.ts';
+import type { EditableKind } from './kinds.ts';
+
+// The few reads and writes of the content editor that the content layer does not already offer.
+
+const tables = {
+  package: { table: 'packages', translations: 'package_translations', owner: 'package_id' },
+  station: { table: 'stations', translations: 'station_translations', owner: 'station_id' },
+  'case-study': { table: 'case_studies', translations: 'case_study_translations', owner: 'case_study_id' },
+  spotlight: { table: 'spotlight_items', translations: 'spotlight_translations', owner: 'item_id' },
+  page: { table: 'pages', translations: 'page_translations', owner: 'page_id' },
+} as const;
+
+/** When each language of an item was last changed, for its translation status. */
+export async function translationTimes(db: DB, kind: EditableKind, id: number): Promise<{ lang: string; updatedAt: string }[]> {
+  const { translations, owner } = tables[kind];
+  const { rows } = await sql<{ lang: string; updated_at: string }>`select lang, updated_at from ${sql.table(translations)} where ${sql.ref(owner)} = ${id}`.execute(db);
+  return rows.map((r) => ({ lang: r.lang, updatedAt: r.updated_at }));
+}
+
+export async function deleteItem(db: DB, kind: EditableKind, id: number): Promise<void> {
+  await db.deleteFrom(tables[kind].table).where('id', '=', id).execute();
+}
+
+export async function packageNumberTaken(db: DB, number: number): Promise<boolean> {
+  return Boolean(await db.selectFrom('packages').select('id').where('number', '=', number).executeTakeFirst());
+}
+
+export async function nextStationPosition(db: DB, packageNumber: number): Promise<number | null> {
+  const pkg = await db.selectFrom('packages').select('id').where('number', '=', packageNumber).executeTakeFirst();
+  if (!pkg) return null;
+  const row = await db.selectFrom('stations').select((eb) => eb.fn.max('position').as('max')).where('package_id', '=', pkg.id).executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+export async function nextSpotlightPosition(db: DB): Promise<number> {
+  const row = await db.selectFrom('spotlight_items').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** Checklist ids another package already uses (the challenge checker's links name them). */
+export async function checklistIdsElsewhere(db: DB, packageId: number | null, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  let q = db.selectFrom('checklist_items').select('key').where('key', 'in', ids);
+  if (packageId !== null) q = q.where('package_id', '!=', packageId);
+  return (await q.execute()).map((r) => r.key);
+}
+
+/** Packages (number → its station positions), drafts included. */
+export async function packageStations(db: DB): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('packages')
+    .leftJoin('stations', 'stations.package_id', 'packages.id')
+    .select(['packages.number', 'stations.position'])
+    .orderBy('packages.number')
+    .orderBy('stations.position')
+    .execute();
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    const list = out.get(r.number) ?? [];
+    if (r.position !== null) list.push(r.position);
+    out.set(r.number, list);
+  }
+  return out;
+}
+
+export async function hasStationsOrCaseStudies(db: DB, packageId: number): Promise<boolean> {
+  const [s, c] = await Promise.all([
+    db.selectFrom('stations').select('id').where('package_id', '=', packageId).executeTakeFirst(),
+    db.selectFrom('case_studies').select('id').where('package_id', '=', packageId).executeTakeFirst(),
+  ]);
+  return Boolean(s || c);
+}
+
+/** Whether a checklist point of the package names this station (deleting it would break the checker). */
+export async function checklistNamesStation(db: DB, packageNumber: number, position: number): Promise<boolean> {
+  const rows = await db
+    .selectFrom('checklist_items')
+    .innerJoin('packages', 'packages.id', 'checklist_items.package_id')
+    .select('checklist_items.station_positions')
+    .where('packages.number', '=', packageNumber)
+    .execute();
+  return rows.some((r) => (JSON.parse(r.station_positions) as number[]).includes(position));
+}
+
+/** A revision nobody made: the state an item had from the content files before anyone edited it. */
+export async function addBaseline(db: DB, kind: string, itemId: number, snapshot: unknown): Promise<void> {
+  await db
+    .insertInto('revisions')
+    .values({ kind, item_id: itemId, at: new Date().toISOString(), actor_id: null, actor_name: '', note: 'loaded', snapshot: JSON.stringify(snapshot) })
+    .execute();
+}

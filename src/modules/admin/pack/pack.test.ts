@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import { agent, type Agent } from '../../../../test/helpers/agent.ts';
+import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { packToZip, zipToFiles } from '../../../content/export.ts';
+import { parseContentPack } from '../../../content/pack.ts';
+import { hashPassword } from '../../accounts/passwords.ts';
+import { createUser } from '../../accounts/repository.ts';
+
+const PASSWORD = 'content pack passphrase 31';
+let t: TestApp;
+let editor: Agent;
+let member: Agent;
+before(async () => {
+  t = await testApp();
+  for (const [email, role] of [['editor@pack.example', 'editor'], ['member@pack.example', 'member']] as const) {
+    await createUser(t.database.db, { email, name: role === 'editor' ? 'Emma Editor' : 'Milo Member', passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
+  }
+  editor = agent(t);
+  member = agent(t);
+  assert.equal((await editor.post('/en/account/sign-in', { email: 'editor@pack.example', password: PASSWORD })).statusCode, 303);
+  assert.equal((await member.post('/en/account/sign-in', { email: 'member@pack.example', password: PASSWORD })).statusCode, 303);
+});
+after(() => t.close());
+
+const PAGE = '/en/admin/content-pack';
+const upload = (a: Agent, data: Uint8Array, from = PAGE) => a.upload(`${PAGE}/import`, {}, { field: 'pack', name: 'pack.zip', type: 'application/zip', data: Buffer.from(data) }, from);
+
+// The same rules as the browser suite's HTML check.
+const validator = new HtmlValidate(
+  new StaticConfigLoader({
+    extends: ['html-validate:recommended'],
+    rules: { 'doctype-style': ['error', { style: 'lowercase' }], 'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }], 'no-trailing-whitespace': 'off', 'long-title': 'off' },
+  }),
+);
+async function valid(markup: string, what: string): Promise<void> {
+  const report = await validator.validateString(markup, `${what}.html`);
+  assert.deepEqual(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`)), [], what);
+}
+
+async function download(): Promise<Map<string, string>> {
+  const res = await editor.get(`${PAGE}/export.zip`);
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.headers['content-type'], 'application/zip');
+  assert.match(res.headers['content-disposition'] as string, /^attachment; filename="intve-content-\d{4}-\d{2}-\d{2}\.zip"$/);
+  assert.equal(res.headers['cache-control'], 'no-store');
+  return zipToFiles(res.rawPayload);
+}
+
+describe('the content pack in the back office', () => {
+  test('an editor finds the page from the dashboard, with the download and the import form', async () => {
+    assert.match((await editor.get('/en/admin')).body, /<a href="\/en\/admin\/content-pack">Content pack<\/a>/);
+    const page = await editor.get('/fr/admin/content-pack');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1>Lot de contenus<\/h1>/);
+    assert.match(page.body, /href="\/fr\/admin\/content-pack\/export\.zip"/);
+    assert.match(page.body, /enctype="multipart\/form-data"/);
+    await valid(page.body, 'content-pack page');
+  });
+
+  test('an editor downloads every item as a zip that reads as a content pack', async () => {
+    const files = await download();
+    const pack = parseContentPack(files);
+    assert.equal(pack.items.filter((i) => i.kind === 'package').length, 2);
+    assert.ok(files.has('stations/package-2-station-3.en.md'));
+    const audit = await t.database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(audit.action, 'pack.exported');
+  });
+
+  test('an editor imports a changed pack and sees what changed; the public page shows it', async () => {
+    const files = await download();
+    files.set('spotlight/ene.en.md', files.get('spotlight/ene.en.md')!.replace(/\n---\n[\s\S]*$/, '\n---\nThe network, as imported.\n'));
+    const res = await upload(editor, packToZip(files));
+    assert.equal(res.statusCode, 200, res.body.slice(0, 2000));
+    assert.match(res.body, /Import done/);
+    assert.match(res.body, /<summary>1 item updated<\/summary><ul><li><code>spotlight\/ene<\/code><\/li><\/ul>/);
+    assert.match(res.body, /No new item/);
+    await valid(res.body, 'content-pack import result');
+    assert.match((await t.get('/en/spotlight')).body, /The network, as imported\./);
+  });
+
+  test('a wrong pack is refused with the file and the field, and nothing changes', async () => {
+    const files = await download();
+    files.set('resources/digcomp.en.md', files.get('resources/digcomp.en.md')!.replace('type: guideline', 'type: leaflet'));
+    files.set('spotlight/ene.en.md', files.get('spotlight/ene.en.md')!.replace(/\n---\n[\s\S]*$/, '\n---\nNot imported.\n'));
+    const res = await upload(editor, packToZip(files));
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /class="error-summary"/);
+    assert.match(res.body, /aria-describedby="field-pack-hint field-pack-error" aria-invalid="true"/);
+    await valid(res.body, 'content-pack import error');
+    assert.match(res.body, /Nothing was imported\. resources\/digcomp\.en\.md: type &quot;leaflet&quot; is not in vocabularies\.yml/);
+    assert.doesNotMatch((await t.get('/en/spotlight')).body, /Not imported\./);
+
+    const notZip = await upload(editor, new Uint8Array(Buffer.from('not a zip')));
+    assert.equal(notZip.statusCode, 422);
+    assert.match(notZip.body, /it is empty or not a zip file/);
+    const none = await editor.post(`${PAGE}/import`, {}, PAGE);
+    assert.equal(none.statusCode, 422);
+    assert.match(none.body, /Choose a zip file to import/);
+  });
+
+  test('members cannot download or import', async () => {
+    assert.equal((await member.get(`${PAGE}/export.zip`)).statusCode, 403);
+    assert.equal((await member.get(PAGE)).statusCode, 403);
+    const files = await download();
+    assert.equal((await upload(member, packToZip(files), '/en/account')).statusCode, 403);
+  });
+});
