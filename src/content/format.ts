@@ -27,9 +27,8 @@ export const packageFile = z.object({
   level: z.enum(['beginner', 'advanced']),
   title: text,
   subtitle: optionalText,
-  checklist: z
-    .array(z.object({ id: slug, text, stations: z.array(z.number().int().min(1)).min(1), why: optionalText }))
-    .min(1),
+  // A new package has no checklist until it has stations for the points to name.
+  checklist: z.array(z.object({ id: slug, text, stations: z.array(z.number().int().min(1)).min(1), why: optionalText })).default([]),
 });
 export const packageTranslation = z.object({
   title: optionalText,

@@ -37,8 +37,16 @@ export async function updateUser(db: DB, id: number, changes: Partial<Pick<User,
   await db.updateTable('users').set({ ...changes, updated_at: now() }).where('id', '=', id).execute();
 }
 
+/**
+ * Deletes an account. What the person did in the back office stays (revisions, the audit log),
+ * anonymised: their name goes with them, and pages show "a former member" instead.
+ */
 export async function deleteUser(db: DB, id: number): Promise<void> {
-  await db.deleteFrom('users').where('id', '=', id).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('revisions').set({ actor_name: '' }).where('actor_id', '=', id).execute();
+    await trx.updateTable('audit_log').set({ actor_name: '' }).where('actor_id', '=', id).execute();
+    await trx.deleteFrom('users').where('id', '=', id).execute();
+  });
 }
 
 export const countAdmins = async (db: DB) =>

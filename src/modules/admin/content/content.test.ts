@@ -263,6 +263,32 @@ describe('packages and their checklist', () => {
   });
 });
 
+describe('a new package, from nothing to public', () => {
+  test('a package, then its station, then its checklist; both drafts until published', async () => {
+    const created = await editor.post('/en/admin/packages', { number: '3', level: 'advanced', title_en: 'Leading regional innovation', subtitle_en: '', body_en: 'For centres that lead.', title_fr: '', subtitle_fr: '', body_fr: '', title_ar: '', subtitle_ar: '', body_ar: '', checklist_count: '0' }, '/en/admin/packages/new');
+    assert.equal(created.statusCode, 303, created.body.slice(0, 1500));
+    assert.equal(created.headers.location, '/en/admin/packages/leading-regional-innovation?done=created');
+    const taken = await editor.post('/en/admin/packages', { number: '3', level: 'advanced', title_en: 'Another third package' }, '/en/admin/packages/new');
+    assert.equal(taken.statusCode, 422);
+    assert.match(taken.body, /href="#field-number">A package with this number already exists/);
+
+    const station = await editor.post('/en/admin/stations', { package: '3', title_en: 'Setting up an innovation hub', challenges_en: 'Finding partners\nFunding the hub', actionGroups_en: 'Start\n- Name a hub lead\n- Agree a budget' }, '/en/admin/stations/new');
+    assert.equal(station.statusCode, 303, station.body.slice(0, 1500));
+    const stored = (await readItem(t.database.db, 'station', 'setting-up-an-innovation-hub'))!;
+    assert.deepEqual([stored.item.fields.package, stored.item.fields.position, stored.published], [3, 1, false]);
+
+    const withPoint = await save('packages', 'leading-regional-innovation', await formOf('package', 'leading-regional-innovation', { checklist_0_text_en: 'Run an innovation hub with companies', checklist_0_stations: ['1'] }));
+    assert.equal(withPoint.statusCode, 303, withPoint.body.slice(0, 1500));
+    assert.equal((await t.get('/en/packages/3')).statusCode, 404, 'a draft package is not public');
+    for (const url of ['/en/admin/packages/leading-regional-innovation/publish', '/en/admin/stations/setting-up-an-innovation-hub/publish']) {
+      assert.equal((await editor.post(url, {}, url.replace(/\/publish$/, ''))).statusCode, 303);
+    }
+    assert.match((await t.get('/en/packages/3')).body, /Run an innovation hub with companies/);
+    assert.match((await t.get('/en/packages/3/stations/1')).body, /Name a hub lead/);
+    assert.match((await t.get('/en/checker')).body, /Run an innovation hub with companies/);
+  });
+});
+
 describe('pages', () => {
   test('the about page is edited in place; pages cannot be created or deleted', async () => {
     const res = await save('pages', 'about', await formOf('page', 'about', { lead_ar: 'منصة لمراكز التعليم والتدريب المهني' }));
@@ -271,5 +297,25 @@ describe('pages', () => {
     assert.equal((await editor.get('/en/admin/pages/new')).statusCode, 404);
     assert.equal((await editor.post('/en/admin/pages/about/delete', {}, '/en/admin/pages/about')).statusCode, 404);
     assert.equal((await editor.get('/en/admin/pages/home/preview')).statusCode, 200);
+  });
+});
+
+describe('an editor who leaves', () => {
+  test('their revisions and audit entries stay, anonymised', async () => {
+    const password = 'leaving editor passphrase 31';
+    await createUser(t.database.db, { email: 'leaving@content.example', name: 'Lea Leaving', passwordHash: await hashPassword(password), lang: 'en', role: 'editor', confirmed: true });
+    const leaving = agent(t);
+    assert.equal((await leaving.post('/en/account/sign-in', { email: 'leaving@content.example', password })).statusCode, 303);
+    const fields = await formOf('spotlight', 'net-zero-academies', { linkText_en: 'About the academies' });
+    assert.equal((await leaving.post('/en/admin/spotlight/net-zero-academies', fields, '/en/admin/spotlight/net-zero-academies')).statusCode, 303);
+    assert.equal((await leaving.post('/en/account/delete', { current_password: password }, '/en/account')).statusCode, 200);
+
+    const names = await t.database.db.selectFrom('revisions').select('actor_name').where('kind', '=', 'spotlight').execute();
+    assert.ok(!names.some((r) => r.actor_name === 'Lea Leaving'), 'the name is gone from revisions');
+    const audit = await t.database.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'content.saved').execute();
+    assert.ok(!audit.some((r) => r.actor_name === 'Lea Leaving'), 'and from the audit log');
+    const page = await editor.get('/en/admin/spotlight/net-zero-academies/revisions');
+    assert.match(page.body, /Saved by a former member/);
+    assert.match(page.body, /<ins>About<\/ins> the <del>[^<]+<\/del><ins>academies<\/ins>/, 'the change itself stays');
   });
 });

@@ -203,12 +203,12 @@ export function contentRevisionsView(
   const when = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const base = `/admin/${spec.path}/${slug}`;
   const body = html`<h1>${t('admin.revisions.heading', { title })}</h1>
-    <p><a href="${href(ctx, base)}">${t('admin.revisions.back')}</a></p>
+    <p><a href="${href(ctx, base)}">${t('admin.content.revisionsBack')}</a></p>
     ${revisions.length
       ? html`<ol class="revisions" reversed>
           ${revisions.map(
             (r, i) => html`<li class="card">
-              <h2 class="result-title">${t(`admin.revisions.note.${r.note}`, { who: r.actor, when: `${when.format(new Date(r.at))} UTC` })}</h2>
+              <h2 class="result-title">${t(`admin.revisions.note.${r.note}`, { who: r.actor || t('admin.formerMember'), when: `${when.format(new Date(r.at))} UTC` })}</h2>
               ${r.changes.length
                 ? html`<dl class="facts">${r.changes.map(
                     (c) => html`<div><dt>${c.field}</dt><dd class="diff">${c.parts.map((p) => (p.added ? html`<ins>${p.value}</ins>` : p.removed ? html`<del>${p.value}</del>` : p.value))}</dd></div>`,

@@ -121,7 +121,7 @@ export function auditView(ctx: PageContext, entries: { at: string; actor_name: s
           <caption class="visually-hidden">${t('admin.audit.heading')}</caption>
           <thead><tr><th scope="col">${t('admin.audit.when')}</th><th scope="col">${t('admin.audit.who')}</th><th scope="col">${t('admin.audit.what')}</th></tr></thead>
           <tbody>${entries.map(
-            (e) => html`<tr><td>${when(ctx, e.at)}</td><td>${e.actor_name}</td><td>${describe(ctx, e)}</td></tr>`,
+            (e) => html`<tr><td>${when(ctx, e.at)}</td><td>${e.actor_name || t('admin.formerMember')}</td><td>${describe(ctx, e)}</td></tr>`,
           )}</tbody>
         </table>`
       : html`<p>${t('admin.audit.empty')}</p>`}`;
