@@ -257,9 +257,12 @@ describe('packages and their checklist', () => {
     assert.equal((await t.get('/en/packages/1/stations/1')).statusCode, 404);
     assert.equal((await t.get('/en/case-studies/ta-heal')).statusCode, 404);
     assert.doesNotMatch((await t.get('/sitemap-pages.xml')).body, /\/packages\/1</);
+    assert.doesNotMatch(await searchFinds('en', 'Applied Technical School'), /case-studies\/ta-heal/, 'its case studies leave search');
+    assert.doesNotMatch(await searchFinds('en', 'private sector partnerships'), /packages\/1\/stations/, 'and so do its stations');
     assert.equal((await editor.get(`/en/admin/packages/${SLUG}/preview`)).statusCode, 200, 'editors still preview it');
     assert.equal((await editor.post(`/en/admin/packages/${SLUG}/publish`, {}, `/en/admin/packages/${SLUG}`)).statusCode, 303);
     assert.equal((await t.get('/en/packages/1')).statusCode, 200);
+    assert.match(await searchFinds('en', 'private sector partnerships'), /packages\/1\/stations/, 'publishing brings them back');
   });
 });
 

@@ -91,3 +91,12 @@ export async function addBaseline(db: DB, kind: string, itemId: number, snapshot
     .values({ kind, item_id: itemId, at: new Date().toISOString(), actor_id: null, actor_name: '', note: 'loaded', snapshot: JSON.stringify(snapshot) })
     .execute();
 }
+
+/** The stations and case studies of a package. */
+export async function childrenOf(db: DB, packageNumber: number): Promise<{ kind: 'station' | 'case-study'; slug: string }[]> {
+  const [stations, studies] = await Promise.all([
+    db.selectFrom('stations').innerJoin('packages', 'packages.id', 'stations.package_id').select('stations.slug').where('packages.number', '=', packageNumber).execute(),
+    db.selectFrom('case_studies').innerJoin('packages', 'packages.id', 'case_studies.package_id').select('case_studies.slug').where('packages.number', '=', packageNumber).execute(),
+  ]);
+  return [...stations.map((s) => ({ kind: 'station' as const, slug: s.slug })), ...studies.map((c) => ({ kind: 'case-study' as const, slug: c.slug }))];
+}

@@ -57,7 +57,20 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
     const docs = await db.transaction().execute((trx) => writeItem(trx, item, published));
     await search.remove([`${item.kind}:${slugOf(item)}:`]);
     if (published) await search.index(docs);
+    if (item.kind === 'package') await reindexChildren((item as Item<'package'>).fields.number, published);
     return (await readItem(db, item.kind, slugOf(item)))!;
+  }
+
+  /** A package's stations and case studies are searchable only while it is published too. */
+  async function reindexChildren(packageNumber: number, packagePublished: boolean): Promise<void> {
+    for (const child of await repo.childrenOf(db, packageNumber)) {
+      const stored = await readItem(db, child.kind, child.slug);
+      if (!stored) continue;
+      // Writing an unchanged item again changes nothing but gives its search documents.
+      const docs = await db.transaction().execute((trx) => writeItem(trx, stored.item, stored.published));
+      await search.remove([`${child.kind}:${child.slug}:`]);
+      if (packagePublished && stored.published) await search.index(docs);
+    }
   }
 
   /**
@@ -97,7 +110,8 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
   async function uniqueSlug(kind: EditableKind, title: string): Promise<string> {
     const base = slugify(title) || kind;
     let slug = base;
-    for (let n = 2; await readItem(db, kind, slug); n++) slug = `${base}-${n}`;
+    // "new" is the address of the form for a new item.
+    for (let n = 2; slug === 'new' || (await readItem(db, kind, slug)); n++) slug = `${base}-${n}`;
     return slug;
   }
 
