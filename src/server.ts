@@ -5,6 +5,8 @@ import { ContentError } from './content/pack.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { purgeExpired } from './modules/accounts/repository.ts';
+import { FrameworkError } from './modules/assessment/format.ts';
+import { loadFrameworks } from './modules/assessment/framework.ts';
 import { createSearch } from './modules/search/index.ts';
 
 // Start-up: validate configuration, open the database, apply migrations, load the content pack,
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
   if (config.loadContent) {
     const result = await loadContent(database, createSearch(database), config.contentDir, { warn: (message) => app.log.warn(message) });
     app.log.info(result, 'content pack loaded');
+    const frameworks = await loadFrameworks(database, config.contentDir, { warn: (message) => app.log.warn(message) });
+    app.log.info(frameworks, 'self-assessment frameworks loaded');
   }
 
   // Expired sessions, used links and old rate-limit counters go once an hour (on any instance).
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Configuration and content problems are the operator's to fix: one line, no stack trace.
-  if (error instanceof ConfigError || error instanceof ContentError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof ContentError || error instanceof FrameworkError) console.error(error.message);
   else console.error('Start-up failed:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

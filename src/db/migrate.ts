@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_revisions.ts';
 import * as m0006 from './migrations/0006_publishing.ts';
 import * as m0007 from './migrations/0007_files.ts';
 import * as m0008 from './migrations/0008_content_notify.ts';
+import * as m0009 from './migrations/0009_frameworks.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -21,6 +22,7 @@ const migrations: Record<string, DialectMigration> = {
   '0006_publishing': m0006,
   '0007_files': m0007,
   '0008_content_notify': m0008,
+  '0009_frameworks': m0009,
 };
 
 class Provider implements MigrationProvider {

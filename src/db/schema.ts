@@ -219,4 +219,20 @@ export interface Tables {
     created_at: string;
     created_by: number | null;
   };
+
+  frameworks: { id: Generated<number>; slug: string; created_at: string };
+  framework_versions: {
+    id: Generated<number>;
+    framework_id: number;
+    version: number;
+    /** draft, published (the newest published one is current) */
+    status: string;
+    /** the whole tree in every language: a FrameworkDocument as JSON */
+    document: string;
+    /** the hash of the files a loaded version came from; null for a version made in the back office */
+    source_hash: string | null;
+    created_at: string;
+    published_at: string | null;
+    created_by: number | null;
+  };
 }

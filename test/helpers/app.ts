@@ -22,19 +22,37 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+/** An advisory lock key of the test suite's own (any constant bigint nobody else uses). */
+const SCHEMA_LOCK = 7_340_912_215;
+
 export async function testDatabase(): Promise<TestDatabase> {
   if (postgresUrl) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = openDatabase(postgresUrl, { poolSize: 1 });
+    // Kysely's migrator looks at the tables of every schema before it takes its own lock; a schema
+    // another test file drops meanwhile makes that query fail ("schema … does not exist"). So
+    // migrating and dropping take turns across test processes, under one advisory lock.
+    const exclusively = async (work: () => Promise<void>) => {
+      await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(admin.db);
+      try {
+        await work();
+      } finally {
+        await sql`select pg_advisory_unlock(${SCHEMA_LOCK})`.execute(admin.db);
+      }
+    };
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
     const database = openDatabase(postgresUrl, { schema, poolSize: 5 });
     const drop = async () => {
       await database.close();
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+      await exclusively(async () => {
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+      });
       await admin.close();
     };
     try {
-      await migrate(database);
+      await exclusively(async () => {
+        await migrate(database);
+      });
     } catch (error) {
       await drop();
       throw error;

@@ -1,0 +1,65 @@
+import type { DB } from '../../db/database.ts';
+import type { FrameworkDocument } from './framework.ts';
+
+// Frameworks and their versions. A published version never changes: a new one is added.
+
+export interface FrameworkVersion {
+  id: number;
+  slug: string;
+  version: number;
+  status: string;
+  document: FrameworkDocument;
+  source_hash: string | null;
+  published_at: string | null;
+}
+
+const versions = (db: DB) =>
+  db
+    .selectFrom('framework_versions')
+    .innerJoin('frameworks', 'frameworks.id', 'framework_versions.framework_id')
+    .select(['framework_versions.id', 'frameworks.slug', 'framework_versions.version', 'framework_versions.status', 'framework_versions.document', 'framework_versions.source_hash', 'framework_versions.published_at']);
+
+const parsed = (row: { document: string } & Omit<FrameworkVersion, 'document'>): FrameworkVersion => ({ ...row, document: JSON.parse(row.document) as FrameworkDocument });
+
+/** The newest version of a framework, draft or published. */
+export async function latestVersion(db: DB, slug: string): Promise<FrameworkVersion | null> {
+  const row = await versions(db).where('frameworks.slug', '=', slug).orderBy('framework_versions.version', 'desc').executeTakeFirst();
+  return row ? parsed(row) : null;
+}
+
+/** The version rounds start with now: the newest published one. */
+export async function currentVersion(db: DB, slug: string): Promise<FrameworkVersion | null> {
+  const row = await versions(db).where('frameworks.slug', '=', slug).where('framework_versions.status', '=', 'published').orderBy('framework_versions.version', 'desc').executeTakeFirst();
+  return row ? parsed(row) : null;
+}
+
+export async function versionById(db: DB, id: number): Promise<FrameworkVersion | null> {
+  const row = await versions(db).where('framework_versions.id', '=', id).executeTakeFirst();
+  return row ? parsed(row) : null;
+}
+
+/** Adds the next version of a framework (creating the framework on its first one), published at once. */
+export async function publishVersion(db: DB, document: FrameworkDocument, sourceHash: string | null, createdBy: number | null): Promise<number> {
+  const now = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const framework =
+      (await trx.selectFrom('frameworks').select('id').where('slug', '=', document.slug).executeTakeFirst()) ??
+      (await trx.insertInto('frameworks').values({ slug: document.slug, created_at: now }).returning('id').executeTakeFirstOrThrow());
+    const last = await trx.selectFrom('framework_versions').select((eb) => eb.fn.max('version').as('v')).where('framework_id', '=', framework.id).executeTakeFirst();
+    const { id } = await trx
+      .insertInto('framework_versions')
+      .values({
+        framework_id: framework.id,
+        version: Number(last?.v ?? 0) + 1,
+        status: 'published',
+        document: JSON.stringify(document),
+        source_hash: sourceHash,
+        created_at: now,
+        published_at: now,
+        created_by: createdBy,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  });
+}
