@@ -1,8 +1,11 @@
-// Checks a content pack without touching any database: every file, every field, every reference.
+// Checks a content pack without touching any database: every file, every field, every reference,
+// and the self-assessment frameworks' structure.
 //   npm run content:check              the folder CONTENT_DIR names (default ./content)
 //   npm run content:check -- PATH      another folder
 // Prints what the pack holds, or the file and field at fault (and exits 1).
 import { ContentError, readContentPack } from '../src/content/pack.ts';
+import { FrameworkError } from '../src/modules/assessment/format.ts';
+import { indicatorsOf, readFrameworks } from '../src/modules/assessment/framework.ts';
 
 const dir = process.argv.slice(2).find((a) => a !== '--') ?? process.env.CONTENT_DIR ?? 'content';
 
@@ -12,8 +15,13 @@ try {
   for (const item of pack.items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
   const translations = pack.items.reduce((n, i) => n + Object.keys(i.translations).length, 0);
   console.log(`${dir}: valid. ${[...counts].map(([kind, n]) => `${n} ${kind}`).join(', ')}; ${translations} translation files.`);
+  // Links from indicators to stations and resources are checked when the platform loads them.
+  for (const { document, file } of await readFrameworks(dir)) {
+    const indicators = indicatorsOf(document);
+    console.log(`${file}: valid. ${document.dimensions.length} dimensions, ${document.dimensions.flatMap((d) => d.criteria).length} criteria, ${indicators.length} indicators (${indicators.filter((i) => i.core).length} core).`);
+  }
 } catch (error) {
-  if (!(error instanceof ContentError)) throw error;
+  if (!(error instanceof ContentError) && !(error instanceof FrameworkError)) throw error;
   console.error(error.message);
   process.exit(1);
 }

@@ -28,6 +28,7 @@ import { filesService, type FilesService } from './modules/files/service.ts';
 import { createStore } from './modules/files/store.ts';
 import { bumpContentVersion } from './content/repository.ts';
 import { findUserById } from './modules/accounts/repository.ts';
+import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService, type KnowledgeService } from './modules/knowledge/service.ts';
 import { libraryService, type LibraryService } from './modules/library/service.ts';
@@ -208,6 +209,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(
       (scope, _options, done) => {
         knowledgeRoutes(scope, appContext, lang);
+        assessmentRoutes(scope, appContext, lang);
         libraryRoutes(scope, appContext, lang);
         searchRoutes(scope, appContext, lang);
         centreRoutes(scope, appContext, lang, centres);

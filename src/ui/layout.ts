@@ -110,6 +110,7 @@ ${o.body}
     <p>${t('layout.footer')}</p>
     <ul class="footer-links">
       <li><a href="/${ctx.lang}/about">${t('nav.about')}</a></li>
+      <li><a href="/${ctx.lang}/self-assessment/framework">${t('nav.framework')}</a></li>
       <li><a href="/${ctx.lang}/library/feed.xml">${t('feed.link')}</a></li>
     </ul>
   </div>

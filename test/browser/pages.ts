@@ -26,6 +26,7 @@ export const pageCases: PageCase[] = [
   { name: 'case study', path: '/case-studies/ceef', status: 200 },
   { name: 'spotlight', path: '/spotlight', status: 200 },
   { name: 'about', path: '/about', status: 200 },
+  { name: 'framework', path: '/self-assessment/framework', status: 200 },
   { name: 'checker form', path: '/checker', status: 200 },
   { name: 'checker result', path: '/checker/result?c=shared-vision&c=attract-partners', status: 200 },
   { name: 'checker nothing ticked', path: '/checker/result', status: 400 },

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadContent } from '../../src/content/load.ts';
+import { loadFrameworks } from '../../src/modules/assessment/framework.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { createSearch } from '../../src/modules/search/index.ts';
@@ -83,6 +84,7 @@ export interface TestApp extends TestDatabase {
 export async function testApp(options: { content?: string; env?: Record<string, string>; database?: TestDatabase } = {}): Promise<TestApp> {
   const t = options.database ?? (await testDatabase());
   await loadContent(t.database, createSearch(t.database), options.content ?? 'content');
+  await loadFrameworks(t.database, options.content ?? 'content');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000', ...options.env });
   const app = await buildApp({ config, database: t.database, contentPollMs: 0 });
   await app.ready();

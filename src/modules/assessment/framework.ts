@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { bumpContentVersion } from '../../content/repository.ts';
 import type { Database, DB } from '../../db/database.ts';
 import { FrameworkError, frameworkFile, frameworkTranslation, parseFrameworkYaml, type FrameworkTranslation, type StakeholderGroup } from './format.ts';
 import * as repo from './repository.ts';
@@ -199,5 +200,7 @@ export async function loadFrameworks(database: Database, dir: string, options: {
     await repo.publishVersion(db, source.document, source.hash, null);
     result.published.push(source.document.slug);
   }
+  // Pages showing a framework are cached under the content version, on every instance.
+  if (result.published.length) await bumpContentVersion(db);
   return result;
 }

@@ -1,4 +1,5 @@
 import type { DB } from '../../db/database.ts';
+import type { Lang } from '../../i18n/languages.ts';
 import type { FrameworkDocument } from './framework.ts';
 
 // Frameworks and their versions. A published version never changes: a new one is added.
@@ -62,4 +63,23 @@ export async function publishVersion(db: DB, document: FrameworkDocument, source
       .executeTakeFirstOrThrow();
     return id;
   });
+}
+
+/** Titles of published resources in the reader's language, or English. */
+export async function resourceTitles(db: DB, slugs: string[], lang: string): Promise<Map<string, { value: string; lang: Lang }>> {
+  if (!slugs.length) return new Map();
+  const rows = await db
+    .selectFrom('resources')
+    .innerJoin('resource_translations', 'resource_translations.resource_id', 'resources.id')
+    .select(['resources.slug', 'resource_translations.lang', 'resource_translations.title'])
+    .where('resources.slug', 'in', slugs)
+    .where('resources.published', '=', 1)
+    .where('resource_translations.lang', 'in', [lang, 'en'])
+    .execute();
+  const out = new Map<string, { value: string; lang: Lang }>();
+  for (const r of rows) {
+    if (!r.title) continue;
+    if (r.lang === lang || !out.has(r.slug)) out.set(r.slug, { value: r.title, lang: r.lang as Lang });
+  }
+  return out;
 }
