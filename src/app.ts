@@ -26,7 +26,6 @@ import { adminService } from './modules/admin/service.ts';
 import { publicFileRoutes } from './modules/files/routes.ts';
 import { filesService, type FilesService } from './modules/files/service.ts';
 import { createStore } from './modules/files/store.ts';
-import { bumpContentVersion } from './content/repository.ts';
 import { findUserById } from './modules/accounts/repository.ts';
 import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
@@ -119,8 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const files = filesService(database.db, fileStore, {
     maxBytes: config.filesMaxBytes,
     contentChanged: async () => {
-      await bumpContentVersion(database.db);
-      await content.refresh();
+      await content.changed();
     },
     warn: (err, message) => app.log.warn({ err }, message),
   });

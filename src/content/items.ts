@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DB } from '../db/database.ts';
+import { resourceStations } from '../modules/library/repository.ts';
 import * as f from './format.ts';
 import type { Item, Kind, Vocabularies } from './pack.ts';
 
@@ -124,15 +125,7 @@ async function readResource(db: DB, slug: string): Promise<StoredItem<'resource'
     values('resource_sectors', 'sector'),
     values('resource_countries', 'country'),
     values('resource_languages', 'language'),
-    db
-      .selectFrom('resource_stations')
-      .innerJoin('stations', 'stations.id', 'resource_stations.station_id')
-      .innerJoin('packages', 'packages.id', 'stations.package_id')
-      .select(['packages.number', 'stations.position'])
-      .where('resource_stations.resource_id', '=', r.id)
-      .orderBy('packages.number')
-      .orderBy('stations.position')
-      .execute(),
+    resourceStations(db, r.id),
     db
       .selectFrom('resource_packages')
       .innerJoin('packages', 'packages.id', 'resource_packages.package_id')

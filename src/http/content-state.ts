@@ -1,3 +1,4 @@
+import { bumpContentVersion } from '../content/repository.ts';
 import type { DB } from '../db/database.ts';
 
 // The content version that rendered pages are cached under. A change made here is seen at once.
@@ -8,7 +9,10 @@ import type { DB } from '../db/database.ts';
 
 export interface ContentState {
   version(): string;
+  /** Reads the version from the database now (after someone else changed it). */
   refresh(): Promise<string>;
+  /** Content changed here: a new version, seen by this instance at once and announced to the others. */
+  changed(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +43,10 @@ export async function contentState(db: DB, intervalMs: number, listen?: Listen):
     version: () => current,
     async refresh() {
       current = await read();
+      return current;
+    },
+    async changed() {
+      current = await bumpContentVersion(db);
       return current;
     },
     async stop() {

@@ -20,7 +20,8 @@ export interface LayoutOptions {
   pageType?: string;
 }
 
-const nativeNames: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
+/** Each language's name in itself, as the language switcher and the editors' columns show it. */
+export const nativeNames: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
 
 /** JSON for a script block: "<" escaped so the data can never close the element. */
 function jsonLd(data: object): Html {

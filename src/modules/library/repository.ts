@@ -119,15 +119,7 @@ export async function getResource(db: DB, slug: string, lang: Lang): Promise<Res
     db.selectFrom('resource_sectors').select('sector').where('resource_id', '=', r.id).execute(),
     db.selectFrom('resource_countries').select('country').where('resource_id', '=', r.id).execute(),
     db.selectFrom('resource_languages').select('language').where('resource_id', '=', r.id).execute(),
-    db
-      .selectFrom('resource_stations')
-      .innerJoin('stations', 'stations.id', 'resource_stations.station_id')
-      .innerJoin('packages', 'packages.id', 'stations.package_id')
-      .select(['packages.number', 'stations.position'])
-      .where('resource_stations.resource_id', '=', r.id)
-      .orderBy('packages.number')
-      .orderBy('stations.position')
-      .execute(),
+    resourceStations(db, r.id),
     attachmentsFor(db, { kind: 'resource', id: r.id }),
   ]);
   return {
@@ -140,4 +132,17 @@ export async function getResource(db: DB, slug: string, lang: Lang): Promise<Res
     attachments,
     createdAt: r.created_at,
   };
+}
+
+/** A resource's stations (package number and position), in package and station order. */
+export function resourceStations(db: DB, resourceId: number) {
+  return db
+    .selectFrom('resource_stations')
+    .innerJoin('stations', 'stations.id', 'resource_stations.station_id')
+    .innerJoin('packages', 'packages.id', 'stations.package_id')
+    .select(['packages.number', 'stations.position'])
+    .where('resource_stations.resource_id', '=', resourceId)
+    .orderBy('packages.number')
+    .orderBy('stations.position')
+    .execute();
 }

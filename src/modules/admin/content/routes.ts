@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../app.ts';
-import { bumpContentVersion } from '../../../content/repository.ts';
 import type { Item } from '../../../content/pack.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, type FieldError } from '../../../http/forms.ts';
@@ -41,8 +40,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
     a.database.db,
     a.search,
     async () => {
-      await bumpContentVersion(a.database.db);
-      await a.content.refresh();
+      await a.content.changed();
     },
     async (kind, id) => {
       if (kind === 'case-study') await a.files.removeAllFor({ kind, id });

@@ -3,11 +3,12 @@ import type { FieldError } from '../../../http/forms.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import { choices, errorSummary, field, postForm, select, textarea } from '../../../ui/forms.ts';
 import { html, type Html } from '../../../ui/html.ts';
-import { href } from '../../../ui/layout.ts';
+import { href, nativeNames } from '../../../ui/layout.ts';
 import { txt } from '../../../ui/text.ts';
 import { countries } from '../../centres/lists.ts';
 import type { Package } from '../../knowledge/service.ts';
-import type { FieldChange, TranslationStatus } from '../resources/service.ts';
+import type { TranslationStatus } from '../resources/service.ts';
+import { publishingControls, revisionList, translationBadge, type RevisionEntry } from '../views/editing.ts';
 import { adminPage } from '../views/pages.ts';
 import { LANGS, type FormValues, type KindSpec, type TextField } from './kinds.ts';
 
@@ -15,13 +16,8 @@ import { LANGS, type FormValues, type KindSpec, type TextField } from './kinds.t
 // list with each item's state and translations, the form with the three languages side by side,
 // and the revisions with what each one changed.
 
-const NATIVE: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
-
 const section = (ctx: PageContext, spec: KindSpec) => ({ href: href(ctx, `/admin/${spec.path}`), label: ctx.t(`admin.content.kind.${spec.kind}`) });
 const page = (ctx: PageContext, spec: KindSpec, title: string, body: Html, withErrors = false) => adminPage(ctx, title, body, withErrors, section(ctx, spec));
-
-const status = (ctx: PageContext, lang: string, s: TranslationStatus) =>
-  html`<span class="status status-${s}"><span lang="${lang}">${NATIVE[lang]}</span>: ${ctx.t(`admin.translation.${s}`)}</span>`;
 
 export function contentListView(
   ctx: PageContext,
@@ -42,7 +38,7 @@ export function contentListView(
             (r) => html`<tr>
               <td><a href="${href(ctx, `/admin/${spec.path}/${r.slug}`)}" lang="en">${r.title}</a></td>
               <td>${t(r.published ? 'admin.resource.published' : 'admin.resource.draft')}</td>
-              <td>${LANGS.map((l) => status(ctx, l, r.status[l] ?? 'missing'))}</td>
+              <td>${LANGS.map((l) => translationBadge(ctx, l, r.status[l] ?? 'missing'))}</td>
             </tr>`,
           )}</tbody>
         </table>`
@@ -78,7 +74,7 @@ const arr = (values: FormValues, k: string) => {
 function textControl(ctx: PageContext, spec: KindSpec, f: TextField, lang: string, values: FormValues, errors: FieldError[]): Html {
   const name = `${f.name}_${lang}`;
   const fieldName = ctx.t(f.name === 'body' ? `admin.content.body.${spec.kind}` : `admin.content.field.${f.name}`);
-  const label = ctx.t('admin.content.in', { field: fieldName, lang: NATIVE[lang] ?? lang });
+  const label = ctx.t('admin.content.in', { field: fieldName, lang: nativeNames[lang] ?? lang });
   const hintKey = lang !== 'en' ? undefined : f.control === 'lines' ? 'admin.content.hint.lines' : f.control === 'groups' ? 'admin.content.hint.groups' : f.control === 'markdown' ? 'admin.resource.markdownHint' : undefined;
   const hint = hintKey ? { hint: ctx.t(hintKey) } : {};
   if (f.control === 'text') return field(ctx, { name, label, value: str(values, name), maxlength: f.max, errors, ...hint });
@@ -135,8 +131,8 @@ function checklist(ctx: PageContext, o: ContentFormOptions, errors: FieldError[]
       <div class="columns-3">
         ${LANGS.map(
           (l) => html`<div class="lang-column" lang="${l}" dir="${l === 'ar' ? 'rtl' : 'ltr'}">
-            ${field(ctx, { name: `checklist_${i}_text_${l}`, label: t('admin.content.in', { field: t('admin.content.checklist.text'), lang: NATIVE[l] ?? l }), value: str(v, `checklist_${i}_text_${l}`), maxlength: 300, errors })}
-            ${textarea(ctx, { name: `checklist_${i}_why_${l}`, label: t('admin.content.in', { field: t('admin.content.checklist.why'), lang: NATIVE[l] ?? l }), value: str(v, `checklist_${i}_why_${l}`), maxlength: 1000, errors })}
+            ${field(ctx, { name: `checklist_${i}_text_${l}`, label: t('admin.content.in', { field: t('admin.content.checklist.text'), lang: nativeNames[l] ?? l }), value: str(v, `checklist_${i}_text_${l}`), maxlength: 300, errors })}
+            ${textarea(ctx, { name: `checklist_${i}_why_${l}`, label: t('admin.content.in', { field: t('admin.content.checklist.why'), lang: nativeNames[l] ?? l }), value: str(v, `checklist_${i}_why_${l}`), maxlength: 1000, errors })}
           </div>`,
         )}
       </div>
@@ -162,10 +158,7 @@ export function contentFormView(ctx: PageContext, spec: KindSpec, o: ContentForm
     ${errorSummary(ctx, errors)}
     ${formError ? html`<p class="error-message" id="field-form">${t(formError.key, formError.values)}</p>` : ''}
     ${o.slug !== null
-      ? html`<p>${t(o.published ? 'admin.content.isPublished' : 'admin.content.isDraft')}
-          <a href="${href(ctx, `${base}/preview`)}">${t('admin.resource.preview')}</a> ·
-          <a href="${href(ctx, `${base}/revisions`)}">${t('admin.resource.revisions')}</a></p>
-          ${postForm(href(ctx, `${base}/${o.published ? 'unpublish' : 'publish'}`), o.csrf, html`<button type="submit"${o.published ? html` class="secondary"` : ''}>${t(o.published ? 'admin.resource.unpublish' : 'admin.resource.publish')}</button>`)}`
+      ? publishingControls(ctx, { base, csrf: o.csrf, published: o.published ?? false, stateKey: { published: 'admin.content.isPublished', draft: 'admin.content.isDraft' } })
       : html`<p>${t('admin.content.startsDraft')}</p>`}
     ${postForm(
       href(ctx, base),
@@ -175,8 +168,8 @@ export function contentFormView(ctx: PageContext, spec: KindSpec, o: ContentForm
           <div class="columns-3">
             ${LANGS.map(
               (l) => html`<div class="lang-column" lang="${l}" dir="${l === 'ar' ? 'rtl' : 'ltr'}">
-                <h2 class="lang-heading">${NATIVE[l]}</h2>
-                ${o.status ? html`<p>${status(ctx, l, o.status[l] ?? 'missing')}</p>` : ''}
+                <h2 class="lang-heading">${nativeNames[l]}</h2>
+                ${o.status ? html`<p>${translationBadge(ctx, l, o.status[l] ?? 'missing')}</p>` : ''}
                 ${spec.texts.map((f) => textControl(ctx, spec, f, l, o.values, errors))}
               </div>`,
             )}
@@ -197,27 +190,12 @@ export function contentRevisionsView(
   csrf: string,
   slug: string,
   title: string,
-  revisions: { id: number; at: string; actor: string; note: string; changes: FieldChange[] }[],
+  revisions: RevisionEntry[],
 ): string {
   const { t } = ctx;
-  const when = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const base = `/admin/${spec.path}/${slug}`;
   const body = html`<h1>${t('admin.revisions.heading', { title })}</h1>
     <p><a href="${href(ctx, base)}">${t('admin.content.revisionsBack')}</a></p>
-    ${revisions.length
-      ? html`<ol class="revisions" reversed>
-          ${revisions.map(
-            (r, i) => html`<li class="card">
-              <h2 class="result-title">${t(`admin.revisions.note.${r.note}`, { who: r.actor || t('admin.formerMember'), when: `${when.format(new Date(r.at))} UTC` })}</h2>
-              ${r.changes.length
-                ? html`<dl class="facts">${r.changes.map(
-                    (c) => html`<div><dt>${c.field}</dt><dd class="diff">${c.parts.map((p) => (p.added ? html`<ins>${p.value}</ins>` : p.removed ? html`<del>${p.value}</del>` : p.value))}</dd></div>`,
-                  )}</dl>`
-                : html`<p>${t('admin.revisions.noChange')}</p>`}
-              ${i > 0 ? postForm(href(ctx, `${base}/revisions/${r.id}/restore`), csrf, html`<button type="submit" class="secondary">${t('admin.revisions.restore')}</button>`) : ''}
-            </li>`,
-          )}
-        </ol>`
-      : html`<p>${t('admin.content.noRevisions')}</p>`}`;
+    ${revisionList(ctx, { base, csrf, revisions })}`;
   return page(ctx, spec, t('admin.revisions.heading', { title }), body);
 }

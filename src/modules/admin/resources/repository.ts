@@ -1,5 +1,6 @@
 import type { DB } from '../../../db/database.ts';
 import type { User } from '../../accounts/repository.ts';
+import { resourceStations } from '../../library/repository.ts';
 
 // Reads for editing resources (drafts included) and the revisions table.
 
@@ -28,15 +29,7 @@ export async function snapshot(db: DB, id: number): Promise<ResourceSnapshot | n
     db.selectFrom('resource_sectors').select('sector as v').where('resource_id', '=', id).orderBy('sector').execute(),
     db.selectFrom('resource_countries').select('country as v').where('resource_id', '=', id).orderBy('country').execute(),
     db.selectFrom('resource_languages').select('language as v').where('resource_id', '=', id).orderBy('language').execute(),
-    db
-      .selectFrom('resource_stations')
-      .innerJoin('stations', 'stations.id', 'resource_stations.station_id')
-      .innerJoin('packages', 'packages.id', 'stations.package_id')
-      .select(['packages.number', 'stations.position'])
-      .where('resource_stations.resource_id', '=', id)
-      .orderBy('packages.number')
-      .orderBy('stations.position')
-      .execute(),
+    resourceStations(db, id),
   ]);
   const v = (rows: { v: string }[]) => rows.map((x) => x.v);
   return {

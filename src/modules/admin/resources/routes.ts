@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPrivate } from '../../../http/send.ts';
 import type { AppContext } from '../../../app.ts';
-import { bumpContentVersion } from '../../../content/repository.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, type FieldError } from '../../../http/forms.ts';
 import type { Guards } from '../../../http/session-scope.ts';
@@ -21,8 +20,7 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
     a.database.db,
     a.search,
     async () => {
-      await bumpContentVersion(a.database.db);
-      await a.content.refresh();
+      await a.content.changed();
     },
     (id) => a.files.removeAllFor({ kind: 'resource', id }),
   );

@@ -3,26 +3,23 @@ import type { FieldError } from '../../../http/forms.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import { choices, errorSummary, field, postForm, select, textarea } from '../../../ui/forms.ts';
 import { html, type Html } from '../../../ui/html.ts';
-import { href } from '../../../ui/layout.ts';
+import { href, nativeNames } from '../../../ui/layout.ts';
 import { adminPage } from '../views/pages.ts';
 import { txt } from '../../../ui/text.ts';
 import { countries, languageCodes } from '../../centres/lists.ts';
 import type { Package } from '../../knowledge/service.ts';
 import { attachmentsLater } from '../../files/views.ts';
 import type { ResourceSnapshot } from './repository.ts';
-import type { FieldChange, TranslationStatus } from './service.ts';
+import type { TranslationStatus } from './service.ts';
+import { publishingControls, revisionList, translationBadge, type RevisionEntry } from '../views/editing.ts';
 
 // The back office's resource pages: the list, the editing form with the three languages side by
 // side and their status, and the revisions with what each one changed.
 
 const LANGS = ['en', 'fr', 'ar'] as const;
-const NATIVE: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
 
 const page = (ctx: PageContext, title: string, body: Html, withErrors = false) =>
   adminPage(ctx, title, body, withErrors, { href: href(ctx, '/admin/resources'), label: ctx.t('admin.resources.heading') });
-
-const status = (ctx: PageContext, lang: string, s: TranslationStatus) =>
-  html`<span class="status status-${s}"><span lang="${lang}">${NATIVE[lang]}</span>: ${ctx.t(`admin.translation.${s}`)}</span>`;
 
 export function resourceListView(
   ctx: PageContext,
@@ -45,7 +42,7 @@ export function resourceListView(
         (r) => html`<tr>
           <td><a href="${href(ctx, `/admin/resources/${r.id}`)}" lang="en">${r.title ?? ''}</a></td>
           <td>${t(r.published ? 'admin.resource.published' : 'admin.resource.draft')}</td>
-          <td>${LANGS.map((l) => status(ctx, l, r.status[l] ?? 'missing'))}</td>
+          <td>${LANGS.map((l) => translationBadge(ctx, l, r.status[l] ?? 'missing'))}</td>
         </tr>`,
       )}</tbody>
     </table>`;
@@ -108,10 +105,7 @@ export function resourceFormView(
     ${o.notice ? html`<p class="notice" role="status">${t(o.notice)}</p>` : ''}
     ${errorSummary(ctx, allErrors)}
     ${o.id !== null
-      ? html`<p>${t(o.published ? 'admin.resource.isPublished' : 'admin.resource.isDraft')}
-          <a href="${href(ctx, `/admin/resources/${o.id}/preview`)}">${t('admin.resource.preview')}</a> ·
-          <a href="${href(ctx, `/admin/resources/${o.id}/revisions`)}">${t('admin.resource.revisions')}</a></p>
-          ${postForm(href(ctx, `/admin/resources/${o.id}/${o.published ? 'unpublish' : 'publish'}`), o.csrf, html`<button type="submit"${o.published ? html` class="secondary"` : ''}>${t(o.published ? 'admin.resource.unpublish' : 'admin.resource.publish')}</button>`)}`
+      ? publishingControls(ctx, { base: `/admin/resources/${o.id}`, csrf: o.csrf, published: o.published ?? false, stateKey: { published: 'admin.resource.isPublished', draft: 'admin.resource.isDraft' } })
       : html`<p>${t('admin.resource.startsDraft')}</p>`}
     ${postForm(
       href(ctx, action),
@@ -121,10 +115,10 @@ export function resourceFormView(
           <div class="columns-3">
             ${LANGS.map(
               (l) => html`<div class="lang-column" lang="${l}" dir="${l === 'ar' ? 'rtl' : 'ltr'}">
-                <h2 class="lang-heading">${NATIVE[l]}</h2>
-                ${o.status ? html`<p>${status(ctx, l, o.status[l] ?? 'missing')}</p>` : ''}
-                ${field(ctx, { name: `title_${l}`, label: t('admin.resource.titleIn', { lang: NATIVE[l] ?? l }), value: str(`title_${l}`), maxlength: 300, errors })}
-                ${textarea(ctx, { name: `description_${l}`, label: t('admin.resource.descriptionIn', { lang: NATIVE[l] ?? l }), value: str(`description_${l}`), maxlength: 5000, errors, ...(l === 'en' ? { hint: t('admin.resource.markdownHint') } : {}) })}
+                <h2 class="lang-heading">${nativeNames[l]}</h2>
+                ${o.status ? html`<p>${translationBadge(ctx, l, o.status[l] ?? 'missing')}</p>` : ''}
+                ${field(ctx, { name: `title_${l}`, label: t('admin.resource.titleIn', { lang: nativeNames[l] ?? l }), value: str(`title_${l}`), maxlength: 300, errors })}
+                ${textarea(ctx, { name: `description_${l}`, label: t('admin.resource.descriptionIn', { lang: nativeNames[l] ?? l }), value: str(`description_${l}`), maxlength: 5000, errors, ...(l === 'en' ? { hint: t('admin.resource.markdownHint') } : {}) })}
               </div>`,
             )}
           </div>
@@ -150,24 +144,12 @@ export function revisionsView(
   csrf: string,
   id: number,
   title: string,
-  revisions: { id: number; at: string; actor: string; note: string; changes: FieldChange[] }[],
+  revisions: RevisionEntry[],
 ): string {
   const { t } = ctx;
-  const when = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const base = `/admin/resources/${id}`;
   const body = html`<h1>${t('admin.revisions.heading', { title })}</h1>
-    <p><a href="${href(ctx, `/admin/resources/${id}`)}">${t('admin.revisions.back')}</a></p>
-    <ol class="revisions" reversed>
-      ${revisions.map(
-        (r, i) => html`<li class="card">
-          <h2 class="result-title">${t(`admin.revisions.note.${r.note}`, { who: r.actor || t('admin.formerMember'), when: `${when.format(new Date(r.at))} UTC` })}</h2>
-          ${r.changes.length
-            ? html`<dl class="facts">${r.changes.map(
-                (c) => html`<div><dt>${c.field}</dt><dd class="diff">${c.parts.map((p) => (p.added ? html`<ins>${p.value}</ins>` : p.removed ? html`<del>${p.value}</del>` : p.value))}</dd></div>`,
-              )}</dl>`
-            : html`<p>${t('admin.revisions.noChange')}</p>`}
-          ${i > 0 ? postForm(href(ctx, `/admin/resources/${id}/revisions/${r.id}/restore`), csrf, html`<button type="submit" class="secondary">${t('admin.revisions.restore')}</button>`) : ''}
-        </li>`,
-      )}
-    </ol>`;
+    <p><a href="${href(ctx, base)}">${t('admin.revisions.back')}</a></p>
+    ${revisionList(ctx, { base, csrf, revisions })}`;
   return page(ctx, t('admin.revisions.heading', { title }), body);
 }
