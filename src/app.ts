@@ -28,6 +28,13 @@ import { filesService, type FilesService } from './modules/files/service.ts';
 import { createStore } from './modules/files/store.ts';
 import { findUserById } from './modules/accounts/repository.ts';
 import { assessmentRoutes } from './modules/assessment/routes.ts';
+import { certificatesService } from './modules/assessment/certificates.ts';
+import { planRoutes } from './modules/assessment/plan-routes.ts';
+import { planService } from './modules/assessment/plan.ts';
+import { roundRoutes } from './modules/assessment/round-routes.ts';
+import { roundsService } from './modules/assessment/rounds.ts';
+import { surveyRoutes } from './modules/assessment/survey-routes.ts';
+import { surveyService } from './modules/assessment/survey.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService, type KnowledgeService } from './modules/knowledge/service.ts';
 import { libraryService, type LibraryService } from './modules/library/service.ts';
@@ -196,6 +203,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const accounts = accountsService(database.db, mailer, config.baseUrl, (userId) => soleAdminOf(database.db, userId));
   const admin = adminService(database.db);
   const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, 'logos')), mailer, config.baseUrl);
+  // Survey links and resume codes are derived with a secret of their own, kept like the session one.
+  const assessmentSecret = await secret(database.db, 'assessment', () => randomBytes(48).toString('base64url'));
+  const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
+  const survey = surveyService(database.db, assessmentSecret);
+  const plans = planService(database.db);
+  const certificates = certificatesService(database.db);
 
   await app.register((scope, _options, done) => {
     siteRoutes(scope, appContext);
@@ -207,7 +220,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(
       (scope, _options, done) => {
         knowledgeRoutes(scope, appContext, lang);
-        assessmentRoutes(scope, appContext, lang);
+        assessmentRoutes(scope, appContext, lang, certificates);
         libraryRoutes(scope, appContext, lang);
         searchRoutes(scope, appContext, lang);
         centreRoutes(scope, appContext, lang, centres);
@@ -219,8 +232,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           centresOf: (userId) => centres.mineById(userId),
           sessionSecret,
           sessionDays: config.sessionDays,
-          extend: (account, guards) => centreAccountRoutes(account, guards, appContext, lang, centres),
+          extend: (account, guards) => {
+            centreAccountRoutes(account, guards, appContext, lang, centres);
+            roundRoutes(account, guards, appContext, lang, rounds, certificates);
+            planRoutes(account, guards, appContext, lang, rounds, plans);
+          },
         });
+        void scope.register(surveyRoutes, { prefix: '/survey', a: appContext, lang, survey, secret: sessionSecret });
         void scope.register(adminRoutes, {
           prefix: '/admin',
           a: appContext,

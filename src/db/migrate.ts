@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_publishing.ts';
 import * as m0007 from './migrations/0007_files.ts';
 import * as m0008 from './migrations/0008_content_notify.ts';
 import * as m0009 from './migrations/0009_frameworks.ts';
+import * as m0010 from './migrations/0010_rounds.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -23,6 +24,7 @@ const migrations: Record<string, DialectMigration> = {
   '0007_files': m0007,
   '0008_content_notify': m0008,
   '0009_frameworks': m0009,
+  '0010_rounds': m0010,
 };
 
 class Provider implements MigrationProvider {

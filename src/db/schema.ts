@@ -160,6 +160,8 @@ export interface Tables {
     /** file name of the logo under the uploads folder */
     logo: string | null;
     published: number;
+    /** 1: the centre's results are not counted in other centres' benchmarks or the policy view */
+    benchmark_opt_out: Generated<number>;
     created_by: number | null;
     created_at: string;
     updated_at: string;
@@ -235,4 +237,67 @@ export interface Tables {
     published_at: string | null;
     created_by: number | null;
   };
+
+  rounds: {
+    id: Generated<number>;
+    centre_id: number;
+    framework_version_id: number;
+    title: string;
+    opens_at: string;
+    closes_at: string;
+    /** set when the centre closes the round early */
+    closed_at: string | null;
+    min_group_size: number;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** an indicator of the framework ("partner-advice"), or one of the centre's own statements ("own-1") */
+  round_items: { round_id: number; item: string; position: number; own_text: string | null; own_lang: string | null };
+  round_groups: { round_id: number; grp: string; link_salt: string; link_hash: string; sent: Generated<number> };
+  responses: {
+    id: Generated<number>;
+    round_id: number;
+    grp: string;
+    salt: string;
+    resume_hash: string;
+    code_hash: string;
+    /** the page to come back to */
+    page: Generated<number>;
+    sent: Generated<number>;
+  };
+  /** value: 1–5, 0 = not applicable, −1 = prefer not to say */
+  answers: { response_id: number; item: string; value: number };
+  answer_counts: { round_id: number; grp: string; item: string; value: number; n: number };
+  /** scope: overall | dimension | criterion */
+  round_scores: { round_id: number; scope: string; key: string; score: number; n: number };
+  plans: { id: Generated<number>; round_id: number; created_at: string; updated_at: string };
+  plan_focus: { plan_id: number; criterion: string; position: number };
+  plan_actions: {
+    id: Generated<number>;
+    plan_id: number;
+    criterion: string;
+    indicator: string | null;
+    /** the station action it comes from ("package-2-station-1/2/3"), or null for the centre's own */
+    source: string | null;
+    title: string;
+    owner: string;
+    due_on: string | null;
+    /** planned | started | done */
+    status: string;
+    notes: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  certificates: {
+    id: Generated<number>;
+    code: string;
+    centre_id: number;
+    round_id: number;
+    issued_at: string;
+    revoked_at: string | null;
+    /** JSON: what the certificate says, as issued */
+    summary: string;
+  };
+  settings: { key: string; value: string; updated_at: string };
 }

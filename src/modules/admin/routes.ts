@@ -11,6 +11,7 @@ import { contentAdminRoutes } from './content/routes.ts';
 import { resourceAdminRoutes } from './resources/routes.ts';
 import { fileAdminRoutes } from '../files/routes.ts';
 import { packAdminRoutes } from './pack/routes.ts';
+import { assessmentAdminRoutes } from '../assessment/admin-routes.ts';
 import { auditView, dashboardView, outboxView, peopleView } from './views/pages.ts';
 
 // /{lang}/admin/…: the back office, for editors and administrators, in a session scope.
@@ -69,6 +70,7 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
   const content = contentAdminRoutes(app, a, lang, { ...g, requireEditor });
   fileAdminRoutes(app, a, lang, { ...g, requireEditor }, { resource: resources.editorPage, 'case-study': content.caseStudyPage });
   packAdminRoutes(app, a, lang, { ...g, requireEditor });
+  assessmentAdminRoutes(app, a, lang, g);
 
   app.get('/outbox', staff, async (req, reply) => html(reply, outboxView(ctx(req), allowed(await admin.outbox(req.user!)))));
   app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));

@@ -4,6 +4,9 @@ import type { FrameworkDocument } from './framework.ts';
 
 // Frameworks and their versions. A published version never changes: a new one is added.
 
+/** The framework rounds are started on. */
+export const DEFAULT_FRAMEWORK = 'vocational-excellence';
+
 export interface FrameworkVersion {
   id: number;
   slug: string;

@@ -5,15 +5,20 @@ import { NotFoundError, parse } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { Text } from '../../i18n/localise.ts';
 import { indicatorsOf } from './framework.ts';
-import { currentVersion, resourceTitles } from './repository.ts';
-import { frameworkView } from './views.ts';
+import { currentVersion, DEFAULT_FRAMEWORK, resourceTitles } from './repository.ts';
+import type { CertificatesService } from './certificates.ts';
+import { certificateLookupView, certificateView } from './views/certificate.ts';
+import { frameworkView } from './views/framework.ts';
 
-// /{lang}/self-assessment/…: the public side of the self-assessment. For now, the framework.
+// The public side of the self-assessment: the framework (/{lang}/self-assessment/framework) and
+// the verification of certificates (/{lang}/certificates/…).
 
 const frameworkQuery = z.object({ core: z.enum(['1']).optional() });
-export const DEFAULT_FRAMEWORK = 'vocational-excellence';
 
-export function assessmentRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
+const certificateParams = z.object({ code: z.string().regex(/^[0-9A-Za-z]{5}-[0-9A-Za-z]{5}$/) });
+const lookupQuery = z.object({ code: z.string().max(40).optional() });
+
+export function assessmentRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService): void {
   app.get('/self-assessment/framework', (req, reply) => {
     const { core } = parse(frameworkQuery, req.query);
     return a.cachedPage(req, reply, async () => {
@@ -24,5 +29,23 @@ export function assessmentRoutes(app: FastifyInstance, a: AppContext, lang: Lang
       const stations = new Map<string, Text>(packages.flatMap((p) => p.stations.map((s) => [`package-${p.number}-station-${s.position}`, s.title] as const)));
       return frameworkView(a.ctx(req, lang), current.document, current.version, core === '1', { stations, resources });
     });
+  });
+
+  // Certificates: anyone can check one by its code. Not cached: a revocation shows at once.
+  app.get('/certificates', async (req, reply) => {
+    const { code } = parse(lookupQuery, req.query);
+    const l = a.ctx(req, lang);
+    if (code === undefined) return a.freshPage(req, reply, certificateLookupView(l, ''));
+    const typed = code.trim().toUpperCase().replace(/\s/g, '');
+    const normal = /^[0-9A-Z]{10}$/.test(typed) ? `${typed.slice(0, 5)}-${typed.slice(5)}` : typed;
+    if (certificateParams.safeParse({ code: normal }).success && (await certificates.byCode(normal))) return reply.redirect(`/${lang}/certificates/${normal}`, 303);
+    return a.freshPage(req, reply, certificateLookupView(l, code, [{ field: 'code', key: 'certificate.lookup.unknown' }]), 404);
+  });
+
+  app.get('/certificates/:code', async (req, reply) => {
+    const { code } = parse(certificateParams, req.params);
+    const found = await certificates.byCode(code);
+    if (!found) throw new NotFoundError('certificate');
+    return a.freshPage(req, reply, certificateView(a.ctx(req, lang), found));
   });
 }

@@ -56,6 +56,7 @@ export async function setLogo(db: DB, id: number, logo: string | null): Promise<
 }
 
 export const findCentre = (db: DB, slug: string) => db.selectFrom('centres').selectAll().where('slug', '=', slug).executeTakeFirst() as Promise<CentreRow | undefined>;
+export const findCentreById = (db: DB, id: number) => db.selectFrom('centres').selectAll().where('id', '=', id).executeTakeFirst() as Promise<CentreRow | undefined>;
 
 export const sectorsOf = async (db: DB, id: number) =>
   (await db.selectFrom('centre_sectors').select('sector').where('centre_id', '=', id).orderBy('sector').execute()).map((r) => r.sector);

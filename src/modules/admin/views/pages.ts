@@ -45,6 +45,11 @@ export function dashboardView(ctx: PageContext, user: User): string {
             <li><a href="${href(ctx, '/admin/people')}">${t('admin.people.heading')}</a></li>
             <li><a href="${href(ctx, '/admin/outbox')}">${t('admin.outbox.heading')}</a></li>
             <li><a href="${href(ctx, '/admin/audit')}">${t('admin.audit.heading')}</a></li>
+          </ul>
+          <h2>${t('policy.heading')}</h2>
+          <ul class="link-list">
+            <li><a href="${href(ctx, '/admin/self-assessment/policy')}">${t('policy.title')}</a></li>
+            <li><a href="${href(ctx, '/admin/self-assessment/settings')}">${t('settings.title')}</a></li>
           </ul>`
       : ''}`;
   return page(ctx, t('admin.heading'), body);

@@ -128,6 +128,7 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
     ${s.notice ? html`<p class="notice" role="status">${t(s.notice)}</p>` : ''}
     ${errorSummary(ctx, errors)}
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>
+    <p><a class="button" href="${href(ctx, `${base}/self-assessment`)}">${t('centre.manage.selfAssessment')}</a></p>
 
     ${d.canManage
       ? html`<section aria-labelledby="profile-heading">

@@ -1,9 +1,9 @@
-import type { PageContext } from '../../http/context.ts';
-import type { Text } from '../../i18n/localise.ts';
-import { html } from '../../ui/html.ts';
-import { href, layout } from '../../ui/layout.ts';
-import { langOf, txt } from '../../ui/text.ts';
-import type { FrameworkDocument, IndicatorDoc, Texts } from './framework.ts';
+import type { PageContext } from '../../../http/context.ts';
+import type { Text } from '../../../i18n/localise.ts';
+import { html } from '../../../ui/html.ts';
+import { href, layout } from '../../../ui/layout.ts';
+import { langOf, txt } from '../../../ui/text.ts';
+import type { FrameworkDocument, IndicatorDoc, Texts } from '../framework.ts';
 
 // The framework of vocational excellence as a page: every dimension, criterion and indicator
 // with its explanation, who is asked, and where in the Knowledge Packages a centre finds help.

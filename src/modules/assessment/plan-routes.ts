@@ -1,0 +1,147 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app.ts';
+import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
+import { parseForm } from '../../http/forms.ts';
+import { sendPrivate } from '../../http/send.ts';
+import type { Guards } from '../../http/session-scope.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import type { Plan } from './plan-repository.ts';
+import { actionForm, criteriaOf, focusForm, focusRange, planCsv, type PlanService } from './plan.ts';
+import { actionsFor } from './report.ts';
+import type { RoundPage, RoundsService } from './rounds.ts';
+import { roundParams } from './schemas.ts';
+import { weakestCriteria } from './scoring.ts';
+import { inLang } from './views/framework.ts';
+import { actionEditView, planView, type PlanData, type PlanState } from './views/plan.ts';
+import { roundPath } from './views/rounds.ts';
+
+// The development plan of a round: /{lang}/account/centres/{slug}/self-assessment/rounds/{id}/plan…
+
+const actionParams = roundParams.extend({ action: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, plans: PlanService): void {
+  const ctx = (req: FastifyRequest) => a.ctx(req, lang);
+  const member = { preHandler: [g.requireUser] };
+  const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
+  const base = '/centres/:slug/self-assessment/rounds/:round/plan';
+
+  async function load(req: FastifyRequest, manage = false): Promise<{ r: RoundPage; plan: Plan | null }> {
+    const { slug, round } = parse(roundParams, req.params);
+    const r = await rounds.roundFor(req.user!, slug, round);
+    if (!r) throw new NotFoundError('round');
+    if (manage && !r.manage) throw new ForbiddenError();
+    return { r, plan: await plans.get(round) };
+  }
+
+  async function data(r: RoundPage, plan: Plan | null): Promise<PlanData> {
+    const results = await rounds.results(r.loaded);
+    const criteria = criteriaOf(r);
+    const focus = plan?.focus ?? [];
+    const recommended = new Map<string, Awaited<ReturnType<typeof actionsFor>>>();
+    for (const id of focus) {
+      const c = criteria.find((x) => x.id === id);
+      if (c) recommended.set(id, await actionsFor(a.knowledge, lang, [c]));
+    }
+    return {
+      page: r,
+      plan,
+      criteria,
+      scores: new Map(results.dimensions.flatMap((d) => d.criteria).map((c) => [c.criterion.id, c])),
+      suggested: weakestCriteria(results, focusRange(r).max).map((c) => c.criterion.id),
+      recommended,
+      focusRange: focusRange(r),
+    };
+  }
+
+  const show = async (req: FastifyRequest, reply: FastifyReply, r: RoundPage, plan: Plan | null, s: Omit<PlanState, 'csrf'> = {}, status = 200) =>
+    sendPrivate(reply, planView(ctx(req), await data(r, plan), { csrf: reply.generateCsrf(), ...s }), status);
+  const back = (req: FastifyRequest, reply: FastifyReply, r: RoundPage, done: string) => reply.redirect(`${roundPath(ctx(req), r.centre.slug, r.loaded.round.id)}/plan?done=${done}`, 303);
+  const notices: Record<string, string> = { focus: 'plan.notice.focus', added: 'plan.notice.added', saved: 'plan.notice.saved', deleted: 'plan.notice.deleted' };
+
+  app.get(base, member, async (req, reply) => {
+    const { r, plan } = await load(req);
+    const q = req.query as Record<string, unknown>;
+    return show(req, reply, r, plan, { notice: typeof q.done === 'string' ? notices[q.done] : undefined, editingFocus: q.focus === 'edit' && r.manage });
+  });
+
+  app.post(`${base}/focus`, memberPost, async (req, reply) => {
+    const { r, plan } = await load(req, true);
+    const form = parseForm(focusForm, req.body);
+    const result = await plans.setFocus(r, form.ok ? form.data.focus : []);
+    if (result !== 'done') return show(req, reply, r, plan, { errors: result.errors, form: 'focus', values: form.ok ? { focus: form.data.focus } : form.values }, 422);
+    return back(req, reply, r, 'focus');
+  });
+
+  /** The text of a recommended station action, in the page's language. */
+  const sourceText = async (r: RoundPage) => {
+    const all = await actionsFor(a.knowledge, lang, criteriaOf(r));
+    return (key: string) => all.find((x) => x.key === key)?.text.value ?? null;
+  };
+
+  app.post(`${base}/actions`, memberPost, async (req, reply) => {
+    const { r, plan } = await load(req, true);
+    if (!plan) throw new NotFoundError('plan');
+    const form = parseForm(actionForm, req.body);
+    if (!form.ok) return show(req, reply, r, plan, { errors: form.errors, form: 'action', values: form.values }, 422);
+    const checked = plans.check(r, plan, form.data, await sourceText(r));
+    if ('errors' in checked) return show(req, reply, r, plan, { errors: checked.errors, form: 'action', values: form.data as unknown as Record<string, string> }, 422);
+    await plans.add(plan.id, checked);
+    return back(req, reply, r, 'added');
+  });
+
+  async function action(req: FastifyRequest) {
+    const { action: id } = parse(actionParams, req.params);
+    const { r, plan } = await load(req, true);
+    const found = plan?.actions.find((x) => x.id === id);
+    if (!plan || !found) throw new NotFoundError('action');
+    return { r, plan, found };
+  }
+
+  app.get(`${base}/actions/:action`, member, async (req, reply) => {
+    const { r, plan, found } = await action(req);
+    return sendPrivate(reply, actionEditView(ctx(req), await data(r, plan), plan, found, { csrf: reply.generateCsrf() }));
+  });
+
+  app.post(`${base}/actions/:action`, memberPost, async (req, reply) => {
+    const { r, plan, found } = await action(req);
+    const form = parseForm(actionForm, { ...(req.body as object), source: '' });
+    const fail = async (errors: { field: string; key: string }[], values: Record<string, string | string[]>) =>
+      sendPrivate(reply, actionEditView(ctx(req), await data(r, plan), plan, found, { csrf: reply.generateCsrf(), errors, values }), 422);
+    if (!form.ok) return fail(form.errors, form.values);
+    const checked = plans.check(r, plan, form.data, () => null);
+    if ('errors' in checked) return fail(checked.errors, form.data as unknown as Record<string, string>);
+    await plans.update(plan.id, found.id, { ...checked, source: found.source });
+    return back(req, reply, r, 'saved');
+  });
+
+  app.post(`${base}/actions/:action/delete`, memberPost, async (req, reply) => {
+    const { r, plan, found } = await action(req);
+    await plans.remove(plan.id, found.id);
+    return back(req, reply, r, 'deleted');
+  });
+
+  app.get(`${base}.csv`, member, async (req, reply) => {
+    const { r, plan } = await load(req);
+    if (!plan) throw new NotFoundError('plan');
+    const l = ctx(req);
+    const criteria = criteriaOf(r);
+    const indicators = new Map(criteria.flatMap((c) => c.indicators).map((i) => [i.id, i]));
+    const body = planCsv(plan, {
+      criterion: (id) => {
+        const c = criteria.find((x) => x.id === id);
+        return c ? inLang(c.title, l).value : id;
+      },
+      indicator: (id) => {
+        const i = indicators.get(id);
+        return i ? inLang(i.statement, l).value : id;
+      },
+      status: (s) => l.t(`plan.status.${s}`),
+    });
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="development-plan-${r.centre.slug}-${r.loaded.round.id}.csv"`)
+      .type('text/csv; charset=utf-8')
+      .send(`\uFEFF${body}`);
+  });
+}

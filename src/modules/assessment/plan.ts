@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { csv } from './csv.ts';
+import type { DB } from '../../db/database.ts';
+import type { FieldError } from '../../http/forms.ts';
+import type { CriterionDoc } from './framework.ts';
+import * as pr from './plan-repository.ts';
+import type { RoundPage } from './rounds.ts';
+
+// Development plans: from a round's report, a centre chooses two or three focus areas (criteria
+// of the round) and adds actions to them: a recommended station action or one of its own, with
+// an owner, a due date, a status and the indicator it should move. Centre administrators change
+// the plan; every member reads it.
+
+export const MIN_FOCUS = 2;
+export const MAX_FOCUS = 3;
+
+const list = (max: number) =>
+  z
+    .union([z.string(), z.array(z.string()).max(max)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+export const focusForm = z.object({ focus: list(30) });
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const actionForm = z.object({
+  criterion: z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'form.error.choose' }),
+  indicator: optional(80),
+  source: optional(120),
+  title: optional(300),
+  owner: z.string().trim().min(1).max(120),
+  due: z
+    .string()
+    .trim()
+    .max(10)
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' }).nullable()),
+  status: z.enum(pr.planStatuses, { error: 'form.error.choose' }),
+  notes: optional(1000),
+});
+export type ActionForm = z.infer<typeof actionForm>;
+
+/** The round's criteria, in the framework's order. */
+export function criteriaOf(r: RoundPage): CriterionDoc[] {
+  return r.loaded.version.document.dimensions.flatMap((d) => d.criteria).filter((c) => c.indicators.some((i) => r.loaded.indicators.has(i.id)));
+}
+
+/** How many focus areas a plan needs: two or three, or fewer when the round had fewer criteria. */
+export const focusRange = (r: RoundPage) => ({ min: Math.min(MIN_FOCUS, criteriaOf(r).length), max: MAX_FOCUS });
+
+export interface ActionProblem {
+  errors: FieldError[];
+}
+
+export function planService(db: DB) {
+  return {
+    get: (roundId: number) => pr.getPlan(db, roundId),
+
+    /** Sets the focus areas, creating the plan; they must be criteria of the round. */
+    async setFocus(r: RoundPage, focus: string[]): Promise<{ errors: FieldError[] } | 'done'> {
+      const ids = new Set(criteriaOf(r).map((c) => c.id));
+      const chosen = [...new Set(focus)];
+      const { min, max } = focusRange(r);
+      if (chosen.some((c) => !ids.has(c)) || chosen.length < min || chosen.length > max) return { errors: [{ field: 'focus', key: 'plan.error.focus', values: { min, max } }] };
+      await pr.setFocus(db, r.loaded.round.id, chosen);
+      return 'done';
+    },
+
+    /**
+     * Checks an action against the plan: its focus area, its indicator (in that criterion and in
+     * the round) and its source (an action the framework recommends for the criterion). Without a
+     * title of its own, a recommended action takes that action's text.
+     */
+    check(r: RoundPage, plan: pr.Plan, form: ActionForm, sourceText: (key: string) => string | null): pr.ActionInput | { errors: FieldError[] } {
+      const errors: FieldError[] = [];
+      const criterion = criteriaOf(r).find((c) => c.id === form.criterion);
+      if (!criterion || !plan.focus.includes(form.criterion)) errors.push({ field: 'criterion', key: 'plan.error.criterion' });
+      if (form.indicator && !(criterion?.indicators.some((i) => i.id === form.indicator) && r.loaded.indicators.has(form.indicator))) errors.push({ field: 'indicator', key: 'plan.error.indicator' });
+      let title = form.title;
+      if (form.source) {
+        const known = criterion?.indicators.some((i) => i.actions.includes(form.source!));
+        const text = known ? sourceText(form.source) : null;
+        if (!text) errors.push({ field: 'source', key: 'plan.error.source' });
+        else title ??= text;
+      }
+      if (!title) errors.push({ field: 'title', key: 'plan.error.title' });
+      if (errors.length) return { errors };
+      return { criterion: form.criterion, indicator: form.indicator, source: form.source, title: title!.slice(0, 300), owner: form.owner, due_on: form.due, status: form.status, notes: form.notes };
+    },
+
+    add: (planId: number, a: pr.ActionInput) => pr.addAction(db, planId, a),
+    update: (planId: number, id: number, a: pr.ActionInput) => pr.updateAction(db, planId, id, a),
+    remove: (planId: number, id: number) => pr.deleteAction(db, planId, id),
+  };
+}
+
+export type PlanService = ReturnType<typeof planService>;
+
+/** Progress at a glance: actions per status, and those past their due date. */
+export function progressOf(actions: pr.PlanAction[], today = new Date().toISOString().slice(0, 10)) {
+  const count = (s: pr.PlanStatus) => actions.filter((a) => a.status === s).length;
+  return { total: actions.length, planned: count('planned'), started: count('started'), done: count('done'), overdue: actions.filter((a) => a.status !== 'done' && a.due_on !== null && a.due_on < today).length };
+}
+
+/** The plan as CSV, one action per line. */
+export function planCsv(plan: pr.Plan, names: { criterion: (id: string) => string; indicator: (id: string) => string; status: (s: string) => string }): string {
+  const rows = [['focus_area', 'action', 'owner', 'due', 'status', 'indicator', 'station_action', 'notes']];
+  for (const focus of plan.focus) {
+    for (const a of plan.actions.filter((x) => x.criterion === focus)) rows.push([names.criterion(focus), a.title, a.owner, a.due_on ?? '', names.status(a.status), a.indicator ? names.indicator(a.indicator) : '', a.source ?? '', a.notes ?? '']);
+  }
+  return csv(rows);
+}

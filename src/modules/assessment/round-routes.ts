@@ -1,0 +1,237 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app.ts';
+import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
+import { parseForm, textValues, type FieldError } from '../../http/forms.ts';
+import { sendPrivate } from '../../http/send.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import type { Guards } from '../../http/session-scope.ts';
+import { centreParams } from '../centres/schemas.ts';
+import * as centresRepo from '../centres/repository.ts';
+import { averages, MIN_CENTRES, setOptOut, type Benchmark } from './benchmark.ts';
+import { stakeholderGroups, type StakeholderGroup } from './format.ts';
+import { indicatorsOf } from './framework.ts';
+import { recommendations, reportCsv } from './report.ts';
+import { loadRound, resultsOf } from './results.ts';
+import type { RoundPage, RoundsService } from './rounds.ts';
+import { extendForm, groupForm, linkMailForm, roundForm, roundParams } from './schemas.ts';
+import type { RoundResults } from './scoring.ts';
+import { reportView } from './views/report.ts';
+import { newRoundView, roundFormValues, roundPath, roundsPath, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
+import { inLang } from './views/framework.ts';
+import { planExists } from './plan-repository.ts';
+import type { CertificatesService } from './certificates.ts';
+import { certificatePath, recognitionSection } from './views/certificate.ts';
+
+// The centre's self-assessment pages, inside the account scope (session and CSRF):
+// /{lang}/account/centres/{slug}/self-assessment/…
+
+const reportQuery = z.object({
+  compare: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  sector: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+});
+
+export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, certificates: CertificatesService): void {
+  const ctx = (req: FastifyRequest) => a.ctx(req, lang);
+  const member = { preHandler: [g.requireUser] };
+  const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
+  const base = '/centres/:slug/self-assessment';
+  const db = a.database.db;
+
+  const refused = (result: string) => {
+    if (result === 'missing') throw new NotFoundError('round');
+    if (result === 'forbidden') throw new ForbiddenError();
+  };
+
+  async function roundOr404(req: FastifyRequest): Promise<RoundPage> {
+    const { slug, round } = parse(roundParams, req.params);
+    const r = await rounds.roundFor(req.user!, slug, round);
+    if (!r) throw new NotFoundError('round');
+    return r;
+  }
+
+  async function showRound(req: FastifyRequest, reply: FastifyReply, r: RoundPage, state: Partial<RoundViewState> = {}, status = 200) {
+    const links = new Map<StakeholderGroup, string>(r.loaded.groups.map((x) => [x.group, rounds.linkOf(x.salt)]));
+    const csrf = reply.generateCsrf();
+    const l = ctx(req);
+    const recognition = r.loaded.groups.some((x) => x.sent > 0) ? recognitionSection(l, await certificates.eligibility(r), `${roundPath(l, r.centre.slug, r.loaded.round.id)}/certificate`, csrf, r.manage) : undefined;
+    return sendPrivate(reply, roundView(l, r, { csrf, unsent: await rounds.unsent(r.loaded.round.id), links, recognition, ...state }), status);
+  }
+
+  app.get(base, member, async (req, reply) => {
+    const { slug } = parse(centreParams, req.params);
+    const c = await rounds.centreFor(req.user!, slug);
+    if (!c) throw new NotFoundError('centre');
+    const done = (req.query as Record<string, unknown>).done;
+    const notices: Record<string, string> = { deleted: 'round.notice.deleted', benchmark: 'round.notice.benchmark' };
+    return sendPrivate(reply, roundsView(ctx(req), c, await rounds.list(c.centre.id), reply.generateCsrf(), typeof done === 'string' ? notices[done] : undefined));
+  });
+
+  app.post(`${base}/benchmark`, memberPost, async (req, reply) => {
+    const { slug } = parse(centreParams, req.params);
+    const c = await rounds.centreFor(req.user!, slug);
+    if (!c) throw new NotFoundError('centre');
+    if (!c.manage) throw new ForbiddenError();
+    await setOptOut(db, c.centre.id, (req.body as Record<string, unknown>).count !== 'yes');
+    return reply.redirect(`${roundsPath(ctx(req), slug)}?done=benchmark`, 303);
+  });
+
+  async function newForm(req: FastifyRequest, reply: FastifyReply, values: RoundFormValues | null, errors: FieldError[] = [], status = 200) {
+    const { slug } = parse(centreParams, req.params);
+    const c = await rounds.centreFor(req.user!, slug);
+    if (!c) throw new NotFoundError('centre');
+    if (!c.manage) throw new ForbiddenError();
+    const framework = await rounds.framework();
+    if (!framework) throw new NotFoundError('framework');
+    const today = new Date().toISOString().slice(0, 10);
+    const defaults: RoundFormValues = {
+      title: ctx(req).t('round.new.defaultTitle', { year: new Date().getUTCFullYear() }),
+      indicators: indicatorsOf(framework.document).filter((i) => i.core).map((i) => i.id),
+      groups: stakeholderGroups.filter((x) => x !== 'alumni'),
+      opens: today,
+      closes: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10),
+      minGroupSize: '3',
+      own: Array.from({ length: 8 }, () => ''),
+    };
+    return sendPrivate(reply, newRoundView(ctx(req), c, framework, reply.generateCsrf(), values ?? defaults, errors), status);
+  }
+
+  app.get(`${base}/new`, member, (req, reply) => newForm(req, reply, null));
+
+  app.post(base, memberPost, async (req, reply) => {
+    const { slug } = parse(centreParams, req.params);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(roundForm, body);
+    if (!form.ok) return newForm(req, reply, roundFormValues(body), form.errors, 422);
+    const result = await rounds.create(req.user!, slug, form.data, lang);
+    refused(typeof result === 'string' ? result : 'ok');
+    if (typeof result === 'object' && 'errors' in result) return newForm(req, reply, roundFormValues(body), result.errors, 422);
+    const { id } = result as { id: number };
+    return reply.redirect(`${roundPath(ctx(req), slug, id)}?done=created`, 303);
+  });
+
+  app.get(`${base}/rounds/:round`, member, async (req, reply) => {
+    const r = await roundOr404(req);
+    const done = (req.query as Record<string, unknown>).done;
+    const notices: Record<string, string> = { created: 'round.notice.created', closed: 'round.notice.closed', extended: 'round.notice.extended', link: 'round.notice.link', mailed: 'round.notice.mailed' };
+    return showRound(req, reply, r, { notice: typeof done === 'string' ? notices[done] : undefined });
+  });
+
+  const after = (req: FastifyRequest, reply: FastifyReply, done: string) => {
+    const { slug, round } = parse(roundParams, req.params);
+    return reply.redirect(`${roundPath(ctx(req), slug, round)}?done=${done}`, 303);
+  };
+
+  app.post(`${base}/rounds/:round/close`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const result = await rounds.close(req.user!, slug, round);
+    refused(result);
+    return after(req, reply, 'closed');
+  });
+
+  app.post(`${base}/rounds/:round/extend`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const form = parseForm(extendForm, req.body);
+    const problem = async (errors: FieldError[]) => {
+      const r = await roundOr404(req);
+      return showRound(req, reply, r, { errors, form: 'extend', values: textValues(form.ok ? {} : form.values) }, 422);
+    };
+    if (!form.ok) return problem(form.errors);
+    const result = await rounds.extend(req.user!, slug, round, form.data.closes);
+    refused(result);
+    if (result === 'past') return problem([{ field: 'closes', key: 'round.error.closesPast' }]);
+    if (result === 'before-open') return problem([{ field: 'closes', key: 'round.error.closesBeforeOpens' }]);
+    return after(req, reply, 'extended');
+  });
+
+  app.post(`${base}/rounds/:round/links`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const { group } = parse(groupForm, req.body);
+    refused(await rounds.replaceLink(req.user!, slug, round, group));
+    return after(req, reply, 'link');
+  });
+
+  app.post(`${base}/rounds/:round/mail`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const form = parseForm(linkMailForm, req.body);
+    if (!form.ok) return showRound(req, reply, await roundOr404(req), { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
+    const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, lang);
+    refused(result);
+    if (result === 'closed') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.closed' }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 409);
+    return after(req, reply, 'mailed');
+  });
+
+  app.post(`${base}/rounds/:round/certificate`, memberPost, async (req, reply) => {
+    const r = await roundOr404(req);
+    const result = await certificates.issue(r);
+    if (result === 'forbidden') throw new ForbiddenError();
+    if (result === 'not-eligible') return showRound(req, reply, r, { errors: [{ field: 'recognition', key: 'certificate.error.notEligible' }] }, 409);
+    return reply.redirect(certificatePath(ctx(req), result.code), 303);
+  });
+
+  app.post(`${base}/rounds/:round/delete`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const result = await rounds.remove(req.user!, slug, round);
+    refused(result);
+    if (result === 'has-answers') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'delete', key: 'round.error.hasAnswers' }] }, 409);
+    return reply.redirect(`${roundsPath(ctx(req), slug)}?done=deleted`, 303);
+  });
+
+  /** The benchmark of a centre's round: all centres, its country, one of its sectors. */
+  async function benchmarkOf(r: RoundPage, results: RoundResults, sector: string | undefined, l: ReturnType<typeof ctx>): Promise<Benchmark | null> {
+    if (results.overall.all === null) return null;
+    const sectors = await centresRepo.sectorsOf(db, r.centre.id);
+    const names = new Map([...(await a.knowledge.vocabulary('sectors', lang))].map(([key, label]) => [key, label.value]));
+    const chosen = sector && sectors.includes(sector) ? sector : (sectors[0] ?? null);
+    const except = { exceptCentre: r.centre.id };
+    const [all, country, bySector] = await Promise.all([averages(db, except), averages(db, { ...except, country: r.centre.country }), chosen ? averages(db, { ...except, sector: chosen }) : Promise.resolve(null)]);
+    const columns = [
+      { key: 'all' as const, label: l.t('report.benchmark.all'), data: all },
+      { key: 'country' as const, label: l.t('report.benchmark.country', { country: l.format.country(r.centre.country) }), data: country },
+      ...(bySector && chosen ? [{ key: 'sector' as const, label: l.t('report.benchmark.inSector', { sector: names.get(chosen) ?? chosen }), data: bySector }] : []),
+    ];
+    const keys: { scope: string; key: string; label: { value: string; lang: Lang }; own: number | null }[] = [
+      { scope: 'overall', key: 'overall', label: { value: l.t('report.overall'), lang }, own: results.overall.all },
+      ...results.dimensions.flatMap((d) => [
+        { scope: 'dimension', key: d.dimension.id, label: inLang(d.dimension.title, l), own: d.score.all },
+        ...d.criteria.map((c) => ({ scope: 'criterion', key: c.criterion.id, label: inLang(c.criterion.title, l), own: c.score.all })),
+      ]),
+    ];
+    return {
+      minCentres: MIN_CENTRES,
+      scopes: columns.map((c) => ({ key: c.key, label: c.label, centres: c.data.get('overall:overall')?.centres ?? 0 })),
+      rows: keys.map((k) => ({ label: k.label, own: k.own, others: columns.map((c) => {
+        const v = c.data.get(`${k.scope}:${k.key}`);
+        return v && v.centres >= MIN_CENTRES ? v.score : null;
+      }) })),
+      sectors: sectors.map((s) => ({ key: s, label: names.get(s) ?? s })),
+      sector: chosen,
+      optedOut: Number(r.centre.benchmark_opt_out) === 1,
+    };
+  }
+
+  app.get(`${base}/rounds/:round/report`, member, async (req, reply) => {
+    const r = await roundOr404(req);
+    const q = parse(reportQuery, req.query);
+    const l = ctx(req);
+    const results = await rounds.results(r.loaded);
+    const [{ recommendations: recs, packages }, list, hasPlan] = await Promise.all([recommendations(db, a.knowledge, lang, results), rounds.list(r.centre.id), planExists(db, r.loaded.round.id)]);
+    const others = list.filter((x) => x.id !== r.loaded.round.id && x.sent > 0);
+    let compare = null;
+    if (q.compare !== undefined && others.some((x) => x.id === q.compare)) {
+      const other = await loadRound(db, q.compare);
+      if (other) compare = { round: other.round, results: await resultsOf(db, other) };
+    }
+    return sendPrivate(reply, reportView(l, { page: r, results, recommendations: recs, packages, others, compare, benchmark: await benchmarkOf(r, results, q.sector, l), hasPlan }));
+  });
+
+  app.get(`${base}/rounds/:round/report.csv`, member, async (req, reply) => {
+    const r = await roundOr404(req);
+    const results = await rounds.results(r.loaded);
+    const l = ctx(req);
+    const csv = reportCsv(results, lang, (grp) => (grp === 'all' ? l.t('report.allGroups') : l.t(`assessment.groupName.${grp}`)));
+    const name = `self-assessment-${r.centre.slug}-${r.loaded.round.id}.csv`;
+    // A byte-order mark, so spreadsheet programs read the file as UTF-8 (Arabic, accents).
+    return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${name}"`).type('text/csv; charset=utf-8').send(`\uFEFF${csv}`);
+  });
+}

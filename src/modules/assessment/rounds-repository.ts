@@ -1,0 +1,191 @@
+import type { DB } from '../../db/database.ts';
+import type { StakeholderGroup } from './format.ts';
+import { emptyDistribution, type CountTable, type Distribution } from './scoring.ts';
+
+// The SQL of rounds, responses and answers. A response's answers are written page by page; when
+// it is sent, its answers are added to `answer_counts` in the same transaction, once.
+
+export interface RoundRow {
+  id: number;
+  centre_id: number;
+  framework_version_id: number;
+  title: string;
+  opens_at: string;
+  closes_at: string;
+  closed_at: string | null;
+  min_group_size: number;
+  created_at: string;
+}
+
+export interface NewRound {
+  centreId: number;
+  versionId: number;
+  title: string;
+  opensAt: string;
+  closesAt: string;
+  minGroupSize: number;
+  indicators: string[];
+  own: { text: string; lang: string }[];
+  groups: { grp: StakeholderGroup; salt: string; hash: string }[];
+  createdBy: number;
+}
+
+const roundColumns = ['id', 'centre_id', 'framework_version_id', 'title', 'opens_at', 'closes_at', 'closed_at', 'min_group_size', 'created_at'] as const;
+
+export async function createRound(db: DB, r: NewRound): Promise<number> {
+  const now = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('rounds')
+      .values({ centre_id: r.centreId, framework_version_id: r.versionId, title: r.title, opens_at: r.opensAt, closes_at: r.closesAt, min_group_size: r.minGroupSize, created_by: r.createdBy, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const items = [
+      ...r.indicators.map((item, n) => ({ round_id: id, item, position: n + 1, own_text: null, own_lang: null })),
+      ...r.own.map((o, n) => ({ round_id: id, item: `own-${n + 1}`, position: r.indicators.length + n + 1, own_text: o.text, own_lang: o.lang })),
+    ];
+    await trx.insertInto('round_items').values(items).execute();
+    await trx.insertInto('round_groups').values(r.groups.map((g) => ({ round_id: id, grp: g.grp, link_salt: g.salt, link_hash: g.hash }))).execute();
+    return id;
+  });
+}
+
+export async function roundsOf(db: DB, centreId: number): Promise<(RoundRow & { sent: number })[]> {
+  const rows = await db
+    .selectFrom('rounds')
+    .select(roundColumns)
+    .select((eb) => eb.selectFrom('round_groups').whereRef('round_groups.round_id', '=', 'rounds.id').select((e) => e.fn.coalesce(e.fn.sum<number>('sent'), e.lit(0)).as('s')).as('sent'))
+    .where('centre_id', '=', centreId)
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, sent: Number(r.sent ?? 0) }));
+}
+
+export async function findRound(db: DB, id: number): Promise<RoundRow | undefined> {
+  return db.selectFrom('rounds').select(roundColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function roundItems(db: DB, roundId: number) {
+  return db.selectFrom('round_items').select(['item', 'position', 'own_text', 'own_lang']).where('round_id', '=', roundId).orderBy('position').execute();
+}
+
+export async function roundGroups(db: DB, roundId: number) {
+  const rows = await db.selectFrom('round_groups').select(['grp', 'link_salt', 'sent']).where('round_id', '=', roundId).execute();
+  return rows.map((r) => ({ grp: r.grp as StakeholderGroup, salt: r.link_salt, sent: Number(r.sent) }));
+}
+
+/** Responses started but not sent, per group (the centre sees these while the round runs). */
+export async function unsentCounts(db: DB, roundId: number): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('responses').select(['grp', (eb) => eb.fn.countAll<number>().as('n')]).where('round_id', '=', roundId).where('sent', '=', 0).groupBy('grp').execute();
+  return new Map(rows.map((r) => [r.grp, Number(r.n)]));
+}
+
+export async function groupByLink(db: DB, hash: string): Promise<{ round_id: number; grp: StakeholderGroup } | undefined> {
+  const row = await db.selectFrom('round_groups').select(['round_id', 'grp']).where('link_hash', '=', hash).executeTakeFirst();
+  return row ? { round_id: row.round_id, grp: row.grp as StakeholderGroup } : undefined;
+}
+
+export async function replaceLink(db: DB, roundId: number, grp: string, salt: string, hash: string): Promise<void> {
+  await db.updateTable('round_groups').set({ link_salt: salt, link_hash: hash }).where('round_id', '=', roundId).where('grp', '=', grp).execute();
+}
+
+export async function setDates(db: DB, roundId: number, dates: { closes_at?: string; closed_at?: string | null }): Promise<void> {
+  await db.updateTable('rounds').set({ ...dates, updated_at: new Date().toISOString() }).where('id', '=', roundId).execute();
+}
+
+export async function deleteRound(db: DB, roundId: number): Promise<void> {
+  await db.deleteFrom('rounds').where('id', '=', roundId).execute();
+}
+
+export interface ResponseRow {
+  id: number;
+  round_id: number;
+  grp: StakeholderGroup;
+  salt: string;
+  page: number;
+  sent: number;
+}
+
+/** Adds a response; false when its code collides with another's (the caller draws a new salt). */
+export async function createResponse(db: DB, r: { roundId: number; grp: string; salt: string; resumeHash: string; codeHash: string }): Promise<number | null> {
+  const row = await db
+    .insertInto('responses')
+    .values({ round_id: r.roundId, grp: r.grp, salt: r.salt, resume_hash: r.resumeHash, code_hash: r.codeHash })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+const responseColumns = ['id', 'round_id', 'grp', 'salt', 'page', 'sent'] as const;
+
+export async function responseBy(db: DB, column: 'resume_hash' | 'code_hash', hash: string): Promise<ResponseRow | undefined> {
+  const row = await db.selectFrom('responses').select(responseColumns).where(column, '=', hash).executeTakeFirst();
+  return row ? { ...row, grp: row.grp as StakeholderGroup, page: Number(row.page), sent: Number(row.sent) } : undefined;
+}
+
+export async function answersOf(db: DB, responseId: number): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('answers').select(['item', 'value']).where('response_id', '=', responseId).execute();
+  return new Map(rows.map((r) => [r.item, Number(r.value)]));
+}
+
+/**
+ * Saves one page of answers and the page to come back to, in one transaction. Answers of a sent
+ * response never change: false then.
+ */
+export async function saveAnswers(db: DB, responseId: number, answers: [string, number][], page: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('responses').set({ page }).where('id', '=', responseId).where('sent', '=', 0).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    for (const [item, value] of answers) {
+      await trx
+        .insertInto('answers')
+        .values({ response_id: responseId, item, value })
+        .onConflict((oc) => oc.columns(['response_id', 'item']).doUpdateSet({ value }))
+        .execute();
+    }
+    return true;
+  });
+}
+
+/**
+ * Sends a response: marks it sent and adds its answers to the round's counts, in one transaction
+ * and only once (a second send, from a double click or another tab, changes nothing). Counts are
+ * updated in a fixed order, so two responses sent at once cannot deadlock.
+ */
+export async function sendResponse(db: DB, r: ResponseRow): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('responses').set({ sent: 1 }).where('id', '=', r.id).where('sent', '=', 0).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    const answers = await trx.selectFrom('answers').select(['item', 'value']).where('response_id', '=', r.id).orderBy('item').execute();
+    for (const a of answers) {
+      await trx
+        .insertInto('answer_counts')
+        .values({ round_id: r.round_id, grp: r.grp, item: a.item, value: a.value, n: 1 })
+        .onConflict((oc) => oc.columns(['round_id', 'grp', 'item', 'value']).doUpdateSet((eb) => ({ n: eb('answer_counts.n', '+', 1) })))
+        .execute();
+    }
+    await trx.updateTable('round_groups').set((eb) => ({ sent: eb('sent', '+', 1) })).where('round_id', '=', r.round_id).where('grp', '=', r.grp).execute();
+    return true;
+  });
+}
+
+export async function counts(db: DB, roundId: number): Promise<CountTable> {
+  const rows = await db.selectFrom('answer_counts').select(['grp', 'item', 'value', 'n']).where('round_id', '=', roundId).execute();
+  const table: CountTable = new Map();
+  for (const r of rows) {
+    let byItem = table.get(r.grp);
+    if (!byItem) table.set(r.grp, (byItem = new Map<string, Distribution>()));
+    let d = byItem.get(r.item);
+    if (!d) byItem.set(r.item, (d = emptyDistribution()));
+    d[Number(r.value)] = Number(r.n);
+  }
+  return table;
+}
+
+export async function writeScores(db: DB, roundId: number, scores: { scope: string; key: string; score: number; n: number }[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('round_scores').where('round_id', '=', roundId).execute();
+    if (scores.length) await trx.insertInto('round_scores').values(scores.map((s) => ({ round_id: roundId, ...s }))).execute();
+  });
+}

@@ -1,0 +1,467 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { agent, lastMail } from '../../../test/helpers/agent.ts';
+import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { begin, centreAdmin, groupLinks, itemsOnPage, respond, roundFields, signedIn, startRound, type CentreAdmin } from '../../../test/helpers/assessment.ts';
+import { addMember } from '../centres/repository.ts';
+
+// Rounds, the anonymous questionnaire and the report, over HTTP against a real database.
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const sentCount = async (roundId: number) => Number((await t.database.db.selectFrom('round_groups').select((eb) => eb.fn.sum<number>('sent').as('n')).where('round_id', '=', roundId).executeTakeFirst())?.n ?? 0);
+const answerRows = async (roundId: number) => t.database.db.selectFrom('answer_counts').selectAll().where('round_id', '=', roundId).execute();
+
+/** A round whose closing time has passed, as the clock would make it. */
+const expire = (roundId: number) => t.database.db.updateTable('rounds').set({ closes_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', roundId).execute();
+
+describe('starting a round', () => {
+  test('the form starts from the core set and a sensible date range', async () => {
+    const admin = await centreAdmin(t);
+    const res = await admin.a.get(`/en/account/centres/${admin.slug}/self-assessment/new`);
+    assert.equal(res.statusCode, 200);
+    assert.equal([...res.body.matchAll(/name="indicators" value="[a-z0-9-]+" id="[^"]+" checked/g)].length, 30);
+    assert.equal([...res.body.matchAll(/name="groups" value="[a-z]+" id="[^"]+" checked/g)].length, 5);
+    assert.match(res.body, new RegExp(`name="opens" type="text" value="${day(0)}"`));
+  });
+
+  test('problems come back on the form with the values kept', async () => {
+    const admin = await centreAdmin(t);
+    const base = `/en/account/centres/${admin.slug}/self-assessment`;
+    const bad = await admin.a.post(base, { ...roundFields({ title: 'Autumn check', groups: [], opens: day(5), closes: day(2) }), own1: 'Our canteen serves local food.' }, `${base}/new`);
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Choose at least one group/);
+    assert.match(bad.body, /The closing date must be after the opening date/);
+    assert.match(bad.body, /value="Autumn check"/);
+    assert.match(bad.body, /value="Our canteen serves local food\."/);
+    // A statement asked only of companies, in a round that asks only learners.
+    const unasked = await admin.a.post(base, roundFields({ indicators: ['programmes-reviewed-with-employers'], groups: ['learners'] }), `${base}/new`);
+    assert.equal(unasked.statusCode, 422);
+    assert.match(unasked.body, /1 statement you chose is not asked of any group you chose/);
+    const past = await admin.a.post(base, roundFields({ opens: day(-10), closes: day(-1) }), `${base}/new`);
+    assert.equal(past.statusCode, 422);
+    assert.match(past.body, /The closing date must be today or later/);
+    const unknown = await admin.a.post(base, roundFields({ indicators: ['no-such-indicator'] }), `${base}/new`);
+    assert.equal(unknown.statusCode, 422);
+    assert.match(unknown.body, /not in the current framework/);
+  });
+
+  test('a round keeps the framework version it started with, in the framework order', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { indicators: ['placements-for-all-learners', 'programmes-reviewed-with-employers'], groups: ['leaders', 'learners'] });
+    const items = await t.database.db.selectFrom('round_items').select(['item', 'position']).where('round_id', '=', r.id).orderBy('position').execute();
+    assert.deepEqual(items.map((i) => i.item), ['programmes-reviewed-with-employers', 'placements-for-all-learners']);
+    const round = await t.database.db.selectFrom('rounds').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+    const version = await t.database.db.selectFrom('framework_versions').select('version').where('id', '=', round.framework_version_id).executeTakeFirstOrThrow();
+    assert.equal(version.version, 1);
+  });
+
+  test('only people of the centre see its rounds; only its administrators change them', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin);
+    const stranger = await centreAdmin(t);
+    assert.equal((await stranger.a.get(r.path)).statusCode, 404);
+    assert.equal((await stranger.a.get(`${r.path}/report`)).statusCode, 404);
+    const member = await signedIn(t);
+    await addMember(t.database.db, admin.centreId, member.userId, 'member');
+    assert.equal((await member.a.get(r.path)).statusCode, 200);
+    assert.equal((await member.a.get(`${r.path}/report`)).statusCode, 200);
+    assert.doesNotMatch((await member.a.get(r.path)).body, /Close the round now/);
+    assert.equal((await member.a.post(`${r.path}/close`, {}, '/en/account')).statusCode, 403);
+    assert.equal((await member.a.get(`/en/account/centres/${admin.slug}/self-assessment/new`)).statusCode, 403);
+    const visitor = await t.get(r.path);
+    assert.equal(visitor.statusCode, 303);
+    assert.match(visitor.headers.location as string, /\/en\/account\/sign-in/);
+    // A platform administrator may help any centre.
+    const platform = await signedIn(t, 'admin');
+    assert.equal((await platform.a.get(r.path)).statusCode, 200);
+  });
+});
+
+describe('answering', () => {
+  let admin: CentreAdmin;
+  let round: { id: number; path: string };
+  let links: Record<string, string>;
+  before(async () => {
+    admin = await centreAdmin(t);
+    round = await startRound(admin, { own: ['=HYPERLINK("http://evil.example")'] });
+    links = await groupLinks(admin, round.path);
+  });
+
+  test('a respondent answers page by page, with no account, and sends once', async () => {
+    const welcome = await t.get(`/en/survey/${links.Learners!}`);
+    assert.equal(welcome.statusCode, 200);
+    assert.match(welcome.body, /Your answers are anonymous/);
+    assert.match(welcome.body, /You are answering as one of: Learners\./);
+    assert.equal(welcome.headers['cache-control'], 'no-store');
+    assert.equal(welcome.headers['referrer-policy'], 'no-referrer');
+    assert.match(welcome.body, /<meta name="robots" content="noindex">/);
+    const r = await respond(t, links.Learners!, () => '4', false);
+    const check = await r.a.get(`/en/survey/r/${r.token}/check`);
+    assert.match(check.body, /Send my answers/);
+    assert.equal(await sentCount(round.id), 0);
+    const sent = await r.a.post(`/en/survey/r/${r.token}/send`, {}, `/en/survey/r/${r.token}/check`);
+    assert.equal(sent.statusCode, 303);
+    assert.equal(await sentCount(round.id), 1);
+    const thanks = await r.a.get(sent.headers.location as string);
+    assert.match(thanks.body, /Your answers were sent to Assessed Centre/);
+    // A second send (double click, another tab) changes nothing; nor can the answers change.
+    const again = await r.a.postRaw(`/en/survey/r/${r.token}/send`, {});
+    assert.notEqual(again.statusCode, 303);
+    assert.equal(await sentCount(round.id), 1);
+    const change = await r.a.get(`/en/survey/r/${r.token}/1`);
+    assert.match(change.body, /Thank you/);
+    const total = (await answerRows(round.id)).filter((x) => x.grp === 'learners').reduce((n, x) => n + Number(x.n), 0);
+    assert.equal(total, 3); // two framework statements asked of learners and the centre's own
+  });
+
+  test('every statement needs an answer to go on; going back keeps what was answered', async () => {
+    const r = await begin(t, links['Teachers and trainers']!);
+    const page = await r.a.get(`/en/survey/r/${r.token}/1`);
+    const items = itemsOnPage(page.body);
+    assert.ok(items.length >= 2);
+    const partial = await r.a.post(`/en/survey/r/${r.token}/1`, { go: 'next', [`a.${items[0]!}`]: '5' });
+    assert.equal(partial.statusCode, 422);
+    assert.match(partial.body, /There is a problem/);
+    assert.match(partial.body, new RegExp(`href="#field-q-${items[1]!}"`));
+    assert.match(partial.body, new RegExp(`name="a\\.${items[0]!}" value="5" id="[^"]+" checked`));
+    // Nothing of a refused page is saved.
+    assert.equal((await t.database.db.selectFrom('answers').selectAll().execute()).filter((a) => a.item === items[0] && a.value === 5).length, 0);
+  });
+
+  test('answers for statements not on the page, or values off the scale, are refused whole', async () => {
+    const r = await begin(t, links.Learners!);
+    const page = await r.a.get(`/en/survey/r/${r.token}/1`);
+    const items = itemsOnPage(page.body);
+    const fields = Object.fromEntries(items.map((i) => [`a.${i}`, '3']));
+    const outside = await r.a.post(`/en/survey/r/${r.token}/1`, { ...fields, go: 'next', 'a.staff-development-plan': '5' });
+    assert.equal(outside.statusCode, 400);
+    const offScale = await r.a.post(`/en/survey/r/${r.token}/1`, { ...fields, go: 'next', [`a.${items[0]!}`]: '9' });
+    assert.equal(offScale.statusCode, 400);
+    // A statement of the round that is on another page is outside this page too.
+    const other = await r.a.post(`/en/survey/r/${r.token}/1`, { ...fields, go: 'next', 'a.own-1': '2' });
+    assert.equal(other.statusCode, 400);
+    const id = (await t.database.db.selectFrom('responses').select('id').where('resume_hash', '!=', '').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    assert.equal((await t.database.db.selectFrom('answers').selectAll().where('response_id', '=', id).execute()).length, 0);
+  });
+
+  test('a dropped connection loses at most the current page: the resume link and the code bring a respondent back', async () => {
+    const r = await begin(t, links.Learners!);
+    const first = await r.a.get(`/en/survey/r/${r.token}/1`);
+    const code = /<strong class="code"[^>]*>([0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/.exec(first.body)![1]!;
+    const items = itemsOnPage(first.body);
+    assert.equal((await r.a.post(`/en/survey/r/${r.token}/1`, { ...Object.fromEntries(items.map((i) => [`a.${i}`, '2'])), go: 'next' })).statusCode, 303);
+    // Page 2 was being filled in when the connection dropped: nothing of it arrived.
+    const someoneElse = agent(t);
+    const resumed = await someoneElse.get(`/en/survey/r/${r.token}`);
+    assert.equal(resumed.statusCode, 303);
+    assert.equal(resumed.headers.location, `/en/survey/r/${r.token}/2`);
+    const back = await someoneElse.get(`/en/survey/r/${r.token}/1`);
+    for (const item of items) assert.match(back.body, new RegExp(`name="a\\.${item}" value="2" id="[^"]+" checked`));
+    // With the code, typed in lower case and without the hyphen, from the group's link.
+    const phone = agent(t);
+    const byCode = await phone.post(`/en/survey/${links.Learners!}/resume`, { code: code.replace('-', '').toLowerCase() }, `/en/survey/${links.Learners!}`);
+    assert.equal(byCode.statusCode, 303);
+    assert.equal(byCode.headers.location, `/en/survey/r/${r.token}`);
+    // The code belongs to its group's link only.
+    const wrongLink = await phone.post(`/en/survey/${links['Teachers and trainers']!}/resume`, { code }, `/en/survey/${links['Teachers and trainers']!}`);
+    assert.equal(wrongLink.statusCode, 422);
+    assert.match(wrongLink.body, /We found no answers with this code/);
+  });
+
+  test('guessing codes is slowed down', async () => {
+    const guesser = agent(t, {}, '198.51.100.77');
+    let last = 0;
+    for (let i = 0; i < 11; i++) last = (await guesser.post(`/en/survey/${links.Learners!}/resume`, { code: `ABCD-EF${String(i).padStart(2, '0')}` }, `/en/survey/${links.Learners!}`)).statusCode;
+    assert.equal(last, 429);
+  });
+
+  test('made-up, tampered and replaced links lead nowhere', async () => {
+    const made = await t.get(`/en/survey/${'A'.repeat(43)}`);
+    assert.equal(made.statusCode, 404);
+    assert.match(made.body, /This link does not work/);
+    const tampered = links.Learners!.slice(0, -1) + (links.Learners!.endsWith('A') ? 'B' : 'A');
+    assert.equal((await t.get(`/en/survey/${tampered}`)).statusCode, 404);
+    assert.equal((await t.get(`/en/survey/${links.Learners!.slice(0, 20)}`)).statusCode, 400);
+    assert.equal((await t.get(`/en/survey/r/${'b'.repeat(43)}/1`)).statusCode, 404);
+    const started = await begin(t, links.Learners!);
+    // The centre replaces the learners' link: the old one stops, responses already started go on.
+    const replaced = await admin.a.post(`${round.path}/links`, { group: 'learners' }, round.path);
+    assert.equal(replaced.statusCode, 303);
+    const fresh = await groupLinks(admin, round.path);
+    assert.notEqual(fresh.Learners, links.Learners);
+    assert.equal((await t.get(`/en/survey/${links.Learners!}`)).statusCode, 404);
+    assert.equal((await t.get(`/en/survey/${fresh.Learners!}`)).statusCode, 200);
+    assert.equal((await started.a.get(`/en/survey/r/${started.token}/1`)).statusCode, 200);
+    links = fresh;
+  });
+
+  test('forms without the CSRF token are refused', async () => {
+    const a = agent(t);
+    await a.get(`/en/survey/${links.Learners!}`);
+    const res = await a.postRaw(`/en/survey/${links.Learners!}/start`, {});
+    assert.equal(res.statusCode, 403);
+  });
+});
+
+describe('opening and closing', () => {
+  test('a round not open yet, or closed, takes no answers; the centre closes early and extends', async () => {
+    const admin = await centreAdmin(t);
+    const later = await startRound(admin, { opens: day(3), closes: day(10) });
+    const laterLinks = await groupLinks(admin, later.path);
+    const welcome = await t.get(`/en/survey/${laterLinks.Learners!}`);
+    assert.match(welcome.body, /This questionnaire opens on/);
+    assert.doesNotMatch(welcome.body, /survey\/[A-Za-z0-9_-]{43}\/start/);
+
+    const r = await startRound(admin);
+    const links = await groupLinks(admin, r.path);
+    const started = await begin(t, links.Learners!);
+    const page = await started.a.get(`/en/survey/r/${started.token}/1`);
+    // The page stays open in the respondent's browser, with its form and token, while the round closes.
+    const fields = { ...Object.fromEntries(itemsOnPage(page.body).map((i) => [`a.${i}`, '4'])), _csrf: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]! };
+    assert.equal((await admin.a.post(`${r.path}/close`, {}, r.path)).statusCode, 303);
+    assert.match((await admin.a.get(r.path)).body, /Closed/);
+    const refused = await started.a.postRaw(`/en/survey/r/${started.token}/1`, { ...fields, go: 'next' });
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /This questionnaire is closed/);
+    assert.match((await t.get(`/en/survey/${links.Learners!}`)).body, /This questionnaire is closed/);
+    // Reopened until a later date, the same response goes on.
+    const extended = await admin.a.post(`${r.path}/extend`, { closes: day(20) }, r.path);
+    assert.equal(extended.statusCode, 303);
+    assert.equal((await started.a.post(`/en/survey/r/${started.token}/1`, { ...fields, go: 'next' })).statusCode, 303);
+    const badDate = await admin.a.post(`${r.path}/extend`, { closes: 'next friday' }, r.path);
+    assert.equal(badDate.statusCode, 422);
+    assert.match(badDate.body, /Enter a date as year-month-day/);
+    // When the closing time passes, sending is refused too.
+    await expire(r.id);
+    const send = await started.a.postRaw(`/en/survey/r/${started.token}/send`, {});
+    assert.notEqual(send.statusCode, 303);
+    assert.equal(await sentCount(r.id), 0);
+  });
+
+  test('a round with no answers can be deleted; one with answers cannot', async () => {
+    const admin = await centreAdmin(t);
+    const empty = await startRound(admin);
+    const del = await admin.a.post(`${empty.path}/delete`, {}, empty.path);
+    assert.equal(del.statusCode, 303);
+    assert.equal((await admin.a.get(empty.path)).statusCode, 404);
+    const r = await startRound(admin);
+    const links = await groupLinks(admin, r.path);
+    await respond(t, links.Learners!, () => '3');
+    const page = await admin.a.get(r.path);
+    assert.doesNotMatch(page.body, /Delete this round/);
+  });
+
+  test('links go out by email one address at a time, and the addresses are not kept', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin);
+    const bad = await admin.a.post(`${r.path}/mail`, { group: 'learners', emails: 'one@example.org, not-an-address' }, r.path);
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Enter email addresses separated by commas/);
+    const res = await admin.a.post(`${r.path}/mail`, { group: 'learners', emails: 'amal@school.example\nbruno@school.example' }, r.path);
+    assert.equal(res.statusCode, 303);
+    const links = await groupLinks(admin, r.path);
+    for (const to of ['amal@school.example', 'bruno@school.example']) {
+      const mail = await lastMail(t, to);
+      assert.ok(mail);
+      assert.equal(mail.link, `/en/survey/${links.Learners!}`);
+    }
+    for (const table of ['rounds', 'round_groups', 'responses', 'answers'] as const) {
+      const rows = await t.database.db.selectFrom(table).selectAll().execute();
+      assert.doesNotMatch(JSON.stringify(rows), /amal@school/);
+    }
+  });
+});
+
+describe('the report', () => {
+  test('shows groups that reached the threshold only, with recommendations, charts with tables and a CSV without single answers', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { own: ['=HYPERLINK("http://evil.example")'], groups: ['teachers', 'learners', 'companies'] });
+    const links = await groupLinks(admin, r.path);
+    for (let i = 0; i < 3; i++) await respond(t, links.Learners!, (item) => (item === 'placements-for-all-learners' ? '1' : '3'));
+    for (let i = 0; i < 3; i++) await respond(t, links['Teachers and trainers']!, () => '5');
+    for (let i = 0; i < 2; i++) await respond(t, links['Company partners and in-company trainers']!, () => '1');
+    const res = await admin.a.get(`${r.path}/report`);
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    assert.match(res.body, /No: fewer than 3 answers/);
+    assert.match(res.body, /Groups not shown are also left out of the results for all groups together: Company partners and in-company trainers/);
+    assert.match(res.body, /<svg[^>]+role="img"/);
+    assert.match(res.body, /<details class="chart-data">/);
+    assert.match(res.body, /Where to start/);
+    assert.match(res.body, /href="\/en\/packages\/\d\/stations\/\d"/);
+    assert.match(res.body, /Largest differences between groups/);
+    assert.match(res.body, /Recommended package:/);
+    const csv = await admin.a.get(`${r.path}/report.csv`);
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.headers['content-type'] as string, /text\/csv/);
+    assert.match(csv.body, /'=HYPERLINK/);
+    assert.doesNotMatch(csv.body, /Company partners/);
+    // Every line is an aggregate: no line has a single answer of a group that is hidden.
+    assert.equal(csv.body.split('\r\n').filter((l) => l.startsWith('indicator,')).length > 0, true);
+  });
+
+  test('a raised threshold hides groups the default would show', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { minGroupSize: '4' });
+    const links = await groupLinks(admin, r.path);
+    for (let i = 0; i < 3; i++) await respond(t, links.Learners!, () => '4');
+    const res = await admin.a.get(`${r.path}/report`);
+    assert.match(res.body, /Nothing to show yet: no group has reached 4 sent answers/);
+  });
+
+  test('two rounds side by side show the change per dimension and criterion', async () => {
+    const admin = await centreAdmin(t);
+    const first = await startRound(admin, { title: 'First round' });
+    for (let i = 0; i < 3; i++) await respond(t, (await groupLinks(admin, first.path)).Learners!, () => '2');
+    await expire(first.id);
+    const second = await startRound(admin, { title: 'Second round' });
+    for (let i = 0; i < 3; i++) await respond(t, (await groupLinks(admin, second.path)).Learners!, () => '4');
+    const res = await admin.a.get(`${second.path}/report?compare=${first.id}`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Scores in First round and in Second round/);
+    assert.match(res.body, /<span class="up">\+2\.0<\/span>/);
+    // A round of another centre cannot be compared with.
+    const other = await centreAdmin(t);
+    const theirs = await startRound(other);
+    const refused = await admin.a.get(`${second.path}/report?compare=${theirs.id}`);
+    assert.doesNotMatch(refused.body, /Scores in/);
+  });
+
+  test('benchmarks need five other centres, and leave out centres that opted out', async () => {
+    const centres: CentreAdmin[] = [];
+    for (let i = 0; i < 6; i++) {
+      const admin = await centreAdmin(t, { country: 'GE', sectors: ['construction'] });
+      const r = await startRound(admin);
+      const links = await groupLinks(admin, r.path);
+      for (let k = 0; k < 3; k++) await respond(t, links.Learners!, () => String(1 + (i % 5)));
+      await expire(r.id);
+      centres.push(admin);
+    }
+    const me = await centreAdmin(t, { country: 'GE', sectors: ['construction'] });
+    const mine = await startRound(me);
+    for (let k = 0; k < 3; k++) await respond(t, (await groupLinks(me, mine.path)).Learners!, () => '3');
+    const withSix = await me.a.get(`${mine.path}/report`);
+    assert.match(withSix.body, /Centres in Georgia <span class="meta">\(6 centres\)<\/span>/);
+    // Two opt out: four remain, too few to show.
+    for (const c of centres.slice(0, 2)) {
+      const base = `/en/account/centres/${c.slug}/self-assessment`;
+      assert.equal((await c.a.post(`${base}/benchmark`, {}, base)).statusCode, 303);
+    }
+    const withFour = await me.a.get(`${mine.path}/report`);
+    assert.doesNotMatch(withFour.body, /Centres in Georgia <span class="meta">/);
+    assert.match(withFour.body, /too few centres/);
+  });
+});
+
+describe('the development plan', () => {
+  test('focus areas, recommended and own actions, progress and export; members read, administrators change', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { indicators: ['programmes-reviewed-with-employers', 'programmes-match-current-practice', 'placements-for-all-learners', 'placement-learning-goals'], groups: ['teachers', 'learners', 'leaders'] });
+    const links = await groupLinks(admin, r.path);
+    for (let i = 0; i < 3; i++) await respond(t, links.Learners!, () => '2');
+    const plan = `${r.path}/plan`;
+    const start = await admin.a.get(plan);
+    assert.equal(start.statusCode, 200);
+    assert.match(start.body, /suggested/);
+    const tooMany = await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning', 'staff-development'] }, plan);
+    assert.equal(tooMany.statusCode, 422);
+    assert.match(tooMany.body, /Choose from 2 to 3 focus areas of this round/);
+    assert.equal((await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan)).statusCode, 303);
+    const page = await admin.a.get(plan);
+    const source = /<option value="(package-\d-station-\d\/\d+\/\d+)">/.exec(page.body)![1]!;
+    const recommended = await admin.a.post(`${plan}/actions`, { criterion: 'programme-relevance', source, title: '', owner: 'Head of programmes', due: day(60), status: 'planned', indicator: 'programmes-reviewed-with-employers', notes: '' }, plan);
+    assert.equal(recommended.statusCode, 303, recommended.body.slice(0, 800));
+    const own = await admin.a.post(`${plan}/actions`, { criterion: 'work-based-learning', source: '', title: 'Sign placement agreements with ten hotels', owner: 'Placement officer', due: day(-3), status: 'started', indicator: '', notes: '' }, plan);
+    assert.equal(own.statusCode, 303);
+    const wrong = await admin.a.post(`${plan}/actions`, { criterion: 'staff-development', source: '', title: 'x', owner: 'y', due: '', status: 'planned', indicator: '', notes: '' }, plan);
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /Choose one of the plan&#39;s focus areas/);
+    const noTitle = await admin.a.post(`${plan}/actions`, { criterion: 'work-based-learning', source: '', title: '', owner: 'y', due: '', status: 'planned', indicator: '', notes: '' }, plan);
+    assert.equal(noTitle.statusCode, 422);
+    const full = await admin.a.get(plan);
+    assert.match(full.body, /2 actions: 0 done, 1 started, 1 planned\./);
+    assert.match(full.body, /1 is past the due date/);
+    assert.match(full.body, /Sign placement agreements with ten hotels/);
+    const id = /\/plan\/actions\/(\d+)"/.exec(full.body)![1]!;
+    const done = await admin.a.post(`${plan}/actions/${id}`, { criterion: 'programme-relevance', indicator: '', title: 'Invite employers to the programme review', owner: 'Head of programmes', due: day(30), status: 'done', notes: 'Done in March' }, `${plan}/actions/${id}`);
+    assert.equal(done.statusCode, 303);
+    const csv = await admin.a.get(`${plan}.csv`);
+    assert.match(csv.body, /Invite employers to the programme review,Head of programmes,[\d-]+,Done/);
+    // A member reads the plan; only administrators change it.
+    const member = await signedIn(t);
+    await addMember(t.database.db, admin.centreId, member.userId, 'member');
+    const read = await member.a.get(plan);
+    assert.equal(read.statusCode, 200);
+    assert.doesNotMatch(read.body, /Add an action/);
+    assert.equal((await member.a.postRaw(`${plan}/focus`, {})).statusCode, 403);
+    // Leaving a focus area out deletes its actions.
+    assert.equal((await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance'] }, `${plan}?focus=edit`)).statusCode, 422);
+    const del = await admin.a.post(`${plan}/actions/${id}/delete`, {}, `${plan}/actions/${id}`);
+    assert.equal(del.statusCode, 303);
+    assert.match((await admin.a.get(plan)).body, /1 action: 0 done, 1 started, 0 planned\./);
+  });
+});
+
+describe('recognition and the policy view', () => {
+  test('a certificate needs a finished round with enough statements and a plan; anyone can verify it', async () => {
+    const platform = await signedIn(t, 'admin');
+    const settings = '/en/admin/self-assessment/settings';
+    const low = await platform.a.post(settings, { minIndicators: '3', minAnswers: '2' });
+    assert.equal(low.statusCode, 422);
+    assert.match(low.body, /Enter 3 or more/);
+    assert.equal((await platform.a.post(settings, { minIndicators: '3', minAnswers: '3' })).statusCode, 303);
+    const member = await signedIn(t);
+    assert.equal((await member.a.get(settings)).statusCode, 403);
+
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { indicators: ['programmes-match-current-practice', 'placements-for-all-learners', 'transversal-skills'], groups: ['learners'] });
+    const links = await groupLinks(admin, r.path);
+    for (let i = 0; i < 3; i++) await respond(t, links.Learners!, () => '3');
+    const open = await admin.a.get(r.path);
+    assert.match(open.body, /Not met yet: <\/span><span aria-hidden="true">✗<\/span> the round is closed/);
+    assert.doesNotMatch(open.body, /Issue the certificate/);
+    assert.equal((await admin.a.post(`${r.path}/certificate`, {}, r.path)).statusCode, 409);
+    await expire(r.id);
+    const plan = `${r.path}/plan`;
+    assert.equal((await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan)).statusCode, 303);
+    assert.equal((await admin.a.post(`${plan}/actions`, { criterion: 'work-based-learning', source: '', title: 'Find ten more host companies', owner: 'Placement officer', due: '', status: 'planned', indicator: '', notes: '' }, plan)).statusCode, 303);
+    const ready = await admin.a.get(r.path);
+    assert.match(ready.body, /Issue the certificate/);
+    const issued = await admin.a.post(`${r.path}/certificate`, {}, r.path);
+    assert.equal(issued.statusCode, 303);
+    const code = /\/en\/certificates\/([0-9A-Z]{5}-[0-9A-Z]{5})$/.exec(issued.headers.location as string)![1]!;
+    const page = await t.get(`/en/certificates/${code}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /This certificate is valid\./);
+    assert.match(page.body, /Assessed Centre \d+, Moldova/);
+    assert.match(page.body, /3 statements rated by 3 people/);
+    // Asking again gives the same certificate.
+    const again = await admin.a.post(`${r.path}/certificate`, {}, r.path);
+    assert.equal(again.headers.location, issued.headers.location);
+    // Looked up as typed: lower case, without the hyphen.
+    const lookup = await t.get(`/en/certificates?code=${code.replace('-', '').toLowerCase()}`);
+    assert.equal(lookup.statusCode, 303);
+    assert.equal(lookup.headers.location, `/en/certificates/${code}`);
+    assert.equal((await t.get('/en/certificates?code=AAAAA-AAAAA')).statusCode, 404);
+    assert.equal((await t.get('/en/certificates/AAAAA-AAAAA')).statusCode, 404);
+    assert.equal((await t.get('/fr/certificates')).statusCode, 200);
+    await platform.a.post(settings, { minIndicators: '50', minAnswers: '3' });
+  });
+
+  test('the policy view aggregates by country and sector for administrators only', async () => {
+    const platform = await signedIn(t, 'admin');
+    const res = await platform.a.get('/en/admin/self-assessment/policy');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /By country/);
+    assert.match(res.body, /By sector/);
+    assert.match(res.body, /<th scope="row">Georgia<\/th>/);
+    const member = await signedIn(t);
+    assert.equal((await member.a.get('/en/admin/self-assessment/policy')).statusCode, 403);
+  });
+});

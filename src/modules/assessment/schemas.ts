@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { stakeholderGroups } from './format.ts';
+
+// Forms and addresses of the self-assessment. Checkbox groups arrive as one value or a list; both
+// become lists.
+
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .union([item, z.array(item).max(max)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' });
+
+export const MAX_OWN = 8;
+export const OWN_MAX_LENGTH = 300;
+const ownField = z.string().trim().max(OWN_MAX_LENGTH).optional().default('');
+
+export const roundForm = z
+  .object({
+    title: z.string().trim().min(1).max(120),
+    indicators: list(z.string().regex(/^[a-z0-9-]{1,80}$/), 400).pipe(z.array(z.string()).min(1, { error: 'round.error.noIndicators' })),
+    groups: list(z.enum(stakeholderGroups), 6).pipe(z.array(z.enum(stakeholderGroups)).min(1, { error: 'round.error.noGroups' })),
+    opens: date,
+    closes: date,
+    minGroupSize: z.coerce.number({ error: 'round.error.minGroupSize' }).int({ error: 'round.error.minGroupSize' }).min(3, { error: 'round.error.minGroupSize' }).max(50, { error: 'round.error.minGroupSize' }),
+    own1: ownField,
+    own2: ownField,
+    own3: ownField,
+    own4: ownField,
+    own5: ownField,
+    own6: ownField,
+    own7: ownField,
+    own8: ownField,
+  })
+  .refine((f) => f.closes > f.opens, { path: ['closes'], error: 'round.error.closesBeforeOpens' });
+export type RoundForm = z.infer<typeof roundForm>;
+
+export const extendForm = z.object({ closes: date });
+
+export const linkMailForm = z.object({
+  group: z.enum(stakeholderGroups),
+  emails: z
+    .string()
+    .trim()
+    .min(1, { error: 'form.error.required' })
+    .max(20_000)
+    .transform((v) => [...new Set(v.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))])
+    .pipe(z.array(z.email({ error: 'round.error.emails' })).min(1, { error: 'form.error.required' }).max(200, { error: 'round.error.tooManyEmails' })),
+});
+
+export const groupForm = z.object({ group: z.enum(stakeholderGroups) });
+
+export const roundParams = z.object({ slug: z.string().max(80).regex(/^[a-z0-9-]+$/), round: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+/** A link or resume token: 43 characters of base64url. */
+const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+export const linkParams = z.object({ link: token });
+export const resumeParams = z.object({ token });
+export const pageParams = z.object({ token, page: z.coerce.number().int().min(1).max(200) });
+
+/** A short code as people write it down: letters and digits, with or without the hyphen or spaces. */
+export const codeForm = z.object({
+  code: z
+    .string()
+    .max(40)
+    .transform((v) => v.toUpperCase().replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^[0-9A-Z]{8}$/, { error: 'survey.error.code' })),
+});
+
+/** Answer values as the form sends them. */
+export const answerInput = z.enum(['1', '2', '3', '4', '5', 'na', 'skip']);
+export const answerValue = (v: z.infer<typeof answerInput>): number => (v === 'na' ? 0 : v === 'skip' ? -1 : Number(v));
+export const answerField = (value: number): string => (value === 0 ? 'na' : value === -1 ? 'skip' : String(value));

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { hashPassword } from '../../src/modules/accounts/passwords.ts';
+import { createUser } from '../../src/modules/accounts/repository.ts';
+import { createCentre } from '../../src/modules/centres/repository.ts';
+import { agent, type Agent } from './agent.ts';
+import type { TestApp } from './app.ts';
+
+// Self-assessment steps as people take them, over HTTP: a centre administrator starts a round,
+// respondents answer through their group's link with no account.
+
+const PASSWORD = 'assessment tests passphrase 51';
+let n = 0;
+
+export interface CentreAdmin {
+  a: Agent;
+  slug: string;
+  centreId: number;
+  userId: number;
+  email: string;
+}
+
+/** A signed-in person who administers a new centre. */
+export async function centreAdmin(t: TestApp, o: { country?: string; sectors?: string[]; role?: string } = {}): Promise<CentreAdmin> {
+  const email = `assess-${++n}-${Date.now()}@centre.example`;
+  const userId = await createUser(t.database.db, { email, name: `Leader ${n}`, passwordHash: await hashPassword(PASSWORD), lang: 'en', role: o.role ?? 'member', confirmed: true });
+  const slug = `assessed-centre-${n}-${Date.now()}`;
+  const centreId = await createCentre(t.database.db, slug, { name: `Assessed Centre ${n}`, country: o.country ?? 'MD', city: 'Chișinău', website: null, type: 'cove', description: null, eqfLevels: [], languages: [], sectors: o.sectors ?? ['tourism'], published: true }, userId);
+  const a = agent(t);
+  const res = await a.post('/en/account/sign-in', { email, password: PASSWORD });
+  assert.equal(res.statusCode, 303);
+  return { a, slug, centreId, userId, email };
+}
+
+/** A signed-in person with no centre (or a member added by the caller). */
+export async function signedIn(t: TestApp, role = 'member'): Promise<{ a: Agent; userId: number; email: string }> {
+  const email = `assess-person-${++n}-${Date.now()}@example.org`;
+  const userId = await createUser(t.database.db, { email, name: `Person ${n}`, passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
+  const a = agent(t);
+  assert.equal((await a.post('/en/account/sign-in', { email, password: PASSWORD })).statusCode, 303);
+  return { a, userId, email };
+}
+
+const today = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export interface RoundOptions {
+  title?: string;
+  indicators?: string[];
+  groups?: string[];
+  opens?: string;
+  closes?: string;
+  minGroupSize?: string;
+  own?: string[];
+}
+
+export function roundFields(o: RoundOptions = {}): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {
+    title: o.title ?? 'Spring round',
+    indicators: o.indicators ?? ['programmes-reviewed-with-employers', 'programmes-match-current-practice', 'placements-for-all-learners'],
+    groups: o.groups ?? ['teachers', 'learners'],
+    opens: o.opens ?? today(),
+    closes: o.closes ?? today(14),
+    minGroupSize: o.minGroupSize ?? '3',
+  };
+  (o.own ?? []).forEach((text, i) => (fields[`own${i + 1}`] = text));
+  return fields;
+}
+
+/** Starts a round; returns its id and its page's address. */
+export async function startRound(admin: CentreAdmin, o: RoundOptions = {}): Promise<{ id: number; path: string }> {
+  const base = `/en/account/centres/${admin.slug}/self-assessment`;
+  const res = await admin.a.post(base, roundFields(o), `${base}/new`);
+  assert.equal(res.statusCode, 303, res.body.slice(0, 2000));
+  const m = /\/rounds\/(\d+)\?done=created$/.exec(res.headers.location as string);
+  assert.ok(m, String(res.headers.location));
+  return { id: Number(m[1]), path: `${base}/rounds/${m[1]}` };
+}
+
+/** Each group's link token, as the round's page shows them. */
+export async function groupLinks(admin: CentreAdmin, path: string): Promise<Record<string, string>> {
+  const page = await admin.a.get(path);
+  assert.equal(page.statusCode, 200);
+  const out: Record<string, string> = {};
+  for (const m of page.body.matchAll(/<th scope="row">([^<]+)<\/th>[\s\S]*?\/en\/survey\/([A-Za-z0-9_-]{43})"/g)) out[m[1]!] = m[2]!;
+  return out;
+}
+
+/** The answer fields of a questionnaire page, by item. */
+export const itemsOnPage = (body: string): string[] => [...new Set([...body.matchAll(/name="a\.([a-z0-9-]+)"/g)].map((m) => m[1]!))];
+
+export interface Respondent {
+  a: Agent;
+  /** the resume token */
+  token: string;
+}
+
+/** Starts a response through a group's link. */
+export async function begin(t: TestApp, link: string): Promise<Respondent> {
+  const a = agent(t);
+  const res = await a.post(`/en/survey/${link}/start`, {}, `/en/survey/${link}`);
+  assert.equal(res.statusCode, 303, res.body.slice(0, 1000));
+  const m = /^\/en\/survey\/r\/([A-Za-z0-9_-]{43})\/1$/.exec(res.headers.location as string);
+  assert.ok(m, String(res.headers.location));
+  return { a, token: m[1]! };
+}
+
+/** Answers every page with `value(item)` and sends; returns the respondent. */
+export async function respond(t: TestApp, link: string, value: (item: string) => string, send = true): Promise<Respondent> {
+  const r = await begin(t, link);
+  for (let page = 1; ; page++) {
+    const url = `/en/survey/r/${r.token}/${page}`;
+    const form = await r.a.get(url);
+    assert.equal(form.statusCode, 200, form.body.slice(0, 500));
+    const fields: Record<string, string> = { go: 'next' };
+    for (const item of itemsOnPage(form.body)) fields[`a.${item}`] = value(item);
+    const saved = await r.a.post(url, fields);
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 1500));
+    if ((saved.headers.location as string).endsWith('/check')) break;
+  }
+  if (send) {
+    const sent = await r.a.post(`/en/survey/r/${r.token}/send`, {}, `/en/survey/r/${r.token}/check`);
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 1500));
+  }
+  return r;
+}
