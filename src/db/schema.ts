@@ -269,8 +269,8 @@ export interface Tables {
   /** value: 1–5, 0 = not applicable, −1 = prefer not to say */
   answers: { response_id: number; item: string; value: number };
   answer_counts: { round_id: number; grp: string; item: string; value: number; n: number };
-  /** scope: overall | dimension | criterion */
-  round_scores: { round_id: number; scope: string; key: string; score: number; n: number };
+  /** scores: JSON object "overall:overall" | "dimension:<id>" | "criterion:<id>" → mean score */
+  round_scores: { round_id: number; scores: string; responses: number };
   plans: { id: Generated<number>; round_id: number; created_at: string; updated_at: string };
   plan_focus: { plan_id: number; criterion: string; position: number };
   plan_actions: {

@@ -41,13 +41,20 @@ export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang:
     const l = ctx(req);
     const [byCountry, bySector, version, sectors] = await Promise.all([aggregate(db, 'country'), aggregate(db, 'sector'), currentVersion(db, DEFAULT_FRAMEWORK), a.knowledge.vocabulary('sectors', lang)]);
     const columns = [{ key: 'overall', label: { value: l.t('report.overall'), lang } }, ...(version?.document.dimensions ?? []).map((d) => ({ key: d.id, label: inLang(d.title, l) }))];
-    const table = (by: 'country' | 'sector', rows: typeof byCountry, label: (k: string) => string): PolicyTable => ({
+    const table = (by: 'country' | 'sector', groups: Awaited<ReturnType<typeof aggregate>>, label: (k: string) => string): PolicyTable => ({
       by,
-      rows: [...new Set(rows.map((r) => r.group))].map((key) => ({ key, label: label(key) })).sort((x, y) => x.label.localeCompare(y.label, lang)),
+      rows: [...groups.keys()].map((key) => ({ key, label: label(key) })).sort((x, y) => x.label.localeCompare(y.label, lang)),
       columns,
-      cells: new Map(rows.map((r) => [`${r.group}:${r.key}`, { score: r.score, centres: r.centres }])),
+      cells: new Map(
+        [...groups].flatMap(([g, m]) =>
+          columns.flatMap((c) => {
+            const mean = m.get(c.key === 'overall' ? 'overall:overall' : `dimension:${c.key}`);
+            return mean ? [[`${g}:${c.key}`, mean] as [string, { score: number; centres: number }]] : [];
+          }),
+        ),
+      ),
     });
-    const centres = byCountry.filter((r) => r.key === 'overall').reduce((n, r) => n + r.centres, 0);
+    const centres = [...byCountry.values()].reduce((n, m) => n + (m.get('overall:overall')?.centres ?? 0), 0);
     return sendPrivate(reply, policyView(l, [table('country', byCountry, (k) => l.format.country(k)), table('sector', bySector, (k) => sectors.get(k)?.value ?? k)], MIN_CENTRES, centres));
   });
 }

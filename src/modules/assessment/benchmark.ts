@@ -1,11 +1,13 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Text } from '../../i18n/localise.ts';
 
 // Comparing centres. Each centre counts with the scores of its latest finished round that has any
 // (`round_scores`, written as answers are sent). A figure shows only where at least
 // MIN_CENTRES centres contribute to it, and centres that opted out are never counted, in a
-// centre's benchmark or in the policy view.
+// centre's benchmark or in the policy view. The sums are kept in memory between requests and
+// rebuilt whenever what they are made of changes (see `fingerprint`), so a report pays one cheap
+// query for them, not a pass over every centre.
 
 export const MIN_CENTRES = 5;
 
@@ -20,53 +22,139 @@ export interface Benchmark {
   optedOut: boolean;
 }
 
-export interface Filter {
-  country?: string;
-  sector?: string;
-  /** the centre asking: left out of its own comparison */
-  exceptCentre?: number;
-}
+type Sums = Map<string, { sum: number; centres: number }>;
+type Mean = { score: number; centres: number };
 
-/** Rounds finished by `now` (closed early or past their closing time). */
-const finished = (now: string, alias: 'r' | 'r2') => sql<SqlBool>`(${sql.ref(`${alias}.closed_at`)} is not null or ${sql.ref(`${alias}.closes_at`)} <= ${now})`;
+/** Adds (or, with sign −1, takes away) one centre's scores, by "scope:key". */
+function accumulate(into: Sums, scores: Record<string, number>, sign: 1 | -1 = 1): void {
+  for (const key in scores) {
+    const score = scores[key]!;
+    const cell = into.get(key);
+    if (cell) {
+      cell.sum += sign * score;
+      cell.centres += sign;
+    } else if (sign === 1) into.set(key, { sum: score, centres: 1 });
+  }
+}
+const means = (sums: Sums): Map<string, Mean> => new Map([...sums].filter(([, v]) => v.centres > 0).map(([k, v]) => [k, { score: v.sum / v.centres, centres: v.centres }]));
+const copy = (sums: Sums | undefined): Sums => new Map([...(sums ?? [])].map(([k, v]) => [k, { ...v }]));
 
 /**
- * Mean scores of other centres per scope and key (overall, each dimension, each criterion), with
- * how many centres each mean is made of.
+ * Every counted centre's latest finished round, summed once: all centres, per country and per
+ * sector, with each centre's own scores so its own part can be taken away again. Built from one
+ * row per centre (its scores are one JSON object), and kept while the fingerprint of what it is
+ * made of stays the same.
  */
-export async function averages(db: DB, filter: Filter, scopes: string[] = ['overall', 'dimension', 'criterion']): Promise<Map<string, { score: number; centres: number }>> {
-  const now = new Date().toISOString();
-  const conditions: Expression<SqlBool>[] = [
-    sql<SqlBool>`c.benchmark_opt_out = 0`,
-    finished(now, 'r'),
-    sql<SqlBool>`r.id = (select max(r2.id) from rounds r2 where r2.centre_id = r.centre_id and ${finished(now, 'r2')} and exists (select 1 from round_scores s2 where s2.round_id = r2.id))`,
-  ];
-  if (filter.exceptCentre !== undefined) conditions.push(sql<SqlBool>`c.id <> ${filter.exceptCentre}`);
-  if (filter.country) conditions.push(sql<SqlBool>`c.country = ${filter.country}`);
-  if (filter.sector) conditions.push(sql<SqlBool>`exists (select 1 from centre_sectors cs where cs.centre_id = c.id and cs.sector = ${filter.sector})`);
-  const rows = await sql<{ scope: string; key: string; score: number; centres: number }>`
-    select s.scope, s.key, avg(s.score) as score, count(*) as centres
-    from round_scores s
-    join rounds r on r.id = s.round_id
-    join centres c on c.id = r.centre_id
-    where s.scope in (${sql.join(scopes)}) and ${sql.join(conditions, sql` and `)}
-    group by s.scope, s.key`.execute(db);
-  return new Map(rows.rows.map((r) => [`${r.scope}:${r.key}`, { score: Number(r.score), centres: Number(r.centres) }]));
+interface Snapshot {
+  fingerprint: string;
+  all: Sums;
+  byCountry: Map<string, Sums>;
+  bySector: Map<string, Sums>;
+  centres: Map<number, { country: string; sectors: string[]; scores: Record<string, number> }>;
 }
 
-/** The policy view: mean scores per country or sector and dimension, with the centres counted. */
-export async function aggregate(db: DB, by: 'country' | 'sector'): Promise<{ group: string; key: string; score: number; centres: number }[]> {
+const finished = (now: string) => sql`(r.closed_at is not null or r.closes_at <= ${now})`;
+
+/**
+ * What a snapshot depends on, in one cheap query: how many rounds are finished (it grows as
+ * closing times pass), the latest change to any round (closing early, reopening, a new round),
+ * and who opted out. Scores of a finished round never change: it takes no answers.
+ */
+async function fingerprint(db: DB, now: string): Promise<string> {
+  const r = await sql<{ finished: number; changed: string | null; centres: number; out: number; sectors: number }>`
+    select (select count(*) from rounds r where ${finished(now)}) as finished,
+      (select max(updated_at) from rounds) as changed,
+      (select count(*) from centres) as centres,
+      (select coalesce(sum(benchmark_opt_out), 0) from centres) as out,
+      (select count(*) from centre_sectors) as sectors`.execute(db);
+  const f = r.rows[0]!;
+  return `${f.finished}|${f.changed ?? ''}|${f.centres}|${f.out}|${f.sectors}`;
+}
+
+async function build(db: DB, now: string, print: string): Promise<Snapshot> {
+  const [rows, sectorRows] = await Promise.all([
+    sql<{ id: number; country: string; scores: string }>`
+      with latest as (
+        select r.centre_id, max(r.id) as round_id from rounds r
+        where ${finished(now)} and exists (select 1 from round_scores s0 where s0.round_id = r.id)
+        group by r.centre_id)
+      select c.id, c.country, s.scores
+      from latest l
+      join centres c on c.id = l.centre_id
+      join round_scores s on s.round_id = l.round_id
+      where c.benchmark_opt_out = 0`.execute(db),
+    db.selectFrom('centre_sectors').select(['centre_id', 'sector']).execute(),
+  ]);
+  const sectorsOf = new Map<number, string[]>();
+  for (const r of sectorRows) sectorsOf.set(r.centre_id, [...(sectorsOf.get(r.centre_id) ?? []), r.sector]);
+  const snapshot: Snapshot = { fingerprint: print, all: new Map(), byCountry: new Map(), bySector: new Map(), centres: new Map() };
+  const into = (map: Map<string, Sums>, key: string) => {
+    let sums = map.get(key);
+    if (!sums) map.set(key, (sums = new Map<string, { sum: number; centres: number }>()));
+    return sums;
+  };
+  for (const r of rows.rows) {
+    const scores = JSON.parse(r.scores) as Record<string, number>;
+    const sectors = sectorsOf.get(Number(r.id)) ?? [];
+    snapshot.centres.set(Number(r.id), { country: r.country, sectors, scores });
+    accumulate(snapshot.all, scores);
+    accumulate(into(snapshot.byCountry, r.country), scores);
+    for (const sector of sectors) accumulate(into(snapshot.bySector, sector), scores);
+  }
+  return snapshot;
+}
+
+const snapshots = new WeakMap<DB, Promise<Snapshot>>();
+
+/** The current snapshot: rebuilt when its fingerprint changed, shared by requests meanwhile. */
+async function snapshotOf(db: DB): Promise<Snapshot> {
   const now = new Date().toISOString();
-  const rows = await sql<{ grp: string; key: string; score: number; centres: number }>`
-    select ${by === 'country' ? sql`c.country` : sql`cs.sector`} as grp, s.key, avg(s.score) as score, count(*) as centres
-    from round_scores s
-    join rounds r on r.id = s.round_id
-    join centres c on c.id = r.centre_id
-    ${by === 'sector' ? sql`join centre_sectors cs on cs.centre_id = c.id` : sql``}
-    where s.scope in ('overall', 'dimension') and c.benchmark_opt_out = 0 and ${finished(now, 'r')}
-      and r.id = (select max(r2.id) from rounds r2 where r2.centre_id = r.centre_id and ${finished(now, 'r2')} and exists (select 1 from round_scores s2 where s2.round_id = r2.id))
-    group by grp, s.key`.execute(db);
-  return rows.rows.map((r) => ({ group: r.grp, key: r.key, score: Number(r.score), centres: Number(r.centres) }));
+  const print = await fingerprint(db, now);
+  const cached = snapshots.get(db);
+  if (cached) {
+    const s = await cached.catch(() => null);
+    if (s?.fingerprint === print) return s;
+  }
+  const next = build(db, now, print);
+  snapshots.set(db, next);
+  return next;
+}
+
+/** Drops the snapshot, so the next request builds it again (to measure the cost of a build). */
+export const forgetSnapshot = (db: DB): void => {
+  snapshots.delete(db);
+};
+
+export interface Averages {
+  /** "scope:key" → mean score of other centres and how many centres it is made of */
+  all: Map<string, Mean>;
+  country: Map<string, Mean>;
+  sector: Map<string, Mean>;
+}
+
+/**
+ * Mean scores of other centres by "scope:key" (overall, each dimension, each criterion): of all
+ * centres, of the centre's country and of one sector, the centre itself taken away.
+ */
+export async function averages(db: DB, filter: { exceptCentre: number; country: string; sector: string | null }): Promise<Averages> {
+  const s = await snapshotOf(db);
+  const own = s.centres.get(filter.exceptCentre);
+  const without = (sums: Sums | undefined, counted: boolean) => {
+    const out = copy(sums);
+    if (own && counted) accumulate(out, own.scores, -1);
+    return means(out);
+  };
+  return {
+    all: without(s.all, true),
+    country: without(s.byCountry.get(filter.country), own?.country === filter.country),
+    sector: filter.sector ? without(s.bySector.get(filter.sector), own?.sectors.includes(filter.sector) ?? false) : new Map<string, Mean>(),
+  };
+}
+
+/** The policy view: mean scores per country or sector, by "scope:key", with the centres counted. */
+export async function aggregate(db: DB, by: 'country' | 'sector'): Promise<Map<string, Map<string, Mean>>> {
+  const s = await snapshotOf(db);
+  return new Map([...(by === 'country' ? s.byCountry : s.bySector)].map(([g, sums]) => [g, means(sums)]));
 }
 
 export async function setOptOut(db: DB, centreId: number, optOut: boolean): Promise<void> {

@@ -118,22 +118,30 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 /** Text colour for a fill: the darker ink on light fills, white on dark ones. */
-const textOn = (fill: string) => (contrast(fill, INK) >= contrast(fill, WHITE) ? INK : WHITE);
+const textColours = new Map<string, string>();
+const textOn = (fill: string): string => {
+  let colour = textColours.get(fill);
+  if (!colour) textColours.set(fill, (colour = contrast(fill, INK) >= contrast(fill, WHITE) ? INK : WHITE));
+  return colour;
+};
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const graphemes = (s: string) => Array.from(segmenter.segment(s), (g) => g.segment);
+/** Text where every UTF-16 unit is a character of its own (no marks, surrogates or joiners): most labels, counted fast. */
+const SIMPLE = /^(?!.*(?:\u200d|\ufe0f|[\u{10000}-\u{10FFFF}]))\P{M}*$/u;
+const graphemes = (s: string): string[] => (SIMPLE.test(s) ? [...s] : Array.from(segmenter.segment(s), (g) => g.segment));
+const graphemeCount = (s: string): number => (SIMPLE.test(s) ? s.length : graphemes(s).length);
 
 /** The drawn form of a label: whitespace collapsed, cut to ~40 characters with an ellipsis. */
 function truncate(s: string): string {
   const text = s.replace(/\s+/g, ' ').trim();
-  const g = graphemes(text);
+  if (graphemeCount(text) <= MAX_CHARS) return text;
   // The cut text is a bidi isolate (FSI … PDI), so the ellipsis stays at the end of the text
   // even when a left-to-right label is drawn in a right-to-left chart, or the reverse.
-  return g.length <= MAX_CHARS ? text : `\u2068${g.slice(0, MAX_CHARS - 1).join('').trimEnd()}…\u2069`;
+  return `\u2068${graphemes(text).slice(0, MAX_CHARS - 1).join('').trimEnd()}…\u2069`;
 }
 
 /** A generous width estimate (no font metrics on the server): better spare room than a clipped label. */
-const estimate = (s: string, size: number) => graphemes(s.replace(/[\u2068\u2069]/g, '')).length * size * 0.6;
+const estimate = (s: string, size: number) => graphemeCount(s.replace(/[\u2068\u2069]/g, '')) * size * 0.6;
 
 /** Rounded to hundredths, to keep the markup short. */
 const r2 = (n: number) => Math.round(n * 100) / 100;

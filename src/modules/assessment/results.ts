@@ -52,5 +52,7 @@ export async function resultsOf(db: DB, r: LoadedRound): Promise<RoundResults> {
 /** Rewrites the round's scores that other centres are compared with. */
 export async function refreshScores(db: DB, id: number): Promise<void> {
   const r = await loadRound(db, id);
-  if (r) await rr.writeScores(db, id, benchmarkScores(await resultsOf(db, r)));
+  if (!r) return;
+  const results = await resultsOf(db, r);
+  await rr.writeScores(db, id, benchmarkScores(results), results.sent);
 }

@@ -17,6 +17,8 @@ import type { RoundPage, RoundsService } from './rounds.ts';
 import { extendForm, groupForm, linkMailForm, roundForm, roundParams } from './schemas.ts';
 import type { RoundResults } from './scoring.ts';
 import { reportView } from './views/report.ts';
+import { renderPdf } from './pdf.ts';
+import { reportDocument } from './pdf-documents.ts';
 import { newRoundView, roundFormValues, roundPath, roundsPath, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
 import { inLang } from './views/framework.ts';
 import { planExists } from './plan-repository.ts';
@@ -183,12 +185,11 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     const sectors = await centresRepo.sectorsOf(db, r.centre.id);
     const names = new Map([...(await a.knowledge.vocabulary('sectors', lang))].map(([key, label]) => [key, label.value]));
     const chosen = sector && sectors.includes(sector) ? sector : (sectors[0] ?? null);
-    const except = { exceptCentre: r.centre.id };
-    const [all, country, bySector] = await Promise.all([averages(db, except), averages(db, { ...except, country: r.centre.country }), chosen ? averages(db, { ...except, sector: chosen }) : Promise.resolve(null)]);
+    const found = await averages(db, { exceptCentre: r.centre.id, country: r.centre.country, sector: chosen });
     const columns = [
-      { key: 'all' as const, label: l.t('report.benchmark.all'), data: all },
-      { key: 'country' as const, label: l.t('report.benchmark.country', { country: l.format.country(r.centre.country) }), data: country },
-      ...(bySector && chosen ? [{ key: 'sector' as const, label: l.t('report.benchmark.inSector', { sector: names.get(chosen) ?? chosen }), data: bySector }] : []),
+      { key: 'all' as const, label: l.t('report.benchmark.all'), data: found.all },
+      { key: 'country' as const, label: l.t('report.benchmark.country', { country: l.format.country(r.centre.country) }), data: found.country },
+      ...(chosen ? [{ key: 'sector' as const, label: l.t('report.benchmark.inSector', { sector: names.get(chosen) ?? chosen }), data: found.sector }] : []),
     ];
     const keys: { scope: string; key: string; label: { value: string; lang: Lang }; own: number | null }[] = [
       { scope: 'overall', key: 'overall', label: { value: l.t('report.overall'), lang }, own: results.overall.all },
@@ -210,7 +211,8 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     };
   }
 
-  app.get(`${base}/rounds/:round/report`, member, async (req, reply) => {
+  /** Everything the report shows, for the page and its PDF. */
+  async function reportData(req: FastifyRequest) {
     const r = await roundOr404(req);
     const q = parse(reportQuery, req.query);
     const l = ctx(req);
@@ -222,7 +224,19 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
       const other = await loadRound(db, q.compare);
       if (other) compare = { round: other.round, results: await resultsOf(db, other) };
     }
-    return sendPrivate(reply, reportView(l, { page: r, results, recommendations: recs, packages, others, compare, benchmark: await benchmarkOf(r, results, q.sector, l), hasPlan }));
+    return { l, data: { page: r, results, recommendations: recs, packages, others, compare, benchmark: await benchmarkOf(r, results, q.sector, l), hasPlan } };
+  }
+
+  app.get(`${base}/rounds/:round/report`, member, async (req, reply) => {
+    const { l, data } = await reportData(req);
+    return sendPrivate(reply, reportView(l, data));
+  });
+
+  app.get(`${base}/rounds/:round/report.pdf`, member, async (req, reply) => {
+    const { l, data } = await reportData(req);
+    const pdf = await renderPdf(reportDocument(l, data.page, data.results, data.recommendations, data.benchmark));
+    const name = `self-assessment-${data.page.centre.slug}-${data.page.loaded.round.id}-${lang}.pdf`;
+    return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${name}"`).type('application/pdf').send(pdf);
   });
 
   app.get(`${base}/rounds/:round/report.csv`, member, async (req, reply) => {

@@ -183,9 +183,16 @@ export async function counts(db: DB, roundId: number): Promise<CountTable> {
   return table;
 }
 
-export async function writeScores(db: DB, roundId: number, scores: { scope: string; key: string; score: number; n: number }[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('round_scores').where('round_id', '=', roundId).execute();
-    if (scores.length) await trx.insertInto('round_scores').values(scores.map((s) => ({ round_id: roundId, ...s }))).execute();
-  });
+/** Keeps the round's comparable scores; a round without an overall score has none. */
+export async function writeScores(db: DB, roundId: number, scores: Record<string, number>, responses: number): Promise<void> {
+  if (scores['overall:overall'] === undefined) {
+    await db.deleteFrom('round_scores').where('round_id', '=', roundId).execute();
+    return;
+  }
+  const value = JSON.stringify(scores);
+  await db
+    .insertInto('round_scores')
+    .values({ round_id: roundId, scores: value, responses })
+    .onConflict((oc) => oc.column('round_id').doUpdateSet({ scores: value, responses }))
+    .execute();
 }

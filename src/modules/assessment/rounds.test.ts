@@ -304,6 +304,15 @@ describe('the report', () => {
     assert.doesNotMatch(csv.body, /Company partners/);
     // Every line is an aggregate: no line has a single answer of a group that is hidden.
     assert.equal(csv.body.split('\r\n').filter((l) => l.startsWith('indicator,')).length > 0, true);
+    for (const lang of ['en', 'ar']) {
+      const pdf = await admin.a.get(`${r.path.replace('/en/', `/${lang}/`)}/report.pdf`);
+      assert.equal(pdf.statusCode, 200);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.rawPayload.subarray(0, 8).toString(), '%PDF-1.7');
+      assert.match(pdf.rawPayload.toString('latin1'), new RegExp(`/Lang \\(${lang}\\)`));
+    }
+    const stranger = await centreAdmin(t);
+    assert.equal((await stranger.a.get(`${r.path}/report.pdf`)).statusCode, 404);
   });
 
   test('a raised threshold hides groups the default would show', async () => {
@@ -441,6 +450,11 @@ describe('recognition and the policy view', () => {
     assert.match(page.body, /This certificate is valid\./);
     assert.match(page.body, /Assessed Centre \d+, Moldova/);
     assert.match(page.body, /3 statements rated by 3 people/);
+    const pdf = await t.get(`/fr/certificates/${code}.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.match(pdf.rawPayload.toString('latin1'), /\/Lang \(fr\)/);
+    assert.equal((await t.get('/en/certificates/AAAAA-AAAAA.pdf')).statusCode, 404);
     // Asking again gives the same certificate.
     const again = await admin.a.post(`${r.path}/certificate`, {}, r.path);
     assert.equal(again.headers.location, issued.headers.location);

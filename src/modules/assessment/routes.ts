@@ -7,6 +7,8 @@ import type { Text } from '../../i18n/localise.ts';
 import { indicatorsOf } from './framework.ts';
 import { currentVersion, DEFAULT_FRAMEWORK, resourceTitles } from './repository.ts';
 import type { CertificatesService } from './certificates.ts';
+import { renderPdf } from './pdf.ts';
+import { certificateDocument } from './pdf-documents.ts';
 import { certificateLookupView, certificateView } from './views/certificate.ts';
 import { frameworkView } from './views/framework.ts';
 
@@ -40,6 +42,14 @@ export function assessmentRoutes(app: FastifyInstance, a: AppContext, lang: Lang
     const normal = /^[0-9A-Z]{10}$/.test(typed) ? `${typed.slice(0, 5)}-${typed.slice(5)}` : typed;
     if (certificateParams.safeParse({ code: normal }).success && (await certificates.byCode(normal))) return reply.redirect(`/${lang}/certificates/${normal}`, 303);
     return a.freshPage(req, reply, certificateLookupView(l, code, [{ field: 'code', key: 'certificate.lookup.unknown' }]), 404);
+  });
+
+  app.get('/certificates/:code.pdf', async (req, reply) => {
+    const { code } = parse(certificateParams, req.params);
+    const found = await certificates.byCode(code);
+    if (!found) throw new NotFoundError('certificate');
+    const pdf = await renderPdf(certificateDocument(a.ctx(req, lang), found));
+    return reply.header('cache-control', 'no-cache').header('content-disposition', `inline; filename="certificate-${found.code}.pdf"`).type('application/pdf').send(pdf);
   });
 
   app.get('/certificates/:code', async (req, reply) => {

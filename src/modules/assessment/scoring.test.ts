@@ -98,10 +98,7 @@ describe('round results', () => {
       ['teachers', 'i4', { 3: 3 }],
     ]);
     const r = roundResults(input(counts, [{ group: 'teachers', sent: 3 }]));
-    assert.deepEqual(
-      benchmarkScores(r).map((s) => `${s.scope}:${s.key}=${s.score}`),
-      ['overall:overall=4', 'dimension:d1=5', 'criterion:c1=5', 'dimension:d2=3', 'criterion:c3=3'],
-    );
+    assert.deepEqual(benchmarkScores(r), { 'overall:overall': 4, 'dimension:d1': 5, 'criterion:c1': 5, 'dimension:d2': 3, 'criterion:c3': 3 });
     assert.equal(coveredIndicators(r, 3), 2);
     assert.equal(coveredIndicators(r, 4), 0);
   });

@@ -208,13 +208,13 @@ export function weakestCriteria(r: RoundResults, n: number): CriterionResult[] {
     .slice(0, n);
 }
 
-/** The scores other centres can be compared with: overall, per dimension and per criterion. */
-export function benchmarkScores(r: RoundResults): { scope: string; key: string; score: number; n: number }[] {
-  const out: { scope: string; key: string; score: number; n: number }[] = [];
-  if (r.overall.all !== null) out.push({ scope: 'overall', key: 'overall', score: r.overall.all, n: r.sent });
+/** The scores other centres can be compared with, by "scope:key": overall, per dimension and per criterion. */
+export function benchmarkScores(r: RoundResults): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (r.overall.all !== null) out['overall:overall'] = r.overall.all;
   for (const d of r.dimensions) {
-    if (d.score.all !== null) out.push({ scope: 'dimension', key: d.dimension.id, score: d.score.all, n: r.sent });
-    for (const c of d.criteria) if (c.score.all !== null) out.push({ scope: 'criterion', key: c.criterion.id, score: c.score.all, n: r.sent });
+    if (d.score.all !== null) out[`dimension:${d.dimension.id}`] = d.score.all;
+    for (const c of d.criteria) if (c.score.all !== null) out[`criterion:${c.criterion.id}`] = c.score.all;
   }
   return out;
 }
