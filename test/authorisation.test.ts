@@ -7,6 +7,7 @@ import { hashPassword } from '../src/modules/accounts/passwords.ts';
 import { createUser } from '../src/modules/accounts/repository.ts';
 import { createCentre } from '../src/modules/centres/repository.ts';
 import { agent, type Agent } from './helpers/agent.ts';
+import { roundFields } from './helpers/assessment.ts';
 import { testApp, type TestApp } from './helpers/app.ts';
 
 // Every protected route against every kind of person: allowed, or refused with the right status
@@ -22,7 +23,7 @@ let t: TestApp;
 const agents = {} as Record<Persona, Agent>;
 const ids = {} as Record<Persona, number>;
 /** A draft resource with one file, and a case study, for the attachment routes. */
-const files = { dir: '', resource: 0, attachment: 0, caseStudy: '' };
+const files = { dir: '', resource: 0, attachment: 0, caseStudy: '', round: 0 };
 const samplePdf = { field: 'file', name: 'matrix.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 before(async () => {
@@ -46,6 +47,8 @@ before(async () => {
   files.resource = Number(/resources\/(\d+)/.exec(created.headers.location as string)![1]);
   files.attachment = await newAttachment();
   files.caseStudy = (await t.database.db.selectFrom('case_studies').select('slug').orderBy('id').executeTakeFirstOrThrow()).slug;
+  const round = await agents.centreAdmin.post('/en/account/centres/centre-a/self-assessment', roundFields(), '/en/account/centres/centre-a/self-assessment/new');
+  files.round = Number(/rounds\/(\d+)/.exec(round.headers.location as string)![1]);
 });
 
 /** A fresh file on the matrix resource, uploaded by the editor; its id. */
@@ -55,7 +58,7 @@ async function newAttachment(): Promise<number> {
   return (await t.database.db.selectFrom('attachments').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 }
 const fill = (template: string) =>
-  template.replace('{member}', String(ids.member)).replace('{resource}', String(files.resource)).replace('{attachment}', String(files.attachment)).replace('{caseStudy}', files.caseStudy);
+  template.replace('{member}', String(ids.member)).replace('{resource}', String(files.resource)).replace('{attachment}', String(files.attachment)).replace('{caseStudy}', files.caseStudy).replace('{round}', String(files.round));
 after(async () => {
   try {
     await t.close();
@@ -80,6 +83,16 @@ const gets: [string, Expect][] = [
   ['/en/account/centres/new', row(303, 200, 200, 200, 200, 200)],
   ['/en/account/centres/centre-a', row(303, 404, 404, 200, 404, 200)],
   ['/en/admin', row(303, 403, 403, 403, 200, 200)],
+  // The self-assessment: a centre's rounds, reports and plans; the framework editor; the rules
+  // and the policy view for administrators.
+  ...['', '/new', '/rounds/{round}', '/rounds/{round}/report', '/rounds/{round}/report.csv', '/rounds/{round}/report.pdf', '/rounds/{round}/plan'].map((path): [string, Expect] => [
+    `/en/account/centres/centre-a/self-assessment${path}`,
+    row(303, 404, 404, 200, 404, 200),
+  ]),
+  ['/en/admin/frameworks/vocational-excellence', row(303, 403, 403, 403, 200, 200)],
+  ['/en/admin/frameworks/vocational-excellence/indicator/programmes-reviewed-with-employers', row(303, 403, 403, 403, 200, 200)],
+  ['/en/admin/self-assessment/settings', row(303, 403, 403, 403, 403, 200)],
+  ['/en/admin/self-assessment/policy', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/people', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/outbox', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/audit', row(303, 403, 403, 403, 403, 200)],
@@ -109,6 +122,10 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/account/centres/centre-a/profile', { name: 'Centre A', country: 'GR', city: 'Athens', type: 'cove', website: '', description: '' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/extend', { closes: '2099-12-31' }, row(403, 404, 404, 303, 404, 303)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/plan/focus', { focus: 'none' }, row(403, 404, 404, 422, 404, 422)],
+  ['/en/admin/frameworks/vocational-excellence/discard', {}, row(403, 403, 403, 403, 303, 303)],
+  ['/en/admin/self-assessment/settings', { minIndicators: '50', minAnswers: '3' }, row(403, 403, 403, 403, 403, 303)],
   ['/en/admin/resources', { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix resource', description_en: 'Text.' }, row(403, 403, 403, 403, 303, 303)],
   // Without a file the import form comes back with its error: the request got past every check.
   ['/en/admin/content-pack/import', {}, row(403, 403, 403, 403, 422, 422)],

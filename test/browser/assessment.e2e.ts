@@ -9,8 +9,8 @@ import { assertNoViolations, assertValidHtml, langs, launchBrowser, startApp, ty
 
 // The self-assessment in Chromium: a centre administrator starts a round in the browser, a
 // learner answers the whole questionnaire on a phone-sized screen with JavaScript off, and every
-// page of the questionnaire, the report, the plan and recognition passes axe and html-validate in
-// English, French and Arabic.
+// page of the questionnaire, the report, the plan, recognition and the framework editor passes
+// axe and html-validate in English, French and Arabic.
 
 const PASSWORD = 'self-assessment in the browser 42';
 let app: RunningApp;
@@ -126,6 +126,9 @@ test('questionnaire, report, plan and recognition pass axe and html-validate (en
     await check(page, `/${lang}/admin/self-assessment/policy`, 'policy view');
     await check(page, `/${lang}/admin/self-assessment/settings`, 'certificate rules');
     await check(page, `/${lang}/certificates`, 'certificate lookup');
+    await check(page, `/${lang}/admin/frameworks/vocational-excellence`, 'framework editor');
+    await check(page, `/${lang}/admin/frameworks/vocational-excellence/indicator/programmes-reviewed-with-employers`, 'framework statement form');
+    await check(page, `/${lang}/admin/frameworks/vocational-excellence/criterion/programme-relevance`, 'framework criterion form');
   }
   await respondent.close();
   await admin.close();

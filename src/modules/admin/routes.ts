@@ -70,7 +70,7 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
   const content = contentAdminRoutes(app, a, lang, { ...g, requireEditor });
   fileAdminRoutes(app, a, lang, { ...g, requireEditor }, { resource: resources.editorPage, 'case-study': content.caseStudyPage });
   packAdminRoutes(app, a, lang, { ...g, requireEditor });
-  assessmentAdminRoutes(app, a, lang, g);
+  assessmentAdminRoutes(app, a, lang, { ...g, requireEditor });
 
   app.get('/outbox', staff, async (req, reply) => html(reply, outboxView(ctx(req), allowed(await admin.outbox(req.user!)))));
   app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));

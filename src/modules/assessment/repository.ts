@@ -86,3 +86,51 @@ export async function resourceTitles(db: DB, slugs: string[], lang: string): Pro
   }
   return out;
 }
+
+/** Every version of a framework, newest first (without their documents). */
+export async function versionsOf(db: DB, slug: string) {
+  return db
+    .selectFrom('framework_versions')
+    .innerJoin('frameworks', 'frameworks.id', 'framework_versions.framework_id')
+    .leftJoin('users', 'users.id', 'framework_versions.created_by')
+    .select(['framework_versions.id', 'framework_versions.version', 'framework_versions.status', 'framework_versions.source_hash', 'framework_versions.created_at', 'framework_versions.published_at', 'users.name as author'])
+    .where('frameworks.slug', '=', slug)
+    .orderBy('framework_versions.version', 'desc')
+    .execute();
+}
+
+export const frameworkSlugs = async (db: DB): Promise<string[]> => (await db.selectFrom('frameworks').select('slug').orderBy('slug').execute()).map((f) => f.slug);
+
+/**
+ * Saves the framework's draft: the one draft row is created on the first change (numbered after
+ * the newest version) and rewritten on later ones.
+ */
+export async function saveDraft(db: DB, document: FrameworkDocument, userId: number): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const framework = await trx.selectFrom('frameworks').select('id').where('slug', '=', document.slug).executeTakeFirstOrThrow();
+    const draft = await trx.selectFrom('framework_versions').select('id').where('framework_id', '=', framework.id).where('status', '=', 'draft').executeTakeFirst();
+    if (draft) {
+      await trx.updateTable('framework_versions').set({ document: JSON.stringify(document), created_by: userId, created_at: now }).where('id', '=', draft.id).execute();
+      return;
+    }
+    const last = await trx.selectFrom('framework_versions').select((eb) => eb.fn.max('version').as('v')).where('framework_id', '=', framework.id).executeTakeFirst();
+    await trx
+      .insertInto('framework_versions')
+      .values({ framework_id: framework.id, version: Number(last?.v ?? 0) + 1, status: 'draft', document: JSON.stringify(document), source_hash: null, created_at: now, published_at: null, created_by: userId })
+      .execute();
+  });
+}
+
+/** Publishes the draft as the framework's next version; false when there is none. */
+export async function publishDraft(db: DB, slug: string): Promise<number | null> {
+  const draft = await versions(db).where('frameworks.slug', '=', slug).where('framework_versions.status', '=', 'draft').executeTakeFirst();
+  if (!draft) return null;
+  await db.updateTable('framework_versions').set({ status: 'published', published_at: new Date().toISOString() }).where('id', '=', draft.id).where('status', '=', 'draft').execute();
+  return draft.version;
+}
+
+export async function discardDraft(db: DB, slug: string): Promise<void> {
+  const framework = await db.selectFrom('frameworks').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (framework) await db.deleteFrom('framework_versions').where('framework_id', '=', framework.id).where('status', '=', 'draft').execute();
+}

@@ -43,6 +43,10 @@ describe('starting a round', () => {
     const unasked = await admin.a.post(base, roundFields({ indicators: ['programmes-reviewed-with-employers'], groups: ['learners'] }), `${base}/new`);
     assert.equal(unasked.statusCode, 422);
     assert.match(unasked.body, /1 statement you chose is not asked of any group you chose/);
+    // Learners are asked nothing in a round of statements only leaders and companies judge.
+    const idle = await admin.a.post(base, roundFields({ indicators: ['programmes-reviewed-with-employers'], groups: ['leaders', 'learners'] }), `${base}/new`);
+    assert.equal(idle.statusCode, 422);
+    assert.match(idle.body, /1 group you chose has no statement to answer/);
     const past = await admin.a.post(base, roundFields({ opens: day(-10), closes: day(-1) }), `${base}/new`);
     assert.equal(past.statusCode, 422);
     assert.match(past.body, /The closing date must be today or later/);

@@ -89,6 +89,9 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
       if (unknown.length) errors.push({ field: 'indicators', key: 'round.error.unknownIndicators' });
       const unasked = chosen.filter((id) => byId.has(id) && !byId.get(id)!.groups.some((g) => groups.includes(g)));
       if (unasked.length && !unknown.length) errors.push({ field: 'indicators', key: 'round.error.unasked', values: { n: unasked.length } });
+      const hasOwn = [form.own1, form.own2, form.own3, form.own4, form.own5, form.own6, form.own7, form.own8].some((s) => s !== '');
+      const idle = groups.filter((g) => !hasOwn && !chosen.some((id) => byId.get(id)?.groups.includes(g)));
+      if (idle.length && !unknown.length) errors.push({ field: 'groups', key: 'round.error.idleGroups', values: { n: idle.length } });
       if (dayEnd(form.closes) <= new Date().toISOString()) errors.push({ field: 'closes', key: 'round.error.closesPast' });
       if (errors.length) return { errors };
       const own = [form.own1, form.own2, form.own3, form.own4, form.own5, form.own6, form.own7, form.own8].filter((s) => s !== '').slice(0, MAX_OWN);

@@ -36,6 +36,7 @@ export function dashboardView(ctx: PageContext, user: User): string {
         ['/admin/case-studies', t('admin.content.kind.case-study')],
         ['/admin/spotlight', t('admin.content.kind.spotlight')],
         ['/admin/pages', t('admin.content.kind.page')],
+        ['/admin/frameworks', t('framework.admin.title')],
         ['/admin/content-pack', t('admin.pack.heading')],
       ].map(([path, label]) => html`<li><a href="${href(ctx, path!)}">${label}</a></li>`)}
     </ul>

@@ -12,6 +12,7 @@ import { lastDay, type RoundPage } from '../rounds.ts';
 import type { RoundRow } from '../rounds-repository.ts';
 import { levelFloors, levels, type RoundResults, type ScoreSet } from '../scoring.ts';
 import type { Benchmark } from '../benchmark.ts';
+import { statusOf } from '../results.ts';
 import { inLang } from './framework.ts';
 import { crumbs, day, roundPath } from './rounds.ts';
 
@@ -340,7 +341,7 @@ export function reportView(ctx: PageContext, d: ReportData): string {
   const any = d.results.sent > 0;
   const body = html`<p class="kicker">${d.page.centre.name}</p>
     <h1>${t('report.title', { round: round.title })}</h1>
-    <p class="meta">${t('round.list.range', { from: day(ctx, round.opens_at), to: day(ctx, lastDay(round.closed_at ?? round.closes_at)) })} · ${t(`round.status.${d.page.loaded.round.closed_at || new Date().toISOString() >= round.closes_at ? 'closed' : 'open'}`)}</p>
+    <p class="meta">${t('round.list.range', { from: day(ctx, round.opens_at), to: day(ctx, lastDay(round.closed_at ?? round.closes_at)) })} · ${t(`round.status.${statusOf(round)}`)}</p>
     <ul class="inline-list report-actions">
       <li><a href="${path}/report.csv">${t('report.download.csv')}</a></li>
       <li><a href="${path}/report.pdf">${t('report.download.pdf')}</a></li>
