@@ -132,11 +132,16 @@ async function main(): Promise<void> {
     await sql`analyze`.execute(t.database.db);
     log(`  ${CENTRES} centres with finished rounds: ${keys.length} scores each (${Math.round(performance.now() - filled)} ms)`);
     const filter = { exceptCentre: admin.centreId, country: 'MD', sector: 'tourism' };
+    const cold = await time(Math.max(20, Math.round(RUNS / 4)), () => {
+      forgetSnapshot(t.database.db, { scores: true });
+      return averages(t.database.db, filter);
+    });
+    log(`  benchmark against ${CENTRES} centres (all, country, sector), nothing kept (an instance's first report): p50 ${cold.p50.toFixed(1)} ms, p95 ${cold.p95.toFixed(1)} ms`);
     const build = await time(Math.max(20, Math.round(RUNS / 4)), () => {
       forgetSnapshot(t.database.db);
       return averages(t.database.db, filter);
     });
-    log(`  benchmark against ${CENTRES} centres (all, country, sector), sums built afresh: p50 ${build.p50.toFixed(1)} ms, p95 ${build.p95.toFixed(1)} ms`);
+    log(`  the same, sums rebuilt after a change: p50 ${build.p50.toFixed(1)} ms, p95 ${build.p95.toFixed(1)} ms`);
     const benchmark = await time(RUNS, () => averages(t.database.db, filter));
     log(`  the same, sums kept (the usual case): p50 ${benchmark.p50.toFixed(1)} ms, p95 ${benchmark.p95.toFixed(1)} ms`);
     const both = await time(Math.max(20, Math.round(RUNS / 4)), async () => {
@@ -174,7 +179,8 @@ Engine: ${engine}. Node ${process.version}. ${RESPONSES} sent responses to ${cho
 | Measure | p50 ms | p95 ms | p99 ms | Target (p95) | Met |
 |---|---:|---:|---:|---|---|
 | Report page, ${RESPONSES} responses × ${chosen.length} indicators | ${report.p50.toFixed(1)} | ${report.p95.toFixed(1)} | ${report.p99.toFixed(1)} | < ${TARGET.reportP95Ms} ms | ${met.report ? 'yes' : 'no'} |
-| Benchmark (all, country, sector) against ${CENTRES} centres, sums built afresh | ${build.p50.toFixed(1)} | ${build.p95.toFixed(1)} | ${build.p99.toFixed(1)} | < ${TARGET.benchmarkP95Ms} ms | ${met.benchmark ? 'yes' : 'no'} |
+| Benchmark (all, country, sector) against ${CENTRES} centres, sums rebuilt after a change | ${build.p50.toFixed(1)} | ${build.p95.toFixed(1)} | ${build.p99.toFixed(1)} | < ${TARGET.benchmarkP95Ms} ms | ${met.benchmark ? 'yes' : 'no'} |
+| The same with nothing kept (an instance's first report) | ${cold.p50.toFixed(1)} | ${cold.p95.toFixed(1)} | ${cold.p99.toFixed(1)} | – | – |
 | The same with the sums kept (after the first report) | ${benchmark.p50.toFixed(1)} | ${benchmark.p95.toFixed(1)} | ${benchmark.p99.toFixed(1)} | – | – |
 | Report page with that benchmark | ${both.p50.toFixed(1)} | ${both.p95.toFixed(1)} | ${both.p99.toFixed(1)} | – | – |
 | Sending one response | ${send.p50.toFixed(1)} | ${send.p95.toFixed(1)} | ${send.p99.toFixed(1)} | – | – |
@@ -182,7 +188,7 @@ Engine: ${engine}. Node ${process.version}. ${RESPONSES} sent responses to ${cho
     const out = join(root, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, `assessment-${engine}-latest.md`), md);
-    writeFileSync(join(out, `assessment-${engine}-latest.json`), `${JSON.stringify({ when, engine, responses: RESPONSES, indicators: chosen.length, answers, centres: CENTRES, report, benchmarkBuild: build, benchmark, reportWithBenchmark: both, send, target: TARGET, met }, null, 2)}\n`);
+    writeFileSync(join(out, `assessment-${engine}-latest.json`), `${JSON.stringify({ when, engine, responses: RESPONSES, indicators: chosen.length, answers, centres: CENTRES, report, benchmarkCold: cold, benchmarkBuild: build, benchmark, reportWithBenchmark: both, send, target: TARGET, met }, null, 2)}\n`);
     log(`Written to bench/results/assessment-${engine}-latest.md`);
     if (!met.report || !met.benchmark) process.exitCode = 1;
   } finally {

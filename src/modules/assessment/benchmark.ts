@@ -71,20 +71,32 @@ async function fingerprint(db: DB, now: string): Promise<string> {
   return `${f.finished}|${f.changed ?? ''}|${f.centres}|${f.out}|${f.sectors}`;
 }
 
+/**
+ * Parsed scores by round. A finished round's scores never change (it takes no answers), so once
+ * read they stay right: a rebuild reads and parses only rounds it has not seen.
+ */
+const parsedScores = new WeakMap<DB, Map<number, Record<string, number>>>();
+
 async function build(db: DB, now: string, print: string): Promise<Snapshot> {
   const [rows, sectorRows] = await Promise.all([
-    sql<{ id: number; country: string; scores: string }>`
+    sql<{ id: number; country: string; round_id: number }>`
       with latest as (
         select r.centre_id, max(r.id) as round_id from rounds r
         where ${finished(now)} and exists (select 1 from round_scores s0 where s0.round_id = r.id)
         group by r.centre_id)
-      select c.id, c.country, s.scores
+      select c.id, c.country, l.round_id
       from latest l
       join centres c on c.id = l.centre_id
-      join round_scores s on s.round_id = l.round_id
       where c.benchmark_opt_out = 0`.execute(db),
     db.selectFrom('centre_sectors').select(['centre_id', 'sector']).execute(),
   ]);
+  let known = parsedScores.get(db);
+  if (!known) parsedScores.set(db, (known = new Map<number, Record<string, number>>()));
+  const missing = rows.rows.map((r) => Number(r.round_id)).filter((id) => !known.has(id));
+  for (let i = 0; i < missing.length; i += 1000) {
+    const chunk = await db.selectFrom('round_scores').select(['round_id', 'scores']).where('round_id', 'in', missing.slice(i, i + 1000)).execute();
+    for (const r of chunk) known.set(r.round_id, JSON.parse(r.scores) as Record<string, number>);
+  }
   const sectorsOf = new Map<number, string[]>();
   for (const r of sectorRows) sectorsOf.set(r.centre_id, [...(sectorsOf.get(r.centre_id) ?? []), r.sector]);
   const snapshot: Snapshot = { fingerprint: print, all: new Map(), byCountry: new Map(), bySector: new Map(), centres: new Map() };
@@ -94,7 +106,8 @@ async function build(db: DB, now: string, print: string): Promise<Snapshot> {
     return sums;
   };
   for (const r of rows.rows) {
-    const scores = JSON.parse(r.scores) as Record<string, number>;
+    const scores = known.get(Number(r.round_id));
+    if (!scores) continue;
     const sectors = sectorsOf.get(Number(r.id)) ?? [];
     snapshot.centres.set(Number(r.id), { country: r.country, sectors, scores });
     accumulate(snapshot.all, scores);
@@ -120,9 +133,10 @@ async function snapshotOf(db: DB): Promise<Snapshot> {
   return next;
 }
 
-/** Drops the snapshot, so the next request builds it again (to measure the cost of a build). */
-export const forgetSnapshot = (db: DB): void => {
+/** Drops the snapshot, so the next request builds it again, and with `scores` the parsed scores too (to measure the cost of a build). */
+export const forgetSnapshot = (db: DB, o: { scores?: boolean } = {}): void => {
   snapshots.delete(db);
+  if (o.scores) parsedScores.delete(db);
 };
 
 export interface Averages {
