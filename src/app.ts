@@ -247,6 +247,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           sessionSecret,
           sessionDays: config.sessionDays,
           findUser: (id) => findUserById(database.db, id),
+          certificates,
         });
         done();
       },

@@ -12,6 +12,7 @@ import { resourceAdminRoutes } from './resources/routes.ts';
 import { fileAdminRoutes } from '../files/routes.ts';
 import { packAdminRoutes } from './pack/routes.ts';
 import { assessmentAdminRoutes } from '../assessment/admin-routes.ts';
+import type { CertificatesService } from '../assessment/certificates.ts';
 import { auditView, dashboardView, outboxView, peopleView } from './views/pages.ts';
 
 // /{lang}/admin/…: the back office, for editors and administrators, in a session scope.
@@ -23,6 +24,8 @@ export interface AdminOptions {
   sessionSecret: string;
   sessionDays: number;
   findUser: (id: number) => Promise<User | undefined>;
+  /** certificates of self-assessment, which administrators may withdraw */
+  certificates: CertificatesService;
 }
 
 const roleForm = z.object({ role: z.enum(siteRoles) });
@@ -70,7 +73,7 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
   const content = contentAdminRoutes(app, a, lang, { ...g, requireEditor });
   fileAdminRoutes(app, a, lang, { ...g, requireEditor }, { resource: resources.editorPage, 'case-study': content.caseStudyPage });
   packAdminRoutes(app, a, lang, { ...g, requireEditor });
-  assessmentAdminRoutes(app, a, lang, { ...g, requireEditor });
+  assessmentAdminRoutes(app, a, lang, o.certificates, { ...g, requireEditor });
 
   app.get('/outbox', staff, async (req, reply) => html(reply, outboxView(ctx(req), allowed(await admin.outbox(req.user!)))));
   app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));

@@ -7,6 +7,8 @@ import type { Guards } from '../../http/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { audit } from '../admin/repository.ts';
 import { aggregate, MIN_CENTRES } from './benchmark.ts';
+import type { CertificatesService } from './certificates.ts';
+import { certificateParams } from './schemas.ts';
 import { currentVersion, DEFAULT_FRAMEWORK } from './repository.ts';
 import { certificateRules, certificateRulesForm, setCertificateRules } from './settings.ts';
 import { policyView, settingsView, type PolicyTable } from './views/admin.ts';
@@ -17,7 +19,7 @@ import { inLang } from './views/framework.ts';
 // The self-assessment in the back office: frameworks (/{lang}/admin/frameworks/…, for editors),
 // certificate rules and the policy view (/{lang}/admin/self-assessment/…, administrators only).
 
-export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void }): void {
+export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService, g: Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void }): void {
   const db = a.database.db;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const requireAdmin = (req: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
@@ -99,16 +101,24 @@ export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang:
 
   app.get('/self-assessment/settings', admin, async (req, reply) => {
     const rules = await certificateRules(db);
-    const done = (req.query as Record<string, unknown>).done === 'saved' ? 'settings.saved' : undefined;
-    return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), { minIndicators: String(rules.minIndicators), minAnswers: String(rules.minAnswers) }, [], done));
+    const done = (req.query as Record<string, unknown>).done;
+    const notice = done === 'saved' ? 'settings.saved' : done === 'withdrawn' ? 'settings.withdrawn' : undefined;
+    return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), { minIndicators: String(rules.minIndicators), minAnswers: String(rules.minAnswers) }, await certificates.recent(), [], notice));
   });
 
   app.post('/self-assessment/settings', adminPost, async (req, reply) => {
     const form = parseForm(certificateRulesForm, req.body);
-    if (!form.ok) return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), textValues(form.values), form.errors), 422);
+    if (!form.ok) return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), textValues(form.values), await certificates.recent(), form.errors), 422);
     await setCertificateRules(db, form.data);
     await audit(db, req.user!, 'settings.certificate', 'self-assessment', form.data);
     return reply.redirect(`/${lang}/admin/self-assessment/settings?done=saved`, 303);
+  });
+
+  app.post('/self-assessment/certificates/:code/withdraw', adminPost, async (req, reply) => {
+    const { code } = parse(certificateParams, req.params);
+    if (!(await certificates.withdraw(code))) throw new NotFoundError('certificate');
+    await audit(db, req.user!, 'certificate.withdraw', `certificate:${code}`);
+    return reply.redirect(`/${lang}/admin/self-assessment/settings?done=withdrawn`, 303);
   });
 
   app.get('/self-assessment/policy', admin, async (req, reply) => {

@@ -69,6 +69,18 @@ export function certificatesService(db: DB) {
     eligibility,
     forRound,
 
+    /** The newest certificates, for administrators. */
+    async recent(limit = 200): Promise<Certificate[]> {
+      const rows = await db.selectFrom('certificates').select(['code', 'issued_at', 'revoked_at', 'summary']).orderBy('id', 'desc').limit(limit).execute();
+      return rows.map(fromRow);
+    },
+
+    /** Withdraws a certificate: its page and PDF say so from then on. False when there is none to withdraw. */
+    async withdraw(code: string): Promise<boolean> {
+      const r = await db.updateTable('certificates').set({ revoked_at: new Date().toISOString() }).where('code', '=', code.toUpperCase()).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
     async byCode(code: string): Promise<Certificate | null> {
       const row = await db.selectFrom('certificates').select(['code', 'issued_at', 'revoked_at', 'summary']).where('code', '=', code.toUpperCase()).executeTakeFirst();
       return row ? fromRow(row) : null;

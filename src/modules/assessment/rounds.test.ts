@@ -469,6 +469,13 @@ describe('recognition and the policy view', () => {
     assert.equal((await t.get('/en/certificates?code=AAAAA-AAAAA')).statusCode, 404);
     assert.equal((await t.get('/en/certificates/AAAAA-AAAAA')).statusCode, 404);
     assert.equal((await t.get('/fr/certificates')).statusCode, 200);
+    // An administrator withdraws it: the public page says so, and it cannot be withdrawn twice.
+    assert.match((await platform.a.get(settings)).body, new RegExp(code));
+    const withdraw = `/en/admin/self-assessment/certificates/${code}/withdraw`;
+    assert.equal((await member.a.post(withdraw, {}, '/en/account')).statusCode, 403);
+    assert.equal((await platform.a.post(withdraw, {}, settings)).statusCode, 303);
+    assert.match((await t.get(`/en/certificates/${code}`)).body, /This certificate was withdrawn on/);
+    assert.equal((await platform.a.post(withdraw, {}, settings)).statusCode, 404);
     await platform.a.post(settings, { minIndicators: '50', minAnswers: '3' });
   });
 

@@ -6,6 +6,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import type { Text } from '../../i18n/localise.ts';
 import { indicatorsOf } from './framework.ts';
 import { currentVersion, DEFAULT_FRAMEWORK, resourceTitles } from './repository.ts';
+import { certificateParams } from './schemas.ts';
 import type { CertificatesService } from './certificates.ts';
 import { renderPdf } from './pdf.ts';
 import { certificateDocument } from './pdf-documents.ts';
@@ -17,7 +18,6 @@ import { frameworkView } from './views/framework.ts';
 
 const frameworkQuery = z.object({ core: z.enum(['1']).optional() });
 
-const certificateParams = z.object({ code: z.string().regex(/^[0-9A-Za-z]{5}-[0-9A-Za-z]{5}$/) });
 const lookupQuery = z.object({ code: z.string().max(40).optional() });
 
 export function assessmentRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService): void {

@@ -59,6 +59,9 @@ export const linkParams = z.object({ link: token });
 export const resumeParams = z.object({ token });
 export const pageParams = z.object({ token, page: z.coerce.number().int().min(1).max(200) });
 
+/** A certificate's code: ten characters of base 32 in two groups. */
+export const certificateParams = z.object({ code: z.string().regex(/^[0-9A-Za-z]{5}-[0-9A-Za-z]{5}$/) });
+
 /** A short code as people write it down: letters and digits, with or without the hyphen or spaces. */
 export const codeForm = z.object({
   code: z
