@@ -13,7 +13,7 @@ import { stakeholderGroups, type StakeholderGroup } from './format.ts';
 import { indicatorsOf } from './framework.ts';
 import { recommendations, reportCsv } from './report.ts';
 import { loadRound, resultsOf } from './results.ts';
-import type { RoundPage, RoundsService } from './rounds.ts';
+import { MAIL_LIMIT, type RoundPage, type RoundsService } from './rounds.ts';
 import { extendForm, groupForm, linkMailForm, roundForm, roundParams } from './schemas.ts';
 import type { RoundResults } from './scoring.ts';
 import { reportView } from './views/report.ts';
@@ -159,6 +159,7 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     if (!form.ok) return showRound(req, reply, await roundOr404(req), { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
     const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, lang);
     refused(result);
+    if (result === 'limited') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.mailLimit', values: { max: MAIL_LIMIT.max } }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 429);
     if (result === 'closed') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.closed' }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 409);
     return after(req, reply, 'mailed');
   });

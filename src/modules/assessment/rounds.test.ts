@@ -275,6 +275,12 @@ describe('opening and closing', () => {
       assert.ok(mail);
       assert.equal(mail.link, `/en/survey/${links.Learners!}`);
     }
+    // Twenty mailings a day per person; the next one is refused with a message.
+    for (let i = 0; i < 19; i++) assert.equal((await admin.a.post(`${r.path}/mail`, { group: 'teachers', emails: `t${i}@school.example` }, r.path)).statusCode, 303);
+    const limited = await admin.a.post(`${r.path}/mail`, { group: 'teachers', emails: 'one-more@school.example' }, r.path);
+    assert.equal(limited.statusCode, 429);
+    assert.match(limited.body, /You have sent links 20 times today/);
+    assert.equal(await lastMail(t, 'one-more@school.example'), null);
     for (const table of ['rounds', 'round_groups', 'responses', 'answers'] as const) {
       const rows = await t.database.db.selectFrom(table).selectAll().execute();
       assert.doesNotMatch(JSON.stringify(rows), /amal@school/);

@@ -3,7 +3,7 @@ import type { FieldError } from '../../http/forms.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { translator } from '../../i18n/messages.ts';
 import type { Mailer } from '../accounts/mail.ts';
-import type { User } from '../accounts/repository.ts';
+import { hit, type User } from '../accounts/repository.ts';
 import * as centresRepo from '../centres/repository.ts';
 import { canManage, canSeeMembers, type Access } from '../centres/service.ts';
 import type { StakeholderGroup } from './format.ts';
@@ -18,6 +18,9 @@ import { digest, newSalt, tokens } from './tokens.ts';
 // extend and share rounds; every member of the centre reads reports. Each function checks access
 // first and answers 'missing' for anything the person may not see, so nobody learns that a round
 // of another centre exists.
+
+/** Link mailings per person (each up to 200 addresses) in a day. */
+export const MAIL_LIMIT = { max: 20, windowMs: 86_400_000 };
 
 export interface CentreAccess {
   centre: centresRepo.CentreRow;
@@ -149,12 +152,15 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
      * Sends a group's link to a list of addresses, one mail each, in the language of the page it was
      * sent from. The addresses are not kept: nothing ties a person to a response.
      */
-    async mailLink(user: User, slug: string, id: number, group: StakeholderGroup, emails: string[], lang: Lang): Promise<'done' | 'missing' | 'forbidden' | 'closed'> {
+    async mailLink(user: User, slug: string, id: number, group: StakeholderGroup, emails: string[], lang: Lang): Promise<'done' | 'missing' | 'forbidden' | 'closed' | 'limited'> {
       const r = await managed(user, slug, id);
       if (typeof r === 'string') return r;
       const g = r.loaded.groups.find((x) => x.group === group);
       if (!g) return 'missing';
       if (statusOf(r.loaded.round) === 'closed') return 'closed';
+      // The platform's mail must not become a way to send a great deal of it.
+      const { hits } = await hit(db, `survey-mail:${user.id}`, MAIL_LIMIT.windowMs);
+      if (hits > MAIL_LIMIT.max) return 'limited';
       const t = translator(lang);
       const link = `${baseUrl}/${lang}/survey/${tk.link(g.salt)}`;
       for (const to of emails) {
