@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Values } from '../i18n/messages.ts';
 
 // Form input: validated by a schema; every problem becomes a message key for the field, so the
@@ -46,3 +46,10 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
 export function textValues(values: Record<string, string | string[]>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
+
+/** A checkbox group: browsers send one value as a string and several as a list; both become a list. */
+export const checkboxList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .union([item, z.array(item).max(max)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));

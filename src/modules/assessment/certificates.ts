@@ -49,11 +49,12 @@ function newCode(): string {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
+const certificateColumns = ['code', 'issued_at', 'revoked_at', 'summary'] as const;
 const fromRow = (r: { code: string; issued_at: string; revoked_at: string | null; summary: string }): Certificate => ({ code: r.code, issued_at: r.issued_at, revoked_at: r.revoked_at, summary: JSON.parse(r.summary) as CertificateSummary });
 
 export function certificatesService(db: DB) {
   async function forRound(roundId: number): Promise<Certificate | null> {
-    const row = await db.selectFrom('certificates').select(['code', 'issued_at', 'revoked_at', 'summary']).where('round_id', '=', roundId).executeTakeFirst();
+    const row = await db.selectFrom('certificates').select(certificateColumns).where('round_id', '=', roundId).executeTakeFirst();
     return row ? fromRow(row) : null;
   }
 
@@ -71,7 +72,7 @@ export function certificatesService(db: DB) {
 
     /** The newest certificates, for administrators. */
     async recent(limit = 200): Promise<Certificate[]> {
-      const rows = await db.selectFrom('certificates').select(['code', 'issued_at', 'revoked_at', 'summary']).orderBy('id', 'desc').limit(limit).execute();
+      const rows = await db.selectFrom('certificates').select(certificateColumns).orderBy('id', 'desc').limit(limit).execute();
       return rows.map(fromRow);
     },
 
@@ -82,7 +83,7 @@ export function certificatesService(db: DB) {
     },
 
     async byCode(code: string): Promise<Certificate | null> {
-      const row = await db.selectFrom('certificates').select(['code', 'issued_at', 'revoked_at', 'summary']).where('code', '=', code.toUpperCase()).executeTakeFirst();
+      const row = await db.selectFrom('certificates').select(certificateColumns).where('code', '=', code.toUpperCase()).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
 

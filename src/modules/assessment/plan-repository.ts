@@ -25,16 +25,8 @@ export interface Plan {
   updated_at: string;
 }
 
-export interface ActionInput {
-  criterion: string;
-  indicator: string | null;
-  source: string | null;
-  title: string;
-  owner: string;
-  due_on: string | null;
-  status: PlanStatus;
-  notes: string | null;
-}
+/** An action as written: everything but its id. */
+export type ActionInput = Omit<PlanAction, 'id'>;
 
 export async function planExists(db: DB, roundId: number): Promise<boolean> {
   return Boolean(await db.selectFrom('plans').select('id').where('round_id', '=', roundId).executeTakeFirst());

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { csv } from './csv.ts';
 import type { DB } from '../../db/database.ts';
-import type { FieldError } from '../../http/forms.ts';
+import { checkboxList, type FieldError } from '../../http/forms.ts';
 import type { CriterionDoc } from './framework.ts';
 import * as pr from './plan-repository.ts';
 import type { RoundPage } from './rounds.ts';
@@ -14,13 +14,7 @@ import type { RoundPage } from './rounds.ts';
 export const MIN_FOCUS = 2;
 export const MAX_FOCUS = 3;
 
-const list = (max: number) =>
-  z
-    .union([z.string(), z.array(z.string()).max(max)])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-
-export const focusForm = z.object({ focus: list(30) });
+export const focusForm = z.object({ focus: checkboxList(z.string(), 30) });
 
 const optional = (max: number) =>
   z

@@ -1,21 +1,14 @@
+import type { Selectable } from 'kysely';
 import type { DB } from '../../db/database.ts';
+import type { Tables } from '../../db/schema.ts';
 import type { StakeholderGroup } from './format.ts';
 import { emptyDistribution, type CountTable, type Distribution } from './scoring.ts';
 
 // The SQL of rounds, responses and answers. A response's answers are written page by page; when
 // it is sent, its answers are added to `answer_counts` in the same transaction, once.
 
-export interface RoundRow {
-  id: number;
-  centre_id: number;
-  framework_version_id: number;
-  title: string;
-  opens_at: string;
-  closes_at: string;
-  closed_at: string | null;
-  min_group_size: number;
-  created_at: string;
-}
+const roundColumns = ['id', 'centre_id', 'framework_version_id', 'title', 'opens_at', 'closes_at', 'closed_at', 'min_group_size', 'created_at'] as const;
+export type RoundRow = Pick<Selectable<Tables['rounds']>, (typeof roundColumns)[number]>;
 
 export interface NewRound {
   centreId: number;
@@ -29,8 +22,6 @@ export interface NewRound {
   groups: { grp: StakeholderGroup; salt: string; hash: string }[];
   createdBy: number;
 }
-
-const roundColumns = ['id', 'centre_id', 'framework_version_id', 'title', 'opens_at', 'closes_at', 'closed_at', 'min_group_size', 'created_at'] as const;
 
 export async function createRound(db: DB, r: NewRound): Promise<number> {
   const now = new Date().toISOString();

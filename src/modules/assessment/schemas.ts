@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { checkboxList as list } from '../../http/forms.ts';
 import { stakeholderGroups } from './format.ts';
 
-// Forms and addresses of the self-assessment. Checkbox groups arrive as one value or a list; both
-// become lists.
-
-const list = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .union([item, z.array(item).max(max)])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+// Forms and addresses of the self-assessment.
 
 const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' });
 

@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { checkboxList } from '../../http/forms.ts';
 import { centreTypes, countries, eqfLevels, languageCodes } from './lists.ts';
 
 // The centre profile form. Checkbox groups arrive as one value or a list; both become lists.
 
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .union([item, z.array(item).max(50)])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const list = <T extends z.ZodType>(item: T) => checkboxList(item, 50);
 
 export const DESCRIPTION_MAX = 2000;
 
