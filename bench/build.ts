@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { loadContent } from '../src/content/load.ts';
-import { bumpContentVersion } from '../src/content/repository.ts';
+import { bumpContentVersion } from '../src/platform/content-version/repository.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { analyse } from '../src/modules/search/analyse.ts';

@@ -7,7 +7,8 @@ import type { SearchDocument, SearchProvider } from '../modules/search/index.ts'
 import { kindOrder, readAllItems, readItem, readVocabularies, type StoredItem } from './items.ts';
 import { writeItem } from './load.ts';
 import { ContentError, identity, parseContentPack, type Item, type Vocabularies } from './pack.ts';
-import { bumpContentVersion, replaceVocabularies } from './repository.ts';
+import { bumpContentVersion } from '../platform/content-version/repository.ts';
+import { replaceVocabularies } from './repository.ts';
 
 // Imports a content pack (files in the starter-content format) into the platform: the explicit
 // way to overwrite content, whoever edited it last. The whole pack is validated first, so a wrong

@@ -7,6 +7,7 @@ import { revisionsOf } from '../modules/admin/resources/repository.ts';
 import { readItem } from './items.ts';
 import { readContentPack, type Item } from './pack.ts';
 import * as repo from './repository.ts';
+import { bumpContentVersion } from '../platform/content-version/repository.ts';
 
 // Loads the content pack idempotently: an item whose files have not changed since the last load
 // is skipped, so starting twice writes nothing the second time. Items load in dependency order.
@@ -68,7 +69,7 @@ export async function loadContent(database: Database, search: SearchProvider, di
     await repo.recordSource(db, item.key, item.hash);
     loaded++;
   }
-  if (loaded > 0) await repo.bumpContentVersion(db);
+  if (loaded > 0) await bumpContentVersion(db);
   return { loaded, unchanged: pack.items.length + 1 - loaded - skipped.length, skipped };
 }
 

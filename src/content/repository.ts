@@ -20,17 +20,6 @@ export async function recordSource(db: Tx, path: string, hash: string): Promise<
     .execute();
 }
 
-/** Bumps the content version; every instance's page cache keys on it. */
-export async function bumpContentVersion(db: Tx): Promise<string> {
-  const value = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  await db
-    .insertInto('content_meta')
-    .values({ key: 'content_version', value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-  return value;
-}
-
 export async function replaceVocabularies(
   db: Tx,
   vocab: Record<string, Record<string, Record<string, string>>>,

@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPrivate } from '../../http/send.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import { parse } from '../../http/errors.ts';
-import { sessionScope, type Guards } from '../../http/session-scope.ts';
+import { sessionScope, type Guards } from './session-scope.ts';
 import { parseForm, textValues } from '../../http/forms.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { href } from '../../ui/layout.ts';
 import * as s from './schemas.ts';
 import { RESET_HOURS, type AccountsService, type Limited } from './service.ts';
 import { accountView, forgotView, messageView, registerView, resetView, signInView } from './views/pages.ts';
+import { noticeOf, redirectDone } from '../../http/notice.ts';
 
 // /{lang}/account/…: sign-in, registration and the person's account, in a session scope
 // (http/session-scope.ts).
@@ -20,12 +21,14 @@ export interface AccountOptions {
   centresOf?: (userId: number) => Promise<{ slug: string; name: string; role: string }[]>;
   sessionSecret: string;
   sessionDays: number;
+  /** the largest file a form takes (centre logos) */
+  fileLimit: number;
   /** more signed-in routes (centres), registered in this scope with its session and CSRF */
   extend?: (app: FastifyInstance, guards: Guards) => void;
 }
 
 /** "done" values a redirect may carry, each with its message. */
-const notices: Record<string, string> = {
+const notices = {
   'password-changed': 'account.notice.passwordChanged',
   'email-requested': 'account.notice.emailRequested',
   'email-changed': 'account.notice.emailChanged',
@@ -35,15 +38,22 @@ const notices: Record<string, string> = {
   confirmed: 'account.notice.confirmed',
 };
 
+/** The notice a redirect carried, as view state. */
+const withNoticeOf = (query: unknown): { notice?: string } => {
+  const notice = noticeOf(query, notices);
+  return notice ? { notice } : {};
+};
+
 export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { a: AppContext }): Promise<void> {
   const { a, lang, accounts } = o;
-  const { requireUser, csrfCheck } = await sessionScope(app, {
+  const guards = await sessionScope(app, {
     db: a.database.db,
     lang,
     secret: o.sessionSecret,
     days: o.sessionDays,
     secure: a.config.baseUrl.startsWith('https:'),
     findUser: (id) => accounts.user(id),
+    fileLimit: o.fileLimit,
   });
 
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
@@ -53,7 +63,8 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   const tooMany = (reply: FastifyReply, l: Limited) => reply.header('retry-after', String(l.retryAfterSeconds));
   const minutes = (l: Limited) => ({ minutes: Math.ceil(l.retryAfterSeconds / 60) });
 
-  o.extend?.(app, { requireUser, csrfCheck });
+  const { requireUser, csrfCheck } = guards;
+  o.extend?.(app, guards);
   const protect = { preHandler: csrfCheck };
   const member = { preHandler: [requireUser] };
   const memberPost = { preHandler: [csrfCheck, requireUser] };
@@ -80,15 +91,15 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     if (!(await accounts.confirm(token))) {
       return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.confirm'), { href: path('/sign-in'), label: t('account.signIn.heading') }), 410);
     }
-    return reply.redirect(`${path('/sign-in')}?done=confirmed`, 303);
+    return redirectDone(reply, `${path('/sign-in')}`, 'confirmed');
   });
 
   // Sign in and out
 
   app.get('/sign-in', async (req, reply) => {
-    const { next, done } = parse(s.nextQuery, req.query);
+    const { next } = parse(s.nextQuery, req.query);
     if (req.session.userId !== undefined && (await accounts.user(req.session.userId))) return reply.redirect(s.safeNext(next, path('')), 303);
-    return html(reply, signInView(ctx(req), { csrf: csrf(reply), ...(next ? { next } : {}), ...(done && notices[done] ? { notice: notices[done] } : {}) }));
+    return html(reply, signInView(ctx(req), { csrf: csrf(reply), ...(next ? { next } : {}), ...withNoticeOf(req.query) }));
   });
   app.post('/sign-in', protect, async (req, reply) => {
     const form = parseForm(s.signInForm, req.body);
@@ -110,7 +121,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   });
   app.post('/sign-out', protect, async (req, reply) => {
     await req.session.destroy();
-    return reply.redirect(`${path('/sign-in')}?done=signed-out`, 303);
+    return redirectDone(reply, `${path('/sign-in')}`, 'signed-out');
   });
 
   // Forgotten password
@@ -145,7 +156,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     if ('expired' in result) {
       return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.reset'), { href: path('/forgot'), label: t('account.forgot.heading') }), 410);
     }
-    return reply.redirect(`${path('/sign-in')}?done=reset`, 303);
+    return redirectDone(reply, `${path('/sign-in')}`, 'reset');
   });
 
   // My account
@@ -154,34 +165,34 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     html(reply, accountView(ctx(req), req.user!, { csrf: csrf(reply), centres: (await o.centresOf?.(req.user!.id)) ?? [], ...state }), status);
 
   app.get('', member, (req, reply) => {
-    const { done } = parse(s.nextQuery, req.query);
-    return accountPage(req, reply, done && notices[done] ? { notice: notices[done] } : {});
+    parse(s.nextQuery, req.query);
+    return accountPage(req, reply, withNoticeOf(req.query));
   });
   app.post('/password', memberPost, async (req, reply) => {
     const form = parseForm(s.changePasswordForm, req.body);
     if (!form.ok) return accountPage(req, reply, { form: 'password', errors: form.errors }, 422);
     const result = await accounts.changePassword(req.user!.id, form.data.current_password, form.data.password, req.session.sessionId);
     if ('errors' in result) return accountPage(req, reply, { form: 'password', errors: result.errors }, 422);
-    return reply.redirect(`${path('')}?done=password-changed`, 303);
+    return redirectDone(reply, `${path('')}`, 'password-changed');
   });
   app.post('/email', memberPost, async (req, reply) => {
     const form = parseForm(s.changeEmailForm, req.body);
     if (!form.ok) return accountPage(req, reply, { form: 'email', values: textValues(form.values), errors: form.errors }, 422);
     const result = await accounts.requestEmailChange(req.user!.id, form.data.email, form.data.current_password, lang);
     if ('errors' in result) return accountPage(req, reply, { form: 'email', values: { email: form.data.email }, errors: result.errors }, 422);
-    return reply.redirect(`${path('')}?done=email-requested`, 303);
+    return redirectDone(reply, `${path('')}`, 'email-requested');
   });
   app.get('/email/confirm', async (req, reply) => {
     const { token } = parse(s.tokenQuery, req.query);
     const result = await accounts.confirmEmailChange(token);
     const t = ctx(req).t;
-    if (result === 'done') return reply.redirect(`${path('')}?done=email-changed`, 303);
+    if (result === 'done') return redirectDone(reply, `${path('')}`, 'email-changed');
     const text = result === 'taken' ? t('account.email.taken') : t('account.linkExpired.email');
     return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), text, { href: path(''), label: t('account.heading') }), 410);
   });
   app.post('/sign-out-everywhere', memberPost, async (req, reply) => {
     await accounts.signOutEverywhere(req.user!.id);
-    return reply.redirect(`${path('/sign-in')}?done=signed-out-everywhere`, 303);
+    return redirectDone(reply, `${path('/sign-in')}`, 'signed-out-everywhere');
   });
   app.get('/data.json', member, async (req, reply) => {
     const data = await accounts.exportData(req.user!.id);

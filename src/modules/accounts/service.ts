@@ -6,6 +6,9 @@ import { translator } from '../../i18n/messages.ts';
 import type { Mailer } from './mail.ts';
 import { checkPassword, decoyHash, hashPassword, weakPassword, MIN_PASSWORD } from './passwords.ts';
 import * as repo from './repository.ts';
+import { limits, rateLimiter, type Limited } from '../../platform/rate-limits/rate-limits.ts';
+
+export type { Limited };
 
 // The rules of accounts. Answers never reveal whether an address is registered; links work once
 // and expire; attempts are limited per address and per account, across every instance.
@@ -13,31 +16,15 @@ import * as repo from './repository.ts';
 export const CONFIRM_HOURS = 48;
 export const RESET_HOURS = 2;
 
-export const limits = {
-  signInPerIp: { max: 30, windowMs: 15 * 60_000 },
-  signInPerAccount: { max: 10, windowMs: 15 * 60_000 },
-  registerPerIp: { max: 10, windowMs: 60 * 60_000 },
-  resetPerIp: { max: 10, windowMs: 60 * 60_000 },
-  resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
-};
-
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
-
-export interface Limited {
-  limited: true;
-  retryAfterSeconds: number;
-}
 
 /** Why an account may not be deleted yet: the centres it alone administers (from the centres module). */
 export type DeletionBlockers = (userId: number) => Promise<string[]>;
 
 export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdminOf: DeletionBlockers = () => Promise.resolve([])) {
-  /** Counts an attempt; returns how long to wait when over the limit. */
-  async function limit(key: string, rule: { max: number; windowMs: number }): Promise<Limited | null> {
-    const { hits, resetAt } = await repo.hit(db, key, rule.windowMs);
-    return hits > rule.max ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) } : null;
-  }
+  const rates = rateLimiter(db);
+  const limit = rates.count;
 
   async function mail(lang: Lang, to: string, kind: 'confirm' | 'exists' | 'reset' | 'email' | 'emailNotice', values: Record<string, string | number>) {
     const t = translator(lang);
@@ -98,7 +85,7 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
         await mail(input.lang, user.email, 'confirm', { name: user.name, link: `${baseUrl}/${input.lang}/account/confirm?token=${token}`, hours: CONFIRM_HOURS });
         return { error: 'unconfirmed' };
       }
-      await repo.clearHits(db, `sign-in:account:${input.email}`);
+      await rates.clear(`sign-in:account:${input.email}`);
       return { userId: user.id };
     },
 

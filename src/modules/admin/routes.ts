@@ -1,12 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendPrivate } from '../../http/send.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
-import { sessionScope } from '../../http/session-scope.ts';
+import { sessionScope } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { User } from '../accounts/repository.ts';
-import { isEditor, siteRoles, type AdminService } from './service.ts';
+import { siteRoles } from '../accounts/roles.ts';
+import type { AdminService } from './service.ts';
+import type { FilesService } from '../files/service.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
+import type { LibraryService } from '../library/service.ts';
+import type { SearchProvider } from '../search/index.ts';
 import { contentAdminRoutes } from './content/routes.ts';
 import { resourceAdminRoutes } from './resources/routes.ts';
 import { fileAdminRoutes } from '../files/routes.ts';
@@ -14,6 +19,7 @@ import { packAdminRoutes } from './pack/routes.ts';
 import { assessmentAdminRoutes } from '../assessment/admin-routes.ts';
 import type { CertificatesService } from '../assessment/certificates.ts';
 import { auditView, dashboardView, outboxView, peopleView } from './views/pages.ts';
+import { noticeOf, redirectDone } from '../../http/notice.ts';
 
 // /{lang}/admin/…: the back office, for editors and administrators, in a session scope.
 
@@ -23,9 +29,15 @@ export interface AdminOptions {
   admin: AdminService;
   sessionSecret: string;
   sessionDays: number;
+  /** the largest file a form takes unless its route streams it */
+  fileLimit: number;
   findUser: (id: number) => Promise<User | undefined>;
   /** certificates of self-assessment, which administrators may withdraw */
   certificates: CertificatesService;
+  search: SearchProvider;
+  library: LibraryService;
+  knowledge: KnowledgeService;
+  files: FilesService;
 }
 
 const roleForm = z.object({ role: z.enum(siteRoles) });
@@ -34,15 +46,12 @@ const peopleQuery = z.object({ q: z.string().trim().max(200).optional().default(
 
 export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promise<void> {
   const { a, lang, admin } = o;
-  const g = await sessionScope(app, { db: a.database.db, lang, secret: o.sessionSecret, days: o.sessionDays, secure: a.config.baseUrl.startsWith('https:'), findUser: o.findUser, formLimit: 1_048_576 });
+  const g = await sessionScope(app, { db: a.database.db, lang, secret: o.sessionSecret, days: o.sessionDays, secure: a.config.baseUrl.startsWith('https:'), findUser: o.findUser, formLimit: 1_048_576, fileLimit: o.fileLimit });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const html = sendPrivate;
-  /** Signed in, and an editor or administrator: anyone else is refused with a 403 page. */
-  const requireEditor = (req: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
-    done(isEditor(req.user!) ? undefined : new ForbiddenError());
-  };
-  const staff = { preHandler: [g.requireUser, requireEditor] };
-  const staffPost = { preHandler: [g.csrfCheck, g.requireUser, requireEditor] };
+  // Signed in, and an editor or administrator: anyone else is refused with a 403 page.
+  const staff = { preHandler: [g.requireUser, g.requireEditor] };
+  const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
   const allowed = <T>(value: T | null): T => {
     if (value === null) throw new ForbiddenError();
     return value;
@@ -51,9 +60,9 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
   app.get('', staff, (req, reply) => html(reply, dashboardView(ctx(req), req.user!)));
 
   app.get('/people', staff, async (req, reply) => {
-    const { q, done } = parse(peopleQuery, req.query);
+    const { q } = parse(peopleQuery, req.query);
     const people = allowed(await admin.people(req.user!, q));
-    return html(reply, peopleView(ctx(req), reply.generateCsrf(), q, people, [], done === 'saved' ? 'admin.people.saved' : undefined));
+    return html(reply, peopleView(ctx(req), reply.generateCsrf(), q, people, [], noticeOf(req.query, { saved: 'admin.people.saved' })));
   });
 
   app.post('/people/:id/role', staffPost, async (req, reply) => {
@@ -66,14 +75,14 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
       const people = allowed(await admin.people(req.user!, ''));
       return html(reply, peopleView(ctx(req), reply.generateCsrf(), '', people, [{ field: 'role', key: 'admin.people.lastAdmin' }]), 409);
     }
-    return reply.redirect(`/${lang}/admin/people?done=saved`, 303);
+    return redirectDone(reply, `/${lang}/admin/people`, 'saved');
   });
 
-  const resources = resourceAdminRoutes(app, a, lang, { ...g, requireEditor });
-  const content = contentAdminRoutes(app, a, lang, { ...g, requireEditor });
-  fileAdminRoutes(app, a, lang, { ...g, requireEditor }, { resource: resources.editorPage, 'case-study': content.caseStudyPage });
-  packAdminRoutes(app, a, lang, { ...g, requireEditor });
-  assessmentAdminRoutes(app, a, lang, o.certificates, { ...g, requireEditor });
+  const resources = resourceAdminRoutes(app, a, lang, g, o);
+  const content = contentAdminRoutes(app, a, lang, g, o);
+  fileAdminRoutes(app, a, lang, g, o.files, { resource: resources.editorPage, 'case-study': content.caseStudyPage });
+  packAdminRoutes(app, a, lang, g, o.search);
+  assessmentAdminRoutes(app, a, lang, o.certificates, g, o.knowledge);
 
   app.get('/outbox', staff, async (req, reply) => html(reply, outboxView(ctx(req), allowed(await admin.outbox(req.user!)))));
   app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));

@@ -2,13 +2,9 @@ import type { DB } from '../../db/database.ts';
 import type { User } from '../accounts/repository.ts';
 import { countAdmins, findUserById, outbox, updateUser } from '../accounts/repository.ts';
 import * as repo from './repository.ts';
+import { isAdmin, type SiteRole } from '../accounts/roles.ts';
 
 // The back office's own rules. Policies are one line each; every function checks access first.
-
-export const isEditor = (user: User) => user.role === 'editor' || user.role === 'admin';
-export const isAdmin = (user: User) => user.role === 'admin';
-
-export const siteRoles = ['member', 'editor', 'admin'] as const;
 
 export function adminService(db: DB) {
   return {
@@ -17,7 +13,7 @@ export function adminService(db: DB) {
     people: (actor: User, q: string) => (isAdmin(actor) ? repo.people(db, q, 200) : null),
 
     /** Changes someone's site role; the platform always keeps an administrator. */
-    async setRole(actor: User, userId: number, role: (typeof siteRoles)[number]): Promise<'done' | 'forbidden' | 'missing' | 'last-admin'> {
+    async setRole(actor: User, userId: number, role: SiteRole): Promise<'done' | 'forbidden' | 'missing' | 'last-admin'> {
       if (!isAdmin(actor)) return 'forbidden';
       const target = await findUserById(db, userId);
       if (!target) return 'missing';

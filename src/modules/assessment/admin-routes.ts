@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.ts';
-import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
+import type { AppContext } from '../../http/app-context.ts';
+import { NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm, textValues, type FieldError } from '../../http/forms.ts';
 import { sendPrivate } from '../../http/send.ts';
-import type { Guards } from '../../http/session-scope.ts';
+import type { Guards } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { audit } from '../admin/repository.ts';
 import { aggregate, MIN_CENTRES } from './benchmark.ts';
@@ -15,18 +15,17 @@ import { policyView, settingsView, type PolicyTable } from './views/admin.ts';
 import { frameworkAdminView, frameworkItemView } from './views/framework-admin.ts';
 import { frameworkEditor, frameworkParams, itemParams, newIndicatorParams, valuesOf, type EditTarget } from './framework-editor.ts';
 import { inLang } from './views/framework.ts';
+import { noticeOf, redirectDone } from '../../http/notice.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
 
 // The self-assessment in the back office: frameworks (/{lang}/admin/frameworks/…, for editors),
 // certificate rules and the policy view (/{lang}/admin/self-assessment/…, administrators only).
 
-export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService, g: Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void }): void {
+export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService, g: Guards, knowledge: KnowledgeService): void {
   const db = a.database.db;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
-  const requireAdmin = (req: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
-    done(req.user!.role === 'admin' ? undefined : new ForbiddenError());
-  };
-  const admin = { preHandler: [g.requireUser, requireAdmin] };
-  const adminPost = { preHandler: [g.csrfCheck, g.requireUser, requireAdmin] };
+  const admin = { preHandler: [g.requireUser, g.requireAdmin] };
+  const adminPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireAdmin] };
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
   const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
   const editor = frameworkEditor(db);
@@ -42,9 +41,8 @@ export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang:
 
   app.get('/frameworks/:slug', staff, async (req, reply) => {
     const { slug } = parse(frameworkParams, req.params);
-    const done = (req.query as Record<string, unknown>).done;
-    const notices: Record<string, string> = { saved: 'framework.admin.saved', published: 'framework.admin.published', discarded: 'framework.admin.discarded', removed: 'framework.admin.removed' };
-    return overview(req, reply, slug, typeof done === 'string' ? notices[done] : undefined);
+    const notices = { saved: 'framework.admin.saved', published: 'framework.admin.published', discarded: 'framework.admin.discarded', removed: 'framework.admin.removed' };
+    return overview(req, reply, slug, noticeOf(req.query, notices));
   });
 
   const targetOf = (req: FastifyRequest): { slug: string; target: EditTarget } => {
@@ -69,7 +67,7 @@ export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang:
     const result = await editor.save(req.user!, slug, target, (req.body ?? {}) as Record<string, unknown>);
     if (result === 'missing') throw new NotFoundError('framework item');
     if ('errors' in result) return sendPrivate(reply, frameworkItemView(ctx(req), slug, target, result.values, reply.generateCsrf(), result.errors), 422);
-    return reply.redirect(`/${lang}/admin/frameworks/${slug}?done=saved`, 303);
+    return redirectDone(reply, `/${lang}/admin/frameworks/${slug}`, 'saved');
   };
   app.get('/frameworks/:slug/:kind/:id', staff, itemForm);
   app.post('/frameworks/:slug/:kind/:id', staffPost, itemSave);
@@ -81,7 +79,7 @@ export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang:
     const result = await editor.remove(req.user!, slug, id);
     if (result === 'missing') throw new NotFoundError('indicator');
     if (result === 'last') return overview(req, reply, slug, undefined, [{ field: 'framework', key: 'framework.error.lastIndicator' }], 409);
-    return reply.redirect(`/${lang}/admin/frameworks/${slug}?done=removed`, 303);
+    return redirectDone(reply, `/${lang}/admin/frameworks/${slug}`, 'removed');
   });
 
   app.post('/frameworks/:slug/publish', staffPost, async (req, reply) => {
@@ -90,19 +88,18 @@ export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang:
     if (version === null) return overview(req, reply, slug, undefined, [{ field: 'framework', key: 'framework.error.noDraft' }], 409);
     // The public framework page is cached under the content version, on every instance.
     await a.content.changed();
-    return reply.redirect(`/${lang}/admin/frameworks/${slug}?done=published`, 303);
+    return redirectDone(reply, `/${lang}/admin/frameworks/${slug}`, 'published');
   });
 
   app.post('/frameworks/:slug/discard', staffPost, async (req, reply) => {
     const { slug } = parse(frameworkParams, req.params);
     await editor.discard(req.user!, slug);
-    return reply.redirect(`/${lang}/admin/frameworks/${slug}?done=discarded`, 303);
+    return redirectDone(reply, `/${lang}/admin/frameworks/${slug}`, 'discarded');
   });
 
   app.get('/self-assessment/settings', admin, async (req, reply) => {
     const rules = await certificateRules(db);
-    const done = (req.query as Record<string, unknown>).done;
-    const notice = done === 'saved' ? 'settings.saved' : done === 'withdrawn' ? 'settings.withdrawn' : undefined;
+    const notice = noticeOf(req.query, { saved: 'settings.saved', withdrawn: 'settings.withdrawn' });
     return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), { minIndicators: String(rules.minIndicators), minAnswers: String(rules.minAnswers) }, await certificates.recent(), [], notice));
   });
 
@@ -111,19 +108,19 @@ export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang:
     if (!form.ok) return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), textValues(form.values), await certificates.recent(), form.errors), 422);
     await setCertificateRules(db, form.data);
     await audit(db, req.user!, 'settings.certificate', 'self-assessment', form.data);
-    return reply.redirect(`/${lang}/admin/self-assessment/settings?done=saved`, 303);
+    return redirectDone(reply, `/${lang}/admin/self-assessment/settings`, 'saved');
   });
 
   app.post('/self-assessment/certificates/:code/withdraw', adminPost, async (req, reply) => {
     const { code } = parse(certificateParams, req.params);
     if (!(await certificates.withdraw(code))) throw new NotFoundError('certificate');
     await audit(db, req.user!, 'certificate.withdraw', `certificate:${code}`);
-    return reply.redirect(`/${lang}/admin/self-assessment/settings?done=withdrawn`, 303);
+    return redirectDone(reply, `/${lang}/admin/self-assessment/settings`, 'withdrawn');
   });
 
   app.get('/self-assessment/policy', admin, async (req, reply) => {
     const l = ctx(req);
-    const [byCountry, bySector, version, sectors] = await Promise.all([aggregate(db, 'country'), aggregate(db, 'sector'), currentVersion(db, DEFAULT_FRAMEWORK), a.knowledge.vocabulary('sectors', lang)]);
+    const [byCountry, bySector, version, sectors] = await Promise.all([aggregate(db, 'country'), aggregate(db, 'sector'), currentVersion(db, DEFAULT_FRAMEWORK), knowledge.vocabulary('sectors', lang)]);
     const columns = [{ key: 'overall', label: { value: l.t('report.overall'), lang } }, ...(version?.document.dimensions ?? []).map((d) => ({ key: d.id, label: inLang(d.title, l) }))];
     const table = (by: 'country' | 'sector', groups: Awaited<ReturnType<typeof aggregate>>, label: (k: string) => string): PolicyTable => ({
       by,

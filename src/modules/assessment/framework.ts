@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bumpContentVersion } from '../../content/repository.ts';
+import { bumpContentVersion } from '../../platform/content-version/repository.ts';
 import type { Database, DB } from '../../db/database.ts';
-import { FrameworkError, frameworkFile, frameworkTranslation, parseFrameworkYaml, type FrameworkTranslation, type StakeholderGroup } from './format.ts';
+import { FrameworkError, frameworkFile, frameworkTranslation, parseFrameworkYaml, type FrameworkTranslation } from './format.ts';
 import * as repo from './repository.ts';
 
 // Frameworks from content/frameworks/ into versioned documents. A framework's files become one
@@ -11,36 +11,8 @@ import * as repo from './repository.ts';
 // keep the one they started with). Once editors have made a version in the back office, the
 // back office owns the framework and start-up leaves it alone, as it does for content.
 
-export type Texts = { en: string } & Partial<Record<'fr' | 'ar', string>>;
-
-export interface IndicatorDoc {
-  id: string;
-  statement: Texts;
-  explanation: Texts;
-  groups: StakeholderGroup[];
-  core: boolean;
-  stations: string[];
-  actions: string[];
-  resources: string[];
-}
-export interface CriterionDoc {
-  id: string;
-  title: Texts;
-  description: Texts;
-  indicators: IndicatorDoc[];
-}
-export interface DimensionDoc {
-  id: string;
-  title: Texts;
-  description: Texts;
-  criteria: CriterionDoc[];
-}
-export interface FrameworkDocument {
-  slug: string;
-  title: Texts;
-  description: Texts;
-  dimensions: DimensionDoc[];
-}
+export type { CriterionDoc, DimensionDoc, FrameworkDocument, IndicatorDoc, Texts } from './document.ts';
+import type { FrameworkDocument, IndicatorDoc, Texts } from './document.ts';
 
 export interface FrameworkSource {
   document: FrameworkDocument;

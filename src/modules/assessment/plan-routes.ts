@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm } from '../../http/forms.ts';
 import { sendPrivate } from '../../http/send.ts';
-import type { Guards } from '../../http/session-scope.ts';
+import type { Guards } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { Plan } from './plan-repository.ts';
 import { actionForm, criteriaOf, focusForm, focusRange, planCsv, type PlanService } from './plan.ts';
@@ -15,12 +15,14 @@ import { weakestCriteria } from './scoring.ts';
 import { inLang } from './views/framework.ts';
 import { actionEditView, planView, type PlanData, type PlanState } from './views/plan.ts';
 import { roundPath } from './views/rounds.ts';
+import { noticeOf, redirectDone } from '../../http/notice.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
 
 // The development plan of a round: /{lang}/account/centres/{slug}/self-assessment/rounds/{id}/plan…
 
 const actionParams = roundParams.extend({ action: z.coerce.number().int().min(1).max(2_147_483_647) });
 
-export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, plans: PlanService): void {
+export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, plans: PlanService, knowledge: KnowledgeService): void {
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
@@ -41,7 +43,7 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
     const recommended = new Map<string, Awaited<ReturnType<typeof actionsFor>>>();
     for (const id of focus) {
       const c = criteria.find((x) => x.id === id);
-      if (c) recommended.set(id, await actionsFor(a.knowledge, lang, [c]));
+      if (c) recommended.set(id, await actionsFor(knowledge, lang, [c]));
     }
     return {
       page: r,
@@ -56,13 +58,13 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
 
   const show = async (req: FastifyRequest, reply: FastifyReply, r: RoundPage, plan: Plan | null, s: Omit<PlanState, 'csrf'> = {}, status = 200) =>
     sendPrivate(reply, planView(ctx(req), await data(r, plan), { csrf: reply.generateCsrf(), ...s }), status);
-  const back = (req: FastifyRequest, reply: FastifyReply, r: RoundPage, done: string) => reply.redirect(`${roundPath(ctx(req), r.centre.slug, r.loaded.round.id)}/plan?done=${done}`, 303);
-  const notices: Record<string, string> = { focus: 'plan.notice.focus', added: 'plan.notice.added', saved: 'plan.notice.saved', deleted: 'plan.notice.deleted' };
+  const back = (req: FastifyRequest, reply: FastifyReply, r: RoundPage, done: string) => redirectDone(reply, `${roundPath(ctx(req), r.centre.slug, r.loaded.round.id)}/plan`, done);
+  const notices = { focus: 'plan.notice.focus', added: 'plan.notice.added', saved: 'plan.notice.saved', deleted: 'plan.notice.deleted' };
 
   app.get(base, member, async (req, reply) => {
     const { r, plan } = await load(req);
     const q = req.query as Record<string, unknown>;
-    return show(req, reply, r, plan, { notice: typeof q.done === 'string' ? notices[q.done] : undefined, editingFocus: q.focus === 'edit' && r.manage });
+    return show(req, reply, r, plan, { notice: noticeOf(q, notices), editingFocus: q.focus === 'edit' && r.manage });
   });
 
   app.post(`${base}/focus`, memberPost, async (req, reply) => {
@@ -75,7 +77,7 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
 
   /** The text of a recommended station action, in the page's language. */
   const sourceText = async (r: RoundPage) => {
-    const all = await actionsFor(a.knowledge, lang, criteriaOf(r));
+    const all = await actionsFor(knowledge, lang, criteriaOf(r));
     return (key: string) => all.find((x) => x.key === key)?.text.value ?? null;
   };
 

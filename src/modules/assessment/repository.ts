@@ -1,6 +1,6 @@
 import type { DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import type { FrameworkDocument } from './framework.ts';
+import type { FrameworkDocument } from './document.ts';
 
 // Frameworks and their versions. A published version never changes: a new one is added.
 

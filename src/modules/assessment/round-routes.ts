@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm, textValues, type FieldError } from '../../http/forms.ts';
 import { sendPrivate } from '../../http/send.ts';
+import { limits } from '../../platform/rate-limits/rate-limits.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import type { Guards } from '../../http/session-scope.ts';
+import type { Guards } from '../accounts/session-scope.ts';
 import { centreParams } from '../centres/schemas.ts';
 import * as centresRepo from '../centres/repository.ts';
 import { averages, MIN_CENTRES, setOptOut, type Benchmark } from './benchmark.ts';
@@ -13,7 +14,7 @@ import { stakeholderGroups, type StakeholderGroup } from './format.ts';
 import { indicatorsOf } from './framework.ts';
 import { recommendations, reportCsv } from './report.ts';
 import { loadRound, resultsOf } from './results.ts';
-import { MAIL_LIMIT, type RoundPage, type RoundsService } from './rounds.ts';
+import { type RoundPage, type RoundsService } from './rounds.ts';
 import { extendForm, groupForm, linkMailForm, roundForm, roundParams } from './schemas.ts';
 import type { RoundResults } from './scoring.ts';
 import { reportView } from './views/report.ts';
@@ -24,6 +25,8 @@ import { inLang } from './views/framework.ts';
 import { planExists } from './plan-repository.ts';
 import type { CertificatesService } from './certificates.ts';
 import { certificatePath, recognitionSection } from './views/certificate.ts';
+import { noticeOf, redirectDone } from '../../http/notice.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
 
 // The centre's self-assessment pages, inside the account scope (session and CSRF):
 // /{lang}/account/centres/{slug}/self-assessment/…
@@ -33,7 +36,7 @@ const reportQuery = z.object({
   sector: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
 });
 
-export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, certificates: CertificatesService): void {
+export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, certificates: CertificatesService, knowledge: KnowledgeService): void {
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
@@ -64,9 +67,8 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     const { slug } = parse(centreParams, req.params);
     const c = await rounds.centreFor(req.user!, slug);
     if (!c) throw new NotFoundError('centre');
-    const done = (req.query as Record<string, unknown>).done;
-    const notices: Record<string, string> = { deleted: 'round.notice.deleted', benchmark: 'round.notice.benchmark' };
-    return sendPrivate(reply, roundsView(ctx(req), c, await rounds.list(c.centre.id), reply.generateCsrf(), typeof done === 'string' ? notices[done] : undefined));
+    const notice = noticeOf(req.query, { deleted: 'round.notice.deleted', benchmark: 'round.notice.benchmark' });
+    return sendPrivate(reply, roundsView(ctx(req), c, await rounds.list(c.centre.id), reply.generateCsrf(), notice));
   });
 
   app.post(`${base}/benchmark`, memberPost, async (req, reply) => {
@@ -75,7 +77,7 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     if (!c) throw new NotFoundError('centre');
     if (!c.manage) throw new ForbiddenError();
     await setOptOut(db, c.centre.id, (req.body as Record<string, unknown>).count !== 'yes');
-    return reply.redirect(`${roundsPath(ctx(req), slug)}?done=benchmark`, 303);
+    return redirectDone(reply, `${roundsPath(ctx(req), slug)}`, 'benchmark');
   });
 
   async function newForm(req: FastifyRequest, reply: FastifyReply, values: RoundFormValues | null, errors: FieldError[] = [], status = 200) {
@@ -109,19 +111,18 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     refused(typeof result === 'string' ? result : 'ok');
     if (typeof result === 'object' && 'errors' in result) return newForm(req, reply, roundFormValues(body), result.errors, 422);
     const { id } = result as { id: number };
-    return reply.redirect(`${roundPath(ctx(req), slug, id)}?done=created`, 303);
+    return redirectDone(reply, `${roundPath(ctx(req), slug, id)}`, 'created');
   });
 
   app.get(`${base}/rounds/:round`, member, async (req, reply) => {
     const r = await roundOr404(req);
-    const done = (req.query as Record<string, unknown>).done;
-    const notices: Record<string, string> = { created: 'round.notice.created', closed: 'round.notice.closed', extended: 'round.notice.extended', link: 'round.notice.link', mailed: 'round.notice.mailed' };
-    return showRound(req, reply, r, { notice: typeof done === 'string' ? notices[done] : undefined });
+    const notices = { created: 'round.notice.created', closed: 'round.notice.closed', extended: 'round.notice.extended', link: 'round.notice.link', mailed: 'round.notice.mailed' };
+    return showRound(req, reply, r, { notice: noticeOf(req.query, notices) });
   });
 
   const after = (req: FastifyRequest, reply: FastifyReply, done: string) => {
     const { slug, round } = parse(roundParams, req.params);
-    return reply.redirect(`${roundPath(ctx(req), slug, round)}?done=${done}`, 303);
+    return redirectDone(reply, `${roundPath(ctx(req), slug, round)}`, done);
   };
 
   app.post(`${base}/rounds/:round/close`, memberPost, async (req, reply) => {
@@ -159,7 +160,7 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     if (!form.ok) return showRound(req, reply, await roundOr404(req), { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
     const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, lang);
     refused(result);
-    if (result === 'limited') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.mailLimit', values: { max: MAIL_LIMIT.max } }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 429);
+    if (result === 'limited') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 429);
     if (result === 'closed') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.closed' }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 409);
     return after(req, reply, 'mailed');
   });
@@ -177,14 +178,14 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     const result = await rounds.remove(req.user!, slug, round);
     refused(result);
     if (result === 'has-answers') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'delete', key: 'round.error.hasAnswers' }] }, 409);
-    return reply.redirect(`${roundsPath(ctx(req), slug)}?done=deleted`, 303);
+    return redirectDone(reply, `${roundsPath(ctx(req), slug)}`, 'deleted');
   });
 
   /** The benchmark of a centre's round: all centres, its country, one of its sectors. */
   async function benchmarkOf(r: RoundPage, results: RoundResults, sector: string | undefined, l: ReturnType<typeof ctx>): Promise<Benchmark | null> {
     if (results.overall.all === null) return null;
     const sectors = await centresRepo.sectorsOf(db, r.centre.id);
-    const names = new Map([...(await a.knowledge.vocabulary('sectors', lang))].map(([key, label]) => [key, label.value]));
+    const names = new Map([...(await knowledge.vocabulary('sectors', lang))].map(([key, label]) => [key, label.value]));
     const chosen = sector && sectors.includes(sector) ? sector : (sectors[0] ?? null);
     const found = await averages(db, { exceptCentre: r.centre.id, country: r.centre.country, sector: chosen });
     const columns = [
@@ -218,7 +219,7 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     const q = parse(reportQuery, req.query);
     const l = ctx(req);
     const results = await rounds.results(r.loaded);
-    const [{ recommendations: recs, packages }, list, hasPlan] = await Promise.all([recommendations(db, a.knowledge, lang, results), rounds.list(r.centre.id), planExists(db, r.loaded.round.id)]);
+    const [{ recommendations: recs, packages }, list, hasPlan] = await Promise.all([recommendations(db, knowledge, lang, results), rounds.list(r.centre.id), planExists(db, r.loaded.round.id)]);
     const others = list.filter((x) => x.id !== r.loaded.round.id && x.sent > 0);
     let compare = null;
     if (q.compare !== undefined && others.some((x) => x.id === q.compare)) {

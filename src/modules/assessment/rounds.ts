@@ -3,7 +3,8 @@ import type { FieldError } from '../../http/forms.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { translator } from '../../i18n/messages.ts';
 import type { Mailer } from '../accounts/mail.ts';
-import { hit, type User } from '../accounts/repository.ts';
+import type { User } from '../accounts/repository.ts';
+import { limits, rateLimiter } from '../../platform/rate-limits/rate-limits.ts';
 import * as centresRepo from '../centres/repository.ts';
 import { canManage, canSeeMembers, type Access } from '../centres/service.ts';
 import type { StakeholderGroup } from './format.ts';
@@ -20,7 +21,6 @@ import { digest, newSalt, tokens } from './tokens.ts';
 // of another centre exists.
 
 /** Link mailings per person (each up to 200 addresses) in a day. */
-export const MAIL_LIMIT = { max: 20, windowMs: 86_400_000 };
 
 export interface CentreAccess {
   centre: centresRepo.CentreRow;
@@ -39,6 +39,7 @@ export const dayEnd = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`)
 export const lastDay = (closesAt: string) => new Date(Date.parse(closesAt) - 1).toISOString().slice(0, 10);
 
 export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: string) {
+  const rates = rateLimiter(db);
   const tk = tokens(secret);
 
   async function centreFor(user: User, slug: string): Promise<CentreAccess | null> {
@@ -159,8 +160,7 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
       if (!g) return 'missing';
       if (statusOf(r.loaded.round) === 'closed') return 'closed';
       // The platform's mail must not become a way to send a great deal of it.
-      const { hits } = await hit(db, `survey-mail:${user.id}`, MAIL_LIMIT.windowMs);
-      if (hits > MAIL_LIMIT.max) return 'limited';
+      if (await rates.count(`survey-mail:${user.id}`, limits.surveyMailPerPerson)) return 'limited';
       const t = translator(lang);
       const link = `${baseUrl}/${lang}/survey/${tk.link(g.salt)}`;
       for (const to of emails) {

@@ -1,5 +1,5 @@
 import type { DB } from '../../db/database.ts';
-import { hit } from '../accounts/repository.ts';
+import { limits, rateLimiter } from '../../platform/rate-limits/rate-limits.ts';
 import { findCentreById } from '../centres/repository.ts';
 import { itemsOf, pagesFor, type QuestionPage } from './questionnaire.ts';
 import { loadRound, refreshScores, statusOf, type LoadedRound, type RoundStatus } from './results.ts';
@@ -12,11 +12,6 @@ import type { StakeholderGroup } from './format.ts';
 // response; the response is reached again only through its resume link or its short code. Answers
 // are saved page by page, so a dropped connection loses at most the page being filled in, and
 // count only once the response is sent, which happens once.
-
-/** Attempts at a code, per address, before a pause (guessing a 40-bit code is then hopeless). */
-export const CODE_LIMIT = { max: 10, windowMs: 15 * 60_000 };
-/** Responses started per address and round in an hour: a classroom shares one address, a script should not. */
-export const START_LIMIT = { max: 100, windowMs: 60 * 60_000 };
 
 export interface LinkState {
   loaded: LoadedRound;
@@ -41,6 +36,7 @@ export type PageResult =
   | { ok: false; problem: 'invalid' };
 
 export function surveyService(db: DB, secret: string) {
+  const rates = rateLimiter(db);
   const tk = tokens(secret);
 
   async function state(roundId: number, group: StakeholderGroup): Promise<LinkState | null> {
@@ -70,8 +66,7 @@ export function surveyService(db: DB, secret: string) {
       const s = await byLink(link);
       if (!s) return null;
       if (s.status !== 'open') return 'closed';
-      const { hits } = await hit(db, `survey-start:${s.loaded.round.id}:${address}`, START_LIMIT.windowMs);
-      if (hits > START_LIMIT.max) return 'limited';
+      if (await rates.count(`survey-start:${s.loaded.round.id}:${address}`, limits.surveyStartPerIp)) return 'limited';
       for (;;) {
         const salt = newSalt();
         const id = await rr.createResponse(db, { roundId: s.loaded.round.id, grp: s.group, salt, resumeHash: digest(tk.resume(salt)), codeHash: digest(tk.code(salt)) });
@@ -83,8 +78,7 @@ export function surveyService(db: DB, secret: string) {
     async resumeByCode(link: string, typed: string, address: string): Promise<{ token: string } | 'wrong' | 'limited' | null> {
       const s = await byLink(link);
       if (!s) return null;
-      const { hits } = await hit(db, `survey-code:${address}`, CODE_LIMIT.windowMs);
-      if (hits > CODE_LIMIT.max) return 'limited';
+      if (await rates.count(`survey-code:${address}`, limits.surveyCodePerIp)) return 'limited';
       const response = await rr.responseBy(db, 'code_hash', digest(normaliseCode(typed)));
       if (!response || response.round_id !== s.loaded.round.id || response.grp !== s.group) return 'wrong';
       return { token: tk.resume(response.salt) };

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendPrivate } from '../../http/send.ts';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm, type FieldError } from '../../http/forms.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import type { Guards } from '../../http/session-scope.ts';
+import type { Guards } from '../accounts/session-scope.ts';
 import { tokenQuery } from '../accounts/schemas.ts';
 import { messageView } from '../accounts/views/pages.ts';
 import { MAX_LOGO_BYTES } from './logos.ts';
@@ -13,15 +13,17 @@ import * as s from './schemas.ts';
 import type { CentresService } from './service.ts';
 import { emptyProfile, invitationView, manageView, newCentreView, profileValues, valuesFrom, type ManageState } from './views/manage.ts';
 import { centresView, centreView } from './views/public.ts';
+import { noticeOf, redirectDone } from '../../http/notice.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
 
 // Public centre pages, in each language scope.
-export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, centres: CentresService): void {
+export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, centres: CentresService, knowledge: KnowledgeService): void {
   app.get('/centres', async (req, reply) => a.freshPage(req, reply, centresView(a.ctx(req, lang), await centres.published())));
   app.get('/centres/:slug', async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
     const found = await centres.publicCentre(slug);
     if (!found) throw new NotFoundError('centre');
-    return a.freshPage(req, reply, centreView(a.ctx(req, lang), found.centre, found.sectors, await a.knowledge.vocabulary('sectors', lang)));
+    return a.freshPage(req, reply, centreView(a.ctx(req, lang), found.centre, found.sectors, await knowledge.vocabulary('sectors', lang)));
   });
 }
 
@@ -38,10 +40,10 @@ export function logoRoutes(app: FastifyInstance, centres: CentresService): void 
 }
 
 // Managing centres: /{lang}/account/centres/…, inside the account scope (session and CSRF).
-export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, centres: CentresService): void {
+export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, centres: CentresService, knowledge: KnowledgeService): void {
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const html = sendPrivate;
-  const sectors = () => a.knowledge.vocabulary('sectors', lang);
+  const sectors = () => knowledge.vocabulary('sectors', lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
   const manageUrl = (slug: string) => `/${lang}/account/centres/${slug}`;
@@ -63,14 +65,14 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const form = parseForm(s.profileForm, req.body);
     if (!form.ok) return html(reply, newCentreView(ctx(req), reply.generateCsrf(), valuesFrom(req.body as Record<string, unknown>), await sectors(), form.errors), 422);
     const slug = await centres.create(req.user!, form.data);
-    return reply.redirect(`${manageUrl(slug)}?done=created`, 303);
+    return redirectDone(reply, `${manageUrl(slug)}`, 'created');
   });
 
   app.get('/centres/:slug', member, (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
-    const done = (req.query as Record<string, unknown>).done;
-    const notices: Record<string, string> = { created: 'centre.notice.created', saved: 'centre.notice.saved', invited: 'centre.notice.invited', logo: 'centre.notice.logo', joined: 'centre.notice.joined' };
-    return manage(req, reply, slug, typeof done === 'string' && notices[done] ? { notice: notices[done] } : {});
+    const notices = { created: 'centre.notice.created', saved: 'centre.notice.saved', invited: 'centre.notice.invited', logo: 'centre.notice.logo', joined: 'centre.notice.joined' };
+    const notice = noticeOf(req.query, notices);
+    return manage(req, reply, slug, notice ? { notice } : {});
   });
 
   app.post('/centres/:slug/profile', memberPost, async (req, reply) => {
@@ -78,7 +80,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const form = parseForm(s.profileForm, req.body);
     if (!form.ok) return manage(req, reply, slug, { form: 'profile', errors: form.errors, profile: valuesFrom(req.body as Record<string, unknown>) }, 422);
     refused(await centres.update(req.user!, slug, form.data));
-    return reply.redirect(`${manageUrl(slug)}?done=saved`, 303);
+    return redirectDone(reply, `${manageUrl(slug)}`, 'saved');
   });
 
   app.post('/centres/:slug/logo', memberPost, async (req, reply) => {
@@ -92,7 +94,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
       const error: FieldError = result === 'too_big' ? { field: 'logo', key: 'centre.error.logoTooBig', values: { mb: MAX_LOGO_BYTES / 1024 / 1024 } } : { field: 'logo', key: 'centre.error.logoNotImage' };
       return manage(req, reply, slug, { form: 'logo', errors: [error] }, 422);
     }
-    return reply.redirect(`${manageUrl(slug)}?done=logo`, 303);
+    return redirectDone(reply, `${manageUrl(slug)}`, 'logo');
   });
 
   app.post('/centres/:slug/invitations', memberPost, async (req, reply) => {
@@ -101,7 +103,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const values = req.body as Record<string, string>;
     if (!form.ok) return manage(req, reply, slug, { form: 'invite', errors: form.errors, invite: { email: values.email ?? '', role: values.role ?? 'member' } }, 422);
     refused(await centres.invite(req.user!, slug, form.data.email, form.data.role, lang));
-    return reply.redirect(`${manageUrl(slug)}?done=invited`, 303);
+    return redirectDone(reply, `${manageUrl(slug)}`, 'invited');
   });
 
   app.post('/centres/:slug/members/:userId/role', memberPost, async (req, reply) => {
@@ -110,7 +112,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const result = await centres.setRole(req.user!, slug, userId, role);
     refused(result);
     if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
-    return reply.redirect(`${manageUrl(slug)}?done=saved`, 303);
+    return redirectDone(reply, `${manageUrl(slug)}`, 'saved');
   });
 
   app.post('/centres/:slug/members/:userId/remove', memberPost, async (req, reply) => {
@@ -118,7 +120,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const result = await centres.remove(req.user!, slug, userId);
     refused(result);
     if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
-    return reply.redirect(userId === req.user!.id ? `/${lang}/account` : `${manageUrl(slug)}?done=saved`, 303);
+    return userId === req.user!.id ? reply.redirect(`/${lang}/account`, 303) : redirectDone(reply, manageUrl(slug), 'saved');
   });
 
   // Invitations: the link opens a page; joining is a POST (a link preview must not accept it).
@@ -139,6 +141,6 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
       const invitation = await centres.invitation(token);
       return html(reply, invitationView(ctx(req), reply.generateCsrf(), token, invitation?.name ?? '', invitation?.email ?? '', 'other-address'), 403);
     }
-    return reply.redirect(`${manageUrl(result.slug)}?done=joined`, 303);
+    return redirectDone(reply, `${manageUrl(result.slug)}`, 'joined');
   });
 }

@@ -1,20 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import type { PageContext } from '../../http/context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm, type FieldError } from '../../http/forms.ts';
 import { sendPrivate } from '../../http/send.ts';
-import type { Guards } from '../../http/session-scope.ts';
+import type { Guards } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { findUserById } from '../accounts/repository.ts';
-import { isEditor } from '../admin/service.ts';
+import { isEditor } from '../accounts/roles.ts';
 import { sendAttachment } from './download.ts';
 import { asciiFileName } from './formats.ts';
 import type { OwnerInfo, OwnerKind } from './repository.ts';
-import { attachmentForm, attachmentParam, caseStudyParams, noticeQuery, publicFileParams, resourceParams } from './schemas.ts';
+import { attachmentForm, attachmentParam, caseStudyParams, publicFileParams, resourceParams } from './schemas.ts';
 import type { FileProblem, FilesService } from './service.ts';
 import { isSpooled, uploadConfig } from './upload.ts';
 import { attachmentsSection, caseStudyFilesView, formatSize, sectionFields } from './views.ts';
+import { noticeOf, withNotice } from '../../http/notice.ts';
 
 // Attachments over HTTP. In the back office (/{lang}/admin/…, session scope):
 //   POST /resources/:id/attachments                         upload (multipart: title, file)
@@ -24,9 +25,6 @@ import { attachmentsSection, caseStudyFilesView, formatSize, sectionFields } fro
 //   GET  /case-studies/:slug/attachments                    a case study's files on a page of their own
 //   GET  /files/:attachment                                 download, drafts included
 // Outside the language prefixes, for everyone: GET /files/:id/:name, published owners only.
-
-/** What the back office hands its route modules. */
-export type StaffGuards = Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void };
 
 /** The state of the files section when its form comes back with problems. */
 export interface SectionState {
@@ -52,8 +50,7 @@ export function problemError(ctx: PageContext, problem: FileProblem, files: File
   return { field, key: `files.error.${problem}` };
 }
 
-export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: StaffGuards, pages: Partial<Record<OwnerKind, SectionPage>> = {}): void {
-  const files = a.files;
+export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards, files: FilesService, pages: Partial<Record<OwnerKind, SectionPage>> = {}): void {
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
   const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
@@ -81,7 +78,7 @@ export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
       if (!owner) throw new NotFoundError(kind);
       return owner;
     };
-    const back = (owner: OwnerInfo, done: string) => `/${lang}/admin/${SEGMENT[kind]}/${owner.key}?done=${done}#attachments`;
+    const back = (owner: OwnerInfo, done: string) => withNotice(`/${lang}/admin/${SEGMENT[kind]}/${owner.key}#attachments`, done);
 
     app.post(`${base}/attachments`, upload, async (req, reply) => {
       const owner = await ownerOf(req);
@@ -119,8 +116,7 @@ export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
     const { slug } = parse(caseStudyParams, req.params);
     const owner = await files.owner(req.user!, 'case-study', slug);
     if (!owner) throw new NotFoundError('case study');
-    const { done } = parse(noticeQuery, req.query);
-    return filesPage(req, reply, owner, { errors: [], values: { title: '' } }, 200, done ? NOTICES[done] : undefined);
+    return filesPage(req, reply, owner, { errors: [], values: { title: '' } }, 200, noticeOf(req.query, NOTICES));
   });
 
   // GET and HEAD in one route: Fastify's automatic HEAD would read the whole file to discard it.

@@ -13,4 +13,3 @@ export const resourceParams = z.object({ id });
 export const caseStudyParams = z.object({ slug });
 export const attachmentParam = z.object({ attachment: id });
 export const publicFileParams = z.object({ id, name: z.string().max(200) });
-export const noticeQuery = z.object({ done: z.string().max(20).optional() });

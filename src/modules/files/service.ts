@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { DB } from '../../db/database.ts';
 import type { User } from '../accounts/repository.ts';
 import { audit } from '../admin/repository.ts';
-import { isEditor } from '../admin/service.ts';
+import { isEditor } from '../accounts/roles.ts';
 import { detect, safeFileName, type Format } from './formats.ts';
 import * as repo from './repository.ts';
 import { newKey, type ByteRange, type FileStore } from './store.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import { BadRequestError, NotFoundError, parse } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { caseStudiesView, caseStudyView } from './views/case-studies.ts';
@@ -9,9 +9,9 @@ import { packageView } from './views/package.ts';
 import { contentPageView, spotlightView } from './views/pages.ts';
 import { stationView } from './views/station.ts';
 import { caseStudyParams, checkerQuery, packageParams, stationParams } from './schemas.ts';
+import type { KnowledgeService } from './service.ts';
 
-export function knowledgeRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
-  const k = a.knowledge;
+export function knowledgeRoutes(app: FastifyInstance, a: AppContext, lang: Lang, k: KnowledgeService): void {
 
   app.get('/', (req, reply) => a.cachedPage(req, reply, async () => homeView(a.ctx(req, lang), await k.home(lang))));
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
 import { renderedFrom } from '../../http/page-cache.ts';
 import { sendRendered } from '../../http/send.ts';
@@ -9,19 +9,20 @@ import { feedXml } from './views/feed.ts';
 import type { Labels } from './views/labels.ts';
 import { libraryHref, libraryView } from './views/library.ts';
 import { resourceView } from './views/resource.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
+import type { LibraryService } from './service.ts';
 
-export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
-  const library = a.library;
+export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang, { library, knowledge }: { library: LibraryService; knowledge: KnowledgeService }): void {
   // Labels change only with content; every search page needs them, so keep them per version.
   let cachedLabels: { version: string; labels: Promise<Labels> } | null = null;
   const labels = (): Promise<Labels> => {
     const version = a.content.version();
     if (cachedLabels?.version !== version) {
       const loading = Promise.all([
-        a.knowledge.vocabulary('types', lang),
-        a.knowledge.vocabulary('themes', lang),
-        a.knowledge.vocabulary('sectors', lang),
-        a.knowledge.packages(lang),
+        knowledge.vocabulary('types', lang),
+        knowledge.vocabulary('themes', lang),
+        knowledge.vocabulary('sectors', lang),
+        knowledge.packages(lang),
       ]).then(([types, themes, sectors, packages]) => ({ types, themes, sectors, packages }));
       cachedLabels = { version, labels: loading };
       loading.catch(() => {
@@ -46,7 +47,7 @@ export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang): 
     const version = a.content.version();
     let feed = a.cache.get(req.url, version);
     if (!feed) {
-      const [recent, types] = await Promise.all([library.recent(lang, 50), a.knowledge.vocabulary('types', lang)]);
+      const [recent, types] = await Promise.all([library.recent(lang, 50), knowledge.vocabulary('types', lang)]);
       feed = renderedFrom(feedXml(a.ctx(req, lang), recent, types), 'application/atom+xml; charset=utf-8');
       a.cache.set(req.url, version, feed);
     }

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
-import { postgresSearch } from './postgres.ts';
+import { postgresSearch } from './repository/postgres.ts';
 import type { SearchProvider } from './provider.ts';
-import { sqliteSearch } from './sqlite.ts';
+import { sqliteSearch } from './repository/sqlite.ts';
 
 export type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from './provider.ts';
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
 import { parse } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { searchView } from './views/search.ts';
+import type { SearchProvider } from './index.ts';
 
 export const PER_PAGE = 20;
 
@@ -12,12 +13,12 @@ const searchQuery = z.object({
   page: z.coerce.number().int().min(1).max(500).default(1),
 });
 
-export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang): void {
+export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang, search: SearchProvider): void {
   app.get('/search', async (req, reply) => {
     const { q, page } = parse(searchQuery, req.query);
     const canonical = `/${lang}/search${q ? `?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) })}` : ''}`;
     return a.cachedSearchPage(req, reply, canonical, async () => {
-      const result = q ? await a.search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
+      const result = q ? await search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
       return searchView(a.ctxFor(lang, canonical), q, page, Math.ceil(result.total / PER_PAGE), result);
     });
   });

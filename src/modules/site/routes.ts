@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { negotiateLang, type AppContext } from '../../app.ts';
+import type { AppContext } from '../../http/app-context.ts';
+import { negotiateLang } from '../../http/lang.ts';
 import { parse } from '../../http/errors.ts';
 import { renderedFrom } from '../../http/page-cache.ts';
 import { sendRendered } from '../../http/send.ts';

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app.ts';
+import type { AppContext } from '../../../http/app-context.ts';
 import type { Item } from '../../../content/pack.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, type FieldError } from '../../../http/forms.ts';
 import { sendPrivate } from '../../../http/send.ts';
-import type { Guards } from '../../../http/session-scope.ts';
+import type { Guards } from '../../accounts/session-scope.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { fileNotices, type SectionPage, type SectionState } from '../../files/routes.ts';
 import { attachmentsSection, editorFileHref } from '../../files/views.ts';
@@ -18,6 +18,10 @@ import { stationView } from '../../knowledge/views/station.ts';
 import { specs, valuesOf, type FormValues, type KindSpec } from './kinds.ts';
 import { contentEditor, type Outcome } from './service.ts';
 import { contentFormView, contentListView, contentRevisionsView, type FormLabels } from './views.ts';
+import { noticeOf, redirectDone } from '../../../http/notice.ts';
+import type { SearchProvider } from '../../search/index.ts';
+import type { FilesService } from '../../files/service.ts';
+import type { LibraryService } from '../../library/service.ts';
 
 // /{lang}/admin/{packages|stations|case-studies|spotlight|pages}/…: the same editor for every kind
 // of content but resources, inside the back office's session scope.
@@ -26,27 +30,25 @@ const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
 const revisionParams = slugParams.extend({ revision: z.coerce.number().int().min(1) });
 /** Field names and values are checked item by item in kinds.ts; this bounds what can arrive. */
 const anyForm = z.record(z.string().max(60), z.union([z.string().max(50000), z.array(z.string().max(100)).max(50)]));
-const doneQuery = z.object({ done: z.string().max(20).optional() });
 
-const notices = new Set(['created', 'saved', 'published', 'unpublished', 'restored', 'deleted']);
-
-export interface ContentRouteOptions {
-  requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
-}
+const notices: Record<string, string> = {
+  ...Object.fromEntries(['created', 'saved', 'published', 'unpublished', 'restored', 'deleted'].map((done) => [done, `admin.content.notice.${done}`])),
+  ...fileNotices,
+};
 
 /** Registers the editor; returns the case-study page renderer the files section comes back on. */
-export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards & ContentRouteOptions): { caseStudyPage: SectionPage } {
+export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards, { search, files, library }: { search: SearchProvider; files: FilesService; library: LibraryService }): { caseStudyPage: SectionPage } {
   const editor = contentEditor(
     a.database.db,
-    a.search,
+    search,
     async () => {
       await a.content.changed();
     },
     async (kind, id) => {
-      if (kind === 'case-study') await a.files.removeAllFor({ kind, id });
+      if (kind === 'case-study') await files.removeAllFor({ kind, id });
     },
   );
-  const drafts = knowledgeService(a.database.db, a.library, { drafts: true });
+  const drafts = knowledgeService(a.database.db, library, { drafts: true });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
   const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
@@ -54,10 +56,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
     const [packages, sectors] = await Promise.all([drafts.packages(lang), drafts.vocabulary('sectors', lang)]);
     return { packages, sectors };
   };
-  const notice = (req: FastifyRequest) => {
-    const { done } = parse(doneQuery, req.query);
-    return done && notices.has(done) ? `admin.content.notice.${done}` : done ? fileNotices[done] : undefined;
-  };
+  const notice = (req: FastifyRequest) => noticeOf(req.query, notices);
   let caseStudyPage: SectionPage | undefined;
 
   for (const spec of Object.values(specs)) {
@@ -71,10 +70,10 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
      * The edit page, with the saved item or with what the editor sent and its problems. A case
      * study's page holds its files section, which may come back with its own problems.
      */
-    const editPage = async (req: FastifyRequest, reply: FastifyReply, slug: string, sent?: { values?: FormValues; errors: FieldError[] }, files?: SectionState) => {
+    const editPage = async (req: FastifyRequest, reply: FastifyReply, slug: string, sent?: { values?: FormValues; errors: FieldError[] }, section?: SectionState) => {
       const stored = await found(req, slug);
       const values = sent?.values ? { ...sent.values, ...identityValues(spec, stored.item) } : valuesOf(spec, stored.item);
-      const n = sent || files ? undefined : notice(req);
+      const n = sent || section ? undefined : notice(req);
       const c = ctx(req);
       const csrf = reply.generateCsrf();
       const extra =
@@ -82,9 +81,9 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
           ? attachmentsSection(c, {
               csrf,
               owner: { kind: 'case-study', key: slug },
-              items: (await a.files.list(req.user!, { kind: 'case-study', id: stored.id })) ?? [],
-              maxBytes: a.files.maxBytes,
-              ...(files ? { errors: files.errors, values: files.values } : {}),
+              items: (await files.list(req.user!, { kind: 'case-study', id: stored.id })) ?? [],
+              maxBytes: files.maxBytes,
+              ...(section ? { errors: section.errors, values: section.values } : {}),
             })
           : undefined;
       return contentFormView(c, spec, {
@@ -94,7 +93,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
         labels: await labels(),
         published: stored.published,
         status: await editor.status(spec, stored),
-        ...(sent || files ? { errors: [...(sent?.errors ?? []), ...(files?.errors ?? [])] } : {}),
+        ...(sent || section ? { errors: [...(sent?.errors ?? []), ...(section?.errors ?? [])] } : {}),
         ...(n ? { notice: n } : {}),
         ...(extra ? { extra } : {}),
       });
@@ -104,7 +103,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
       if (result === 'forbidden') throw new ForbiddenError();
       if (result === 'missing') throw new NotFoundError(spec.kind);
       if (result !== 'done') return sendPrivate(reply, await editPage(req, reply, slug, { errors: result.errors }), 409);
-      return reply.redirect(`/${lang}/admin${to}?done=${done}`, 303);
+      return redirectDone(reply, `/${lang}/admin${to}`, done);
     };
 
     app.get(base, staff, async (req, reply) => {
@@ -125,7 +124,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
         if ('errors' in result) {
           return sendPrivate(reply, contentFormView(ctx(req), spec, { csrf: reply.generateCsrf(), slug: null, values, errors: result.errors, labels: await labels() }), 422);
         }
-        return reply.redirect(`/${lang}/admin${base}/${result.slug}?done=created`, 303);
+        return redirectDone(reply, `/${lang}/admin${base}/${result.slug}`, 'created');
       });
     }
 

@@ -10,7 +10,7 @@ import type { SearchProvider } from '../../search/index.ts';
 import { audit } from '../repository.ts';
 import { addRevision, revision, revisionsOf } from '../resources/repository.ts';
 import { translationStatus, type FieldChange, type TranslationStatus } from '../resources/service.ts';
-import { isEditor } from '../service.ts';
+import { isEditor } from '../../accounts/roles.ts';
 import { itemFrom, valuesOf, type EditableKind, type FormValues, type KindSpec } from './kinds.ts';
 import * as repo from './repository.ts';
 

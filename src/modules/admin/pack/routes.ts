@@ -1,16 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../../app.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../http/app-context.ts';
 import { ForbiddenError } from '../../../http/errors.ts';
 import { sendPrivate } from '../../../http/send.ts';
-import type { Guards } from '../../../http/session-scope.ts';
+import type { Guards } from '../../accounts/session-scope.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { packService } from './service.ts';
 import { packView } from './views.ts';
+import type { SearchProvider } from '../../search/index.ts';
 
 // /{lang}/admin/content-pack: export and import of the content pack, in the back office's scope.
 
-export function packAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void }): void {
-  const packs = packService(a.database, a.search, () => a.content.refresh());
+export function packAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards, search: SearchProvider): void {
+  const packs = packService(a.database, search, () => a.content.refresh());
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
   const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };

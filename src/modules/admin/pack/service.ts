@@ -6,7 +6,7 @@ import type { FieldError } from '../../../http/forms.ts';
 import type { User } from '../../accounts/repository.ts';
 import type { SearchProvider } from '../../search/index.ts';
 import { audit } from '../repository.ts';
-import { isEditor } from '../service.ts';
+import { isEditor } from '../../accounts/roles.ts';
 
 // The content pack in the back office: download everything as a zip, import a zip. Editors and
 // administrators only; each function checks access first.

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPrivate } from '../../../http/send.ts';
-import type { AppContext } from '../../../app.ts';
+import type { AppContext } from '../../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, type FieldError } from '../../../http/forms.ts';
-import type { Guards } from '../../../http/session-scope.ts';
+import type { Guards } from '../../accounts/session-scope.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { localise } from '../../../i18n/localise.ts';
 import { resourceView } from '../../library/views/resource.ts';
@@ -12,17 +12,21 @@ import { attachmentsSection, editorFileHref } from '../../files/views.ts';
 import { idParams, listQuery, resourceForm, revisionParams, type ResourceForm } from './schemas.ts';
 import { parseStationKey, resourceEditor, translationStatus } from './service.ts';
 import { resourceFormView, resourceListView, revisionsView, valuesOf, type EditorLabels, type FormValues } from './views.ts';
+import { noticeOf, redirectDone } from '../../../http/notice.ts';
+import type { SearchProvider } from '../../search/index.ts';
+import type { FilesService } from '../../files/service.ts';
+import type { KnowledgeService } from '../../knowledge/service.ts';
 
 // /{lang}/admin/resources/…: editing resources, inside the back office's session scope.
 
-export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards & { requireEditor: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void }): { editorPage: SectionPage } {
+export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards, { search, files, knowledge }: { search: SearchProvider; files: FilesService; knowledge: KnowledgeService }): { editorPage: SectionPage } {
   const editor = resourceEditor(
     a.database.db,
-    a.search,
+    search,
     async () => {
       await a.content.changed();
     },
-    (id) => a.files.removeAllFor({ kind: 'resource', id }),
+    (id) => files.removeAllFor({ kind: 'resource', id }),
   );
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const html = sendPrivate;
@@ -30,10 +34,10 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
   const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
   const labels = async (): Promise<EditorLabels> => {
     const [types, themes, sectors, packages] = await Promise.all([
-      a.knowledge.vocabulary('types', lang),
-      a.knowledge.vocabulary('themes', lang),
-      a.knowledge.vocabulary('sectors', lang),
-      a.knowledge.packages(lang),
+      knowledge.vocabulary('types', lang),
+      knowledge.vocabulary('themes', lang),
+      knowledge.vocabulary('sectors', lang),
+      knowledge.packages(lang),
     ]);
     return { types, themes, sectors, packages };
   };
@@ -73,10 +77,7 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
     deleted: 'admin.resource.notice.deleted',
     ...fileNotices,
   };
-  const notice = (req: FastifyRequest) => {
-    const done = (req.query as Record<string, unknown>).done;
-    return typeof done === 'string' ? notices[done] : undefined;
-  };
+  const notice = (req: FastifyRequest) => noticeOf(req.query, notices);
 
   app.get('/resources', staff, async (req, reply) => {
     const { q } = parse(listQuery, req.query);
@@ -92,15 +93,15 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
     const form = await checked(req);
     if (!form.ok) return html(reply, resourceFormView(ctx(req), { csrf: reply.generateCsrf(), id: null, values: form.values, errors: form.errors, labels: await labels() }), 422);
     const id = found(await editor.create(req.user!, form.data));
-    return reply.redirect(`/${lang}/admin/resources/${id}?done=created`, 303);
+    return redirectDone(reply, `/${lang}/admin/resources/${id}`, 'created');
   });
 
   /** The editing page: the form (as saved, or as sent back with problems) and the files section. */
   async function editPage(req: FastifyRequest, reply: FastifyReply, id: number, o: { values?: FormValues; errors?: FieldError[]; files?: SectionState } = {}, status = 200) {
     const snap = found(await editor.get(req.user!, id));
     const csrf = reply.generateCsrf();
-    const items = (await a.files.list(req.user!, { kind: 'resource', id })) ?? [];
-    const section = attachmentsSection(ctx(req), { csrf, owner: { kind: 'resource', key: id }, items, maxBytes: a.files.maxBytes, ...(o.files ?? {}) });
+    const items = (await files.list(req.user!, { kind: 'resource', id })) ?? [];
+    const section = attachmentsSection(ctx(req), { csrf, owner: { kind: 'resource', key: id }, items, maxBytes: files.maxBytes, ...(o.files ?? {}) });
     return html(
       reply,
       resourceFormView(ctx(req), {
@@ -127,20 +128,20 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
     const form = await checked(req);
     if (!form.ok) return editPage(req, reply, id, { values: form.values, errors: form.errors }, 422);
     outcome(await editor.save(req.user!, id, form.data));
-    return reply.redirect(`/${lang}/admin/resources/${id}?done=saved`, 303);
+    return redirectDone(reply, `/${lang}/admin/resources/${id}`, 'saved');
   });
 
   for (const [action, published] of [['publish', true], ['unpublish', false]] as const) {
     app.post(`/resources/:id/${action}`, staffPost, async (req, reply) => {
       const { id } = parse(idParams, req.params);
       outcome(await editor.publish(req.user!, id, published));
-      return reply.redirect(`/${lang}/admin/resources/${id}?done=${action}ed`, 303);
+      return redirectDone(reply, `/${lang}/admin/resources/${id}`, `${action}ed`);
     });
   }
   app.post('/resources/:id/delete', staffPost, async (req, reply) => {
     const { id } = parse(idParams, req.params);
     outcome(await editor.remove(req.user!, id));
-    return reply.redirect(`/${lang}/admin/resources?done=deleted`, 303);
+    return redirectDone(reply, `/${lang}/admin/resources`, 'deleted');
   });
 
   // The public page as it will look, for drafts too.
@@ -164,7 +165,7 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
       countries: snap.countries,
       languages: snap.languages,
       stations: snap.stations.map(parseStationKey),
-      attachments: (await a.files.list(req.user!, { kind: 'resource', id })) ?? [],
+      attachments: (await files.list(req.user!, { kind: 'resource', id })) ?? [],
     };
     return html(reply, resourceView(ctx(req), preview, await labels(), (f) => editorFileHref(ctx(req), f)));
   });
@@ -178,7 +179,7 @@ export function resourceAdminRoutes(app: FastifyInstance, a: AppContext, lang: L
   app.post('/resources/:id/revisions/:revision/restore', staffPost, async (req, reply) => {
     const { id, revision } = parse(revisionParams, req.params);
     outcome(await editor.restore(req.user!, id, revision));
-    return reply.redirect(`/${lang}/admin/resources/${id}?done=restored`, 303);
+    return redirectDone(reply, `/${lang}/admin/resources/${id}`, 'restored');
   });
 
   return { editorPage: (req, reply, owner, section, status) => editPage(req, reply, owner.id, { files: section }, status) };

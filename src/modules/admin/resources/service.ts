@@ -6,7 +6,7 @@ import { slugify } from '../../centres/service.ts';
 import { resourceDocuments } from '../../library/documents.ts';
 import type { SearchProvider } from '../../search/index.ts';
 import { audit } from '../repository.ts';
-import { isEditor } from '../service.ts';
+import { isEditor } from '../../accounts/roles.ts';
 import * as repo from './repository.ts';
 import type { ResourceForm } from './schemas.ts';
 

@@ -4,7 +4,7 @@ import { html, type Html } from '../../../ui/html.ts';
 import { href, layout, type Crumb } from '../../../ui/layout.ts';
 import type { User } from '../../accounts/repository.ts';
 import type { FieldError } from '../../../http/forms.ts';
-import { siteRoles } from '../service.ts';
+import { siteRoles } from '../../accounts/roles.ts';
 
 // Back-office pages: the dashboard, people and their site roles, the outbox, the audit log.
 

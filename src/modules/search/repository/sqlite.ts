@@ -1,9 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DB } from '../../db/database.ts';
-import type { Tables } from '../../db/schema.ts';
-import type { Lang } from '../../i18n/languages.ts';
-import { analyse } from './analyse.ts';
-import type { DocumentMatches, SearchDocument, SearchHit, SearchProvider, SearchQuery } from './provider.ts';
+import type { DB } from '../../../db/database.ts';
+import type { Tables } from '../../../db/schema.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import { analyse } from '../analyse.ts';
+import type { DocumentMatches, SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
 
 // SQLite FTS5 over pre-analysed text (see analyse.ts). The FTS table is contentless: it keeps
 // only terms, keyed by search_documents.id. Title terms weigh four times body terms.

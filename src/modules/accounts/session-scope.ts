@@ -4,11 +4,12 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DB } from '../db/database.ts';
-import type { Lang } from '../i18n/languages.ts';
-import { MAX_LOGO_BYTES } from '../modules/centres/logos.ts';
-import type { User } from '../modules/accounts/repository.ts';
-import { databaseSessionStore } from '../modules/accounts/session-store.ts';
+import type { DB } from '../../db/database.ts';
+import { ForbiddenError } from '../../http/errors.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import type { User } from './repository.ts';
+import { isAdmin, isEditor } from './roles.ts';
+import { databaseSessionStore } from './session-store.ts';
 
 // The scope of signed-in pages (/account/…, /admin/…): form parsing, uploads, cookies, database
 // sessions and CSRF. Content pages are outside it, so they stay the same for everyone and never
@@ -33,24 +34,41 @@ export interface SessionOptions {
   findUser: (id: number) => Promise<User | undefined>;
   /** the largest form body, in bytes (the back office's forms carry long texts in three languages) */
   formLimit?: number;
+  /** the largest file a form may carry unless its route streams it (config.onUpload), in bytes */
+  fileLimit: number;
 }
 
-/** What signed-in routes use: who is signed in (or off to sign-in) and the CSRF check. */
+type Hook = (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
+
+/**
+ * What signed-in routes use, as preHandlers: who is signed in (or off to sign-in), the CSRF
+ * check, and the two site roles. The role guards run after requireUser and answer 403.
+ */
 export interface Guards {
   requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-  csrfCheck: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
+  csrfCheck: Hook;
+  /** an editor or an administrator */
+  requireEditor: Hook;
+  /** an administrator */
+  requireAdmin: Hook;
 }
+
+const roleGuard =
+  (allowed: (user: User) => boolean): Hook =>
+  (req, _reply, done) => {
+    done(req.user && allowed(req.user) ? undefined : new ForbiddenError());
+  };
 
 export async function sessionScope(app: FastifyInstance, o: SessionOptions): Promise<Guards> {
   const maxAge = o.days * 86_400_000;
   await app.register(fastifyFormbody, { bodyLimit: o.formLimit ?? 16_384 });
-  // Uploads (centre logos): fields attached to the body, so the CSRF check reads them as usual; a
+  // Uploads (centre logos, up to fileLimit): fields attached to the body, so the CSRF check reads them as usual; a
   // file over the limit arrives cut at limit + 1 byte, and the service refuses it with a message.
   // A route can raise the limit (config.multipartOptions) and take the stream (config.onUpload).
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_LOGO_BYTES + 1, files: 1, fields: 40 },
+    limits: { fileSize: o.fileLimit + 1, files: 1, fields: 40 },
     async onFile(part) {
       const own = this.routeOptions.config.onUpload;
       if (own) await own(this, part);
@@ -84,5 +102,7 @@ export async function sessionScope(app: FastifyInstance, o: SessionOptions): Pro
     csrfCheck(req, reply, done) {
       app.csrfProtection(req, reply, done);
     },
+    requireEditor: roleGuard(isEditor),
+    requireAdmin: roleGuard(isAdmin),
   };
 }

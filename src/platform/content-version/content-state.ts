@@ -1,5 +1,5 @@
-import { bumpContentVersion } from '../content/repository.ts';
-import type { DB } from '../db/database.ts';
+import type { DB } from '../../db/database.ts';
+import { bumpContentVersion, readContentVersion } from './repository.ts';
 
 // The content version that rendered pages are cached under. A change made here is seen at once.
 // On PostgreSQL, a trigger announces every new version (migration 0008) and each instance listens,
@@ -19,8 +19,7 @@ export interface ContentState {
 type Listen = (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
 
 export async function contentState(db: DB, intervalMs: number, listen?: Listen): Promise<ContentState> {
-  const read = async () =>
-    (await db.selectFrom('content_meta').select('value').where('key', '=', 'content_version').executeTakeFirst())?.value ?? 'empty';
+  const read = () => readContentVersion(db);
   let current = await read();
   // A notification carries the new version; an empty one (after a reconnection) means "read it".
   const unlisten = listen

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DB } from '../../db/database.ts';
-import type { Tables } from '../../db/schema.ts';
-import type { Lang } from '../../i18n/languages.ts';
-import type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from './provider.ts';
+import type { DB } from '../../../db/database.ts';
+import type { Tables } from '../../../db/schema.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
 
 // PostgreSQL's own full-text search with a language configuration per document language,
 // accents folded by unaccent. Title words carry weight A, body words weight B.

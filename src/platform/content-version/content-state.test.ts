@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { postgresUrl, testDatabase, type TestDatabase } from '../../test/helpers/app.ts';
-import { bumpContentVersion } from '../content/repository.ts';
-import { openDatabase, type Database } from '../db/database.ts';
+import { postgresUrl, testDatabase, type TestDatabase } from '../../../test/helpers/app.ts';
+import { openDatabase, type Database } from '../../db/database.ts';
+import { bumpContentVersion } from './repository.ts';
 import { contentState } from './content-state.ts';
 
 // The content version every page cache keys on: seen at once by the instance that changed it,
