@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { testDatabase, type TestDatabase } from '../../test/helpers/app.ts';
 import { hashPassword } from '../modules/accounts/passwords.ts';
 import { createUser, findUserById, type User } from '../modules/accounts/repository.ts';
-import { addRevision } from '../modules/admin/resources/repository.ts';
+import { addRevision } from './repository/revisions.ts';
 import { createSearch } from '../modules/search/index.ts';
 import { exportPack, packToZip, serialiseItem, zipToFiles, ZIP_LIMITS } from './export.ts';
 import { importPack } from './import.ts';

@@ -84,14 +84,6 @@ export async function checklistNamesStation(db: DB, packageNumber: number, posit
   return rows.some((r) => (JSON.parse(r.station_positions) as number[]).includes(position));
 }
 
-/** A revision nobody made: the state an item had from the content files before anyone edited it. */
-export async function addBaseline(db: DB, kind: string, itemId: number, snapshot: unknown): Promise<void> {
-  await db
-    .insertInto('revisions')
-    .values({ kind, item_id: itemId, at: new Date().toISOString(), actor_id: null, actor_name: '', note: 'loaded', snapshot: JSON.stringify(snapshot) })
-    .execute();
-}
-
 /** The stations and case studies of a package. */
 export async function childrenOf(db: DB, packageNumber: number): Promise<{ kind: 'station' | 'case-study'; slug: string }[]> {
   const [stations, studies] = await Promise.all([

@@ -8,7 +8,7 @@ import type { User } from '../../accounts/repository.ts';
 import { slugify } from '../../centres/service.ts';
 import type { SearchProvider } from '../../search/index.ts';
 import { audit } from '../repository.ts';
-import { addRevision, revision, revisionsOf } from '../resources/repository.ts';
+import { addBaseline, addRevision, revision, revisionsOf } from '../../../content/repository/revisions.ts';
 import { translationStatus, type FieldChange, type TranslationStatus } from '../resources/service.ts';
 import { isEditor } from '../../accounts/roles.ts';
 import { itemFrom, valuesOf, type EditableKind, type FormValues, type KindSpec } from './kinds.ts';
@@ -79,7 +79,7 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
    */
   async function baseline(stored: StoredItem): Promise<void> {
     if ((await revisionsOf(db, stored.item.kind, stored.id)).length) return;
-    await repo.addBaseline(db, stored.item.kind, stored.id, { item: stored.item, published: stored.published } satisfies Snapshot);
+    await addBaseline(db, stored.item.kind, stored.id, { item: stored.item, published: stored.published } satisfies Snapshot);
   }
 
   async function after(actor: User, stored: StoredItem, note: string): Promise<void> {

@@ -1,6 +1,5 @@
 import type { DB } from '../../../db/database.ts';
-import type { User } from '../../accounts/repository.ts';
-import { resourceStations } from '../../library/repository.ts';
+import { resourceStations } from '../../../content/repository/reads.ts';
 
 // Reads for editing resources (drafts included) and the revisions table.
 
@@ -75,14 +74,4 @@ export async function deleteResource(db: DB, id: number): Promise<void> {
 export const slugTaken = async (db: DB, slug: string) => Boolean(await db.selectFrom('resources').select('id').where('slug', '=', slug).executeTakeFirst());
 export const idOfSlug = async (db: DB, slug: string) => (await db.selectFrom('resources').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
 
-export async function addRevision(db: DB, kind: string, itemId: number, actor: User, note: string, snap: unknown): Promise<void> {
-  await db
-    .insertInto('revisions')
-    .values({ kind, item_id: itemId, at: new Date().toISOString(), actor_id: actor.id, actor_name: actor.name, note, snapshot: JSON.stringify(snap) })
-    .execute();
-}
-
-export const revisionsOf = (db: DB, kind: string, itemId: number) =>
-  db.selectFrom('revisions').select(['id', 'at', 'actor_name', 'note', 'snapshot']).where('kind', '=', kind).where('item_id', '=', itemId).orderBy('id', 'desc').execute();
-
-export const revision = (db: DB, id: number) => db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirst();
+export { addRevision, revision, revisionsOf } from '../../../content/repository/revisions.ts';

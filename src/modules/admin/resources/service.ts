@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import type { DB } from '../../../db/database.ts';
-import { upsertResource } from '../../../content/repository.ts';
+import { upsertResource } from '../../../content/repository/writes.ts';
 import type { User } from '../../accounts/repository.ts';
 import { slugify } from '../../centres/service.ts';
 import { resourceDocuments } from '../../library/documents.ts';
