@@ -94,21 +94,27 @@ after(async () => {
 });
 
 let resources = 0;
+/** Each new resource's editing address (by its slug), by its platform and id. */
+const pages = new Map<string, string>();
+const editing = (id: number, app: TestApp = t) => pages.get(`${app === t ? 'disk' : 's3'}:${id}`)!;
 async function newResource(a: Agent = editor, app: TestApp = t): Promise<number> {
   const form = { type: 'guideline', source: 'Files Test', link: '', year: '2025', title_en: `Files test resource ${++resources} ${app === t ? 'disk' : 's3'}`, description_en: 'A resource with files.' };
   const res = await a.post('/en/admin/resources', form, '/en/admin/resources/new');
   assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-  return Number(/\/resources\/(\d+)/.exec(res.headers.location as string)![1]);
+  const slug = /\/resources\/([a-z0-9-]+)\?done=created$/.exec(res.headers.location as string)![1]!;
+  const { id } = await app.database.db.selectFrom('resources').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  pages.set(`${app === t ? 'disk' : 's3'}:${id}`, `/en/admin/resources/${slug}`);
+  return id;
 }
 
 type File = { name: string; type: string; data: Buffer };
 const upload = (id: number, title: string, file: File, a: Agent = editor) =>
-  a.upload(`/en/admin/resources/${id}/attachments`, { title }, { field: 'file', ...file }, `/en/admin/resources/${id}`);
+  a.upload(`${editing(id)}/attachments`, { title }, { field: 'file', ...file }, editing(id));
 
 const rows = (app: TestApp, id: number) => app.database.db.selectFrom('attachments').selectAll().where('owner_kind', '=', 'resource').where('owner_id', '=', id).orderBy('position').execute();
 const stored = () => readdirSync(join(uploads, 'attachments'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 const slugOf = async (id: number) => (await t.database.db.selectFrom('resources').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
-const publish = async (id: number, a: Agent = editor) => assert.equal((await a.post(`/en/admin/resources/${id}/publish`, {}, `/en/admin/resources/${id}`)).statusCode, 303);
+const publish = async (id: number, a: Agent = editor) => assert.equal((await a.post(`${editing(id)}/publish`, {}, editing(id))).statusCode, 303);
 const publicHref = (page: string, title: string) => new RegExp(`<a href="(/files/\\d+/[^"]+)" type="[^"]+">${title}</a>`).exec(page)?.[1];
 
 describe('uploading files', () => {
@@ -121,7 +127,7 @@ describe('uploading files', () => {
     ] as const) {
       const res = await upload(id, title, file);
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
-      assert.equal(res.headers.location, `/en/admin/resources/${id}?done=file-added#attachments`);
+      assert.equal(res.headers.location, `${editing(id)}?done=file-added#attachments`);
     }
     const saved = await rows(t, id);
     assert.deepEqual(saved.map((r) => [r.title, r.file_name, r.media_type]), [
@@ -130,7 +136,7 @@ describe('uploading files', () => {
       ['Workshop photo', 'photo.png', 'image/png'],
     ]);
     assert.ok(saved.every((r) => /^[0-9a-f]{64}$/.test(r.sha256) && r.storage_key.startsWith('attachments/')));
-    const page = await editor.get(`/en/admin/resources/${id}?done=file-added`);
+    const page = await editor.get(`${editing(id)}?done=file-added`);
     assert.match(page.body, /The file is added\./);
     assert.match(page.body, /<td>Word document<\/td>/);
     assert.match(page.body, /<td>PNG image<\/td>/);
@@ -179,7 +185,7 @@ describe('uploading files', () => {
 
   test('a form without a title or a file says both at once', async () => {
     const id = await newResource();
-    const res = await editor.upload(`/en/admin/resources/${id}/attachments`, { title: '  ' }, { field: 'file', name: '', type: 'application/octet-stream', data: Buffer.alloc(0) }, `/en/admin/resources/${id}`);
+    const res = await editor.upload(`${editing(id)}/attachments`, { title: '  ' }, { field: 'file', name: '', type: 'application/octet-stream', data: Buffer.alloc(0) }, editing(id));
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /href="#field-attachment-title">Enter a title for the file\./);
     assert.match(res.body, /href="#field-attachment-file">Choose a file to upload\./);
@@ -198,14 +204,14 @@ describe('uploading files', () => {
     form.append('file', new Blob([new Uint8Array(pdf())], { type: 'application/pdf' }), 'x.pdf');
     const encoded = new Response(form);
     const raw = { type: encoded.headers.get('content-type')!, body: Buffer.from(await encoded.arrayBuffer()) };
-    const anonymous = await t.app.inject({ method: 'POST', url: `/en/admin/resources/${id}/attachments`, headers: { 'content-type': raw.type }, payload: raw.body });
+    const anonymous = await t.app.inject({ method: 'POST', url: `${editing(id)}/attachments`, headers: { 'content-type': raw.type }, payload: raw.body });
     assert.equal(anonymous.statusCode, 403);
     const cookie = [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const noToken = await t.app.inject({ method: 'POST', url: `/en/admin/resources/${id}/attachments`, headers: { 'content-type': raw.type, cookie }, payload: raw.body });
+    const noToken = await t.app.inject({ method: 'POST', url: `${editing(id)}/attachments`, headers: { 'content-type': raw.type, cookie }, payload: raw.body });
     assert.equal(noToken.statusCode, 403);
     const byMember = await upload(id, 'Member file', { name: 'm.pdf', type: 'application/pdf', data: pdf() }, member).catch(() => null);
     assert.equal(byMember, null, 'a member has no editor page to take a token from');
-    const fromAccount = await member.upload(`/en/admin/resources/${id}/attachments`, { title: 'Member file' }, { field: 'file', name: 'm.pdf', type: 'application/pdf', data: pdf() }, '/en/account');
+    const fromAccount = await member.upload(`${editing(id)}/attachments`, { title: 'Member file' }, { field: 'file', name: 'm.pdf', type: 'application/pdf', data: pdf() }, '/en/account');
     assert.equal(fromAccount.statusCode, 403);
     assert.equal((await rows(t, id)).length, 0);
   });
@@ -223,7 +229,7 @@ describe('downloading files', () => {
     assert.deepEqual(own.rawPayload, pdf());
     assert.equal((await member.get(`/en/admin/files/${row!.id}`)).statusCode, 403);
     assert.equal((await agent(t).get(`/en/admin/files/${row!.id}`)).statusCode, 303);
-    const preview = await editor.get(`/en/admin/resources/${id}/preview`);
+    const preview = await editor.get(`${editing(id)}/preview`);
     assert.match(preview.body, new RegExp(`href="/en/admin/files/${row!.id}" type="application/pdf">Draft annex</a>`));
     await publish(id);
     assert.equal((await t.get(`/files/${row!.id}/annex.pdf`)).statusCode, 200);
@@ -296,14 +302,14 @@ describe('deleting files', () => {
     const [gone] = await rows(t, id);
     const href = publicHref((await t.get(`/en/library/${await slugOf(id)}`)).body, 'Short-lived')!;
     const before = stored();
-    const res = await editor.post(`/en/admin/resources/${id}/attachments/${gone!.id}/delete`, {}, `/en/admin/resources/${id}`);
+    const res = await editor.post(`${editing(id)}/attachments/${gone!.id}/delete`, {}, editing(id));
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, `/en/admin/resources/${id}?done=file-deleted#attachments`);
+    assert.equal(res.headers.location, `${editing(id)}?done=file-deleted#attachments`);
     assert.equal(stored(), before - 1);
     assert.equal((await t.get(href)).statusCode, 404);
     assert.doesNotMatch((await t.get(`/en/library/${await slugOf(id)}`)).body, /Short-lived/);
     const other = await newResource();
-    const wrongOwner = await editor.post(`/en/admin/resources/${other}/attachments/${(await rows(t, id))[0]!.id}/delete`, {}, `/en/admin/resources/${other}`);
+    const wrongOwner = await editor.post(`${editing(other)}/attachments/${(await rows(t, id))[0]!.id}/delete`, {}, editing(other));
     assert.equal(wrongOwner.statusCode, 404);
     const log = await t.database.db.selectFrom('audit_log').select(['action', 'subject']).where('action', 'like', 'file.%').execute();
     assert.ok(log.some((e) => e.action === 'file.added' && e.subject === 'Kept'));
@@ -318,7 +324,7 @@ describe('deleting files', () => {
     await upload(id, 'One', { name: 'one.pdf', type: 'application/pdf', data: pdf(1) });
     await upload(id, 'Two', { name: 'two.png', type: 'image/png', data: await png() });
     const before = stored();
-    assert.equal((await editor.post(`/en/admin/resources/${id}/delete`, {}, `/en/admin/resources/${id}`)).statusCode, 303);
+    assert.equal((await editor.post(`${editing(id)}/delete`, {}, editing(id))).statusCode, 303);
     assert.equal((await rows(t, id)).length, 0);
     assert.equal(stored(), before - 2);
   });
@@ -459,7 +465,7 @@ describe('file stores', () => {
         const a = await signedIn(s3, 'editor@s3.example', 'editor');
         const id = await newResource(a, s3);
         const data = Buffer.concat([pdf(), Buffer.alloc(200_000, 0x20)]);
-        const res = await a.upload(`/en/admin/resources/${id}/attachments`, { title: 'In the bucket' }, { field: 'file', name: 'bucket.pdf', type: 'application/pdf', data }, `/en/admin/resources/${id}`);
+        const res = await a.upload(`${editing(id, s3)}/attachments`, { title: 'In the bucket' }, { field: 'file', name: 'bucket.pdf', type: 'application/pdf', data }, editing(id, s3));
         assert.equal(res.statusCode, 303, res.body.slice(0, 300));
         const [row] = await rows(s3, id);
         const inBucket = s3Store(loadConfig(env).s3!);
@@ -467,7 +473,7 @@ describe('file stores', () => {
         const own = await a.get(`/en/admin/files/${row!.id}`);
         assert.equal(own.statusCode, 200);
         assert.deepEqual(own.rawPayload, data);
-        assert.equal((await a.post(`/en/admin/resources/${id}/delete`, {}, `/en/admin/resources/${id}`)).statusCode, 303);
+        assert.equal((await a.post(`${editing(id, s3)}/delete`, {}, editing(id, s3))).statusCode, 303);
         assert.equal(await inBucket.getBuffer(row!.storage_key), null);
         inBucket.close();
       } finally {

@@ -61,8 +61,8 @@ export const sectionFields = { title: 'attachment-title', file: 'attachment-file
 
 export interface SectionOptions {
   csrf: string;
-  /** how the back office addresses the owner: a resource's id, a case study's slug */
-  owner: { kind: OwnerKind; key: string | number };
+  /** the owner, by the slug the back office addresses it by */
+  owner: { kind: OwnerKind; key: string };
   items: AttachmentItem[];
   /** the upload limit, in bytes, for the hint */
   maxBytes: number;
