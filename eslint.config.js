@@ -59,7 +59,6 @@ export default tseslint.config(
     ignores: [
       // Still to split (issue 9).
       'src/modules/assessment/{pdf,charts,rounds.test}.ts',
-      'src/modules/files/files.test.ts',
     ],
     rules: { 'max-lines': ['error', { max: 400 }] },
   },

@@ -1,67 +1,16 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { strToU8, zipSync } from 'fflate';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
-import sharp from 'sharp';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
-import { loadConfig } from '../../config.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { createUser } from '../accounts/repository.ts';
-import { asciiFileName, contentDisposition, safeFileName } from './formats.ts';
-import { diskStore, newKey, s3Store, UnsafeKeyError } from './store.ts';
+import { cfb, docm, docx, newResource as newResourceOf, pdf, png, signedIn as signedInAs } from '../../../test/helpers/files.ts';
 
-// Attachments end to end: uploads checked by their content and size, stored on disk or in S3,
-// listed on editor and public pages, downloaded with safe headers, and deleted with their owner.
-
-// ── Sample files, made here rather than committed ─────────────────────────────────────────────
-
-const pdf = (padding = 0) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%${'x'.repeat(padding)}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-
-const CONTENT_TYPES = (main: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${main}"/></Types>`;
-const ooxml = (main: string) =>
-  Buffer.from(
-    zipSync({
-      '[Content_Types].xml': strToU8(CONTENT_TYPES(main)),
-      '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
-      'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
-    }),
-  );
-const docx = () => ooxml('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
-const docm = () => ooxml('application/vnd.ms-word.document.macroEnabled.main+xml');
-const png = () => sharp({ create: { width: 40, height: 20, channels: 3, background: '#00466e' } }).png().toBuffer();
-
-/** A compound file (legacy Office container) whose directory holds these streams and storages. */
-function cfb(entries: { name: string; storage?: boolean }[]): Buffer {
-  const header = Buffer.alloc(512);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
-  header.writeUInt16LE(0x3e, 0x18);
-  header.writeUInt16LE(3, 0x1a);
-  header.writeUInt16LE(0xfffe, 0x1c);
-  header.writeUInt16LE(9, 0x1e);
-  header.writeUInt16LE(6, 0x20);
-  header.writeUInt32LE(1, 0x2c); // one FAT sector…
-  header.writeUInt32LE(1, 0x30); // …and the directory in sector 1
-  header.writeUInt32LE(4096, 0x38);
-  header.writeUInt32LE(0xfffffffe, 0x3c);
-  header.writeUInt32LE(0xfffffffe, 0x44);
-  for (let i = 0; i < 109; i++) header.writeUInt32LE(i === 0 ? 0 : 0xffffffff, 0x4c + i * 4);
-  const fat = Buffer.alloc(512, 0xff);
-  fat.writeUInt32LE(0xfffffffd, 0);
-  fat.writeUInt32LE(0xfffffffe, 4);
-  const dir = Buffer.alloc(512);
-  [{ name: 'Root Entry', root: true }, ...entries].forEach((e, i) => {
-    dir.write(e.name, i * 128, 'utf16le');
-    dir.writeUInt16LE((e.name.length + 1) * 2, i * 128 + 0x40);
-    dir[i * 128 + 0x42] = 'root' in e ? 5 : 'storage' in e && e.storage ? 1 : 2;
-  });
-  return Buffer.concat([header, fat, dir]);
-}
+// Attachments end to end: uploads checked by their content and size, listed on editor and public
+// pages, downloaded with safe headers, and deleted with their owner. Stores (disk and S3) and
+// file names are in store.test.ts.
 
 // ── The platform, on disk ─────────────────────────────────────────────────────────────────────
 
@@ -72,12 +21,7 @@ let uploads: string;
 let editor: Agent;
 let member: Agent;
 
-async function signedIn(app: TestApp, email: string, role: 'member' | 'editor'): Promise<Agent> {
-  await createUser(app.database.db, { email, name: `${role} ${email}`, passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
-  const a = agent(app);
-  assert.equal((await a.post('/en/account/sign-in', { email, password: PASSWORD })).statusCode, 303);
-  return a;
-}
+const signedIn = (app: TestApp, email: string, role: 'member' | 'editor') => signedInAs(app, email, role, PASSWORD);
 
 before(async () => {
   uploads = mkdtempSync(join(tmpdir(), 'intve-files-'));
@@ -94,16 +38,12 @@ after(async () => {
 });
 
 let resources = 0;
-/** Each new resource's editing address (by its slug), by its platform and id. */
-const pages = new Map<string, string>();
-const editing = (id: number, app: TestApp = t) => pages.get(`${app === t ? 'disk' : 's3'}:${id}`)!;
-async function newResource(a: Agent = editor, app: TestApp = t): Promise<number> {
-  const form = { type: 'guideline', source: 'Files Test', link: '', year: '2025', title_en: `Files test resource ${++resources} ${app === t ? 'disk' : 's3'}`, description_en: 'A resource with files.' };
-  const res = await a.post('/en/admin/resources', form, '/en/admin/resources/new');
-  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-  const slug = /\/resources\/([a-z0-9-]+)\?done=created$/.exec(res.headers.location as string)![1]!;
-  const { id } = await app.database.db.selectFrom('resources').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-  pages.set(`${app === t ? 'disk' : 's3'}:${id}`, `/en/admin/resources/${slug}`);
+/** Each new resource's editing address (by its slug), by its id. */
+const pages = new Map<number, string>();
+const editing = (id: number) => pages.get(id)!;
+async function newResource(): Promise<number> {
+  const { id, page } = await newResourceOf(editor, t, `Files test resource ${++resources} disk`);
+  pages.set(id, page);
   return id;
 }
 
@@ -373,112 +313,5 @@ describe('markup', () => {
     await valid((await t.get(`/ar/library/${await slugOf(id)}`)).body, 'public resource page');
     const cs = (await t.database.db.selectFrom('case_studies').select('slug').orderBy('id').executeTakeFirstOrThrow()).slug;
     await valid((await editor.get(`/en/admin/case-studies/${cs}/attachments`)).body, 'case-study files page');
-  });
-});
-
-describe('file names and headers', () => {
-  test('names lose folders and unsafe characters and take the extension of the content', () => {
-    assert.equal(safeFileName('C:\\Users\\ana\\notes.exe', 'pdf'), 'notes.pdf');
-    assert.equal(safeFileName('../../etc/passwd', 'png'), 'passwd.png');
-    assert.equal(safeFileName('re\u202eport\u0000<x>.pdf', 'pdf'), 're port x.pdf');
-    assert.equal(safeFileName('', 'docx'), 'file.docx');
-    assert.equal(safeFileName('تقرير.pdf', 'pdf'), 'تقرير.pdf');
-    assert.equal(asciiFileName('تقرير.pdf'), 'file.pdf');
-    assert.equal(contentDisposition('a"b.pdf', false), `attachment; filename="a-b.pdf"; filename*=UTF-8''a%22b.pdf`);
-  });
-});
-
-// ── Storage ───────────────────────────────────────────────────────────────────────────────────
-
-describe('file stores', () => {
-  test('the disk store refuses keys that would leave its folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'intve-store-'));
-    const store = diskStore(dir);
-    try {
-      for (const key of ['../outside', 'attachments/../../outside', '/etc/passwd', 'a\\..\\b', '', 'a//b', 'A/B', 'a/./b']) {
-        await assert.rejects(store.put(key, Buffer.from('x'), { size: 1, type: 'text/plain' }), UnsafeKeyError, key);
-        await assert.rejects(store.get(key), UnsafeKeyError, key);
-        await assert.rejects(store.delete(key), UnsafeKeyError, key);
-      }
-      const key = newKey();
-      await store.put(key, Buffer.from('hello'), { size: 5, type: 'text/plain' });
-      assert.equal((await store.getBuffer(key))?.toString(), 'hello');
-      await store.delete(key);
-      assert.equal(await store.get(key), null);
-      await store.delete(key);
-      await assert.rejects(store.put(newKey(), Buffer.from('hello'), { size: 6, type: 'text/plain' }), /expected 6/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test('S3 settings come together or not at all, each problem named in one line', () => {
-    const base = { NODE_ENV: 'test' };
-    assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files' }), /^Error: Invalid configuration: S3_REGION is required when S3_BUCKET is set$/);
-    assert.throws(() => loadConfig({ ...base, S3_ENDPOINT: 'http://127.0.0.1:9000' }), /S3_BUCKET is required when S3_ENDPOINT is set/);
-    assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_ACCESS_KEY_ID: 'id' }), /S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set/);
-    assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_SECRET_ACCESS_KEY: 'a secret' }), (e: Error) => /S3_ACCESS_KEY_ID is required/.test(e.message) && !e.message.includes('a secret'));
-    assert.throws(() => loadConfig({ ...base, FILES_MAX_BYTES: 'lots' }), /FILES_MAX_BYTES must be a whole number of bytes/);
-    const c = loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' });
-    assert.deepEqual(c.s3, { endpoint: 'http://127.0.0.1:9000', bucket: 'intve-files', region: 'eu-west-1', credentials: { accessKeyId: 'id', secretAccessKey: 'secret' }, forcePathStyle: true });
-    assert.equal(loadConfig(base).filesMaxBytes, 20 * 1024 * 1024);
-  });
-
-  describe('S3, against a local S3-compatible server', () => {
-    type S3rver = { run(): Promise<{ port: number }>; close(): Promise<void> };
-    const S3rver = createRequire(import.meta.url)('s3rver') as new (o: Record<string, unknown>) => S3rver;
-    const BUCKET = 'intve-files';
-    let server: S3rver;
-    let dir: string;
-    let env: Record<string, string>;
-    before(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'intve-s3-'));
-      server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
-      const { port } = await server.run();
-      env = { S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_BUCKET: BUCKET, S3_REGION: 'us-east-1', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER', S3_FORCE_PATH_STYLE: 'true' };
-    });
-    after(async () => {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    test('the S3 store puts, gets (whole or a range) and deletes', async () => {
-      const store = s3Store(loadConfig(env).s3!);
-      const key = newKey();
-      const data = Buffer.from('%PDF-1.4 stored in S3 '.repeat(200));
-      await store.put(key, data, { size: data.length, type: 'application/pdf' });
-      assert.deepEqual(await store.getBuffer(key), data);
-      const part = await store.get(key, { start: 0, end: 4 });
-      const chunks: Buffer[] = [];
-      for await (const c of part!) chunks.push(c as Buffer);
-      assert.equal(Buffer.concat(chunks).toString(), '%PDF-');
-      await store.delete(key);
-      assert.equal(await store.get(key), null);
-      assert.equal(await store.getBuffer(key), null);
-      await assert.rejects(store.put('../escape', data, { size: data.length, type: 'application/pdf' }), UnsafeKeyError);
-      store.close();
-    });
-
-    test('with S3 configured, an upload goes to the bucket and downloads from it', async () => {
-      const s3 = await testApp({ env: { ...env, UPLOADS_DIR: join(dir, 'unused') } });
-      try {
-        const a = await signedIn(s3, 'editor@s3.example', 'editor');
-        const id = await newResource(a, s3);
-        const data = Buffer.concat([pdf(), Buffer.alloc(200_000, 0x20)]);
-        const res = await a.upload(`${editing(id, s3)}/attachments`, { title: 'In the bucket' }, { field: 'file', name: 'bucket.pdf', type: 'application/pdf', data }, editing(id, s3));
-        assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-        const [row] = await rows(s3, id);
-        const inBucket = s3Store(loadConfig(env).s3!);
-        assert.deepEqual(await inBucket.getBuffer(row!.storage_key), data);
-        const own = await a.get(`/en/admin/files/${row!.id}`);
-        assert.equal(own.statusCode, 200);
-        assert.deepEqual(own.rawPayload, data);
-        assert.equal((await a.post(`${editing(id, s3)}/delete`, {}, editing(id, s3))).statusCode, 303);
-        assert.equal(await inBucket.getBuffer(row!.storage_key), null);
-        inBucket.close();
-      } finally {
-        await s3.close();
-      }
-    });
   });
 });
