@@ -24,7 +24,7 @@ interface OldSnapshot {
 }
 
 /** The old snapshot as content/items.ts reads the same resource: absent optional fields, sorted facets, English first. */
-export function convert(old: OldSnapshot): { item: unknown; published: boolean } {
+function convert(old: OldSnapshot): { item: unknown; published: boolean } {
   const en = old.translations.find((t) => t.lang === 'en');
   const translations: Record<string, { fields: { title?: string }; body: string }> = {};
   for (const t of [...old.translations].filter((x) => x.lang !== 'en').sort((a, b) => a.lang.localeCompare(b.lang))) {

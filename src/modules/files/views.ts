@@ -123,7 +123,7 @@ export function attachmentsLater(ctx: PageContext): Html {
   </section>`;
 }
 
-/** A case study's files on a page of their own, until (and besides) the case-study editor embeds the section. */
+/** A case study's files on a page of their own, besides the section on its editing page. */
 export function caseStudyFilesView(ctx: PageContext, owner: OwnerInfo, section: Html, errors: FieldError[] = [], notice?: string): string {
   const { t } = ctx;
   const title = t('files.caseStudy.heading', { title: owner.title });
