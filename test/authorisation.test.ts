@@ -22,8 +22,8 @@ const personas: Persona[] = ['visitor', 'member', 'otherCentreAdmin', 'centreAdm
 let t: TestApp;
 const agents = {} as Record<Persona, Agent>;
 const ids = {} as Record<Persona, number>;
-/** A draft resource with one file, and a case study, for the attachment routes. */
-const files = { dir: '', resource: 0, attachment: 0, caseStudy: '', round: 0 };
+/** A draft resource (by slug, and by the number its old addresses used) with one file, and a case study, for the attachment routes. */
+const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0 };
 const samplePdf = { field: 'file', name: 'matrix.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 before(async () => {
@@ -44,7 +44,8 @@ before(async () => {
   await createCentre(t.database.db, 'centre-a', { name: 'Centre A', ...profile }, ids.centreAdmin);
   await createCentre(t.database.db, 'centre-b', { name: 'Centre B', ...profile }, ids.otherCentreAdmin);
   const created = await agents.editor.post('/en/admin/resources', { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix files', description_en: 'Text.' }, '/en/admin/resources/new');
-  files.resource = Number(/resources\/(\d+)/.exec(created.headers.location as string)![1]);
+  files.resource = /resources\/([a-z0-9-]+)\?/.exec(created.headers.location as string)![1]!;
+  files.resourceId = (await t.database.db.selectFrom('resources').select('id').where('slug', '=', files.resource).executeTakeFirstOrThrow()).id;
   files.attachment = await newAttachment();
   files.caseStudy = (await t.database.db.selectFrom('case_studies').select('slug').orderBy('id').executeTakeFirstOrThrow()).slug;
   const round = await agents.centreAdmin.post('/en/account/centres/centre-a/self-assessment', roundFields(), '/en/account/centres/centre-a/self-assessment/new');
@@ -58,7 +59,7 @@ async function newAttachment(): Promise<number> {
   return (await t.database.db.selectFrom('attachments').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 }
 const fill = (template: string) =>
-  template.replace('{member}', String(ids.member)).replace('{resource}', String(files.resource)).replace('{attachment}', String(files.attachment)).replace('{caseStudy}', files.caseStudy).replace('{round}', String(files.round));
+  template.replace('{member}', String(ids.member)).replace('{resourceId}', String(files.resourceId)).replace('{resource}', files.resource).replace('{attachment}', String(files.attachment)).replace('{caseStudy}', files.caseStudy).replace('{round}', String(files.round));
 after(async () => {
   try {
     await t.close();
@@ -96,17 +97,16 @@ const gets: [string, Expect][] = [
   ['/en/admin/people', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/outbox', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/audit', row(303, 403, 403, 403, 403, 200)],
-  ['/en/admin/resources', row(303, 403, 403, 403, 200, 200)],
-  ['/en/admin/resources/new', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/content-pack', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/content-pack/export.zip', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/files/{attachment}', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/case-studies/{caseStudy}/attachments', row(303, 403, 403, 403, 200, 200)],
   // The content editor: every kind's list, new-item form, edit form, preview and revisions.
-  ...(['packages', 'stations', 'case-studies', 'spotlight'] as const).map((kind): [string, Expect] => [`/en/admin/${kind}/new`, row(303, 403, 403, 403, 200, 200)]),
+  ...(['packages', 'stations', 'resources', 'case-studies', 'spotlight'] as const).map((kind): [string, Expect] => [`/en/admin/${kind}/new`, row(303, 403, 403, 403, 200, 200)]),
   ...[
     'packages/building-skills-ecosystems',
     'stations/building-partnerships-within-the-wider-ecosystem',
+    'resources/{resource}',
     'case-studies/ceef',
     'spotlight/ene',
     'pages/about',
@@ -116,6 +116,8 @@ const gets: [string, Expect][] = [
     [`/en/admin/${item}/preview`, row(303, 403, 403, 403, 200, 200)],
     [`/en/admin/${item}/revisions`, row(303, 403, 403, 403, 200, 200)],
   ]),
+  // A resource's pages at their old numbered addresses: editors are redirected for good, the rest refused as anywhere.
+  ...['', '/preview', '/revisions'].map((path): [string, Expect] => [`/en/admin/resources/{resourceId}${path}`, row(303, 403, 403, 403, 301, 301)]),
 ];
 
 const posts: [string, Record<string, string>, Expect][] = [
@@ -136,6 +138,11 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/admin/spotlight/ene/publish', {}, row(403, 403, 403, 403, 303, 303)],
   ['/en/admin/packages/building-skills-ecosystems/delete', {}, row(403, 403, 403, 403, 409, 409)],
   ['/en/admin/spotlight/ene/revisions/999999/restore', {}, row(403, 403, 403, 403, 404, 404)],
+  ['/en/admin/resources/{resource}', {}, row(403, 403, 403, 403, 422, 422)],
+  ['/en/admin/resources/{resource}/unpublish', {}, row(403, 403, 403, 403, 303, 303)],
+  ['/en/admin/resources/{resource}/revisions/999999/restore', {}, row(403, 403, 403, 403, 404, 404)],
+  // A resource's forms at their old numbered addresses: sent again to the new one (308).
+  ...['', '/publish', '/unpublish', '/delete', '/revisions/1/restore', '/attachments/1/delete'].map((path): [string, Record<string, string>, Expect] => [`/en/admin/resources/{resourceId}${path}`, {}, row(403, 403, 403, 403, 308, 308)]),
 ];
 
 describe('authorisation matrix', () => {
@@ -164,6 +171,7 @@ describe('authorisation matrix', () => {
   const uploads: [string, Expect][] = [
     ['/en/admin/resources/{resource}/attachments', row(403, 403, 403, 403, 303, 303)],
     ['/en/admin/case-studies/{caseStudy}/attachments', row(403, 403, 403, 403, 303, 303)],
+    ['/en/admin/resources/{resourceId}/attachments', row(403, 403, 403, 403, 308, 308)],
   ];
   for (const [template, expect] of uploads) {
     test(`POST ${template} (upload): ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {

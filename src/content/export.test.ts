@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { testDatabase, type TestDatabase } from '../../test/helpers/app.ts';
 import { hashPassword } from '../modules/accounts/passwords.ts';
 import { createUser, findUserById, type User } from '../modules/accounts/repository.ts';
-import { addRevision } from '../modules/admin/resources/repository.ts';
+import { addRevision } from './repository/revisions.ts';
 import { createSearch } from '../modules/search/index.ts';
 import { exportPack, packToZip, serialiseItem, zipToFiles, ZIP_LIMITS } from './export.ts';
 import { importPack } from './import.ts';
@@ -146,15 +146,19 @@ describe('importing content', () => {
     assert.deepEqual(revisions.map((r) => [r.kind, r.item_id, r.note, r.actor_name]), [
       ['station', station.id, 'loaded', ''],
       ['station', station.id, 'imported', 'Ivo Importer'],
+      ['resource', digcomp.id, 'loaded', ''],
       ['resource', digcomp.id, 'imported', 'Ivo Importer'],
     ]);
     const beforeImport = JSON.parse(revisions[0]!.snapshot) as { item: Item<'station'> };
     assert.equal(beforeImport.item.fields.title, 'Building partnerships with the private sector', 'the state before the import can be restored');
     assert.deepEqual(JSON.parse(revisions[1]!.snapshot), { item: station.item, published: true });
-    // Resources keep the back office's snapshot format, so their revisions page can compare them.
-    const snap = JSON.parse(revisions[2]!.snapshot) as { slug: string; translations: { lang: string; description: string }[] };
-    assert.equal(snap.slug, 'digcomp');
-    assert.match(snap.translations.find((x) => x.lang === 'en')!.description, /zanzibarite/);
+    // Resources keep their revisions in the same format as every other kind, state before the import included.
+    const resourceBefore = JSON.parse(revisions[2]!.snapshot) as { item: Item<'resource'> };
+    assert.doesNotMatch(resourceBefore.item.body, /zanzibarite/, 'the resource as it was before the import can be restored');
+    const snap = JSON.parse(revisions[3]!.snapshot) as { item: Item<'resource'>; published: boolean };
+    assert.equal(snap.item.fields.slug, 'digcomp');
+    assert.match(snap.item.body, /zanzibarite/);
+    assert.deepEqual(snap, { item: digcomp.item, published: true });
 
     const entry = await t.database.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     assert.equal(entry.action, 'pack.imported');
@@ -167,7 +171,7 @@ describe('importing content', () => {
 
     const again = await importPack(t.database, search, files, editor);
     assert.deepEqual([again.updated, again.created], [[], []]);
-    assert.equal(await count(t, 'revisions'), 3, 'unchanged items get no revision');
+    assert.equal(await count(t, 'revisions'), 4, 'unchanged items get no revision');
   });
 
   test('a pack may hold only some items: references and vocabularies come from the platform', async () => {

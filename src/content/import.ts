@@ -1,14 +1,13 @@
 import type { Database } from '../db/database.ts';
 import type { User } from '../modules/accounts/repository.ts';
 import { audit } from '../modules/admin/repository.ts';
-import { addBaseline } from '../modules/admin/content/repository.ts';
-import { addRevision, revisionsOf, snapshot } from '../modules/admin/resources/repository.ts';
 import type { SearchDocument, SearchProvider } from '../modules/search/index.ts';
 import { kindOrder, readAllItems, readItem, readVocabularies, type StoredItem } from './items.ts';
 import { writeItem } from './load.ts';
 import { ContentError, identity, parseContentPack, type Item, type Vocabularies } from './pack.ts';
 import { bumpContentVersion } from '../platform/content-version/repository.ts';
-import { replaceVocabularies } from './repository.ts';
+import { addBaseline, addRevision, hasRevisions } from './repository/revisions.ts';
+import { replaceVocabularies } from './repository/sources.ts';
 
 // Imports a content pack (files in the starter-content format) into the platform: the explicit
 // way to overwrite content, whoever edited it last. The whole pack is validated first, so a wrong
@@ -90,7 +89,7 @@ export async function importPack(database: Database, search: SearchProvider, fil
         continue;
       }
       // An item nobody has edited keeps its state before the import as its first revision, so the import can be undone.
-      if (before && item.kind !== 'resource' && !(await revisionsOf(trx, item.kind, before.id)).length) {
+      if (before && !(await hasRevisions(trx, item.kind, before.id))) {
         await addBaseline(trx, item.kind, before.id, { item: before.item, published: before.published });
       }
       const written = await writeItem(trx, item, published);
@@ -100,8 +99,7 @@ export async function importPack(database: Database, search: SearchProvider, fil
       if (before && slugOf(before.item) !== slugOf(item)) stale.push(`${item.kind}:${slugOf(before.item)}:`);
       // The revision holds the item as the platform now has it, as the back office's own revisions do.
       const now = (await readItem(trx, item.kind, slugOf(item)))!;
-      const snap = item.kind === 'resource' ? await snapshot(trx, now.id) : { item: now.item, published: now.published };
-      await addRevision(trx, item.kind, now.id, who, 'imported', snap);
+      await addRevision(trx, item.kind, now.id, who, 'imported', { item: now.item, published: now.published });
       (before ? result.updated : result.created).push(item.key);
     }
     await audit(trx, who, 'pack.imported', source, {

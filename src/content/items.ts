@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { DB } from '../db/database.ts';
-import { resourceStations } from '../modules/library/repository.ts';
 import * as f from './format.ts';
 import type { Item, Kind, Vocabularies } from './pack.ts';
+import * as reads from './repository/reads.ts';
+import { vocabularyRows } from './repository/sources.ts';
 
 // The database read back into the content-pack format: one `Item` per package, station,
 // resource, case study, spotlight item or page, exactly as `readContentPack` would give it for
@@ -51,15 +52,9 @@ function assemble<K extends Kind>(
 const byLang = <R extends { lang: string }>(rows: R[]) => [...rows].sort((a, b) => (a.lang === 'en' ? -1 : b.lang === 'en' ? 1 : a.lang.localeCompare(b.lang)));
 
 async function readPackage(db: DB, slug: string): Promise<StoredItem<'package'> | null> {
-  const p = await db.selectFrom('packages').selectAll().where('slug', '=', slug).executeTakeFirst();
-  if (!p) return null;
-  const [texts, items] = await Promise.all([
-    db.selectFrom('package_translations').selectAll().where('package_id', '=', p.id).execute(),
-    db.selectFrom('checklist_items').selectAll().where('package_id', '=', p.id).orderBy('position').execute(),
-  ]);
-  const itemTexts = items.length
-    ? await db.selectFrom('checklist_item_translations').selectAll().where('item_id', 'in', items.map((i) => i.id)).execute()
-    : [];
+  const rows = await reads.packageRows(db, slug);
+  if (!rows) return null;
+  const { p, texts, items, itemTexts } = rows;
   const checklist = (lang: string) =>
     items
       .map((i) => {
@@ -84,14 +79,9 @@ async function readPackage(db: DB, slug: string): Promise<StoredItem<'package'> 
 }
 
 async function readStation(db: DB, slug: string): Promise<StoredItem<'station'> | null> {
-  const s = await db
-    .selectFrom('stations')
-    .innerJoin('packages', 'packages.id', 'stations.package_id')
-    .select(['stations.id', 'stations.position', 'stations.slug', 'stations.published', 'packages.number'])
-    .where('stations.slug', '=', slug)
-    .executeTakeFirst();
-  if (!s) return null;
-  const texts = await db.selectFrom('station_translations').selectAll().where('station_id', '=', s.id).execute();
+  const rows = await reads.stationRows(db, slug);
+  if (!rows) return null;
+  const { s, texts } = rows;
   const item = assemble(
     'station',
     `stations/package-${s.number}-station-${s.position}`,
@@ -115,25 +105,9 @@ async function readStation(db: DB, slug: string): Promise<StoredItem<'station'> 
 }
 
 async function readResource(db: DB, slug: string): Promise<StoredItem<'resource'> | null> {
-  const r = await db.selectFrom('resources').selectAll().where('slug', '=', slug).executeTakeFirst();
-  if (!r) return null;
-  const values = async (table: 'resource_themes' | 'resource_sectors' | 'resource_countries' | 'resource_languages', column: string) =>
-    (await db.selectFrom(table).selectAll().where('resource_id', '=', r.id).execute()).map((row) => (row as unknown as Record<string, string>)[column]!).sort();
-  const [texts, themes, sectors, countries, languages, stations, packages] = await Promise.all([
-    db.selectFrom('resource_translations').selectAll().where('resource_id', '=', r.id).execute(),
-    values('resource_themes', 'theme'),
-    values('resource_sectors', 'sector'),
-    values('resource_countries', 'country'),
-    values('resource_languages', 'language'),
-    resourceStations(db, r.id),
-    db
-      .selectFrom('resource_packages')
-      .innerJoin('packages', 'packages.id', 'resource_packages.package_id')
-      .select('packages.number')
-      .where('resource_packages.resource_id', '=', r.id)
-      .orderBy('packages.number')
-      .execute(),
-  ]);
+  const rows = await reads.resourceRows(db, slug);
+  if (!rows) return null;
+  const { r, texts, themes, sectors, countries, languages, stations, packages } = rows;
   // resource_packages also holds the packages of the resource's stations; the file names only the others.
   const viaStations = new Set(stations.map((s) => s.number));
   const item = assemble(
@@ -163,15 +137,9 @@ async function readResource(db: DB, slug: string): Promise<StoredItem<'resource'
 }
 
 async function readCaseStudy(db: DB, slug: string): Promise<StoredItem<'case-study'> | null> {
-  const c = await db
-    .selectFrom('case_studies')
-    .innerJoin('packages', 'packages.id', 'case_studies.package_id')
-    .selectAll('case_studies')
-    .select('packages.number')
-    .where('case_studies.slug', '=', slug)
-    .executeTakeFirst();
-  if (!c) return null;
-  const texts = await db.selectFrom('case_study_translations').selectAll().where('case_study_id', '=', c.id).execute();
+  const rows = await reads.caseStudyRows(db, slug);
+  if (!rows) return null;
+  const { c, texts } = rows;
   const quote = (r: Row) => (r.quote_text && r.quote_speaker ? { text: r.quote_text, speaker: r.quote_speaker } : undefined);
   const item = assemble(
     'case-study',
@@ -199,9 +167,9 @@ async function readCaseStudy(db: DB, slug: string): Promise<StoredItem<'case-stu
 }
 
 async function readSpotlight(db: DB, slug: string): Promise<StoredItem<'spotlight'> | null> {
-  const s = await db.selectFrom('spotlight_items').selectAll().where('slug', '=', slug).executeTakeFirst();
-  if (!s) return null;
-  const texts = await db.selectFrom('spotlight_translations').selectAll().where('item_id', '=', s.id).execute();
+  const rows = await reads.spotlightRows(db, slug);
+  if (!rows) return null;
+  const { s, texts } = rows;
   const item = assemble(
     'spotlight',
     `spotlight/${s.slug}`,
@@ -216,9 +184,9 @@ async function readSpotlight(db: DB, slug: string): Promise<StoredItem<'spotligh
 }
 
 async function readPage(db: DB, slug: string): Promise<StoredItem<'page'> | null> {
-  const p = await db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst();
-  if (!p) return null;
-  const texts = await db.selectFrom('page_translations').selectAll().where('page_id', '=', p.id).execute();
+  const rows = await reads.pageRows(db, slug);
+  if (!rows) return null;
+  const { p, texts } = rows;
   const item = assemble(
     'page',
     `pages/${p.slug}`,
@@ -246,32 +214,7 @@ export function readItem<K extends Kind>(db: DB, kind: K, slug: string): Promise
   return readers[kind](db, slug);
 }
 
-/** The slugs of every item of a kind, drafts included, in the order the public pages list them. */
-export async function slugsOf(db: DB, kind: Kind): Promise<string[]> {
-  const rows = await (() => {
-    switch (kind) {
-      case 'package':
-        return db.selectFrom('packages').select('slug').orderBy('number').execute();
-      case 'station':
-        return db
-          .selectFrom('stations')
-          .innerJoin('packages', 'packages.id', 'stations.package_id')
-          .select('stations.slug')
-          .orderBy('packages.number')
-          .orderBy('stations.position')
-          .execute();
-      case 'resource':
-        return db.selectFrom('resources').select('slug').orderBy('slug').execute();
-      case 'case-study':
-        return db.selectFrom('case_studies').select('slug').orderBy('slug').execute();
-      case 'spotlight':
-        return db.selectFrom('spotlight_items').select('slug').orderBy('position').orderBy('slug').execute();
-      case 'page':
-        return db.selectFrom('pages').select('slug').orderBy('slug').execute();
-    }
-  })();
-  return rows.map((r) => r.slug);
-}
+export const slugsOf = reads.slugsOf;
 
 export const kindOrder: Kind[] = ['package', 'station', 'resource', 'case-study', 'spotlight', 'page'];
 
@@ -289,10 +232,7 @@ export async function readAllItems(db: DB): Promise<StoredItem[]> {
 
 /** The vocabularies (types, themes, sectors) with their labels, in their order. */
 export async function readVocabularies(db: DB): Promise<Vocabularies> {
-  const [terms, labels] = await Promise.all([
-    db.selectFrom('vocabulary_terms').selectAll().orderBy('kind').orderBy('position').execute(),
-    db.selectFrom('vocabulary_labels').selectAll().execute(),
-  ]);
+  const { terms, labels } = await vocabularyRows(db);
   const out: Vocabularies = { types: {}, themes: {}, sectors: {} };
   for (const t of terms) {
     const kind = t.kind as keyof Vocabularies;

@@ -3,10 +3,11 @@ import type { Lang } from '../i18n/languages.ts';
 import type { SearchDocument, SearchProvider } from '../modules/search/index.ts';
 import { resourceDocuments } from '../modules/library/documents.ts';
 import { plainText } from '../ui/markdown.ts';
-import { revisionsOf } from '../modules/admin/resources/repository.ts';
 import { readItem } from './items.ts';
 import { readContentPack, type Item } from './pack.ts';
-import * as repo from './repository.ts';
+import { hasRevisions } from './repository/revisions.ts';
+import * as repo from './repository/writes.ts';
+import { getSourceHashes, recordSource, replaceVocabularies } from './repository/sources.ts';
 import { bumpContentVersion } from '../platform/content-version/repository.ts';
 
 // Loads the content pack idempotently: an item whose files have not changed since the last load
@@ -34,21 +35,21 @@ export interface LoadOptions {
 /** Whether the back office has kept a revision of the item: then it owns it. */
 async function editedInBackOffice(db: Database['db'], item: Item): Promise<boolean> {
   const stored = await readItem(db, item.kind, (item.fields as { slug: string }).slug);
-  return stored !== null && (await revisionsOf(db, item.kind, stored.id)).length > 0;
+  return stored !== null && (await hasRevisions(db, item.kind, stored.id));
 }
 
 export async function loadContent(database: Database, search: SearchProvider, dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const pack = await readContentPack(dir);
   const { db } = database;
-  const known = await repo.getSourceHashes(db);
+  const known = await getSourceHashes(db);
   let loaded = 0;
   const skipped: string[] = [];
 
   if (known.get('vocabularies') !== pack.vocabulariesHash) {
     await db.transaction().execute(async (trx) => {
-      await repo.replaceVocabularies(trx, pack.vocabularies);
-      await repo.recordSource(trx, 'vocabularies', pack.vocabulariesHash);
+      await replaceVocabularies(trx, pack.vocabularies);
+      await recordSource(trx, 'vocabularies', pack.vocabulariesHash);
     });
     loaded++;
   }
@@ -58,7 +59,7 @@ export async function loadContent(database: Database, search: SearchProvider, di
     if (known.get(item.key) === item.hash) continue;
     if (await editedInBackOffice(db, item)) {
       warn(`content: ${item.key} was not loaded: its files changed, but it has been edited in the back office, which keeps it. To overwrite it with the files, import them (npm run content:import -- ${dir}).`);
-      await repo.recordSource(db, item.key, item.hash);
+      await recordSource(db, item.key, item.hash);
       skipped.push(item.key);
       continue;
     }
@@ -66,7 +67,7 @@ export async function loadContent(database: Database, search: SearchProvider, di
     const documents = await db.transaction().execute(async (trx) => writeItem(trx, item, published));
     await search.remove([`${item.kind}:${(item.fields as { slug: string }).slug}:`]);
     if (published) await search.index(documents);
-    await repo.recordSource(db, item.key, item.hash);
+    await recordSource(db, item.key, item.hash);
     loaded++;
   }
   if (loaded > 0) await bumpContentVersion(db);

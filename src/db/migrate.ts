@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_files.ts';
 import * as m0008 from './migrations/0008_content_notify.ts';
 import * as m0009 from './migrations/0009_frameworks.ts';
 import * as m0010 from './migrations/0010_rounds.ts';
+import * as m0011 from './migrations/0011_resource_revisions.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -25,6 +26,7 @@ const migrations: Record<string, DialectMigration> = {
   '0008_content_notify': m0008,
   '0009_frameworks': m0009,
   '0010_rounds': m0010,
+  '0011_resource_revisions': m0011,
 };
 
 class Provider implements MigrationProvider {

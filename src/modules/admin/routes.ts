@@ -13,7 +13,6 @@ import type { KnowledgeService } from '../knowledge/service.ts';
 import type { LibraryService } from '../library/service.ts';
 import type { SearchProvider } from '../search/index.ts';
 import { contentAdminRoutes } from './content/routes.ts';
-import { resourceAdminRoutes } from './resources/routes.ts';
 import { fileAdminRoutes } from '../files/routes.ts';
 import { packAdminRoutes } from './pack/routes.ts';
 import { assessmentAdminRoutes } from '../assessment/admin-routes.ts';
@@ -78,9 +77,8 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
     return redirectDone(reply, `/${lang}/admin/people`, 'saved');
   });
 
-  const resources = resourceAdminRoutes(app, a, lang, g, o);
-  const content = contentAdminRoutes(app, a, lang, g, o);
-  fileAdminRoutes(app, a, lang, g, o.files, { resource: resources.editorPage, 'case-study': content.caseStudyPage });
+  const editingPages = contentAdminRoutes(app, a, lang, g, o);
+  fileAdminRoutes(app, a, lang, g, o.files, editingPages);
   packAdminRoutes(app, a, lang, g, o.search);
   assessmentAdminRoutes(app, a, lang, o.certificates, g, o.knowledge);
 

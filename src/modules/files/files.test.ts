@@ -1,67 +1,16 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { strToU8, zipSync } from 'fflate';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
-import sharp from 'sharp';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
-import { loadConfig } from '../../config.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { createUser } from '../accounts/repository.ts';
-import { asciiFileName, contentDisposition, safeFileName } from './formats.ts';
-import { diskStore, newKey, s3Store, UnsafeKeyError } from './store.ts';
+import { cfb, docm, docx, newResource as newResourceOf, pdf, png, signedIn as signedInAs } from '../../../test/helpers/files.ts';
 
-// Attachments end to end: uploads checked by their content and size, stored on disk or in S3,
-// listed on editor and public pages, downloaded with safe headers, and deleted with their owner.
-
-// ── Sample files, made here rather than committed ─────────────────────────────────────────────
-
-const pdf = (padding = 0) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%${'x'.repeat(padding)}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-
-const CONTENT_TYPES = (main: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${main}"/></Types>`;
-const ooxml = (main: string) =>
-  Buffer.from(
-    zipSync({
-      '[Content_Types].xml': strToU8(CONTENT_TYPES(main)),
-      '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
-      'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
-    }),
-  );
-const docx = () => ooxml('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
-const docm = () => ooxml('application/vnd.ms-word.document.macroEnabled.main+xml');
-const png = () => sharp({ create: { width: 40, height: 20, channels: 3, background: '#00466e' } }).png().toBuffer();
-
-/** A compound file (legacy Office container) whose directory holds these streams and storages. */
-function cfb(entries: { name: string; storage?: boolean }[]): Buffer {
-  const header = Buffer.alloc(512);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
-  header.writeUInt16LE(0x3e, 0x18);
-  header.writeUInt16LE(3, 0x1a);
-  header.writeUInt16LE(0xfffe, 0x1c);
-  header.writeUInt16LE(9, 0x1e);
-  header.writeUInt16LE(6, 0x20);
-  header.writeUInt32LE(1, 0x2c); // one FAT sector…
-  header.writeUInt32LE(1, 0x30); // …and the directory in sector 1
-  header.writeUInt32LE(4096, 0x38);
-  header.writeUInt32LE(0xfffffffe, 0x3c);
-  header.writeUInt32LE(0xfffffffe, 0x44);
-  for (let i = 0; i < 109; i++) header.writeUInt32LE(i === 0 ? 0 : 0xffffffff, 0x4c + i * 4);
-  const fat = Buffer.alloc(512, 0xff);
-  fat.writeUInt32LE(0xfffffffd, 0);
-  fat.writeUInt32LE(0xfffffffe, 4);
-  const dir = Buffer.alloc(512);
-  [{ name: 'Root Entry', root: true }, ...entries].forEach((e, i) => {
-    dir.write(e.name, i * 128, 'utf16le');
-    dir.writeUInt16LE((e.name.length + 1) * 2, i * 128 + 0x40);
-    dir[i * 128 + 0x42] = 'root' in e ? 5 : 'storage' in e && e.storage ? 1 : 2;
-  });
-  return Buffer.concat([header, fat, dir]);
-}
+// Attachments end to end: uploads checked by their content and size, listed on editor and public
+// pages, downloaded with safe headers, and deleted with their owner. Stores (disk and S3) and
+// file names are in store.test.ts.
 
 // ── The platform, on disk ─────────────────────────────────────────────────────────────────────
 
@@ -72,12 +21,7 @@ let uploads: string;
 let editor: Agent;
 let member: Agent;
 
-async function signedIn(app: TestApp, email: string, role: 'member' | 'editor'): Promise<Agent> {
-  await createUser(app.database.db, { email, name: `${role} ${email}`, passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
-  const a = agent(app);
-  assert.equal((await a.post('/en/account/sign-in', { email, password: PASSWORD })).statusCode, 303);
-  return a;
-}
+const signedIn = (app: TestApp, email: string, role: 'member' | 'editor') => signedInAs(app, email, role, PASSWORD);
 
 before(async () => {
   uploads = mkdtempSync(join(tmpdir(), 'intve-files-'));
@@ -94,21 +38,23 @@ after(async () => {
 });
 
 let resources = 0;
-async function newResource(a: Agent = editor, app: TestApp = t): Promise<number> {
-  const form = { type: 'guideline', source: 'Files Test', link: '', year: '2025', title_en: `Files test resource ${++resources} ${app === t ? 'disk' : 's3'}`, description_en: 'A resource with files.' };
-  const res = await a.post('/en/admin/resources', form, '/en/admin/resources/new');
-  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-  return Number(/\/resources\/(\d+)/.exec(res.headers.location as string)![1]);
+/** Each new resource's editing address (by its slug), by its id. */
+const pages = new Map<number, string>();
+const editing = (id: number) => pages.get(id)!;
+async function newResource(): Promise<number> {
+  const { id, page } = await newResourceOf(editor, t, `Files test resource ${++resources} disk`);
+  pages.set(id, page);
+  return id;
 }
 
 type File = { name: string; type: string; data: Buffer };
 const upload = (id: number, title: string, file: File, a: Agent = editor) =>
-  a.upload(`/en/admin/resources/${id}/attachments`, { title }, { field: 'file', ...file }, `/en/admin/resources/${id}`);
+  a.upload(`${editing(id)}/attachments`, { title }, { field: 'file', ...file }, editing(id));
 
 const rows = (app: TestApp, id: number) => app.database.db.selectFrom('attachments').selectAll().where('owner_kind', '=', 'resource').where('owner_id', '=', id).orderBy('position').execute();
 const stored = () => readdirSync(join(uploads, 'attachments'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 const slugOf = async (id: number) => (await t.database.db.selectFrom('resources').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
-const publish = async (id: number, a: Agent = editor) => assert.equal((await a.post(`/en/admin/resources/${id}/publish`, {}, `/en/admin/resources/${id}`)).statusCode, 303);
+const publish = async (id: number, a: Agent = editor) => assert.equal((await a.post(`${editing(id)}/publish`, {}, editing(id))).statusCode, 303);
 const publicHref = (page: string, title: string) => new RegExp(`<a href="(/files/\\d+/[^"]+)" type="[^"]+">${title}</a>`).exec(page)?.[1];
 
 describe('uploading files', () => {
@@ -121,7 +67,7 @@ describe('uploading files', () => {
     ] as const) {
       const res = await upload(id, title, file);
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
-      assert.equal(res.headers.location, `/en/admin/resources/${id}?done=file-added#attachments`);
+      assert.equal(res.headers.location, `${editing(id)}?done=file-added#attachments`);
     }
     const saved = await rows(t, id);
     assert.deepEqual(saved.map((r) => [r.title, r.file_name, r.media_type]), [
@@ -130,7 +76,7 @@ describe('uploading files', () => {
       ['Workshop photo', 'photo.png', 'image/png'],
     ]);
     assert.ok(saved.every((r) => /^[0-9a-f]{64}$/.test(r.sha256) && r.storage_key.startsWith('attachments/')));
-    const page = await editor.get(`/en/admin/resources/${id}?done=file-added`);
+    const page = await editor.get(`${editing(id)}?done=file-added`);
     assert.match(page.body, /The file is added\./);
     assert.match(page.body, /<td>Word document<\/td>/);
     assert.match(page.body, /<td>PNG image<\/td>/);
@@ -179,7 +125,7 @@ describe('uploading files', () => {
 
   test('a form without a title or a file says both at once', async () => {
     const id = await newResource();
-    const res = await editor.upload(`/en/admin/resources/${id}/attachments`, { title: '  ' }, { field: 'file', name: '', type: 'application/octet-stream', data: Buffer.alloc(0) }, `/en/admin/resources/${id}`);
+    const res = await editor.upload(`${editing(id)}/attachments`, { title: '  ' }, { field: 'file', name: '', type: 'application/octet-stream', data: Buffer.alloc(0) }, editing(id));
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /href="#field-attachment-title">Enter a title for the file\./);
     assert.match(res.body, /href="#field-attachment-file">Choose a file to upload\./);
@@ -198,14 +144,14 @@ describe('uploading files', () => {
     form.append('file', new Blob([new Uint8Array(pdf())], { type: 'application/pdf' }), 'x.pdf');
     const encoded = new Response(form);
     const raw = { type: encoded.headers.get('content-type')!, body: Buffer.from(await encoded.arrayBuffer()) };
-    const anonymous = await t.app.inject({ method: 'POST', url: `/en/admin/resources/${id}/attachments`, headers: { 'content-type': raw.type }, payload: raw.body });
+    const anonymous = await t.app.inject({ method: 'POST', url: `${editing(id)}/attachments`, headers: { 'content-type': raw.type }, payload: raw.body });
     assert.equal(anonymous.statusCode, 403);
     const cookie = [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const noToken = await t.app.inject({ method: 'POST', url: `/en/admin/resources/${id}/attachments`, headers: { 'content-type': raw.type, cookie }, payload: raw.body });
+    const noToken = await t.app.inject({ method: 'POST', url: `${editing(id)}/attachments`, headers: { 'content-type': raw.type, cookie }, payload: raw.body });
     assert.equal(noToken.statusCode, 403);
     const byMember = await upload(id, 'Member file', { name: 'm.pdf', type: 'application/pdf', data: pdf() }, member).catch(() => null);
     assert.equal(byMember, null, 'a member has no editor page to take a token from');
-    const fromAccount = await member.upload(`/en/admin/resources/${id}/attachments`, { title: 'Member file' }, { field: 'file', name: 'm.pdf', type: 'application/pdf', data: pdf() }, '/en/account');
+    const fromAccount = await member.upload(`${editing(id)}/attachments`, { title: 'Member file' }, { field: 'file', name: 'm.pdf', type: 'application/pdf', data: pdf() }, '/en/account');
     assert.equal(fromAccount.statusCode, 403);
     assert.equal((await rows(t, id)).length, 0);
   });
@@ -223,7 +169,7 @@ describe('downloading files', () => {
     assert.deepEqual(own.rawPayload, pdf());
     assert.equal((await member.get(`/en/admin/files/${row!.id}`)).statusCode, 403);
     assert.equal((await agent(t).get(`/en/admin/files/${row!.id}`)).statusCode, 303);
-    const preview = await editor.get(`/en/admin/resources/${id}/preview`);
+    const preview = await editor.get(`${editing(id)}/preview`);
     assert.match(preview.body, new RegExp(`href="/en/admin/files/${row!.id}" type="application/pdf">Draft annex</a>`));
     await publish(id);
     assert.equal((await t.get(`/files/${row!.id}/annex.pdf`)).statusCode, 200);
@@ -296,14 +242,14 @@ describe('deleting files', () => {
     const [gone] = await rows(t, id);
     const href = publicHref((await t.get(`/en/library/${await slugOf(id)}`)).body, 'Short-lived')!;
     const before = stored();
-    const res = await editor.post(`/en/admin/resources/${id}/attachments/${gone!.id}/delete`, {}, `/en/admin/resources/${id}`);
+    const res = await editor.post(`${editing(id)}/attachments/${gone!.id}/delete`, {}, editing(id));
     assert.equal(res.statusCode, 303);
-    assert.equal(res.headers.location, `/en/admin/resources/${id}?done=file-deleted#attachments`);
+    assert.equal(res.headers.location, `${editing(id)}?done=file-deleted#attachments`);
     assert.equal(stored(), before - 1);
     assert.equal((await t.get(href)).statusCode, 404);
     assert.doesNotMatch((await t.get(`/en/library/${await slugOf(id)}`)).body, /Short-lived/);
     const other = await newResource();
-    const wrongOwner = await editor.post(`/en/admin/resources/${other}/attachments/${(await rows(t, id))[0]!.id}/delete`, {}, `/en/admin/resources/${other}`);
+    const wrongOwner = await editor.post(`${editing(other)}/attachments/${(await rows(t, id))[0]!.id}/delete`, {}, editing(other));
     assert.equal(wrongOwner.statusCode, 404);
     const log = await t.database.db.selectFrom('audit_log').select(['action', 'subject']).where('action', 'like', 'file.%').execute();
     assert.ok(log.some((e) => e.action === 'file.added' && e.subject === 'Kept'));
@@ -318,7 +264,7 @@ describe('deleting files', () => {
     await upload(id, 'One', { name: 'one.pdf', type: 'application/pdf', data: pdf(1) });
     await upload(id, 'Two', { name: 'two.png', type: 'image/png', data: await png() });
     const before = stored();
-    assert.equal((await editor.post(`/en/admin/resources/${id}/delete`, {}, `/en/admin/resources/${id}`)).statusCode, 303);
+    assert.equal((await editor.post(`${editing(id)}/delete`, {}, editing(id))).statusCode, 303);
     assert.equal((await rows(t, id)).length, 0);
     assert.equal(stored(), before - 2);
   });
@@ -367,112 +313,5 @@ describe('markup', () => {
     await valid((await t.get(`/ar/library/${await slugOf(id)}`)).body, 'public resource page');
     const cs = (await t.database.db.selectFrom('case_studies').select('slug').orderBy('id').executeTakeFirstOrThrow()).slug;
     await valid((await editor.get(`/en/admin/case-studies/${cs}/attachments`)).body, 'case-study files page');
-  });
-});
-
-describe('file names and headers', () => {
-  test('names lose folders and unsafe characters and take the extension of the content', () => {
-    assert.equal(safeFileName('C:\\Users\\ana\\notes.exe', 'pdf'), 'notes.pdf');
-    assert.equal(safeFileName('../../etc/passwd', 'png'), 'passwd.png');
-    assert.equal(safeFileName('re\u202eport\u0000<x>.pdf', 'pdf'), 're port x.pdf');
-    assert.equal(safeFileName('', 'docx'), 'file.docx');
-    assert.equal(safeFileName('تقرير.pdf', 'pdf'), 'تقرير.pdf');
-    assert.equal(asciiFileName('تقرير.pdf'), 'file.pdf');
-    assert.equal(contentDisposition('a"b.pdf', false), `attachment; filename="a-b.pdf"; filename*=UTF-8''a%22b.pdf`);
-  });
-});
-
-// ── Storage ───────────────────────────────────────────────────────────────────────────────────
-
-describe('file stores', () => {
-  test('the disk store refuses keys that would leave its folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'intve-store-'));
-    const store = diskStore(dir);
-    try {
-      for (const key of ['../outside', 'attachments/../../outside', '/etc/passwd', 'a\\..\\b', '', 'a//b', 'A/B', 'a/./b']) {
-        await assert.rejects(store.put(key, Buffer.from('x'), { size: 1, type: 'text/plain' }), UnsafeKeyError, key);
-        await assert.rejects(store.get(key), UnsafeKeyError, key);
-        await assert.rejects(store.delete(key), UnsafeKeyError, key);
-      }
-      const key = newKey();
-      await store.put(key, Buffer.from('hello'), { size: 5, type: 'text/plain' });
-      assert.equal((await store.getBuffer(key))?.toString(), 'hello');
-      await store.delete(key);
-      assert.equal(await store.get(key), null);
-      await store.delete(key);
-      await assert.rejects(store.put(newKey(), Buffer.from('hello'), { size: 6, type: 'text/plain' }), /expected 6/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test('S3 settings come together or not at all, each problem named in one line', () => {
-    const base = { NODE_ENV: 'test' };
-    assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files' }), /^Error: Invalid configuration: S3_REGION is required when S3_BUCKET is set$/);
-    assert.throws(() => loadConfig({ ...base, S3_ENDPOINT: 'http://127.0.0.1:9000' }), /S3_BUCKET is required when S3_ENDPOINT is set/);
-    assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_ACCESS_KEY_ID: 'id' }), /S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set/);
-    assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_SECRET_ACCESS_KEY: 'a secret' }), (e: Error) => /S3_ACCESS_KEY_ID is required/.test(e.message) && !e.message.includes('a secret'));
-    assert.throws(() => loadConfig({ ...base, FILES_MAX_BYTES: 'lots' }), /FILES_MAX_BYTES must be a whole number of bytes/);
-    const c = loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' });
-    assert.deepEqual(c.s3, { endpoint: 'http://127.0.0.1:9000', bucket: 'intve-files', region: 'eu-west-1', credentials: { accessKeyId: 'id', secretAccessKey: 'secret' }, forcePathStyle: true });
-    assert.equal(loadConfig(base).filesMaxBytes, 20 * 1024 * 1024);
-  });
-
-  describe('S3, against a local S3-compatible server', () => {
-    type S3rver = { run(): Promise<{ port: number }>; close(): Promise<void> };
-    const S3rver = createRequire(import.meta.url)('s3rver') as new (o: Record<string, unknown>) => S3rver;
-    const BUCKET = 'intve-files';
-    let server: S3rver;
-    let dir: string;
-    let env: Record<string, string>;
-    before(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'intve-s3-'));
-      server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
-      const { port } = await server.run();
-      env = { S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_BUCKET: BUCKET, S3_REGION: 'us-east-1', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER', S3_FORCE_PATH_STYLE: 'true' };
-    });
-    after(async () => {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    test('the S3 store puts, gets (whole or a range) and deletes', async () => {
-      const store = s3Store(loadConfig(env).s3!);
-      const key = newKey();
-      const data = Buffer.from('%PDF-1.4 stored in S3 '.repeat(200));
-      await store.put(key, data, { size: data.length, type: 'application/pdf' });
-      assert.deepEqual(await store.getBuffer(key), data);
-      const part = await store.get(key, { start: 0, end: 4 });
-      const chunks: Buffer[] = [];
-      for await (const c of part!) chunks.push(c as Buffer);
-      assert.equal(Buffer.concat(chunks).toString(), '%PDF-');
-      await store.delete(key);
-      assert.equal(await store.get(key), null);
-      assert.equal(await store.getBuffer(key), null);
-      await assert.rejects(store.put('../escape', data, { size: data.length, type: 'application/pdf' }), UnsafeKeyError);
-      store.close();
-    });
-
-    test('with S3 configured, an upload goes to the bucket and downloads from it', async () => {
-      const s3 = await testApp({ env: { ...env, UPLOADS_DIR: join(dir, 'unused') } });
-      try {
-        const a = await signedIn(s3, 'editor@s3.example', 'editor');
-        const id = await newResource(a, s3);
-        const data = Buffer.concat([pdf(), Buffer.alloc(200_000, 0x20)]);
-        const res = await a.upload(`/en/admin/resources/${id}/attachments`, { title: 'In the bucket' }, { field: 'file', name: 'bucket.pdf', type: 'application/pdf', data }, `/en/admin/resources/${id}`);
-        assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-        const [row] = await rows(s3, id);
-        const inBucket = s3Store(loadConfig(env).s3!);
-        assert.deepEqual(await inBucket.getBuffer(row!.storage_key), data);
-        const own = await a.get(`/en/admin/files/${row!.id}`);
-        assert.equal(own.statusCode, 200);
-        assert.deepEqual(own.rawPayload, data);
-        assert.equal((await a.post(`/en/admin/resources/${id}/delete`, {}, `/en/admin/resources/${id}`)).statusCode, 303);
-        assert.equal(await inBucket.getBuffer(row!.storage_key), null);
-        inBucket.close();
-      } finally {
-        await s3.close();
-      }
-    });
   });
 });

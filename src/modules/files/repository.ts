@@ -1,7 +1,7 @@
 import type { DB } from '../../db/database.ts';
 
 // The only SQL of attachments: the rows, and the little the service needs to know about their
-// owners (resources by id, case studies by slug): a title for messages and whether it is public.
+// owners (resources and case studies, by slug): a title for messages and whether it is public.
 
 export const ownerKinds = ['resource', 'case-study'] as const;
 export type OwnerKind = (typeof ownerKinds)[number];
@@ -15,7 +15,7 @@ export interface Owner {
 export interface OwnerInfo extends Owner {
   /** the English title, for the audit log and page headings */
   title: string;
-  /** how the back office addresses it: a resource's id, a case study's slug */
+  /** how the back office addresses it: its slug */
   key: string;
   published: boolean;
 }
@@ -55,18 +55,15 @@ const toAttachment = (r: Row): Attachment => ({
 
 const columns = ['id', 'owner_kind', 'owner_id', 'title', 'file_name', 'media_type', 'size', 'sha256', 'storage_key', 'position', 'created_at'] as const;
 
-/** An owner by the key the back office uses for it: a resource's id, a case study's slug. */
+/**
+ * An owner by the slug the back office addresses it by. A resource may also be named by its
+ * number, its address before there was one editor: the owner's `key` then says its slug.
+ */
 export async function findOwner(db: DB, kind: OwnerKind, key: string): Promise<OwnerInfo | null> {
   if (kind === 'resource') {
-    const id = Number(key);
-    if (!Number.isSafeInteger(id) || id < 1) return null;
-    const r = await db
-      .selectFrom('resources')
-      .leftJoin('resource_translations as en', (j) => j.onRef('en.resource_id', '=', 'resources.id').on('en.lang', '=', 'en'))
-      .select(['resources.id', 'resources.slug', 'resources.published', 'en.title'])
-      .where('resources.id', '=', id)
-      .executeTakeFirst();
-    return r ? { kind, id: r.id, key: String(r.id), title: r.title ?? r.slug, published: r.published === 1 } : null;
+    const byKey = (q: ReturnType<typeof resourceOwners>) => q.executeTakeFirst();
+    const r = (await byKey(resourceOwners(db).where('resources.slug', '=', key))) ?? (/^\d{1,9}$/.test(key) ? await byKey(resourceOwners(db).where('resources.id', '=', Number(key))) : undefined);
+    return r ? { kind, id: r.id, key: r.slug, title: r.title ?? r.slug, published: r.published === 1 } : null;
   }
   const c = await db
     .selectFrom('case_studies')
@@ -76,6 +73,12 @@ export async function findOwner(db: DB, kind: OwnerKind, key: string): Promise<O
     .executeTakeFirst();
   return c ? { kind, id: c.id, key: c.slug, title: c.title ?? c.slug, published: c.published === 1 } : null;
 }
+
+const resourceOwners = (db: DB) =>
+  db
+    .selectFrom('resources')
+    .leftJoin('resource_translations as en', (j) => j.onRef('en.resource_id', '=', 'resources.id').on('en.lang', '=', 'en'))
+    .select(['resources.id', 'resources.slug', 'resources.published', 'en.title']);
 
 /** An owner's attachments in their order, for lists. */
 export async function attachmentsFor(db: DB, owner: Owner): Promise<AttachmentItem[]> {

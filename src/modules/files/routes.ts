@@ -10,21 +10,22 @@ import { findUserById } from '../accounts/repository.ts';
 import { isEditor } from '../accounts/roles.ts';
 import { sendAttachment } from './download.ts';
 import { asciiFileName } from './formats.ts';
-import type { OwnerInfo, OwnerKind } from './repository.ts';
-import { attachmentForm, attachmentParam, caseStudyParams, publicFileParams, resourceParams } from './schemas.ts';
+import { ownerKinds, type OwnerInfo, type OwnerKind } from './repository.ts';
+import { attachmentForm, attachmentParam, ownerParams, publicFileParams } from './schemas.ts';
 import type { FileProblem, FilesService } from './service.ts';
 import { isSpooled, uploadConfig } from './upload.ts';
 import { attachmentsSection, caseStudyFilesView, formatSize, sectionFields } from './views.ts';
 import { noticeOf, withNotice } from '../../http/notice.ts';
 
 // Attachments over HTTP. In the back office (/{lang}/admin/…, session scope):
-//   POST /resources/:id/attachments                         upload (multipart: title, file)
-//   POST /resources/:id/attachments/:attachment/delete
+//   POST /resources/:slug/attachments                       upload (multipart: title, file)
+//   POST /resources/:slug/attachments/:attachment/delete
 //   POST /case-studies/:slug/attachments                    the same for case studies
 //   POST /case-studies/:slug/attachments/:attachment/delete
 //   GET  /case-studies/:slug/attachments                    a case study's files on a page of their own
 //   GET  /files/:attachment                                 download, drafts included
 // Outside the language prefixes, for everyone: GET /files/:id/:name, published owners only.
+// A resource's routes once took its number instead of its slug: those addresses redirect (308).
 
 /** The state of the files section when its form comes back with problems. */
 export interface SectionState {
@@ -35,7 +36,7 @@ export interface SectionState {
 /**
  * Renders an owner's editor page with the files section in the given state, so an upload with
  * problems comes back on the page it was sent from (422). Editor pages that embed the section
- * pass one; case studies fall back to their files page until the case-study editor does.
+ * pass one; an owner without one falls back to its files page.
  */
 export type SectionPage = (req: FastifyRequest, reply: FastifyReply, owner: OwnerInfo, section: SectionState, status: number) => Promise<FastifyReply>;
 
@@ -69,19 +70,23 @@ export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
     return sendPrivate(reply, caseStudyFilesView(ctx(req), owner, view, section.errors, notice), status);
   };
 
-  for (const kind of ['resource', 'case-study'] as const) {
-    const base = kind === 'resource' ? '/resources/:id' : '/case-studies/:slug';
+  for (const kind of ownerKinds) {
+    const base = `/${SEGMENT[kind]}/:slug`;
     const render = pages[kind] ?? filesPage;
-    const ownerOf = async (req: FastifyRequest): Promise<OwnerInfo> => {
-      const key = kind === 'resource' ? String(parse(resourceParams, req.params).id) : parse(caseStudyParams, req.params).slug;
-      const owner = await files.owner(req.user!, kind, key);
+    /** The owner, or null when the address named it by its old key and the answer is a redirect to its slug's. */
+    const ownerOf = async (req: FastifyRequest, reply: FastifyReply): Promise<OwnerInfo | null> => {
+      const { slug } = parse(ownerParams, req.params);
+      const owner = await files.owner(req.user!, kind, slug);
       if (!owner) throw new NotFoundError(kind);
-      return owner;
+      if (owner.key === slug) return owner;
+      await reply.redirect(req.url.replace(`/${SEGMENT[kind]}/${slug}/`, `/${SEGMENT[kind]}/${owner.key}/`), 308);
+      return null;
     };
     const back = (owner: OwnerInfo, done: string) => withNotice(`/${lang}/admin/${SEGMENT[kind]}/${owner.key}#attachments`, done);
 
     app.post(`${base}/attachments`, upload, async (req, reply) => {
-      const owner = await ownerOf(req);
+      const owner = await ownerOf(req, reply);
+      if (!owner) return reply;
       const body = (req.body ?? {}) as Record<string, unknown>;
       const file = isSpooled(body.file) ? body.file : null;
       const form = parseForm(attachmentForm, body);
@@ -103,7 +108,8 @@ export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
     });
 
     app.post(`${base}/attachments/:attachment/delete`, staffPost, async (req, reply) => {
-      const owner = await ownerOf(req);
+      const owner = await ownerOf(req, reply);
+      if (!owner) return reply;
       const { attachment } = parse(attachmentParam, req.params);
       const result = await files.remove(req.user!, owner, attachment);
       if (result === 'forbidden') throw new ForbiddenError();
@@ -113,7 +119,7 @@ export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
   }
 
   app.get('/case-studies/:slug/attachments', staff, async (req, reply) => {
-    const { slug } = parse(caseStudyParams, req.params);
+    const { slug } = parse(ownerParams, req.params);
     const owner = await files.owner(req.user!, 'case-study', slug);
     if (!owner) throw new NotFoundError('case study');
     return filesPage(req, reply, owner, { errors: [], values: { title: '' } }, 200, noticeOf(req.query, NOTICES));

@@ -9,7 +9,7 @@ export const attachmentForm = z.object({
 const id = z.coerce.number().int().min(1).max(2 ** 31 - 1);
 const slug = z.string().max(120).regex(/^[a-z0-9-]+$/);
 
-export const resourceParams = z.object({ id });
-export const caseStudyParams = z.object({ slug });
+/** A resource or case study, by its slug (or, for a resource, the number its address had once). */
+export const ownerParams = z.object({ slug });
 export const attachmentParam = z.object({ attachment: id });
 export const publicFileParams = z.object({ id, name: z.string().max(200) });

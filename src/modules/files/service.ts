@@ -57,7 +57,7 @@ export function filesService(db: DB, store: FileStore, o: FilesOptions) {
     store,
     inspect,
 
-    /** An owner by its back-office key (a resource's id, a case study's slug), for editors. */
+    /** An owner by its slug (a resource also by its old number: see findOwner), for editors. */
     owner: (actor: User, kind: repo.OwnerKind, key: string) => (isEditor(actor) ? repo.findOwner(db, kind, key) : Promise.resolve(null)),
 
     list: (actor: User, owner: repo.Owner) => (isEditor(actor) ? repo.attachmentsFor(db, owner) : Promise.resolve(null)),

@@ -61,8 +61,8 @@ export const sectionFields = { title: 'attachment-title', file: 'attachment-file
 
 export interface SectionOptions {
   csrf: string;
-  /** how the back office addresses the owner: a resource's id, a case study's slug */
-  owner: { kind: OwnerKind; key: string | number };
+  /** the owner, by the slug the back office addresses it by */
+  owner: { kind: OwnerKind; key: string };
   items: AttachmentItem[];
   /** the upload limit, in bytes, for the hint */
   maxBytes: number;
@@ -123,7 +123,7 @@ export function attachmentsLater(ctx: PageContext): Html {
   </section>`;
 }
 
-/** A case study's files on a page of their own, until (and besides) the case-study editor embeds the section. */
+/** A case study's files on a page of their own, besides the section on its editing page. */
 export function caseStudyFilesView(ctx: PageContext, owner: OwnerInfo, section: Html, errors: FieldError[] = [], notice?: string): string {
   const { t } = ctx;
   const title = t('files.caseStudy.heading', { title: owner.title });

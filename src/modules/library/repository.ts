@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import { localise, type Text } from '../../i18n/localise.ts';
 import type { FacetRows } from './facet-index.ts';
 import { attachmentsFor, type AttachmentItem } from '../files/repository.ts';
+import { resourceStations } from '../../content/repository/reads.ts';
 
 // The e-library's queries: what the in-memory facet index is built from, the cards of one page of
 // results, and a resource's own page.
@@ -132,17 +133,4 @@ export async function getResource(db: DB, slug: string, lang: Lang): Promise<Res
     attachments,
     createdAt: r.created_at,
   };
-}
-
-/** A resource's stations (package number and position), in package and station order. */
-export function resourceStations(db: DB, resourceId: number) {
-  return db
-    .selectFrom('resource_stations')
-    .innerJoin('stations', 'stations.id', 'resource_stations.station_id')
-    .innerJoin('packages', 'packages.id', 'stations.package_id')
-    .select(['packages.number', 'stations.position'])
-    .where('resource_stations.resource_id', '=', resourceId)
-    .orderBy('packages.number')
-    .orderBy('stations.position')
-    .execute();
 }

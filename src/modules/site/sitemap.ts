@@ -1,6 +1,7 @@
 import type { DB } from '../../db/database.ts';
 import { languages } from '../../i18n/languages.ts';
 import { escapeHtml as esc } from '../../ui/html.ts';
+import { publishedPages, publishedResourceCount, publishedResources } from './repository.ts';
 
 // The sitemap protocol allows 50,000 addresses per file: /sitemap.xml is an index of one file for
 // the fixed pages and one per RESOURCES_PER_FILE resources (three languages each).
@@ -28,12 +29,8 @@ ${urls.join('\n')}
 }
 
 export async function sitemapIndex(db: DB, base: string): Promise<string> {
-  const { n } = await db
-    .selectFrom('resources')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('published', '=', 1)
-    .executeTakeFirstOrThrow();
-  const files = ['/sitemap-pages.xml', ...Array.from({ length: Math.ceil(Number(n) / RESOURCES_PER_FILE) }, (_, i) => `/sitemap-resources-${i + 1}.xml`)];
+  const n = await publishedResourceCount(db);
+  const files = ['/sitemap-pages.xml', ...Array.from({ length: Math.ceil(n / RESOURCES_PER_FILE) }, (_, i) => `/sitemap-resources-${i + 1}.xml`)];
   return `<?xml version="1.0" encoding="utf-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${files.map((f) => `<sitemap><loc>${esc(base + f)}</loc></sitemap>`).join('\n')}
@@ -42,26 +39,7 @@ ${files.map((f) => `<sitemap><loc>${esc(base + f)}</loc></sitemap>`).join('\n')}
 
 /** Home, fixed pages, and the published packages, stations and case studies. */
 export async function sitemapPages(db: DB, base: string): Promise<string> {
-  const [packages, stations, studies] = await Promise.all([
-    db.selectFrom('packages').select(['number', 'updated_at']).where('published', '=', 1).orderBy('number').execute(),
-    db
-      .selectFrom('stations')
-      .innerJoin('packages', 'packages.id', 'stations.package_id')
-      .select(['packages.number', 'stations.position', 'stations.updated_at'])
-      .where('stations.published', '=', 1)
-      .where('packages.published', '=', 1)
-      .orderBy('packages.number')
-      .orderBy('stations.position')
-      .execute(),
-    db
-      .selectFrom('case_studies')
-      .innerJoin('packages', 'packages.id', 'case_studies.package_id')
-      .select(['case_studies.slug', 'case_studies.updated_at'])
-      .where('case_studies.published', '=', 1)
-      .where('packages.published', '=', 1)
-      .orderBy('case_studies.slug')
-      .execute(),
-  ]);
+  const [packages, stations, studies] = await publishedPages(db);
   return urlset(base, [
     { path: '' },
     { path: '/checker' },
@@ -77,14 +55,7 @@ export async function sitemapPages(db: DB, base: string): Promise<string> {
 
 /** One file of resource pages (1-based), or null past the last one. */
 export async function sitemapResources(db: DB, base: string, file: number): Promise<string | null> {
-  const resources = await db
-    .selectFrom('resources')
-    .select(['slug', 'updated_at'])
-    .where('published', '=', 1)
-    .orderBy('id')
-    .limit(RESOURCES_PER_FILE)
-    .offset((file - 1) * RESOURCES_PER_FILE)
-    .execute();
+  const resources = await publishedResources(db, RESOURCES_PER_FILE, (file - 1) * RESOURCES_PER_FILE);
   if (resources.length === 0 && file > 1) return null;
   return urlset(
     base,

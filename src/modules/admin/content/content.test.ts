@@ -5,7 +5,8 @@ import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { readItem } from '../../../content/items.ts';
 import { hashPassword } from '../../accounts/passwords.ts';
 import { createUser } from '../../accounts/repository.ts';
-import { specs, valuesOf, type EditableKind } from './kinds.ts';
+import { valuesOf } from './form.ts';
+import { specs, type EditableKind } from './kinds.ts';
 
 // The back office's editor for packages, stations, case studies, spotlight items and pages,
 // through HTTP as an editor uses it, against the real database.
@@ -289,6 +290,19 @@ describe('a new package, from nothing to public', () => {
     assert.match((await t.get('/en/packages/3')).body, /Run an innovation hub with companies/);
     assert.match((await t.get('/en/packages/3/stations/1')).body, /Name a hub lead/);
     assert.match((await t.get('/en/checker')).body, /Run an innovation hub with companies/);
+  });
+});
+
+describe('lists', () => {
+  test('every kind’s list is searched by English title, whatever the case, and says when nothing matches', async () => {
+    const all = await editor.get('/en/admin/stations');
+    const found = await editor.get('/en/admin/stations?q=PARTNERSHIPS%20WITHIN');
+    assert.equal(found.statusCode, 200);
+    assert.match(found.body, new RegExp(`href="/en/admin/stations/${STATION}" lang="en"`));
+    const rows = (html: string) => [...html.matchAll(/<tr>\s*<td><a href="\/en\/admin\/stations\//g)].length;
+    assert.ok(rows(found.body) < rows(all.body), 'only the matching stations');
+    assert.match(found.body, /<input id="stations-q" name="q" type="search" value="PARTNERSHIPS WITHIN"/);
+    assert.match((await editor.get('/en/admin/case-studies?q=no-such-title-anywhere')).body, /Nothing matched your search/);
   });
 });
 

@@ -2,21 +2,60 @@ import { sql } from 'kysely';
 import type { DB } from '../../../db/database.ts';
 import type { EditableKind } from './kinds.ts';
 
-// The few reads and writes of the content editor that the content layer does not already offer.
+// The few reads and writes of the content editor that the content layer does not already offer:
+// lists, translation times, the rules' checks, deleting.
 
 const tables = {
   package: { table: 'packages', translations: 'package_translations', owner: 'package_id' },
   station: { table: 'stations', translations: 'station_translations', owner: 'station_id' },
+  resource: { table: 'resources', translations: 'resource_translations', owner: 'resource_id' },
   'case-study': { table: 'case_studies', translations: 'case_study_translations', owner: 'case_study_id' },
   spotlight: { table: 'spotlight_items', translations: 'spotlight_translations', owner: 'item_id' },
   page: { table: 'pages', translations: 'page_translations', owner: 'page_id' },
 } as const;
 
-/** When each language of an item was last changed, for its translation status. */
-export async function translationTimes(db: DB, kind: EditableKind, id: number): Promise<{ lang: string; updatedAt: string }[]> {
+/** When each language of some items was last changed, for their translation status. */
+export async function translationTimes(db: DB, kind: EditableKind, ids: number[]): Promise<{ id: number; lang: string; updatedAt: string }[]> {
+  if (!ids.length) return [];
   const { translations, owner } = tables[kind];
-  const { rows } = await sql<{ lang: string; updated_at: string }>`select lang, updated_at from ${sql.table(translations)} where ${sql.ref(owner)} = ${id}`.execute(db);
-  return rows.map((r) => ({ lang: r.lang, updatedAt: r.updated_at }));
+  const { rows } = await sql<{ id: number; lang: string; updated_at: string }>`select ${sql.ref(owner)} as id, lang, updated_at from ${sql.table(translations)} where ${sql.ref(owner)} in (${sql.join(ids)})`.execute(db);
+  return rows.map((r) => ({ id: Number(r.id), lang: r.lang, updatedAt: r.updated_at }));
+}
+
+export interface ListRow {
+  id: number;
+  slug: string;
+  /** the English title, or the slug */
+  title: string;
+  published: boolean;
+}
+
+// Each kind's list in the order its public pages use; resources, which run to thousands, newest change first.
+const listOrder: Record<EditableKind, ReturnType<typeof sql>> = {
+  package: sql`item.number`,
+  station: sql`p.number, item.position`,
+  resource: sql`item.updated_at desc, item.id desc`,
+  'case-study': sql`item.slug`,
+  spotlight: sql`item.position, item.slug`,
+  page: sql`item.slug`,
+};
+
+/** The items of a kind for the back office's list, drafts included, optionally those whose English title has `q`. */
+export async function listForEditing(db: DB, kind: EditableKind, q: string, limit: number): Promise<ListRow[]> {
+  const { table, translations, owner } = tables[kind];
+  // lower() on both sides: LIKE ignores case in SQLite but not in PostgreSQL.
+  const { rows } = await sql<{ id: number; slug: string; title: string | null; published: number }>`
+    select item.id, item.slug, en.title, item.published from ${sql.table(table)} as item
+    left join ${sql.table(translations)} as en on ${sql.ref(`en.${owner}`)} = item.id and en.lang = 'en'
+    ${kind === 'station' ? sql`join packages as p on p.id = item.package_id` : sql``}
+    ${q ? sql`where lower(en.title) like ${`%${q.toLowerCase()}%`}` : sql``}
+    order by ${listOrder[kind]} limit ${limit}`.execute(db);
+  return rows.map((r) => ({ id: Number(r.id), slug: r.slug, title: r.title ?? r.slug, published: Number(r.published) === 1 }));
+}
+
+/** The slug of a resource by its number, the key of its editing address before there was one editor. */
+export async function resourceSlug(db: DB, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('resources').select('slug').where('id', '=', id).executeTakeFirst())?.slug;
 }
 
 export async function deleteItem(db: DB, kind: EditableKind, id: number): Promise<void> {
@@ -82,14 +121,6 @@ export async function checklistNamesStation(db: DB, packageNumber: number, posit
     .where('packages.number', '=', packageNumber)
     .execute();
   return rows.some((r) => (JSON.parse(r.station_positions) as number[]).includes(position));
-}
-
-/** A revision nobody made: the state an item had from the content files before anyone edited it. */
-export async function addBaseline(db: DB, kind: string, itemId: number, snapshot: unknown): Promise<void> {
-  await db
-    .insertInto('revisions')
-    .values({ kind, item_id: itemId, at: new Date().toISOString(), actor_id: null, actor_name: '', note: 'loaded', snapshot: JSON.stringify(snapshot) })
-    .execute();
 }
 
 /** The stations and case studies of a package. */

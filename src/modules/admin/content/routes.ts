@@ -1,43 +1,39 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../../../http/app-context.ts';
-import type { Item } from '../../../content/pack.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, type FieldError } from '../../../http/forms.ts';
 import { sendPrivate } from '../../../http/send.ts';
 import type { Guards } from '../../accounts/session-scope.ts';
 import type { Lang } from '../../../i18n/languages.ts';
+import type { Item } from '../../../content/pack.ts';
 import { fileNotices, type SectionPage, type SectionState } from '../../files/routes.ts';
-import { attachmentsSection, editorFileHref } from '../../files/views.ts';
+import { ownerKinds, type OwnerKind } from '../../files/repository.ts';
+import { attachmentsSection } from '../../files/views.ts';
 import { knowledgeService } from '../../knowledge/service.ts';
-import { caseStudyView } from '../../knowledge/views/case-studies.ts';
-import { homeView } from '../../knowledge/views/home.ts';
-import { packageView } from '../../knowledge/views/package.ts';
-import { contentPageView, spotlightView } from '../../knowledge/views/pages.ts';
-import { stationView } from '../../knowledge/views/station.ts';
-import { specs, valuesOf, type FormValues, type KindSpec } from './kinds.ts';
-import { contentEditor, type Outcome } from './service.ts';
-import { contentFormView, contentListView, contentRevisionsView, type FormLabels } from './views.ts';
 import { noticeOf, redirectDone } from '../../../http/notice.ts';
 import type { SearchProvider } from '../../search/index.ts';
 import type { FilesService } from '../../files/service.ts';
 import type { LibraryService } from '../../library/service.ts';
+import { valuesOf } from './form.ts';
+import { specs, type FormValues, type KindSpec } from './kinds.ts';
+import { movedResources } from './moved.ts';
+import { previewOf } from './preview.ts';
+import { anyForm, listQuery, revisionParams, slugParams } from './schemas.ts';
+import { contentEditor, type Outcome } from './service.ts';
+import type { FormLabels } from './views/fields.ts';
+import { formView } from './views/form.ts';
+import { listView } from './views/list.ts';
+import { revisionsView } from './views/revisions.ts';
 
-// /{lang}/admin/{packages|stations|case-studies|spotlight|pages}/…: the same editor for every kind
-// of content but resources, inside the back office's session scope.
+// /{lang}/admin/{packages|stations|resources|case-studies|spotlight|pages}/…: one editor for every
+// kind of content, inside the back office's session scope. Per kind: the list, the form for a new
+// item, the edit form (with its files for resources and case studies), publish and unpublish,
+// delete, the preview, the revisions and restoring one.
 
-const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100) });
-const revisionParams = slugParams.extend({ revision: z.coerce.number().int().min(1) });
-/** Field names and values are checked item by item in kinds.ts; this bounds what can arrive. */
-const anyForm = z.record(z.string().max(60), z.union([z.string().max(50000), z.array(z.string().max(100)).max(50)]));
+const hasFiles = (kind: string): kind is OwnerKind => (ownerKinds as readonly string[]).includes(kind);
 
-const notices: Record<string, string> = {
-  ...Object.fromEntries(['created', 'saved', 'published', 'unpublished', 'restored', 'deleted'].map((done) => [done, `admin.content.notice.${done}`])),
-  ...fileNotices,
-};
-
-/** Registers the editor; returns the case-study page renderer the files section comes back on. */
-export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards, { search, files, library }: { search: SearchProvider; files: FilesService; library: LibraryService }): { caseStudyPage: SectionPage } {
+/** Registers the editor; returns the editing pages the files section comes back on, per kind of owner. */
+export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards, { search, files, library }: { search: SearchProvider; files: FilesService; library: LibraryService }): Partial<Record<OwnerKind, SectionPage>> {
   const editor = contentEditor(
     a.database.db,
     search,
@@ -45,30 +41,36 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
       await a.content.changed();
     },
     async (kind, id) => {
-      if (kind === 'case-study') await files.removeAllFor({ kind, id });
+      if (hasFiles(kind)) await files.removeAllFor({ kind, id });
     },
   );
   const drafts = knowledgeService(a.database.db, library, { drafts: true });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
-  const staff = { preHandler: [g.requireUser, g.requireEditor] };
-  const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
   const labels = async (): Promise<FormLabels> => {
-    const [packages, sectors] = await Promise.all([drafts.packages(lang), drafts.vocabulary('sectors', lang)]);
-    return { packages, sectors };
+    const [packages, types, themes, sectors] = await Promise.all([drafts.packages(lang), drafts.vocabulary('types', lang), drafts.vocabulary('themes', lang), drafts.vocabulary('sectors', lang)]);
+    return { packages, types, themes, sectors };
   };
-  const notice = (req: FastifyRequest) => noticeOf(req.query, notices);
-  let caseStudyPage: SectionPage | undefined;
+  const moved = movedResources(editor);
+  const pages: Partial<Record<OwnerKind, SectionPage>> = {};
 
   for (const spec of Object.values(specs)) {
     const base = `/${spec.path}`;
+    // Resources' old numbered addresses redirect, once the guards have let an editor through.
+    const staff = { preHandler: [g.requireUser, g.requireEditor, ...(spec.numbered ? [moved] : [])] };
+    const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor, ...(spec.numbered ? [moved] : [])] };
+    const notices: Record<string, string> = {
+      ...Object.fromEntries(['created', 'saved', 'published', 'unpublished', 'restored', 'deleted'].map((done) => [done, `${spec.words.notices}.${done}`])),
+      ...fileNotices,
+    };
+    const notice = (req: FastifyRequest) => noticeOf(req.query, notices);
     const found = async (req: FastifyRequest, slug: string) => {
       const stored = await editor.get(req.user!, spec, slug);
       if (!stored) throw new NotFoundError(spec.kind);
       return stored;
     };
     /**
-     * The edit page, with the saved item or with what the editor sent and its problems. A case
-     * study's page holds its files section, which may come back with its own problems.
+     * The edit page, with the saved item or with what the editor sent and its problems. An item
+     * with files holds their section, which may come back with its own problems.
      */
     const editPage = async (req: FastifyRequest, reply: FastifyReply, slug: string, sent?: { values?: FormValues; errors: FieldError[] }, section?: SectionState) => {
       const stored = await found(req, slug);
@@ -76,17 +78,17 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
       const n = sent || section ? undefined : notice(req);
       const c = ctx(req);
       const csrf = reply.generateCsrf();
-      const extra =
-        spec.kind === 'case-study'
-          ? attachmentsSection(c, {
-              csrf,
-              owner: { kind: 'case-study', key: slug },
-              items: (await files.list(req.user!, { kind: 'case-study', id: stored.id })) ?? [],
-              maxBytes: files.maxBytes,
-              ...(section ? { errors: section.errors, values: section.values } : {}),
-            })
-          : undefined;
-      return contentFormView(c, spec, {
+      const kind = spec.kind;
+      const filesSection = hasFiles(kind)
+        ? attachmentsSection(c, {
+            csrf,
+            owner: { kind, key: slug },
+            items: (await files.list(req.user!, { kind, id: stored.id })) ?? [],
+            maxBytes: files.maxBytes,
+            ...(section ? { errors: section.errors, values: section.values } : {}),
+          })
+        : undefined;
+      return formView(c, spec, {
         csrf,
         slug,
         values,
@@ -95,10 +97,10 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
         status: await editor.status(spec, stored),
         ...(sent || section ? { errors: [...(sent?.errors ?? []), ...(section?.errors ?? [])] } : {}),
         ...(n ? { notice: n } : {}),
-        ...(extra ? { extra } : {}),
+        ...(filesSection ? { files: filesSection } : {}),
       });
     };
-    if (spec.kind === 'case-study') caseStudyPage = async (req, reply, owner, section, status) => sendPrivate(reply, await editPage(req, reply, String(owner.key), undefined, section), status);
+    if (hasFiles(spec.kind)) pages[spec.kind] = async (req, reply, owner, section, status) => sendPrivate(reply, await editPage(req, reply, owner.key, undefined, section), status);
     const after = async (req: FastifyRequest, reply: FastifyReply, slug: string, result: Outcome, done: string, to = `${base}/${slug}`) => {
       if (result === 'forbidden') throw new ForbiddenError();
       if (result === 'missing') throw new NotFoundError(spec.kind);
@@ -107,14 +109,15 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
     };
 
     app.get(base, staff, async (req, reply) => {
-      const rows = await editor.list(req.user!, spec);
+      const { q } = parse(listQuery, req.query);
+      const rows = await editor.list(req.user!, spec, q);
       if (!rows) throw new ForbiddenError();
-      return sendPrivate(reply, contentListView(ctx(req), spec, rows, notice(req)));
+      return sendPrivate(reply, listView(ctx(req), spec, q, rows, notice(req)));
     });
 
     if (spec.creatable) {
       app.get(`${base}/new`, staff, async (req, reply) =>
-        sendPrivate(reply, contentFormView(ctx(req), spec, { csrf: reply.generateCsrf(), slug: null, values: await editor.newValues(spec), labels: await labels() })),
+        sendPrivate(reply, formView(ctx(req), spec, { csrf: reply.generateCsrf(), slug: null, values: await editor.newValues(spec), labels: await labels() })),
       );
       app.post(base, staffPost, async (req, reply) => {
         const form = parseForm(anyForm, req.body);
@@ -122,7 +125,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
         const result = form.ok ? await editor.create(req.user!, spec, values) : { errors: form.errors };
         if (result === 'forbidden') throw new ForbiddenError();
         if ('errors' in result) {
-          return sendPrivate(reply, contentFormView(ctx(req), spec, { csrf: reply.generateCsrf(), slug: null, values, errors: result.errors, labels: await labels() }), 422);
+          return sendPrivate(reply, formView(ctx(req), spec, { csrf: reply.generateCsrf(), slug: null, values, errors: result.errors, labels: await labels() }), 422);
         }
         return redirectDone(reply, `/${lang}/admin${base}/${result.slug}`, 'created');
       });
@@ -160,7 +163,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
     app.get(`${base}/:slug/preview`, staff, async (req, reply) => {
       const { slug } = parse(slugParams, req.params);
       const stored = await found(req, slug);
-      const view = await preview(ctx(req), stored.item);
+      const view = await previewOf(ctx(req), lang, stored, drafts, async () => (hasFiles(spec.kind) ? ((await files.list(req.user!, { kind: spec.kind, id: stored.id })) ?? []) : []));
       if (!view) throw new NotFoundError(spec.kind);
       return sendPrivate(reply, view);
     });
@@ -171,7 +174,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
       const revisions = await editor.revisions(req.user!, spec, stored.id);
       if (!revisions) throw new ForbiddenError();
       const title = (stored.item.fields as { title?: string }).title ?? slug;
-      return sendPrivate(reply, contentRevisionsView(ctx(req), spec, reply.generateCsrf(), slug, title, revisions));
+      return sendPrivate(reply, revisionsView(ctx(req), spec, { csrf: reply.generateCsrf(), slug, title, revisions }));
     });
     app.post(`${base}/:slug/revisions/:revision/restore`, staffPost, async (req, reply) => {
       const { slug, revision } = parse(revisionParams, req.params);
@@ -179,36 +182,7 @@ export function contentAdminRoutes(app: FastifyInstance, a: AppContext, lang: La
     });
   }
 
-  return { caseStudyPage: caseStudyPage! };
-
-  /** Renders an item's public page from the drafts view of the content. */
-  async function preview(c: ReturnType<typeof ctx>, item: Item): Promise<string | null> {
-    switch (item.kind) {
-      case 'package': {
-        const d = await drafts.package((item as Item<'package'>).fields.number, lang);
-        return d && packageView(c, d.pkg, d.packages, d.caseStudies);
-      }
-      case 'station': {
-        const { fields } = item as Item<'station'>;
-        const [d, types] = await Promise.all([drafts.station(fields.package, fields.position, lang), drafts.vocabulary('types', lang)]);
-        return d && stationView(c, d, types);
-      }
-      case 'case-study': {
-        const [d, sectors] = await Promise.all([drafts.caseStudy((item as Item<'case-study'>).fields.slug, lang), drafts.vocabulary('sectors', lang)]);
-        return d && caseStudyView(c, d.study, d.pkg, d.study.sector ? (sectors.get(d.study.sector) ?? null) : null, d.attachments, (f) => editorFileHref(c, f));
-      }
-      case 'spotlight':
-        return spotlightView(c, await drafts.spotlight(lang));
-      case 'page': {
-        const slug = (item as Item<'page'>).fields.slug;
-        if (slug === 'home') return homeView(c, await drafts.home(lang));
-        const page = await drafts.page(slug, lang);
-        return page && contentPageView(c, page);
-      }
-      default:
-        return null;
-    }
-  }
+  return pages;
 }
 
 /** What places an item, which the form shows but does not send. */

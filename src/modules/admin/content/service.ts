@@ -1,54 +1,34 @@
-import { diffWords } from 'diff';
 import type { DB } from '../../../db/database.ts';
-import { readItem, slugsOf, type StoredItem } from '../../../content/items.ts';
+import { readItem, type StoredItem } from '../../../content/items.ts';
 import { writeItem } from '../../../content/load.ts';
 import type { Item } from '../../../content/pack.ts';
+import { addBaseline, addRevision, hasRevisions, revision, revisionsOf } from '../../../content/repository/revisions.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import type { User } from '../../accounts/repository.ts';
 import { slugify } from '../../centres/service.ts';
 import type { SearchProvider } from '../../search/index.ts';
 import { audit } from '../repository.ts';
-import { addRevision, revision, revisionsOf } from '../resources/repository.ts';
-import { translationStatus, type FieldChange, type TranslationStatus } from '../resources/service.ts';
 import { isEditor } from '../../accounts/roles.ts';
-import { itemFrom, valuesOf, type EditableKind, type FormValues, type KindSpec } from './kinds.ts';
+import { itemFrom, type Built } from './form.ts';
+import type { EditableKind, FormValues, KindSpec } from './kinds.ts';
 import * as repo from './repository.ts';
+import { changes, translationStatus, type Snapshot, type TranslationStatus } from './revisions.ts';
+import { ruleErrors } from './rules.ts';
 
-// Editing packages, stations, case studies, spotlight items and pages. Like the resource editor,
-// every change checks access first, writes through the same code as the content loader and
-// import (`writeItem`), keeps a revision (the item in the pack format, with its state), writes the
-// audit log, reindexes search and bumps the content version so every instance's caches follow.
+// Editing every kind of content. Every change checks access first, writes through the same code
+// as the content loader and import (`writeItem`), keeps a revision (the item in the pack format,
+// with its state), writes the audit log, reindexes search and bumps the content version so every
+// instance's caches follow.
 
 export type Outcome = 'done' | 'missing' | 'forbidden' | { errors: FieldError[] };
-
-interface Snapshot {
-  item: Item;
-  published: boolean;
-}
 
 const titleOf = (item: Item) => {
   const f = item.fields as { title?: string; slug?: string };
   return f.title ?? f.slug ?? item.key;
 };
 const slugOf = (item: Item) => (item.fields as { slug: string }).slug;
-
-/** What changed between two snapshots, field by field (as the form names them), in words. */
-export function changes(spec: KindSpec, before: Snapshot | null, after: Snapshot): FieldChange[] {
-  const flat = (s: Snapshot | null): Record<string, string> => {
-    if (!s) return {};
-    const out: Record<string, string> = { published: s.published ? 'yes' : 'no' };
-    for (const [k, v] of Object.entries(valuesOf(spec, s.item))) {
-      if (k === 'checklist_count' || /_order$/.test(k)) continue;
-      out[k] = Array.isArray(v) ? v.join(', ') : v;
-    }
-    return out;
-  };
-  const a = flat(before);
-  const b = flat(after);
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((k) => (a[k] ?? '') !== (b[k] ?? ''))
-    .map((field) => ({ field, parts: diffWords(a[field] ?? '', b[field] ?? '') }));
-}
+/** One message per field: the first one given. */
+const firstPerField = (errors: FieldError[]) => errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
 
 /** `removeAttachments` deletes an item's files with it (files module). */
 export function contentEditor(db: DB, search: SearchProvider, contentChanged: () => Promise<void>, removeAttachments: (kind: EditableKind, id: number) => Promise<void> = () => Promise.resolve()) {
@@ -78,61 +58,57 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
    * an import) becomes its first revision, so the history starts there and can return to it.
    */
   async function baseline(stored: StoredItem): Promise<void> {
-    if ((await revisionsOf(db, stored.item.kind, stored.id)).length) return;
-    await repo.addBaseline(db, stored.item.kind, stored.id, { item: stored.item, published: stored.published } satisfies Snapshot);
+    if (await hasRevisions(db, stored.item.kind, stored.id)) return;
+    await addBaseline(db, stored.item.kind, stored.id, { item: stored.item, published: stored.published } satisfies Snapshot);
   }
 
-  async function after(actor: User, stored: StoredItem, note: string): Promise<void> {
+  async function after(actor: User, spec: KindSpec, stored: StoredItem, note: string): Promise<void> {
     await addRevision(db, stored.item.kind, stored.id, actor, note, { item: stored.item, published: stored.published } satisfies Snapshot);
-    await audit(db, actor, `content.${note}`, titleOf(stored.item), { kind: stored.item.kind });
+    await logged(actor, spec, note, stored.item);
     await contentChanged();
   }
 
-  /** Checks the database's own rules: checklist ids unique across packages, stations that exist. */
-  async function consistent(spec: KindSpec, item: Item, packageId: number | null, values: FormValues): Promise<FieldError[]> {
-    if (spec.kind !== 'package') return [];
-    const p = item as Item<'package'>;
-    const errors: FieldError[] = [];
-    const taken = new Set(await repo.checklistIdsElsewhere(db, packageId, p.fields.checklist.map((c) => c.id)));
-    const positions = new Set((await repo.packageStations(db)).get(p.fields.number) ?? []);
-    const count = Number(values.checklist_count) || 0;
-    for (let i = 0; i <= count; i++) {
-      const id = values[`checklist_${i}_id`];
-      if (typeof id === 'string' && taken.has(id)) errors.push({ field: `checklist_${i}_id`, key: 'admin.content.error.duplicateId' });
-      const chosen = values[`checklist_${i}_stations`];
-      for (const s of Array.isArray(chosen) ? chosen : chosen ? [chosen] : []) {
-        if (!positions.has(Number(s))) errors.push({ field: `checklist_${i}_stations`, key: 'form.error.choose' });
-      }
-    }
-    return errors;
+  const logged = (actor: User, spec: KindSpec, note: string, item: Item) =>
+    spec.audit === 'resource' ? audit(db, actor, `resource.${note}`, titleOf(item)) : audit(db, actor, `content.${note}`, titleOf(item), { kind: spec.kind });
+
+  /**
+   * Everything wrong with a form: what placed the item (`first`), the database's rules, then the
+   * schemas'. A package's rules read its checklist, so they wait until the rest is right.
+   */
+  async function problems(spec: KindSpec, built: Built, values: FormValues, current: StoredItem | null, first: FieldError[] = []): Promise<FieldError[]> {
+    const waits = spec.kind === 'package' && (first.length > 0 || built.errors.length > 0);
+    const rules = waits ? [] : await ruleErrors(db, spec, built.item, values, current);
+    return firstPerField([...first, ...rules, ...built.errors]);
   }
 
   async function uniqueSlug(kind: EditableKind, title: string): Promise<string> {
     const base = slugify(title) || kind;
     let slug = base;
-    // "new" is the address of the form for a new item.
-    for (let n = 2; slug === 'new' || (await readItem(db, kind, slug)); n++) slug = `${base}-${n}`;
+    // "new" is the address of the form for a new item; numbers were resources' addresses once.
+    for (let n = 2; slug === 'new' || /^\d+$/.test(slug) || (await readItem(db, kind, slug)); n++) slug = `${base}-${n}`;
     return slug;
   }
 
   return {
-    async list(actor: User, spec: KindSpec) {
+    /** The kind's items, drafts included, with each language's state; at most 200, those whose English title has `q` when given. */
+    async list(actor: User, spec: KindSpec, q: string) {
       if (!isEditor(actor)) return null;
-      const out: { slug: string; title: string; published: boolean; status: Record<string, TranslationStatus> }[] = [];
-      for (const slug of await slugsOf(db, spec.kind)) {
-        const stored = await readItem(db, spec.kind, slug);
-        if (!stored) continue;
-        out.push({ slug, title: titleOf(stored.item), published: stored.published, status: await this.status(spec, stored) });
-      }
-      return out;
+      const rows = await repo.listForEditing(db, spec.kind, q, 200);
+      const times = await repo.translationTimes(db, spec.kind, rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, status: translationStatus(times.filter((t) => t.id === r.id)) }));
     },
 
     async status(spec: KindSpec, stored: StoredItem): Promise<Record<string, TranslationStatus>> {
-      const times = await repo.translationTimes(db, spec.kind, stored.id);
-      return translationStatus(times.map((t) => ({ ...t, title: 'present' })));
+      return translationStatus(await repo.translationTimes(db, spec.kind, [stored.id]));
     },
 
     get: (actor: User, spec: KindSpec, slug: string) => (isEditor(actor) ? readItem(db, spec.kind, slug) : Promise.resolve(null)),
+
+    /** The slug of the resource an old address names by number, unless a resource has that number as its slug. */
+    async movedResource(actor: User, key: string): Promise<string | null> {
+      if (!isEditor(actor) || !/^\d{1,9}$/.test(key) || (await readItem(db, 'resource', key))) return null;
+      return (await repo.resourceSlug(db, Number(key))) ?? null;
+    },
 
     /** Sensible starting values for a new item's kind-specific fields. */
     async newValues(spec: KindSpec): Promise<FormValues> {
@@ -163,11 +139,10 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
         key = `stations/package-${number}-station-${position ?? 1}`;
       }
       const built = itemFrom(spec, values, identity, key);
-      const all = [...errors, ...built.errors.filter((e) => !errors.some((x) => x.field === e.field))];
-      if (!all.length) all.push(...(await consistent(spec, built.item, null, values)));
+      const all = await problems(spec, built, values, null, errors);
       if (all.length) return { errors: all };
       const stored = await store(built.item, false);
-      await after(actor, stored, 'created');
+      await after(actor, spec, stored, 'created');
       return { slug };
     },
 
@@ -179,12 +154,14 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
       const identity: Record<string, unknown> = { slug };
       if (spec.kind === 'package') identity.number = f.number;
       if (spec.kind === 'station') Object.assign(identity, { package: f.package, position: f.position });
+      // The form has no place for the packages a resource names besides its stations' (the pack has).
+      if (spec.kind === 'resource') identity.packages = f.packages;
       const built = itemFrom(spec, values, identity, current.item.key);
-      const errors = built.errors.length ? built.errors : await consistent(spec, built.item, current.id, values);
+      const errors = await problems(spec, built, values, current);
       if (errors.length) return { errors };
       await baseline(current);
       const stored = await store(built.item, current.published);
-      await after(actor, stored, 'saved');
+      await after(actor, spec, stored, 'saved');
       return 'done';
     },
 
@@ -194,7 +171,7 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
       if (!current) return 'missing';
       await baseline(current);
       const stored = await store(current.item, published);
-      await after(actor, stored, published ? 'published' : 'unpublished');
+      await after(actor, spec, stored, published ? 'published' : 'unpublished');
       return 'done';
     },
 
@@ -211,7 +188,7 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
       await search.remove([`${spec.kind}:${slug}:`]);
       await repo.deleteItem(db, spec.kind, current.id);
       await removeAttachments(spec.kind, current.id);
-      await audit(db, actor, 'content.deleted', titleOf(current.item), { kind: spec.kind });
+      await logged(actor, spec, 'deleted', current.item);
       await contentChanged();
       return 'done';
     },
@@ -233,7 +210,7 @@ export function contentEditor(db: DB, search: SearchProvider, contentChanged: ()
       // The item keeps its place (slug, package, position): a revision restores its content and state.
       const item = { ...snap.item, key: current.item.key, fields: { ...snap.item.fields, ...identityOf(current.item) } } as Item;
       const stored = await store(item, snap.published);
-      await after(actor, stored, 'restored');
+      await after(actor, spec, stored, 'restored');
       return 'done';
     },
   };

@@ -1,41 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Tables } from '../db/schema.ts';
+import type { Tables } from '../../db/schema.ts';
 
-// Writes of the content loader (and later the back office). Reads live in the feature modules.
+// Writes of every content item, for the content loader, imports and the back office: one upsert
+// per kind, each with its translations, which keep their row (and its updated_at) when unchanged.
 
 type Tx = Kysely<Tables>;
 const now = () => new Date().toISOString();
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
-
-export async function getSourceHashes(db: Tx): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('content_sources').select(['path', 'hash']).execute();
-  return new Map(rows.map((r) => [r.path, r.hash]));
-}
-
-export async function recordSource(db: Tx, path: string, hash: string): Promise<void> {
-  await db
-    .insertInto('content_sources')
-    .values({ path, hash, loaded_at: now() })
-    .onConflict((oc) => oc.column('path').doUpdateSet({ hash, loaded_at: now() }))
-    .execute();
-}
-
-export async function replaceVocabularies(
-  db: Tx,
-  vocab: Record<string, Record<string, Record<string, string>>>,
-): Promise<void> {
-  await db.deleteFrom('vocabulary_labels').execute();
-  await db.deleteFrom('vocabulary_terms').execute();
-  for (const [kind, terms] of Object.entries(vocab)) {
-    let position = 0;
-    for (const [slug, labels] of Object.entries(terms)) {
-      await db.insertInto('vocabulary_terms').values({ kind, slug, position: position++ }).execute();
-      for (const [lang, label] of Object.entries(labels)) {
-        await db.insertInto('vocabulary_labels').values({ kind, slug, lang, label }).execute();
-      }
-    }
-  }
-}
 
 export interface PackageInput {
   number: number;

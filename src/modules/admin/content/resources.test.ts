@@ -5,6 +5,9 @@ import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { hashPassword } from '../../accounts/passwords.ts';
 import { createUser } from '../../accounts/repository.ts';
 
+// Resources in the one editor: the e-library's facets beside the texts in three languages, through
+// HTTP as an editor uses it, against the real database.
+
 const PASSWORD = 'resource editor passphrase 12';
 let t: TestApp;
 let editor: Agent;
@@ -32,10 +35,11 @@ const form = (over: Record<string, string> = {}) => ({
   ...over,
 });
 
-async function createDraft(over: Record<string, string> = {}): Promise<number> {
+/** A new draft by the form; its slug, the key of its editing address. */
+async function createDraft(over: Record<string, string> = {}): Promise<string> {
   const res = await editor.post('/en/admin/resources', form(over), '/en/admin/resources/new');
   assert.equal(res.statusCode, 303, res.body.slice(0, 600));
-  return Number(/\/en\/admin\/resources\/(\d+)\?done=created/.exec(res.headers.location as string)![1]);
+  return /\/en\/admin\/resources\/([a-z0-9-]+)\?done=created$/.exec(res.headers.location as string)![1]!;
 }
 
 const titles = (html: string) => [...html.matchAll(/<li class="result">\s*<h3><a href="\/\w\w\/library\/([a-z0-9-]+)"/g)].map((m) => m[1]);
@@ -43,16 +47,17 @@ const titles = (html: string) => [...html.matchAll(/<li class="result">\s*<h3><a
 describe('editing resources in the back office', () => {
   test('a draft written in English and French is invisible until published, then found in both languages', async () => {
     const before = await t.get('/en/library');
-    const id = await createDraft();
+    const key = await createDraft();
     const slug = 'apprenticeship-mentoring-handbook';
+    assert.equal(key, slug, 'its editing address is its slug');
     assert.equal((await t.get(`/en/library/${slug}`)).statusCode, 404, 'a draft is not public');
     assert.deepEqual(titles((await t.get('/en/library?q=mentoring')).body), []);
     assert.doesNotMatch((await t.get('/en/search?q=mentoring')).body, /Apprenticeship mentoring handbook/, 'nor in site search');
-    const preview = await editor.get(`/fr/admin/resources/${id}/preview`);
+    const preview = await editor.get(`/fr/admin/resources/${key}/preview`);
     assert.equal(preview.statusCode, 200);
     assert.match(preview.body, /<h1>Manuel de tutorat des apprentis<\/h1>/);
 
-    assert.equal((await editor.post(`/en/admin/resources/${id}/publish`, {}, `/en/admin/resources/${id}`)).statusCode, 303);
+    assert.equal((await editor.post(`/en/admin/resources/${key}/publish`, {}, `/en/admin/resources/${key}`)).statusCode, 303);
     assert.deepEqual(titles((await t.get('/en/library?q=mentoring')).body), [slug]);
     assert.deepEqual(titles((await t.get(`/fr/library?q=${encodeURIComponent('tuteurs')}`)).body), [slug]);
     const fr = await t.get(`/fr/library/${slug}`);
@@ -73,35 +78,35 @@ describe('editing resources in the back office', () => {
   });
 
   test('changing the English marks the French translation as outdated', async () => {
-    const id = await createDraft({ title_en: 'Dual training checklist', title_fr: 'Liste de contrôle de la formation duale' });
-    assert.match((await editor.get(`/en/admin/resources/${id}`)).body, /Français<\/span>: up to date/);
+    const key = await createDraft({ title_en: 'Dual training checklist', title_fr: 'Liste de contrôle de la formation duale' });
+    assert.match((await editor.get(`/en/admin/resources/${key}`)).body, /Français<\/span>: up to date/);
     await new Promise((r) => setTimeout(r, 5));
-    await editor.post(`/en/admin/resources/${id}`, form({ title_en: 'Dual training checklist, second edition', title_fr: 'Liste de contrôle de la formation duale' }), `/en/admin/resources/${id}`);
-    const page = await editor.get(`/en/admin/resources/${id}`);
+    await editor.post(`/en/admin/resources/${key}`, form({ title_en: 'Dual training checklist, second edition', title_fr: 'Liste de contrôle de la formation duale' }), `/en/admin/resources/${key}`);
+    const page = await editor.get(`/en/admin/resources/${key}`);
     assert.match(page.body, /Français<\/span>: outdated/);
     assert.match(page.body, /العربية<\/span>: missing/);
   });
 
   test('every save keeps a revision with what changed, and an old revision can be restored', async () => {
-    const id = await createDraft({ title_en: 'Skills forecasting primer', title_fr: '' , description_fr: '' });
-    await editor.post(`/en/admin/resources/${id}`, form({ title_en: 'Skills forecasting primer for centres', title_fr: '', description_fr: '' }), `/en/admin/resources/${id}`);
-    const revisions = await editor.get(`/en/admin/resources/${id}/revisions`);
+    const key = await createDraft({ title_en: 'Skills forecasting primer', title_fr: '' , description_fr: '' });
+    await editor.post(`/en/admin/resources/${key}`, form({ title_en: 'Skills forecasting primer for centres', title_fr: '', description_fr: '' }), `/en/admin/resources/${key}`);
+    const revisions = await editor.get(`/en/admin/resources/${key}/revisions`);
     assert.match(revisions.body, /Saved by Eva Editor/);
     assert.match(revisions.body, /<ins>for centres<\/ins>|<ins> for centres<\/ins>|<ins>centres<\/ins>/);
     const first = [...revisions.body.matchAll(/\/revisions\/(\d+)\/restore/g)].map((m) => Number(m[1])).pop()!;
-    const restored = await editor.post(`/en/admin/resources/${id}/revisions/${first}/restore`, {}, `/en/admin/resources/${id}/revisions`);
+    const restored = await editor.post(`/en/admin/resources/${key}/revisions/${first}/restore`, {}, `/en/admin/resources/${key}/revisions`);
     assert.equal(restored.statusCode, 303);
-    assert.match((await editor.get(`/en/admin/resources/${id}`)).body, /value="Skills forecasting primer"/);
+    assert.match((await editor.get(`/en/admin/resources/${key}`)).body, /value="Skills forecasting primer"/);
   });
 
   test('unpublishing and deleting take a resource out, and the audit log records each step', async () => {
-    const id = await createDraft({ title_en: 'Temporary resource' });
-    await editor.post(`/en/admin/resources/${id}/publish`, {}, `/en/admin/resources/${id}`);
+    const key = await createDraft({ title_en: 'Temporary resource' });
+    await editor.post(`/en/admin/resources/${key}/publish`, {}, `/en/admin/resources/${key}`);
     assert.equal((await t.get('/en/library/temporary-resource')).statusCode, 200);
-    await editor.post(`/en/admin/resources/${id}/unpublish`, {}, `/en/admin/resources/${id}`);
+    await editor.post(`/en/admin/resources/${key}/unpublish`, {}, `/en/admin/resources/${key}`);
     assert.equal((await t.get('/en/library/temporary-resource')).statusCode, 404);
-    await editor.post(`/en/admin/resources/${id}/delete`, {}, `/en/admin/resources/${id}`);
-    assert.equal((await editor.get(`/en/admin/resources/${id}`)).statusCode, 404);
+    await editor.post(`/en/admin/resources/${key}/delete`, {}, `/en/admin/resources/${key}`);
+    assert.equal((await editor.get(`/en/admin/resources/${key}`)).statusCode, 404);
     const log = await t.database.db.selectFrom('audit_log').select(['action', 'subject']).where('subject', '=', 'Temporary resource').orderBy('id').execute();
     assert.deepEqual(log.map((l) => l.action), ['resource.created', 'resource.published', 'resource.unpublished', 'resource.deleted']);
   });
