@@ -40,7 +40,7 @@ test('an editor publishes a resource in English and French and finds it in the e
   await page.fill('#field-source', 'Browser Test Foundation');
   await page.check('input[name=themes][value=partnerships]');
   await page.click('form.form >> button:has-text("Create the draft")');
-  assert.match(page.url(), /\/en\/admin\/resources\/\d+\?done=created$/);
+  assert.match(page.url(), /\/en\/admin\/resources\/[a-z0-9-]+\?done=created$/);
   await noViolations(page, 'resource editing page');
 
   await page.click('button:has-text("Publish")');
@@ -55,7 +55,7 @@ test('an editor publishes a resource in English and French and finds it in the e
 
   await page.goto(`${app.base}/en/admin/resources`);
   await noViolations(page, 'resource list');
-  const id = /\/en\/admin\/resources\/(\d+)/.exec((await page.locator('a[href^="/en/admin/resources/"][lang="en"]').first().getAttribute('href'))!)![1];
+  const id = /\/en\/admin\/resources\/([a-z0-9-]+)/.exec((await page.locator('a[href^="/en/admin/resources/"][lang="en"]').first().getAttribute('href'))!)![1];
   await page.goto(`${app.base}/en/admin/resources/${id}/revisions`);
   await noViolations(page, 'revisions');
   await context.close();
