@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
-import type { Html } from '../../ui/html.ts';
-import { barChart, distributionChart, heatMap, type BarChartOptions, type DistributionOptions, type HeatMapOptions } from './charts.ts';
+import type { Html } from '../html.ts';
+import { barChart, type BarChartOptions } from './bar-chart.ts';
+import { distributionChart, type DistributionOptions } from './distribution-chart.ts';
+import { heatMap, type HeatMapOptions } from './heat-map.ts';
 
-// The report's charts: escaped labels, gaps for missing values, mirrored for right-to-left
+// The charts: escaped labels, gaps for missing values, mirrored for right-to-left
 // pages, a table with the same numbers, readable colours (WCAG contrast computed here from
 // the markup, independently of the module), no inline styles, and valid HTML.
 
