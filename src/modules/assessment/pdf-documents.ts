@@ -1,7 +1,7 @@
 import type { PageContext } from '../../http/context.ts';
 import type { Benchmark } from './benchmark.ts';
 import type { Certificate } from './certificates.ts';
-import type { PdfBlock, PdfDocument } from './pdf.ts';
+import type { PdfBlock, PdfDocument } from '../../pdf/model.ts';
 import type { Recommendation } from './report.ts';
 import { lastDay, type RoundPage } from './rounds.ts';
 import type { RoundResults, ScoreSet } from './scoring.ts';

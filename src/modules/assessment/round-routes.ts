@@ -18,7 +18,7 @@ import { type RoundPage, type RoundsService } from './rounds.ts';
 import { extendForm, groupForm, linkMailForm, roundForm, roundParams } from './schemas.ts';
 import type { RoundResults } from './scoring.ts';
 import { reportView } from './views/report.ts';
-import { renderPdf } from './pdf.ts';
+import { renderPdf } from '../../pdf/render.ts';
 import { reportDocument } from './pdf-documents.ts';
 import { newRoundView, roundFormValues, roundPath, roundsPath, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
 import { inLang } from './views/framework.ts';

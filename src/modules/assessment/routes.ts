@@ -8,7 +8,7 @@ import { indicatorsOf } from './framework.ts';
 import { currentVersion, DEFAULT_FRAMEWORK, resourceTitles } from './repository.ts';
 import { certificateParams } from './schemas.ts';
 import type { CertificatesService } from './certificates.ts';
-import { renderPdf } from './pdf.ts';
+import { renderPdf } from '../../pdf/render.ts';
 import { certificateDocument } from './pdf-documents.ts';
 import { certificateLookupView, certificateView } from './views/certificate.ts';
 import { frameworkView } from './views/framework.ts';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
-import { renderPdf, type PdfDocument } from './pdf.ts';
+import type { PdfDocument } from './model.ts';
+import { renderPdf } from './render.ts';
 
 // Checks of the PDF bytes run everywhere; checks of the text poppler's pdftotext reads back from the pages run only
 // where it is installed (CI may not have it).
