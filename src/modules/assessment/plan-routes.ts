@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm } from '../../http/forms.ts';
+import { sendCsv } from '../../http/csv.ts';
 import { sendPrivate } from '../../http/send.ts';
 import type { Guards } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
@@ -140,10 +141,6 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
       },
       status: (s) => l.t(`plan.status.${s}`),
     });
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="development-plan-${r.centre.slug}-${r.loaded.round.id}.csv"`)
-      .type('text/csv; charset=utf-8')
-      .send(`\uFEFF${body}`);
+    return sendCsv(reply, `development-plan-${r.centre.slug}-${r.loaded.round.id}.csv`, body);
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csv } from './csv.ts';
+import { csv } from '../../http/csv.ts';
 import type { DB } from '../../db/database.ts';
 import { checkboxList, type FieldError } from '../../http/forms.ts';
 import type { CriterionDoc } from './framework.ts';

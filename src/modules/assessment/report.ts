@@ -5,7 +5,7 @@ import type { Package } from '../knowledge/service.ts';
 import type { CriterionDoc, Texts } from './framework.ts';
 import { resourceTitles } from './repository.ts';
 import type { DB } from '../../db/database.ts';
-import { csv } from './csv.ts';
+import { csv } from '../../http/csv.ts';
 import { answerValues, weakestCriteria, type CriterionResult, type Distribution, type Level, type RoundResults, type ScoreSet } from './scoring.ts';
 
 // What a report recommends, and its CSV. The weakest criteria lead to the stations, actions and

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm, textValues, type FieldError } from '../../http/forms.ts';
+import { sendCsv } from '../../http/csv.ts';
 import { sendPrivate } from '../../http/send.ts';
 import { limits } from '../../platform/rate-limits/rate-limits.ts';
 import type { Lang } from '../../i18n/languages.ts';
@@ -246,8 +247,6 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     const results = await rounds.results(r.loaded);
     const l = ctx(req);
     const csv = reportCsv(results, lang, (grp) => (grp === 'all' ? l.t('report.allGroups') : l.t(`assessment.groupName.${grp}`)));
-    const name = `self-assessment-${r.centre.slug}-${r.loaded.round.id}.csv`;
-    // A byte-order mark, so spreadsheet programs read the file as UTF-8 (Arabic, accents).
-    return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${name}"`).type('text/csv; charset=utf-8').send(`\uFEFF${csv}`);
+    return sendCsv(reply, `self-assessment-${r.centre.slug}-${r.loaded.round.id}.csv`, csv);
   });
 }
