@@ -26,6 +26,8 @@ import { filesService } from './modules/files/service.ts';
 import { createStore } from './modules/files/store.ts';
 import { findUserById } from './modules/accounts/repository.ts';
 import { assessmentRoutes } from './modules/assessment/routes.ts';
+import { frameworkRoutes } from './modules/assessment/framework/routes.ts';
+import { frameworkService } from './modules/assessment/framework/service.ts';
 import { certificatesService } from './modules/assessment/certificates.ts';
 import { planRoutes } from './modules/assessment/plan-routes.ts';
 import { planService } from './modules/assessment/plan.ts';
@@ -130,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const survey = surveyService(database.db, assessmentSecret);
   const plans = planService(database.db);
   const certificates = certificatesService(database.db);
+  const framework = frameworkService(database.db, knowledge);
 
   await app.register((scope, _options, done) => {
     siteRoutes(scope, a);
@@ -141,7 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(
       (scope, _options, done) => {
         knowledgeRoutes(scope, a, lang, knowledge);
-        assessmentRoutes(scope, a, lang, certificates, knowledge);
+        frameworkRoutes(scope, a, lang, framework);
+        assessmentRoutes(scope, a, lang, certificates);
         libraryRoutes(scope, a, lang, { library, knowledge });
         searchRoutes(scope, a, lang, search);
         centreRoutes(scope, a, lang, centres, knowledge);

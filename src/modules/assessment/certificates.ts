@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DB } from '../../db/database.ts';
-import type { Texts } from './framework.ts';
+import type { Texts } from './framework/document.ts';
 import { getPlan } from './plan-repository.ts';
 import { resultsOf, statusOf } from './results.ts';
 import type { RoundPage } from './rounds.ts';

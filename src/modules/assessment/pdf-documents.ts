@@ -5,9 +5,9 @@ import type { PdfBlock, PdfDocument } from '../../pdf/model.ts';
 import type { Recommendation } from './report.ts';
 import { lastDay, type RoundPage } from './rounds.ts';
 import type { RoundResults, ScoreSet } from './scoring.ts';
-import { inLang } from './views/framework.ts';
+import { inLang } from './framework/document.ts';
 import { scoreFormat } from './views/report.ts';
-import { day } from './views/rounds.ts';
+import { day } from '../../ui/dates.ts';
 
 // The report and the certificate as PDF documents: the same content as the pages, in the same
 // words (the message catalogues), as headings, paragraphs, lists and tables.

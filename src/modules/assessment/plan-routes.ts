@@ -13,7 +13,7 @@ import { actionsFor } from './report.ts';
 import type { RoundPage, RoundsService } from './rounds.ts';
 import { roundParams } from './schemas.ts';
 import { weakestCriteria } from './scoring.ts';
-import { inLang } from './views/framework.ts';
+import { inLang } from './framework/document.ts';
 import { actionEditView, planView, type PlanData, type PlanState } from './views/plan.ts';
 import { roundPath } from './views/rounds.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';

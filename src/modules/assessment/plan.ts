@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { csv } from '../../http/csv.ts';
 import type { DB } from '../../db/database.ts';
 import { checkboxList, type FieldError } from '../../http/forms.ts';
-import type { CriterionDoc } from './framework.ts';
+import type { CriterionDoc } from './framework/document.ts';
 import * as pr from './plan-repository.ts';
 import type { RoundPage } from './rounds.ts';
 

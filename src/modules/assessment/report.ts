@@ -1,9 +1,8 @@
 import type { Text } from '../../i18n/localise.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import type { KnowledgeService } from '../knowledge/service.ts';
-import type { Package } from '../knowledge/service.ts';
-import type { CriterionDoc, Texts } from './framework.ts';
-import { resourceTitles } from './repository.ts';
+import type { KnowledgeService, Package } from '../knowledge/service.ts';
+import type { CriterionDoc, Texts } from './framework/document.ts';
+import { resourceTitles } from './framework/repository.ts';
 import type { DB } from '../../db/database.ts';
 import { csv } from '../../http/csv.ts';
 import { answerValues, weakestCriteria, type CriterionResult, type Distribution, type Level, type RoundResults, type ScoreSet } from './scoring.ts';

@@ -1,9 +1,8 @@
 import type { DB } from '../../db/database.ts';
-import type { FrameworkVersion } from './repository.ts';
-import { versionById } from './repository.ts';
+import { type FrameworkVersion, versionById } from './framework/repository.ts';
 import * as rr from './rounds-repository.ts';
 import { benchmarkScores, roundResults, type OwnStatement, type RoundResults } from './scoring.ts';
-import type { StakeholderGroup } from './format.ts';
+import type { StakeholderGroup } from './framework/format.ts';
 
 // A round with everything needed to ask its questions or report on it: its framework version,
 // its items and its groups.

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
-import type { StakeholderGroup } from './format.ts';
+import type { StakeholderGroup } from './framework/format.ts';
 import { emptyDistribution, type CountTable, type Distribution } from './scoring.ts';
 
 // The SQL of rounds, responses and answers. A response's answers are written page by page; when

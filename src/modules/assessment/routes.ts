@@ -3,37 +3,17 @@ import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import type { Text } from '../../i18n/localise.ts';
-import { indicatorsOf } from './framework.ts';
-import { currentVersion, DEFAULT_FRAMEWORK, resourceTitles } from './repository.ts';
 import { certificateParams } from './schemas.ts';
 import type { CertificatesService } from './certificates.ts';
 import { renderPdf } from '../../pdf/render.ts';
 import { certificateDocument } from './pdf-documents.ts';
 import { certificateLookupView, certificateView } from './views/certificate.ts';
-import { frameworkView } from './views/framework.ts';
-import type { KnowledgeService } from '../knowledge/service.ts';
 
-// The public side of the self-assessment: the framework (/{lang}/self-assessment/framework) and
-// the verification of certificates (/{lang}/certificates/…).
-
-const frameworkQuery = z.object({ core: z.enum(['1']).optional() });
+// The public verification of certificates (/{lang}/certificates/…).
 
 const lookupQuery = z.object({ code: z.string().max(40).optional() });
 
-export function assessmentRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService, knowledge: KnowledgeService): void {
-  app.get('/self-assessment/framework', (req, reply) => {
-    const { core } = parse(frameworkQuery, req.query);
-    return a.cachedPage(req, reply, async () => {
-      const current = await currentVersion(a.database.db, DEFAULT_FRAMEWORK);
-      if (!current) throw new NotFoundError('framework');
-      const indicators = indicatorsOf(current.document);
-      const [packages, resources] = await Promise.all([knowledge.packages(lang), resourceTitles(a.database.db, [...new Set(indicators.flatMap((i) => i.resources))], lang)]);
-      const stations = new Map<string, Text>(packages.flatMap((p) => p.stations.map((s) => [`package-${p.number}-station-${s.position}`, s.title] as const)));
-      return frameworkView(a.ctx(req, lang), current.document, current.version, core === '1', { stations, resources });
-    });
-  });
-
+export function assessmentRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService): void {
   // Certificates: anyone can check one by its code. Not cached: a revocation shows at once.
   app.get('/certificates', async (req, reply) => {
     const { code } = parse(lookupQuery, req.query);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkboxList as list } from '../../http/forms.ts';
-import { stakeholderGroups } from './format.ts';
+import { stakeholderGroups } from './framework/format.ts';
 
 // Forms and addresses of the self-assessment.
 

@@ -1,5 +1,5 @@
-import type { StakeholderGroup } from './format.ts';
-import type { CriterionDoc, DimensionDoc, FrameworkDocument, IndicatorDoc } from './framework.ts';
+import type { StakeholderGroup } from './framework/format.ts';
+import type { CriterionDoc, DimensionDoc, FrameworkDocument, IndicatorDoc } from './framework/document.ts';
 
 // A round's results from its answer counts: no single answer is ever read. Everything here is
 // pure, so the rules of anonymity and scoring are tested without a database.

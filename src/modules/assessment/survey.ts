@@ -6,7 +6,7 @@ import { loadRound, refreshScores, statusOf, type LoadedRound, type RoundStatus 
 import * as rr from './rounds-repository.ts';
 import { answerInput, answerValue } from './schemas.ts';
 import { digest, newSalt, normaliseCode, tokens } from './tokens.ts';
-import type { StakeholderGroup } from './format.ts';
+import type { StakeholderGroup } from './framework/format.ts';
 
 // The respondent's side of a round. No account, no personal data: a group's link starts a
 // response; the response is reached again only through its resume link or its short code. Answers

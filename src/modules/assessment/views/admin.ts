@@ -7,7 +7,7 @@ import { langOf } from '../../../ui/text.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import type { Certificate } from '../certificates.ts';
 import { scoreFormat } from './report.ts';
-import { day } from './rounds.ts';
+import { day } from '../../../ui/dates.ts';
 
 // Administrators' self-assessment pages: the certificate rules, and the policy view of results
 // aggregated by country, sector and dimension.

@@ -6,8 +6,8 @@ import { layout } from '../../../ui/layout.ts';
 import { langOf } from '../../../ui/text.ts';
 import type { Certificate, Eligibility } from '../certificates.ts';
 import { lastDay } from '../rounds.ts';
-import { inLang } from './framework.ts';
-import { day } from './rounds.ts';
+import { inLang } from '../framework/document.ts';
+import { day } from '../../../ui/dates.ts';
 
 // Recognition: the conditions on a round's page, and the public page that verifies a certificate.
 

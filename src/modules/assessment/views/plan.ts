@@ -4,15 +4,15 @@ import { choices, errorSummary, field, postForm, select, textarea } from '../../
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { langOf, txt } from '../../../ui/text.ts';
-import type { CriterionDoc } from '../framework.ts';
+import { type CriterionDoc, inLang } from '../framework/document.ts';
 import { planStatuses, type Plan, type PlanAction } from '../plan-repository.ts';
 import { progressOf } from '../plan.ts';
 import type { ActionLink } from '../report.ts';
 import type { RoundPage } from '../rounds.ts';
 import type { CriterionResult } from '../scoring.ts';
-import { inLang } from './framework.ts';
 import { scoreFormat } from './report.ts';
-import { crumbs, day, roundPath } from './rounds.ts';
+import { crumbs, roundPath } from './rounds.ts';
+import { day } from '../../../ui/dates.ts';
 
 // The development plan: focus areas chosen from the report, actions under each with owner, due
 // date, status and the indicator they should move, progress at a glance, and the forms to change

@@ -8,15 +8,16 @@ import type { Package } from '../../knowledge/service.ts';
 import { barChart } from '../../../ui/charts/bar-chart.ts';
 import { distributionChart } from '../../../ui/charts/distribution-chart.ts';
 import { heatMap } from '../../../ui/charts/heat-map.ts';
-import type { StakeholderGroup } from '../format.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
 import { packageLevelFor, type Recommendation } from '../report.ts';
 import { lastDay, type RoundPage } from '../rounds.ts';
 import type { RoundRow } from '../rounds-repository.ts';
 import { levelFloors, levels, type RoundResults, type ScoreSet } from '../scoring.ts';
 import type { Benchmark } from '../benchmark.ts';
 import { statusOf } from '../results.ts';
-import { inLang } from './framework.ts';
-import { crumbs, day, roundPath } from './rounds.ts';
+import { inLang } from '../framework/document.ts';
+import { crumbs, roundPath } from './rounds.ts';
+import { day } from '../../../ui/dates.ts';
 
 // A round's report: where the centre stands overall, per dimension, criterion and indicator, for
 // every group whose results may show and for all of them together; the heat map of groups and

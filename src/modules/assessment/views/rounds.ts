@@ -3,15 +3,14 @@ import type { FieldError } from '../../../http/forms.ts';
 import { choices, errorSummary, field, postForm, select, textarea } from '../../../ui/forms.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { layout, type Crumb } from '../../../ui/layout.ts';
+import { day } from '../../../ui/dates.ts';
 import { langOf } from '../../../ui/text.ts';
-import { stakeholderGroups, type StakeholderGroup } from '../format.ts';
-import type { FrameworkDocument } from '../framework.ts';
-import type { RoundStatus } from '../results.ts';
+import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
+import { type FrameworkDocument, inLang } from '../framework/document.ts';
+import { type RoundStatus, statusOf } from '../results.ts';
 import { lastDay, type CentreAccess, type RoundPage } from '../rounds.ts';
 import type { RoundRow } from '../rounds-repository.ts';
 import { MAX_OWN, OWN_MAX_LENGTH } from '../schemas.ts';
-import { statusOf } from '../results.ts';
-import { inLang } from './framework.ts';
 
 // The centre's pages for rounds: the list, the form that starts one, and a round's own page with
 // its links, response counts and the means to close, extend or share it.
@@ -20,8 +19,6 @@ export const roundsPath = (ctx: PageContext, slug: string) => `/${ctx.lang}/acco
 export const roundPath = (ctx: PageContext, slug: string, id: number) => `${roundsPath(ctx, slug)}/rounds/${id}`;
 
 const privatePage = (ctx: PageContext, title: string, body: Html, breadcrumbs: Crumb[]) => layout(ctx, { title, body, breadcrumbs, index: false, pageType: 'assessment' });
-
-export const day = (ctx: PageContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 
 export function crumbs(ctx: PageContext, c: CentreAccess, more: Crumb[] = []): Crumb[] {
   return [

@@ -10,7 +10,7 @@ import { lastDay } from '../rounds.ts';
 import { answerField } from '../schemas.ts';
 import type { LinkState, Session } from '../survey.ts';
 import { showCode } from '../tokens.ts';
-import { inLang } from './framework.ts';
+import { inLang } from '../framework/document.ts';
 
 // The questionnaire, as respondents see it: a welcome page for each group's link, one page per
 // criterion with a five-point scale plus "not applicable" and "prefer not to say" under every

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { testApp, type TestApp } from '../../../test/helpers/app.ts';
-import { centreAdmin, signedIn, startRound } from '../../../test/helpers/assessment.ts';
-import { loadFrameworks } from './framework.ts';
+import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { centreAdmin, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
+import { loadFrameworks } from './load.ts';
 import { currentVersion, DEFAULT_FRAMEWORK } from './repository.ts';
 
 // Editors maintain the framework in the back office: changes go to a draft, publishing makes the

@@ -1,16 +1,16 @@
-import { z } from 'zod';
-import type { DB } from '../../db/database.ts';
-import type { FieldError } from '../../http/forms.ts';
-import type { User } from '../accounts/repository.ts';
-import { audit } from '../admin/repository.ts';
+import type { DB } from '../../../db/database.ts';
+import type { FieldError } from '../../../http/forms.ts';
+import type { User } from '../../accounts/repository.ts';
+import { audit } from '../../admin/repository.ts';
 import { FrameworkError, indicatorSchema } from './format.ts';
-import { checkLinks, indicatorsOf, type FrameworkDocument, type IndicatorDoc, type Texts } from './framework.ts';
+import { checkLinks } from './links.ts';
+import { indicatorsOf, type FrameworkDocument, type IndicatorDoc, type Texts } from './document.ts';
 import * as repo from './repository.ts';
 
 // Editors maintain frameworks in the back office. A change goes into the framework's one draft
 // (made from the current version on the first change); publishing the draft makes it the next
 // version, which new rounds start on, while rounds already started keep theirs. Once a framework
-// has a version made here, start-up no longer loads its files (framework.ts).
+// has a version made here, start-up no longer loads its files (load.ts).
 
 const langs = ['en', 'fr', 'ar'] as const;
 const lines = (v: string) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -179,7 +179,3 @@ export function frameworkEditor(db: DB) {
 }
 
 export type FrameworkEditor = ReturnType<typeof frameworkEditor>;
-
-export const frameworkParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
-export const itemParams = frameworkParams.extend({ kind: z.enum(['dimension', 'criterion', 'indicator']), id: z.string().regex(/^[a-z0-9-]{1,80}$/) });
-export const newIndicatorParams = frameworkParams.extend({ criterion: z.string().regex(/^[a-z0-9-]{1,80}$/) });

@@ -1,3 +1,5 @@
+import type { PageContext } from '../../../http/context.ts';
+import type { Text } from '../../../i18n/localise.ts';
 import type { StakeholderGroup } from './format.ts';
 
 // A framework version as the platform holds it: dimensions → criteria → indicators, every text
@@ -34,3 +36,8 @@ export interface FrameworkDocument {
   dimensions: DimensionDoc[];
 }
 
+
+export const indicatorsOf = (d: FrameworkDocument): IndicatorDoc[] => d.dimensions.flatMap((x) => x.criteria.flatMap((c) => c.indicators));
+
+/** A framework text in the reader's language, or English, marked as such. */
+export const inLang = (t: Texts, ctx: PageContext): Text => (ctx.lang !== 'en' && t[ctx.lang] ? { value: t[ctx.lang]!, lang: ctx.lang } : { value: t.en, lang: 'en' });

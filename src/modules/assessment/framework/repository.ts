@@ -1,5 +1,5 @@
-import type { DB } from '../../db/database.ts';
-import type { Lang } from '../../i18n/languages.ts';
+import type { DB } from '../../../db/database.ts';
+import type { Lang } from '../../../i18n/languages.ts';
 import type { FrameworkDocument } from './document.ts';
 
 // Frameworks and their versions. A published version never changes: a new one is added.
@@ -97,6 +97,20 @@ export async function versionsOf(db: DB, slug: string) {
     .where('frameworks.slug', '=', slug)
     .orderBy('framework_versions.version', 'desc')
     .execute();
+}
+
+/** What framework links may point at: every station's action groups (in English), and every resource's slug. */
+export async function linkTargets(db: DB) {
+  const [stations, resources] = await Promise.all([
+    db
+      .selectFrom('stations')
+      .innerJoin('packages', 'packages.id', 'stations.package_id')
+      .innerJoin('station_translations', (j) => j.onRef('station_translations.station_id', '=', 'stations.id').on('station_translations.lang', '=', 'en'))
+      .select(['packages.number', 'stations.position', 'station_translations.action_groups'])
+      .execute(),
+    db.selectFrom('resources').select('slug').execute(),
+  ]);
+  return { stations, resources: resources.map((r) => r.slug) };
 }
 
 export const frameworkSlugs = async (db: DB): Promise<string[]> => (await db.selectFrom('frameworks').select('slug').orderBy('slug').execute()).map((f) => f.slug);

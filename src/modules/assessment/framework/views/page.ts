@@ -1,23 +1,13 @@
-import type { PageContext } from '../../../http/context.ts';
-import type { Text } from '../../../i18n/localise.ts';
-import { html } from '../../../ui/html.ts';
-import { href, layout } from '../../../ui/layout.ts';
-import { langOf, txt } from '../../../ui/text.ts';
-import type { FrameworkDocument, IndicatorDoc, Texts } from '../framework.ts';
+import type { PageContext } from '../../../../http/context.ts';
+import { html } from '../../../../ui/html.ts';
+import { href, layout } from '../../../../ui/layout.ts';
+import { langOf, txt } from '../../../../ui/text.ts';
+import { inLang, type FrameworkDocument, type IndicatorDoc } from '../document.ts';
+import type { LinkLabels } from '../service.ts';
 
 // The framework of vocational excellence as a page: every dimension, criterion and indicator
 // with its explanation, who is asked, and where in the Knowledge Packages a centre finds help.
 // `?core=1` shows only the short set for a first round.
-
-/** A framework text in the reader's language, or English, marked as such. */
-export const inLang = (t: Texts, ctx: PageContext): Text => (ctx.lang !== 'en' && t[ctx.lang] ? { value: t[ctx.lang]!, lang: ctx.lang } : { value: t.en, lang: 'en' });
-
-export interface LinkLabels {
-  /** "package-2-station-1" → its title */
-  stations: Map<string, Text>;
-  /** resource slug → its title (published resources only) */
-  resources: Map<string, Text>;
-}
 
 const stationPath = (key: string) => {
   const [, p, s] = /^package-(\d+)-station-(\d+)$/.exec(key)!;

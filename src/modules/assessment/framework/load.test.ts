@@ -3,11 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { testDatabase, type TestDatabase } from '../../../test/helpers/app.ts';
-import { loadContent } from '../../content/load.ts';
-import { createSearch } from '../search/index.ts';
+import { testDatabase, type TestDatabase } from '../../../../test/helpers/app.ts';
+import { loadContent } from '../../../content/load.ts';
+import { createSearch } from '../../search/index.ts';
 import { FrameworkError } from './format.ts';
-import { indicatorsOf, loadFrameworks, readFrameworks } from './framework.ts';
+import { indicatorsOf } from './document.ts';
+import { loadFrameworks } from './load.ts';
+import { readFrameworks } from './files.ts';
 import { currentVersion, latestVersion, publishVersion, versionById } from './repository.ts';
 
 // The self-assessment framework is data: files under content/frameworks/ become versioned
