@@ -29,7 +29,10 @@ import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { frameworkRoutes } from './modules/assessment/framework/routes.ts';
 import { frameworkService } from './modules/assessment/framework/service.ts';
 import { certificatesService } from './modules/assessment/certificates.ts';
+import { roundAccess } from './modules/assessment/access.ts';
 import { planRoutes } from './modules/assessment/plan-routes.ts';
+import { reportRoutes } from './modules/assessment/report/routes.ts';
+import { reportService } from './modules/assessment/report/service.ts';
 import { planService } from './modules/assessment/plan.ts';
 import { roundRoutes } from './modules/assessment/round-routes.ts';
 import { roundsService } from './modules/assessment/rounds.ts';
@@ -128,8 +131,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, 'logos')), mailer, config.baseUrl);
   // Survey links and resume codes are derived with a secret of their own, kept like the session one.
   const assessmentSecret = await sharedSecret(database.db, 'assessment');
+  const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const survey = surveyService(database.db, assessmentSecret);
+  const reports = reportService(database.db, knowledge);
   const plans = planService(database.db);
   const certificates = certificatesService(database.db);
   const framework = frameworkService(database.db, knowledge);
@@ -160,8 +165,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           fileLimit: MAX_LOGO_BYTES,
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
-            roundRoutes(account, guards, a, lang, rounds, certificates, knowledge);
-            planRoutes(account, guards, a, lang, rounds, plans, knowledge);
+            roundRoutes(account, guards, a, lang, rounds, certificates);
+            reportRoutes(account, guards, a, lang, { access, reports });
+            planRoutes(account, guards, a, lang, { access, plans, reports, knowledge });
           },
         });
         void scope.register(surveyRoutes, { prefix: '/survey', a, lang, survey, secret: sessionSecret });

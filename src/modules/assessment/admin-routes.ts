@@ -6,7 +6,7 @@ import { sendPrivate } from '../../http/send.ts';
 import type { Guards } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { audit } from '../admin/repository.ts';
-import { aggregate, MIN_CENTRES } from './benchmark.ts';
+import { aggregate, MIN_CENTRES } from './report/benchmark.ts';
 import type { CertificatesService } from './certificates.ts';
 import { certificateParams } from './schemas.ts';
 import { currentVersion, DEFAULT_FRAMEWORK } from './framework/repository.ts';

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { DB } from '../../db/database.ts';
 import type { Texts } from './framework/document.ts';
 import { getPlan } from './plan-repository.ts';
-import { resultsOf, statusOf } from './results.ts';
-import type { RoundPage } from './rounds.ts';
-import { coveredIndicators, type Level } from './scoring.ts';
+import { resultsOf } from './report/results.ts';
+import { statusOf } from './round.ts';
+import type { RoundPage } from './access.ts';
+import { coveredIndicators, type Level } from './report/scoring.ts';
 import { certificateRules, type CertificateRules } from './settings.ts';
 
 // Recognition. A centre earns a certificate for a finished round that covered enough indicators,

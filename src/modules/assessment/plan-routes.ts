@@ -9,13 +9,13 @@ import type { Guards } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { Plan } from './plan-repository.ts';
 import { actionForm, criteriaOf, focusForm, focusRange, planCsv, type PlanService } from './plan.ts';
-import { actionsFor } from './report.ts';
-import type { RoundPage, RoundsService } from './rounds.ts';
-import { roundParams } from './schemas.ts';
-import { weakestCriteria } from './scoring.ts';
+import { actionsFor } from './report/recommendations.ts';
+import type { RoundAccess, RoundPage } from './access.ts';
+import type { ReportService } from './report/service.ts';
+import { roundParams, roundPath } from './paths.ts';
+import { weakestCriteria } from './report/scoring.ts';
 import { inLang } from './framework/document.ts';
 import { actionEditView, planView, type PlanData, type PlanState } from './views/plan.ts';
-import { roundPath } from './views/rounds.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 
@@ -23,7 +23,8 @@ import type { KnowledgeService } from '../knowledge/service.ts';
 
 const actionParams = roundParams.extend({ action: z.coerce.number().int().min(1).max(2_147_483_647) });
 
-export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, plans: PlanService, knowledge: KnowledgeService): void {
+export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, o: { access: RoundAccess; plans: PlanService; reports: ReportService; knowledge: KnowledgeService }): void {
+  const { access, plans, reports, knowledge } = o;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
@@ -31,14 +32,14 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
 
   async function load(req: FastifyRequest, manage = false): Promise<{ r: RoundPage; plan: Plan | null }> {
     const { slug, round } = parse(roundParams, req.params);
-    const r = await rounds.roundFor(req.user!, slug, round);
+    const r = await access.roundFor(req.user!, slug, round);
     if (!r) throw new NotFoundError('round');
     if (manage && !r.manage) throw new ForbiddenError();
     return { r, plan: await plans.get(round) };
   }
 
   async function data(r: RoundPage, plan: Plan | null): Promise<PlanData> {
-    const results = await rounds.results(r.loaded);
+    const results = await reports.results(r.loaded);
     const criteria = criteriaOf(r);
     const focus = plan?.focus ?? [];
     const recommended = new Map<string, Awaited<ReturnType<typeof actionsFor>>>();

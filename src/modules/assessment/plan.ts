@@ -4,7 +4,7 @@ import type { DB } from '../../db/database.ts';
 import { checkboxList, type FieldError } from '../../http/forms.ts';
 import type { CriterionDoc } from './framework/document.ts';
 import * as pr from './plan-repository.ts';
-import type { RoundPage } from './rounds.ts';
+import type { RoundPage } from './access.ts';
 
 // Development plans: from a round's report, a centre chooses two or three focus areas (criteria
 // of the round) and adds actions to them: a recommended station action or one of its own, with

@@ -1,47 +1,31 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
 import { parseForm, textValues, type FieldError } from '../../http/forms.ts';
-import { sendCsv } from '../../http/csv.ts';
 import { sendPrivate } from '../../http/send.ts';
 import { limits } from '../../platform/rate-limits/rate-limits.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { Guards } from '../accounts/session-scope.ts';
 import { centreParams } from '../centres/schemas.ts';
-import * as centresRepo from '../centres/repository.ts';
-import { averages, MIN_CENTRES, setOptOut, type Benchmark } from './benchmark.ts';
 import { stakeholderGroups, type StakeholderGroup } from './framework/format.ts';
-import { indicatorsOf, inLang } from './framework/document.ts';
-import { recommendations, reportCsv } from './report.ts';
-import { loadRound, resultsOf } from './results.ts';
-import type { RoundPage, RoundsService } from './rounds.ts';
-import { extendForm, groupForm, linkMailForm, roundForm, roundParams } from './schemas.ts';
-import type { RoundResults } from './scoring.ts';
-import { reportView } from './views/report.ts';
-import { renderPdf } from '../../pdf/render.ts';
-import { reportDocument } from './pdf-documents.ts';
-import { newRoundView, roundFormValues, roundPath, roundsPath, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
-import { planExists } from './plan-repository.ts';
+import { indicatorsOf } from './framework/document.ts';
+import type { RoundPage } from './access.ts';
+import type { RoundsService } from './rounds.ts';
+import { extendForm, groupForm, linkMailForm, roundForm } from './schemas.ts';
+import { roundParams, roundPath, roundsPath } from './paths.ts';
+import { newRoundView, roundFormValues, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
 import type { CertificatesService } from './certificates.ts';
 import { certificatePath, recognitionSection } from './views/certificate.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
-import type { KnowledgeService } from '../knowledge/service.ts';
 
 // The centre's self-assessment pages, inside the account scope (session and CSRF):
 // /{lang}/account/centres/{slug}/self-assessment/…
 
-const reportQuery = z.object({
-  compare: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
-  sector: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
-});
-
-export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, certificates: CertificatesService, knowledge: KnowledgeService): void {
+export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, certificates: CertificatesService): void {
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
   const base = '/centres/:slug/self-assessment';
-  const db = a.database.db;
 
   const refused = (result: string) => {
     if (result === 'missing') throw new NotFoundError('round');
@@ -69,15 +53,6 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     if (!c) throw new NotFoundError('centre');
     const notice = noticeOf(req.query, { deleted: 'round.notice.deleted', benchmark: 'round.notice.benchmark' });
     return sendPrivate(reply, roundsView(ctx(req), c, await rounds.list(c.centre.id), reply.generateCsrf(), notice));
-  });
-
-  app.post(`${base}/benchmark`, memberPost, async (req, reply) => {
-    const { slug } = parse(centreParams, req.params);
-    const c = await rounds.centreFor(req.user!, slug);
-    if (!c) throw new NotFoundError('centre');
-    if (!c.manage) throw new ForbiddenError();
-    await setOptOut(db, c.centre.id, (req.body as Record<string, unknown>).count !== 'yes');
-    return redirectDone(reply, `${roundsPath(ctx(req), slug)}`, 'benchmark');
   });
 
   async function newForm(req: FastifyRequest, reply: FastifyReply, values: RoundFormValues | null, errors: FieldError[] = [], status = 200) {
@@ -179,73 +154,5 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     refused(result);
     if (result === 'has-answers') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'delete', key: 'round.error.hasAnswers' }] }, 409);
     return redirectDone(reply, `${roundsPath(ctx(req), slug)}`, 'deleted');
-  });
-
-  /** The benchmark of a centre's round: all centres, its country, one of its sectors. */
-  async function benchmarkOf(r: RoundPage, results: RoundResults, sector: string | undefined, l: ReturnType<typeof ctx>): Promise<Benchmark | null> {
-    if (results.overall.all === null) return null;
-    const sectors = await centresRepo.sectorsOf(db, r.centre.id);
-    const names = new Map([...(await knowledge.vocabulary('sectors', lang))].map(([key, label]) => [key, label.value]));
-    const chosen = sector && sectors.includes(sector) ? sector : (sectors[0] ?? null);
-    const found = await averages(db, { exceptCentre: r.centre.id, country: r.centre.country, sector: chosen });
-    const columns = [
-      { key: 'all' as const, label: l.t('report.benchmark.all'), data: found.all },
-      { key: 'country' as const, label: l.t('report.benchmark.country', { country: l.format.country(r.centre.country) }), data: found.country },
-      ...(chosen ? [{ key: 'sector' as const, label: l.t('report.benchmark.inSector', { sector: names.get(chosen) ?? chosen }), data: found.sector }] : []),
-    ];
-    const keys: { scope: string; key: string; label: { value: string; lang: Lang }; own: number | null }[] = [
-      { scope: 'overall', key: 'overall', label: { value: l.t('report.overall'), lang }, own: results.overall.all },
-      ...results.dimensions.flatMap((d) => [
-        { scope: 'dimension', key: d.dimension.id, label: inLang(d.dimension.title, l), own: d.score.all },
-        ...d.criteria.map((c) => ({ scope: 'criterion', key: c.criterion.id, label: inLang(c.criterion.title, l), own: c.score.all })),
-      ]),
-    ];
-    return {
-      minCentres: MIN_CENTRES,
-      scopes: columns.map((c) => ({ key: c.key, label: c.label, centres: c.data.get('overall:overall')?.centres ?? 0 })),
-      rows: keys.map((k) => ({ label: k.label, own: k.own, others: columns.map((c) => {
-        const v = c.data.get(`${k.scope}:${k.key}`);
-        return v && v.centres >= MIN_CENTRES ? v.score : null;
-      }) })),
-      sectors: sectors.map((s) => ({ key: s, label: names.get(s) ?? s })),
-      sector: chosen,
-      optedOut: Number(r.centre.benchmark_opt_out) === 1,
-    };
-  }
-
-  /** Everything the report shows, for the page and its PDF. */
-  async function reportData(req: FastifyRequest) {
-    const r = await roundOr404(req);
-    const q = parse(reportQuery, req.query);
-    const l = ctx(req);
-    const results = await rounds.results(r.loaded);
-    const [{ recommendations: recs, packages }, list, hasPlan] = await Promise.all([recommendations(db, knowledge, lang, results), rounds.list(r.centre.id), planExists(db, r.loaded.round.id)]);
-    const others = list.filter((x) => x.id !== r.loaded.round.id && x.sent > 0);
-    let compare = null;
-    if (q.compare !== undefined && others.some((x) => x.id === q.compare)) {
-      const other = await loadRound(db, q.compare);
-      if (other) compare = { round: other.round, results: await resultsOf(db, other) };
-    }
-    return { l, data: { page: r, results, recommendations: recs, packages, others, compare, benchmark: await benchmarkOf(r, results, q.sector, l), hasPlan } };
-  }
-
-  app.get(`${base}/rounds/:round/report`, member, async (req, reply) => {
-    const { l, data } = await reportData(req);
-    return sendPrivate(reply, reportView(l, data));
-  });
-
-  app.get(`${base}/rounds/:round/report.pdf`, member, async (req, reply) => {
-    const { l, data } = await reportData(req);
-    const pdf = await renderPdf(reportDocument(l, data.page, data.results, data.recommendations, data.benchmark));
-    const name = `self-assessment-${data.page.centre.slug}-${data.page.loaded.round.id}-${lang}.pdf`;
-    return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${name}"`).type('application/pdf').send(pdf);
-  });
-
-  app.get(`${base}/rounds/:round/report.csv`, member, async (req, reply) => {
-    const r = await roundOr404(req);
-    const results = await rounds.results(r.loaded);
-    const l = ctx(req);
-    const csv = reportCsv(results, lang, (grp) => (grp === 'all' ? l.t('report.allGroups') : l.t(`assessment.groupName.${grp}`)));
-    return sendCsv(reply, `self-assessment-${r.centre.slug}-${r.loaded.round.id}.csv`, csv);
   });
 }

@@ -1,14 +1,8 @@
-import type { Selectable } from 'kysely';
 import type { DB } from '../../db/database.ts';
-import type { Tables } from '../../db/schema.ts';
 import type { StakeholderGroup } from './framework/format.ts';
-import { emptyDistribution, type CountTable, type Distribution } from './scoring.ts';
 
 // The SQL of rounds, responses and answers. A response's answers are written page by page; when
 // it is sent, its answers are added to `answer_counts` in the same transaction, once.
-
-const roundColumns = ['id', 'centre_id', 'framework_version_id', 'title', 'opens_at', 'closes_at', 'closed_at', 'min_group_size', 'created_at'] as const;
-export type RoundRow = Pick<Selectable<Tables['rounds']>, (typeof roundColumns)[number]>;
 
 export interface NewRound {
   centreId: number;
@@ -39,30 +33,6 @@ export async function createRound(db: DB, r: NewRound): Promise<number> {
     await trx.insertInto('round_groups').values(r.groups.map((g) => ({ round_id: id, grp: g.grp, link_salt: g.salt, link_hash: g.hash }))).execute();
     return id;
   });
-}
-
-export async function roundsOf(db: DB, centreId: number): Promise<(RoundRow & { sent: number })[]> {
-  const rows = await db
-    .selectFrom('rounds')
-    .select(roundColumns)
-    .select((eb) => eb.selectFrom('round_groups').whereRef('round_groups.round_id', '=', 'rounds.id').select((e) => e.fn.coalesce(e.fn.sum<number>('sent'), e.lit(0)).as('s')).as('sent'))
-    .where('centre_id', '=', centreId)
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map((r) => ({ ...r, sent: Number(r.sent ?? 0) }));
-}
-
-export async function findRound(db: DB, id: number): Promise<RoundRow | undefined> {
-  return db.selectFrom('rounds').select(roundColumns).where('id', '=', id).executeTakeFirst();
-}
-
-export async function roundItems(db: DB, roundId: number) {
-  return db.selectFrom('round_items').select(['item', 'position', 'own_text', 'own_lang']).where('round_id', '=', roundId).orderBy('position').execute();
-}
-
-export async function roundGroups(db: DB, roundId: number) {
-  const rows = await db.selectFrom('round_groups').select(['grp', 'link_salt', 'sent']).where('round_id', '=', roundId).execute();
-  return rows.map((r) => ({ grp: r.grp as StakeholderGroup, salt: r.link_salt, sent: Number(r.sent) }));
 }
 
 /** Responses started but not sent, per group (the centre sees these while the round runs). */
@@ -159,31 +129,4 @@ export async function sendResponse(db: DB, r: ResponseRow): Promise<boolean> {
     await trx.updateTable('round_groups').set((eb) => ({ sent: eb('sent', '+', 1) })).where('round_id', '=', r.round_id).where('grp', '=', r.grp).execute();
     return true;
   });
-}
-
-export async function counts(db: DB, roundId: number): Promise<CountTable> {
-  const rows = await db.selectFrom('answer_counts').select(['grp', 'item', 'value', 'n']).where('round_id', '=', roundId).execute();
-  const table: CountTable = new Map();
-  for (const r of rows) {
-    let byItem = table.get(r.grp);
-    if (!byItem) table.set(r.grp, (byItem = new Map<string, Distribution>()));
-    let d = byItem.get(r.item);
-    if (!d) byItem.set(r.item, (d = emptyDistribution()));
-    d[Number(r.value)] = Number(r.n);
-  }
-  return table;
-}
-
-/** Keeps the round's comparable scores; a round without an overall score has none. */
-export async function writeScores(db: DB, roundId: number, scores: Record<string, number>, responses: number): Promise<void> {
-  if (scores['overall:overall'] === undefined) {
-    await db.deleteFrom('round_scores').where('round_id', '=', roundId).execute();
-    return;
-  }
-  const value = JSON.stringify(scores);
-  await db
-    .insertInto('round_scores')
-    .values({ round_id: roundId, scores: value, responses })
-    .onConflict((oc) => oc.column('round_id').doUpdateSet({ scores: value, responses }))
-    .execute();
 }

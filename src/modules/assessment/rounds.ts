@@ -5,58 +5,28 @@ import { translator } from '../../i18n/messages.ts';
 import type { Mailer } from '../accounts/mail.ts';
 import type { User } from '../accounts/repository.ts';
 import { limits, rateLimiter } from '../../platform/rate-limits/rate-limits.ts';
-import * as centresRepo from '../centres/repository.ts';
-import { canManage, canSeeMembers, type Access } from '../centres/service.ts';
 import type { StakeholderGroup } from './framework/format.ts';
 import { indicatorsOf } from './framework/document.ts';
 import { currentVersion, DEFAULT_FRAMEWORK, type FrameworkVersion } from './framework/repository.ts';
-import { loadRound, resultsOf, statusOf, type LoadedRound } from './results.ts';
+import { roundAccess, type RoundPage } from './access.ts';
+import { lastDay, statusOf } from './round.ts';
+import { roundsOf } from './repository.ts';
 import * as rr from './rounds-repository.ts';
 import { MAX_OWN, type RoundForm } from './schemas.ts';
 import { digest, newSalt, tokens } from './tokens.ts';
 
 // The centre's side of rounds. Centre administrators (and platform administrators) start, close,
-// extend and share rounds; every member of the centre reads reports. Each function checks access
-// first and answers 'missing' for anything the person may not see, so nobody learns that a round
-// of another centre exists.
-
-/** Link mailings per person (each up to 200 addresses) in a day. */
-
-export interface CentreAccess {
-  centre: centresRepo.CentreRow;
-  access: Access;
-  manage: boolean;
-}
-
-export interface RoundPage extends CentreAccess {
-  loaded: LoadedRound;
-}
+// extend and share rounds (access.ts). Each function checks access first and answers 'missing'
+// for anything the person may not see, so nobody learns that a round of another centre exists.
 
 /** The start of a day, and the end of another, in UTC. */
 export const dayStart = (date: string) => `${date}T00:00:00.000Z`;
 export const dayEnd = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString();
-/** The last day a round is open, from its closing time. */
-export const lastDay = (closesAt: string) => new Date(Date.parse(closesAt) - 1).toISOString().slice(0, 10);
 
 export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: string) {
   const rates = rateLimiter(db);
   const tk = tokens(secret);
-
-  async function centreFor(user: User, slug: string): Promise<CentreAccess | null> {
-    const centre = await centresRepo.findCentre(db, slug);
-    if (!centre) return null;
-    const access = ((await centresRepo.membership(db, centre.id, user.id))?.role ?? null) as Access;
-    if (!canSeeMembers(user, access)) return null;
-    return { centre, access, manage: canManage(user, access) };
-  }
-
-  async function roundFor(user: User, slug: string, id: number): Promise<RoundPage | null> {
-    const c = await centreFor(user, slug);
-    if (!c) return null;
-    const loaded = await loadRound(db, id);
-    if (!loaded || loaded.round.centre_id !== c.centre.id) return null;
-    return { ...c, loaded };
-  }
+  const { centreFor, roundFor } = roundAccess(db);
 
   /** The round a centre administrator may change, or why not. */
   async function managed(user: User, slug: string, id: number): Promise<RoundPage | 'missing' | 'forbidden'> {
@@ -69,9 +39,8 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
     centreFor,
     roundFor,
     framework: (): Promise<FrameworkVersion | null> => currentVersion(db, DEFAULT_FRAMEWORK),
-    list: (centreId: number) => rr.roundsOf(db, centreId),
+    list: (centreId: number) => roundsOf(db, centreId),
     unsent: (roundId: number) => rr.unsentCounts(db, roundId),
-    results: (r: LoadedRound) => resultsOf(db, r),
     linkOf: (salt: string) => tk.link(salt),
 
     /**

@@ -45,8 +45,6 @@ export const linkMailForm = z.object({
 
 export const groupForm = z.object({ group: z.enum(stakeholderGroups) });
 
-export const roundParams = z.object({ slug: z.string().max(80).regex(/^[a-z0-9-]+$/), round: z.coerce.number().int().min(1).max(2_147_483_647) });
-
 /** A link or resume token: 43 characters of base64url. */
 const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 export const linkParams = z.object({ link: token });

@@ -6,7 +6,7 @@ import { href, layout } from '../../../ui/layout.ts';
 import { langOf } from '../../../ui/text.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import type { Certificate } from '../certificates.ts';
-import { scoreFormat } from './report.ts';
+import { scoreFormat } from '../report/views/report.ts';
 import { day } from '../../../ui/dates.ts';
 
 // Administrators' self-assessment pages: the certificate rules, and the policy view of results

@@ -5,7 +5,7 @@ import { html, type Html } from '../../../ui/html.ts';
 import { layout } from '../../../ui/layout.ts';
 import { langOf } from '../../../ui/text.ts';
 import type { Certificate, Eligibility } from '../certificates.ts';
-import { lastDay } from '../rounds.ts';
+import { lastDay } from '../round.ts';
 import { inLang } from '../framework/document.ts';
 import { day } from '../../../ui/dates.ts';
 

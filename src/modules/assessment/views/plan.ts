@@ -7,11 +7,11 @@ import { langOf, txt } from '../../../ui/text.ts';
 import { type CriterionDoc, inLang } from '../framework/document.ts';
 import { planStatuses, type Plan, type PlanAction } from '../plan-repository.ts';
 import { progressOf } from '../plan.ts';
-import type { ActionLink } from '../report.ts';
-import type { RoundPage } from '../rounds.ts';
-import type { CriterionResult } from '../scoring.ts';
-import { scoreFormat } from './report.ts';
-import { crumbs, roundPath } from './rounds.ts';
+import type { ActionLink } from '../report/recommendations.ts';
+import type { RoundPage } from '../access.ts';
+import type { CriterionResult } from '../report/scoring.ts';
+import { scoreFormat } from '../report/views/report.ts';
+import { crumbs, roundPath } from '../paths.ts';
 import { day } from '../../../ui/dates.ts';
 
 // The development plan: focus areas chosen from the report, actions under each with owner, due

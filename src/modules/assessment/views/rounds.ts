@@ -7,27 +7,16 @@ import { day } from '../../../ui/dates.ts';
 import { langOf } from '../../../ui/text.ts';
 import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
 import { type FrameworkDocument, inLang } from '../framework/document.ts';
-import { type RoundStatus, statusOf } from '../results.ts';
-import { lastDay, type CentreAccess, type RoundPage } from '../rounds.ts';
-import type { RoundRow } from '../rounds-repository.ts';
+import { type RoundStatus, statusOf, lastDay } from '../round.ts';
+import type { CentreAccess, RoundPage } from '../access.ts';
+import type { RoundRow } from '../repository.ts';
+import { crumbs, roundPath, roundsPath } from '../paths.ts';
 import { MAX_OWN, OWN_MAX_LENGTH } from '../schemas.ts';
 
 // The centre's pages for rounds: the list, the form that starts one, and a round's own page with
 // its links, response counts and the means to close, extend or share it.
 
-export const roundsPath = (ctx: PageContext, slug: string) => `/${ctx.lang}/account/centres/${slug}/self-assessment`;
-export const roundPath = (ctx: PageContext, slug: string, id: number) => `${roundsPath(ctx, slug)}/rounds/${id}`;
-
 const privatePage = (ctx: PageContext, title: string, body: Html, breadcrumbs: Crumb[]) => layout(ctx, { title, body, breadcrumbs, index: false, pageType: 'assessment' });
-
-export function crumbs(ctx: PageContext, c: CentreAccess, more: Crumb[] = []): Crumb[] {
-  return [
-    { href: `/${ctx.lang}/account`, label: ctx.t('nav.account') },
-    { href: `/${ctx.lang}/account/centres/${c.centre.slug}`, label: c.centre.name },
-    { href: roundsPath(ctx, c.centre.slug), label: ctx.t('round.list.title') },
-    ...more,
-  ];
-}
 
 const statusBadge = (ctx: PageContext, status: RoundStatus) => html`<span class="round-status round-${status}">${ctx.t(`round.status.${status}`)}</span>`;
 

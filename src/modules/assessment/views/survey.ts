@@ -6,7 +6,7 @@ import { layout } from '../../../ui/layout.ts';
 import { langOf } from '../../../ui/text.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { itemsOf, type QuestionPage } from '../questionnaire.ts';
-import { lastDay } from '../rounds.ts';
+import { lastDay } from '../round.ts';
 import { answerField } from '../schemas.ts';
 import type { LinkState, Session } from '../survey.ts';
 import { showCode } from '../tokens.ts';

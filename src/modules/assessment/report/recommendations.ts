@@ -1,13 +1,12 @@
-import type { Text } from '../../i18n/localise.ts';
-import type { Lang } from '../../i18n/languages.ts';
-import type { KnowledgeService, Package } from '../knowledge/service.ts';
-import type { CriterionDoc, Texts } from './framework/document.ts';
-import { resourceTitles } from './framework/repository.ts';
-import type { DB } from '../../db/database.ts';
-import { csv } from '../../http/csv.ts';
-import { answerValues, weakestCriteria, type CriterionResult, type Distribution, type Level, type RoundResults, type ScoreSet } from './scoring.ts';
+import type { Text } from '../../../i18n/localise.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import type { KnowledgeService, Package } from '../../knowledge/service.ts';
+import type { CriterionDoc } from '../framework/document.ts';
+import { resourceTitles } from '../framework/repository.ts';
+import type { DB } from '../../../db/database.ts';
+import { weakestCriteria, type CriterionResult, type Level, type RoundResults } from './scoring.ts';
 
-// What a report recommends, and its CSV. The weakest criteria lead to the stations, actions and
+// What a report recommends. The weakest criteria lead to the stations, actions and
 // resources their indicators link to, weakest indicator first; each dimension's maturity level
 // leads to a package: the beginner package while a centre is a beginner or developing, the
 // advanced one once it is advanced or leading.
@@ -103,32 +102,4 @@ export async function actionsFor(knowledge: KnowledgeService, lang: Lang, criter
     if (s && text) out.push({ key, href: `/packages/${s.package}/stations/${s.position}#actions-${g}`, text: { value: text, lang: s.actionsLang }, station: s.title });
   }
   return out;
-}
-
-// CSV of aggregated results: only what the report itself shows, so nothing in it can point at
-// one respondent.
-
-export function reportCsv(results: RoundResults, lang: Lang, groupName: (g: string) => string): string {
-  const text = (t: Texts) => (lang !== 'en' && t[lang] ? t[lang] : t.en);
-  const header = ['level', 'id', 'title', 'group', 'score', 'answered', ...answerValues.map((v) => (v === 0 ? 'not_applicable' : v === -1 ? 'prefer_not_to_say' : `answer_${v}`))];
-  const rows: (string | number | null)[][] = [header];
-  const groups: [string, string][] = [['all', groupName('all')], ...results.shown.map((g) => [g, groupName(g)] as [string, string])];
-  const scoreRows = (level: string, id: string, title: string, score: ScoreSet) => {
-    for (const [g, name] of groups) rows.push([level, id, title, name, g === 'all' ? score.all : (score.byGroup[g as keyof ScoreSet['byGroup']] ?? null), null, ...answerValues.map(() => null)]);
-  };
-  const distributionRow = (level: string, id: string, title: string, score: number | null, answered: number, d: Distribution) =>
-    rows.push([level, id, title, groupName('all'), score, score === null ? null : answered, ...answerValues.map((v) => (score === null ? null : (d[v] ?? 0)))]);
-  scoreRows('overall', 'overall', '', results.overall);
-  for (const d of results.dimensions) {
-    scoreRows('dimension', d.dimension.id, text(d.dimension.title), d.score);
-    for (const c of d.criteria) {
-      scoreRows('criterion', c.criterion.id, text(c.criterion.title), c.score);
-      for (const i of c.indicators) {
-        distributionRow('indicator', i.indicator.id, text(i.indicator.statement), i.score.all, i.answered, i.distribution);
-        for (const g of results.shown) rows.push(['indicator', i.indicator.id, text(i.indicator.statement), groupName(g), i.score.byGroup[g] ?? null, null, ...answerValues.map(() => null)]);
-      }
-    }
-  }
-  for (const o of results.own) distributionRow('own', o.statement.item, o.statement.text, o.score.all, o.answered, o.distribution);
-  return csv(rows);
 }

@@ -1,13 +1,15 @@
-import type { StakeholderGroup } from './framework/format.ts';
-import type { CriterionDoc, DimensionDoc, FrameworkDocument, IndicatorDoc } from './framework/document.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
+import type { CriterionDoc, DimensionDoc, FrameworkDocument, IndicatorDoc } from '../framework/document.ts';
+import type { OwnStatement } from '../round.ts';
+import { groupShows, scoreShows } from './anonymity.ts';
 
 // A round's results from its answer counts: no single answer is ever read. Everything here is
 // pure, so the rules of anonymity and scoring are tested without a database.
 //
-// Anonymity: a group's results show only when at least `minGroupSize` of its people sent their
-// answers, and a score only when at least that many people gave a 1–5 answer to it. "All groups"
-// adds up the groups that are shown and no others, so a hidden group can never be worked out by
-// subtracting one total from another.
+// Anonymity (anonymity.ts): a group's results show only when at least `minGroupSize` of its
+// people sent their answers, and a score only when at least that many people gave a 1–5 answer
+// to it. "All groups" adds up the groups that are shown and no others, so a hidden group can
+// never be worked out by subtracting one total from another.
 //
 // Scores: an indicator's score is the mean of its 1–5 answers; a criterion's the mean of its
 // indicators' scores; a dimension's the mean of its criteria's; the overall score the mean of the
@@ -62,11 +64,6 @@ export interface DimensionResult {
   score: ScoreSet;
   level: Level | null;
   criteria: CriterionResult[];
-}
-export interface OwnStatement {
-  item: string;
-  text: string;
-  lang: string;
 }
 export interface OwnResult {
   statement: OwnStatement;
@@ -138,7 +135,7 @@ export function scaleOf(d: Distribution): { answered: number; mean: number | nul
 
 export function roundResults(input: ResultsInput): RoundResults {
   const min = input.minGroupSize;
-  const groups = input.groups.map((g) => ({ ...g, shown: g.sent >= min }));
+  const groups = input.groups.map((g) => ({ ...g, shown: groupShows(g.sent, min) }));
   const shown = groups.filter((g) => g.shown).map((g) => g.group);
   const itemResult = (item: string) => {
     const distribution = emptyDistribution();
@@ -147,10 +144,10 @@ export function roundResults(input: ResultsInput): RoundResults {
       const d = input.counts.get(g)?.get(item);
       add(distribution, d);
       const s = d ? scaleOf(d) : { answered: 0, mean: null };
-      byGroup[g] = s.answered >= min ? s.mean : null;
+      byGroup[g] = scoreShows(s.answered, min) ? s.mean : null;
     }
     const all = scaleOf(distribution);
-    return { score: { all: all.answered >= min ? all.mean : null, byGroup }, distribution, answered: all.answered };
+    return { score: { all: scoreShows(all.answered, min) ? all.mean : null, byGroup }, distribution, answered: all.answered };
   };
   const combine = (parts: ScoreSet[]): ScoreSet => ({
     all: mean(parts.map((p) => p.all)),

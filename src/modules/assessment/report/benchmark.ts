@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
-import type { DB } from '../../db/database.ts';
-import type { Text } from '../../i18n/localise.ts';
+import type { DB } from '../../../db/database.ts';
+import type { Text } from '../../../i18n/localise.ts';
+import * as repo from './repository.ts';
 
 // Comparing centres. Each centre counts with the scores of its latest finished round that has any
 // (`round_scores`, written as answers are sent). A figure shows only where at least
@@ -53,21 +53,13 @@ interface Snapshot {
   centres: Map<number, { country: string; sectors: string[]; scores: Record<string, number> }>;
 }
 
-const finished = (now: string) => sql`(r.closed_at is not null or r.closes_at <= ${now})`;
-
 /**
  * What a snapshot depends on, in one cheap query: how many rounds are finished (it grows as
  * closing times pass), the latest change to any round (closing early, reopening, a new round),
  * and who opted out. Scores of a finished round never change: it takes no answers.
  */
 async function fingerprint(db: DB, now: string): Promise<string> {
-  const r = await sql<{ finished: number; changed: string | null; centres: number; out: number; sectors: number }>`
-    select (select count(*) from rounds r where ${finished(now)}) as finished,
-      (select max(updated_at) from rounds) as changed,
-      (select count(*) from centres) as centres,
-      (select coalesce(sum(benchmark_opt_out), 0) from centres) as out,
-      (select count(*) from centre_sectors) as sectors`.execute(db);
-  const f = r.rows[0]!;
+  const f = await repo.benchmarkFingerprint(db, now);
   return `${f.finished}|${f.changed ?? ''}|${f.centres}|${f.out}|${f.sectors}`;
 }
 
@@ -78,23 +70,12 @@ async function fingerprint(db: DB, now: string): Promise<string> {
 const parsedScores = new WeakMap<DB, Map<number, Record<string, number>>>();
 
 async function build(db: DB, now: string, print: string): Promise<Snapshot> {
-  const [rows, sectorRows] = await Promise.all([
-    sql<{ id: number; country: string; round_id: number }>`
-      with latest as (
-        select r.centre_id, max(r.id) as round_id from rounds r
-        where ${finished(now)} and exists (select 1 from round_scores s0 where s0.round_id = r.id)
-        group by r.centre_id)
-      select c.id, c.country, l.round_id
-      from latest l
-      join centres c on c.id = l.centre_id
-      where c.benchmark_opt_out = 0`.execute(db),
-    db.selectFrom('centre_sectors').select(['centre_id', 'sector']).execute(),
-  ]);
+  const [rows, sectorRows] = await Promise.all([repo.latestScoredRounds(db, now), repo.centreSectors(db)]);
   let known = parsedScores.get(db);
   if (!known) parsedScores.set(db, (known = new Map<number, Record<string, number>>()));
-  const missing = rows.rows.map((r) => Number(r.round_id)).filter((id) => !known.has(id));
+  const missing = rows.map((r) => Number(r.round_id)).filter((id) => !known.has(id));
   for (let i = 0; i < missing.length; i += 1000) {
-    const chunk = await db.selectFrom('round_scores').select(['round_id', 'scores']).where('round_id', 'in', missing.slice(i, i + 1000)).execute();
+    const chunk = await repo.roundScores(db, missing.slice(i, i + 1000));
     for (const r of chunk) known.set(r.round_id, JSON.parse(r.scores) as Record<string, number>);
   }
   const sectorsOf = new Map<number, string[]>();
@@ -105,7 +86,7 @@ async function build(db: DB, now: string, print: string): Promise<Snapshot> {
     if (!sums) map.set(key, (sums = new Map<string, { sum: number; centres: number }>()));
     return sums;
   };
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const scores = known.get(Number(r.round_id));
     if (!scores) continue;
     const sectors = sectorsOf.get(Number(r.id)) ?? [];
@@ -169,8 +150,4 @@ export async function averages(db: DB, filter: { exceptCentre: number; country: 
 export async function aggregate(db: DB, by: 'country' | 'sector'): Promise<Map<string, Map<string, Mean>>> {
   const s = await snapshotOf(db);
   return new Map([...(by === 'country' ? s.byCountry : s.bySector)].map(([g, sums]) => [g, means(sums)]));
-}
-
-export async function setOptOut(db: DB, centreId: number, optOut: boolean): Promise<void> {
-  await db.updateTable('centres').set({ benchmark_opt_out: optOut ? 1 : 0 }).where('id', '=', centreId).execute();
 }

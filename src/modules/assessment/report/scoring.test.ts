@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { FrameworkDocument } from './framework/document.ts';
+import type { FrameworkDocument } from '../framework/document.ts';
 import { benchmarkScores, coveredIndicators, emptyDistribution, levelOf, roundResults, type CountTable, type Distribution } from './scoring.ts';
 
 // The rules of scores and anonymity, on a small framework, without a database.
