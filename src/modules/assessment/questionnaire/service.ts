@@ -1,13 +1,13 @@
-import type { DB } from '../../db/database.ts';
-import { limits, rateLimiter } from '../../platform/rate-limits/rate-limits.ts';
-import { findCentreById } from '../centres/repository.ts';
-import { itemsOf, pagesFor, type QuestionPage } from './questionnaire.ts';
-import { loadRound, statusOf, type LoadedRound, type RoundStatus } from './round.ts';
-import { refreshScores } from './report/results.ts';
-import * as rr from './rounds-repository.ts';
+import type { DB } from '../../../db/database.ts';
+import { limits, rateLimiter } from '../../../platform/rate-limits/rate-limits.ts';
+import { findCentreById } from '../../centres/repository.ts';
+import { itemsOf, pagesFor, type QuestionPage } from './pages.ts';
+import { loadRound, statusOf, type LoadedRound, type RoundStatus } from '../round.ts';
+import { refreshScores } from '../report/results.ts';
+import * as repo from './repository.ts';
 import { answerInput, answerValue } from './schemas.ts';
-import { digest, newSalt, normaliseCode, tokens } from './tokens.ts';
-import type { StakeholderGroup } from './framework/format.ts';
+import { digest, newSalt, normaliseCode, tokens } from '../tokens.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
 
 // The respondent's side of a round. No account, no personal data: a group's link starts a
 // response; the response is reached again only through its resume link or its short code. Answers
@@ -23,7 +23,7 @@ export interface LinkState {
 }
 
 export interface Session extends LinkState {
-  response: rr.ResponseRow;
+  response: repo.ResponseRow;
   /** the response's resume token and short code */
   token: string;
   code: string;
@@ -49,14 +49,14 @@ export function surveyService(db: DB, secret: string) {
   }
 
   async function byLink(link: string): Promise<LinkState | null> {
-    const found = await rr.groupByLink(db, digest(link));
+    const found = await repo.groupByLink(db, digest(link));
     return found ? state(found.round_id, found.grp) : null;
   }
 
-  async function sessionOf(response: rr.ResponseRow): Promise<Session | null> {
+  async function sessionOf(response: repo.ResponseRow): Promise<Session | null> {
     const s = await state(response.round_id, response.grp);
     if (!s) return null;
-    return { ...s, response, token: tk.resume(response.salt), code: tk.code(response.salt), answers: await rr.answersOf(db, response.id) };
+    return { ...s, response, token: tk.resume(response.salt), code: tk.code(response.salt), answers: await repo.answersOf(db, response.id) };
   }
 
   return {
@@ -70,7 +70,7 @@ export function surveyService(db: DB, secret: string) {
       if (await rates.count(`survey-start:${s.loaded.round.id}:${address}`, limits.surveyStartPerIp)) return 'limited';
       for (;;) {
         const salt = newSalt();
-        const id = await rr.createResponse(db, { roundId: s.loaded.round.id, grp: s.group, salt, resumeHash: digest(tk.resume(salt)), codeHash: digest(tk.code(salt)) });
+        const id = await repo.createResponse(db, { roundId: s.loaded.round.id, grp: s.group, salt, resumeHash: digest(tk.resume(salt)), codeHash: digest(tk.code(salt)) });
         if (id !== null) return { token: tk.resume(salt) };
       }
     },
@@ -80,13 +80,13 @@ export function surveyService(db: DB, secret: string) {
       const s = await byLink(link);
       if (!s) return null;
       if (await rates.count(`survey-code:${address}`, limits.surveyCodePerIp)) return 'limited';
-      const response = await rr.responseBy(db, 'code_hash', digest(normaliseCode(typed)));
+      const response = await repo.responseBy(db, 'code_hash', digest(normaliseCode(typed)));
       if (!response || response.round_id !== s.loaded.round.id || response.grp !== s.group) return 'wrong';
       return { token: tk.resume(response.salt) };
     },
 
     async session(token: string): Promise<Session | null> {
-      const response = await rr.responseBy(db, 'resume_hash', digest(token));
+      const response = await repo.responseBy(db, 'resume_hash', digest(token));
       return response ? sessionOf(response) : null;
     },
 
@@ -114,7 +114,7 @@ export function surveyService(db: DB, secret: string) {
       if (missing.length && direction === 'next') return { ok: false, problem: 'missing', missing, given };
       const next = direction === 'back' ? Math.max(1, n - 1) : n + 1;
       const answers = [...given].map(([item, v]) => [item, answerValue(v as Parameters<typeof answerValue>[0])] as [string, number]);
-      const saved = await rr.saveAnswers(db, s.response.id, answers, Math.max(s.response.page, direction === 'next' ? next : n));
+      const saved = await repo.saveAnswers(db, s.response.id, answers, Math.max(s.response.page, direction === 'next' ? next : n));
       if (!saved) return { ok: false, problem: 'sent' };
       return { ok: true, next: direction === 'next' && n === s.pages.length ? 'check' : next };
     },
@@ -128,7 +128,7 @@ export function surveyService(db: DB, secret: string) {
       if (s.response.sent) return 'already';
       if (s.status !== 'open') return 'closed';
       if (s.pages.some((p) => itemsOf(p).some((item) => !s.answers.has(item)))) return 'incomplete';
-      if (!(await rr.sendResponse(db, s.response))) return 'already';
+      if (!(await repo.sendResponse(db, s.response))) return 'already';
       await refreshScores(db, s.loaded.round.id);
       return 'sent';
     },

@@ -1,6 +1,6 @@
-import type { StakeholderGroup } from './framework/format.ts';
-import type { CriterionDoc, DimensionDoc, FrameworkDocument, IndicatorDoc } from './framework/document.ts';
-import type { OwnStatement } from './round.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
+import type { CriterionDoc, DimensionDoc, FrameworkDocument, IndicatorDoc } from '../framework/document.ts';
+import type { OwnStatement } from '../round.ts';
 
 // What one stakeholder group is asked in a round, page by page: one page for each criterion that
 // has an indicator in the round asked of the group, in the framework's order, then a page of the

@@ -2,14 +2,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../http/app-context.ts';
-import { NotFoundError, parse } from '../../http/errors.ts';
-import { parseForm } from '../../http/forms.ts';
-import { sendPrivate } from '../../http/send.ts';
-import type { Lang } from '../../i18n/languages.ts';
+import type { AppContext } from '../../../http/app-context.ts';
+import { NotFoundError, parse } from '../../../http/errors.ts';
+import { parseForm } from '../../../http/forms.ts';
+import { sendPrivate } from '../../../http/send.ts';
+import type { Lang } from '../../../i18n/languages.ts';
 import { codeForm, linkParams, pageParams, resumeParams } from './schemas.ts';
-import type { Session, SurveyService } from './survey.ts';
-import { checkView, questionView, surveyMessageView, welcomeView } from './views/survey.ts';
+import type { Session, SurveyService } from './service.ts';
+import { checkView, questionView, surveyMessageView, welcomeView } from './views/questionnaire.ts';
 
 // /{lang}/survey/…: answering a round, with no account. The scope has no session: CSRF protection
 // keeps its secret in a cookie of its own (double submit), which says nothing about who answers.
