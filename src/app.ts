@@ -30,10 +30,10 @@ import { frameworkRoutes } from './modules/assessment/framework/routes.ts';
 import { frameworkService } from './modules/assessment/framework/service.ts';
 import { certificatesService } from './modules/assessment/certificates.ts';
 import { roundAccess } from './modules/assessment/access.ts';
-import { planRoutes } from './modules/assessment/plan-routes.ts';
+import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { reportRoutes } from './modules/assessment/report/routes.ts';
 import { reportService } from './modules/assessment/report/service.ts';
-import { planService } from './modules/assessment/plan.ts';
+import { planService } from './modules/assessment/plans/service.ts';
 import { roundRoutes } from './modules/assessment/round-routes.ts';
 import { roundsService } from './modules/assessment/rounds.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
@@ -135,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const survey = surveyService(database.db, assessmentSecret);
   const reports = reportService(database.db, knowledge);
-  const plans = planService(database.db);
+  const plans = planService(database.db, knowledge);
   const certificates = certificatesService(database.db);
   const framework = frameworkService(database.db, knowledge);
 
@@ -167,7 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             roundRoutes(account, guards, a, lang, rounds, certificates);
             reportRoutes(account, guards, a, lang, { access, reports });
-            planRoutes(account, guards, a, lang, { access, plans, reports, knowledge });
+            planRoutes(account, guards, a, lang, { access, plans });
           },
         });
         void scope.register(surveyRoutes, { prefix: '/survey', a, lang, survey, secret: sessionSecret });

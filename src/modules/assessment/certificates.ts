@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DB } from '../../db/database.ts';
 import type { Texts } from './framework/document.ts';
-import { getPlan } from './plan-repository.ts';
+import { getPlan } from './plans/repository.ts';
 import { resultsOf } from './report/results.ts';
 import { statusOf } from './round.ts';
 import type { RoundPage } from './access.ts';

@@ -1,4 +1,4 @@
-import type { DB } from '../../db/database.ts';
+import type { DB } from '../../../db/database.ts';
 
 // The SQL of development plans: one plan per round, its focus areas (criteria, in order) and its
 // actions.
@@ -27,10 +27,6 @@ export interface Plan {
 
 /** An action as written: everything but its id. */
 export type ActionInput = Omit<PlanAction, 'id'>;
-
-export async function planExists(db: DB, roundId: number): Promise<boolean> {
-  return Boolean(await db.selectFrom('plans').select('id').where('round_id', '=', roundId).executeTakeFirst());
-}
 
 export async function getPlan(db: DB, roundId: number): Promise<Plan | null> {
   const plan = await db.selectFrom('plans').select(['id', 'updated_at']).where('round_id', '=', roundId).executeTakeFirst();

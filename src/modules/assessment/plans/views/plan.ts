@@ -1,35 +1,19 @@
-import type { PageContext } from '../../../http/context.ts';
-import type { FieldError } from '../../../http/forms.ts';
-import { choices, errorSummary, field, postForm, select, textarea } from '../../../ui/forms.ts';
-import { html, type Html } from '../../../ui/html.ts';
-import { href, layout } from '../../../ui/layout.ts';
-import { langOf, txt } from '../../../ui/text.ts';
-import { type CriterionDoc, inLang } from '../framework/document.ts';
-import { planStatuses, type Plan, type PlanAction } from '../plan-repository.ts';
-import { progressOf } from '../plan.ts';
-import type { ActionLink } from '../report/recommendations.ts';
-import type { RoundPage } from '../access.ts';
-import type { CriterionResult } from '../report/scoring.ts';
-import { scoreFormat } from '../report/views/report.ts';
-import { crumbs, roundPath } from '../paths.ts';
-import { day } from '../../../ui/dates.ts';
+import type { PageContext } from '../../../../http/context.ts';
+import type { FieldError } from '../../../../http/forms.ts';
+import { choices, errorSummary, field, postForm, select, textarea } from '../../../../ui/forms.ts';
+import { html, type Html } from '../../../../ui/html.ts';
+import { href, layout } from '../../../../ui/layout.ts';
+import { langOf, txt } from '../../../../ui/text.ts';
+import { type CriterionDoc, inLang } from '../../framework/document.ts';
+import { planStatuses, type Plan, type PlanAction } from '../repository.ts';
+import { progressOf, type PlanData } from '../service.ts';
+import { scoreFormat } from '../../report/views/report.ts';
+import { crumbs, roundPath } from '../../paths.ts';
+import { day } from '../../../../ui/dates.ts';
 
 // The development plan: focus areas chosen from the report, actions under each with owner, due
 // date, status and the indicator they should move, progress at a glance, and the forms to change
 // it (for centre administrators).
-
-export interface PlanData {
-  page: RoundPage;
-  plan: Plan | null;
-  criteria: CriterionDoc[];
-  /** criterion id → its result in the round */
-  scores: Map<string, CriterionResult>;
-  /** the weakest criteria, suggested as focus areas */
-  suggested: string[];
-  /** recommended station actions per focus area */
-  recommended: Map<string, ActionLink[]>;
-  focusRange: { min: number; max: number };
-}
 
 export interface PlanState {
   csrf: string;

@@ -1,30 +1,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import type { AppContext } from '../../http/app-context.ts';
-import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
-import { parseForm } from '../../http/forms.ts';
-import { sendCsv } from '../../http/csv.ts';
-import { sendPrivate } from '../../http/send.ts';
-import type { Guards } from '../accounts/session-scope.ts';
-import type { Lang } from '../../i18n/languages.ts';
-import type { Plan } from './plan-repository.ts';
-import { actionForm, criteriaOf, focusForm, focusRange, planCsv, type PlanService } from './plan.ts';
-import { actionsFor } from './report/recommendations.ts';
-import type { RoundAccess, RoundPage } from './access.ts';
-import type { ReportService } from './report/service.ts';
-import { roundParams, roundPath } from './paths.ts';
-import { weakestCriteria } from './report/scoring.ts';
-import { inLang } from './framework/document.ts';
-import { actionEditView, planView, type PlanData, type PlanState } from './views/plan.ts';
-import { noticeOf, redirectDone } from '../../http/notice.ts';
-import type { KnowledgeService } from '../knowledge/service.ts';
+import type { AppContext } from '../../../http/app-context.ts';
+import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
+import { parseForm } from '../../../http/forms.ts';
+import { sendCsv } from '../../../http/csv.ts';
+import { sendPrivate } from '../../../http/send.ts';
+import type { Guards } from '../../accounts/session-scope.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import type { Plan } from './repository.ts';
+import { actionForm, actionParams, focusForm } from './schemas.ts';
+import type { PlanService } from './service.ts';
+import type { RoundAccess, RoundPage } from '../access.ts';
+import { roundParams, roundPath } from '../paths.ts';
+import { actionEditView, planView, type PlanState } from './views/plan.ts';
+import { noticeOf, redirectDone } from '../../../http/notice.ts';
 
 // The development plan of a round: /{lang}/account/centres/{slug}/self-assessment/rounds/{id}/plan…
 
-const actionParams = roundParams.extend({ action: z.coerce.number().int().min(1).max(2_147_483_647) });
-
-export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, o: { access: RoundAccess; plans: PlanService; reports: ReportService; knowledge: KnowledgeService }): void {
-  const { access, plans, reports, knowledge } = o;
+export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, o: { access: RoundAccess; plans: PlanService }): void {
+  const { access, plans } = o;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
@@ -38,28 +31,8 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
     return { r, plan: await plans.get(round) };
   }
 
-  async function data(r: RoundPage, plan: Plan | null): Promise<PlanData> {
-    const results = await reports.results(r.loaded);
-    const criteria = criteriaOf(r);
-    const focus = plan?.focus ?? [];
-    const recommended = new Map<string, Awaited<ReturnType<typeof actionsFor>>>();
-    for (const id of focus) {
-      const c = criteria.find((x) => x.id === id);
-      if (c) recommended.set(id, await actionsFor(knowledge, lang, [c]));
-    }
-    return {
-      page: r,
-      plan,
-      criteria,
-      scores: new Map(results.dimensions.flatMap((d) => d.criteria).map((c) => [c.criterion.id, c])),
-      suggested: weakestCriteria(results, focusRange(r).max).map((c) => c.criterion.id),
-      recommended,
-      focusRange: focusRange(r),
-    };
-  }
-
   const show = async (req: FastifyRequest, reply: FastifyReply, r: RoundPage, plan: Plan | null, s: Omit<PlanState, 'csrf'> = {}, status = 200) =>
-    sendPrivate(reply, planView(ctx(req), await data(r, plan), { csrf: reply.generateCsrf(), ...s }), status);
+    sendPrivate(reply, planView(ctx(req), await plans.page(r, plan, lang), { csrf: reply.generateCsrf(), ...s }), status);
   const back = (req: FastifyRequest, reply: FastifyReply, r: RoundPage, done: string) => redirectDone(reply, `${roundPath(ctx(req), r.centre.slug, r.loaded.round.id)}/plan`, done);
   const notices = { focus: 'plan.notice.focus', added: 'plan.notice.added', saved: 'plan.notice.saved', deleted: 'plan.notice.deleted' };
 
@@ -77,18 +50,12 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
     return back(req, reply, r, 'focus');
   });
 
-  /** The text of a recommended station action, in the page's language. */
-  const sourceText = async (r: RoundPage) => {
-    const all = await actionsFor(knowledge, lang, criteriaOf(r));
-    return (key: string) => all.find((x) => x.key === key)?.text.value ?? null;
-  };
-
   app.post(`${base}/actions`, memberPost, async (req, reply) => {
     const { r, plan } = await load(req, true);
     if (!plan) throw new NotFoundError('plan');
     const form = parseForm(actionForm, req.body);
     if (!form.ok) return show(req, reply, r, plan, { errors: form.errors, form: 'action', values: form.values }, 422);
-    const checked = plans.check(r, plan, form.data, await sourceText(r));
+    const checked = plans.check(r, plan, form.data, await plans.sourceText(r, lang));
     if ('errors' in checked) return show(req, reply, r, plan, { errors: checked.errors, form: 'action', values: form.data as unknown as Record<string, string> }, 422);
     await plans.add(plan.id, checked);
     return back(req, reply, r, 'added');
@@ -104,14 +71,14 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
 
   app.get(`${base}/actions/:action`, member, async (req, reply) => {
     const { r, plan, found } = await action(req);
-    return sendPrivate(reply, actionEditView(ctx(req), await data(r, plan), plan, found, { csrf: reply.generateCsrf() }));
+    return sendPrivate(reply, actionEditView(ctx(req), await plans.page(r, plan, lang), plan, found, { csrf: reply.generateCsrf() }));
   });
 
   app.post(`${base}/actions/:action`, memberPost, async (req, reply) => {
     const { r, plan, found } = await action(req);
     const form = parseForm(actionForm, { ...(req.body as object), source: '' });
     const fail = async (errors: { field: string; key: string }[], values: Record<string, string | string[]>) =>
-      sendPrivate(reply, actionEditView(ctx(req), await data(r, plan), plan, found, { csrf: reply.generateCsrf(), errors, values }), 422);
+      sendPrivate(reply, actionEditView(ctx(req), await plans.page(r, plan, lang), plan, found, { csrf: reply.generateCsrf(), errors, values }), 422);
     if (!form.ok) return fail(form.errors, form.values);
     const checked = plans.check(r, plan, form.data, () => null);
     if ('errors' in checked) return fail(checked.errors, form.data as unknown as Record<string, string>);
@@ -128,20 +95,7 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
   app.get(`${base}.csv`, member, async (req, reply) => {
     const { r, plan } = await load(req);
     if (!plan) throw new NotFoundError('plan');
-    const l = ctx(req);
-    const criteria = criteriaOf(r);
-    const indicators = new Map(criteria.flatMap((c) => c.indicators).map((i) => [i.id, i]));
-    const body = planCsv(plan, {
-      criterion: (id) => {
-        const c = criteria.find((x) => x.id === id);
-        return c ? inLang(c.title, l).value : id;
-      },
-      indicator: (id) => {
-        const i = indicators.get(id);
-        return i ? inLang(i.statement, l).value : id;
-      },
-      status: (s) => l.t(`plan.status.${s}`),
-    });
-    return sendCsv(reply, `development-plan-${r.centre.slug}-${r.loaded.round.id}.csv`, body);
+    const { filename, body } = plans.csv(r, plan, ctx(req));
+    return sendCsv(reply, filename, body);
   });
 }

@@ -1,10 +1,16 @@
-import { z } from 'zod';
-import { csv } from '../../http/csv.ts';
-import type { DB } from '../../db/database.ts';
-import { checkboxList, type FieldError } from '../../http/forms.ts';
-import type { CriterionDoc } from './framework/document.ts';
-import * as pr from './plan-repository.ts';
-import type { RoundPage } from './access.ts';
+import { csv } from '../../../http/csv.ts';
+import type { DB } from '../../../db/database.ts';
+import type { PageContext } from '../../../http/context.ts';
+import type { FieldError } from '../../../http/forms.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import type { KnowledgeService } from '../../knowledge/service.ts';
+import { inLang, type CriterionDoc } from '../framework/document.ts';
+import * as pr from './repository.ts';
+import type { RoundPage } from '../access.ts';
+import { actionsFor, type ActionLink } from '../report/recommendations.ts';
+import { resultsOf } from '../report/results.ts';
+import { weakestCriteria, type CriterionResult } from '../report/scoring.ts';
+import type { ActionForm } from './schemas.ts';
 
 // Development plans: from a round's report, a centre chooses two or three focus areas (criteria
 // of the round) and adds actions to them: a recommended station action or one of its own, with
@@ -14,34 +20,6 @@ import type { RoundPage } from './access.ts';
 export const MIN_FOCUS = 2;
 export const MAX_FOCUS = 3;
 
-export const focusForm = z.object({ focus: checkboxList(z.string(), 30) });
-
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-export const actionForm = z.object({
-  criterion: z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'form.error.choose' }),
-  indicator: optional(80),
-  source: optional(120),
-  title: optional(300),
-  owner: z.string().trim().min(1).max(120),
-  due: z
-    .string()
-    .trim()
-    .max(10)
-    .optional()
-    .transform((v) => (v ? v : null))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' }).nullable()),
-  status: z.enum(pr.planStatuses, { error: 'form.error.choose' }),
-  notes: optional(1000),
-});
-export type ActionForm = z.infer<typeof actionForm>;
-
 /** The round's criteria, in the framework's order. */
 export function criteriaOf(r: RoundPage): CriterionDoc[] {
   return r.loaded.version.document.dimensions.flatMap((d) => d.criteria).filter((c) => c.indicators.some((i) => r.loaded.indicators.has(i.id)));
@@ -50,13 +28,50 @@ export function criteriaOf(r: RoundPage): CriterionDoc[] {
 /** How many focus areas a plan needs: two or three, or fewer when the round had fewer criteria. */
 export const focusRange = (r: RoundPage) => ({ min: Math.min(MIN_FOCUS, criteriaOf(r).length), max: MAX_FOCUS });
 
-export interface ActionProblem {
-  errors: FieldError[];
+/** What a plan's pages show besides the plan. */
+export interface PlanData {
+  page: RoundPage;
+  plan: pr.Plan | null;
+  criteria: CriterionDoc[];
+  /** criterion id → its result in the round */
+  scores: Map<string, CriterionResult>;
+  /** the weakest criteria, suggested as focus areas */
+  suggested: string[];
+  /** recommended station actions per focus area */
+  recommended: Map<string, ActionLink[]>;
+  focusRange: { min: number; max: number };
 }
 
-export function planService(db: DB) {
+export function planService(db: DB, knowledge: KnowledgeService) {
   return {
     get: (roundId: number) => pr.getPlan(db, roundId),
+
+    /** The plan with the round's criteria, their scores, the weakest as suggestions, and the actions recommended for each focus area. */
+    async page(r: RoundPage, plan: pr.Plan | null, lang: Lang): Promise<PlanData> {
+      const results = await resultsOf(db, r.loaded);
+      const criteria = criteriaOf(r);
+      const focus = plan?.focus ?? [];
+      const recommended = new Map<string, ActionLink[]>();
+      for (const id of focus) {
+        const c = criteria.find((x) => x.id === id);
+        if (c) recommended.set(id, await actionsFor(knowledge, lang, [c]));
+      }
+      return {
+        page: r,
+        plan,
+        criteria,
+        scores: new Map(results.dimensions.flatMap((d) => d.criteria).map((c) => [c.criterion.id, c])),
+        suggested: weakestCriteria(results, focusRange(r).max).map((c) => c.criterion.id),
+        recommended,
+        focusRange: focusRange(r),
+      };
+    },
+
+    /** The text of a recommended station action of the round, in the page's language. */
+    async sourceText(r: RoundPage, lang: Lang): Promise<(key: string) => string | null> {
+      const all = await actionsFor(knowledge, lang, criteriaOf(r));
+      return (key: string) => all.find((x) => x.key === key)?.text.value ?? null;
+    },
 
     /** Sets the focus areas, creating the plan; they must be criteria of the round. */
     async setFocus(r: RoundPage, focus: string[]): Promise<{ errors: FieldError[] } | 'done'> {
@@ -88,6 +103,24 @@ export function planService(db: DB) {
       if (!title) errors.push({ field: 'title', key: 'plan.error.title' });
       if (errors.length) return { errors };
       return { criterion: form.criterion, indicator: form.indicator, source: form.source, title: title!.slice(0, 300), owner: form.owner, due_on: form.due, status: form.status, notes: form.notes };
+    },
+
+    /** The plan as CSV, with its file name, in the page's language. */
+    csv(r: RoundPage, plan: pr.Plan, l: PageContext): { filename: string; body: string } {
+      const criteria = criteriaOf(r);
+      const indicators = new Map(criteria.flatMap((c) => c.indicators).map((i) => [i.id, i]));
+      const body = planCsv(plan, {
+        criterion: (id) => {
+          const c = criteria.find((x) => x.id === id);
+          return c ? inLang(c.title, l).value : id;
+        },
+        indicator: (id) => {
+          const i = indicators.get(id);
+          return i ? inLang(i.statement, l).value : id;
+        },
+        status: (s) => l.t(`plan.status.${s}`),
+      });
+      return { filename: `development-plan-${r.centre.slug}-${r.loaded.round.id}.csv`, body };
     },
 
     add: (planId: number, a: pr.ActionInput) => pr.addAction(db, planId, a),
