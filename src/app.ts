@@ -25,10 +25,10 @@ import { publicFileRoutes } from './modules/files/routes.ts';
 import { filesService } from './modules/files/service.ts';
 import { createStore } from './modules/files/store.ts';
 import { findUserById } from './modules/accounts/repository.ts';
-import { assessmentRoutes } from './modules/assessment/routes.ts';
+import { certificateRoutes } from './modules/assessment/certificates/routes.ts';
 import { frameworkRoutes } from './modules/assessment/framework/routes.ts';
 import { frameworkService } from './modules/assessment/framework/service.ts';
-import { certificatesService } from './modules/assessment/certificates.ts';
+import { certificatesService } from './modules/assessment/certificates/service.ts';
 import { roundAccess } from './modules/assessment/access.ts';
 import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { reportRoutes } from './modules/assessment/report/routes.ts';
@@ -150,7 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       (scope, _options, done) => {
         knowledgeRoutes(scope, a, lang, knowledge);
         frameworkRoutes(scope, a, lang, framework);
-        assessmentRoutes(scope, a, lang, certificates);
+        certificateRoutes(scope, a, lang, certificates);
         libraryRoutes(scope, a, lang, { library, knowledge });
         searchRoutes(scope, a, lang, search);
         centreRoutes(scope, a, lang, centres, knowledge);

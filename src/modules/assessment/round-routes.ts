@@ -14,8 +14,8 @@ import type { RoundsService } from './rounds.ts';
 import { extendForm, groupForm, linkMailForm, roundForm } from './schemas.ts';
 import { roundParams, roundPath, roundsPath } from './paths.ts';
 import { newRoundView, roundFormValues, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
-import type { CertificatesService } from './certificates.ts';
-import { certificatePath, recognitionSection } from './views/certificate.ts';
+import type { CertificatesService } from './certificates/service.ts';
+import { certificatePath, recognitionSection } from './certificates/views/certificate.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 
 // The centre's self-assessment pages, inside the account scope (session and CSRF):

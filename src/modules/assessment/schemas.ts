@@ -44,6 +44,3 @@ export const linkMailForm = z.object({
 });
 
 export const groupForm = z.object({ group: z.enum(stakeholderGroups) });
-
-/** A certificate's code: ten characters of base 32 in two groups. */
-export const certificateParams = z.object({ code: z.string().regex(/^[0-9A-Za-z]{5}-[0-9A-Za-z]{5}$/) });

@@ -1,12 +1,12 @@
-import type { PageContext } from '../../http/context.ts';
-import type { Certificate } from './certificates.ts';
-import type { PdfBlock, PdfDocument } from '../../pdf/model.ts';
-import { lastDay } from './round.ts';
-import { inLang } from './framework/document.ts';
-import { day } from '../../ui/dates.ts';
+import type { PageContext } from '../../../http/context.ts';
+import type { Certificate } from './repository.ts';
+import type { PdfBlock, PdfDocument } from '../../../pdf/model.ts';
+import { lastDay } from '../round.ts';
+import { inLang } from '../framework/document.ts';
+import { day } from '../../../ui/dates.ts';
 
-// The report and the certificate as PDF documents: the same content as the pages, in the same
-// words (the message catalogues), as headings, paragraphs, lists and tables.
+// The certificate as a PDF document: the same content as its public page, in the same words (the
+// message catalogues), framed and centred.
 
 export function certificateDocument(ctx: PageContext, c: Certificate): PdfDocument {
   const { t } = ctx;

@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import type { AppContext } from '../../http/app-context.ts';
-import { NotFoundError, parse } from '../../http/errors.ts';
-import type { Lang } from '../../i18n/languages.ts';
-import { certificateParams } from './schemas.ts';
-import type { CertificatesService } from './certificates.ts';
-import { renderPdf } from '../../pdf/render.ts';
-import { certificateDocument } from './pdf-documents.ts';
+import type { AppContext } from '../../../http/app-context.ts';
+import { NotFoundError, parse } from '../../../http/errors.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import { certificateParams, lookupQuery } from './schemas.ts';
+import type { CertificatesService } from './service.ts';
+import { renderPdf } from '../../../pdf/render.ts';
+import { certificateDocument } from './pdf.ts';
 import { certificateLookupView, certificateView } from './views/certificate.ts';
 
-// The public verification of certificates (/{lang}/certificates/…).
+// Anyone can check a certificate by its code: /{lang}/certificates (the lookup form),
+// /{lang}/certificates/{code} and its PDF.
 
-const lookupQuery = z.object({ code: z.string().max(40).optional() });
-
-export function assessmentRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService): void {
+export function certificateRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService): void {
   // Certificates: anyone can check one by its code. Not cached: a revocation shows at once.
   app.get('/certificates', async (req, reply) => {
     const { code } = parse(lookupQuery, req.query);

@@ -1,37 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import type { DB } from '../../db/database.ts';
-import type { Texts } from './framework/document.ts';
-import { getPlan } from './plans/repository.ts';
-import { resultsOf } from './report/results.ts';
-import { statusOf } from './round.ts';
-import type { RoundPage } from './access.ts';
-import { coveredIndicators, type Level } from './report/scoring.ts';
-import { certificateRules, type CertificateRules } from './settings.ts';
+import type { DB } from '../../../db/database.ts';
+import { getPlan } from '../plans/repository.ts';
+import { resultsOf } from '../report/results.ts';
+import { statusOf } from '../round.ts';
+import type { RoundPage } from '../access.ts';
+import { coveredIndicators } from '../report/scoring.ts';
+import type { User } from '../../accounts/repository.ts';
+import { audit } from '../../admin/repository.ts';
+import * as repo from './repository.ts';
+import type { Certificate, CertificateSummary } from './repository.ts';
+import { certificateRules, setCertificateRules, type CertificateRules } from './rules.ts';
 
 // Recognition. A centre earns a certificate for a finished round that covered enough indicators,
 // each with enough 1–5 answers, once it has a development plan with at least one action; the
 // numbers are settings. A certificate says what it was given for, as it was then (the summary is
 // kept), and anyone can check it on a public page by its code.
-
-export interface CertificateSummary {
-  centre: string;
-  country: string;
-  round: string;
-  opensAt: string;
-  closedAt: string;
-  framework: Texts;
-  version: number;
-  indicators: number;
-  responses: number;
-  dimensions: { title: Texts; level: Level | null }[];
-}
-
-export interface Certificate {
-  code: string;
-  issued_at: string;
-  revoked_at: string | null;
-  summary: CertificateSummary;
-}
 
 export interface Eligibility {
   rules: CertificateRules;
@@ -50,14 +33,8 @@ function newCode(): string {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
-const certificateColumns = ['code', 'issued_at', 'revoked_at', 'summary'] as const;
-const fromRow = (r: { code: string; issued_at: string; revoked_at: string | null; summary: string }): Certificate => ({ code: r.code, issued_at: r.issued_at, revoked_at: r.revoked_at, summary: JSON.parse(r.summary) as CertificateSummary });
-
 export function certificatesService(db: DB) {
-  async function forRound(roundId: number): Promise<Certificate | null> {
-    const row = await db.selectFrom('certificates').select(certificateColumns).where('round_id', '=', roundId).executeTakeFirst();
-    return row ? fromRow(row) : null;
-  }
+  const forRound = (roundId: number): Promise<Certificate | null> => repo.certificateOfRound(db, roundId);
 
   async function eligibility(r: RoundPage): Promise<Eligibility & { results: Awaited<ReturnType<typeof resultsOf>> }> {
     const [rules, results, plan, certificate] = await Promise.all([certificateRules(db), resultsOf(db, r.loaded), getPlan(db, r.loaded.round.id), forRound(r.loaded.round.id)]);
@@ -72,20 +49,24 @@ export function certificatesService(db: DB) {
     forRound,
 
     /** The newest certificates, for administrators. */
-    async recent(limit = 200): Promise<Certificate[]> {
-      const rows = await db.selectFrom('certificates').select(certificateColumns).orderBy('id', 'desc').limit(limit).execute();
-      return rows.map(fromRow);
+    recent: (limit = 200): Promise<Certificate[]> => repo.recentCertificates(db, limit),
+
+    /** Withdraws a certificate, recorded in the audit log: its page and PDF say so from then on. 'missing' when there is none to withdraw. */
+    async withdraw(user: User, code: string): Promise<'done' | 'missing'> {
+      if (!(await repo.withdrawCertificate(db, code))) return 'missing';
+      await audit(db, user, 'certificate.withdraw', `certificate:${code}`);
+      return 'done';
     },
 
-    /** Withdraws a certificate: its page and PDF say so from then on. False when there is none to withdraw. */
-    async withdraw(code: string): Promise<boolean> {
-      const r = await db.updateTable('certificates').set({ revoked_at: new Date().toISOString() }).where('code', '=', code.toUpperCase()).where('revoked_at', 'is', null).executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
-    },
+    byCode: (code: string): Promise<Certificate | null> => repo.certificateByCode(db, code),
 
-    async byCode(code: string): Promise<Certificate | null> {
-      const row = await db.selectFrom('certificates').select(certificateColumns).where('code', '=', code.toUpperCase()).executeTakeFirst();
-      return row ? fromRow(row) : null;
+    /** The rules a round must meet, as they stand now. */
+    rules: (): Promise<CertificateRules> => certificateRules(db),
+
+    /** Changes the rules, recorded in the audit log; they apply to certificates issued from now on. */
+    async setRules(user: User, rules: CertificateRules): Promise<void> {
+      await setCertificateRules(db, rules);
+      await audit(db, user, 'settings.certificate', 'self-assessment', rules);
     },
 
     /** Issues the round's certificate, once; the centre's administrators ask for it. */
@@ -110,13 +91,7 @@ export function certificatesService(db: DB) {
       const issued = new Date().toISOString();
       for (;;) {
         const code = newCode();
-        const row = await db
-          .insertInto('certificates')
-          .values({ code, centre_id: r.centre.id, round_id: round.id, issued_at: issued, summary: JSON.stringify(summary) })
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (row) return { code, issued_at: issued, revoked_at: null, summary };
+        if (await repo.addCertificate(db, { code, centreId: r.centre.id, roundId: round.id, issuedAt: issued, summary })) return { code, issued_at: issued, revoked_at: null, summary };
         // Either the code was taken (draw another) or the round got its certificate meanwhile.
         const existing = await forRound(round.id);
         if (existing) return existing;
