@@ -23,7 +23,8 @@ export interface Benchmark {
 }
 
 type Sums = Map<string, { sum: number; centres: number }>;
-type Mean = { score: number; centres: number };
+/** A mean score of some centres, and how many centres it is made of. */
+export type Mean = { score: number; centres: number };
 
 /** Adds (or, with sign −1, takes away) one centre's scores, by "scope:key". */
 function accumulate(into: Sums, scores: Record<string, number>, sign: 1 | -1 = 1): void {
