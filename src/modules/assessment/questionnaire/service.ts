@@ -6,7 +6,7 @@ import { loadRound, statusOf, type LoadedRound, type RoundStatus } from '../roun
 import { refreshScores } from '../report/results.ts';
 import * as repo from './repository.ts';
 import { answerInput, answerValue } from './schemas.ts';
-import { digest, newSalt, normaliseCode, tokens } from '../tokens.ts';
+import { digest, newSalt, normaliseCode, tokens } from '../rounds/tokens.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
 
 // The respondent's side of a round. No account, no personal data: a group's link starts a

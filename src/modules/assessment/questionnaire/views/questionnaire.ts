@@ -9,7 +9,7 @@ import { itemsOf, type QuestionPage } from '../pages.ts';
 import { lastDay } from '../../round.ts';
 import { answerField } from '../schemas.ts';
 import type { LinkState, Session } from '../service.ts';
-import { showCode } from '../../tokens.ts';
+import { showCode } from '../../rounds/tokens.ts';
 import { inLang } from '../../framework/document.ts';
 
 // The questionnaire, as respondents see it: a welcome page for each group's link, one page per

@@ -1,5 +1,5 @@
-import type { DB } from '../../db/database.ts';
-import type { StakeholderGroup } from './framework/format.ts';
+import type { DB } from '../../../db/database.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
 
 // The SQL of managing rounds: starting one, its links, its dates, deleting it, and the responses
 // still being filled in.

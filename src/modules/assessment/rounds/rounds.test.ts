@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { lastMail } from '../../../test/helpers/agent.ts';
-import { testApp, type TestApp } from '../../../test/helpers/app.ts';
-import { begin, centreAdmin, groupLinks, itemsOnPage, respond, roundFields, signedIn, startRound } from '../../../test/helpers/assessment.ts';
-import { addMember } from '../centres/repository.ts';
+import { lastMail } from '../../../../test/helpers/agent.ts';
+import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { begin, centreAdmin, groupLinks, itemsOnPage, respond, roundFields, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
+import { addMember } from '../../centres/repository.ts';
 
-// Rounds, the anonymous questionnaire and the report, over HTTP against a real database.
+// Starting, closing, extending, sharing and deleting rounds, over HTTP against a real database.
 
 let t: TestApp;
 before(async () => {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { checkboxList as list } from '../../http/forms.ts';
-import { stakeholderGroups } from './framework/format.ts';
+import { checkboxList as list } from '../../../http/forms.ts';
+import { stakeholderGroups } from '../framework/format.ts';
+import { MIN_THRESHOLD } from '../report/anonymity.ts';
 
-// Forms and addresses of the self-assessment.
+// The forms of starting and managing a round. A round's threshold (minGroupSize) is the anonymity
+// rule of report/anonymity.ts, never below its floor.
 
 const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' });
 
@@ -17,7 +19,7 @@ export const roundForm = z
     groups: list(z.enum(stakeholderGroups), 6).pipe(z.array(z.enum(stakeholderGroups)).min(1, { error: 'round.error.noGroups' })),
     opens: date,
     closes: date,
-    minGroupSize: z.coerce.number({ error: 'round.error.minGroupSize' }).int({ error: 'round.error.minGroupSize' }).min(3, { error: 'round.error.minGroupSize' }).max(50, { error: 'round.error.minGroupSize' }),
+    minGroupSize: z.coerce.number({ error: 'round.error.minGroupSize' }).int({ error: 'round.error.minGroupSize' }).min(MIN_THRESHOLD, { error: 'round.error.minGroupSize' }).max(50, { error: 'round.error.minGroupSize' }),
     own1: ownField,
     own2: ownField,
     own3: ownField,

@@ -1,27 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../http/app-context.ts';
-import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
-import { parseForm, textValues, type FieldError } from '../../http/forms.ts';
-import { sendPrivate } from '../../http/send.ts';
-import { limits } from '../../platform/rate-limits/rate-limits.ts';
-import type { Lang } from '../../i18n/languages.ts';
-import type { Guards } from '../accounts/session-scope.ts';
-import { centreParams } from '../centres/schemas.ts';
-import { stakeholderGroups, type StakeholderGroup } from './framework/format.ts';
-import { indicatorsOf } from './framework/document.ts';
-import type { RoundPage } from './access.ts';
-import type { RoundsService } from './rounds.ts';
+import type { AppContext } from '../../../http/app-context.ts';
+import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
+import { parseForm, textValues, type FieldError } from '../../../http/forms.ts';
+import { sendPrivate } from '../../../http/send.ts';
+import { limits } from '../../../platform/rate-limits/rate-limits.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import type { Guards } from '../../accounts/session-scope.ts';
+import { centreParams } from '../../centres/schemas.ts';
+import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
+import { indicatorsOf } from '../framework/document.ts';
+import type { RoundPage } from '../access.ts';
+import type { RoundsService } from './service.ts';
 import { extendForm, groupForm, linkMailForm, roundForm } from './schemas.ts';
-import { roundParams, roundPath, roundsPath } from './paths.ts';
+import { roundParams, roundPath, roundsPath } from '../paths.ts';
 import { newRoundView, roundFormValues, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
-import type { CertificatesService } from './certificates/service.ts';
-import { certificatePath, recognitionSection } from './certificates/views/certificate.ts';
-import { noticeOf, redirectDone } from '../../http/notice.ts';
+import type { CertificatesService } from '../certificates/service.ts';
+import { certificatePath, recognitionSection } from '../certificates/views/certificate.ts';
+import { noticeOf, redirectDone } from '../../../http/notice.ts';
 
-// The centre's self-assessment pages, inside the account scope (session and CSRF):
+// A centre's rounds, inside the account scope (session and CSRF): the list, starting a round, and
+// a round's page with its links, mailing them, its dates, its certificate and deleting it:
 // /{lang}/account/centres/{slug}/self-assessment/…
 
-export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, rounds: RoundsService, certificates: CertificatesService): void {
+export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, o: { rounds: RoundsService; certificates: CertificatesService }): void {
+  const { rounds, certificates } = o;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
