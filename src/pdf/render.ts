@@ -1,7 +1,7 @@
 import { blockItems } from './blocks.ts';
+import { plainArabic } from './harakat.ts';
 import type { TextStyle } from './line-layout.ts';
 import type { PdfDocument } from './model.ts';
-import { plainArabic } from './harakat.ts';
 import { Renderer } from './renderer.ts';
 import { colors, sizes } from './style.ts';
 

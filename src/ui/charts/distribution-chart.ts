@@ -1,6 +1,6 @@
 import { html, type Html } from '../html.ts';
-import { AXIS, EXTRA, SCALE, textOn, WHITE } from './colours.ts';
 import { canvas, GAP, legendFlow, MIN_WIDTH, PAD } from './canvas.ts';
+import { AXIS, EXTRA, SCALE, textOn, WHITE } from './colours.ts';
 import { checkId, colHead, dataTable, figure, rowHead } from './figure.ts';
 import { estimate, FONT, SMALL, truncate } from './labels.ts';
 

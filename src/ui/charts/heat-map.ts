@@ -1,6 +1,6 @@
 import { html, type Html } from '../html.ts';
-import { AXIS, MISSING_STROKE, SCALE, textOn, WHITE } from './colours.ts';
 import { canvas, GAP, MIN_WIDTH, PAD } from './canvas.ts';
+import { AXIS, MISSING_STROKE, SCALE, textOn, WHITE } from './colours.ts';
 import { checkId, colHead, dataTable, figure, rowHead } from './figure.ts';
 import { estimate, FONT, SMALL, truncate } from './labels.ts';
 

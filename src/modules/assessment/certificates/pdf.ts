@@ -1,9 +1,9 @@
 import type { PageContext } from '../../../http/context.ts';
-import type { Certificate } from './repository.ts';
 import type { PdfBlock, PdfDocument } from '../../../pdf/model.ts';
-import { lastDay } from '../round.ts';
-import { inLang } from '../framework/document.ts';
 import { day } from '../../../ui/dates.ts';
+import { inLang } from '../framework/document.ts';
+import { lastDay } from '../round.ts';
+import type { Certificate } from './repository.ts';
 
 // The certificate as a PDF document: the same content as its public page, in the same words (the
 // message catalogues), framed and centred.

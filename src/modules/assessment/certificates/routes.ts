@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../http/app-context.ts';
 import { NotFoundError, parse } from '../../../http/errors.ts';
 import type { Lang } from '../../../i18n/languages.ts';
-import { certificateParams, lookupQuery } from './schemas.ts';
-import type { CertificatesService } from './service.ts';
 import { renderPdf } from '../../../pdf/render.ts';
 import { certificateDocument } from './pdf.ts';
+import { certificateParams, lookupQuery } from './schemas.ts';
+import type { CertificatesService } from './service.ts';
 import { certificateLookupView, certificateView } from './views/certificate.ts';
 
 // Anyone can check a certificate by its code: /{lang}/certificates (the lookup form),

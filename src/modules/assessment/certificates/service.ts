@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { DB } from '../../../db/database.ts';
-import { getPlan } from '../plans/repository.ts';
-import { resultsOf } from '../report/results.ts';
-import { statusOf } from '../round.ts';
-import type { RoundPage } from '../access.ts';
-import { coveredIndicators } from '../report/scoring.ts';
 import type { User } from '../../accounts/repository.ts';
 import { audit } from '../../admin/repository.ts';
+import type { RoundPage } from '../access.ts';
+import { getPlan } from '../plans/repository.ts';
+import { resultsOf } from '../report/results.ts';
+import { coveredIndicators } from '../report/scoring.ts';
+import { statusOf } from '../round.ts';
 import * as repo from './repository.ts';
 import type { Certificate, CertificateSummary } from './repository.ts';
 import { certificateRules, setCertificateRules, type CertificateRules } from './rules.ts';

@@ -2,9 +2,9 @@ import type { DB } from '../../../db/database.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import type { User } from '../../accounts/repository.ts';
 import { audit } from '../../admin/repository.ts';
+import { indicatorsOf, type FrameworkDocument, type IndicatorDoc, type Texts } from './document.ts';
 import { FrameworkError, indicatorSchema } from './format.ts';
 import { checkLinks } from './links.ts';
-import { indicatorsOf, type FrameworkDocument, type IndicatorDoc, type Texts } from './document.ts';
 import * as repo from './repository.ts';
 
 // Editors maintain frameworks in the back office. A change goes into the framework's one draft

@@ -6,10 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import { testDatabase, type TestDatabase } from '../../../../test/helpers/app.ts';
 import { loadContent } from '../../../content/load.ts';
 import { createSearch } from '../../search/index.ts';
-import { FrameworkError } from './format.ts';
 import { indicatorsOf } from './document.ts';
-import { loadFrameworks } from './load.ts';
 import { readFrameworks } from './files.ts';
+import { FrameworkError } from './format.ts';
+import { loadFrameworks } from './load.ts';
 import { currentVersion, latestVersion, publishVersion, versionById } from './repository.ts';
 
 // The self-assessment framework is data: files under content/frameworks/ become versioned

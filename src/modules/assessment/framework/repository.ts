@@ -2,7 +2,8 @@ import type { DB } from '../../../db/database.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { FrameworkDocument } from './document.ts';
 
-// Frameworks and their versions. A published version never changes: a new one is added.
+// Frameworks and their versions (a published version never changes: a new one is added), and
+// what a framework's links point at: stations, their actions, resources.
 
 /** The framework rounds are started on. */
 export const DEFAULT_FRAMEWORK = 'vocational-excellence';

@@ -1,18 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../http/app-context.ts';
+import { sendCsv } from '../../../http/csv.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm } from '../../../http/forms.ts';
-import { sendCsv } from '../../../http/csv.ts';
+import { noticeOf, redirectDone } from '../../../http/notice.ts';
 import { sendPrivate } from '../../../http/send.ts';
-import type { Guards } from '../../accounts/session-scope.ts';
 import type { Lang } from '../../../i18n/languages.ts';
+import type { Guards } from '../../accounts/session-scope.ts';
+import type { RoundAccess, RoundPage } from '../access.ts';
+import { roundParams, roundPath } from '../paths.ts';
 import type { Plan } from './repository.ts';
 import { actionForm, actionParams, focusForm } from './schemas.ts';
 import type { PlanService } from './service.ts';
-import type { RoundAccess, RoundPage } from '../access.ts';
-import { roundParams, roundPath } from '../paths.ts';
 import { actionEditView, planView, type PlanState } from './views/plan.ts';
-import { noticeOf, redirectDone } from '../../../http/notice.ts';
 
 // The development plan of a round: /{lang}/account/centres/{slug}/self-assessment/rounds/{id}/plan…
 

@@ -1,15 +1,15 @@
-import { csv } from '../../../http/csv.ts';
 import type { DB } from '../../../db/database.ts';
 import type { PageContext } from '../../../http/context.ts';
+import { csv } from '../../../http/csv.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { KnowledgeService } from '../../knowledge/service.ts';
-import { inLang, type CriterionDoc } from '../framework/document.ts';
-import * as pr from './repository.ts';
 import type { RoundPage } from '../access.ts';
+import { inLang, type CriterionDoc } from '../framework/document.ts';
 import { actionsFor, type ActionLink } from '../report/recommendations.ts';
 import { resultsOf } from '../report/results.ts';
 import { weakestCriteria, type CriterionResult } from '../report/scoring.ts';
+import * as pr from './repository.ts';
 import type { ActionForm } from './schemas.ts';
 
 // Development plans: from a round's report, a centre chooses two or three focus areas (criteria

@@ -1,13 +1,13 @@
 import type { DB } from '../../../db/database.ts';
 import { limits, rateLimiter } from '../../../platform/rate-limits/rate-limits.ts';
 import { findCentreById } from '../../centres/repository.ts';
-import { itemsOf, pagesFor, type QuestionPage } from './pages.ts';
-import { loadRound, statusOf, type LoadedRound, type RoundStatus } from '../round.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
 import { refreshScores } from '../report/results.ts';
+import { loadRound, statusOf, type LoadedRound, type RoundStatus } from '../round.ts';
+import { digest, newSalt, normaliseCode, tokens } from '../rounds/tokens.ts';
+import { itemsOf, pagesFor, type QuestionPage } from './pages.ts';
 import * as repo from './repository.ts';
 import { answerInput, answerValue } from './schemas.ts';
-import { digest, newSalt, normaliseCode, tokens } from '../rounds/tokens.ts';
-import type { StakeholderGroup } from '../framework/format.ts';
 
 // The respondent's side of a round. No account, no personal data: a group's link starts a
 // response; the response is reached again only through its resume link or its short code. Answers

@@ -1,9 +1,9 @@
-import type { Text } from '../../../i18n/localise.ts';
+import type { DB } from '../../../db/database.ts';
 import type { Lang } from '../../../i18n/languages.ts';
+import type { Text } from '../../../i18n/localise.ts';
 import type { KnowledgeService, Package } from '../../knowledge/service.ts';
 import type { CriterionDoc } from '../framework/document.ts';
 import { resourceTitles } from '../framework/repository.ts';
-import type { DB } from '../../../db/database.ts';
 import { weakestCriteria, type CriterionResult, type Level, type RoundResults } from './scoring.ts';
 
 // What a report recommends. The weakest criteria lead to the stations, actions and

@@ -1,5 +1,5 @@
-import type { StakeholderGroup } from '../framework/format.ts';
 import type { CriterionDoc, DimensionDoc, FrameworkDocument, IndicatorDoc } from '../framework/document.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
 import type { OwnStatement } from '../round.ts';
 import { groupShows, scoreShows } from './anonymity.ts';
 

@@ -2,21 +2,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, textValues, type FieldError } from '../../../http/forms.ts';
+import { noticeOf, redirectDone } from '../../../http/notice.ts';
 import { sendPrivate } from '../../../http/send.ts';
-import { limits } from '../../../platform/rate-limits/rate-limits.ts';
 import type { Lang } from '../../../i18n/languages.ts';
+import { limits } from '../../../platform/rate-limits/rate-limits.ts';
 import type { Guards } from '../../accounts/session-scope.ts';
 import { centreParams } from '../../centres/schemas.ts';
-import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
-import { indicatorsOf } from '../framework/document.ts';
 import type { RoundPage } from '../access.ts';
-import type { RoundsService } from './service.ts';
-import { extendForm, groupForm, linkMailForm, roundForm } from './schemas.ts';
-import { roundParams, roundPath, roundsPath } from '../paths.ts';
-import { newRoundView, roundFormValues, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
 import type { CertificatesService } from '../certificates/service.ts';
 import { certificatePath, recognitionSection } from '../certificates/views/certificate.ts';
-import { noticeOf, redirectDone } from '../../../http/notice.ts';
+import { indicatorsOf } from '../framework/document.ts';
+import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
+import { roundParams, roundPath, roundsPath } from '../paths.ts';
+import { extendForm, groupForm, linkMailForm, roundForm } from './schemas.ts';
+import type { RoundsService } from './service.ts';
+import { newRoundView, roundFormValues, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
 
 // A centre's rounds, inside the account scope (session and CSRF): the list, starting a round, and
 // a round's page with its links, mailing them, its dates, its certificate and deleting it:

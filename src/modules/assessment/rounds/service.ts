@@ -2,22 +2,23 @@ import type { DB } from '../../../db/database.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { translator } from '../../../i18n/messages.ts';
+import { limits, rateLimiter } from '../../../platform/rate-limits/rate-limits.ts';
 import type { Mailer } from '../../accounts/mail.ts';
 import type { User } from '../../accounts/repository.ts';
-import { limits, rateLimiter } from '../../../platform/rate-limits/rate-limits.ts';
-import type { StakeholderGroup } from '../framework/format.ts';
-import { indicatorsOf } from '../framework/document.ts';
-import { currentVersion, DEFAULT_FRAMEWORK, type FrameworkVersion } from '../framework/repository.ts';
 import { roundAccess, type RoundPage } from '../access.ts';
-import { lastDay, statusOf } from '../round.ts';
+import { indicatorsOf } from '../framework/document.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
+import { currentVersion, DEFAULT_FRAMEWORK, type FrameworkVersion } from '../framework/repository.ts';
 import { roundsOf } from '../repository.ts';
+import { lastDay, statusOf } from '../round.ts';
 import * as rr from './repository.ts';
 import { MAX_OWN, type RoundForm } from './schemas.ts';
 import { digest, newSalt, tokens } from './tokens.ts';
 
-// The centre's side of rounds. Centre administrators (and platform administrators) start, close,
-// extend and share rounds (access.ts). Each function checks access first and answers 'missing'
-// for anything the person may not see, so nobody learns that a round of another centre exists.
+// The centre's side of rounds: centre administrators (and platform administrators) start, close,
+// extend, share and delete them. Each function checks access first (access.ts) and answers
+// 'missing' for anything the person may not see, so nobody learns that a round of another centre
+// exists.
 
 /** The start of a day, and the end of another, in UTC. */
 export const dayStart = (date: string) => `${date}T00:00:00.000Z`;

@@ -1,14 +1,14 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
+import { day } from '../../../../ui/dates.ts';
 import { errorSummary, field } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
+import { inLang } from '../../framework/document.ts';
+import { lastDay } from '../../round.ts';
 import type { Certificate } from '../repository.ts';
 import type { Eligibility } from '../service.ts';
-import { lastDay } from '../../round.ts';
-import { inLang } from '../../framework/document.ts';
-import { day } from '../../../../ui/dates.ts';
 
 // Recognition: the conditions on a round's page, and the public page that verifies a certificate.
 

@@ -1,13 +1,13 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
+import { day } from '../../../../ui/dates.ts';
 import { choices, errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout, nativeNames } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
-import { stakeholderGroups } from '../format.ts';
-import { type FrameworkDocument, inLang } from '../document.ts';
+import { inLang, type FrameworkDocument } from '../document.ts';
 import type { EditTarget, ItemValues } from '../editor.ts';
-import { day } from '../../../../ui/dates.ts';
+import { stakeholderGroups } from '../format.ts';
 
 // The back office's framework editor: the tree with its draft state and versions, and one form
 // per dimension, criterion or indicator, with its texts in three languages side by side.

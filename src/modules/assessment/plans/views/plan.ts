@@ -1,15 +1,15 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
+import { day } from '../../../../ui/dates.ts';
 import { choices, errorSummary, field, postForm, select, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
-import { type CriterionDoc, inLang } from '../../framework/document.ts';
+import { inLang, type CriterionDoc } from '../../framework/document.ts';
+import { crumbs, roundPath } from '../../paths.ts';
+import { scoreFormat } from '../../report/views/report.ts';
 import { planStatuses, type Plan, type PlanAction } from '../repository.ts';
 import { progressOf, type PlanData } from '../service.ts';
-import { scoreFormat } from '../../report/views/report.ts';
-import { crumbs, roundPath } from '../../paths.ts';
-import { day } from '../../../../ui/dates.ts';
 
 // The development plan: focus areas chosen from the report, actions under each with owner, due
 // date, status and the indicator they should move, progress at a glance, and the forms to change

@@ -1,8 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
+import type { Text } from '../../../../i18n/localise.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
-import type { Text } from '../../../../i18n/localise.ts';
 import { inLang, type DimensionDoc } from '../../framework/document.ts';
 import type { Mean } from '../../report/benchmark.ts';
 import { scoreFormat } from '../../report/views/report.ts';

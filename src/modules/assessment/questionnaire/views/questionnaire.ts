@@ -1,16 +1,16 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
+import type { Lang } from '../../../../i18n/languages.ts';
 import { errorSummary, field, postForm } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
-import type { Lang } from '../../../../i18n/languages.ts';
-import { itemsOf, type QuestionPage } from '../pages.ts';
+import { inLang } from '../../framework/document.ts';
 import { lastDay } from '../../round.ts';
+import { showCode } from '../../rounds/tokens.ts';
+import { itemsOf, type QuestionPage } from '../pages.ts';
 import { answerField } from '../schemas.ts';
 import type { LinkState, Session } from '../service.ts';
-import { showCode } from '../../rounds/tokens.ts';
-import { inLang } from '../../framework/document.ts';
 
 // The questionnaire, as respondents see it: a welcome page for each group's link, one page per
 // criterion with a five-point scale plus "not applicable" and "prefer not to say" under every

@@ -1,23 +1,23 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { Lang } from '../../../../i18n/languages.ts';
 import type { Text } from '../../../../i18n/localise.ts';
+import { barChart } from '../../../../ui/charts/bar-chart.ts';
+import { distributionChart } from '../../../../ui/charts/distribution-chart.ts';
+import { heatMap } from '../../../../ui/charts/heat-map.ts';
+import { day } from '../../../../ui/dates.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
 import type { Package } from '../../../knowledge/service.ts';
-import { barChart } from '../../../../ui/charts/bar-chart.ts';
-import { distributionChart } from '../../../../ui/charts/distribution-chart.ts';
-import { heatMap } from '../../../../ui/charts/heat-map.ts';
-import type { StakeholderGroup } from '../../framework/format.ts';
-import { packageLevelFor, type Recommendation } from '../recommendations.ts';
-import { lastDay, statusOf } from '../../round.ts';
 import type { RoundPage } from '../../access.ts';
-import type { RoundRow } from '../../repository.ts';
-import { levelFloors, levels, type RoundResults, type ScoreSet } from '../scoring.ts';
-import type { Benchmark } from '../benchmark.ts';
 import { inLang } from '../../framework/document.ts';
+import type { StakeholderGroup } from '../../framework/format.ts';
 import { crumbs, roundPath } from '../../paths.ts';
-import { day } from '../../../../ui/dates.ts';
+import type { RoundRow } from '../../repository.ts';
+import { lastDay, statusOf } from '../../round.ts';
+import type { Benchmark } from '../benchmark.ts';
+import { packageLevelFor, type Recommendation } from '../recommendations.ts';
+import { levelFloors, levels, type RoundResults, type ScoreSet } from '../scoring.ts';
 
 // A round's report: where the centre stands overall, per dimension, criterion and indicator, for
 // every group whose results may show and for all of them together; the heat map of groups and

@@ -1,16 +1,16 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
+import { day } from '../../../../ui/dates.ts';
 import { choices, errorSummary, field, postForm, select, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout, type Crumb } from '../../../../ui/layout.ts';
-import { day } from '../../../../ui/dates.ts';
 import { langOf } from '../../../../ui/text.ts';
-import { stakeholderGroups, type StakeholderGroup } from '../../framework/format.ts';
-import { type FrameworkDocument, inLang } from '../../framework/document.ts';
-import { type RoundStatus, statusOf, lastDay } from '../../round.ts';
 import type { CentreAccess, RoundPage } from '../../access.ts';
-import type { RoundRow } from '../../repository.ts';
+import { inLang, type FrameworkDocument } from '../../framework/document.ts';
+import { stakeholderGroups, type StakeholderGroup } from '../../framework/format.ts';
 import { crumbs, roundPath, roundsPath } from '../../paths.ts';
+import type { RoundRow } from '../../repository.ts';
+import { statusOf, lastDay, type RoundStatus } from '../../round.ts';
 import { MAX_OWN, OWN_MAX_LENGTH } from '../schemas.ts';
 
 // The centre's pages for rounds: the list, the form that starts one, and a round's own page with
