@@ -7,11 +7,11 @@ import { sql } from 'kysely';
 import { agent } from '../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../test/helpers/app.ts';
 import { centreAdmin, groupLinks, startRound } from '../test/helpers/assessment.ts';
-import { averages, forgetSnapshot } from '../src/modules/assessment/benchmark.ts';
-import { indicatorsOf } from '../src/modules/assessment/framework.ts';
-import { currentVersion, DEFAULT_FRAMEWORK } from '../src/modules/assessment/repository.ts';
-import { refreshScores } from '../src/modules/assessment/results.ts';
-import { stakeholderGroups } from '../src/modules/assessment/format.ts';
+import { averages, forgetSnapshot } from '../src/modules/assessment/report/benchmark.ts';
+import { indicatorsOf } from '../src/modules/assessment/framework/document.ts';
+import { currentVersion, DEFAULT_FRAMEWORK } from '../src/modules/assessment/framework/repository.ts';
+import { refreshScores } from '../src/modules/assessment/report/results.ts';
+import { stakeholderGroups } from '../src/modules/assessment/framework/format.ts';
 import { rng } from './synthetic.ts';
 
 // npm run bench (second part), or npm run bench:assessment: the self-assessment at scale, on the

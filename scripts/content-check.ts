@@ -4,8 +4,9 @@
 //   npm run content:check -- PATH      another folder
 // Prints what the pack holds, or the file and field at fault (and exits 1).
 import { ContentError, readContentPack } from '../src/content/pack.ts';
-import { FrameworkError } from '../src/modules/assessment/format.ts';
-import { indicatorsOf, readFrameworks } from '../src/modules/assessment/framework.ts';
+import { FrameworkError } from '../src/modules/assessment/framework/format.ts';
+import { indicatorsOf } from '../src/modules/assessment/framework/document.ts';
+import { readFrameworks } from '../src/modules/assessment/framework/files.ts';
 
 const dir = process.argv.slice(2).find((a) => a !== '--') ?? process.env.CONTENT_DIR ?? 'content';
 

@@ -25,14 +25,19 @@ import { publicFileRoutes } from './modules/files/routes.ts';
 import { filesService } from './modules/files/service.ts';
 import { createStore } from './modules/files/store.ts';
 import { findUserById } from './modules/accounts/repository.ts';
-import { assessmentRoutes } from './modules/assessment/routes.ts';
-import { certificatesService } from './modules/assessment/certificates.ts';
-import { planRoutes } from './modules/assessment/plan-routes.ts';
-import { planService } from './modules/assessment/plan.ts';
-import { roundRoutes } from './modules/assessment/round-routes.ts';
-import { roundsService } from './modules/assessment/rounds.ts';
-import { surveyRoutes } from './modules/assessment/survey-routes.ts';
-import { surveyService } from './modules/assessment/survey.ts';
+import { roundAccess } from './modules/assessment/access.ts';
+import { certificateRoutes } from './modules/assessment/certificates/routes.ts';
+import { certificatesService } from './modules/assessment/certificates/service.ts';
+import { frameworkRoutes } from './modules/assessment/framework/routes.ts';
+import { frameworkService } from './modules/assessment/framework/service.ts';
+import { planRoutes } from './modules/assessment/plans/routes.ts';
+import { planService } from './modules/assessment/plans/service.ts';
+import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
+import { surveyService } from './modules/assessment/questionnaire/service.ts';
+import { reportRoutes } from './modules/assessment/report/routes.ts';
+import { reportService } from './modules/assessment/report/service.ts';
+import { roundRoutes } from './modules/assessment/rounds/routes.ts';
+import { roundsService } from './modules/assessment/rounds/service.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService } from './modules/knowledge/service.ts';
 import { libraryService } from './modules/library/service.ts';
@@ -124,11 +129,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const accounts = accountsService(database.db, mailer, config.baseUrl, (userId) => soleAdminOf(database.db, userId));
   const admin = adminService(database.db);
   const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, 'logos')), mailer, config.baseUrl);
-  // Survey links and resume codes are derived with a secret of their own, kept like the session one.
+  // The self-assessment (modules/assessment), one service per sub-feature. Survey links and resume
+  // codes are derived with a secret of their own, kept like the session one.
   const assessmentSecret = await sharedSecret(database.db, 'assessment');
+  const framework = frameworkService(database.db, knowledge);
+  const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const survey = surveyService(database.db, assessmentSecret);
-  const plans = planService(database.db);
+  const reports = reportService(database.db, knowledge);
+  const plans = planService(database.db, knowledge);
   const certificates = certificatesService(database.db);
 
   await app.register((scope, _options, done) => {
@@ -141,7 +150,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(
       (scope, _options, done) => {
         knowledgeRoutes(scope, a, lang, knowledge);
-        assessmentRoutes(scope, a, lang, certificates, knowledge);
+        frameworkRoutes(scope, a, lang, framework);
+        certificateRoutes(scope, a, lang, certificates);
         libraryRoutes(scope, a, lang, { library, knowledge });
         searchRoutes(scope, a, lang, search);
         centreRoutes(scope, a, lang, centres, knowledge);
@@ -156,8 +166,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           fileLimit: MAX_LOGO_BYTES,
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
-            roundRoutes(account, guards, a, lang, rounds, certificates, knowledge);
-            planRoutes(account, guards, a, lang, rounds, plans, knowledge);
+            // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
+            roundRoutes(account, guards, a, lang, { rounds, certificates });
+            reportRoutes(account, guards, a, lang, { access, reports });
+            planRoutes(account, guards, a, lang, { access, plans });
           },
         });
         void scope.register(surveyRoutes, { prefix: '/survey', a, lang, survey, secret: sessionSecret });

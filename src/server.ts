@@ -5,8 +5,8 @@ import { ContentError } from './content/pack.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { purgeExpired } from './modules/accounts/repository.ts';
-import { FrameworkError } from './modules/assessment/format.ts';
-import { loadFrameworks } from './modules/assessment/framework.ts';
+import { FrameworkError } from './modules/assessment/framework/format.ts';
+import { loadFrameworks } from './modules/assessment/framework/load.ts';
 import { createSearch } from './modules/search/index.ts';
 
 // Start-up: validate configuration, open the database, apply migrations, load the content pack,

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { loadFrameworks } from '../../src/modules/assessment/framework.ts';
+import { loadFrameworks } from '../../src/modules/assessment/framework/load.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { createSearch } from '../../src/modules/search/index.ts';

@@ -16,7 +16,7 @@ import { contentAdminRoutes } from './content/routes.ts';
 import { fileAdminRoutes } from '../files/routes.ts';
 import { packAdminRoutes } from './pack/routes.ts';
 import { assessmentAdminRoutes } from '../assessment/admin-routes.ts';
-import type { CertificatesService } from '../assessment/certificates.ts';
+import type { CertificatesService } from '../assessment/certificates/service.ts';
 import { auditView, dashboardView, outboxView, peopleView } from './views/pages.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 

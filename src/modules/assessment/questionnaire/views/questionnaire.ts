@@ -1,0 +1,184 @@
+import type { PageContext } from '../../../../http/context.ts';
+import type { FieldError } from '../../../../http/forms.ts';
+import type { Lang } from '../../../../i18n/languages.ts';
+import { errorSummary, field, postForm } from '../../../../ui/forms.ts';
+import { html, type Html } from '../../../../ui/html.ts';
+import { layout } from '../../../../ui/layout.ts';
+import { langOf } from '../../../../ui/text.ts';
+import { inLang } from '../../framework/document.ts';
+import { lastDay } from '../../round.ts';
+import { showCode } from '../../rounds/tokens.ts';
+import { itemsOf, type QuestionPage } from '../pages.ts';
+import { answerField } from '../schemas.ts';
+import type { LinkState, Session } from '../service.ts';
+
+// The questionnaire, as respondents see it: a welcome page for each group's link, one page per
+// criterion with a five-point scale plus "not applicable" and "prefer not to say" under every
+// statement, a check page, and the thanks. Plain forms: everything works without JavaScript, on a
+// small screen, and a screen reader hears each statement as the legend of its choices.
+
+const SCALE = ['1', '2', '3', '4', '5', 'na', 'skip'] as const;
+
+const surveyPage = (ctx: PageContext, title: string, body: Html) => layout(ctx, { title, body, index: false, pageType: 'survey' });
+const date = (ctx: PageContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+
+function intro(ctx: PageContext, s: LinkState): Html {
+  const { t } = ctx;
+  return html`<p class="kicker">${t('survey.kicker', { centre: s.centre })}</p>`;
+}
+
+export function welcomeView(ctx: PageContext, s: LinkState, link: string, csrf: string, o: { errors?: FieldError[]; code?: string; status?: number } = {}): string {
+  const { t } = ctx;
+  const statements = s.pages.reduce((n, p) => n + itemsOf(p).length, 0);
+  const action = `/${ctx.lang}/survey/${link}`;
+  const title = t('survey.welcome.title', { centre: s.centre });
+  const state =
+    s.status === 'scheduled'
+      ? html`<p class="notice">${t('survey.welcome.opens', { date: date(ctx, s.loaded.round.opens_at) })}</p>`
+      : s.status === 'closed'
+        ? html`<p class="notice">${t('survey.welcome.closed')}</p>`
+        : postForm(`${action}/start`, csrf, html`<button type="submit">${t('survey.welcome.start')}</button>`, 'form start-form');
+  const body = html`${errorSummary(ctx, o.errors)}
+    ${intro(ctx, s)}
+    <h1>${title}</h1>
+    <p class="lead">${t('survey.welcome.group', { group: t(`assessment.groupName.${s.group}`) })}</p>
+    <p>${t('survey.welcome.size', { pages: s.pages.length, statements, minutes: Math.max(5, Math.round(statements / 3)) })}
+      ${s.status === 'open' ? t('survey.welcome.closes', { date: date(ctx, lastDay(s.loaded.round.closes_at)) }) : ''}</p>
+    <section class="panel" aria-labelledby="anonymity">
+      <h2 id="anonymity">${t('survey.anonymity.title')}</h2>
+      <p>${t('survey.anonymity.text', { min: s.loaded.round.min_group_size })}</p>
+      <p>${t('survey.anonymity.resume')}</p>
+    </section>
+    ${state}
+    ${s.status === 'closed'
+      ? ''
+      : html`<section aria-labelledby="resume-title">
+      <h2 id="resume-title">${t('survey.resume.title')}</h2>
+      ${postForm(`${action}/resume`, csrf, html`${field(ctx, { name: 'code', label: t('survey.resume.code'), hint: t('survey.resume.hint'), value: o.code ?? '', errors: o.errors, autocomplete: 'off', maxlength: 20 })}
+        <button type="submit" class="secondary">${t('survey.resume.button')}</button>`)}
+    </section>`}`;
+  return surveyPage(ctx, title, body);
+}
+
+function progress(ctx: PageContext, n: number, total: number): Html {
+  const { t } = ctx;
+  return html`<div class="progress">
+    <label for="survey-progress">${t('survey.progress', { n, total })}</label>
+    <progress id="survey-progress" max="${total}" value="${n - 1}">${t('survey.progress', { n, total })}</progress>
+  </div>`;
+}
+
+/** The resume link and code, on every page, so a respondent can stop at any time. */
+function resumeBox(ctx: PageContext, s: Session): Html {
+  const { t } = ctx;
+  const link = `${ctx.baseUrl}/${ctx.lang}/survey/r/${s.token}`;
+  return html`<aside class="panel resume-box" aria-labelledby="resume-box-title">
+    <h2 id="resume-box-title">${t('survey.later.title')}</h2>
+    <p>${t('survey.later.code')} <strong class="code" lang="en" dir="ltr">${showCode(s.code)}</strong></p>
+    <p>${t('survey.later.link')} <a href="${link}" dir="ltr">${t('survey.later.linkText')}</a></p>
+    <p class="hint">${t('survey.later.private')}</p>
+  </aside>`;
+}
+
+function question(ctx: PageContext, item: string, statement: { value: string; lang: Lang }, explanation: { value: string; lang: Lang } | null, chosen: string | undefined, errors: FieldError[]): Html {
+  const { t } = ctx;
+  const id = `field-q-${item}`;
+  const error = errors.find((e) => e.field === `q-${item}`);
+  const described = [explanation ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<fieldset class="field question${error ? ' field-error' : ''}" id="${id}"${described ? html` aria-describedby="${described}"` : ''}>
+    <legend${langOf(statement, ctx)}>${statement.value}</legend>
+    ${explanation ? html`<p class="hint" id="${id}-hint"${langOf(explanation, ctx)}>${explanation.value}</p>` : ''}
+    ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${t(error.key)}</p>` : ''}
+    <ul class="scale">
+      ${SCALE.map(
+        (v) => html`<li class="${v === 'na' || v === 'skip' ? 'scale-other' : 'scale-point'}">
+          <input type="radio" name="a.${item}" value="${v}" id="${id}-${v}"${chosen === v ? html` checked` : ''}>
+          <label for="${id}-${v}">${v === 'na' || v === 'skip' ? t(`survey.scale.${v}`) : html`<span class="scale-number">${v}</span> ${t(`survey.scale.${v}`)}`}</label>
+        </li>`,
+      )}
+    </ul>
+  </fieldset>`;
+}
+
+export interface QuestionState {
+  errors?: FieldError[];
+  /** answers as sent, when the page comes back with problems */
+  given?: Map<string, string>;
+}
+
+export function questionView(ctx: PageContext, s: Session, n: number, csrf: string, state: QuestionState = {}): string {
+  const { t } = ctx;
+  const page = s.pages[n - 1]!;
+  const errors = state.errors ?? [];
+  const chosen = (item: string) => state.given?.get(item) ?? (s.answers.has(item) ? answerField(s.answers.get(item)!) : undefined);
+  let heading: Html;
+  let title: string;
+  let questions: Html[];
+  if (page.kind === 'criterion') {
+    const ct = inLang(page.criterion.title, ctx);
+    const cd = inLang(page.criterion.description, ctx);
+    const dt = inLang(page.dimension.title, ctx);
+    title = ct.value;
+    heading = html`<p class="kicker"${langOf(dt, ctx)}>${dt.value}</p>
+      <h1${langOf(ct, ctx)}>${ct.value}</h1>
+      <p${langOf(cd, ctx)}>${cd.value}</p>`;
+    questions = page.indicators.map((i) => question(ctx, i.id, inLang(i.statement, ctx), inLang(i.explanation, ctx), chosen(i.id), errors));
+  } else {
+    title = t('survey.own.title');
+    heading = html`<h1>${title}</h1><p>${t('survey.own.text', { centre: s.centre })}</p>`;
+    questions = page.statements.map((st) => question(ctx, st.item, { value: st.text, lang: st.lang as Lang }, null, chosen(st.item), errors));
+  }
+  const form = postForm(
+    `/${ctx.lang}/survey/r/${s.token}/${n}`,
+    csrf,
+    html`${questions}
+      <p class="hint">${t('survey.saved')}</p>
+      <div class="buttons">
+        <button type="submit" name="go" value="next">${n === s.pages.length ? t('survey.toCheck') : t('survey.next')}</button>
+        ${n > 1 ? html`<button type="submit" name="go" value="back" class="secondary">${t('survey.back')}</button>` : ''}
+      </div>`,
+    'form survey-form',
+  );
+  const body = html`${errorSummary(ctx, errors)}
+    ${intro(ctx, s)}
+    ${progress(ctx, n, s.pages.length)}
+    ${heading}
+    ${form}
+    ${resumeBox(ctx, s)}`;
+  return surveyPage(ctx, t('survey.pageTitle', { title, n, total: s.pages.length }), body);
+}
+
+export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered: number[], problem?: 'incomplete'): string {
+  const { t } = ctx;
+  const pageTitle = (p: QuestionPage) => (p.kind === 'criterion' ? inLang(p.criterion.title, ctx) : { value: t('survey.own.title'), lang: ctx.lang });
+  const body = html`${problem ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title">${t('form.errorSummary')}</h2><p>${t('survey.check.incomplete')}</p></div>` : ''}
+    ${intro(ctx, s)}
+    ${progress(ctx, s.pages.length + 1, s.pages.length + 1)}
+    <h1>${t('survey.check.title')}</h1>
+    <p>${t('survey.check.text')}</p>
+    <table class="members">
+      <caption class="visually-hidden">${t('survey.check.caption')}</caption>
+      <thead><tr><th scope="col">${t('survey.check.page')}</th><th scope="col">${t('survey.check.answered')}</th><th scope="col"><span class="visually-hidden">${t('survey.check.change')}</span></th></tr></thead>
+      <tbody>
+        ${s.pages.map((p, i) => {
+          const items = itemsOf(p);
+          const done = items.filter((item) => s.answers.has(item)).length;
+          const pt = pageTitle(p);
+          return html`<tr>
+            <th scope="row"${langOf(pt, ctx)}>${pt.value}</th>
+            <td>${t('survey.check.count', { done, total: items.length })}${done < items.length ? html` <strong class="status-missing">${t('survey.check.missing')}</strong>` : ''}</td>
+            <td><a href="/${ctx.lang}/survey/r/${s.token}/${i + 1}">${t('survey.check.change')}<span class="visually-hidden">: ${pt.value}</span></a></td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    ${unanswered.length
+      ? html`<p class="notice">${t('survey.check.notYet', { n: unanswered.length })}</p>`
+      : postForm(`/${ctx.lang}/survey/r/${s.token}/send`, csrf, html`<p>${t('survey.check.final')}</p><button type="submit">${t('survey.check.send')}</button>`)}
+    ${resumeBox(ctx, s)}`;
+  return surveyPage(ctx, t('survey.check.title'), body);
+}
+
+export function surveyMessageView(ctx: PageContext, heading: string, text: string): string {
+  return surveyPage(ctx, heading, html`<h1>${heading}</h1><p class="lead">${text}</p>`);
+}

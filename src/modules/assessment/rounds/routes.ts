@@ -1,0 +1,160 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../http/app-context.ts';
+import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
+import { parseForm, textValues, type FieldError } from '../../../http/forms.ts';
+import { noticeOf, redirectDone } from '../../../http/notice.ts';
+import { sendPrivate } from '../../../http/send.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import { limits } from '../../../platform/rate-limits/rate-limits.ts';
+import type { Guards } from '../../accounts/session-scope.ts';
+import { centreParams } from '../../centres/schemas.ts';
+import type { RoundPage } from '../access.ts';
+import type { CertificatesService } from '../certificates/service.ts';
+import { certificatePath, recognitionSection } from '../certificates/views/certificate.ts';
+import { indicatorsOf } from '../framework/document.ts';
+import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
+import { roundParams, roundPath, roundsPath } from '../paths.ts';
+import { extendForm, groupForm, linkMailForm, roundForm } from './schemas.ts';
+import type { RoundsService } from './service.ts';
+import { newRoundView, roundFormValues, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
+
+// A centre's rounds, inside the account scope (session and CSRF): the list, starting a round, and
+// a round's page with its links, mailing them, its dates, its certificate and deleting it:
+// /{lang}/account/centres/{slug}/self-assessment/…
+
+export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, o: { rounds: RoundsService; certificates: CertificatesService }): void {
+  const { rounds, certificates } = o;
+  const ctx = (req: FastifyRequest) => a.ctx(req, lang);
+  const member = { preHandler: [g.requireUser] };
+  const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
+  const base = '/centres/:slug/self-assessment';
+
+  const refused = (result: string) => {
+    if (result === 'missing') throw new NotFoundError('round');
+    if (result === 'forbidden') throw new ForbiddenError();
+  };
+
+  async function roundOr404(req: FastifyRequest): Promise<RoundPage> {
+    const { slug, round } = parse(roundParams, req.params);
+    const r = await rounds.roundFor(req.user!, slug, round);
+    if (!r) throw new NotFoundError('round');
+    return r;
+  }
+
+  async function showRound(req: FastifyRequest, reply: FastifyReply, r: RoundPage, state: Partial<RoundViewState> = {}, status = 200) {
+    const links = new Map<StakeholderGroup, string>(r.loaded.groups.map((x) => [x.group, rounds.linkOf(x.salt)]));
+    const csrf = reply.generateCsrf();
+    const l = ctx(req);
+    const recognition = r.loaded.groups.some((x) => x.sent > 0) ? recognitionSection(l, await certificates.eligibility(r), `${roundPath(l, r.centre.slug, r.loaded.round.id)}/certificate`, csrf, r.manage) : undefined;
+    return sendPrivate(reply, roundView(l, r, { csrf, unsent: await rounds.unsent(r.loaded.round.id), links, recognition, ...state }), status);
+  }
+
+  app.get(base, member, async (req, reply) => {
+    const { slug } = parse(centreParams, req.params);
+    const c = await rounds.centreFor(req.user!, slug);
+    if (!c) throw new NotFoundError('centre');
+    const notice = noticeOf(req.query, { deleted: 'round.notice.deleted', benchmark: 'round.notice.benchmark' });
+    return sendPrivate(reply, roundsView(ctx(req), c, await rounds.list(c.centre.id), reply.generateCsrf(), notice));
+  });
+
+  async function newForm(req: FastifyRequest, reply: FastifyReply, values: RoundFormValues | null, errors: FieldError[] = [], status = 200) {
+    const { slug } = parse(centreParams, req.params);
+    const c = await rounds.centreFor(req.user!, slug);
+    if (!c) throw new NotFoundError('centre');
+    if (!c.manage) throw new ForbiddenError();
+    const framework = await rounds.framework();
+    if (!framework) throw new NotFoundError('framework');
+    const today = new Date().toISOString().slice(0, 10);
+    const defaults: RoundFormValues = {
+      title: ctx(req).t('round.new.defaultTitle', { year: new Date().getUTCFullYear() }),
+      indicators: indicatorsOf(framework.document).filter((i) => i.core).map((i) => i.id),
+      groups: stakeholderGroups.filter((x) => x !== 'alumni'),
+      opens: today,
+      closes: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10),
+      minGroupSize: '3',
+      own: Array.from({ length: 8 }, () => ''),
+    };
+    return sendPrivate(reply, newRoundView(ctx(req), c, framework, reply.generateCsrf(), values ?? defaults, errors), status);
+  }
+
+  app.get(`${base}/new`, member, (req, reply) => newForm(req, reply, null));
+
+  app.post(base, memberPost, async (req, reply) => {
+    const { slug } = parse(centreParams, req.params);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(roundForm, body);
+    if (!form.ok) return newForm(req, reply, roundFormValues(body), form.errors, 422);
+    const result = await rounds.create(req.user!, slug, form.data, lang);
+    refused(typeof result === 'string' ? result : 'ok');
+    if (typeof result === 'object' && 'errors' in result) return newForm(req, reply, roundFormValues(body), result.errors, 422);
+    const { id } = result as { id: number };
+    return redirectDone(reply, `${roundPath(ctx(req), slug, id)}`, 'created');
+  });
+
+  app.get(`${base}/rounds/:round`, member, async (req, reply) => {
+    const r = await roundOr404(req);
+    const notices = { created: 'round.notice.created', closed: 'round.notice.closed', extended: 'round.notice.extended', link: 'round.notice.link', mailed: 'round.notice.mailed' };
+    return showRound(req, reply, r, { notice: noticeOf(req.query, notices) });
+  });
+
+  const after = (req: FastifyRequest, reply: FastifyReply, done: string) => {
+    const { slug, round } = parse(roundParams, req.params);
+    return redirectDone(reply, `${roundPath(ctx(req), slug, round)}`, done);
+  };
+
+  app.post(`${base}/rounds/:round/close`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const result = await rounds.close(req.user!, slug, round);
+    refused(result);
+    return after(req, reply, 'closed');
+  });
+
+  app.post(`${base}/rounds/:round/extend`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const form = parseForm(extendForm, req.body);
+    const problem = async (errors: FieldError[]) => {
+      const r = await roundOr404(req);
+      return showRound(req, reply, r, { errors, form: 'extend', values: textValues(form.ok ? {} : form.values) }, 422);
+    };
+    if (!form.ok) return problem(form.errors);
+    const result = await rounds.extend(req.user!, slug, round, form.data.closes);
+    refused(result);
+    if (result === 'past') return problem([{ field: 'closes', key: 'round.error.closesPast' }]);
+    if (result === 'before-open') return problem([{ field: 'closes', key: 'round.error.closesBeforeOpens' }]);
+    return after(req, reply, 'extended');
+  });
+
+  app.post(`${base}/rounds/:round/links`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const { group } = parse(groupForm, req.body);
+    refused(await rounds.replaceLink(req.user!, slug, round, group));
+    return after(req, reply, 'link');
+  });
+
+  app.post(`${base}/rounds/:round/mail`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const form = parseForm(linkMailForm, req.body);
+    if (!form.ok) return showRound(req, reply, await roundOr404(req), { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
+    const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, lang);
+    refused(result);
+    if (result === 'limited') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 429);
+    if (result === 'closed') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.closed' }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 409);
+    return after(req, reply, 'mailed');
+  });
+
+  app.post(`${base}/rounds/:round/certificate`, memberPost, async (req, reply) => {
+    const r = await roundOr404(req);
+    const result = await certificates.issue(r);
+    if (result === 'forbidden') throw new ForbiddenError();
+    if (result === 'not-eligible') return showRound(req, reply, r, { errors: [{ field: 'recognition', key: 'certificate.error.notEligible' }] }, 409);
+    return reply.redirect(certificatePath(ctx(req), result.code), 303);
+  });
+
+  app.post(`${base}/rounds/:round/delete`, memberPost, async (req, reply) => {
+    const { slug, round } = parse(roundParams, req.params);
+    const result = await rounds.remove(req.user!, slug, round);
+    refused(result);
+    if (result === 'has-answers') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'delete', key: 'round.error.hasAnswers' }] }, 409);
+    return redirectDone(reply, `${roundsPath(ctx(req), slug)}`, 'deleted');
+  });
+}

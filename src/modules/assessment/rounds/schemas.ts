@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { checkboxList as list } from '../../../http/forms.ts';
+import { stakeholderGroups } from '../framework/format.ts';
+import { MIN_THRESHOLD } from '../report/anonymity.ts';
+
+// The forms of starting and managing a round. A round's threshold (minGroupSize) is the anonymity
+// rule of report/anonymity.ts, never below its floor.
+
+const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' });
+
+export const MAX_OWN = 8;
+export const OWN_MAX_LENGTH = 300;
+const ownField = z.string().trim().max(OWN_MAX_LENGTH).optional().default('');
+
+export const roundForm = z
+  .object({
+    title: z.string().trim().min(1).max(120),
+    indicators: list(z.string().regex(/^[a-z0-9-]{1,80}$/), 400).pipe(z.array(z.string()).min(1, { error: 'round.error.noIndicators' })),
+    groups: list(z.enum(stakeholderGroups), 6).pipe(z.array(z.enum(stakeholderGroups)).min(1, { error: 'round.error.noGroups' })),
+    opens: date,
+    closes: date,
+    minGroupSize: z.coerce.number({ error: 'round.error.minGroupSize' }).int({ error: 'round.error.minGroupSize' }).min(MIN_THRESHOLD, { error: 'round.error.minGroupSize' }).max(50, { error: 'round.error.minGroupSize' }),
+    own1: ownField,
+    own2: ownField,
+    own3: ownField,
+    own4: ownField,
+    own5: ownField,
+    own6: ownField,
+    own7: ownField,
+    own8: ownField,
+  })
+  .refine((f) => f.closes > f.opens, { path: ['closes'], error: 'round.error.closesBeforeOpens' });
+export type RoundForm = z.infer<typeof roundForm>;
+
+export const extendForm = z.object({ closes: date });
+
+export const linkMailForm = z.object({
+  group: z.enum(stakeholderGroups),
+  emails: z
+    .string()
+    .trim()
+    .min(1, { error: 'form.error.required' })
+    .max(20_000)
+    .transform((v) => [...new Set(v.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))])
+    .pipe(z.array(z.email({ error: 'round.error.emails' })).min(1, { error: 'form.error.required' }).max(200, { error: 'round.error.tooManyEmails' })),
+});
+
+export const groupForm = z.object({ group: z.enum(stakeholderGroups) });

@@ -1,0 +1,157 @@
+import type { DB } from '../../../db/database.ts';
+import type { FieldError } from '../../../http/forms.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import { translator } from '../../../i18n/messages.ts';
+import { limits, rateLimiter } from '../../../platform/rate-limits/rate-limits.ts';
+import type { Mailer } from '../../accounts/mail.ts';
+import type { User } from '../../accounts/repository.ts';
+import { roundAccess, type RoundPage } from '../access.ts';
+import { indicatorsOf } from '../framework/document.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
+import { currentVersion, DEFAULT_FRAMEWORK, type FrameworkVersion } from '../framework/repository.ts';
+import { roundsOf } from '../repository.ts';
+import { lastDay, statusOf } from '../round.ts';
+import * as rr from './repository.ts';
+import { MAX_OWN, type RoundForm } from './schemas.ts';
+import { digest, newSalt, tokens } from './tokens.ts';
+
+// The centre's side of rounds: centre administrators (and platform administrators) start, close,
+// extend, share and delete them. Each function checks access first (access.ts) and answers
+// 'missing' for anything the person may not see, so nobody learns that a round of another centre
+// exists.
+
+/** The start of a day, and the end of another, in UTC. */
+export const dayStart = (date: string) => `${date}T00:00:00.000Z`;
+export const dayEnd = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString();
+
+export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: string) {
+  const rates = rateLimiter(db);
+  const tk = tokens(secret);
+  const { centreFor, roundFor } = roundAccess(db);
+
+  /** The round a centre administrator may change, or why not. */
+  async function managed(user: User, slug: string, id: number): Promise<RoundPage | 'missing' | 'forbidden'> {
+    const r = await roundFor(user, slug, id);
+    if (!r) return 'missing';
+    return r.manage ? r : 'forbidden';
+  }
+
+  return {
+    centreFor,
+    roundFor,
+    framework: (): Promise<FrameworkVersion | null> => currentVersion(db, DEFAULT_FRAMEWORK),
+    list: (centreId: number) => roundsOf(db, centreId),
+    unsent: (roundId: number) => rr.unsentCounts(db, roundId),
+    linkOf: (salt: string) => tk.link(salt),
+
+    /**
+     * Starts a round on the current framework version. Problems come back as field errors: no
+     * indicator, no group, an indicator none of the chosen groups is asked, dates in the wrong order
+     * or a closing date already past.
+     */
+    async create(user: User, slug: string, form: RoundForm, lang: Lang): Promise<{ id: number } | { errors: FieldError[] } | 'missing' | 'forbidden'> {
+      const c = await centreFor(user, slug);
+      if (!c) return 'missing';
+      if (!c.manage) return 'forbidden';
+      const version = await currentVersion(db, DEFAULT_FRAMEWORK);
+      if (!version) return 'missing';
+      const errors: FieldError[] = [];
+      const byId = new Map(indicatorsOf(version.document).map((i) => [i.id, i]));
+      const chosen = [...new Set(form.indicators)];
+      const groups = [...new Set(form.groups)] as StakeholderGroup[];
+      const unknown = chosen.filter((id) => !byId.has(id));
+      if (unknown.length) errors.push({ field: 'indicators', key: 'round.error.unknownIndicators' });
+      const unasked = chosen.filter((id) => byId.has(id) && !byId.get(id)!.groups.some((g) => groups.includes(g)));
+      if (unasked.length && !unknown.length) errors.push({ field: 'indicators', key: 'round.error.unasked', values: { n: unasked.length } });
+      const hasOwn = [form.own1, form.own2, form.own3, form.own4, form.own5, form.own6, form.own7, form.own8].some((s) => s !== '');
+      const idle = groups.filter((g) => !hasOwn && !chosen.some((id) => byId.get(id)?.groups.includes(g)));
+      if (idle.length && !unknown.length) errors.push({ field: 'groups', key: 'round.error.idleGroups', values: { n: idle.length } });
+      if (dayEnd(form.closes) <= new Date().toISOString()) errors.push({ field: 'closes', key: 'round.error.closesPast' });
+      if (errors.length) return { errors };
+      const own = [form.own1, form.own2, form.own3, form.own4, form.own5, form.own6, form.own7, form.own8].filter((s) => s !== '').slice(0, MAX_OWN);
+      // Indicators in the framework's order, whatever order the form sent them in.
+      const order = indicatorsOf(version.document).map((i) => i.id);
+      const id = await rr.createRound(db, {
+        centreId: c.centre.id,
+        versionId: version.id,
+        title: form.title,
+        opensAt: dayStart(form.opens),
+        closesAt: dayEnd(form.closes),
+        minGroupSize: form.minGroupSize,
+        indicators: order.filter((i) => chosen.includes(i)),
+        own: own.map((text) => ({ text, lang })),
+        groups: groups.map((grp) => {
+          const salt = newSalt();
+          return { grp, salt, hash: digest(tk.link(salt)) };
+        }),
+        createdBy: user.id,
+      });
+      return { id };
+    },
+
+    /** Closes a round now; sent answers stay, and nobody can answer any more. */
+    async close(user: User, slug: string, id: number): Promise<'done' | 'missing' | 'forbidden' | 'closed'> {
+      const r = await managed(user, slug, id);
+      if (typeof r === 'string') return r;
+      if (statusOf(r.loaded.round) === 'closed') return 'closed';
+      await rr.setDates(db, id, { closed_at: new Date().toISOString() });
+      return 'done';
+    },
+
+    /** Moves the closing date; a round closed early opens again if the new date is still to come. */
+    async extend(user: User, slug: string, id: number, closes: string): Promise<'done' | 'missing' | 'forbidden' | 'past' | 'before-open'> {
+      const r = await managed(user, slug, id);
+      if (typeof r === 'string') return r;
+      const closesAt = dayEnd(closes);
+      if (closesAt <= new Date().toISOString()) return 'past';
+      if (closesAt <= r.loaded.round.opens_at) return 'before-open';
+      await rr.setDates(db, id, { closes_at: closesAt, closed_at: null });
+      return 'done';
+    },
+
+    /** A new link for a group: the old one stops working at once (a link shared too widely). */
+    async replaceLink(user: User, slug: string, id: number, group: StakeholderGroup): Promise<'done' | 'missing' | 'forbidden'> {
+      const r = await managed(user, slug, id);
+      if (typeof r === 'string') return r;
+      if (!r.loaded.groups.some((g) => g.group === group)) return 'missing';
+      const salt = newSalt();
+      await rr.replaceLink(db, id, group, salt, digest(tk.link(salt)));
+      return 'done';
+    },
+
+    /**
+     * Sends a group's link to a list of addresses, one mail each, in the language of the page it was
+     * sent from. The addresses are not kept: nothing ties a person to a response.
+     */
+    async mailLink(user: User, slug: string, id: number, group: StakeholderGroup, emails: string[], lang: Lang): Promise<'done' | 'missing' | 'forbidden' | 'closed' | 'limited'> {
+      const r = await managed(user, slug, id);
+      if (typeof r === 'string') return r;
+      const g = r.loaded.groups.find((x) => x.group === group);
+      if (!g) return 'missing';
+      if (statusOf(r.loaded.round) === 'closed') return 'closed';
+      // The platform's mail must not become a way to send a great deal of it.
+      if (await rates.count(`survey-mail:${user.id}`, limits.surveyMailPerPerson)) return 'limited';
+      const t = translator(lang);
+      const link = `${baseUrl}/${lang}/survey/${tk.link(g.salt)}`;
+      for (const to of emails) {
+        await mailer.send({
+          to,
+          subject: t('mail.survey.subject', { centre: r.centre.name }),
+          body: t('mail.survey.body', { centre: r.centre.name, sender: user.name, link, closes: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(lastDay(r.loaded.round.closes_at))) }),
+        });
+      }
+      return 'done';
+    },
+
+    /** Deletes a round nobody has sent answers to yet (one started by mistake). */
+    async remove(user: User, slug: string, id: number): Promise<'done' | 'missing' | 'forbidden' | 'has-answers'> {
+      const r = await managed(user, slug, id);
+      if (typeof r === 'string') return r;
+      if (r.loaded.groups.some((g) => g.sent > 0)) return 'has-answers';
+      await rr.deleteRound(db, id);
+      return 'done';
+    },
+  };
+}
+
+export type RoundsService = ReturnType<typeof roundsService>;

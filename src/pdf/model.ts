@@ -1,0 +1,30 @@
+// Documents as PDF files, in English, French and Arabic: a small document model (headings,
+// paragraphs, bullets, tables, page breaks) that `renderPdf` (render.ts) draws onto A4 pages.
+// Callers write their documents in these blocks, in their own words; nothing here knows what a
+// document is about.
+//
+// The PDFs are tagged (headings, paragraphs, lists and tables are structure elements; frames,
+// table rules, repeated header rows and footers are artifacts) so that screen readers read them
+// in order.
+
+export type PdfBlock =
+  | { kind: 'heading'; text: string; level: 1 | 2 | 3 }
+  | { kind: 'paragraph'; text: string; muted?: boolean }
+  | { kind: 'bullets'; items: string[] }
+  | { kind: 'table'; caption?: string; head: string[]; rows: string[][]; /** relative column widths, default equal */ widths?: number[] }
+  | { kind: 'pageBreak' };
+
+export interface PdfDocument {
+  lang: 'en' | 'fr' | 'ar';
+  /** document metadata Title, and shown at the top */
+  title: string;
+  author?: string;
+  subject?: string;
+  blocks: PdfBlock[];
+  /** small text at the bottom of every page, with "page / total" numbers */
+  footer?: string;
+  /** default portrait for reports, landscape for certificates */
+  layout?: 'portrait' | 'landscape';
+  /** a framed, centred certificate style (big title, centred lines) instead of a flowing report */
+  style?: 'report' | 'certificate';
+}

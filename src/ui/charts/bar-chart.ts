@@ -1,0 +1,109 @@
+import { html, type Html } from '../html.ts';
+import { canvas, GAP, legendFlow, MIN_WIDTH, PAD } from './canvas.ts';
+import { AXIS, GRID, SERIES } from './colours.ts';
+import { checkId, colHead, dataTable, figure, rowHead } from './figure.ts';
+import { estimate, FONT, SMALL, truncate } from './labels.ts';
+
+// Horizontal bars, for scores on a scale: one series, or several as grouped bars with a legend.
+
+export interface Series {
+  key: string;
+  label: string;
+}
+/** One value per series, in the same order; null is a gap (e.g. too few answers to report). */
+export interface BarRow {
+  label: string;
+  lang?: string;
+  values: (number | null)[];
+}
+export interface BarChartOptions {
+  /** Unique id prefix within the page, [a-z0-9-]. */
+  id: string;
+  title: string;
+  /** Text of the <summary> that opens the table, e.g. "Show as a table". */
+  tableLabel: string;
+  /** Header of the table's first column. */
+  rowHeader: string;
+  /** One series draws a simple bar chart; several draw grouped bars with a legend. */
+  series: Series[];
+  rows: BarRow[];
+  /** Scale maximum, e.g. 5. */
+  max: number;
+  /** Scale minimum, 0 unless given (scores run 1–5, so a caller may pass 1). */
+  min?: number;
+  format: (n: number) => string;
+  /** Shown in the table, and in the chart's gap, for a null value, e.g. "not enough answers". */
+  missingLabel: string;
+  dir: 'ltr' | 'rtl';
+}
+
+/** Evenly spaced round tick values covering [min, max]: steps of 1, 2 or 5 times a power of ten. */
+function ticks(min: number, max: number): number[] {
+  const span = max - min;
+  const mag = 10 ** Math.floor(Math.log10(span / 5));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => span / s <= 6) ?? span;
+  const out: number[] = [];
+  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
+/** Horizontal bars on a min..max scale; several series draw grouped bars with a legend. */
+export function barChart(o: BarChartOptions): Html {
+  checkId(o.id);
+  const min = o.min ?? 0;
+  if (!(o.max > min)) throw new Error(`bar chart ${o.id}: max must be greater than min`);
+  const { dir, format } = o;
+  const many = o.series.length > 1;
+  const barH = many ? 16 : 20;
+  const groupH = o.series.length * barH + (o.series.length - 1) * 2;
+  const pitch = groupH + 12;
+  const tickValues = ticks(min, o.max);
+
+  const labelW = Math.max(40, ...o.rows.map((row) => estimate(truncate(row.label), FONT)));
+  const valueW = Math.max(...[...tickValues, ...o.rows.flatMap((row) => row.values.filter((v) => v !== null))].map((v) => estimate(format(v), SMALL))) + 8;
+  const plotX0 = PAD + labelW + GAP;
+  const plotW = Math.max(320, MIN_WIDTH - plotX0 - valueW - PAD);
+  const width = plotX0 + plotW + valueW + PAD;
+  const c = canvas(width, dir);
+  const sx = (v: number) => ((Math.min(Math.max(v, min), o.max) - min) / (o.max - min)) * plotW;
+
+  const legend = many ? legendFlow(c, o.series.map((s, j) => ({ fill: SERIES[j % SERIES.length]!, label: { label: s.label } })), PAD, PAD, width - 2 * PAD) : { markup: [], height: 0 };
+  const top = PAD + legend.height + (many ? GAP : 0);
+  const plotBottom = top + o.rows.length * pitch;
+  const height = plotBottom + 8 + SMALL + PAD;
+
+  const drawing: Html[] = [...legend.markup];
+  for (const t of tickValues) {
+    const x = plotX0 + sx(t);
+    if (t !== min) drawing.push(c.line(x, top, x, plotBottom, GRID));
+    drawing.push(c.text(x, plotBottom + 6 + SMALL, 'middle', format(t), { size: SMALL }));
+  }
+  o.rows.forEach((row, i) => {
+    const y = top + i * pitch + 6;
+    drawing.push(c.label(PAD + labelW, y + groupH / 2, 'right', row, { middle: true }));
+    o.series.forEach((_, j) => {
+      const v = row.values[j] ?? null;
+      const by = y + j * (barH + 2);
+      if (v === null) {
+        // A gap, with the reason in muted text where the bar would be.
+        drawing.push(c.text(plotX0 + 6, by + barH / 2, 'left', truncate(o.missingLabel), { size: SMALL, fill: AXIS, middle: true }));
+        return;
+      }
+      // A value at the scale minimum still gets a sliver, so it does not read as a gap.
+      const w = Math.max(sx(v), 2);
+      drawing.push(c.rect('bar', plotX0, by, w, barH, many ? SERIES[j % SERIES.length]! : SERIES[0]), c.text(plotX0 + w + 4, by + barH / 2, 'left', format(v), { size: SMALL, middle: true }));
+    });
+  });
+  drawing.push(c.line(plotX0, top, plotX0, plotBottom, AXIS));
+
+  const table = dataTable(
+    o.title,
+    o.tableLabel,
+    [html`<th scope="col">${o.rowHeader}</th>`, ...o.series.map((s) => colHead({ label: s.label }, dir))],
+    o.rows.map((row) => html`${rowHead(row, dir)}${o.series.map((_, j) => {
+      const v = row.values[j] ?? null;
+      return html`<td>${v === null ? o.missingLabel : format(v)}</td>`;
+    })}`),
+  );
+  return figure(o.id, o.title, width, height, drawing, table);
+}
