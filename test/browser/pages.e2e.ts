@@ -144,3 +144,40 @@ test('phone: Arabic station page has no horizontal scroll at 360×740', async ()
     await context.close();
   }
 });
+
+test('the layout checks catch the faults they are for', async () => {
+  // The release that shipped with every checkbox stretched across its box by `.field input { inline-size: 100% }`.
+  const tab = await withJs.get('member');
+  await openCase(suite, tab, 'en', pageCases.find((p) => p.name === 'start-a-round form')!);
+  await tab.page.evaluate(() => document.styleSheets[0]!.insertRule('.field input { inline-size: 100% !important; }', document.styleSheets[0]!.cssRules.length));
+  for (const size of [DESKTOP, PHONE]) {
+    await tab.page.setViewportSize(size);
+    const kinds = (await checkLayout(tab.page)).map((x) => x.kind);
+    assert.ok(kinds.includes('choice-label') && kinds.includes('page-height'), `at ${size.width} px: ${kinds.join(', ')}`);
+  }
+  await tab.page.setViewportSize(DESKTOP);
+
+  // A page with one of each other fault, and a right-to-left checkbox laid out as it should be.
+  const context = await suite.browser.newContext({ viewport: PHONE });
+  try {
+    const page = await context.newPage();
+    await page.setContent(`<!doctype html><html lang="en"><body style="margin:0">
+      <header class="site-header" style="block-size:300px">Header</header>
+      <div id="wide" style="inline-size:500px">Too wide</div>
+      <p><label for="before">Label first</label> <input type="checkbox" id="before"></p>
+      <p><input type="radio" id="below"><br><label for="below">Label below</label></p>
+      <p dir="rtl"><input type="checkbox" id="rtl"><label for="rtl">نعم</label></p>
+      <figure><figcaption>Tiny chart</figcaption><svg viewBox="0 0 1000 100" style="inline-size:300px"><text x="0" y="50" font-size="12">Tiny</text></svg></figure>
+    </body></html>`);
+    const problems = await checkLayout(page);
+    const of = (kind: LayoutKind) => problems.find((x) => x.kind === kind)?.message ?? '';
+    assert.match(of('sideways-scroll'), /div#wide \(0 px to 500 px/);
+    assert.match(of('header-height'), /300 px tall at 360 px/);
+    assert.match(of('chart-text'), /“Tiny chart”: 1 label\(s\), smallest 3\.6 px/);
+    assert.match(of('choice-label'), /#before .*comes before the control/);
+    assert.match(of('choice-label'), /#below .*not on the same line/);
+    assert.doesNotMatch(of('choice-label'), /#rtl/);
+  } finally {
+    await context.close();
+  }
+});
