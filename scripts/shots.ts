@@ -23,9 +23,10 @@ try {
   for (const p of chosen) {
     for (const lang of langs) {
       const tab = await open.get(p.as ?? 'visitor');
-      await openCase(suite, tab, lang, p);
+      // Loaded at each width, so what the site's script does on a phone shows too.
       for (const size of [PHONE, DESKTOP]) {
         await tab.page.setViewportSize(size);
+        await openCase(suite, tab, lang, p);
         await tab.page.screenshot({ path: join(out, `${fileId(p)}.${lang}.${size.width}.png`), fullPage: true });
         count++;
       }

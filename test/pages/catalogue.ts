@@ -34,7 +34,7 @@ export const pageCases: PageCase[] = [
   { area: 'public', name: 'home', path: at('') },
   { area: 'public', name: 'package', path: at('/packages/1') },
   { area: 'public', name: 'station', path: at('/packages/1/stations/1'), noJs: true },
-  { area: 'public', name: 'case-study list', path: at('/case-studies') },
+  { area: 'public', name: 'case studies', path: at('/case-studies') },
   { area: 'public', name: 'case study', path: at('/case-studies/ceef') },
   { area: 'public', name: 'spotlight', path: at('/spotlight') },
   { area: 'public', name: 'about', path: at('/about') },
@@ -112,6 +112,11 @@ export const pageCases: PageCase[] = [
   { area: 'back-office', name: 'certificate rules', as: 'admin', path: at('/admin/self-assessment/settings') },
   { area: 'back-office', name: 'policy view', as: 'admin', path: at('/admin/self-assessment/policy') },
 ];
+
+// Names identify page types in test names, the known-failure list and the screenshots' files.
+const names = pageCases.map((p) => p.name);
+const twice = names.filter((n, i) => names.indexOf(n) !== i);
+if (twice.length) throw new Error(`page type names must differ: ${twice.join(', ')}`);
 
 export function url(lang: TestLang, p: PageCase, f: Fixture): string {
   return `/${lang}${p.path(f)}`;
