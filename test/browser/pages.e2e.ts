@@ -21,7 +21,7 @@ const KNOWN_LAYOUT_FAILURES: { page: string; width: number; lang: TestLang | 'al
     width: 360,
     lang: 'all',
     kind: 'chart-text',
-    why: 'charts.ts draws every chart in a fixed viewBox (640–1430 wide) with 12-unit text, scaled down to the 328 px the phone gives it: text at 5.5–6.1 px, the heat map of groups by criterion at 2.7–2.9 px. Draw narrower charts for small screens (or larger text), and the heat map as a list or table on a phone.',
+    why: 'charts.ts draws all 26 charts in fixed viewBoxes (640–1434 units wide) with 12-unit text, scaled to the 328 px a phone gives them: labels at 5.5–6.1 px, the heat map of groups by criterion at 2.7–2.9 px. Text reaches 9 px at a scale of 0.75 (480 px for a 640 viewBox): draw charts for small screens narrower (or their text larger), and the heat map as a table on a phone.',
   },
   {
     page: 'open round',
@@ -35,7 +35,7 @@ const KNOWN_LAYOUT_FAILURES: { page: string; width: number; lang: TestLang | 'al
     width: 360,
     lang: 'fr',
     kind: 'sideways-scroll',
-    why: 'the same table.round-groups as on the open round (421 px in French).',
+    why: 'the same table.round-groups as on the open round (393 px in French, the link column holding the closed note).',
   },
 ];
 
