@@ -13,3 +13,13 @@ for (const form of document.querySelectorAll('form.library')) {
 // Forms with an error summary: move focus to it so screen readers announce the problem.
 const summary = document.querySelector('.error-summary[tabindex="-1"]');
 if (summary instanceof HTMLElement) summary.focus();
+
+// Phones: the navigation is one row that scrolls sideways; bring the current section's link into it.
+const current = document.querySelector('.primary [aria-current]');
+const strip = current?.closest('ul');
+if (current && strip && strip.scrollWidth > strip.clientWidth) {
+  const link = current.getBoundingClientRect();
+  const row = strip.getBoundingClientRect();
+  if (link.right > row.right) strip.scrollLeft += link.right - row.right + 16;
+  else if (link.left < row.left) strip.scrollLeft -= row.left - link.left + 16;
+}

@@ -79,7 +79,7 @@ export function peopleView(
         ${people.map(
           (p) => html`<tr>
             <td>${p.name}${p.email_confirmed_at ? '' : html` <span class="meta">(${t('admin.people.unconfirmed')})</span>`}</td>
-            <td>${p.email}</td>
+            <td class="breakable">${p.email}</td>
             <td>${postForm(
               href(ctx, `/admin/people/${p.id}/role`),
               csrf,

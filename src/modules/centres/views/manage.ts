@@ -160,7 +160,7 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
         <tbody>
           ${d.members.map(
             (m) => html`<tr>
-              <td>${m.name}</td><td>${m.email}</td><td>${t(`centre.role.${m.role}`)}</td>
+              <td>${m.name}</td><td class="breakable">${m.email}</td><td>${t(`centre.role.${m.role}`)}</td>
               ${d.canManage
                 ? html`<td>
                     ${postForm(href(ctx, `${base}/members/${m.id}/role`), s.csrf, html`<input type="hidden" name="role" value="${m.role === 'admin' ? 'member' : 'admin'}"><button type="submit" class="link-button">${t(m.role === 'admin' ? 'centre.manage.makeMember' : 'centre.manage.makeAdmin', { name: m.name })}</button>`, 'inline-form')}

@@ -1,0 +1,129 @@
+import type { Fixture, Person } from './fixture.ts';
+
+// Every page type people reach, once: the browser suite runs axe and the layout checks on each,
+// the unit suite validates each one's HTML, and `npm run shots` photographs each. Adding a page
+// type is one line here. Addresses come without the language (`/en` is put in front) and may use
+// the fixture's data. Ids from the starter content: package 1's checklist has
+// "attract-partners", package 2's "shared-vision"; "ceef" is a case study, "digcomp" a resource.
+
+export const langs = ['en', 'fr', 'ar'] as const;
+export type TestLang = (typeof langs)[number];
+
+export type Area = 'public' | 'signed-in' | 'questionnaire' | 'back-office';
+
+export interface PageCase {
+  name: string;
+  area: Area;
+  path: (f: Fixture) => string;
+  /** who opens it (default: a visitor, not signed in) */
+  as?: Person;
+  /** the status the first response has (default 200) */
+  status?: number;
+  /** the page is also checked with JavaScript turned off */
+  noJs?: boolean;
+  /** the page under test is what comes back after pressing this submit button with the form as it is (a form with errors) */
+  submit?: string;
+}
+
+const STATION = 'building-partnerships-within-the-wider-ecosystem';
+const FRAMEWORK = '/admin/frameworks/vocational-excellence';
+const at = (path: string) => () => path;
+
+export const pageCases: PageCase[] = [
+  // Public
+  { area: 'public', name: 'home', path: at('') },
+  { area: 'public', name: 'package', path: at('/packages/1') },
+  { area: 'public', name: 'station', path: at('/packages/1/stations/1'), noJs: true },
+  { area: 'public', name: 'case studies', path: at('/case-studies') },
+  { area: 'public', name: 'case study', path: at('/case-studies/ceef') },
+  { area: 'public', name: 'spotlight', path: at('/spotlight') },
+  { area: 'public', name: 'about', path: at('/about') },
+  { area: 'public', name: 'framework', path: at('/self-assessment/framework') },
+  { area: 'public', name: 'checker form', path: at('/checker'), noJs: true },
+  { area: 'public', name: 'checker result', path: at('/checker/result?c=shared-vision&c=attract-partners'), noJs: true },
+  { area: 'public', name: 'checker nothing ticked', path: at('/checker/result'), status: 400, noJs: true },
+  { area: 'public', name: 'library first page', path: at('/library'), noJs: true },
+  { area: 'public', name: 'library search and two facets', path: at('/library?q=skills&type=toolkit&theme=skills-anticipation'), noJs: true },
+  { area: 'public', name: 'library empty result', path: at('/library?q=zzzqqqxx') },
+  { area: 'public', name: 'resource', path: at('/library/digcomp') },
+  { area: 'public', name: 'search with results', path: at('/search?q=skills') },
+  { area: 'public', name: 'search empty', path: at('/search?q=zzzqqqxx') },
+  { area: 'public', name: 'centre directory', path: at('/centres') },
+  { area: 'public', name: 'centre page', path: (f) => `/centres/${f.centre}` },
+  { area: 'public', name: 'certificate', path: (f) => `/certificates/${f.certificate}` },
+  { area: 'public', name: 'certificate lookup', path: at('/certificates') },
+  { area: 'public', name: 'register', path: at('/account/register') },
+  { area: 'public', name: 'register with errors', path: at('/account/register'), submit: 'form.form button[type=submit]' },
+  { area: 'public', name: 'sign in', path: at('/account/sign-in?done=confirmed') },
+  { area: 'public', name: 'forgotten password', path: at('/account/forgot') },
+  { area: 'public', name: 'expired link', path: at('/account/reset?token=expired'), status: 410 },
+  { area: 'public', name: '404', path: at('/no-such-page'), status: 404 },
+  { area: 'public', name: '400', path: at('/library?page=abc'), status: 400 },
+
+  // Signed in: a centre leader
+  { area: 'signed-in', name: 'account', as: 'member', path: at('/account') },
+  { area: 'signed-in', name: 'new centre form', as: 'member', path: at('/account/centres/new') },
+  { area: 'signed-in', name: 'centre management', as: 'member', path: (f) => `/account/centres/${f.centre}?done=created` },
+  { area: 'signed-in', name: 'rounds', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment` },
+  { area: 'signed-in', name: 'start-a-round form', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment/new` },
+  { area: 'signed-in', name: 'open round', as: 'member', path: (f) => `${f.open}?done=created` },
+  { area: 'signed-in', name: 'finished round', as: 'member', path: (f) => f.finished },
+  { area: 'signed-in', name: 'report', as: 'member', path: (f) => `${f.finished}/report` },
+  { area: 'signed-in', name: 'plan', as: 'member', path: (f) => `${f.finished}/plan` },
+  { area: 'signed-in', name: 'plan focus form', as: 'member', path: (f) => `${f.finished}/plan?focus=edit` },
+  { area: 'signed-in', name: 'plan action form', as: 'member', path: (f) => `${f.finished}/plan/actions/${f.action}` },
+
+  // The questionnaire, as a learner with the round's link
+  { area: 'questionnaire', name: 'questionnaire welcome', path: (f) => `/survey/${f.link}` },
+  { area: 'questionnaire', name: 'questionnaire page', path: (f) => `/survey/r/${f.token}/1` },
+  { area: 'questionnaire', name: 'questionnaire page with errors', path: (f) => `/survey/r/${f.token}/1`, submit: 'button[value=next]' },
+  { area: 'questionnaire', name: 'questionnaire check page', path: (f) => `/survey/r/${f.token}/check` },
+
+  // The back office
+  { area: 'back-office', name: 'dashboard', as: 'editor', path: at('/admin') },
+  { area: 'back-office', name: 'people', as: 'admin', path: at('/admin/people') },
+  { area: 'back-office', name: 'outbox', as: 'admin', path: at('/admin/outbox') },
+  { area: 'back-office', name: 'audit log', as: 'admin', path: at('/admin/audit') },
+  { area: 'back-office', name: 'package list', as: 'editor', path: at('/admin/packages') },
+  { area: 'back-office', name: 'package form', as: 'editor', path: at('/admin/packages/building-skills-ecosystems') },
+  { area: 'back-office', name: 'station list', as: 'editor', path: at('/admin/stations') },
+  { area: 'back-office', name: 'station form', as: 'editor', path: at(`/admin/stations/${STATION}`) },
+  { area: 'back-office', name: 'station preview', as: 'editor', path: at(`/admin/stations/${STATION}/preview`) },
+  { area: 'back-office', name: 'case-study list', as: 'editor', path: at('/admin/case-studies') },
+  { area: 'back-office', name: 'case-study form', as: 'editor', path: at('/admin/case-studies/ceef') },
+  { area: 'back-office', name: 'new case-study form', as: 'editor', path: at('/admin/case-studies/new') },
+  { area: 'back-office', name: 'new case-study form with errors', as: 'editor', path: at('/admin/case-studies/new'), submit: 'form.form:has(#field-title_en) button[type=submit]' },
+  { area: 'back-office', name: 'case-study attachments', as: 'editor', path: at('/admin/case-studies/ceef/attachments') },
+  { area: 'back-office', name: 'spotlight list', as: 'editor', path: at('/admin/spotlight') },
+  { area: 'back-office', name: 'spotlight form', as: 'editor', path: at('/admin/spotlight/ene?done=saved') },
+  { area: 'back-office', name: 'spotlight revisions', as: 'editor', path: at('/admin/spotlight/ene/revisions') },
+  { area: 'back-office', name: 'page list', as: 'editor', path: at('/admin/pages') },
+  { area: 'back-office', name: 'page form', as: 'editor', path: at('/admin/pages/about') },
+  { area: 'back-office', name: 'resource list', as: 'editor', path: at('/admin/resources') },
+  { area: 'back-office', name: 'new resource form', as: 'editor', path: at('/admin/resources/new') },
+  { area: 'back-office', name: 'resource form', as: 'editor', path: (f) => `/admin/resources/${f.resource}?done=saved` },
+  { area: 'back-office', name: 'resource preview', as: 'editor', path: (f) => `/admin/resources/${f.resource}/preview` },
+  { area: 'back-office', name: 'resource revisions', as: 'editor', path: (f) => `/admin/resources/${f.resource}/revisions` },
+  { area: 'back-office', name: 'content pack', as: 'editor', path: at('/admin/content-pack') },
+  { area: 'back-office', name: 'framework editor', as: 'editor', path: at(FRAMEWORK) },
+  { area: 'back-office', name: 'framework statement form', as: 'editor', path: at(`${FRAMEWORK}/indicator/programmes-reviewed-with-employers`) },
+  { area: 'back-office', name: 'framework criterion form', as: 'editor', path: at(`${FRAMEWORK}/criterion/programme-relevance`) },
+  { area: 'back-office', name: 'framework new statement form', as: 'editor', path: at(`${FRAMEWORK}/criterion/programme-relevance/new-indicator`) },
+  { area: 'back-office', name: 'certificate rules', as: 'admin', path: at('/admin/self-assessment/settings') },
+  { area: 'back-office', name: 'policy view', as: 'admin', path: at('/admin/self-assessment/policy') },
+];
+
+// Names identify page types in test names, the known-failure list and the screenshots' files.
+const names = pageCases.map((p) => p.name);
+const twice = names.filter((n, i) => names.indexOf(n) !== i);
+if (twice.length) throw new Error(`page type names must differ: ${twice.join(', ')}`);
+
+export function url(lang: TestLang, p: PageCase, f: Fixture): string {
+  return `/${lang}${p.path(f)}`;
+}
+
+/** A file-name-safe id that sorts by the page's place in the list: "07-checker-form". */
+export function fileId(p: PageCase): string {
+  const n = String(pageCases.indexOf(p) + 1).padStart(2, '0');
+  return `${n}-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}

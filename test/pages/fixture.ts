@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { hashPassword } from '../../src/modules/accounts/passwords.ts';
+import { createUser } from '../../src/modules/accounts/repository.ts';
+import { agent, type Agent } from '../helpers/agent.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { begin, centreAdmin, groupLinks, respond, startRound } from '../helpers/assessment.ts';
+
+// The people and data it takes to reach every page type, made over HTTP in a few seconds: a
+// centre leader with a finished round (answers from several groups, so the report shows them; a plan;
+// a certificate) and an open one (a questionnaire part answered), an editor who has saved a page
+// and a resource (so revisions have something to show), and an administrator.
+
+export const FIXTURE_PASSWORD = 'the pages people reach 2026';
+
+export type Person = 'visitor' | 'member' | 'editor' | 'admin';
+export type SignedInPerson = Exclude<Person, 'visitor'>;
+
+export interface Fixture {
+  /** signed-in HTTP agents; their session cookies sign browser contexts in too */
+  people: Record<SignedInPerson, { email: string; agent: Agent }>;
+  /** the member's centre */
+  centre: string;
+  /** a finished round with answers from teachers and learners, a plan and a certificate (path without the language) */
+  finished: string;
+  /** an open round */
+  open: string;
+  /** the open round's learners' link */
+  link: string;
+  /** a learner's resume token in the open round, nothing sent yet */
+  token: string;
+  /** an action of the finished round's plan */
+  action: number;
+  /** the finished round's certificate */
+  certificate: string;
+  /** a draft resource, saved twice (its slug) */
+  resource: string;
+}
+
+const withoutLang = (path: string) => path.replace(/^\/en(?=\/)/, '');
+
+async function staff(t: TestApp, role: 'editor' | 'admin', email: string, name: string) {
+  await createUser(t.database.db, { email, name, passwordHash: await hashPassword(FIXTURE_PASSWORD), lang: 'en', role, confirmed: true });
+  const a = agent(t);
+  assert.equal((await a.post('/en/account/sign-in', { email, password: FIXTURE_PASSWORD })).statusCode, 303);
+  return { email, agent: a };
+}
+
+/** The fields of the form on `body` that holds `marker`, as a browser would send them unchanged. */
+export function formFields(body: string, marker: string): Record<string, string | string[]> {
+  const form = [...body.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
+  assert.ok(form, `a form with ${marker}`);
+  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const fields: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const had = fields[name];
+    fields[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
+  };
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+    const type = /\btype="([^"]*)"/.exec(tag)?.[1] ?? 'text';
+    if (!name || name === '_csrf' || type === 'file' || type === 'submit') continue;
+    if ((type === 'checkbox' || type === 'radio') && !/\bchecked\b/.test(tag)) continue;
+    add(name, unescape(/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? ''));
+  }
+  for (const [, name, text] of form.matchAll(/<textarea\b[^>]*\bname="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) add(name!, unescape(text!));
+  for (const [, name, options] of form.matchAll(/<select\b[^>]*\bname="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    add(name!, unescape(/<option value="([^"]*)"[^>]*\bselected/.exec(options!)?.[1] ?? ''));
+  }
+  return fields;
+}
+
+const resourceForm = (title: string): Record<string, string> => ({
+  type: 'guideline',
+  source: 'Regional Skills Observatory',
+  link: 'https://example.org/regional-skills-councils',
+  year: '2025',
+  themes: 'partnerships',
+  stations: '1-3',
+  title_en: title,
+  description_en: 'How a **regional skills council** brings employers, training centres and local government together, with a checklist for the first year.',
+  title_fr: 'Guide des conseils régionaux des compétences',
+  description_fr: 'Comment un conseil régional des compétences réunit employeurs, centres de formation et collectivités.',
+  title_ar: '',
+  description_ar: '',
+});
+
+export async function buildFixture(t: TestApp): Promise<Fixture> {
+  const [leader, editor, admin] = await Promise.all([
+    centreAdmin(t, { country: 'MA', sectors: ['tourism', 'energy'] }),
+    staff(t, 'editor', 'cleo@editors.example', 'Cleo Content'),
+    staff(t, 'admin', 'ana@admins.example', 'Ana Admin'),
+  ]);
+
+  // Recognition within reach of a small round: three statements with three answers each.
+  assert.equal((await admin.agent.post('/en/admin/self-assessment/settings', { minIndicators: '3', minAnswers: '3' })).statusCode, 303);
+
+  // The finished round: the core set asked of four groups; three leaders, teachers and learners
+  // answer (the smallest group shown) and one company (too few to show).
+  const coreSet = formFields((await leader.a.get(`/en/account/centres/${leader.slug}/self-assessment/new`)).body, 'name="indicators"').indicators as string[];
+  assert.ok(coreSet.length >= 10, 'the new round form proposes the core set');
+  const groups = ['leaders', 'teachers', 'learners', 'companies'];
+  const round = await startRound(leader, { title: 'Autumn round 2025', indicators: coreSet, groups });
+  const links = await groupLinks(leader, round.path);
+  // Answers that differ by statement and by person, so the charts have shape.
+  const answer = (n: number) => (item: string) => String(1 + (([...item].reduce((s, c) => s + c.charCodeAt(0), 0) + n) % 5));
+  let n = 0;
+  for (const group of ['Leaders and managers', 'Teachers and trainers', 'Learners']) for (let i = 0; i < 3; i++) await respond(t, links[group]!, answer(n++));
+  await respond(t, links['Company partners and in-company trainers']!, answer(n));
+  assert.equal((await leader.a.post(`${round.path}/close`, {}, round.path)).statusCode, 303);
+  const plan = `${round.path}/plan`;
+  assert.equal((await leader.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan)).statusCode, 303);
+  const added = await leader.a.post(`${plan}/actions`, { criterion: 'work-based-learning', source: '', title: 'Find ten more host companies for second-year placements', owner: 'Placement officer', due: '', status: 'started', indicator: '', notes: '' }, plan);
+  assert.equal(added.statusCode, 303, added.body.slice(0, 800));
+  const action = Number(/actions\/(\d+)/.exec((await leader.a.get(plan)).body)?.[1]);
+  assert.ok(action > 0, 'the plan lists its action');
+  const issued = await leader.a.post(`${round.path}/certificate`, {}, round.path);
+  assert.equal(issued.statusCode, 303, issued.body.slice(0, 800));
+  const certificate = /\/certificates\/([0-9A-Z]{5}-[0-9A-Z]{5})$/.exec(issued.headers.location as string)![1]!;
+
+  // The open round, with one learner part of the way through.
+  const open = await startRound(leader, { title: 'Spring round 2026', indicators: coreSet, groups });
+  const openLinks = await groupLinks(leader, open.path);
+  const respondent = await begin(t, openLinks.Learners!);
+
+  // Revisions to show: a spotlight item and a resource, each saved after they were created.
+  const ene = '/en/admin/spotlight/ene';
+  const saved = await editor.agent.post(ene, { ...formFields((await editor.agent.get(ene)).body, 'name="title_en"'), linkText_fr: 'Le réseau ENE' });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 800));
+  const created = await editor.agent.post('/en/admin/resources', resourceForm('Guide to regional skills councils'), '/en/admin/resources/new');
+  assert.equal(created.statusCode, 303, created.body.slice(0, 800));
+  const resource = /\/resources\/([a-z0-9-]+)\?done=created$/.exec(created.headers.location as string)![1]!;
+  const resaved = await editor.agent.post(`/en/admin/resources/${resource}`, resourceForm('Guide to regional skills councils, second edition'), `/en/admin/resources/${resource}`);
+  assert.equal(resaved.statusCode, 303, resaved.body.slice(0, 800));
+
+  return {
+    people: { member: { email: leader.email, agent: leader.a }, editor, admin },
+    centre: leader.slug,
+    finished: withoutLang(round.path),
+    open: withoutLang(open.path),
+    link: openLinks.Learners!,
+    token: respondent.token,
+    action,
+    certificate,
+    resource,
+  };
+}
