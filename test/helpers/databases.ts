@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { constants, copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+
+// Where test databases come from. A run of the whole suite (scripts/test.mjs) builds two
+// templates once: "migrated" (the schema, no rows) and "starter" (with the starter content
+// loaded); each test file then gets a copy, a file copy on SQLite and a database made with
+// CREATE DATABASE … TEMPLATE on PostgreSQL, which takes milliseconds instead of seconds. The
+// run passes its templates' location to the test processes in INTVE_TEST_TEMPLATE; a file run on
+// its own, without it, builds each database the slow way, as the suite did before.
+//
+// Names carry this machine and the owning process, so a run cleans up after itself and the next
+// run removes what an interrupted one left behind, never touching another live run's databases.
+
+export const postgresUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+export const engine = postgresUrl ? 'postgres' : 'sqlite';
+export const TEMPLATE_ENV = 'INTVE_TEST_TEMPLATE';
+
+export type Flavour = 'migrated' | 'starter';
+
+export interface TestDatabase {
+  database: Database;
+  /** the connection URL of this test's own database (for a second connection to it) */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Fills a migrated database with the starter content (given by the caller: it lives in the features). */
+export type Filler = (database: Database) => Promise<void>;
+
+const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
+/** Every name this suite gives a database or a folder starts with it, then the owning pid. */
+const PREFIX = `intve_test_${host}_`;
+const SQLITE_PREFIX = `intve-test-${host}-`;
+let copies = 0;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+// ── PostgreSQL ────────────────────────────────────────────────────────────────────────────────
+
+const dbUrl = (name: string) => {
+  const url = new URL(postgresUrl!);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+const ident = (name: string) => {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name: ${name}`);
+  return `"${name}"`;
+};
+
+/** Runs statements over one connection to the server's own database (the one DATABASE_URL names). */
+async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabases(client: pg.Client, names: string[]): Promise<void> {
+  for (const name of names) {
+    await client.query(`alter database ${ident(name)} with is_template false allow_connections true`).catch(() => undefined);
+    await client.query(`drop database if exists ${ident(name)} with (force)`);
+  }
+}
+
+const databasesLike = async (client: pg.Client, prefix: string) =>
+  (await client.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1) order by datname`, [prefix])).rows.map((r) => r.datname);
+
+/** A new PostgreSQL database, empty or a copy of a template. */
+async function createPostgres(name: string, template?: string): Promise<TestDatabase> {
+  await onServer((c) => c.query(`create database ${ident(name)}${template ? ` template ${ident(template)} strategy = ${strategy}` : ''}`));
+  const url = dbUrl(name);
+  const database = openDatabase(url, { poolSize: 5 });
+  return {
+    database,
+    url,
+    async close() {
+      await database.close();
+      await onServer((c) => dropDatabases(c, [name]));
+    },
+  };
+}
+
+/** WAL_LOG (PostgreSQL 15's default) copies a small database faster than FILE_COPY, which checkpoints twice. */
+const strategy = process.env.INTVE_TEST_PG_STRATEGY === 'file_copy' ? 'file_copy' : 'wal_log';
+
+// ── SQLite ────────────────────────────────────────────────────────────────────────────────────
+
+function openSqliteCopy(path: string, removeAlso?: string): TestDatabase {
+  const url = `sqlite:${path}`;
+  const database = openDatabase(url);
+  return {
+    database,
+    url,
+    async close() {
+      await database.close();
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+      if (removeAlso) rmSync(removeAlso, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes a consistent, self-contained copy of a SQLite database (no WAL file beside it). */
+async function snapshot(database: Database, to: string): Promise<void> {
+  await sql`vacuum into ${to}`.execute(database.db);
+}
+
+// ── Both ──────────────────────────────────────────────────────────────────────────────────────
+
+/** A migrated database of its own, built from nothing (a file run on its own, and the templates). */
+async function freshDatabase(): Promise<TestDatabase> {
+  let t: TestDatabase;
+  if (postgresUrl) {
+    t = await createPostgres(`${PREFIX}${process.pid}_${++copies}`);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), `${SQLITE_PREFIX}${process.pid}-`));
+    t = openSqliteCopy(join(dir, 'test.db'), dir);
+  }
+  try {
+    await migrate(t.database);
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+  return t;
+}
+
+/** A database for one test: a copy of the run's template when there is one, else built here. */
+export async function newDatabase(flavour: Flavour, fill: Filler): Promise<TestDatabase> {
+  const location = process.env[TEMPLATE_ENV];
+  if (location) {
+    const n = ++copies;
+    if (postgresUrl) return createPostgres(`${location}_${process.pid}_${n}`, `${location}_${flavour}`);
+    const path = join(location, `copy-${process.pid}-${n}.db`);
+    copyFileSync(join(location, `${flavour}.db`), path, constants.COPYFILE_FICLONE);
+    return openSqliteCopy(path);
+  }
+  const t = await freshDatabase();
+  if (flavour === 'starter') {
+    try {
+      await fill(t.database);
+    } catch (error) {
+      await t.close();
+      throw error;
+    }
+  }
+  return t;
+}
+
+export interface Templates {
+  /** the value for INTVE_TEST_TEMPLATE */
+  location: string;
+  /** Removes the templates and every copy made from them. */
+  drop(): Promise<void>;
+}
+
+/** Builds the run's two templates, after removing what interrupted runs on this machine left behind. */
+export async function buildTemplates(fill: Filler): Promise<Templates> {
+  await sweep();
+  if (postgresUrl) {
+    const location = `${PREFIX}${process.pid}_${Date.now().toString(36)}`;
+    const drop = () => onServer(async (c) => dropDatabases(c, await databasesLike(c, location)));
+    try {
+      const migrated = await createPostgres(`${location}_migrated`);
+      await migrate(migrated.database);
+      await migrated.database.close();
+      await onServer((c) => c.query(`alter database ${ident(`${location}_migrated`)} with is_template true allow_connections false`));
+      const starter = await createPostgres(`${location}_starter`, `${location}_migrated`);
+      await fill(starter.database);
+      await starter.database.close();
+      await onServer((c) => c.query(`alter database ${ident(`${location}_starter`)} with is_template true allow_connections false`));
+    } catch (error) {
+      await drop();
+      throw error;
+    }
+    return { location, drop };
+  }
+  const location = mkdtempSync(join(tmpdir(), `${SQLITE_PREFIX}${process.pid}-`));
+  const drop = () => Promise.resolve(rmSync(location, { recursive: true, force: true }));
+  try {
+    const build = openDatabase(`sqlite:${join(location, 'build.db')}`);
+    try {
+      await migrate(build);
+      await snapshot(build, join(location, 'migrated.db'));
+      await fill(build);
+      await snapshot(build, join(location, 'starter.db'));
+    } finally {
+      await build.close();
+    }
+    for (const file of ['build.db', 'build.db-wal', 'build.db-shm']) rmSync(join(location, file), { force: true });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { location, drop };
+}
+
+/** Removes the databases and folders of runs on this machine whose process is gone. */
+export async function sweep(): Promise<void> {
+  const owner = (name: string, prefix: string) => Number(/^(\d+)[_-]/.exec(name.slice(prefix.length))?.[1] ?? 0);
+  for (const name of readdirSync(tmpdir())) {
+    if (name.startsWith(SQLITE_PREFIX) && !alive(owner(name, SQLITE_PREFIX))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+  if (postgresUrl) {
+    await onServer(async (c) => dropDatabases(c, (await databasesLike(c, PREFIX)).filter((name) => !alive(owner(name, PREFIX)))));
+  }
+}
