@@ -7,11 +7,10 @@ import { after, before, describe, test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import sharp from 'sharp';
+import { signedInUser } from '../../../test/factories/index.ts';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
 import { loadConfig } from '../../config.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { createUser } from '../accounts/repository.ts';
 import { asciiFileName, contentDisposition, safeFileName } from './formats.ts';
 import { diskStore, newKey, s3Store, UnsafeKeyError } from './store.ts';
 
@@ -65,19 +64,13 @@ function cfb(entries: { name: string; storage?: boolean }[]): Buffer {
 
 // ── The platform, on disk ─────────────────────────────────────────────────────────────────────
 
-const PASSWORD = 'attachments editor passphrase 9';
 const LIMIT = 64 * 1024;
 let t: TestApp;
 let uploads: string;
 let editor: Agent;
 let member: Agent;
 
-async function signedIn(app: TestApp, email: string, role: 'member' | 'editor'): Promise<Agent> {
-  await createUser(app.database.db, { email, name: `${role} ${email}`, passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
-  const a = agent(app);
-  assert.equal((await a.post('/en/account/sign-in', { email, password: PASSWORD })).statusCode, 303);
-  return a;
-}
+const signedIn = async (app: TestApp, email: string, role: 'member' | 'editor'): Promise<Agent> => (await signedInUser(app, { email, name: `${role} ${email}`, role })).a;
 
 before(async () => {
   uploads = mkdtempSync(join(tmpdir(), 'intve-files-'));
