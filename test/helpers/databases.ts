@@ -11,11 +11,13 @@ import { migrate } from '../../src/db/migrate.ts';
 // templates once: "migrated" (the schema, no rows) and "starter" (with the starter content
 // loaded); each test file then gets a copy, a file copy on SQLite and a database made with
 // CREATE DATABASE … TEMPLATE on PostgreSQL, which takes milliseconds instead of seconds. The
-// run passes its templates' location to the test processes in INTVE_TEST_TEMPLATE; a file run on
-// its own, without it, builds each database the slow way, as the suite did before.
+// run passes its templates' location to the test processes in INTVE_TEST_TEMPLATE (a folder on
+// SQLite, a database name prefix on PostgreSQL) and removes the templates and every copy at the
+// end. A file run on its own, without it, builds each database the slow way, as the suite did
+// before, and removes it when the test closes it.
 //
-// Names carry this machine and the owning process, so a run cleans up after itself and the next
-// run removes what an interrupted one left behind, never touching another live run's databases.
+// Names carry this machine and the owning process, so the next run removes what an interrupted
+// one left behind (its process is gone) and never touches another live run's databases.
 
 export const postgresUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 export const engine = postgresUrl ? 'postgres' : 'sqlite';
@@ -72,18 +74,27 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-async function dropDatabases(client: pg.Client, names: string[]): Promise<void> {
-  for (const name of names) {
-    await client.query(`alter database ${ident(name)} with is_template false allow_connections true`).catch(() => undefined);
-    await client.query(`drop database if exists ${ident(name)} with (force)`);
-  }
+/** Each DROP DATABASE waits for a checkpoint; drops running side by side share one, so a run drops its databases together. */
+async function dropDatabases(names: string[]): Promise<void> {
+  const queue = [...names];
+  const worker = () =>
+    onServer(async (client) => {
+      for (let name = queue.shift(); name; name = queue.shift()) {
+        await client.query(`alter database ${ident(name)} with is_template false allow_connections true`).catch(() => undefined);
+        await client.query(`drop database if exists ${ident(name)} with (force)`);
+      }
+    });
+  await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
 }
 
 const databasesLike = async (client: pg.Client, prefix: string) =>
   (await client.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1) order by datname`, [prefix])).rows.map((r) => r.datname);
 
-/** A new PostgreSQL database, empty or a copy of a template. */
-async function createPostgres(name: string, template?: string): Promise<TestDatabase> {
+/**
+ * A new PostgreSQL database, empty or a copy of a template. A copy made during a run is left for
+ * the run to drop with the others at the end (a drop alone costs a checkpoint: seconds on a busy machine).
+ */
+async function createPostgres(name: string, template?: string, o: { keep?: boolean } = {}): Promise<TestDatabase> {
   await onServer((c) => c.query(`create database ${ident(name)}${template ? ` template ${ident(template)} strategy = ${strategy}` : ''}`));
   const url = dbUrl(name);
   const database = openDatabase(url, { poolSize: 5 });
@@ -92,7 +103,7 @@ async function createPostgres(name: string, template?: string): Promise<TestData
     url,
     async close() {
       await database.close();
-      await onServer((c) => dropDatabases(c, [name]));
+      if (!o.keep) await dropDatabases([name]);
     },
   };
 }
@@ -146,7 +157,7 @@ export async function newDatabase(flavour: Flavour, fill: Filler): Promise<TestD
   const location = process.env[TEMPLATE_ENV];
   if (location) {
     const n = ++copies;
-    if (postgresUrl) return createPostgres(`${location}_${process.pid}_${n}`, `${location}_${flavour}`);
+    if (postgresUrl) return createPostgres(`${location}_${process.pid}_${n}`, `${location}_${flavour}`, { keep: true });
     const path = join(location, `copy-${process.pid}-${n}.db`);
     copyFileSync(join(location, `${flavour}.db`), path, constants.COPYFILE_FICLONE);
     return openSqliteCopy(path);
@@ -166,16 +177,20 @@ export async function newDatabase(flavour: Flavour, fill: Filler): Promise<TestD
 export interface Templates {
   /** the value for INTVE_TEST_TEMPLATE */
   location: string;
+  /** Removes the copies whose test process has ended (the run calls it now and then while tests run). */
+  reap(): Promise<void>;
   /** Removes the templates and every copy made from them. */
   drop(): Promise<void>;
 }
+
+const ownerOf = (name: string, prefix: string) => Number(/^(\d+)[_-]/.exec(name.slice(prefix.length))?.[1] ?? 0);
 
 /** Builds the run's two templates, after removing what interrupted runs on this machine left behind. */
 export async function buildTemplates(fill: Filler): Promise<Templates> {
   await sweep();
   if (postgresUrl) {
     const location = `${PREFIX}${process.pid}_${Date.now().toString(36)}`;
-    const drop = () => onServer(async (c) => dropDatabases(c, await databasesLike(c, location)));
+    const drop = async () => dropDatabases(await onServer((c) => databasesLike(c, location)));
     try {
       const migrated = await createPostgres(`${location}_migrated`);
       await migrate(migrated.database);
@@ -189,7 +204,8 @@ export async function buildTemplates(fill: Filler): Promise<Templates> {
       await drop();
       throw error;
     }
-    return { location, drop };
+    const reap = async () => dropDatabases((await onServer((c) => databasesLike(c, `${location}_`))).filter((name) => /^\d+_\d+$/.test(name.slice(location.length + 1)) && !alive(ownerOf(name, `${location}_`))));
+    return { location, reap, drop };
   }
   const location = mkdtempSync(join(tmpdir(), `${SQLITE_PREFIX}${process.pid}-`));
   const drop = () => Promise.resolve(rmSync(location, { recursive: true, force: true }));
@@ -208,16 +224,16 @@ export async function buildTemplates(fill: Filler): Promise<Templates> {
     await drop();
     throw error;
   }
-  return { location, drop };
+  // A test process removes its own copies when it closes them; one that died leaves them to drop().
+  return { location, reap: () => Promise.resolve(), drop };
 }
 
 /** Removes the databases and folders of runs on this machine whose process is gone. */
 export async function sweep(): Promise<void> {
-  const owner = (name: string, prefix: string) => Number(/^(\d+)[_-]/.exec(name.slice(prefix.length))?.[1] ?? 0);
   for (const name of readdirSync(tmpdir())) {
-    if (name.startsWith(SQLITE_PREFIX) && !alive(owner(name, SQLITE_PREFIX))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    if (name.startsWith(SQLITE_PREFIX) && !alive(ownerOf(name, SQLITE_PREFIX))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
   if (postgresUrl) {
-    await onServer(async (c) => dropDatabases(c, (await databasesLike(c, PREFIX)).filter((name) => !alive(owner(name, PREFIX)))));
+    await dropDatabases((await onServer((c) => databasesLike(c, PREFIX))).filter((name) => !alive(ownerOf(name, PREFIX))));
   }
 }
