@@ -7,9 +7,9 @@
 // them at the end, also after a failure or Ctrl-C. Each step prints its time, a progress line
 // every 30 s while it runs (scripts/test-progress.mjs), and a summary line closes the run.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTemplates, engine, TEMPLATE_ENV } from '../test/helpers/databases.ts';
+import { buildTemplates, engine, scratchFolder, TEMPLATE_ENV } from '../test/helpers/databases.ts';
 import { loadStarterContent } from '../test/helpers/starter.ts';
 
 const engineName = engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
@@ -32,8 +32,11 @@ for (const signal of Object.keys(signals)) {
   });
 }
 
+// The tests' own temporary folders (and Chromium's profiles) go in one folder the run removes, even when interrupted.
+const scratch = scratchFolder();
 const env = {
   ...process.env,
+  TMPDIR: scratch,
   // Compiled (and type-stripped) modules are kept between test processes and runs.
   NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join('node_modules', '.cache', 'node-compile'),
 };
@@ -98,6 +101,7 @@ try {
   await templates?.drop().catch((error) => {
     console.error('could not remove the test database templates:', error);
   });
+  rmSync(scratch, { recursive: true, force: true });
   steps.push({ name: 'cleanup', took: Date.now() - cleaning, status: 0 });
 }
 

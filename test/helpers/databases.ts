@@ -38,7 +38,7 @@ export type Filler = (database: Database) => Promise<void>;
 const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
 /** Every name this suite gives a database or a folder starts with it, then the owning pid. */
 const PREFIX = `intve_test_${host}_`;
-const SQLITE_PREFIX = `intve-test-${host}-`;
+const TMP_PREFIX = `intve-test-${host}-`;
 let copies = 0;
 
 const alive = (pid: number) => {
@@ -74,7 +74,7 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-/** Each DROP DATABASE waits for a checkpoint; drops running side by side share one, so a run drops its databases together. */
+/** Drops databases over a few connections at once (each DROP DATABASE waits for a checkpoint; concurrent ones share it). */
 async function dropDatabases(names: string[]): Promise<void> {
   const queue = [...names];
   const worker = () =>
@@ -92,7 +92,8 @@ const databasesLike = async (client: pg.Client, prefix: string) =>
 
 /**
  * A new PostgreSQL database, empty or a copy of a template. A copy made during a run is left for
- * the run to drop with the others at the end (a drop alone costs a checkpoint: seconds on a busy machine).
+ * the run to drop once its test process has ended (Templates.reap), with others side by side: a
+ * drop waits for a checkpoint, seconds on a busy machine, and drops at the same time share one.
  */
 async function createPostgres(name: string, template?: string, o: { keep?: boolean } = {}): Promise<TestDatabase> {
   await onServer((c) => c.query(`create database ${ident(name)}${template ? ` template ${ident(template)} strategy = ${strategy}` : ''}`));
@@ -140,7 +141,7 @@ async function freshDatabase(): Promise<TestDatabase> {
   if (postgresUrl) {
     t = await createPostgres(`${PREFIX}${process.pid}_${++copies}`);
   } else {
-    const dir = mkdtempSync(join(tmpdir(), `${SQLITE_PREFIX}${process.pid}-`));
+    const dir = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
     t = openSqliteCopy(join(dir, 'test.db'), dir);
   }
   try {
@@ -207,7 +208,7 @@ export async function buildTemplates(fill: Filler): Promise<Templates> {
     const reap = async () => dropDatabases((await onServer((c) => databasesLike(c, `${location}_`))).filter((name) => /^\d+_\d+$/.test(name.slice(location.length + 1)) && !alive(ownerOf(name, `${location}_`))));
     return { location, reap, drop };
   }
-  const location = mkdtempSync(join(tmpdir(), `${SQLITE_PREFIX}${process.pid}-`));
+  const location = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
   const drop = () => Promise.resolve(rmSync(location, { recursive: true, force: true }));
   try {
     const build = openDatabase(`sqlite:${join(location, 'build.db')}`);
@@ -228,10 +229,13 @@ export async function buildTemplates(fill: Filler): Promise<Templates> {
   return { location, reap: () => Promise.resolve(), drop };
 }
 
+/** A folder for a run's temporary files (the test processes' TMPDIR), for the run to remove; the next run removes one an interrupted run left. */
+export const scratchFolder = () => mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${process.pid}-tmp-`));
+
 /** Removes the databases and folders of runs on this machine whose process is gone. */
 export async function sweep(): Promise<void> {
   for (const name of readdirSync(tmpdir())) {
-    if (name.startsWith(SQLITE_PREFIX) && !alive(ownerOf(name, SQLITE_PREFIX))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    if (name.startsWith(TMP_PREFIX) && !alive(ownerOf(name, TMP_PREFIX))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
   if (postgresUrl) {
     await dropDatabases((await onServer((c) => databasesLike(c, PREFIX))).filter((name) => !alive(ownerOf(name, PREFIX))));
