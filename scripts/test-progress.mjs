@@ -1,8 +1,10 @@
 // A node:test reporter that keeps a long run from looking hung: every INTVE_TEST_PROGRESS_SECONDS
 // (30 by default) a line with the tests and files finished so far and the files still running
-// (with how long each has run), and at the end the slowest files. Node holds back a file's test
+// (with how long each has run), and at the end the slowest files (and the counts, added to the
+// file INTVE_TEST_COUNTS names, for scripts/test.mjs's closing line). Node holds back a file's test
 // events until the files started before it have finished (the spec reporter's lines come in
 // bursts when several files run at once), but it reports each file's start and end at once.
+import { appendFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 
@@ -21,6 +23,7 @@ function progress() {
   const finished = new Map();
   let done = 0;
   let failed = 0;
+  let skipped = 0;
   const isFile = (data) => typeof data?.file === 'string' && typeof data.name === 'string' && resolve(data.name) === data.file;
   const stream = new Transform({
     writableObjectMode: true,
@@ -35,11 +38,13 @@ function progress() {
       if ((type === 'test:pass' || type === 'test:fail') && !file && data.details.type !== 'suite') {
         done++;
         if (type === 'test:fail') failed++;
+        else if (data.skip !== undefined) skipped++;
       }
       callback();
     },
     flush(callback) {
       clearInterval(timer);
+      if (process.env.INTVE_TEST_COUNTS) appendFileSync(process.env.INTVE_TEST_COUNTS, `${JSON.stringify({ passed: done - failed - skipped, failed, skipped })}\n`);
       const slowest = [...finished].sort((a, b) => b[1] - a[1]).slice(0, 5);
       if (slowest.length > 1) this.push(`slowest files: ${slowest.map(([f, ms]) => `${short(f)} ${clock(ms)}`).join(' · ')}\n`);
       callback();

@@ -5,9 +5,10 @@
 // It first builds the run's database templates (migrated, and with the starter content), which
 // every test file copies instead of building its own (test/helpers/databases.ts), and removes
 // them at the end, also after a failure or Ctrl-C. Each step prints its time, a progress line
-// every 30 s while it runs (scripts/test-progress.mjs), and a summary line closes the run.
+// every 30 s while it runs (scripts/test-progress.mjs); the run closes with the time of each step
+// and the number of tests passed, failed and skipped.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplates, engine, scratchFolder, TEMPLATE_ENV } from '../test/helpers/databases.ts';
 import { loadStarterContent } from '../test/helpers/starter.ts';
@@ -37,6 +38,7 @@ const scratch = scratchFolder();
 const env = {
   ...process.env,
   TMPDIR: scratch,
+  INTVE_TEST_COUNTS: join(scratch, 'counts.jsonl'),
   // Compiled (and type-stripped) modules are kept between test processes and runs.
   NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join('node_modules', '.cache', 'node-compile'),
 };
@@ -59,7 +61,8 @@ const run = (args) =>
   });
 
 const steps = [];
-async function step(name, work) {
+/** Runs one step of the command, timed; `label` names it in the closing summary. */
+async function step(label, name, work) {
   if (interrupted) return 1;
   console.log(`\n▶ ${name}\n`);
   const started = Date.now();
@@ -71,20 +74,21 @@ async function step(name, work) {
     status = 1;
   }
   const took = Date.now() - started;
-  steps.push({ name, took, status });
+  steps.push({ label, took, status });
   console.log(`\n${status === 0 ? '✔' : '✖'} ${name}: ${clock(took)}${status === 0 ? '' : ` (exit status ${status})`}`);
   return status;
 }
 
 const started = Date.now();
-let status = await step(`database templates on ${engineName}`, async () => {
+let counts = [];
+let status = await step('templates', `database templates on ${engineName}`, async () => {
   templates = await buildTemplates((database) => loadStarterContent(database));
   env[TEMPLATE_ENV] = templates.location;
   return 0;
 });
 try {
   if (status === 0) {
-    status = await step(`unit and integration tests on ${engineName}`, () =>
+    status = await step('unit/HTTP', `unit and integration tests on ${engineName}`, () =>
       run(['--test', `--test-concurrency=${concurrency}`, ...progress, 'src/**/*.test.ts', 'test/**/*.test.ts']),
     );
   }
@@ -92,21 +96,25 @@ try {
   if (process.env.SKIP_BROWSER === '1') {
     console.log('\nBrowser tests skipped (SKIP_BROWSER=1).');
   } else if (existsSync(chromium) || process.env.CI === 'true') {
-    status ||= await step(`browser tests (${chromium})`, () => run(['--test', '--test-concurrency=1', ...progress, 'test/browser/**/*.e2e.ts']));
+    status ||= await step('browser', `browser tests (${chromium})`, () => run(['--test', '--test-concurrency=1', ...progress, 'test/browser/**/*.e2e.ts']));
   } else {
     console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH).`);
   }
 } finally {
   const cleaning = Date.now();
+  counts = existsSync(env.INTVE_TEST_COUNTS) ? readFileSync(env.INTVE_TEST_COUNTS, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : [];
   await templates?.drop().catch((error) => {
     console.error('could not remove the test database templates:', error);
   });
   rmSync(scratch, { recursive: true, force: true });
-  steps.push({ name: 'cleanup', took: Date.now() - cleaning, status: 0 });
+  steps.push({ label: 'cleanup', took: Date.now() - cleaning, status: 0 });
 }
 
 if (interrupted) status = 128 + signals[interrupted];
-const names = { database: 'templates', unit: 'unit/HTTP', browser: 'browser', cleanup: 'cleanup' };
-const summary = steps.map((s) => `${names[s.name.split(' ')[0]] ?? s.name} ${clock(s.took)}${s.status === 0 ? '' : ' ✖'}`);
+const summary = steps.map((s) => `${s.label} ${clock(s.took)}${s.status === 0 ? '' : ' ✖'}`);
 console.log(`\n${engineName} ${summary.join(' · ')} · total ${clock(Date.now() - started)}${interrupted ? ` (interrupted by ${interrupted})` : ''}`);
+if (counts.length) {
+  const sum = (key) => counts.reduce((n, c) => n + c[key], 0);
+  console.log(`${engineName}: ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+}
 process.exit(status);
