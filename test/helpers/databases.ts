@@ -74,14 +74,28 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-/** Drops databases over a few connections at once (each DROP DATABASE waits for a checkpoint; concurrent ones share it). */
-async function dropDatabases(names: string[]): Promise<void> {
+/**
+ * Drops databases over a few connections at once (each DROP DATABASE waits for a checkpoint;
+ * concurrent ones share it). `gently`: for a database its own process has just closed, whose
+ * connections may still be closing (pg's pool.end() resolves before its sockets do): a plain DROP
+ * waits up to 5 s for them, where WITH (FORCE) would kill them and their clients would throw.
+ */
+async function dropDatabases(names: string[], o: { gently?: boolean } = {}): Promise<void> {
   const queue = [...names];
   const worker = () =>
     onServer(async (client) => {
       for (let name = queue.shift(); name; name = queue.shift()) {
         await client.query(`alter database ${ident(name)} with is_template false allow_connections true`).catch(() => undefined);
-        await client.query(`drop database if exists ${ident(name)} with (force)`);
+        const inUse = o.gently
+          ? await client.query(`drop database if exists ${ident(name)}`).then(
+              () => false,
+              (error: { code?: string }) => {
+                if (error.code === '55006') return true;
+                throw error;
+              },
+            )
+          : true;
+        if (inUse) await client.query(`drop database if exists ${ident(name)} with (force)`);
       }
     });
   await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
@@ -104,7 +118,7 @@ async function createPostgres(name: string, template?: string, o: { keep?: boole
     url,
     async close() {
       await database.close();
-      if (!o.keep) await dropDatabases([name]);
+      if (!o.keep) await dropDatabases([name], { gently: true });
     },
   };
 }
