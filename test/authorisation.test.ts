@@ -3,9 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { hashPassword } from '../src/modules/accounts/passwords.ts';
-import { createUser } from '../src/modules/accounts/repository.ts';
-import { createCentre } from '../src/modules/centres/repository.ts';
+import { centre, signIn, user, type UserRecord } from './factories/index.ts';
 import { agent, type Agent } from './helpers/agent.ts';
 import { roundFields } from './helpers/assessment.ts';
 import { testApp, type TestApp } from './helpers/app.ts';
@@ -15,13 +13,13 @@ import { testApp, type TestApp } from './helpers/app.ts';
 // back office and 404 for a centre they cannot see (its existence is not revealed); a form posted
 // without a valid CSRF token is refused with 403 before anything else.
 
-const PASSWORD = 'authorisation matrix pass 5';
 type Persona = 'visitor' | 'member' | 'otherCentreAdmin' | 'centreAdmin' | 'editor' | 'administrator';
 const personas: Persona[] = ['visitor', 'member', 'otherCentreAdmin', 'centreAdmin', 'editor', 'administrator'];
 
 let t: TestApp;
 const agents = {} as Record<Persona, Agent>;
 const ids = {} as Record<Persona, number>;
+const people = {} as Record<Persona, UserRecord>;
 /** A draft resource (by slug, and by the number its old addresses used) with one file, and a case study, for the attachment routes. */
 const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0 };
 const samplePdf = { field: 'file', name: 'matrix.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
@@ -36,13 +34,12 @@ before(async () => {
       continue;
     }
     const role = p === 'editor' ? 'editor' : p === 'administrator' ? 'admin' : 'member';
-    ids[p] = await createUser(t.database.db, { email: `${p.toLowerCase()}@matrix.example`, name: p, passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
-    agents[p] = agent(t);
-    const res = await agents[p].post('/en/account/sign-in', { email: `${p.toLowerCase()}@matrix.example`, password: PASSWORD });
-    assert.equal(res.statusCode, 303, p);
+    people[p] = await user(t, { email: `${p.toLowerCase()}@matrix.example`, name: p, role });
+    ids[p] = people[p].id;
+    agents[p] = await signIn(t, people[p]);
   }
-  await createCentre(t.database.db, 'centre-a', { name: 'Centre A', ...profile }, ids.centreAdmin);
-  await createCentre(t.database.db, 'centre-b', { name: 'Centre B', ...profile }, ids.otherCentreAdmin);
+  await centre(t, { slug: 'centre-a', name: 'Centre A', ...profile, admin: people.centreAdmin });
+  await centre(t, { slug: 'centre-b', name: 'Centre B', ...profile, admin: people.otherCentreAdmin });
   const created = await agents.editor.post('/en/admin/resources', { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix files', description_en: 'Text.' }, '/en/admin/resources/new');
   files.resource = /resources\/([a-z0-9-]+)\?/.exec(created.headers.location as string)![1]!;
   files.resourceId = (await t.database.db.selectFrom('resources').select('id').where('slug', '=', files.resource).executeTakeFirstOrThrow()).id;

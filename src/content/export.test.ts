@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
+import { user } from '../../test/factories/index.ts';
 import { testDatabase, type TestDatabase } from '../../test/helpers/app.ts';
-import { hashPassword } from '../modules/accounts/passwords.ts';
-import { createUser, findUserById, type User } from '../modules/accounts/repository.ts';
+import { findUserById, type User } from '../modules/accounts/repository.ts';
 import { addRevision } from './repository/revisions.ts';
 import { createSearch } from '../modules/search/index.ts';
 import { exportPack, packToZip, serialiseItem, zipToFiles, ZIP_LIMITS } from './export.ts';
@@ -33,8 +33,7 @@ const version = async (t: TestDatabase) => (await t.database.db.selectFrom('cont
 let starter: TestDatabase;
 let exported: Map<string, string>;
 before(async () => {
-  starter = await testDatabase();
-  await loadContent(starter.database, createSearch(starter.database), 'content');
+  starter = await testDatabase({ starterContent: true });
   exported = await exportPack(starter.database.db);
 });
 after(() => starter.close());
@@ -109,9 +108,8 @@ describe('importing content', () => {
   let t: TestDatabase;
   let editor: User;
   before(async () => {
-    t = await testDatabase();
-    await loadContent(t.database, createSearch(t.database), 'content');
-    const id = await createUser(t.database.db, { email: 'importer@pack.example', name: 'Ivo Importer', passwordHash: await hashPassword('importer passphrase 77'), lang: 'en', role: 'editor', confirmed: true });
+    t = await testDatabase({ starterContent: true });
+    const { id } = await user(t, { email: 'importer@pack.example', name: 'Ivo Importer', role: 'editor' });
     editor = (await findUserById(t.database.db, id))!;
   });
   after(() => t.close());
@@ -228,7 +226,7 @@ describe('loading content edited in the back office', () => {
       cpSync('content', dir, { recursive: true });
       const search = createSearch(t.database);
       await loadContent(t.database, search, dir);
-      const id = await createUser(t.database.db, { email: 'owner@pack.example', name: 'Olga Owner', passwordHash: await hashPassword('owner passphrase 88'), lang: 'en', role: 'editor', confirmed: true });
+      const { id } = await user(t, { email: 'owner@pack.example', name: 'Olga Owner', role: 'editor' });
       const ene = (await readItem(t.database.db, 'spotlight', 'ene'))!;
       await addRevision(t.database.db, 'spotlight', ene.id, (await findUserById(t.database.db, id))!, 'saved', { item: ene.item, published: true });
 

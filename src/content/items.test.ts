@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { testDatabase, type TestDatabase } from '../../test/helpers/app.ts';
-import { createSearch } from '../modules/search/index.ts';
 import { readAllItems, readItem, readVocabularies } from './items.ts';
-import { loadContent } from './load.ts';
 import { readContentPack, type Item } from './pack.ts';
 
 // The database read back into the pack format gives what the files said: the basis of export,
@@ -20,8 +18,7 @@ function canonical(item: Item): Omit<Item, 'hash'> {
 describe('reading content back in the pack format', () => {
   let t: TestDatabase;
   before(async () => {
-    t = await testDatabase();
-    await loadContent(t.database, createSearch(t.database), 'content');
+    t = await testDatabase({ starterContent: true });
   });
   after(() => t.close());
 

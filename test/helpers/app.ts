@@ -1,78 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'kysely';
+import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { loadContent } from '../../src/content/load.ts';
-import { loadFrameworks } from '../../src/modules/assessment/framework/load.ts';
-import { openDatabase, type Database } from '../../src/db/database.ts';
-import { migrate } from '../../src/db/migrate.ts';
-import { createSearch } from '../../src/modules/search/index.ts';
+import { newDatabase, type TestDatabase } from './databases.ts';
+import { loadStarterContent, STARTER } from './starter.ts';
 
-// Every test file gets its own real database: a fresh SQLite file, or, when DATABASE_URL names
-// a PostgreSQL server, a schema of its own that is dropped afterwards.
+// Every test file gets its own real database: a SQLite file, or, when DATABASE_URL names a
+// PostgreSQL server, a database of its own that is dropped afterwards. During a run of the suite
+// each is a copy of a template built once (test/helpers/databases.ts).
 
-export const postgresUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
-export const engine = postgresUrl ? 'postgres' : 'sqlite';
+export { engine, postgresUrl, type TestDatabase } from './databases.ts';
+export { loadStarterContent } from './starter.ts';
 
-export interface TestDatabase {
-  database: Database;
-  close(): Promise<void>;
-}
-
-/** An advisory lock key of the test suite's own (any constant bigint nobody else uses). */
-const SCHEMA_LOCK = 7_340_912_215;
-
-export async function testDatabase(): Promise<TestDatabase> {
-  if (postgresUrl) {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = openDatabase(postgresUrl, { poolSize: 1 });
-    // Kysely's migrator looks at the tables of every schema before it takes its own lock; a schema
-    // another test file drops meanwhile makes that query fail ("schema … does not exist"). So
-    // migrating and dropping take turns across test processes, under one advisory lock.
-    const exclusively = async (work: () => Promise<void>) => {
-      await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(admin.db);
-      try {
-        await work();
-      } finally {
-        await sql`select pg_advisory_unlock(${SCHEMA_LOCK})`.execute(admin.db);
-      }
-    };
-    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-    const database = openDatabase(postgresUrl, { schema, poolSize: 5 });
-    const drop = async () => {
-      await database.close();
-      await exclusively(async () => {
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
-      });
-      await admin.close();
-    };
-    try {
-      await exclusively(async () => {
-        await migrate(database);
-      });
-    } catch (error) {
-      await drop();
-      throw error;
-    }
-    return {
-      database,
-      close: drop,
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'intve-test-'));
-  const database = openDatabase(`sqlite:${join(dir, 'test.db')}`);
-  await migrate(database);
-  return {
-    database,
-    async close() {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** A migrated database with no rows; with `starterContent`, one with the starter content loaded. */
+export function testDatabase(options: { starterContent?: boolean } = {}): Promise<TestDatabase> {
+  return newDatabase(options.starterContent ? 'starter' : 'migrated', (d) => loadStarterContent(d));
 }
 
 export interface TestApp extends TestDatabase {
@@ -80,14 +22,41 @@ export interface TestApp extends TestDatabase {
   get(url: string, headers?: Record<string, string>): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
 }
 
-/** The whole platform on a fresh database with the starter content loaded. */
-export async function testApp(options: { content?: string; env?: Record<string, string>; database?: TestDatabase } = {}): Promise<TestApp> {
-  const t = options.database ?? (await testDatabase());
-  await loadContent(t.database, createSearch(t.database), options.content ?? 'content');
-  await loadFrameworks(t.database, options.content ?? 'content');
+export interface TestAppOptions {
+  /** another content pack to load instead of the starter content (into an empty database) */
+  content?: string;
+  env?: Record<string, string>;
+  /** a database to use (the content is loaded into it, which skips what it already has) */
+  database?: Omit<TestDatabase, 'url'> & { url?: string };
+}
+
+/** The whole platform on a database of its own with the starter content (or `content`) loaded. */
+export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dir = options.content ?? STARTER;
+  let t: TestDatabase;
+  if (options.database) {
+    t = { url: '', ...options.database };
+    await loadStarterContent(t.database, dir);
+  } else if (resolve(dir) === resolve(STARTER)) {
+    t = await testDatabase({ starterContent: true });
+  } else {
+    t = await testDatabase();
+    try {
+      await loadStarterContent(t.database, dir);
+    } catch (error) {
+      await t.close();
+      throw error;
+    }
+  }
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000', ...options.env });
-  const app = await buildApp({ config, database: t.database, contentPollMs: 0 });
-  await app.ready();
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ config, database: t.database, contentPollMs: 0 });
+    await app.ready();
+  } catch (error) {
+    if (!options.database) await t.close();
+    throw error;
+  }
   return {
     ...t,
     app,

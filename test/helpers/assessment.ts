@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { hashPassword } from '../../src/modules/accounts/passwords.ts';
-import { createUser } from '../../src/modules/accounts/repository.ts';
-import { createCentre } from '../../src/modules/centres/repository.ts';
+import { centre } from '../factories/centres.ts';
+import { signIn, user, type Role } from '../factories/people.ts';
 import { agent, type Agent } from './agent.ts';
 import type { TestApp } from './app.ts';
 
@@ -21,23 +20,15 @@ export interface CentreAdmin {
 
 /** A signed-in person who administers a new centre. */
 export async function centreAdmin(t: TestApp, o: { country?: string; sectors?: string[]; role?: string } = {}): Promise<CentreAdmin> {
-  const email = `assess-${++n}-${Date.now()}@centre.example`;
-  const userId = await createUser(t.database.db, { email, name: `Leader ${n}`, passwordHash: await hashPassword(PASSWORD), lang: 'en', role: o.role ?? 'member', confirmed: true });
-  const slug = `assessed-centre-${n}-${Date.now()}`;
-  const centreId = await createCentre(t.database.db, slug, { name: `Assessed Centre ${n}`, country: o.country ?? 'MD', city: 'Chișinău', website: null, type: 'cove', description: null, eqfLevels: [], languages: [], sectors: o.sectors ?? ['tourism'], published: true }, userId);
-  const a = agent(t);
-  const res = await a.post('/en/account/sign-in', { email, password: PASSWORD });
-  assert.equal(res.statusCode, 303);
-  return { a, slug, centreId, userId, email };
+  const admin = await user(t, { email: `assess-${++n}-${Date.now()}@centre.example`, name: `Leader ${n}`, role: (o.role ?? 'member') as Role, password: PASSWORD });
+  const c = await centre(t, { admin, slug: `assessed-centre-${n}-${Date.now()}`, name: `Assessed Centre ${n}`, country: o.country ?? 'MD', sectors: o.sectors ?? ['tourism'] });
+  return { a: await signIn(t, admin), slug: c.slug, centreId: c.id, userId: admin.id, email: admin.email };
 }
 
 /** A signed-in person with no centre (or a member added by the caller). */
 export async function signedIn(t: TestApp, role = 'member'): Promise<{ a: Agent; userId: number; email: string }> {
-  const email = `assess-person-${++n}-${Date.now()}@example.org`;
-  const userId = await createUser(t.database.db, { email, name: `Person ${n}`, passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
-  const a = agent(t);
-  assert.equal((await a.post('/en/account/sign-in', { email, password: PASSWORD })).statusCode, 303);
-  return { a, userId, email };
+  const u = await user(t, { email: `assess-person-${++n}-${Date.now()}@example.org`, name: `Person ${n}`, role: role as Role, password: PASSWORD });
+  return { a: await signIn(t, u), userId: u.id, email: u.email };
 }
 
 const today = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

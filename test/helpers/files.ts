@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { strToU8, zipSync } from 'fflate';
 import sharp from 'sharp';
-import { hashPassword } from '../../src/modules/accounts/passwords.ts';
-import { createUser } from '../../src/modules/accounts/repository.ts';
-import { agent, type Agent } from './agent.ts';
+import { signedInUser } from '../factories/index.ts';
+import type { Agent } from './agent.ts';
 import type { TestApp } from './app.ts';
 
 // Sample files for the attachment tests, made here rather than committed, and an editor who
@@ -53,12 +52,7 @@ export function cfb(entries: { name: string; storage?: boolean }[]): Buffer {
 }
 
 /** Someone signed in with a role, by their own agent. */
-export async function signedIn(app: TestApp, email: string, role: 'member' | 'editor', password: string): Promise<Agent> {
-  await createUser(app.database.db, { email, name: `${role} ${email}`, passwordHash: await hashPassword(password), lang: 'en', role, confirmed: true });
-  const a = agent(app);
-  assert.equal((await a.post('/en/account/sign-in', { email, password })).statusCode, 303);
-  return a;
-}
+export const signedIn = async (app: TestApp, email: string, role: 'member' | 'editor'): Promise<Agent> => (await signedInUser(app, { email, name: `${role} ${email}`, role })).a;
 
 /** A draft resource made through the back-office form: its id and its editing address. */
 export async function newResource(a: Agent, app: TestApp, title: string): Promise<{ id: number; page: string }> {

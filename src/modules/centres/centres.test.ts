@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { agent, lastMail, type Agent } from '../../../test/helpers/agent.ts';
+import { PASSWORD, signedInUser, type Role } from '../../../test/factories/index.ts';
+import { lastMail, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { createUser } from '../accounts/repository.ts';
 import { slugify } from './service.ts';
 
 let t: TestApp;
 let n = 0;
-const PASSWORD = 'centre tests passphrase 77';
 before(async () => {
   t = await testApp();
 });
 after(() => t.close());
 
 /** A confirmed account, signed in. */
-async function person(name = 'Nadia Rahman', role = 'member'): Promise<{ a: Agent; email: string; id: number }> {
-  const email = `centre-person-${++n}@centre.example`;
-  const id = await createUser(t.database.db, { email, name, passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
-  const a = agent(t);
-  const res = await a.post('/en/account/sign-in', { email, password: PASSWORD });
-  assert.equal(res.statusCode, 303);
-  return { a, email, id };
-}
+const person = (name = 'Nadia Rahman', role: Role = 'member') => signedInUser(t, { name, role });
 
 const profile = (overrides: Record<string, string | string[]> = {}) => ({
   name: 'Centre of Excellence for Economics and Finance',

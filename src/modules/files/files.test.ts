@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
-import { cfb, docm, docx, newResource as newResourceOf, pdf, png, signedIn as signedInAs } from '../../../test/helpers/files.ts';
+import { cfb, docm, docx, newResource as newResourceOf, pdf, png, signedIn } from '../../../test/helpers/files.ts';
 
 // Attachments end to end: uploads checked by their content and size, listed on editor and public
 // pages, downloaded with safe headers, and deleted with their owner. Stores (disk and S3) and
@@ -14,14 +14,12 @@ import { cfb, docm, docx, newResource as newResourceOf, pdf, png, signedIn as si
 
 // ── The platform, on disk ─────────────────────────────────────────────────────────────────────
 
-const PASSWORD = 'attachments editor passphrase 9';
 const LIMIT = 64 * 1024;
 let t: TestApp;
 let uploads: string;
 let editor: Agent;
 let member: Agent;
 
-const signedIn = (app: TestApp, email: string, role: 'member' | 'editor') => signedInAs(app, email, role, PASSWORD);
 
 before(async () => {
   uploads = mkdtempSync(join(tmpdir(), 'intve-files-'));

@@ -13,7 +13,6 @@ import { diskStore, newKey, s3Store, UnsafeKeyError } from './store.ts';
 // Where attachments' bytes live and what they are called: safe names and headers, the disk
 // store, and an S3-compatible bucket end to end.
 
-const PASSWORD = 'attachments editor passphrase 9';
 
 describe('file names and headers', () => {
   test('names lose folders and unsafe characters and take the extension of the content', () => {
@@ -99,7 +98,7 @@ describe('file stores', () => {
     test('with S3 configured, an upload goes to the bucket and downloads from it', async () => {
       const s3 = await testApp({ env: { ...env, UPLOADS_DIR: join(dir, 'unused') } });
       try {
-        const a = await signedIn(s3, 'editor@s3.example', 'editor', PASSWORD);
+        const a = await signedIn(s3, 'editor@s3.example', 'editor');
         const { id, page } = await newResource(a, s3, 'Files test resource s3');
         const data = Buffer.concat([pdf(), Buffer.alloc(200_000, 0x20)]);
         const res = await a.upload(`${page}/attachments`, { title: 'In the bucket' }, { field: 'file', name: 'bucket.pdf', type: 'application/pdf', data }, page);

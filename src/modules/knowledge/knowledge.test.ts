@@ -143,15 +143,13 @@ describe('challenge checker', () => {
 describe('station resources at scale', () => {
   test('a station with many resources lists the first twelve and links to all of them in the e-library', async () => {
     const { testDatabase } = await import('../../../test/helpers/app.ts');
-    const { loadContent } = await import('../../content/load.ts');
     const { upsertResource } = await import('../../content/repository/writes.ts');
     const { createSearch } = await import('../search/index.ts');
     const { libraryService } = await import('../library/service.ts');
     const { knowledgeService, STATION_RESOURCES } = await import('./service.ts');
-    const d = await testDatabase();
+    const d = await testDatabase({ starterContent: true });
     try {
       const search = createSearch(d.database);
-      await loadContent(d.database, search, 'content');
       const before = (await knowledgeService(d.database.db, libraryService(d.database.db, search, () => 'v1')).station(1, 1, 'en'))!;
       for (let i = 0; i < 20; i++) {
         await upsertResource(d.database.db, {

@@ -127,15 +127,13 @@ describe('e-library', () => {
 describe('e-library after content changes', () => {
   test('a resource added later appears in the list and in search once the content version changes', async () => {
     const { testDatabase } = await import('../../../test/helpers/app.ts');
-    const { loadContent } = await import('../../content/load.ts');
     const { upsertResource } = await import('../../content/repository/writes.ts');
     const { bumpContentVersion } = await import('../../platform/content-version/repository.ts');
     const { createSearch } = await import('../search/index.ts');
     const { libraryService } = await import('./service.ts');
-    const d = await testDatabase();
+    const d = await testDatabase({ starterContent: true });
     try {
       const search = createSearch(d.database);
-      await loadContent(d.database, search, 'content');
       let version = 'one';
       const library = libraryService(d.database.db, search, () => version);
       const query = { q: '', type: [], package: [], station: [], theme: [], sector: [], source: [], country: [], language: [], year: [], page: 1 };

@@ -31,7 +31,7 @@ describe('the content version', () => {
   });
 
   test('on PostgreSQL, another instance learns of a new version without polling', { skip: postgresUrl ? false : 'PostgreSQL only (SQLite runs in one process)' }, async () => {
-    const other: Database = openDatabase(postgresUrl!, { schema: t.database.schema!, poolSize: 1 });
+    const other: Database = openDatabase(t.url, { poolSize: 1 });
     const state = await contentState(other.db, 0, other.listen);
     try {
       const next = await bumpContentVersion(t.database.db);

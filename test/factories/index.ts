@@ -1,0 +1,9 @@
+// Test data in one line, made through the real repositories and forms (no mocks):
+//   const editor = await user(t, { role: 'editor' });          // a confirmed editor with PASSWORD
+//   const a = await signIn(t, editor);                          // a browser signed in as them
+//   const c = await centre(t, { members: 2 });                  // a centre, its administrator, two members
+//   const r = await round(t, c);                                // a self-assessment round with its links
+//   await responses(t, r, { group: 'teachers', count: 3 });     // three sent responses
+export { PASSWORD, signIn, signedInUser, user, type Role, type UserOptions, type UserRecord } from './people.ts';
+export { centre, type CentreOptions, type CentreRecord } from './centres.ts';
+export { responses, round, type ResponseOptions, type RoundRecord } from './assessment.ts';
