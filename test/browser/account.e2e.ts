@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createUser } from '../../src/modules/accounts/repository.ts';
-import { hashPassword } from '../../src/modules/accounts/passwords.ts';
+import { user } from '../factories/index.ts';
 import { langs } from '../pages/catalogue.ts';
 import { startSuite, type Suite } from './setup.ts';
 
@@ -24,7 +23,7 @@ for (const lang of langs) {
   test(`a person fixes the registration form, signs in through the form and creates a centre (${lang})`, async () => {
     const { base } = suite;
     const email = `browser-${lang}@centre.example`;
-    await createUser(suite.app.database.db, { email, name: 'Leila Benali', passwordHash: await hashPassword(PASSWORD), lang, confirmed: true });
+    await user(suite.app, { email, name: 'Leila Benali', password: PASSWORD, lang });
     const context = await suite.browser.newContext();
     const page = await context.newPage();
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { hashPassword } from '../../src/modules/accounts/passwords.ts';
-import { createUser } from '../../src/modules/accounts/repository.ts';
-import { agent, type Agent } from '../helpers/agent.ts';
+import { signIn, user } from '../factories/index.ts';
+import type { Agent } from '../helpers/agent.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { begin, centreAdmin, groupLinks, respond, startRound } from '../helpers/assessment.ts';
 
@@ -39,10 +38,8 @@ export interface Fixture {
 const withoutLang = (path: string) => path.replace(/^\/en(?=\/)/, '');
 
 async function staff(t: TestApp, role: 'editor' | 'admin', email: string, name: string) {
-  await createUser(t.database.db, { email, name, passwordHash: await hashPassword(FIXTURE_PASSWORD), lang: 'en', role, confirmed: true });
-  const a = agent(t);
-  assert.equal((await a.post('/en/account/sign-in', { email, password: FIXTURE_PASSWORD })).statusCode, 303);
-  return { email, agent: a };
+  const person = await user(t, { email, name, role, password: FIXTURE_PASSWORD });
+  return { email, agent: await signIn(t, person) };
 }
 
 /** The fields of the form on `body` that holds `marker`, as a browser would send them unchanged. */

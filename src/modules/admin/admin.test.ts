@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { PASSWORD, signIn, user } from '../../../test/factories/index.ts';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { createUser } from '../accounts/repository.ts';
 
-const PASSWORD = 'back office passphrase 31';
 let t: TestApp;
 let admin: Agent;
 let adminId: number;
 let editorId: number;
 before(async () => {
   t = await testApp();
-  adminId = await createUser(t.database.db, { email: 'admin@office.example', name: 'Ana Admin', passwordHash: await hashPassword(PASSWORD), lang: 'en', role: 'admin', confirmed: true });
-  editorId = await createUser(t.database.db, { email: 'editor@office.example', name: 'Eli Editor', passwordHash: await hashPassword(PASSWORD), lang: 'en', role: 'member', confirmed: true });
-  admin = agent(t);
-  assert.equal((await admin.post('/en/account/sign-in', { email: 'admin@office.example', password: PASSWORD })).statusCode, 303);
+  const ana = await user(t, { email: 'admin@office.example', name: 'Ana Admin', role: 'admin' });
+  adminId = ana.id;
+  editorId = (await user(t, { email: 'editor@office.example', name: 'Eli Editor' })).id;
+  admin = await signIn(t, ana);
 });
 after(() => t.close());
 

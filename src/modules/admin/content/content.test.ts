@@ -1,25 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { agent, type Agent } from '../../../../test/helpers/agent.ts';
+import { signedInUser } from '../../../../test/factories/index.ts';
+import type { Agent } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { readItem } from '../../../content/items.ts';
-import { hashPassword } from '../../accounts/passwords.ts';
-import { createUser } from '../../accounts/repository.ts';
 import { valuesOf } from './form.ts';
 import { specs, type EditableKind } from './kinds.ts';
 
 // The back office's editor for packages, stations, case studies, spotlight items and pages,
 // through HTTP as an editor uses it, against the real database.
 
-const PASSWORD = 'content editor passphrase 12';
 const STATION = 'building-partnerships-within-the-wider-ecosystem'; // package 2, station 1
 let t: TestApp;
 let editor: Agent;
 before(async () => {
   t = await testApp();
-  await createUser(t.database.db, { email: 'editor@content.example', name: 'Cleo Content', passwordHash: await hashPassword(PASSWORD), lang: 'en', role: 'editor', confirmed: true });
-  editor = agent(t);
-  assert.equal((await editor.post('/en/account/sign-in', { email: 'editor@content.example', password: PASSWORD })).statusCode, 303);
+  editor = (await signedInUser(t, { email: 'editor@content.example', name: 'Cleo Content', role: 'editor' })).a;
 });
 after(() => t.close());
 
@@ -320,9 +316,7 @@ describe('pages', () => {
 describe('an editor who leaves', () => {
   test('their revisions and audit entries stay, anonymised', async () => {
     const password = 'leaving editor passphrase 31';
-    await createUser(t.database.db, { email: 'leaving@content.example', name: 'Lea Leaving', passwordHash: await hashPassword(password), lang: 'en', role: 'editor', confirmed: true });
-    const leaving = agent(t);
-    assert.equal((await leaving.post('/en/account/sign-in', { email: 'leaving@content.example', password })).statusCode, 303);
+    const { a: leaving } = await signedInUser(t, { email: 'leaving@content.example', name: 'Lea Leaving', role: 'editor', password });
     const fields = await formOf('spotlight', 'net-zero-academies', { linkText_en: 'About the academies' });
     assert.equal((await leaving.post('/en/admin/spotlight/net-zero-academies', fields, '/en/admin/spotlight/net-zero-academies')).statusCode, 303);
     assert.equal((await leaving.post('/en/account/delete', { current_password: password }, '/en/account')).statusCode, 200);

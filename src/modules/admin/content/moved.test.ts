@@ -3,17 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { agent, type Agent } from '../../../../test/helpers/agent.ts';
+import { signedInUser } from '../../../../test/factories/index.ts';
+import type { Agent } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { readItem } from '../../../content/items.ts';
 import { upsertResource } from '../../../content/repository/writes.ts';
-import { hashPassword } from '../../accounts/passwords.ts';
-import { createUser } from '../../accounts/repository.ts';
 
 // Resources were edited at /{lang}/admin/resources/{number} before there was one editor; every
 // such address now answers with a permanent redirect to the same page under the slug.
 
-const PASSWORD = 'moved addresses passphrase 7';
 let t: TestApp;
 let editor: Agent;
 let member: Agent;
@@ -24,13 +22,8 @@ const pdf = { field: 'file', name: 'moved.pdf', type: 'application/pdf', data: B
 
 before(async () => {
   t = await testApp({ env: { UPLOADS_DIR: uploads } });
-  for (const [email, role] of [['editor@moved.example', 'editor'], ['member@moved.example', 'member']] as const) {
-    await createUser(t.database.db, { email, name: role, passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
-  }
-  editor = agent(t);
-  member = agent(t);
-  assert.equal((await editor.post('/en/account/sign-in', { email: 'editor@moved.example', password: PASSWORD })).statusCode, 303);
-  assert.equal((await member.post('/en/account/sign-in', { email: 'member@moved.example', password: PASSWORD })).statusCode, 303);
+  editor = (await signedInUser(t, { email: 'editor@moved.example', name: 'editor', role: 'editor' })).a;
+  member = (await signedInUser(t, { email: 'member@moved.example', name: 'member' })).a;
   id = (await readItem(t.database.db, 'resource', slug))!.id;
 });
 after(async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { agent, type Agent } from '../../../../test/helpers/agent.ts';
+import { signIn, user } from '../../../../test/factories/index.ts';
+import type { Agent } from '../../../../test/helpers/agent.ts';
 import { testApp, testDatabase, type TestApp, type TestDatabase } from '../../../../test/helpers/app.ts';
 import { readItem } from '../../../content/items.ts';
 import { loadContent } from '../../../content/load.ts';
@@ -8,15 +9,13 @@ import { resourceStations } from '../../../content/repository/reads.ts';
 import { upsertResource, type ResourceInput } from '../../../content/repository/writes.ts';
 import type { DB } from '../../../db/database.ts';
 import { up as migration0011 } from '../../../db/migrations/0011_resource_revisions.ts';
-import { hashPassword } from '../../accounts/passwords.ts';
-import { createUser, findUserById, type User } from '../../accounts/repository.ts';
+import { findUserById, type User } from '../../accounts/repository.ts';
 import { createSearch } from '../../search/index.ts';
 
 // A platform whose resource revisions were kept in the resource editor's own snapshot format,
 // before there was one editor: migration 0011 brings them into the one format, and the revisions
 // page then compares and restores them like any other kind's.
 
-const PASSWORD = 'old revisions passphrase 40';
 let db: TestDatabase;
 let t: TestApp;
 let editor: Agent;
@@ -82,15 +81,14 @@ const digcomp = (title: string, description: string, over: Partial<ResourceInput
 before(async () => {
   db = await testDatabase();
   await loadContent(db.database, createSearch(db.database), 'content');
-  const id = await createUser(db.database.db, { email: 'eva@old.example', name: 'Eva Editor', passwordHash: await hashPassword(PASSWORD), lang: 'en', role: 'editor', confirmed: true });
-  eva = (await findUserById(db.database.db, id))!;
+  const record = await user(db, { email: 'eva@old.example', name: 'Eva Editor', role: 'editor' });
+  eva = (await findUserById(db.database.db, record.id))!;
   await oldSave(digcomp('DigComp 2.1', 'The framework for the digital competence of citizens.'), 'saved');
   await oldSave(digcomp('DigComp 2.2', 'The European framework for the digital competence of every citizen.', { published: false, link: 'https://example.org/digcomp' }), 'unpublished');
   oldRows = await db.database.db.selectFrom('revisions').select(['id', 'snapshot']).where('kind', '=', 'resource').orderBy('id').execute();
   await migration0011(db.database.db, db.database.dialect);
   t = await testApp({ database: db });
-  editor = agent(t);
-  assert.equal((await editor.post('/en/account/sign-in', { email: 'eva@old.example', password: PASSWORD })).statusCode, 303);
+  editor = await signIn(t, record);
 });
 after(() => t.close());
 

@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { agent, type Agent } from '../../../../test/helpers/agent.ts';
+import { signedInUser } from '../../../../test/factories/index.ts';
+import type { Agent } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { hashPassword } from '../../accounts/passwords.ts';
-import { createUser } from '../../accounts/repository.ts';
 
 // Resources in the one editor: the e-library's facets beside the texts in three languages, through
 // HTTP as an editor uses it, against the real database.
 
-const PASSWORD = 'resource editor passphrase 12';
 let t: TestApp;
 let editor: Agent;
 before(async () => {
   t = await testApp();
-  await createUser(t.database.db, { email: 'editor@library.example', name: 'Eva Editor', passwordHash: await hashPassword(PASSWORD), lang: 'en', role: 'editor', confirmed: true });
-  editor = agent(t);
-  assert.equal((await editor.post('/en/account/sign-in', { email: 'editor@library.example', password: PASSWORD })).statusCode, 303);
+  editor = (await signedInUser(t, { email: 'editor@library.example', name: 'Eva Editor', role: 'editor' })).a;
 });
 after(() => t.close());
 

@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
-import { agent, type Agent } from '../../../../test/helpers/agent.ts';
+import { signedInUser } from '../../../../test/factories/index.ts';
+import type { Agent } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { packToZip, zipToFiles } from '../../../content/export.ts';
 import { parseContentPack } from '../../../content/pack.ts';
-import { hashPassword } from '../../accounts/passwords.ts';
-import { createUser } from '../../accounts/repository.ts';
 
-const PASSWORD = 'content pack passphrase 31';
 let t: TestApp;
 let editor: Agent;
 let member: Agent;
 before(async () => {
   t = await testApp();
-  for (const [email, role] of [['editor@pack.example', 'editor'], ['member@pack.example', 'member']] as const) {
-    await createUser(t.database.db, { email, name: role === 'editor' ? 'Emma Editor' : 'Milo Member', passwordHash: await hashPassword(PASSWORD), lang: 'en', role, confirmed: true });
-  }
-  editor = agent(t);
-  member = agent(t);
-  assert.equal((await editor.post('/en/account/sign-in', { email: 'editor@pack.example', password: PASSWORD })).statusCode, 303);
-  assert.equal((await member.post('/en/account/sign-in', { email: 'member@pack.example', password: PASSWORD })).statusCode, 303);
+  editor = (await signedInUser(t, { email: 'editor@pack.example', name: 'Emma Editor', role: 'editor' })).a;
+  member = (await signedInUser(t, { email: 'member@pack.example', name: 'Milo Member' })).a;
 });
 after(() => t.close());
 
