@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { barChart } from './bar-chart.ts';
-import { WIDTH } from './canvas.ts';
-import { AXIS } from './colours.ts';
+import { PAD, WIDTH } from './canvas.ts';
+import { AXIS, GRID } from './colours.ts';
 import { bars, grouped, long, longer } from './examples.ts';
 import { estimate, FONT, MAX_LINES, SMALL } from './labels.ts';
 import { svgOf, tableOf, tableRows, tags, texts, viewBoxWidth } from './reading.ts';
@@ -23,6 +23,12 @@ describe('barChart', () => {
     assert.ok(Number(note.attrs.x) > axis && Number(note.attrs.x) < axis + 10, 'where the bar would start');
     const g = barChart(grouped()).value;
     assert.equal(tags(g, 'rect').filter((r) => r.class === 'bar').length, 4, 'six slots, two missing');
+    const grid = tags(g, 'line').filter((l) => l.stroke === GRID);
+    assert.ok(grid.length > 0);
+    for (const gap of texts(g).filter((t) => t.attrs.fill === AXIS && t.attrs.dy)) {
+      const y = Number(gap.attrs.y);
+      assert.ok(!grid.some((l) => Number(l.y1) <= y && y <= Number(l.y2)), `no grid line runs through the note at y ${y}`);
+    }
     assert.deepEqual(
       tableRows(g).map((r) => r.cells.map((c) => c.text)),
       [
@@ -94,7 +100,7 @@ describe('barChart', () => {
 
   test('a long label wraps onto lines above its bar; past three lines it is cut, with the full text as a tooltip and in the table', () => {
     const chart = barChart(bars()).value;
-    const room = WIDTH - 16;
+    const room = WIDTH - 2 * PAD;
     const twoLines = texts(chart).find((t) => t.title === long)!;
     assert.equal(twoLines.lines.length, 2, 'two lines');
     assert.equal(twoLines.lines.map((l) => l.text).join(' '), long, 'the whole label, cut at a space');

@@ -49,6 +49,18 @@ function ticks(min: number, max: number): number[] {
   return out;
 }
 
+/** The runs of consecutive values that are not gaps, as [first, last] indexes. */
+function runs(values: (number | null)[]): [number, number][] {
+  const out: [number, number][] = [];
+  values.forEach((v, j) => {
+    if (v === null) return;
+    const last = out.at(-1);
+    if (last && last[1] === j - 1) last[1] = j;
+    else out.push([j, j]);
+  });
+  return out;
+}
+
 /** Horizontal bars on a min..max scale, each row's label on its own lines above its bars; several series draw grouped bars with a legend. */
 export function barChart(o: BarChartOptions): Html {
   checkId(o.id);
@@ -75,8 +87,12 @@ export function barChart(o: BarChartOptions): Html {
     const label = rowLabel(c, row, y, width);
     drawing.push(label.markup);
     const top = y + label.height;
-    // The scale's grid and axis run beside the bars only, never through a label.
-    for (const t of tickValues) if (t !== min) drawing.push(c.line(plotX0 + sx(t), top - 2, plotX0 + sx(t), top + groupH + 2, GRID));
+    // The scale's grid runs beside the bars only: never through a label, nor a gap's note.
+    for (const [from, to] of runs(o.series.map((_, j) => row.values[j] ?? null))) {
+      const y0 = top + from * (barH + 2) - 2;
+      const y1 = top + to * (barH + 2) + barH + 2;
+      for (const t of tickValues) if (t !== min) drawing.push(c.line(plotX0 + sx(t), y0, plotX0 + sx(t), y1, GRID));
+    }
     o.series.forEach((_, j) => {
       const v = row.values[j] ?? null;
       const by = top + j * (barH + 2);
@@ -95,7 +111,8 @@ export function barChart(o: BarChartOptions): Html {
   const plotBottom = y - ROW_GAP + 2;
   // The scale below the last row; its first number starts at the axis, the others centre on their lines.
   for (const t of tickValues) drawing.push(c.text(plotX0 + sx(t), plotBottom + 4 + SMALL, t === min ? 'left' : 'middle', format(t), { size: SMALL }));
-  const height = plotBottom + 4 + SMALL + PAD;
+  // Room below the numbers' baseline for descenders (a caller's format may write letters).
+  const height = plotBottom + 4 + SMALL + SMALL / 3 + PAD;
 
   const table = dataTable(
     o.title,

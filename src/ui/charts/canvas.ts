@@ -8,7 +8,8 @@ import { estimate, FONT, LINE, SMALL, textDir, truncate, wrap, type Dir, type La
 
 export type Side = 'left' | 'right' | 'middle';
 
-export const PAD = 8;
+/** Around the drawing: small, so that labels line up with the caption above the chart. */
+export const PAD = 2;
 export const GAP = 8;
 /** Between one row's bars and the next row's label. */
 export const ROW_GAP = 14;
