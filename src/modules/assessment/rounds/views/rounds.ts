@@ -194,23 +194,23 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
     <table class="members round-groups">
       <caption class="visually-hidden">${t('round.groups.title')}</caption>
       <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th></tr></thead>
-      <tbody>${groups.map((g) => {
+      ${groups.map((g) => {
         const link = `${ctx.baseUrl}/${ctx.lang}/survey/${s.links.get(g.group)!}`;
-        // While the round is open, each group's link has a row of its own across the table, so the
-        // long address has the width even on a phone.
-        return html`<tr${open ? html` class="round-group"` : ''}>
+        // A body per group: while the round is open its link has a row of its own across the
+        // table, so the long address has the width even on a phone.
+        return html`<tbody class="round-group"><tr>
           <th scope="row">${t(`assessment.groupName.${g.group}`)}</th>
           <td>${ctx.format.number(g.sent)}${g.sent < round.min_group_size ? html` <span class="meta">${t('round.groups.below', { n: round.min_group_size - g.sent })}</span>` : ''}</td>
           <td>${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
         </tr>
         ${open
-          ? html`<tr class="round-link"><td colspan="3"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
+          ? html`<tr><td colspan="3"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
               ${r.manage ? postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${t(`assessment.groupName.${g.group}`)})</span></button>`, 'inline-form') : ''}</td></tr>`
-          : ''}`;
-      })}</tbody>
+          : ''}</tbody>`;
+      })}
     </table>
     ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
-    ${r.manage && status !== 'closed'
+    ${r.manage && open
       ? html`<h2 id="mail">${t('round.mail.title')}</h2>
         <p>${t('round.mail.lead')}</p>
         ${postForm(
