@@ -11,33 +11,10 @@ import { assertNoViolations, DESKTOP, openCase, PHONE, startSuite, tabs, type Su
 // the same page load. The no-JavaScript cases again with the site's script off.
 
 /**
- * Layout problems whose fix belongs in src/modules/assessment/, which is being moved (charts to
- * src/ui/charts/): the lead fixes them after the move and removes the entry. An entry that no
- * longer fails fails the test, so this list always shows what is left.
+ * Layout problems known and not fixed yet, each saying what was measured and where the fix
+ * belongs. An entry that no longer fails fails the test, so this list always shows what is left.
  */
-const KNOWN_LAYOUT_FAILURES: { page: string; width: number; lang: TestLang | 'all'; kind: LayoutKind; why: string }[] = [
-  {
-    page: 'report',
-    width: 360,
-    lang: 'all',
-    kind: 'chart-text',
-    why: 'charts.ts draws all 26 charts in fixed viewBoxes (640–1434 units wide) with 12-unit text, scaled to the 328 px a phone gives them: labels at 5.5–6.1 px, the heat map of groups by criterion at 2.7–2.9 px. Text reaches 9 px at a scale of 0.75 (480 px for a 640 viewBox): draw charts for small screens narrower (or their text larger), and the heat map as a table on a phone.',
-  },
-  {
-    page: 'open round',
-    width: 360,
-    lang: 'fr',
-    kind: 'sideways-scroll',
-    why: 'views/rounds.ts: the four-column table.round-groups (group, sent, started, link) needs 421 px with the French headings; show each group as its own block (or the link on a row of its own) on a phone.',
-  },
-  {
-    page: 'finished round',
-    width: 360,
-    lang: 'fr',
-    kind: 'sideways-scroll',
-    why: 'the same table.round-groups as on the open round (393 px in French, the link column holding the closed note).',
-  },
-];
+const KNOWN_LAYOUT_FAILURES: { page: string; width: number; lang: TestLang | 'all'; kind: LayoutKind; why: string }[] = [];
 
 let suite: Suite;
 let withJs: ReturnType<typeof tabs>;

@@ -1,10 +1,12 @@
 import { html, type Html } from '../html.ts';
-import { canvas, GAP, legendFlow, MIN_WIDTH, PAD } from './canvas.ts';
+import { canvas, GAP, legendFlow, PAD, ROW_GAP, rowLabel, WIDTH } from './canvas.ts';
 import { AXIS, GRID, SERIES } from './colours.ts';
 import { checkId, colHead, dataTable, figure, rowHead } from './figure.ts';
-import { estimate, FONT, SMALL, truncate } from './labels.ts';
+import { estimate, SMALL, truncate } from './labels.ts';
 
 // Horizontal bars, for scores on a scale: one series, or several as grouped bars with a legend.
+// Drawn narrow (canvas.ts WIDTH) so that the text stays legible on a phone: each row's label
+// takes the full width above its bars instead of a column beside them.
 
 export interface Series {
   key: string;
@@ -47,7 +49,19 @@ function ticks(min: number, max: number): number[] {
   return out;
 }
 
-/** Horizontal bars on a min..max scale; several series draw grouped bars with a legend. */
+/** The runs of consecutive values that are not gaps, as [first, last] indexes. */
+function runs(values: (number | null)[]): [number, number][] {
+  const out: [number, number][] = [];
+  values.forEach((v, j) => {
+    if (v === null) return;
+    const last = out.at(-1);
+    if (last && last[1] === j - 1) last[1] = j;
+    else out.push([j, j]);
+  });
+  return out;
+}
+
+/** Horizontal bars on a min..max scale, each row's label on its own lines above its bars; several series draw grouped bars with a legend. */
 export function barChart(o: BarChartOptions): Html {
   checkId(o.id);
   const min = o.min ?? 0;
@@ -56,34 +70,32 @@ export function barChart(o: BarChartOptions): Html {
   const many = o.series.length > 1;
   const barH = many ? 16 : 20;
   const groupH = o.series.length * barH + (o.series.length - 1) * 2;
-  const pitch = groupH + 12;
   const tickValues = ticks(min, o.max);
 
-  const labelW = Math.max(40, ...o.rows.map((row) => estimate(truncate(row.label), FONT)));
+  // Labels and bars start at the same edge; the bars leave room at the far end for their numbers.
+  const width = WIDTH;
   const valueW = Math.max(...[...tickValues, ...o.rows.flatMap((row) => row.values.filter((v) => v !== null))].map((v) => estimate(format(v), SMALL))) + 8;
-  const plotX0 = PAD + labelW + GAP;
-  const plotW = Math.max(320, MIN_WIDTH - plotX0 - valueW - PAD);
-  const width = plotX0 + plotW + valueW + PAD;
+  const plotX0 = PAD;
+  const plotW = width - PAD - plotX0 - valueW;
   const c = canvas(width, dir);
   const sx = (v: number) => ((Math.min(Math.max(v, min), o.max) - min) / (o.max - min)) * plotW;
 
   const legend = many ? legendFlow(c, o.series.map((s, j) => ({ fill: SERIES[j % SERIES.length]!, label: { label: s.label } })), PAD, PAD, width - 2 * PAD) : { markup: [], height: 0 };
-  const top = PAD + legend.height + (many ? GAP : 0);
-  const plotBottom = top + o.rows.length * pitch;
-  const height = plotBottom + 8 + SMALL + PAD;
-
   const drawing: Html[] = [...legend.markup];
-  for (const t of tickValues) {
-    const x = plotX0 + sx(t);
-    if (t !== min) drawing.push(c.line(x, top, x, plotBottom, GRID));
-    drawing.push(c.text(x, plotBottom + 6 + SMALL, 'middle', format(t), { size: SMALL }));
-  }
-  o.rows.forEach((row, i) => {
-    const y = top + i * pitch + 6;
-    drawing.push(c.label(PAD + labelW, y + groupH / 2, 'right', row, { middle: true }));
+  let y = PAD + legend.height + (many ? GAP : 0);
+  for (const row of o.rows) {
+    const label = rowLabel(c, row, y, width);
+    drawing.push(label.markup);
+    const top = y + label.height;
+    // The scale's grid runs beside the bars only: never through a label, nor a gap's note.
+    for (const [from, to] of runs(o.series.map((_, j) => row.values[j] ?? null))) {
+      const y0 = top + from * (barH + 2) - 2;
+      const y1 = top + to * (barH + 2) + barH + 2;
+      for (const t of tickValues) if (t !== min) drawing.push(c.line(plotX0 + sx(t), y0, plotX0 + sx(t), y1, GRID));
+    }
     o.series.forEach((_, j) => {
       const v = row.values[j] ?? null;
-      const by = y + j * (barH + 2);
+      const by = top + j * (barH + 2);
       if (v === null) {
         // A gap, with the reason in muted text where the bar would be.
         drawing.push(c.text(plotX0 + 6, by + barH / 2, 'left', truncate(o.missingLabel), { size: SMALL, fill: AXIS, middle: true }));
@@ -93,8 +105,14 @@ export function barChart(o: BarChartOptions): Html {
       const w = Math.max(sx(v), 2);
       drawing.push(c.rect('bar', plotX0, by, w, barH, many ? SERIES[j % SERIES.length]! : SERIES[0]), c.text(plotX0 + w + 4, by + barH / 2, 'left', format(v), { size: SMALL, middle: true }));
     });
-  });
-  drawing.push(c.line(plotX0, top, plotX0, plotBottom, AXIS));
+    drawing.push(c.line(plotX0, top - 2, plotX0, top + groupH + 2, AXIS));
+    y = top + groupH + ROW_GAP;
+  }
+  const plotBottom = y - ROW_GAP + 2;
+  // The scale below the last row; its first number starts at the axis, the others centre on their lines.
+  for (const t of tickValues) drawing.push(c.text(plotX0 + sx(t), plotBottom + 4 + SMALL, t === min ? 'left' : 'middle', format(t), { size: SMALL }));
+  // Room below the numbers' baseline for descenders (a caller's format may write letters).
+  const height = plotBottom + 4 + SMALL + SMALL / 3 + PAD;
 
   const table = dataTable(
     o.title,

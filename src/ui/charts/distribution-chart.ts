@@ -1,10 +1,11 @@
 import { html, type Html } from '../html.ts';
-import { canvas, GAP, legendFlow, MIN_WIDTH, PAD } from './canvas.ts';
+import { canvas, GAP, legendFlow, PAD, ROW_GAP, rowLabel, WIDTH } from './canvas.ts';
 import { AXIS, EXTRA, SCALE, textOn, WHITE } from './colours.ts';
 import { checkId, colHead, dataTable, figure, rowHead } from './figure.ts';
-import { estimate, FONT, SMALL, truncate } from './labels.ts';
+import { estimate, SMALL } from './labels.ts';
 
-// How answers are spread: one stacked bar per row, a segment per answer.
+// How answers are spread: one stacked bar per row, a segment per answer, the row's label on its
+// own lines above the bar (drawn narrow, like the bar chart, to stay legible on a phone).
 
 export interface DistributionOptions {
   id: string;
@@ -35,21 +36,20 @@ export function distributionChart(o: DistributionOptions): Html {
   const { dir, format } = o;
   const fills = categoryFills(o.categories.length);
   const barH = 24;
-  const pitch = barH + 10;
-  const labelW = Math.max(40, ...o.rows.map((row) => estimate(truncate(row.label), FONT)));
-  const plotX0 = PAD + labelW + GAP;
-  const plotW = Math.max(320, MIN_WIDTH - plotX0 - PAD);
-  const width = plotX0 + plotW + PAD;
+  const width = WIDTH;
+  // Every bar takes the full width, below its label.
+  const plotX0 = PAD;
+  const plotW = width - 2 * PAD;
   const c = canvas(width, dir);
 
   const legend = legendFlow(c, o.categories.map((cat, k) => ({ fill: fills[k]!, label: { label: cat.label } })), PAD, PAD, width - 2 * PAD);
-  const top = PAD + legend.height + GAP;
-  const height = top + o.rows.length * pitch + PAD;
-
   const drawing: Html[] = [...legend.markup];
-  o.rows.forEach((row, i) => {
-    const y = top + i * pitch;
-    drawing.push(c.label(PAD + labelW, y + barH / 2, 'right', row, { middle: true }));
+  let next = PAD + legend.height + GAP;
+  o.rows.forEach((row) => {
+    const label = rowLabel(c, row, next, width);
+    drawing.push(label.markup);
+    const y = next + label.height;
+    next = y + barH + ROW_GAP;
     const total = row.counts.reduce((a, b) => a + Math.max(0, b), 0);
     // No answers at all: a gap (the table still lists the zeros).
     if (total === 0) return;
@@ -74,5 +74,5 @@ export function distributionChart(o: DistributionOptions): Html {
     [html`<th scope="col">${o.rowHeader}</th>`, ...o.categories.map((cat) => colHead({ label: cat.label }, dir))],
     o.rows.map((row) => html`${rowHead(row, dir)}${o.categories.map((_, k) => html`<td>${format(row.counts[k] ?? 0)}</td>`)}`),
   );
-  return figure(o.id, o.title, width, height, drawing, table);
+  return figure(o.id, o.title, width, next - ROW_GAP + PAD, drawing, table);
 }

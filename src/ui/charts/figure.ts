@@ -2,9 +2,9 @@ import { html, type Html } from '../html.ts';
 import { r2 } from './canvas.ts';
 import { textDir, type Dir, type Label } from './labels.ts';
 
-// Every chart is a figure whose SVG is one image named by the caption, followed by the same
+// Every drawn chart is a figure whose SVG is one image named by the caption, followed by the same
 // numbers as a table in a <details>: the table is the accessible equivalent (screen readers, no
-// colour, copying the figures), the drawing is for the eye. Charts never hold wording of their
+// colour, copying the figures), the drawing is for the eye. (The heat map is a table itself.) Charts never hold wording of their
 // own: titles, labels and the words of their tables come from the caller.
 
 export function checkId(id: string): void {
@@ -37,5 +37,6 @@ function cellLang(l: Label, dir: Dir): Html {
   return d === dir ? html` lang="${l.lang}"` : html` lang="${l.lang}" dir="${d}"`;
 }
 
-export const colHead = (l: Label, dir: Dir): Html => html`<th scope="col"${cellLang(l, dir)}>${l.label}</th>`;
+/** A column's header cell; `content` replaces the plain label when it needs markup around it. */
+export const colHead = (l: Label, dir: Dir, content: Html | string = l.label): Html => html`<th scope="col"${cellLang(l, dir)}>${content}</th>`;
 export const rowHead = (l: Label, dir: Dir): Html => html`<th scope="row"${cellLang(l, dir)}>${l.label}</th>`;

@@ -20,10 +20,10 @@ import { packageLevelFor, type Recommendation } from '../recommendations.ts';
 import { levelFloors, levels, type RoundResults, type ScoreSet } from '../scoring.ts';
 
 // A round's report: where the centre stands overall, per dimension, criterion and indicator, for
-// every group whose results may show and for all of them together; the heat map of groups and
-// criteria, the largest gaps, strengths and areas to improve, maturity levels that lead to the
-// packages, progress since an earlier round and how other centres compare. Every chart is SVG
-// drawn on the server (ui/charts), with its data as a table.
+// every group whose results may show and for all of them together; the heat map of criteria by
+// group, the largest gaps, strengths and areas to improve, maturity levels that lead to the
+// packages, progress since an earlier round and how other centres compare. Every chart is drawn on
+// the server (ui/charts): SVG with its data as a table, the heat map a coloured table.
 
 export interface ReportData {
   page: RoundPage;
@@ -167,11 +167,10 @@ function groupsSection(ctx: PageContext, d: ReportData): Html {
     ${heatMap({
       id: 'chart-heat',
       title: t('report.chart.heat'),
-      tableLabel: t('report.chart.table'),
-      cornerHeader: t('round.groups.group'),
-      rows: results.shown.map((g) => ({ label: groupName(ctx, g) })),
-      columns: criteria.map((c) => textOf(inLang(c.criterion.title, ctx))),
-      values: results.shown.map((g) => criteria.map((c) => c.score.byGroup[g] ?? null)),
+      cornerHeader: t('report.criterion'),
+      rows: criteria.map((c) => textOf(inLang(c.criterion.title, ctx))),
+      columns: results.shown.map((g) => ({ label: groupName(ctx, g) })),
+      values: criteria.map((c) => results.shown.map((g) => c.score.byGroup[g] ?? null)),
       min: 1,
       max: 5,
       format: fmt,

@@ -168,6 +168,7 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
   const { t } = ctx;
   const { round, groups, version } = r.loaded;
   const status = statusOf(round);
+  const open = status !== 'closed';
   const path = roundPath(ctx, r.centre.slug, round.id);
   const errors = s.errors ?? [];
   const sent = groups.reduce((n, g) => n + g.sent, 0);
@@ -192,21 +193,24 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
     <p>${t('round.groups.lead', { min: round.min_group_size })}</p>
     <table class="members round-groups">
       <caption class="visually-hidden">${t('round.groups.title')}</caption>
-      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th><th scope="col">${t('round.groups.link')}</th></tr></thead>
-      <tbody>${groups.map((g) => {
+      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th></tr></thead>
+      ${groups.map((g) => {
         const link = `${ctx.baseUrl}/${ctx.lang}/survey/${s.links.get(g.group)!}`;
-        return html`<tr>
+        // A body per group: while the round is open its link has a row of its own across the
+        // table, so the long address has the width even on a phone.
+        return html`<tbody class="round-group"><tr>
           <th scope="row">${t(`assessment.groupName.${g.group}`)}</th>
           <td>${ctx.format.number(g.sent)}${g.sent < round.min_group_size ? html` <span class="meta">${t('round.groups.below', { n: round.min_group_size - g.sent })}</span>` : ''}</td>
           <td>${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
-          <td>${status === 'closed'
-            ? html`<span class="meta">${t('round.groups.closed')}</span>`
-            : html`<a class="survey-link" href="${link}" dir="ltr">${link}</a>
-              ${r.manage ? postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${t(`assessment.groupName.${g.group}`)})</span></button>`, 'inline-form') : ''}`}</td>
-        </tr>`;
-      })}</tbody>
+        </tr>
+        ${open
+          ? html`<tr><td colspan="3"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
+              ${r.manage ? postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${t(`assessment.groupName.${g.group}`)})</span></button>`, 'inline-form') : ''}</td></tr>`
+          : ''}</tbody>`;
+      })}
     </table>
-    ${r.manage && status !== 'closed'
+    ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
+    ${r.manage && open
       ? html`<h2 id="mail">${t('round.mail.title')}</h2>
         <p>${t('round.mail.lead')}</p>
         ${postForm(
