@@ -8,7 +8,10 @@ const SQL_HOME = 'SQL lives in repositories: move this query into the feature\'s
 export const sqlOutsideRepositories = {
   'no-restricted-syntax': [
     'error',
-    { selector: 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]', message: SQL_HOME },
+    {
+      selector: 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)$/]',
+      message: SQL_HOME,
+    },
     { selector: "TaggedTemplateExpression[tag.name='sql']", message: SQL_HOME },
     { selector: "MemberExpression[object.name='sql']", message: SQL_HOME },
     { selector: "MemberExpression[property.name='schema'][parent.type='MemberExpression']", message: SQL_HOME },
@@ -38,17 +41,15 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // node:test's describe/test return promises the runner tracks itself.
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },
+      ],
     },
   },
   {
     files: ['src/**/*.ts', 'scripts/**/*.ts'],
-    ignores: [
-      '**/repository.ts',
-      '**/repository/*.ts',
-      'src/db/**',
-      '**/*.test.ts',
-    ],
+    ignores: ['**/repository.ts', '**/repository/*.ts', 'src/db/**', '**/*.test.ts'],
     rules: sqlOutsideRepositories,
   },
   {

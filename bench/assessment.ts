@@ -56,16 +56,28 @@ async function fillRound(t: TestApp, roundId: number, items: { id: string; group
     await db.transaction().execute(async (trx) => {
       for (let i = start; i < Math.min(RESPONSES, start + 250); i++) {
         const grp = groups[i % groups.length]!;
-        const { id } = await trx.insertInto('responses').values({ round_id: roundId, grp, salt: `s${i}`, resume_hash: `r-${roundId}-${i}`, code_hash: `c-${roundId}-${i}`, page: 99, sent: 1 }).returning('id').executeTakeFirstOrThrow();
-        const values = items.filter((x) => x.groups.includes(grp)).map((x) => ({ response_id: id, item: x.id, value: random() < 0.08 ? 0 : random() < 0.03 ? -1 : 1 + Math.floor(random() * 5) }));
-        for (let k = 0; k < values.length; k += 100) await trx.insertInto('answers').values(values.slice(k, k + 100)).execute();
+        const { id } = await trx
+          .insertInto('responses')
+          .values({ round_id: roundId, grp, salt: `s${i}`, resume_hash: `r-${roundId}-${i}`, code_hash: `c-${roundId}-${i}`, page: 99, sent: 1 })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const values = items
+          .filter((x) => x.groups.includes(grp))
+          .map((x) => ({ response_id: id, item: x.id, value: random() < 0.08 ? 0 : random() < 0.03 ? -1 : 1 + Math.floor(random() * 5) }));
+        for (let k = 0; k < values.length; k += 100)
+          await trx
+            .insertInto('answers')
+            .values(values.slice(k, k + 100))
+            .execute();
       }
     });
   }
   await sql`insert into answer_counts (round_id, grp, item, value, n)
     select r.round_id, r.grp, a.item, a.value, count(*) from answers a join responses r on r.id = a.response_id
     where r.round_id = ${roundId} group by r.round_id, r.grp, a.item, a.value`.execute(db);
-  await sql`update round_groups set sent = (select count(*) from responses r where r.round_id = round_groups.round_id and r.grp = round_groups.grp and r.sent = 1) where round_id = ${roundId}`.execute(db);
+  await sql`update round_groups set sent = (select count(*) from responses r where r.round_id = round_groups.round_id and r.grp = round_groups.grp and r.sent = 1) where round_id = ${roundId}`.execute(
+    db,
+  );
   await refreshScores(db, roundId);
 }
 
@@ -83,16 +95,48 @@ async function fillCentres(t: TestApp, keys: string[]): Promise<void> {
       for (let i = start; i < Math.min(CENTRES, start + 500); i++) {
         const { id } = await trx
           .insertInto('centres')
-          .values({ slug: `bench-centre-${i}`, name: `Bench centre ${i}`, country: countries[i % countries.length]!, city: 'City', website: null, type: 'cove', description: null, eqf_levels: '[]', languages: '[]', logo: null, published: 1, benchmark_opt_out: random() < 0.05 ? 1 : 0, created_by: null, created_at: now, updated_at: now })
+          .values({
+            slug: `bench-centre-${i}`,
+            name: `Bench centre ${i}`,
+            country: countries[i % countries.length]!,
+            city: 'City',
+            website: null,
+            type: 'cove',
+            description: null,
+            eqf_levels: '[]',
+            languages: '[]',
+            logo: null,
+            published: 1,
+            benchmark_opt_out: random() < 0.05 ? 1 : 0,
+            created_by: null,
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx.insertInto('centre_sectors').values({ centre_id: id, sector: sectors[i % sectors.length]! }).execute();
+        await trx
+          .insertInto('centre_sectors')
+          .values({ centre_id: id, sector: sectors[i % sectors.length]! })
+          .execute();
         const round = await trx
           .insertInto('rounds')
-          .values({ centre_id: id, framework_version_id: version.id, title: 'Round', opens_at: closed, closes_at: closed, min_group_size: 3, created_by: null, created_at: now, updated_at: now })
+          .values({
+            centre_id: id,
+            framework_version_id: version.id,
+            title: 'Round',
+            opens_at: closed,
+            closes_at: closed,
+            min_group_size: 3,
+            created_by: null,
+            created_at: now,
+            updated_at: now,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx.insertInto('round_scores').values({ round_id: round.id, scores: JSON.stringify(Object.fromEntries(keys.map((k) => [k, 1 + random() * 4]))), responses: 30 }).execute();
+        await trx
+          .insertInto('round_scores')
+          .values({ round_id: round.id, scores: JSON.stringify(Object.fromEntries(keys.map((k) => [k, 1 + random() * 4]))), responses: 30 })
+          .execute();
       }
     });
   }
@@ -109,10 +153,23 @@ async function main(): Promise<void> {
     const chosen = all.slice(0, 120);
     const admin = await centreAdmin(t, { country: 'MD', sectors: ['tourism'] });
     const start = performance.now();
-    const round = await startRound(admin, { title: 'Bench round', indicators: chosen.map((i) => i.id), groups: [...stakeholderGroups], minGroupSize: '3', own: ['One of our own statements'] });
+    const round = await startRound(admin, {
+      title: 'Bench round',
+      indicators: chosen.map((i) => i.id),
+      groups: [...stakeholderGroups],
+      minGroupSize: '3',
+      own: ['One of our own statements'],
+    });
     const items = [...chosen.map((i) => ({ id: i.id, groups: i.groups })), { id: 'own-1', groups: [...stakeholderGroups] }];
     await fillRound(t, round.id, items, [...stakeholderGroups]);
-    const answers = Number((await t.database.db.selectFrom('answers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const answers = Number(
+      (
+        await t.database.db
+          .selectFrom('answers')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     log(`  round filled: ${RESPONSES} responses, ${answers} answers (${Math.round(performance.now() - start)} ms)`);
 
     const reportPath = `${round.path}/report`;
@@ -122,9 +179,13 @@ async function main(): Promise<void> {
       const res = await admin.a.get(reportPath);
       if (res.statusCode !== 200) throw new Error(`report: ${res.statusCode}`);
     });
-    log(`  report page: p50 ${report.p50.toFixed(1)} ms, p95 ${report.p95.toFixed(1)} ms, p99 ${report.p99.toFixed(1)} ms (${Math.round(page.body.length / 1024)} KB of HTML)`);
+    log(
+      `  report page: p50 ${report.p50.toFixed(1)} ms, p95 ${report.p95.toFixed(1)} ms, p99 ${report.p99.toFixed(1)} ms (${Math.round(page.body.length / 1024)} KB of HTML)`,
+    );
 
-    const keys = Object.keys(JSON.parse((await t.database.db.selectFrom('round_scores').select('scores').where('round_id', '=', round.id).executeTakeFirstOrThrow()).scores) as object);
+    const keys = Object.keys(
+      JSON.parse((await t.database.db.selectFrom('round_scores').select('scores').where('round_id', '=', round.id).executeTakeFirstOrThrow()).scores) as object,
+    );
     const filled = performance.now();
     await fillCentres(t, keys);
     // Statistics as a running database has them (autovacuum, or SQLite's optimize); without them
@@ -136,7 +197,9 @@ async function main(): Promise<void> {
       forgetSnapshot(t.database.db, { scores: true });
       return averages(t.database.db, filter);
     });
-    log(`  benchmark against ${CENTRES} centres (all, country, sector), nothing kept (an instance's first report): p50 ${cold.p50.toFixed(1)} ms, p95 ${cold.p95.toFixed(1)} ms`);
+    log(
+      `  benchmark against ${CENTRES} centres (all, country, sector), nothing kept (an instance's first report): p50 ${cold.p50.toFixed(1)} ms, p95 ${cold.p95.toFixed(1)} ms`,
+    );
     const build = await time(Math.max(20, Math.round(RUNS / 4)), () => {
       forgetSnapshot(t.database.db);
       return averages(t.database.db, filter);
@@ -159,7 +222,10 @@ async function main(): Promise<void> {
       const token = /\/r\/([A-Za-z0-9_-]{43})\//.exec(started.headers.location as string)![1]!;
       const id = (await t.database.db.selectFrom('responses').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
       const learnerItems = items.filter((x) => x.groups.includes('learners'));
-      await t.database.db.insertInto('answers').values(learnerItems.map((x) => ({ response_id: id, item: x.id, value: 4 }))).execute();
+      await t.database.db
+        .insertInto('answers')
+        .values(learnerItems.map((x) => ({ response_id: id, item: x.id, value: 4 })))
+        .execute();
       const check = await a.get(`/en/survey/r/${token}/check`);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(check.body)![1]!;
       const begin = performance.now();
@@ -168,7 +234,9 @@ async function main(): Promise<void> {
       if (sent.statusCode !== 303) throw new Error(`send: ${sent.statusCode}`);
     }
     const send = percentiles(sends);
-    log(`  sending a response (${items.filter((x) => x.groups.includes('learners')).length} answers): p50 ${send.p50.toFixed(1)} ms, p95 ${send.p95.toFixed(1)} ms`);
+    log(
+      `  sending a response (${items.filter((x) => x.groups.includes('learners')).length} answers): p50 ${send.p50.toFixed(1)} ms, p95 ${send.p95.toFixed(1)} ms`,
+    );
 
     const met = { report: report.p95 < TARGET.reportP95Ms, benchmark: build.p95 < TARGET.benchmarkP95Ms };
     const when = new Date().toISOString();
@@ -188,7 +256,10 @@ Engine: ${engine}. Node ${process.version}. ${RESPONSES} sent responses to ${cho
     const out = join(root, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, `assessment-${engine}-latest.md`), md);
-    writeFileSync(join(out, `assessment-${engine}-latest.json`), `${JSON.stringify({ when, engine, responses: RESPONSES, indicators: chosen.length, answers, centres: CENTRES, report, benchmarkCold: cold, benchmarkBuild: build, benchmark, reportWithBenchmark: both, send, target: TARGET, met }, null, 2)}\n`);
+    writeFileSync(
+      join(out, `assessment-${engine}-latest.json`),
+      `${JSON.stringify({ when, engine, responses: RESPONSES, indicators: chosen.length, answers, centres: CENTRES, report, benchmarkCold: cold, benchmarkBuild: build, benchmark, reportWithBenchmark: both, send, target: TARGET, met }, null, 2)}\n`,
+    );
     log(`Written to bench/results/assessment-${engine}-latest.md`);
     if (!met.report || !met.benchmark) process.exitCode = 1;
   } finally {

@@ -39,21 +39,15 @@ export async function buildLibrary(file: string, root: string, count: number, lo
     .all() as { id: number; packageId: number }[];
   if (stations.length === 0) throw new Error('the starter content has no stations');
 
-  const insResource = h.prepare(
-    'insert into resources (slug, type, source, link, year, published, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?)',
-  );
-  const insTranslation = h.prepare(
-    "insert into resource_translations (resource_id, lang, title, description, updated_at) values (?, 'en', ?, ?, ?)",
-  );
+  const insResource = h.prepare('insert into resources (slug, type, source, link, year, published, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?)');
+  const insTranslation = h.prepare("insert into resource_translations (resource_id, lang, title, description, updated_at) values (?, 'en', ?, ?, ?)");
   const insTheme = h.prepare('insert into resource_themes (resource_id, theme) values (?, ?)');
   const insSector = h.prepare('insert into resource_sectors (resource_id, sector) values (?, ?)');
   const insCountry = h.prepare('insert into resource_countries (resource_id, country) values (?, ?)');
   const insLanguage = h.prepare('insert into resource_languages (resource_id, language) values (?, ?)');
   const insStation = h.prepare('insert into resource_stations (resource_id, station_id) values (?, ?)');
   const insPackage = h.prepare('insert into resource_packages (resource_id, package_id) values (?, ?)');
-  const insDocument = h.prepare(
-    "insert into search_documents (kind, ref, lang, title, body, path, resource_id) values ('resource', ?, 'en', ?, ?, ?, ?)",
-  );
+  const insDocument = h.prepare("insert into search_documents (kind, ref, lang, title, body, path, resource_id) values ('resource', ?, 'en', ?, ?, ?, ?)");
   const insFts = h.prepare('insert into search_fts (rowid, title, body) values (?, ?, ?)');
 
   const sampleSlugs: string[] = [];

@@ -4,9 +4,10 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLibrary, type BuildResult } from './build.ts';
-import { diagnose, type Diagnosis } from './diagnose.ts';
+import { diagnose } from './diagnose.ts';
+import { fmt, markdown, table, TARGET, type Row, type Target } from './report.ts';
 import { searchQueries } from './synthetic.ts';
-import { HOST, WRK_TIMEOUT_S, drain, freePort, hasCommand, rotatingScript, runWrk, startNginx, stopChild, waitFor, type Nginx, type WrkResult } from './tools.ts';
+import { HOST, drain, freePort, hasCommand, rotatingScript, runWrk, startNginx, stopChild, waitFor, type Nginx, type WrkResult } from './tools.ts';
 
 // npm run bench: builds a 100,000-resource library in a temporary SQLite database, starts the real
 // server on it, and measures four pages with wrk at 50 connections against nginx serving the
@@ -21,7 +22,6 @@ const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 50, 1, 1000);
 const THREADS = 2;
 const SEARCH_QUERIES = 200;
 const KEEP = env.BENCH_KEEP === '1';
-const TARGET = { fraction: 0.25, contentP99Ms: 10, searchP99Ms: 30 };
 const APT = 'apt-get update && apt-get install -y wrk nginx-light';
 
 function intEnv(name: string, fallback: number, min: number, max: number): number {
@@ -36,31 +36,6 @@ function intEnv(name: string, fallback: number, min: number, max: number): numbe
 }
 
 const log = (line: string) => console.log(line);
-
-interface Target {
-  name: string;
-  /** 'latency' is informational: the same searches one at a time, to show the cost of one */
-  kind: 'baseline' | 'content' | 'search' | 'latency';
-  path: string;
-  script?: string;
-  connections?: number;
-}
-
-interface Row {
-  name: string;
-  kind: Target['kind'];
-  path: string;
-  requestsPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  fractionOfNginx: number;
-  met: boolean | null;
-  connections: number;
-  requests: number;
-  non2xx: number;
-  socketErrors: number;
-  timeouts: number;
-}
 
 function ensureTools(): void {
   const missing = ['wrk', 'nginx'].filter((c) => !hasCommand(c));
@@ -108,30 +83,6 @@ async function fetchOk(url: string, expect?: RegExp): Promise<string> {
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   if (expect && !expect.test(text)) throw new Error(`${url} does not contain ${expect}`);
   return text;
-}
-
-const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-
-function table(rows: Row[]): string {
-  const head = ['target', 'connections', 'requests/s', 'p50 ms', 'p99 ms', 'fraction of nginx', 'errors', 'target met?'];
-  const latency = (r: Row, v: number) =>
-    r.requests === 0 ? `> ${WRK_TIMEOUT_S * 1000}` : r.timeouts > 0 && v === r.p99Ms ? `${fmt(v)} (+ timeouts)` : fmt(v);
-  const body = rows.map((r) => [
-    r.name,
-    String(r.connections),
-    (Math.round(r.requestsPerSec * 10) / 10).toLocaleString('en'),
-    latency(r, r.p50Ms),
-    latency(r, r.p99Ms),
-    fmt(r.fractionOfNginx, 3),
-    r.non2xx || r.socketErrors
-      ? [r.timeouts ? `${r.timeouts} timeouts (> ${WRK_TIMEOUT_S} s)` : '', r.socketErrors - r.timeouts ? `${r.socketErrors - r.timeouts} socket` : '', r.non2xx ? `${r.non2xx} non-2xx` : '']
-          .filter(Boolean)
-          .join(', ')
-      : '0',
-    r.met === null ? (r.kind === 'baseline' ? '(baseline)' : '(information)') : r.met ? 'yes' : 'NO',
-  ]);
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
 }
 
 function judge(kind: Target['kind'], r: WrkResult, nginxRps: number): boolean | null {
@@ -256,7 +207,14 @@ async function main(): Promise<void> {
     await measure(
       [
         { name: 'the same searches, search cache off (information)', kind: 'latency', path: searchPaths[0]!, script, base: cold },
-        { name: 'the same searches, search cache off, one connection (information)', kind: 'latency', path: searchPaths[0]!, script, base: cold, connections: 1 },
+        {
+          name: 'the same searches, search cache off, one connection (information)',
+          kind: 'latency',
+          path: searchPaths[0]!,
+          script,
+          base: cold,
+          connections: 1,
+        },
       ],
       server.child.pid!,
     );
@@ -300,8 +258,12 @@ async function main(): Promise<void> {
     const md = markdown(report, rows, diagnosis);
 
     log(`\n${table(rows)}\n`);
-    log(`Build: ${build.seconds.total.toFixed(1)} s for ${RESOURCES.toLocaleString('en')} resources. Machine: ${machine.cpu} × ${machine.cores}, Node ${machine.node}.`);
-    log(`Two-facet search SQL alone (in-process): p50 ${diagnosis.perSearch.p50Ms} ms, p99 ${diagnosis.perSearch.p99Ms} ms, max ${diagnosis.perSearch.maxMs} ms.`);
+    log(
+      `Build: ${build.seconds.total.toFixed(1)} s for ${RESOURCES.toLocaleString('en')} resources. Machine: ${machine.cpu} × ${machine.cores}, Node ${machine.node}.`,
+    );
+    log(
+      `Two-facet search SQL alone (in-process): p50 ${diagnosis.perSearch.p50Ms} ms, p99 ${diagnosis.perSearch.p99Ms} ms, max ${diagnosis.perSearch.maxMs} ms.`,
+    );
 
     const out = join(root, 'bench', 'results');
     mkdirSync(out, { recursive: true });
@@ -316,57 +278,6 @@ async function main(): Promise<void> {
   } finally {
     await cleanup();
   }
-}
-
-interface Report {
-  date: string;
-  machine: { cpu: string; cores: number; node: string; platform: string };
-  settings: { resources: number; seconds: number; connections: number; threads: number; searchQueries: number; database: string };
-  build: { seconds: BuildResult['seconds'] };
-}
-
-function markdown(report: Report, rows: Row[], d: Diagnosis): string {
-  const s = report.settings;
-  const build = report.build.seconds;
-  return `# Benchmark results
-
-${report.date} · ${report.machine.cpu} × ${report.machine.cores} cores · Node ${report.machine.node} · ${report.machine.platform}
-
-${s.resources.toLocaleString('en')} resources (SQLite), built in ${build.total.toFixed(1)} s.
-wrk: ${s.threads} threads, ${s.connections} connections, ${s.seconds} s per target after a warm-up; \`Accept-Encoding: gzip\`.
-
-${table(rows)}
-
-Targets: content pages at least ${TARGET.fraction} of nginx's requests/s with p99 under ${TARGET.contentP99Ms} ms;
-library search p99 under ${TARGET.searchP99Ms} ms. A target with any non-2xx response, socket error or timeout counts as
-missed. wrk gives up on a request after ${WRK_TIMEOUT_S} s; such requests are not in its latency figures
-("+ timeouts"), and "> ${WRK_TIMEOUT_S * 1000}" means none completed in time.
-
-## Two-facet search SQL, in-process
-
-${d.queries} searches (word + type + theme, relevance order, first page with facet counts), one at a
-time, no HTTP or rendering: p50 ${d.perSearch.p50Ms} ms, p99 ${d.perSearch.p99Ms} ms, max ${d.perSearch.maxMs} ms.
-
-| statement | p50 ms | p99 ms | max ms | total ms |
-| --- | --- | --- | --- | --- |
-${d.statements.map((x) => `| ${x.statement} | ${x.p50Ms} | ${x.p99Ms} | ${x.maxMs} | ${x.totalMs} |`).join('\n')}
-
-| search word | p50 ms | p99 ms | mean full-text matches |
-| --- | --- | --- | --- |
-${d.byBand.map((b) => `| ${b.band} | ${b.p50Ms} | ${b.p99Ms} | ${b.meanFtsMatches.toLocaleString('en')} |`).join('\n')}
-
-Slowest searches:
-
-| q | type | theme | ms | full-text matches | results |
-| --- | --- | --- | --- | --- | --- |
-${d.slowest.map((x) => `| ${x.q} | ${x.type} | ${x.theme} | ${x.ms} | ${x.ftsMatches.toLocaleString('en')} | ${x.total} |`).join('\n')}
-
-Query plan of the slowest statement (${d.explain.statement}) of the slowest search:
-
-\`\`\`
-${d.explain.plan.join('\n')}
-\`\`\`
-`;
 }
 
 main().catch((error: unknown) => {

@@ -58,26 +58,110 @@ export const types = ['toolkit', 'good-practice', 'guideline', 'publication', 'd
 const typeWeights = [20, 16, 18, 22, 5, 10, 4, 5];
 
 export const themes = [
-  'partnerships', 'skills-ecosystems', 'skills-anticipation', 'work-based-learning', 'applied-research', 'innovation',
-  'smart-specialisation', 'internationalisation', 'green-transition', 'digital-transition', 'lifelong-learning',
-  'governance', 'funding', 'inclusion', 'quality-assurance', 'teaching-learning', 'entrepreneurship',
+  'partnerships',
+  'skills-ecosystems',
+  'skills-anticipation',
+  'work-based-learning',
+  'applied-research',
+  'innovation',
+  'smart-specialisation',
+  'internationalisation',
+  'green-transition',
+  'digital-transition',
+  'lifelong-learning',
+  'governance',
+  'funding',
+  'inclusion',
+  'quality-assurance',
+  'teaching-learning',
+  'entrepreneurship',
 ];
 export const sectors = [
-  'tourism', 'economics-finance', 'energy', 'microelectronics', 'health-technology', 'defence', 'water', 'wood-furniture', 'social-economy',
+  'tourism',
+  'economics-finance',
+  'energy',
+  'microelectronics',
+  'health-technology',
+  'defence',
+  'water',
+  'wood-furniture',
+  'social-economy',
 ];
 export const countries = [
-  'FR', 'DE', 'ES', 'IT', 'NL', 'BE', 'PT', 'PL', 'FI', 'SE', 'IE', 'AT', 'DK', 'CZ', 'GR', 'RO', 'HU', 'SI', 'HR', 'EE',
-  'LV', 'LT', 'MA', 'TN', 'EG', 'JO', 'LB', 'DZ', 'TR', 'UA',
+  'FR',
+  'DE',
+  'ES',
+  'IT',
+  'NL',
+  'BE',
+  'PT',
+  'PL',
+  'FI',
+  'SE',
+  'IE',
+  'AT',
+  'DK',
+  'CZ',
+  'GR',
+  'RO',
+  'HU',
+  'SI',
+  'HR',
+  'EE',
+  'LV',
+  'LT',
+  'MA',
+  'TN',
+  'EG',
+  'JO',
+  'LB',
+  'DZ',
+  'TR',
+  'UA',
 ];
 export const languages = ['en', 'fr', 'ar', 'de', 'es', 'it', 'nl', 'pt', 'pl'];
 const languageWeights = [50, 15, 8, 6, 6, 5, 4, 3, 3];
 export const sources = [
-  'European Training Foundation', 'European Commission', 'Cedefop', 'VET Toolbox', 'ETF-CEDEFOP-ILO', 'OECD', 'UNESCO-UNEVOC',
-  'ILO', 'EfVET', 'EVTA', 'EURASHE', 'ECOVEM', 'SEED Sustainable Energy Education CoVE', 'POVE Water COVE', 'GREENOVET project',
-  'Care about IT CoVE', 'CATALYST CoVE', 'B-WISE project', 'ASSETTs+ project partnership', 'ALLVIEW consortium', 'TOURX CoVE',
-  'EXELIA', 'CoVEs for Automotive', 'ENERGY CoVE', 'DIGI-VET network', 'Skills4Water', 'FURN-CoVE', 'Health-CoVE', 'Agri-CoVE',
-  'Maritime Skills Alliance', 'Ministry of Education', 'National VET Agency', 'Regional Chamber of Commerce', 'Platform of CoVEs',
-  'Erasmus+ National Agency', 'World Bank', 'GIZ', 'Enabel', 'AFD', 'Lux-Development',
+  'European Training Foundation',
+  'European Commission',
+  'Cedefop',
+  'VET Toolbox',
+  'ETF-CEDEFOP-ILO',
+  'OECD',
+  'UNESCO-UNEVOC',
+  'ILO',
+  'EfVET',
+  'EVTA',
+  'EURASHE',
+  'ECOVEM',
+  'SEED Sustainable Energy Education CoVE',
+  'POVE Water COVE',
+  'GREENOVET project',
+  'Care about IT CoVE',
+  'CATALYST CoVE',
+  'B-WISE project',
+  'ASSETTs+ project partnership',
+  'ALLVIEW consortium',
+  'TOURX CoVE',
+  'EXELIA',
+  'CoVEs for Automotive',
+  'ENERGY CoVE',
+  'DIGI-VET network',
+  'Skills4Water',
+  'FURN-CoVE',
+  'Health-CoVE',
+  'Agri-CoVE',
+  'Maritime Skills Alliance',
+  'Ministry of Education',
+  'National VET Agency',
+  'Regional Chamber of Commerce',
+  'Platform of CoVEs',
+  'Erasmus+ National Agency',
+  'World Bank',
+  'GIZ',
+  'Enabel',
+  'AFD',
+  'Lux-Development',
 ];
 
 function weighted<T>(items: T[], weights: number[], r: number): T {
@@ -148,13 +232,16 @@ export function syntheticResource(i: number, stationCount: number): SyntheticRes
   }
   // Sentences of 8–14 words.
   const sentences: string[] = [];
-  for (let k = 0; k < words.length; ) {
+  for (let k = 0; k < words.length;) {
     const n = 8 + Math.floor(random() * 7);
     const s = words.slice(k, k + n).join(' ');
     sentences.push(`${capital(s)}.`);
     k += n;
   }
-  const slugBase = titleWords.join('-').replace(/[^a-z0-9-]/g, '').slice(0, 80);
+  const slugBase = titleWords
+    .join('-')
+    .replace(/[^a-z0-9-]/g, '')
+    .slice(0, 80);
   return {
     slug: `${slugBase}-${i + 1}`,
     type: weighted(types, typeWeights, random()),

@@ -19,7 +19,9 @@ try {
   // Links from indicators to stations and resources are checked when the platform loads them.
   for (const { document, file } of await readFrameworks(dir)) {
     const indicators = indicatorsOf(document);
-    console.log(`${file}: valid. ${document.dimensions.length} dimensions, ${document.dimensions.flatMap((d) => d.criteria).length} criteria, ${indicators.length} indicators (${indicators.filter((i) => i.core).length} core).`);
+    console.log(
+      `${file}: valid. ${document.dimensions.length} dimensions, ${document.dimensions.flatMap((d) => d.criteria).length} criteria, ${indicators.length} indicators (${indicators.filter((i) => i.core).length} core).`,
+    );
   }
 } catch (error) {
   if (!(error instanceof ContentError) && !(error instanceof FrameworkError)) throw error;

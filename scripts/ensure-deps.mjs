@@ -5,9 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
 const installed = 'node_modules/.package-lock.json';
-const stale =
-  !existsSync(installed) ||
-  statSync(installed).mtimeMs < statSync('package-lock.json').mtimeMs;
+const stale = !existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lock.json').mtimeMs;
 
 if (stale) {
   console.log('Installing dependencies (npm ci)…');
@@ -18,8 +16,6 @@ if (stale) {
 const localNode = 'node_modules/.bin/node';
 const major = Number(process.versions.node.split('.')[0]);
 if (!existsSync(localNode) && major < 22) {
-  console.error(
-    `This project needs Node 22 or 24; found ${process.version} and no bundled Node for this platform. Install an LTS Node and retry.`,
-  );
+  console.error(`This project needs Node 22 or 24; found ${process.version} and no bundled Node for this platform. Install an LTS Node and retry.`);
   process.exit(1);
 }

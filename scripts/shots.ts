@@ -14,7 +14,8 @@ const chosen = words.length ? pageCases.filter((p) => words.some((w) => p.name.t
 if (!chosen.length) throw new Error(`no page type's name contains ${words.join(' or ')}`);
 
 mkdirSync(out, { recursive: true });
-for (const file of readdirSync(out)) if (file.endsWith('.png') && (!words.length || chosen.some((p) => file.startsWith(`${fileId(p)}.`)))) rmSync(join(out, file));
+for (const file of readdirSync(out))
+  if (file.endsWith('.png') && (!words.length || chosen.some((p) => file.startsWith(`${fileId(p)}.`)))) rmSync(join(out, file));
 
 const suite = await startSuite();
 const open = tabs(suite);

@@ -44,7 +44,8 @@ function progress() {
     },
     flush(callback) {
       clearInterval(timer);
-      if (process.env.INTVE_TEST_COUNTS) appendFileSync(process.env.INTVE_TEST_COUNTS, `${JSON.stringify({ passed: done - failed - skipped, failed, skipped })}\n`);
+      if (process.env.INTVE_TEST_COUNTS)
+        appendFileSync(process.env.INTVE_TEST_COUNTS, `${JSON.stringify({ passed: done - failed - skipped, failed, skipped })}\n`);
       const slowest = [...finished].sort((a, b) => b[1] - a[1]).slice(0, 5);
       if (slowest.length > 1) this.push(`slowest files: ${slowest.map(([f, ms]) => `${short(f)} ${clock(ms)}`).join(' · ')}\n`);
       callback();
@@ -53,7 +54,9 @@ function progress() {
   const timer = setInterval(() => {
     const now = Date.now();
     const still = [...running].map(([f, since]) => `${short(f)} ${clock(now - since)}`).join(', ');
-    stream.push(`… ${clock(now - started)}: ${done} tests finished${failed ? ` (${failed} failed)` : ''}, ${finished.size} of ${files.size} files${still ? `; running ${still}` : ''}\n`);
+    stream.push(
+      `… ${clock(now - started)}: ${done} tests finished${failed ? ` (${failed} failed)` : ''}, ${finished.size} of ${files.size} files${still ? `; running ${still}` : ''}\n`,
+    );
   }, every);
   timer.unref();
   return stream;

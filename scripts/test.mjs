@@ -17,7 +17,12 @@ const engineName = engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
 // Files spend much of their time waiting on the database and on I/O: on 2 cores, 3 at once was the
 // quickest on both engines (SQLite 29 s against 39 s with 2 and 35 s with 4; PostgreSQL 41-45 s against 43 and 47 s).
 const concurrency = process.env.TEST_CONCURRENCY ?? '3';
-const progress = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/test-progress.mjs', '--test-reporter-destination=stdout'];
+const progress = [
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/test-progress.mjs',
+  '--test-reporter-destination=stdout',
+];
 
 const clock = (ms) => {
   const s = Math.round(ms / 1000);
@@ -103,7 +108,12 @@ try {
   }
 } finally {
   const cleaning = Date.now();
-  counts = existsSync(env.INTVE_TEST_COUNTS) ? readFileSync(env.INTVE_TEST_COUNTS, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : [];
+  counts = existsSync(env.INTVE_TEST_COUNTS)
+    ? readFileSync(env.INTVE_TEST_COUNTS, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+    : [];
   await templates?.drop().catch((error) => {
     console.error('could not remove the test database templates:', error);
   });

@@ -94,14 +94,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-      'request',
-    );
+    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
     done();
   });
 
-  const errorPage = (request: FastifyRequest, reply: FastifyReply, status: 400 | 403 | 404 | 500 | 503, problems = [] as BadRequestError['problems'], forbidden = false) => {
+  const errorPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: 400 | 403 | 404 | 500 | 503,
+    problems = [] as BadRequestError['problems'],
+    forbidden = false,
+  ) => {
     const lang = langOfUrl(request.url) ?? negotiateLang(request);
     const page = errorView(a.ctxFor(lang, `/${lang}`), status, request.id, problems, forbidden);
     return sendText(request, reply, page, 'text/html; charset=utf-8', status);

@@ -4,59 +4,74 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const databaseUrl = z
-  .string()
-  .refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), {
-    message: 'must start with sqlite: (a file path or :memory:) or postgres://',
-  });
-
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).catch(NaN).pipe(z.number({ error: 'must be a whole number from 0 to 65535' }).min(0)).default(3000),
-  DATABASE_URL: databaseUrl.default('sqlite:./data/intve.db'),
-  BASE_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://intve.example.eu' })
-    .refine((v) => new URL(v).pathname === '/', { message: 'must be an origin without a path' })
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CONTENT_DIR: z.string().min(1).default('./content'),
-  UPLOADS_DIR: z.string().min(1).default('./data/uploads'),
-  LOAD_CONTENT: booleanString.default(true),
-  TRUST_PROXY: booleanString.default(false),
-  PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
-  SEARCH_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(2000),
-  SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
-  SESSION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(365).default(14),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
-    .optional(),
-  MAIL_FROM: z.string().min(3).default('IntVE platform <no-reply@localhost>'),
-  SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(10_000),
-  FILES_MAX_BYTES: z.coerce.number({ error: 'must be a whole number of bytes' }).int().min(1024, { error: 'must be at least 1024 (bytes)' }).max(1024 ** 3, { error: 'must be at most 1073741824 (1 GB)' }).default(20 * 1024 * 1024),
-  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://s3.example.eu' }).optional(),
-  S3_BUCKET: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens' })
-    .optional(),
-  S3_REGION: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: 'must be a region name such as eu-west-1' }).optional(),
-  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  S3_FORCE_PATH_STYLE: booleanString.default(false),
-}).superRefine((c, ctx) => {
-  // S3 is used when S3_BUCKET is set; the other S3 settings mean nothing without it.
-  const requires = (name: string, message: string) => ctx.addIssue({ code: 'custom', path: [name], message });
-  if (c.S3_BUCKET) {
-    if (!c.S3_REGION) requires('S3_REGION', 'is required when S3_BUCKET is set');
-    if (c.S3_ACCESS_KEY_ID && !c.S3_SECRET_ACCESS_KEY) requires('S3_SECRET_ACCESS_KEY', 'is required when S3_ACCESS_KEY_ID is set');
-    if (c.S3_SECRET_ACCESS_KEY && !c.S3_ACCESS_KEY_ID) requires('S3_ACCESS_KEY_ID', 'is required when S3_SECRET_ACCESS_KEY is set');
-  } else {
-    for (const name of ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
-      if (c[name]) requires('S3_BUCKET', `is required when ${name} is set`);
-    }
-  }
+const databaseUrl = z.string().refine((v) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(v), {
+  message: 'must start with sqlite: (a file path or :memory:) or postgres://',
 });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .catch(NaN)
+      .pipe(z.number({ error: 'must be a whole number from 0 to 65535' }).min(0))
+      .default(3000),
+    DATABASE_URL: databaseUrl.default('sqlite:./data/intve.db'),
+    BASE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://intve.example.eu' })
+      .refine((v) => new URL(v).pathname === '/', { message: 'must be an origin without a path' })
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CONTENT_DIR: z.string().min(1).default('./content'),
+    UPLOADS_DIR: z.string().min(1).default('./data/uploads'),
+    LOAD_CONTENT: booleanString.default(true),
+    TRUST_PROXY: booleanString.default(false),
+    PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
+    SEARCH_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(2000),
+    SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+    SESSION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(365).default(14),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('IntVE platform <no-reply@localhost>'),
+    SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(10_000),
+    FILES_MAX_BYTES: z.coerce
+      .number({ error: 'must be a whole number of bytes' })
+      .int()
+      .min(1024, { error: 'must be at least 1024 (bytes)' })
+      .max(1024 ** 3, { error: 'must be at most 1073741824 (1 GB)' })
+      .default(20 * 1024 * 1024),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://s3.example.eu' }).optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a bucket name: 3 to 63 lowercase letters, digits, dots or hyphens' })
+      .optional(),
+    S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]{2,40}$/, { error: 'must be a region name such as eu-west-1' })
+      .optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: booleanString.default(false),
+  })
+  .superRefine((c, ctx) => {
+    // S3 is used when S3_BUCKET is set; the other S3 settings mean nothing without it.
+    const requires = (name: string, message: string) => ctx.addIssue({ code: 'custom', path: [name], message });
+    if (c.S3_BUCKET) {
+      if (!c.S3_REGION) requires('S3_REGION', 'is required when S3_BUCKET is set');
+      if (c.S3_ACCESS_KEY_ID && !c.S3_SECRET_ACCESS_KEY) requires('S3_SECRET_ACCESS_KEY', 'is required when S3_ACCESS_KEY_ID is set');
+      if (c.S3_SECRET_ACCESS_KEY && !c.S3_ACCESS_KEY_ID) requires('S3_ACCESS_KEY_ID', 'is required when S3_SECRET_ACCESS_KEY is set');
+    } else {
+      for (const name of ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (c[name]) requires('S3_BUCKET', `is required when ${name} is set`);
+      }
+    }
+  });
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -97,9 +112,7 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment; the error names the variable in one line. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const input = Object.fromEntries(
-    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
-  );
+  const input = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -40,23 +40,42 @@ before(async () => {
   }
   await centre(t, { slug: 'centre-a', name: 'Centre A', ...profile, admin: people.centreAdmin });
   await centre(t, { slug: 'centre-b', name: 'Centre B', ...profile, admin: people.otherCentreAdmin });
-  const created = await agents.editor.post('/en/admin/resources', { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix files', description_en: 'Text.' }, '/en/admin/resources/new');
+  const created = await agents.editor.post(
+    '/en/admin/resources',
+    { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix files', description_en: 'Text.' },
+    '/en/admin/resources/new',
+  );
   files.resource = /resources\/([a-z0-9-]+)\?/.exec(created.headers.location as string)![1]!;
   files.resourceId = (await t.database.db.selectFrom('resources').select('id').where('slug', '=', files.resource).executeTakeFirstOrThrow()).id;
   files.attachment = await newAttachment();
   files.caseStudy = (await t.database.db.selectFrom('case_studies').select('slug').orderBy('id').executeTakeFirstOrThrow()).slug;
-  const round = await agents.centreAdmin.post('/en/account/centres/centre-a/self-assessment', roundFields(), '/en/account/centres/centre-a/self-assessment/new');
+  const round = await agents.centreAdmin.post(
+    '/en/account/centres/centre-a/self-assessment',
+    roundFields(),
+    '/en/account/centres/centre-a/self-assessment/new',
+  );
   files.round = Number(/rounds\/(\d+)/.exec(round.headers.location as string)![1]);
 });
 
 /** A fresh file on the matrix resource, uploaded by the editor; its id. */
 async function newAttachment(): Promise<number> {
-  const res = await agents.editor.upload(`/en/admin/resources/${files.resource}/attachments`, { title: 'Matrix file' }, samplePdf, `/en/admin/resources/${files.resource}`);
+  const res = await agents.editor.upload(
+    `/en/admin/resources/${files.resource}/attachments`,
+    { title: 'Matrix file' },
+    samplePdf,
+    `/en/admin/resources/${files.resource}`,
+  );
   assert.equal(res.statusCode, 303, res.body.slice(0, 300));
   return (await t.database.db.selectFrom('attachments').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
 }
 const fill = (template: string) =>
-  template.replace('{member}', String(ids.member)).replace('{resourceId}', String(files.resourceId)).replace('{resource}', files.resource).replace('{attachment}', String(files.attachment)).replace('{caseStudy}', files.caseStudy).replace('{round}', String(files.round));
+  template
+    .replace('{member}', String(ids.member))
+    .replace('{resourceId}', String(files.resourceId))
+    .replace('{resource}', files.resource)
+    .replace('{attachment}', String(files.attachment))
+    .replace('{caseStudy}', files.caseStudy)
+    .replace('{round}', String(files.round));
 after(async () => {
   try {
     await t.close();
@@ -83,10 +102,9 @@ const gets: [string, Expect][] = [
   ['/en/admin', row(303, 403, 403, 403, 200, 200)],
   // The self-assessment: a centre's rounds, reports and plans; the framework editor; the rules
   // and the policy view for administrators.
-  ...['', '/new', '/rounds/{round}', '/rounds/{round}/report', '/rounds/{round}/report.csv', '/rounds/{round}/report.pdf', '/rounds/{round}/plan'].map((path): [string, Expect] => [
-    `/en/account/centres/centre-a/self-assessment${path}`,
-    row(303, 404, 404, 200, 404, 200),
-  ]),
+  ...['', '/new', '/rounds/{round}', '/rounds/{round}/report', '/rounds/{round}/report.csv', '/rounds/{round}/report.pdf', '/rounds/{round}/plan'].map(
+    (path): [string, Expect] => [`/en/account/centres/centre-a/self-assessment${path}`, row(303, 404, 404, 200, 404, 200)],
+  ),
   ['/en/admin/frameworks/vocational-excellence', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/frameworks/vocational-excellence/indicator/programmes-reviewed-with-employers', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/self-assessment/settings', row(303, 403, 403, 403, 403, 200)],
@@ -99,7 +117,10 @@ const gets: [string, Expect][] = [
   ['/en/admin/files/{attachment}', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/case-studies/{caseStudy}/attachments', row(303, 403, 403, 403, 200, 200)],
   // The content editor: every kind's list, new-item form, edit form, preview and revisions.
-  ...(['packages', 'stations', 'resources', 'case-studies', 'spotlight'] as const).map((kind): [string, Expect] => [`/en/admin/${kind}/new`, row(303, 403, 403, 403, 200, 200)]),
+  ...(['packages', 'stations', 'resources', 'case-studies', 'spotlight'] as const).map((kind): [string, Expect] => [
+    `/en/admin/${kind}/new`,
+    row(303, 403, 403, 403, 200, 200),
+  ]),
   ...[
     'packages/building-skills-ecosystems',
     'stations/building-partnerships-within-the-wider-ecosystem',
@@ -118,14 +139,22 @@ const gets: [string, Expect][] = [
 ];
 
 const posts: [string, Record<string, string>, Expect][] = [
-  ['/en/account/centres/centre-a/profile', { name: 'Centre A', country: 'GR', city: 'Athens', type: 'cove', website: '', description: '' }, row(403, 404, 404, 303, 404, 303)],
+  [
+    '/en/account/centres/centre-a/profile',
+    { name: 'Centre A', country: 'GR', city: 'Athens', type: 'cove', website: '', description: '' },
+    row(403, 404, 404, 303, 404, 303),
+  ],
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/extend', { closes: '2099-12-31' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/plan/focus', { focus: 'none' }, row(403, 404, 404, 422, 404, 422)],
   ['/en/admin/frameworks/vocational-excellence/discard', {}, row(403, 403, 403, 403, 303, 303)],
   ['/en/admin/self-assessment/settings', { minIndicators: '50', minAnswers: '3' }, row(403, 403, 403, 403, 403, 303)],
-  ['/en/admin/resources', { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix resource', description_en: 'Text.' }, row(403, 403, 403, 403, 303, 303)],
+  [
+    '/en/admin/resources',
+    { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix resource', description_en: 'Text.' },
+    row(403, 403, 403, 403, 303, 303),
+  ],
   // Without a file the import form comes back with its error: the request got past every check.
   ['/en/admin/content-pack/import', {}, row(403, 403, 403, 403, 422, 422)],
   // The content editor: an empty form comes back with its errors (past every check); deleting a
@@ -139,7 +168,11 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/admin/resources/{resource}/unpublish', {}, row(403, 403, 403, 403, 303, 303)],
   ['/en/admin/resources/{resource}/revisions/999999/restore', {}, row(403, 403, 403, 403, 404, 404)],
   // A resource's forms at their old numbered addresses: sent again to the new one (308).
-  ...['', '/publish', '/unpublish', '/delete', '/revisions/1/restore', '/attachments/1/delete'].map((path): [string, Record<string, string>, Expect] => [`/en/admin/resources/{resourceId}${path}`, {}, row(403, 403, 403, 403, 308, 308)]),
+  ...['', '/publish', '/unpublish', '/delete', '/revisions/1/restore', '/attachments/1/delete'].map((path): [string, Record<string, string>, Expect] => [
+    `/en/admin/resources/{resourceId}${path}`,
+    {},
+    row(403, 403, 403, 403, 308, 308),
+  ]),
 ];
 
 describe('authorisation matrix', () => {
@@ -174,7 +207,8 @@ describe('authorisation matrix', () => {
     test(`POST ${template} (upload): ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {
       const url = fill(template);
       for (const p of personas) {
-        const res = p === 'visitor' ? await agents[p].postRaw(url, { title: 'Matrix' }) : await agents[p].upload(url, { title: 'Matrix' }, samplePdf, '/en/account');
+        const res =
+          p === 'visitor' ? await agents[p].postRaw(url, { title: 'Matrix' }) : await agents[p].upload(url, { title: 'Matrix' }, samplePdf, '/en/account');
         assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
       }
     });

@@ -21,7 +21,10 @@ describe('SQL only in repositories', () => {
 
   test('a query builder call outside a repository fails the lint', async () => {
     const found = await problems('src/modules/example/service.ts', query);
-    assert.ok(found.some((m) => m.includes('SQL lives in repositories')), found.join('\n'));
+    assert.ok(
+      found.some((m) => m.includes('SQL lives in repositories')),
+      found.join('\n'),
+    );
   });
 
   test('raw SQL outside a repository fails the lint, import and tag', async () => {
@@ -48,7 +51,14 @@ describe('import rules', () => {
     }
   };
   const violations = async (paths: string[]) => {
-    const out = await cruise(paths, { ...config.options, validate: true, ruleSet: { forbidden: config.forbidden ?? [] }, baseDir: dir, tsConfig: undefined, exclude: undefined });
+    const out = await cruise(paths, {
+      ...config.options,
+      validate: true,
+      ruleSet: { forbidden: config.forbidden ?? [] },
+      baseDir: dir,
+      tsConfig: undefined,
+      exclude: undefined,
+    });
     return (out.output as ICruiseResult).summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
   };
 
@@ -58,7 +68,10 @@ describe('import rules', () => {
       'src/modules/two/service.ts': "import type { One } from '../one/routes.ts';\nexport type Two = { one?: One };\n",
     });
     const found = await violations(['src/modules/one', 'src/modules/two']);
-    assert.ok(found.some((v) => v.startsWith('no-circular')), found.join('\n'));
+    assert.ok(
+      found.some((v) => v.startsWith('no-circular')),
+      found.join('\n'),
+    );
   });
 
   test('a shared layer importing a feature fails the lint', async () => {
@@ -67,7 +80,10 @@ describe('import rules', () => {
       'src/http/helper.ts': "import { three } from '../modules/three/service.ts';\nexport const x = three;\n",
     });
     const found = await violations(['src/http']);
-    assert.ok(found.some((v) => v.startsWith('shared-layers-stay-below-features')), found.join('\n'));
+    assert.ok(
+      found.some((v) => v.startsWith('shared-layers-stay-below-features')),
+      found.join('\n'),
+    );
   });
 
   test('one-way imports pass', async () => {

@@ -44,7 +44,10 @@ describe('starting and stopping the platform', () => {
     const deadline = Date.now() + 30_000;
     let ready = false;
     while (!ready && Date.now() < deadline) {
-      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!ready) await new Promise((r) => setTimeout(r, 200));
     }
     assert.ok(ready, s.output());
@@ -53,7 +56,11 @@ describe('starting and stopping the platform', () => {
     assert.match(await page.text(), /Building partnerships within the wider ecosystem/);
     s.child.kill('SIGTERM');
     assert.equal(await s.exited, 0);
-    const lines = s.output().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = s
+      .output()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.ok(lines.some((l) => l.reqId === 'test-req-1' && l.status === 200 && l.url === '/en/packages/2/stations/1'));
     assert.ok(lines.some((l) => l.msg === 'shutting down'));
   });

@@ -35,11 +35,7 @@ class Provider implements MigrationProvider {
     this.dialect = dialect;
   }
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve(
-      Object.fromEntries(
-        Object.entries(migrations).map(([name, m]) => [name, { up: (db) => m.up(db, this.dialect) }]),
-      ),
-    );
+    return Promise.resolve(Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, { up: (db) => m.up(db, this.dialect) }])));
   }
 }
 
@@ -59,8 +55,7 @@ export async function migrate(database: Database): Promise<string[]> {
 
 async function ensureUnaccent(database: Database): Promise<void> {
   const installed = async () =>
-    (await sql<{ n: number }>`select count(*) as n from pg_extension where extname = 'unaccent'`.execute(database.db))
-      .rows[0]?.n === 1;
+    (await sql<{ n: number }>`select count(*) as n from pg_extension where extname = 'unaccent'`.execute(database.db)).rows[0]?.n === 1;
   if (await installed()) return;
   try {
     await sql`create extension if not exists unaccent with schema public`.execute(database.db);

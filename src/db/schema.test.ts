@@ -38,7 +38,10 @@ describe(`schema.ts and the migrations (${engine})`, () => {
       .replace('email_confirmed_at: string | null;', 'email_confirmed_at: string;')
       .replace('password_hash: string;', 'password_hash: string | null;')
       // a wrong type, a column that is not there, and one left out
-      .replace('  users: {\n    id: Generated<number>;\n    email: string;', '  users: {\n    id: Generated<number>;\n    email: number;\n    nickname: string;')
+      .replace(
+        '  users: {\n    id: Generated<number>;\n    email: string;',
+        '  users: {\n    id: Generated<number>;\n    email: number;\n    nickname: string;',
+      )
       .replace('    preferred_lang: string;\n', '')
       // Generated<> on a column the database does not fill in, and an optional property
       .replace('outbox: { id: Generated<number>; to_address: string;', 'outbox: { id: Generated<number>; to_address: Generated<string>;')
@@ -59,6 +62,9 @@ describe(`schema.ts and the migrations (${engine})`, () => {
   });
 
   test('a schema.ts that does not compile is refused rather than read half', () => {
-    assert.throws(() => declaredShape(SCHEMA, readFileSync(SCHEMA, 'utf8').replace('users: {', 'users: { nickname: Unknown;')), /schema\.ts does not compile: Cannot find name 'Unknown'/);
+    assert.throws(
+      () => declaredShape(SCHEMA, readFileSync(SCHEMA, 'utf8').replace('users: {', 'users: { nickname: Unknown;')),
+      /schema\.ts does not compile: Cannot find name 'Unknown'/,
+    );
   });
 });

@@ -10,5 +10,11 @@ test('a CSV cell is quoted when it needs to be, and a formula is never run by a 
   assert.equal(csvCell('a, "b"'), '"a, ""b"""');
   assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
   for (const start of ['+', '-', '@', '\t']) assert.ok(csvCell(`${start}1`).replace(/^"/, '').startsWith("'"), start);
-  assert.equal(csv([['a', 1], [null, 'b']]), 'a,1\r\n,b\r\n');
+  assert.equal(
+    csv([
+      ['a', 1],
+      [null, 'b'],
+    ]),
+    'a,1\r\n,b\r\n',
+  );
 });

@@ -16,5 +16,9 @@ export const csv = (rows: CsvValue[][]): string => `${rows.map((r) => r.map(csvC
 
 /** Sends a CSV file to download, never stored on the way; a byte-order mark makes spreadsheet programs read it as UTF-8 (Arabic, accents). */
 export function sendCsv(reply: FastifyReply, filename: string, body: string): FastifyReply {
-  return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${filename}"`).type('text/csv; charset=utf-8').send(`\uFEFF${body}`);
+  return reply
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .type('text/csv; charset=utf-8')
+    .send(`\uFEFF${body}`);
 }

@@ -25,10 +25,12 @@ export function errorView(ctx: PageContext, status: 400 | 403 | 404 | 500 | 503,
   const key = forbidden ? 'error.access' : `error.${status}`;
   const body = html`<h1>${t(`${key}.title`)}</h1>
     <p class="lead">${t(`${key}.text`)}</p>
-    ${problems.length
-      ? html`<div class="error-summary" role="alert"><h2 class="error-summary-title">${t('error.problems')}</h2>
+    ${
+      problems.length
+        ? html`<div class="error-summary" role="alert"><h2 class="error-summary-title">${t('error.problems')}</h2>
           <ul>${problems.map((p) => html`<li>${problemText(ctx, p)}</li>`)}</ul></div>`
-      : ''}
+        : ''
+    }
     <h2>${t('error.whatNext')}</h2>
     <ul>
       <li><a href="${href(ctx, '/')}">${t('error.goHome')}</a></li>

@@ -34,9 +34,7 @@ export function sendText(request: FastifyRequest, reply: FastifyReply, text: str
   reply.code(status).type(type);
   const encoding = body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
   if (encoding === 'br') {
-    return reply
-      .header('content-encoding', 'br')
-      .send(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }));
+    return reply.header('content-encoding', 'br').send(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }));
   }
   if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(gzipSync(body, { level: 6 }));
   return reply.send(body);

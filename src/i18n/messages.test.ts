@@ -52,12 +52,7 @@ function argumentsOf(message: string, locale: string): Arguments {
       } else if (parser.isTagElement(el)) {
         if (!names.has(el.value)) names.set(el.value, 'string');
         walk(el.children);
-      } else if (
-        parser.isArgumentElement(el) ||
-        parser.isNumberElement(el) ||
-        parser.isDateElement(el) ||
-        parser.isTimeElement(el)
-      ) {
+      } else if (parser.isArgumentElement(el) || parser.isNumberElement(el) || parser.isDateElement(el) || parser.isTimeElement(el)) {
         if (!names.has(el.value)) names.set(el.value, parser.isNumberElement(el) ? 'number' : 'string');
       }
     }

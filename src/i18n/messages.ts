@@ -11,14 +11,13 @@ export type Translate = (key: string, values?: Values) => string;
 
 const load = (lang: Lang): Record<string, string> => {
   const raw = JSON.parse(readFileSync(new URL(`./${lang}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(raw).map(([key, v]) => [key, typeof v === 'string' ? v : (v as { message: string }).message]),
-  );
+  return Object.fromEntries(Object.entries(raw).map(([key, v]) => [key, typeof v === 'string' ? v : (v as { message: string }).message]));
 };
 
-export const catalogues: Record<Lang, Record<string, string>> = Object.fromEntries(
-  languages.map((lang) => [lang, load(lang)]),
-) as Record<Lang, Record<string, string>>;
+export const catalogues: Record<Lang, Record<string, string>> = Object.fromEntries(languages.map((lang) => [lang, load(lang)])) as Record<
+  Lang,
+  Record<string, string>
+>;
 
 const compiled = new Map<string, IntlMessageFormat>();
 

@@ -11,12 +11,22 @@ export function blockItems(r: Renderer, block: PdfBlock): Item[] {
   const align: Align = r.certificate ? 'center' : 'start';
   switch (block.kind) {
     case 'heading':
-      return r.textItems(block.text, `H${block.level}`, { size: sizes.headings[block.level - 1]!, bold: true, color: colors.text }, { gap: 18 - 3 * block.level, keep: true, align });
+      return r.textItems(
+        block.text,
+        `H${block.level}`,
+        { size: sizes.headings[block.level - 1]!, bold: true, color: colors.text },
+        { gap: 18 - 3 * block.level, keep: true, align },
+      );
     case 'paragraph':
-      return r.textItems(block.text, 'P', { size: r.certificate ? sizes.certificateBody : sizes.body, bold: false, color: block.muted ? colors.muted : colors.text }, {
-        gap: r.certificate ? 10 : 6,
-        align,
-      });
+      return r.textItems(
+        block.text,
+        'P',
+        { size: r.certificate ? sizes.certificateBody : sizes.body, bold: false, color: block.muted ? colors.muted : colors.text },
+        {
+          gap: r.certificate ? 10 : 6,
+          align,
+        },
+      );
     case 'bullets':
       return bulletItems(r, block.items);
     case 'table':
@@ -47,7 +57,10 @@ function bulletItems(r: Renderer, texts: string[]): Item[] {
           if (i === 0) {
             r.tagged(label, () => {
               const bulletX = r.rtl ? r.right - bulletIndent / 2 - 2 : r.left + 4;
-              r.doc.font('latin', style.size).fillColor(colors.text).text('•', bulletX, top + box.ascent, { lineBreak: false, baseline: 'alphabetic' });
+              r.doc
+                .font('latin', style.size)
+                .fillColor(colors.text)
+                .text('•', bulletX, top + box.ascent, { lineBreak: false, baseline: 'alphabetic' });
             });
           }
           r.tagged(body, () => r.drawLine(box, line, x, r.width - bulletIndent, top, 'start'));

@@ -27,7 +27,10 @@ let parsedFonts: [FontName, ParsedFont][] | undefined;
 export function fonts(): [FontName, ParsedFont][] {
   if (!parsedFonts) {
     const fontkit = createRequire(localRequire.resolve('pdfkit'))('fontkit') as { create(data: Buffer): ParsedFont };
-    parsedFonts = fontFiles.map(([name, pkg, file]) => [name, fontkit.create(readFileSync(path.join(path.dirname(localRequire.resolve(`${pkg}/package.json`)), file)))]);
+    parsedFonts = fontFiles.map(([name, pkg, file]) => [
+      name,
+      fontkit.create(readFileSync(path.join(path.dirname(localRequire.resolve(`${pkg}/package.json`)), file))),
+    ]);
   }
   return parsedFonts;
 }

@@ -17,7 +17,12 @@ export function plainArabic(input: PdfDocument): PdfDocument {
       case 'bullets':
         return { ...b, items: b.items.map(withoutHarakat) };
       case 'table':
-        return { ...b, caption: b.caption === undefined ? undefined : withoutHarakat(b.caption), head: b.head.map(withoutHarakat), rows: b.rows.map((r) => r.map(withoutHarakat)) };
+        return {
+          ...b,
+          caption: b.caption === undefined ? undefined : withoutHarakat(b.caption),
+          head: b.head.map(withoutHarakat),
+          rows: b.rows.map((r) => r.map(withoutHarakat)),
+        };
       default:
         return b;
     }

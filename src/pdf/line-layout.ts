@@ -61,7 +61,7 @@ export type Measure = (font: FontName, size: number, text: string) => number;
 export function lineLayout(measure: Measure) {
   function measureRange(paragraph: Paragraph, start: number, end: number): number {
     let width = 0;
-    for (let from = start; from < end; ) {
+    for (let from = start; from < end;) {
       const script = paragraph.scripts[from]!;
       let to = from + 1;
       while (to < end && paragraph.scripts[to] === script) to++;
@@ -116,9 +116,9 @@ export function lineLayout(measure: Measure) {
     if (whole <= width) return [{ start, end, width: whole }];
     const ends = Array.from(graphemes.segment(paragraph.shown.slice(start, end)), ({ index, segment }) => start + index + segment.length);
     const pieces: { start: number; end: number; width: number }[] = [];
-    for (let first = 0, from = start; first < ends.length; ) {
+    for (let first = 0, from = start; first < ends.length;) {
       let fits = first;
-      for (let over = ends.length; over - fits > 1; ) {
+      for (let over = ends.length; over - fits > 1;) {
         const middle = Math.floor((fits + over) / 2);
         if (measureRange(paragraph, from, ends[middle]!) <= width) fits = middle;
         else over = middle;
@@ -135,7 +135,7 @@ export function lineLayout(measure: Measure) {
     const { levels } = paragraph.embedding;
     const order = bidi.getReorderedIndices(paragraph.text, paragraph.embedding, start, end - 1).slice(start, end);
     const runs: Run[] = [];
-    for (let k = 0; k < order.length; ) {
+    for (let k = 0; k < order.length;) {
       const first = order[k]!;
       const level = levels[first]!;
       const script = paragraph.scripts[first]!;

@@ -16,7 +16,11 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const titleStyle: TextStyle = { size: renderer.certificate ? sizes.certificateTitle : sizes.title, bold: true, color: renderer.certificate ? colors.frame : colors.text };
+  const titleStyle: TextStyle = {
+    size: renderer.certificate ? sizes.certificateTitle : sizes.title,
+    bold: true,
+    color: renderer.certificate ? colors.frame : colors.text,
+  };
   const title = renderer.textItems(input.title, 'H1', titleStyle, { gap: 0, keep: true, align: renderer.certificate ? 'center' : 'start' });
   const items = input.blocks.flatMap((block) => blockItems(renderer, block));
   if (title.length > 0 && items[0]) items[0].gap = Math.max(items[0].gap, renderer.certificate ? 24 : 14);

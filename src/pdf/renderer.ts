@@ -96,7 +96,10 @@ export class Renderer {
   drawLine(box: TextBox, line: Line, x: number, width: number, top: number, align: Align): void {
     let cursor = align === 'center' ? x + (width - line.width) / 2 : box.rtl ? x + width - line.width : x;
     for (const run of line.runs) {
-      this.doc.font(run.font, box.style.size).fillColor(box.style.color).text(run.text, cursor, top + box.ascent, { lineBreak: false, baseline: 'alphabetic', ...layoutOptions(run.text) });
+      this.doc
+        .font(run.font, box.style.size)
+        .fillColor(box.style.color)
+        .text(run.text, cursor, top + box.ascent, { lineBreak: false, baseline: 'alphabetic', ...layoutOptions(run.text) });
       cursor += run.width;
     }
   }
@@ -132,8 +135,14 @@ export class Renderer {
     const { width, height } = this.doc.page;
     this.artifact('Layout', () => {
       this.doc.save().strokeColor(colors.frame);
-      this.doc.lineWidth(2.5).rect(22, 22, width - 44, height - 44).stroke();
-      this.doc.lineWidth(0.8).rect(30, 30, width - 60, height - 60).stroke();
+      this.doc
+        .lineWidth(2.5)
+        .rect(22, 22, width - 44, height - 44)
+        .stroke();
+      this.doc
+        .lineWidth(0.8)
+        .rect(30, 30, width - 60, height - 60)
+        .stroke();
       this.doc.restore();
     });
   }
@@ -203,7 +212,14 @@ export class Renderer {
       this.doc.switchToPage(start + page);
       const top = this.doc.page.height - (this.certificate ? 62 : 38);
       this.artifact('Pagination', () => {
-        this.doc.save().lineWidth(0.5).strokeColor(colors.rule).moveTo(this.left, top - 5).lineTo(this.right, top - 5).stroke().restore();
+        this.doc
+          .save()
+          .lineWidth(0.5)
+          .strokeColor(colors.rule)
+          .moveTo(this.left, top - 5)
+          .lineTo(this.right, top - 5)
+          .stroke()
+          .restore();
         box.lines.slice(0, 2).forEach((line, i) => {
           this.drawLine(box, line, this.rtl ? this.left + numberWidth : this.left, this.width - numberWidth, top + i * box.lineHeight, 'start');
         });

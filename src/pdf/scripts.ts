@@ -10,9 +10,35 @@ const SHARED_NEUTRAL = /[\u0020-\u007E\u00A0\u00AB\u00B0\u00B7\u00BB\u00D7\u00F7
 /** fontkit takes a run's script from its first character of a real script, and reverses runs of these. */
 const FIRST_SCRIPT_CHAR = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
 export const RTL_SCRIPT = new RegExp(
-  ['Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Cypriot', 'Kharoshthi', 'Phoenician', 'Nko', 'Lydian', 'Avestan', 'Imperial_Aramaic', 'Inscriptional_Pahlavi', 'Inscriptional_Parthian',
-    'Old_South_Arabian', 'Old_Turkic', 'Samaritan', 'Mandaic', 'Meroitic_Cursive', 'Meroitic_Hieroglyphs', 'Manichaean', 'Mende_Kikakui', 'Nabataean', 'Old_North_Arabian', 'Palmyrene',
-    'Psalter_Pahlavi'].map((script) => `\\p{Script=${script}}`).join('|'),
+  [
+    'Arabic',
+    'Hebrew',
+    'Syriac',
+    'Thaana',
+    'Cypriot',
+    'Kharoshthi',
+    'Phoenician',
+    'Nko',
+    'Lydian',
+    'Avestan',
+    'Imperial_Aramaic',
+    'Inscriptional_Pahlavi',
+    'Inscriptional_Parthian',
+    'Old_South_Arabian',
+    'Old_Turkic',
+    'Samaritan',
+    'Mandaic',
+    'Meroitic_Cursive',
+    'Meroitic_Hieroglyphs',
+    'Manichaean',
+    'Mende_Kikakui',
+    'Nabataean',
+    'Old_North_Arabian',
+    'Palmyrene',
+    'Psalter_Pahlavi',
+  ]
+    .map((script) => `\\p{Script=${script}}`)
+    .join('|'),
   'u',
 );
 

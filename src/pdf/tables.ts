@@ -16,7 +16,9 @@ export function tableItems(r: Renderer, block: Extract<PdfBlock, { kind: 'table'
   const caption = block.caption?.trim() ? block.caption : undefined;
   if (columns === 0 && !caption) return [];
   const table = r.child(r.root, 'Table');
-  const items = caption ? r.textItems(caption, 'Caption', { size: sizes.table, bold: true, color: colors.text }, { gap: 10, keep: columns > 0, parent: table }) : [];
+  const items = caption
+    ? r.textItems(caption, 'Caption', { size: sizes.table, bold: true, color: colors.text }, { gap: 10, keep: columns > 0, parent: table })
+    : [];
   if (columns === 0) return items;
 
   const relative = Array.from({ length: columns }, (_, i) => {
@@ -37,7 +39,14 @@ export function tableItems(r: Renderer, block: Extract<PdfBlock, { kind: 'table'
     const drawCell = (i: number, top: number): void => {
       for (let line = from[i]!; line < to[i]!; line++) {
         const box = boxes[i]!;
-        r.drawLine(box, box.lines[line]!, xOf(i) + cellPadding.x, widths[i]! - 2 * cellPadding.x, top + cellPadding.y + (line - from[i]!) * box.lineHeight, 'start');
+        r.drawLine(
+          box,
+          box.lines[line]!,
+          xOf(i) + cellPadding.x,
+          widths[i]! - 2 * cellPadding.x,
+          top + cellPadding.y + (line - from[i]!) * box.lineHeight,
+          'start',
+        );
       }
     };
     return {

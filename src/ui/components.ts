@@ -20,7 +20,8 @@ export function packageCard(
     ${p.subtitle ? html`<p${langOf(p.subtitle, ctx)}>${p.subtitle.value}</p>` : ''}
     <ol class="station-list">
       ${p.stations.map(
-        (s) => html`<li><a href="${href(ctx, `/packages/${p.number}/stations/${s.position}`)}">${t('station.label', { number: s.position })}: ${txt(s.title, ctx)}</a></li>`,
+        (s) =>
+          html`<li><a href="${href(ctx, `/packages/${p.number}/stations/${s.position}`)}">${t('station.label', { number: s.position })}: ${txt(s.title, ctx)}</a></li>`,
       )}
     </ol>
   </article>`;

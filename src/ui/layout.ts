@@ -98,11 +98,13 @@ ${o.jsonLd ? jsonLd(o.jsonLd) : ''}
     </form>
   </div>
 </header>
-${o.breadcrumbs?.length
-  ? html`<nav class="wrap breadcrumbs" aria-label="${t('layout.breadcrumbs')}"><ol>${o.breadcrumbs.map(
-      (c) => html`<li><a href="${c.href}">${c.label}</a></li>`,
-    )}</ol></nav>`
-  : ''}
+${
+  o.breadcrumbs?.length
+    ? html`<nav class="wrap breadcrumbs" aria-label="${t('layout.breadcrumbs')}"><ol>${o.breadcrumbs.map(
+        (c) => html`<li><a href="${c.href}">${c.label}</a></li>`,
+      )}</ol></nav>`
+    : ''
+}
 <main id="main" class="wrap" tabindex="-1">
 ${o.body}
 </main>

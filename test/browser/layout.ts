@@ -84,13 +84,18 @@ function measureLayout(limits: LayoutLimits): LayoutProblem[] {
       const r = el.getBoundingClientRect();
       return r.right > vw + 0.5 || r.left < -0.5;
     };
-    const sticking = [...document.body.querySelectorAll('*')].filter((el) => rendered(el) && out(el) && !clipped(el) && !(el.parentElement && el.parentElement !== document.body && out(el.parentElement)));
+    const sticking = [...document.body.querySelectorAll('*')].filter(
+      (el) => rendered(el) && out(el) && !clipped(el) && !(el.parentElement && el.parentElement !== document.body && out(el.parentElement)),
+    );
     problems.push({
       kind: 'sideways-scroll',
       message: `the page scrolls sideways: ${px(root.scrollWidth)} wide in a ${px(vw)} window. Sticking out (make these wrap or shrink): ${list(
         sticking.map((el) => {
           const r = el.getBoundingClientRect();
-          const hidden = tiny(r) && getComputedStyle(el).position === 'absolute' ? ', visually hidden: its scroll box must be its containing block (position: relative)' : '';
+          const hidden =
+            tiny(r) && getComputedStyle(el).position === 'absolute'
+              ? ', visually hidden: its scroll box must be its containing block (position: relative)'
+              : '';
           return `${describe(el)} (${px(r.left)} to ${px(r.right)}, ${px(r.width)} wide${hidden})`;
         }),
       )}`,
@@ -134,11 +139,19 @@ function measureLayout(limits: LayoutLimits): LayoutProblem[] {
     const before = !label.contains(input) && Boolean(label.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING);
     const what = `${name} and its label “${text(label)}”`;
     if (before) choiceProblems.push(`${what}: the label comes before the control in the page; put the control first`);
-    else if (overlap < Math.min(box.height, bottom - top) / 2) choiceProblems.push(`${what}: not on the same line (the label's first line is ${px(top - box.top)} ${top > box.top ? 'below' : 'above'} the control); lay the control and the label out side by side`);
-    else if (gap < -1 || gap > limits.choiceLabelGap) choiceProblems.push(`${what}: the label's text starts ${px(gap)} ${gap < 0 ? 'before' : 'after'} the control's ${rtl ? 'left' : 'right'} edge (allowed 0 to ${limits.choiceLabelGap} px); the label should follow the control directly`);
+    else if (overlap < Math.min(box.height, bottom - top) / 2)
+      choiceProblems.push(
+        `${what}: not on the same line (the label's first line is ${px(top - box.top)} ${top > box.top ? 'below' : 'above'} the control); lay the control and the label out side by side`,
+      );
+    else if (gap < -1 || gap > limits.choiceLabelGap)
+      choiceProblems.push(
+        `${what}: the label's text starts ${px(gap)} ${gap < 0 ? 'before' : 'after'} the control's ${rtl ? 'left' : 'right'} edge (allowed 0 to ${limits.choiceLabelGap} px); the label should follow the control directly`,
+      );
   }
   if (choiceProblems.length) {
-    const why = stretched ? ` (${stretched} stretched beyond ${limits.choiceMaxSize} px: a control keeps its natural size, about 20 px; no rule like ".field input { inline-size: 100% }" may reach it)` : '';
+    const why = stretched
+      ? ` (${stretched} stretched beyond ${limits.choiceMaxSize} px: a control keeps its natural size, about 20 px; no rule like ".field input { inline-size: 100% }" may reach it)`
+      : '';
     problems.push({ kind: 'choice-label', message: `${choiceProblems.length} checkbox or radio problem(s)${why}: ${list(choiceProblems, 5)}` });
   }
 
@@ -165,7 +178,11 @@ function measureLayout(limits: LayoutLimits): LayoutProblem[] {
     if (size >= limits.chartTextMin) continue;
     const svg = t.ownerSVGElement!;
     // The label as drawn: its text and tspans, not a <title> inside it.
-    const drawn = [...t.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || n.nodeName === 'tspan').map((n) => n.textContent).join('').trim();
+    const drawn = [...t.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE || n.nodeName === 'tspan')
+      .map((n) => n.textContent)
+      .join('')
+      .trim();
     const entry = small.get(svg) ?? { sizes: [], font, scale, sample: drawn.slice(0, 24) };
     entry.sizes.push(size);
     small.set(svg, entry);
@@ -185,7 +202,10 @@ function measureLayout(limits: LayoutLimits): LayoutProblem[] {
   // 5. No page absurdly tall for what it holds (the budget is explained in LAYOUT_LIMITS.height).
   const H = limits.height;
   const perLine = Math.max(20, Math.min(vw - 32, H.measure) / H.charWidth);
-  const lines = document.body.innerText.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = document.body.innerText
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const textLines = lines.reduce((n, l) => n + Math.ceil(l.length / perLine), 0);
   let controls = 0;
   let controlHeight = 0;

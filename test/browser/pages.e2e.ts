@@ -57,7 +57,11 @@ async function assertLayout(page: Page, p: PageCase, lang: TestLang, width: numb
   const gone = known.filter((k) => !problems.some((x) => x.kind === k.kind));
   const show = (list: LayoutProblem[]) => list.map((x) => `- ${x.kind}: ${x.message}`).join('\n');
   assert.equal(unexpected.length, 0, `layout of ${p.name} (${address}) at ${width} px:\n${show(unexpected)}`);
-  assert.equal(gone.length, 0, `${p.name} (${address}) at ${width} px no longer has ${gone.map((k) => k.kind).join(', ')}: remove it from KNOWN_LAYOUT_FAILURES`);
+  assert.equal(
+    gone.length,
+    0,
+    `${p.name} (${address}) at ${width} px no longer has ${gone.map((k) => k.kind).join(', ')}: remove it from KNOWN_LAYOUT_FAILURES`,
+  );
 }
 
 for (const p of pageCases) {
@@ -98,11 +102,16 @@ for (const p of pageCases.filter((c) => c.noJs)) {
 for (const lang of langs) {
   test(`skip link moves keyboard focus to main (${lang})`, async () => {
     const tab = await withJs.get('visitor');
-    await openCase(suite, tab, lang, pageCases.find((p) => p.name === 'station')!);
+    await openCase(
+      suite,
+      tab,
+      lang,
+      pageCases.find((p) => p.name === 'station')!,
+    );
     const { page } = tab;
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('skip-link')), true, 'first Tab reaches the skip link');
-    assert.equal(await page.evaluate(() => document.activeElement?.getBoundingClientRect().height ?? 0) > 0, true, 'skip link visible when focused');
+    assert.equal((await page.evaluate(() => document.activeElement?.getBoundingClientRect().height ?? 0)) > 0, true, 'skip link visible when focused');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'main', undefined, { timeout: 2000 });
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
@@ -125,8 +134,15 @@ test('phone: Arabic station page has no horizontal scroll at 360×740', async ()
 test('the layout checks catch the faults they are for', async () => {
   // The release that shipped with every checkbox stretched across its box by `.field input { inline-size: 100% }`.
   const tab = await withJs.get('member');
-  await openCase(suite, tab, 'en', pageCases.find((p) => p.name === 'start-a-round form')!);
-  await tab.page.evaluate(() => document.styleSheets[0]!.insertRule('.field input { inline-size: 100% !important; }', document.styleSheets[0]!.cssRules.length));
+  await openCase(
+    suite,
+    tab,
+    'en',
+    pageCases.find((p) => p.name === 'start-a-round form')!,
+  );
+  await tab.page.evaluate(() =>
+    document.styleSheets[0]!.insertRule('.field input { inline-size: 100% !important; }', document.styleSheets[0]!.cssRules.length),
+  );
   for (const size of [DESKTOP, PHONE]) {
     await tab.page.setViewportSize(size);
     const kinds = (await checkLayout(tab.page)).map((x) => x.kind);

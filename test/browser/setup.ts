@@ -25,7 +25,16 @@ export interface Suite {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -77,10 +86,16 @@ export async function withAxe(context: BrowserContext): Promise<void> {
 export async function assertNoViolations(page: Page, what: string): Promise<void> {
   // Only violations are gathered in full; passes are counted (one node each), which is all we use.
   const options: RunOptions = { runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] };
-  const results = await page.evaluate((o) => (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, o), options);
+  const results = await page.evaluate(
+    (o) => (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, o),
+    options,
+  );
   assert.ok(results.passes.length > 0, 'axe ran its rules');
   const described = results.violations.map((v) =>
-    [`- ${v.id} [${v.impact ?? 'n/a'}]: ${v.help}`, ...v.nodes.map((n) => `    at ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`)].join('\n'),
+    [
+      `- ${v.id} [${v.impact ?? 'n/a'}]: ${v.help}`,
+      ...v.nodes.map((n) => `    at ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`),
+    ].join('\n'),
   );
   assert.equal(results.violations.length, 0, `axe violations on ${what}:\n${described.join('\n')}`);
 }
@@ -95,7 +110,10 @@ export interface Tab {
 }
 
 /** One tab per person, each in a browser context of its own (signed in as that person). */
-export function tabs(suite: Suite, options: { javaScriptEnabled?: boolean; blockSiteScript?: boolean } = {}): { get(who: Person): Promise<Tab>; close(): Promise<void> } {
+export function tabs(
+  suite: Suite,
+  options: { javaScriptEnabled?: boolean; blockSiteScript?: boolean } = {},
+): { get(who: Person): Promise<Tab>; close(): Promise<void> } {
   const open = new Map<Person, Promise<Tab>>();
   const contexts: BrowserContext[] = [];
   async function make(who: Person): Promise<Tab> {
@@ -104,7 +122,8 @@ export function tabs(suite: Suite, options: { javaScriptEnabled?: boolean; block
     // axe-core cannot finish in a context with JavaScript disabled (Chromium then fires no timers, and
     // axe waits on them). For axe, the no-JavaScript state is reproduced instead by serving the site's
     // only script, site.js, empty: the DOM and CSS are then exactly what a reader without JavaScript gets.
-    if (options.blockSiteScript) await context.route(/\/assets\/site\.[a-f0-9]+\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+    if (options.blockSiteScript)
+      await context.route(/\/assets\/site\.[a-f0-9]+\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
     if (who !== 'visitor') await signIn(suite, context, who);
     await withAxe(context);
     const page = await context.newPage();

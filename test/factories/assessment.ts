@@ -20,7 +20,11 @@ export interface RoundRecord {
 
 // The round's page names each group in English; its id is the key of that name in the catalogue.
 const catalogue = JSON.parse(readFileSync(new URL('../../src/i18n/en.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
-const groupIds = new Map(Object.entries(catalogue).flatMap(([key, v]) => (key.startsWith('assessment.groupName.') ? [[v.message, key.slice('assessment.groupName.'.length)] as const] : [])));
+const groupIds = new Map(
+  Object.entries(catalogue).flatMap(([key, v]) =>
+    key.startsWith('assessment.groupName.') ? [[v.message, key.slice('assessment.groupName.'.length)] as const] : [],
+  ),
+);
 
 /** A round of the centre (open today for 14 days, three indicators, teachers and learners, threshold 3) unless told otherwise. */
 export async function round(t: TestApp, c: CentreRecord, o: RoundOptions & { as?: Agent } = {}): Promise<RoundRecord> {

@@ -28,7 +28,19 @@ let n = 0;
 export async function centre(t: { database: Database }, o: CentreOptions = {}): Promise<CentreRecord> {
   const i = ++n;
   const { slug = `centre-${i}-${process.pid}`, admin = await user(t, { name: `Centre Leader ${i}` }), members: wanted = [], ...profile } = o;
-  const p: ProfileInput = { name: `Centre ${i}`, country: 'MD', city: 'Chișinău', website: null, type: 'cove', description: null, eqfLevels: [], languages: [], sectors: ['tourism'], published: true, ...profile };
+  const p: ProfileInput = {
+    name: `Centre ${i}`,
+    country: 'MD',
+    city: 'Chișinău',
+    website: null,
+    type: 'cove',
+    description: null,
+    eqfLevels: [],
+    languages: [],
+    sectors: ['tourism'],
+    published: true,
+    ...profile,
+  };
   const id = await createCentre(t.database.db, slug, p, admin.id);
   const members: UserRecord[] = typeof wanted === 'number' ? [] : wanted;
   for (let k = 0; typeof wanted === 'number' && k < wanted; k++) members.push(await user(t));

@@ -32,10 +32,7 @@ describe('test factories', () => {
   test('a centre comes with its administrator and the members asked for', async () => {
     const c = await centre(t, { members: 2, name: 'Factory Centre' });
     const roles = await t.database.db.selectFrom('centre_members').select(['user_id', 'role']).where('centre_id', '=', c.id).orderBy('user_id').execute();
-    assert.deepEqual(roles, [
-      { user_id: c.admin.id, role: 'admin' },
-      ...c.members.map((m) => ({ user_id: m.id, role: 'member' })),
-    ]);
+    assert.deepEqual(roles, [{ user_id: c.admin.id, role: 'admin' }, ...c.members.map((m) => ({ user_id: m.id, role: 'member' }))]);
     const page = await (await signIn(t, c.admin)).get(`/en/account/centres/${c.slug}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Factory Centre/);

@@ -39,12 +39,23 @@ export async function user(t: { database: Database }, o: UserOptions = {}): Prom
   const i = ++n;
   const role = o.role ?? 'member';
   const record = { email: o.email ?? `person-${i}-${process.pid}@factory.example`, name: o.name ?? `Person ${i}`, password: o.password ?? PASSWORD, role };
-  const id = await createUser(t.database.db, { email: record.email, name: record.name, passwordHash: await hashPassword(record.password), lang: o.lang ?? 'en', role, confirmed: o.confirmed ?? true });
+  const id = await createUser(t.database.db, {
+    email: record.email,
+    name: record.name,
+    passwordHash: await hashPassword(record.password),
+    lang: o.lang ?? 'en',
+    role,
+    confirmed: o.confirmed ?? true,
+  });
   return { id, ...record };
 }
 
 /** A browser signed in as `u` (through the sign-in form); `headers` and `address` as for agent(). */
-export async function signIn(t: TestApp, u: Pick<UserRecord, 'email' | 'password'>, o: { headers?: Record<string, string>; address?: string } = {}): Promise<Agent> {
+export async function signIn(
+  t: TestApp,
+  u: Pick<UserRecord, 'email' | 'password'>,
+  o: { headers?: Record<string, string>; address?: string } = {},
+): Promise<Agent> {
   const a = o.address ? agent(t, o.headers, o.address) : agent(t, o.headers);
   const res = await a.post('/en/account/sign-in', { email: u.email, password: u.password });
   assert.equal(res.statusCode, 303, `signing in ${u.email}: ${res.body.slice(0, 300)}`);

@@ -32,7 +32,9 @@ export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAd
         ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         ...(raw ? { 'content-type': raw.type } : {}),
       },
-      ...(fields ? { payload: new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString() } : {}),
+      ...(fields
+        ? { payload: new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString() }
+        : {}),
       ...(raw ? { payload: raw.body } : {}),
     });
     for (const c of res.cookies as { name: string; value: string; expires?: Date }[]) {

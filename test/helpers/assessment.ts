@@ -20,8 +20,19 @@ export interface CentreAdmin {
 
 /** A signed-in person who administers a new centre. */
 export async function centreAdmin(t: TestApp, o: { country?: string; sectors?: string[]; role?: string } = {}): Promise<CentreAdmin> {
-  const admin = await user(t, { email: `assess-${++n}-${Date.now()}@centre.example`, name: `Leader ${n}`, role: (o.role ?? 'member') as Role, password: PASSWORD });
-  const c = await centre(t, { admin, slug: `assessed-centre-${n}-${Date.now()}`, name: `Assessed Centre ${n}`, country: o.country ?? 'MD', sectors: o.sectors ?? ['tourism'] });
+  const admin = await user(t, {
+    email: `assess-${++n}-${Date.now()}@centre.example`,
+    name: `Leader ${n}`,
+    role: (o.role ?? 'member') as Role,
+    password: PASSWORD,
+  });
+  const c = await centre(t, {
+    admin,
+    slug: `assessed-centre-${n}-${Date.now()}`,
+    name: `Assessed Centre ${n}`,
+    country: o.country ?? 'MD',
+    sectors: o.sectors ?? ['tourism'],
+  });
   return { a: await signIn(t, admin), slug: c.slug, centreId: c.id, userId: admin.id, email: admin.email };
 }
 

@@ -24,7 +24,16 @@ describe(`a test database with the starter content (${engine}, ${process.env[TEM
     const last = await t.database.db.selectFrom('resources').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
     const { id } = await t.database.db
       .insertInto('resources')
-      .values({ slug: 'after-the-copy', type: 'toolkit', source: 'Test', link: null, year: null, published: 1, created_at: '2026-01-01', updated_at: '2026-01-01' })
+      .values({
+        slug: 'after-the-copy',
+        type: 'toolkit',
+        source: 'Test',
+        link: null,
+        year: null,
+        published: 1,
+        created_at: '2026-01-01',
+        updated_at: '2026-01-01',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     assert.ok(id > last.id, `${id} after ${last.id}`);

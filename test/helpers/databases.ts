@@ -102,7 +102,9 @@ async function dropDatabases(names: string[], o: { gently?: boolean } = {}): Pro
 }
 
 const databasesLike = async (client: pg.Client, prefix: string) =>
-  (await client.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1) order by datname`, [prefix])).rows.map((r) => r.datname);
+  (await client.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1) order by datname`, [prefix])).rows.map(
+    (r) => r.datname,
+  );
 
 /**
  * A new PostgreSQL database, empty or a copy of a template. A copy made during a run is left for
@@ -219,7 +221,12 @@ export async function buildTemplates(fill: Filler): Promise<Templates> {
       await drop();
       throw error;
     }
-    const reap = async () => dropDatabases((await onServer((c) => databasesLike(c, `${location}_`))).filter((name) => /^\d+_\d+$/.test(name.slice(location.length + 1)) && !alive(ownerOf(name, `${location}_`))));
+    const reap = async () =>
+      dropDatabases(
+        (await onServer((c) => databasesLike(c, `${location}_`))).filter(
+          (name) => /^\d+_\d+$/.test(name.slice(location.length + 1)) && !alive(ownerOf(name, `${location}_`)),
+        ),
+      );
     return { location, reap, drop };
   }
   const location = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));

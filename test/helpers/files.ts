@@ -17,12 +17,17 @@ const ooxml = (main: string) =>
     zipSync({
       '[Content_Types].xml': strToU8(CONTENT_TYPES(main)),
       '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
-      'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
+      'word/document.xml': strToU8(
+        '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+      ),
     }),
   );
 export const docx = () => ooxml('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
 export const docm = () => ooxml('application/vnd.ms-word.document.macroEnabled.main+xml');
-export const png = () => sharp({ create: { width: 40, height: 20, channels: 3, background: '#00466e' } }).png().toBuffer();
+export const png = () =>
+  sharp({ create: { width: 40, height: 20, channels: 3, background: '#00466e' } })
+    .png()
+    .toBuffer();
 
 /** A compound file (legacy Office container) whose directory holds these streams and storages. */
 export function cfb(entries: { name: string; storage?: boolean }[]): Buffer {
@@ -52,7 +57,8 @@ export function cfb(entries: { name: string; storage?: boolean }[]): Buffer {
 }
 
 /** Someone signed in with a role, by their own agent. */
-export const signedIn = async (app: TestApp, email: string, role: 'member' | 'editor'): Promise<Agent> => (await signedInUser(app, { email, name: `${role} ${email}`, role })).a;
+export const signedIn = async (app: TestApp, email: string, role: 'member' | 'editor'): Promise<Agent> =>
+  (await signedInUser(app, { email, name: `${role} ${email}`, role })).a;
 
 /** A draft resource made through the back-office form: its id and its editing address. */
 export async function newResource(a: Agent, app: TestApp, title: string): Promise<{ id: number; page: string }> {

@@ -41,7 +41,8 @@ export function declaredShape(file: string, source?: string): Shape {
   const host = ts.createCompilerHost(options);
   if (source !== undefined) {
     const real = ts.createCompilerHost(options);
-    host.getSourceFile = (name, version, ...rest) => (resolve(name) === path ? ts.createSourceFile(name, source, version) : real.getSourceFile(name, version, ...rest));
+    host.getSourceFile = (name, version, ...rest) =>
+      resolve(name) === path ? ts.createSourceFile(name, source, version) : real.getSourceFile(name, version, ...rest);
     host.readFile = (name) => (resolve(name) === path ? source : real.readFile(name));
     host.fileExists = (name) => resolve(name) === path || real.fileExists(name);
   }
@@ -71,11 +72,12 @@ export function declaredShape(file: string, source?: string): Shape {
       }
       const parts = type.isUnion() ? type.types : [type];
       const rest = parts.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
-      const kind = rest.length && rest.every((t) => t.flags & ts.TypeFlags.StringLike)
-        ? 'string'
-        : rest.length && rest.every((t) => t.flags & ts.TypeFlags.NumberLike)
-          ? 'number'
-          : checker.typeToString(type);
+      const kind =
+        rest.length && rest.every((t) => t.flags & ts.TypeFlags.StringLike)
+          ? 'string'
+          : rest.length && rest.every((t) => t.flags & ts.TypeFlags.NumberLike)
+            ? 'number'
+            : checker.typeToString(type);
       const optional = (column.flags & ts.SymbolFlags.Optional) !== 0;
       columns.set(column.name, { kind, nullable: parts.some((t) => t.flags & ts.TypeFlags.Null), generated, ...(optional ? { optional } : {}) });
     }
@@ -89,9 +91,20 @@ export async function databaseShape(database: Database): Promise<Shape> {
   const shape: Shape = new Map();
   const { db } = database;
   if (database.dialect === 'sqlite') {
-    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\' order by name`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\' order by name`.execute(
+      db,
+    );
     for (const { name } of tables.rows) {
-      const info = await sql<{ name: string; type: string; notnull: number; dflt_value: string | null; pk: number; hidden: number }>`select * from pragma_table_xinfo(${name})`.execute(db);
+      const info = await sql<{
+        name: string;
+        type: string;
+        notnull: number;
+        dflt_value: string | null;
+        pk: number;
+        hidden: number;
+      }>`select * from pragma_table_xinfo(${name})`.execute(db);
       const keys = info.rows.filter((c) => c.pk > 0);
       const columns = new Map<string, ColumnShape>();
       for (const c of info.rows) {
@@ -106,7 +119,14 @@ export async function databaseShape(database: Database): Promise<Shape> {
     }
     return shape;
   }
-  const columns = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null; is_identity: string }>`
+  const columns = await sql<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+    is_identity: string;
+  }>`
     select c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default, c.is_identity
     from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
     where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' and c.table_name not like 'kysely\\_%'
@@ -155,7 +175,8 @@ export function compareShapes(declared: Shape, actual: Shape, ignored: Ignored =
         out.push(`${where}: in schema.ts, but not in the database`);
         continue;
       }
-      if (d.optional) out.push(`${where}: optional (?) in schema.ts; a column is always selected: write "T | null", or Generated<T> for one the database fills in`);
+      if (d.optional)
+        out.push(`${where}: optional (?) in schema.ts; a column is always selected: write "T | null", or Generated<T> for one the database fills in`);
       if (d.kind !== a.kind) out.push(`${where}: schema.ts says ${d.kind}, the database has ${a.kind}`);
       if (d.nullable !== a.nullable) out.push(`${where}: schema.ts says ${nullability(d)}, the database has ${nullability(a)}`);
       if (d.generated && !a.generated) out.push(`${where}: Generated<> in schema.ts, but the database has no default for it (an insert without it fails)`);

@@ -92,7 +92,13 @@ export const pageCases: PageCase[] = [
   { area: 'back-office', name: 'case-study list', as: 'editor', path: at('/admin/case-studies') },
   { area: 'back-office', name: 'case-study form', as: 'editor', path: at('/admin/case-studies/ceef') },
   { area: 'back-office', name: 'new case-study form', as: 'editor', path: at('/admin/case-studies/new') },
-  { area: 'back-office', name: 'new case-study form with errors', as: 'editor', path: at('/admin/case-studies/new'), submit: 'form.form:has(#field-title_en) button[type=submit]' },
+  {
+    area: 'back-office',
+    name: 'new case-study form with errors',
+    as: 'editor',
+    path: at('/admin/case-studies/new'),
+    submit: 'form.form:has(#field-title_en) button[type=submit]',
+  },
   { area: 'back-office', name: 'case-study attachments', as: 'editor', path: at('/admin/case-studies/ceef/attachments') },
   { area: 'back-office', name: 'spotlight list', as: 'editor', path: at('/admin/spotlight') },
   { area: 'back-office', name: 'spotlight form', as: 'editor', path: at('/admin/spotlight/ene?done=saved') },
@@ -125,5 +131,8 @@ export function url(lang: TestLang, p: PageCase, f: Fixture): string {
 /** A file-name-safe id that sorts by the page's place in the list: "07-checker-form". */
 export function fileId(p: PageCase): string {
   const n = String(pageCases.indexOf(p) + 1).padStart(2, '0');
-  return `${n}-${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `${n}-${p.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }

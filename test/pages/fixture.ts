@@ -46,7 +46,13 @@ async function staff(t: TestApp, role: 'editor' | 'admin', email: string, name: 
 export function formFields(body: string, marker: string): Record<string, string | string[]> {
   const form = [...body.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(marker));
   assert.ok(form, `a form with ${marker}`);
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const fields: Record<string, string | string[]> = {};
   const add = (name: string, value: string) => {
     const had = fields[name];
@@ -106,7 +112,20 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   assert.equal((await leader.a.post(`${round.path}/close`, {}, round.path)).statusCode, 303);
   const plan = `${round.path}/plan`;
   assert.equal((await leader.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan)).statusCode, 303);
-  const added = await leader.a.post(`${plan}/actions`, { criterion: 'work-based-learning', source: '', title: 'Find ten more host companies for second-year placements', owner: 'Placement officer', due: '', status: 'started', indicator: '', notes: '' }, plan);
+  const added = await leader.a.post(
+    `${plan}/actions`,
+    {
+      criterion: 'work-based-learning',
+      source: '',
+      title: 'Find ten more host companies for second-year placements',
+      owner: 'Placement officer',
+      due: '',
+      status: 'started',
+      indicator: '',
+      notes: '',
+    },
+    plan,
+  );
   assert.equal(added.statusCode, 303, added.body.slice(0, 800));
   const action = Number(/actions\/(\d+)/.exec((await leader.a.get(plan)).body)?.[1]);
   assert.ok(action > 0, 'the plan lists its action');
@@ -126,7 +145,11 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   const created = await editor.agent.post('/en/admin/resources', resourceForm('Guide to regional skills councils'), '/en/admin/resources/new');
   assert.equal(created.statusCode, 303, created.body.slice(0, 800));
   const resource = /\/resources\/([a-z0-9-]+)\?done=created$/.exec(created.headers.location as string)![1]!;
-  const resaved = await editor.agent.post(`/en/admin/resources/${resource}`, resourceForm('Guide to regional skills councils, second edition'), `/en/admin/resources/${resource}`);
+  const resaved = await editor.agent.post(
+    `/en/admin/resources/${resource}`,
+    resourceForm('Guide to regional skills councils, second edition'),
+    `/en/admin/resources/${resource}`,
+  );
   assert.equal(resaved.statusCode, 303, resaved.body.slice(0, 800));
 
   return {

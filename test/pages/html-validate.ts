@@ -23,6 +23,7 @@ const validator = new HtmlValidate(
 export async function assertValidHtml(markup: string, what: string): Promise<void> {
   const report = await validator.validateString(markup, `${what}.html`);
   const errors = report.results.flatMap((r) => r.messages);
-  const describe = (messages: Message[]) => messages.map((m) => `- ${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? ` (${m.selector})` : ''}`).join('\n');
+  const describe = (messages: Message[]) =>
+    messages.map((m) => `- ${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? ` (${m.selector})` : ''}`).join('\n');
   assert.equal(errors.length, 0, `html-validate on ${what}:\n${describe(errors)}`);
 }

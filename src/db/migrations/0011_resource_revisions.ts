@@ -50,7 +50,10 @@ function convert(old: OldSnapshot): { item: unknown; published: boolean } {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
 export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
-  const rows = (await db.selectFrom('revisions').select(['id', 'snapshot']).where('kind', '=', 'resource').orderBy('id').execute()) as { id: number; snapshot: string }[];
+  const rows = (await db.selectFrom('revisions').select(['id', 'snapshot']).where('kind', '=', 'resource').orderBy('id').execute()) as {
+    id: number;
+    snapshot: string;
+  }[];
   for (const row of rows) {
     const snapshot = JSON.parse(row.snapshot) as Record<string, unknown>;
     if ('item' in snapshot) continue;

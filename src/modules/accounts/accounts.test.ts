@@ -153,7 +153,11 @@ describe('signing in and out', () => {
     assert.equal(res.headers.location, '/en/account/sign-in?next=%2Fen%2Faccount');
     const email = await registered();
     const a = agent(t);
-    const signIn = await a.post('/en/account/sign-in', { email, password: STRONG, next: '/en/account/data.json' }, '/en/account/sign-in?next=%2Fen%2Faccount%2Fdata.json');
+    const signIn = await a.post(
+      '/en/account/sign-in',
+      { email, password: STRONG, next: '/en/account/data.json' },
+      '/en/account/sign-in?next=%2Fen%2Faccount%2Fdata.json',
+    );
     assert.equal(signIn.headers.location, '/en/account/data.json');
   });
 

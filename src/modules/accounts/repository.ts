@@ -10,10 +10,12 @@ const now = () => new Date().toISOString();
 export const findUserByEmail = (db: DB, email: string) =>
   db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst() as Promise<User | undefined>;
 
-export const findUserById = (db: DB, id: number) =>
-  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst() as Promise<User | undefined>;
+export const findUserById = (db: DB, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst() as Promise<User | undefined>;
 
-export async function createUser(db: DB, u: { email: string; name: string; passwordHash: string; lang: string; role?: string; confirmed?: boolean }): Promise<number> {
+export async function createUser(
+  db: DB,
+  u: { email: string; name: string; passwordHash: string; lang: string; role?: string; confirmed?: boolean },
+): Promise<number> {
   const t = now();
   const row = await db
     .insertInto('users')
@@ -32,8 +34,16 @@ export async function createUser(db: DB, u: { email: string; name: string; passw
   return row.id;
 }
 
-export async function updateUser(db: DB, id: number, changes: Partial<Pick<User, 'email' | 'email_confirmed_at' | 'password_hash' | 'name' | 'role' | 'preferred_lang'>>): Promise<void> {
-  await db.updateTable('users').set({ ...changes, updated_at: now() }).where('id', '=', id).execute();
+export async function updateUser(
+  db: DB,
+  id: number,
+  changes: Partial<Pick<User, 'email' | 'email_confirmed_at' | 'password_hash' | 'name' | 'role' | 'preferred_lang'>>,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...changes, updated_at: now() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -49,10 +59,25 @@ export async function deleteUser(db: DB, id: number): Promise<void> {
 }
 
 export const countAdmins = async (db: DB) =>
-  Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const countUsers = async (db: DB) =>
-  Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 // Tokens
 

@@ -78,7 +78,11 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     const result = await accounts.register({ ...form.data, lang, ip: req.ip });
     const values = { name: form.data.name, email: form.data.email };
     if ('limited' in result) {
-      return html(tooMany(reply, result), registerView(ctx(req), { csrf: csrf(reply), values, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }), 429);
+      return html(
+        tooMany(reply, result),
+        registerView(ctx(req), { csrf: csrf(reply), values, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }),
+        429,
+      );
     }
     if ('errors' in result) return html(reply, registerView(ctx(req), { csrf: csrf(reply), values, errors: result.errors }), 422);
     const t = ctx(req).t;
@@ -89,7 +93,14 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     const { token } = parse(s.tokenQuery, req.query);
     const t = ctx(req).t;
     if (!(await accounts.confirm(token))) {
-      return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.confirm'), { href: path('/sign-in'), label: t('account.signIn.heading') }), 410);
+      return html(
+        reply,
+        messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.confirm'), {
+          href: path('/sign-in'),
+          label: t('account.signIn.heading'),
+        }),
+        410,
+      );
     }
     return redirectDone(reply, `${path('/sign-in')}`, 'confirmed');
   });
@@ -108,11 +119,19 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     const result = await accounts.signIn({ email: form.data.email, password: form.data.password, ip: req.ip, lang });
     const values = { email: form.data.email };
     if ('limited' in result) {
-      return html(tooMany(reply, result), signInView(ctx(req), { csrf: csrf(reply), values, next, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }), 429);
+      return html(
+        tooMany(reply, result),
+        signInView(ctx(req), { csrf: csrf(reply), values, next, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }),
+        429,
+      );
     }
     if ('error' in result) {
       const key = result.error === 'unconfirmed' ? 'account.error.unconfirmed' : 'account.error.credentials';
-      return html(reply, signInView(ctx(req), { csrf: csrf(reply), values, next, errors: [{ field: 'email', key }] }), result.error === 'unconfirmed' ? 403 : 401);
+      return html(
+        reply,
+        signInView(ctx(req), { csrf: csrf(reply), values, next, errors: [{ field: 'email', key }] }),
+        result.error === 'unconfirmed' ? 403 : 401,
+      );
     }
     // A new session id at sign-in: an id planted before cannot be carried into the account.
     await req.session.regenerate();
@@ -132,7 +151,15 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     if (!form.ok) return html(reply, forgotView(ctx(req), { csrf: csrf(reply), values: textValues(form.values), errors: form.errors }), 422);
     const result = await accounts.requestReset({ email: form.data.email, ip: req.ip, lang });
     if ('limited' in result) {
-      return html(tooMany(reply, result), forgotView(ctx(req), { csrf: csrf(reply), values: { email: form.data.email }, errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }] }), 429);
+      return html(
+        tooMany(reply, result),
+        forgotView(ctx(req), {
+          csrf: csrf(reply),
+          values: { email: form.data.email },
+          errors: [{ field: 'email', key: 'account.error.tooMany', values: minutes(result) }],
+        }),
+        429,
+      );
     }
     const t = ctx(req).t;
     return html(reply, messageView(ctx(req), t('account.checkEmail.heading'), t('account.forgot.sent', { email: form.data.email, hours: RESET_HOURS })));
@@ -141,7 +168,11 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     const { token } = parse(s.tokenQuery, req.query);
     const t = ctx(req).t;
     if (!(await accounts.resetTokenValid(token))) {
-      return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.reset'), { href: path('/forgot'), label: t('account.forgot.heading') }), 410);
+      return html(
+        reply,
+        messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.reset'), { href: path('/forgot'), label: t('account.forgot.heading') }),
+        410,
+      );
     }
     return html(reply, resetView(ctx(req), { csrf: csrf(reply), token }));
   });
@@ -154,7 +185,11 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     const t = ctx(req).t;
     if ('errors' in result) return html(reply, resetView(ctx(req), { csrf: csrf(reply), token, errors: result.errors }), 422);
     if ('expired' in result) {
-      return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.reset'), { href: path('/forgot'), label: t('account.forgot.heading') }), 410);
+      return html(
+        reply,
+        messageView(ctx(req), t('account.linkExpired.heading'), t('account.linkExpired.reset'), { href: path('/forgot'), label: t('account.forgot.heading') }),
+        410,
+      );
     }
     return redirectDone(reply, `${path('/sign-in')}`, 'reset');
   });

@@ -48,7 +48,13 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
   return {
     limit,
 
-    async register(input: { name: string; email: string; password: string; lang: Lang; ip: string }): Promise<Limited | { errors: FieldError[] } | { done: true }> {
+    async register(input: {
+      name: string;
+      email: string;
+      password: string;
+      lang: Lang;
+      ip: string;
+    }): Promise<Limited | { errors: FieldError[] } | { done: true }> {
       const weak = strength(input.password, [input.email, input.name]);
       if (weak) return { errors: [weak] };
       const limited = await limit(`register:ip:${input.ip}`, limits.registerPerIp);
@@ -56,12 +62,19 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
       const existing = await repo.findUserByEmail(db, input.email);
       if (existing) {
         // Same answer as a new registration; the owner of the address learns someone tried.
-        await mail(existing.preferred_lang as Lang, existing.email, 'exists', { signIn: `${baseUrl}/${input.lang}/account/sign-in`, forgot: `${baseUrl}/${input.lang}/account/forgot` });
+        await mail(existing.preferred_lang as Lang, existing.email, 'exists', {
+          signIn: `${baseUrl}/${input.lang}/account/sign-in`,
+          forgot: `${baseUrl}/${input.lang}/account/forgot`,
+        });
         return { done: true };
       }
       const id = await repo.createUser(db, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), lang: input.lang });
       const token = await issue(id, 'confirm', CONFIRM_HOURS);
-      await mail(input.lang, input.email, 'confirm', { name: input.name, link: `${baseUrl}/${input.lang}/account/confirm?token=${token}`, hours: CONFIRM_HOURS });
+      await mail(input.lang, input.email, 'confirm', {
+        name: input.name,
+        link: `${baseUrl}/${input.lang}/account/confirm?token=${token}`,
+        hours: CONFIRM_HOURS,
+      });
       return { done: true };
     },
 
@@ -73,7 +86,12 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
       return true;
     },
 
-    async signIn(input: { email: string; password: string; ip: string; lang: Lang }): Promise<Limited | { userId: number } | { error: 'credentials' | 'unconfirmed' }> {
+    async signIn(input: {
+      email: string;
+      password: string;
+      ip: string;
+      lang: Lang;
+    }): Promise<Limited | { userId: number } | { error: 'credentials' | 'unconfirmed' }> {
       const limited = (await limit(`sign-in:ip:${input.ip}`, limits.signInPerIp)) ?? (await limit(`sign-in:account:${input.email}`, limits.signInPerAccount));
       if (limited) return limited;
       const user = await repo.findUserByEmail(db, input.email);
@@ -82,7 +100,11 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
       if (!user || !ok) return { error: 'credentials' };
       if (!user.email_confirmed_at) {
         const token = await issue(user.id, 'confirm', CONFIRM_HOURS);
-        await mail(input.lang, user.email, 'confirm', { name: user.name, link: `${baseUrl}/${input.lang}/account/confirm?token=${token}`, hours: CONFIRM_HOURS });
+        await mail(input.lang, user.email, 'confirm', {
+          name: user.name,
+          link: `${baseUrl}/${input.lang}/account/confirm?token=${token}`,
+          hours: CONFIRM_HOURS,
+        });
         return { error: 'unconfirmed' };
       }
       await rates.clear(`sign-in:account:${input.email}`);
@@ -114,7 +136,10 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
       const used = await repo.useToken(db, digest(token), 'reset');
       if (!used) return { expired: true };
       // A reset also confirms the address (the link reached it) and ends every session.
-      await repo.updateUser(db, used.user_id, { password_hash: await hashPassword(password), email_confirmed_at: user?.email_confirmed_at ?? new Date().toISOString() });
+      await repo.updateUser(db, used.user_id, {
+        password_hash: await hashPassword(password),
+        email_confirmed_at: user?.email_confirmed_at ?? new Date().toISOString(),
+      });
       await repo.destroyUserSessions(db, used.user_id);
       return { done: true };
     },
@@ -123,7 +148,8 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
 
     async changePassword(userId: number, current: string, password: string, keepSession: string): Promise<{ errors: FieldError[] } | { done: true }> {
       const user = await repo.findUserById(db, userId);
-      if (!user || !(await checkPassword(user.password_hash, current))) return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
+      if (!user || !(await checkPassword(user.password_hash, current)))
+        return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
       const weak = strength(password, [user.email, user.name]);
       if (weak) return { errors: [weak] };
       await repo.updateUser(db, userId, { password_hash: await hashPassword(password) });
@@ -133,7 +159,8 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
 
     async requestEmailChange(userId: number, email: string, current: string, lang: Lang): Promise<{ errors: FieldError[] } | { done: true }> {
       const user = await repo.findUserById(db, userId);
-      if (!user || !(await checkPassword(user.password_hash, current))) return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
+      if (!user || !(await checkPassword(user.password_hash, current)))
+        return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
       if (email === user.email) return { errors: [{ field: 'email', key: 'account.error.sameEmail' }] };
       // Whether the new address is taken is only checked when the link is used: no answer here reveals it.
       const token = await issue(userId, 'email', CONFIRM_HOURS, email);
@@ -158,14 +185,23 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
       if (!user) return null;
       return {
         exportedAt: new Date().toISOString(),
-        account: { name: user.name, email: user.email, emailConfirmedAt: user.email_confirmed_at, role: user.role, language: user.preferred_lang, createdAt: user.created_at, updatedAt: user.updated_at },
+        account: {
+          name: user.name,
+          email: user.email,
+          emailConfirmedAt: user.email_confirmed_at,
+          role: user.role,
+          language: user.preferred_lang,
+          createdAt: user.created_at,
+          updatedAt: user.updated_at,
+        },
         sessions: await repo.userSessions(db, userId),
       };
     },
 
     async deleteAccount(userId: number, current: string): Promise<{ errors: FieldError[] } | { done: true }> {
       const user = await repo.findUserById(db, userId);
-      if (!user || !(await checkPassword(user.password_hash, current))) return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
+      if (!user || !(await checkPassword(user.password_hash, current)))
+        return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
       // Deleting must not leave a centre, or the platform, without an administrator.
       const centres = await soleAdminOf(userId);
       if (centres.length) return { errors: [{ field: 'current_password', key: 'account.error.soleCentreAdmin', values: { centres: centres.join(', ') } }] };

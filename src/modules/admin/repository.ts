@@ -21,4 +21,3 @@ export function people(db: DB, q: string, limit: number) {
   }
   return query.execute();
 }
-

@@ -45,7 +45,16 @@ const peopleQuery = z.object({ q: z.string().trim().max(200).optional().default(
 
 export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promise<void> {
   const { a, lang, admin } = o;
-  const g = await sessionScope(app, { db: a.database.db, lang, secret: o.sessionSecret, days: o.sessionDays, secure: a.config.baseUrl.startsWith('https:'), findUser: o.findUser, formLimit: 1_048_576, fileLimit: o.fileLimit });
+  const g = await sessionScope(app, {
+    db: a.database.db,
+    lang,
+    secret: o.sessionSecret,
+    days: o.sessionDays,
+    secure: a.config.baseUrl.startsWith('https:'),
+    findUser: o.findUser,
+    formLimit: 1_048_576,
+    fileLimit: o.fileLimit,
+  });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const html = sendPrivate;
   // Signed in, and an editor or administrator: anyone else is refused with a 403 page.

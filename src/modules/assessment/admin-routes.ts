@@ -14,7 +14,14 @@ import { policyService } from './policy/service.ts';
 // scope (session, CSRF, /{lang}/admin): the framework editor (/frameworks/…, for editors), the
 // certificate rules and the policy view (/self-assessment/…, administrators only).
 
-export function assessmentAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService, g: Guards, knowledge: KnowledgeService): void {
+export function assessmentAdminRoutes(
+  app: FastifyInstance,
+  a: AppContext,
+  lang: Lang,
+  certificates: CertificatesService,
+  g: Guards,
+  knowledge: KnowledgeService,
+): void {
   frameworkAdminRoutes(app, a, lang, g, frameworkEditor(a.database.db));
   certificateAdminRoutes(app, a, lang, g, certificates);
   policyRoutes(app, a, lang, g, policyService(a.database.db, knowledge));

@@ -6,7 +6,13 @@ import type { CentreAccess } from './access.ts';
 // Where a centre's self-assessment pages are: /{lang}/account/centres/{slug}/self-assessment/…,
 // a round's pages under …/rounds/{id}, and the breadcrumbs back to the centre.
 
-export const roundParams = z.object({ slug: z.string().max(80).regex(/^[a-z0-9-]+$/), round: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const roundParams = z.object({
+  slug: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/),
+  round: z.coerce.number().int().min(1).max(2_147_483_647),
+});
 
 export const roundsPath = (ctx: PageContext, slug: string): string => `/${ctx.lang}/account/centres/${slug}/self-assessment`;
 export const roundPath = (ctx: PageContext, slug: string, id: number): string => `${roundsPath(ctx, slug)}/rounds/${id}`;

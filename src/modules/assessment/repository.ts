@@ -13,7 +13,13 @@ export async function roundsOf(db: DB, centreId: number): Promise<(RoundRow & { 
   const rows = await db
     .selectFrom('rounds')
     .select(roundColumns)
-    .select((eb) => eb.selectFrom('round_groups').whereRef('round_groups.round_id', '=', 'rounds.id').select((e) => e.fn.coalesce(e.fn.sum<number>('sent'), e.lit(0)).as('s')).as('sent'))
+    .select((eb) =>
+      eb
+        .selectFrom('round_groups')
+        .whereRef('round_groups.round_id', '=', 'rounds.id')
+        .select((e) => e.fn.coalesce(e.fn.sum<number>('sent'), e.lit(0)).as('s'))
+        .as('sent'),
+    )
     .where('centre_id', '=', centreId)
     .orderBy('id', 'desc')
     .execute();
@@ -32,4 +38,3 @@ export async function roundGroups(db: DB, roundId: number) {
   const rows = await db.selectFrom('round_groups').select(['grp', 'link_salt', 'sent']).where('round_id', '=', roundId).execute();
   return rows.map((r) => ({ grp: r.grp as StakeholderGroup, salt: r.link_salt, sent: Number(r.sent) }));
 }
-

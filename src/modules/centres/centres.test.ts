@@ -34,7 +34,12 @@ async function createCentre(a: Agent, fields: Record<string, string | string[]> 
   const body = new URLSearchParams({ _csrf: token });
   for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
   const cookie = [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.inject({ method: 'POST', url: '/en/account/centres', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+  return t.app.inject({
+    method: 'POST',
+    url: '/en/account/centres',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body.toString(),
+  });
 }
 
 async function newCentre(a: Agent, fields?: Record<string, string | string[]>): Promise<string> {
@@ -107,8 +112,15 @@ describe('logos', () => {
   test('an image is checked by its content, resized and served as WebP', async () => {
     const { a } = await person();
     const slug = await newCentre(a);
-    const png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#00466e' } }).png().toBuffer();
-    const res = await a.upload(`/en/account/centres/${slug}/logo`, {}, { field: 'logo', name: 'logo.png', type: 'image/png', data: png }, `/en/account/centres/${slug}`);
+    const png = await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#00466e' } })
+      .png()
+      .toBuffer();
+    const res = await a.upload(
+      `/en/account/centres/${slug}/logo`,
+      {},
+      { field: 'logo', name: 'logo.png', type: 'image/png', data: png },
+      `/en/account/centres/${slug}`,
+    );
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     const page = await a.get(`/en/account/centres/${slug}`);
     const src = /src="(\/uploads\/logos\/[a-f0-9]{24}\.webp)"/.exec(page.body)![1]!;
@@ -137,7 +149,12 @@ describe('logos', () => {
     const { a } = await person();
     const slug = await newCentre(a);
     const big = Buffer.alloc(5 * 1024 * 1024 + 100, 1);
-    const res = await a.upload(`/en/account/centres/${slug}/logo`, {}, { field: 'logo', name: 'big.png', type: 'image/png', data: big }, `/en/account/centres/${slug}`);
+    const res = await a.upload(
+      `/en/account/centres/${slug}/logo`,
+      {},
+      { field: 'logo', name: 'big.png', type: 'image/png', data: big },
+      `/en/account/centres/${slug}`,
+    );
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /The file is too large/);
   });
@@ -188,7 +205,10 @@ describe('members and invitations', () => {
     const link = (await lastMail(t, next.email))!.link!;
     await next.a.post('/en/account/invitations/accept', { token: link.split('token=')[1]! }, link);
     assert.equal((await owner.a.post(`/en/account/centres/${slug}/members/${next.id}/role`, { role: 'admin' }, `/en/account/centres/${slug}`)).statusCode, 303);
-    assert.equal((await owner.a.post(`/en/account/centres/${slug}/members/${owner.id}/role`, { role: 'member' }, `/en/account/centres/${slug}`)).statusCode, 303);
+    assert.equal(
+      (await owner.a.post(`/en/account/centres/${slug}/members/${owner.id}/role`, { role: 'member' }, `/en/account/centres/${slug}`)).statusCode,
+      303,
+    );
     assert.doesNotMatch((await owner.a.get(`/en/account/centres/${slug}`)).body, /Save the profile/);
     assert.match((await next.a.get(`/en/account/centres/${slug}`)).body, /Save the profile/);
   });

@@ -36,7 +36,11 @@ export const slugTaken = async (db: DB, slug: string) => Boolean(await db.select
 export async function createCentre(db: DB, slug: string, p: ProfileInput, userId: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const t = now();
-    const { id } = await trx.insertInto('centres').values({ slug, ...row(p), created_by: userId, created_at: t, updated_at: t }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('centres')
+      .values({ slug, ...row(p), created_by: userId, created_at: t, updated_at: t })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     for (const sector of new Set(p.sectors)) await trx.insertInto('centre_sectors').values({ centre_id: id, sector }).execute();
     await trx.insertInto('centre_members').values({ centre_id: id, user_id: userId, role: 'admin', created_at: t }).execute();
     return id;
@@ -45,7 +49,11 @@ export async function createCentre(db: DB, slug: string, p: ProfileInput, userId
 
 export async function updateCentre(db: DB, id: number, p: ProfileInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('centres').set({ ...row(p), updated_at: now() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('centres')
+      .set({ ...row(p), updated_at: now() })
+      .where('id', '=', id)
+      .execute();
     await trx.deleteFrom('centre_sectors').where('centre_id', '=', id).execute();
     for (const sector of new Set(p.sectors)) await trx.insertInto('centre_sectors').values({ centre_id: id, sector }).execute();
   });
@@ -55,8 +63,10 @@ export async function setLogo(db: DB, id: number, logo: string | null): Promise<
   await db.updateTable('centres').set({ logo, updated_at: now() }).where('id', '=', id).execute();
 }
 
-export const findCentre = (db: DB, slug: string) => db.selectFrom('centres').selectAll().where('slug', '=', slug).executeTakeFirst() as Promise<CentreRow | undefined>;
-export const findCentreById = (db: DB, id: number) => db.selectFrom('centres').selectAll().where('id', '=', id).executeTakeFirst() as Promise<CentreRow | undefined>;
+export const findCentre = (db: DB, slug: string) =>
+  db.selectFrom('centres').selectAll().where('slug', '=', slug).executeTakeFirst() as Promise<CentreRow | undefined>;
+export const findCentreById = (db: DB, id: number) =>
+  db.selectFrom('centres').selectAll().where('id', '=', id).executeTakeFirst() as Promise<CentreRow | undefined>;
 
 export const sectorsOf = async (db: DB, id: number) =>
   (await db.selectFrom('centre_sectors').select('sector').where('centre_id', '=', id).orderBy('sector').execute()).map((r) => r.sector);
@@ -102,14 +112,23 @@ async function keepingAnAdmin(db: DB, centreId: number, change: (trx: DB) => Pro
 }
 
 export const setRole = (db: DB, centreId: number, userId: number, role: string) =>
-  keepingAnAdmin(db, centreId, (trx) => trx.updateTable('centre_members').set({ role }).where('centre_id', '=', centreId).where('user_id', '=', userId).execute());
+  keepingAnAdmin(db, centreId, (trx) =>
+    trx.updateTable('centre_members').set({ role }).where('centre_id', '=', centreId).where('user_id', '=', userId).execute(),
+  );
 
 export const removeMember = (db: DB, centreId: number, userId: number) =>
   keepingAnAdmin(db, centreId, (trx) => trx.deleteFrom('centre_members').where('centre_id', '=', centreId).where('user_id', '=', userId).execute());
 
 const adminCount = async (db: DB, centreId: number) =>
   Number(
-    (await db.selectFrom('centre_members').select((eb) => eb.fn.countAll<number>().as('n')).where('centre_id', '=', centreId).where('role', '=', 'admin').executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('centre_members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('centre_id', '=', centreId)
+        .where('role', '=', 'admin')
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 export async function addMember(db: DB, centreId: number, userId: number, role: string): Promise<void> {
@@ -120,10 +139,21 @@ export async function addMember(db: DB, centreId: number, userId: number, role: 
     .execute();
 }
 
-export async function saveInvitation(db: DB, i: { hash: string; centreId: number; email: string; role: string; invitedBy: number; expiresAt: Date }): Promise<void> {
+export async function saveInvitation(
+  db: DB,
+  i: { hash: string; centreId: number; email: string; role: string; invitedBy: number; expiresAt: Date },
+): Promise<void> {
   await db
     .insertInto('centre_invitations')
-    .values({ hash: i.hash, centre_id: i.centreId, email: i.email, role: i.role, invited_by: i.invitedBy, expires_at: i.expiresAt.toISOString(), created_at: now() })
+    .values({
+      hash: i.hash,
+      centre_id: i.centreId,
+      email: i.email,
+      role: i.role,
+      invited_by: i.invitedBy,
+      expires_at: i.expiresAt.toISOString(),
+      created_at: now(),
+    })
     .execute();
 }
 
@@ -131,7 +161,15 @@ export const findInvitation = (db: DB, hash: string) =>
   db
     .selectFrom('centre_invitations')
     .innerJoin('centres', 'centres.id', 'centre_invitations.centre_id')
-    .select(['centre_invitations.centre_id', 'centre_invitations.email', 'centre_invitations.role', 'centre_invitations.expires_at', 'centre_invitations.used_at', 'centres.name', 'centres.slug'])
+    .select([
+      'centre_invitations.centre_id',
+      'centre_invitations.email',
+      'centre_invitations.role',
+      'centre_invitations.expires_at',
+      'centre_invitations.used_at',
+      'centres.name',
+      'centres.slug',
+    ])
     .where('centre_invitations.hash', '=', hash)
     .executeTakeFirst();
 

@@ -49,12 +49,27 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
   const manageUrl = (slug: string) => `/${lang}/account/centres/${slug}`;
 
   /** The management page, with the state of whichever form came back. */
-  async function manage(req: FastifyRequest, reply: FastifyReply, slug: string, state: Omit<ManageState, 'csrf' | 'profile'> & { profile?: ManageState['profile'] } = {}, status = 200) {
+  async function manage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    state: Omit<ManageState, 'csrf' | 'profile'> & { profile?: ManageState['profile'] } = {},
+    status = 200,
+  ) {
     const d = await centres.members(req.user!, slug);
     if (!d) throw new NotFoundError('centre');
     const profile = state.profile ?? profileValues(d.centre, await centres.sectorsOf(d.centre.id));
     const canManage = d.access === 'admin' || req.user!.role === 'admin';
-    return html(reply, manageView(ctx(req), { centre: d.centre, canManage, userId: req.user!.id, members: d.members, invitations: d.invitations }, { ...state, profile, csrf: reply.generateCsrf() }, await sectors()), status);
+    return html(
+      reply,
+      manageView(
+        ctx(req),
+        { centre: d.centre, canManage, userId: req.user!.id, members: d.members, invitations: d.invitations },
+        { ...state, profile, csrf: reply.generateCsrf() },
+        await sectors(),
+      ),
+      status,
+    );
   }
   const refused = (result: string) => {
     if (result === 'missing' || result === 'forbidden') throw new NotFoundError('centre');
@@ -63,14 +78,21 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
   app.get('/centres/new', member, async (req, reply) => html(reply, newCentreView(ctx(req), reply.generateCsrf(), emptyProfile, await sectors())));
   app.post('/centres', memberPost, async (req, reply) => {
     const form = parseForm(s.profileForm, req.body);
-    if (!form.ok) return html(reply, newCentreView(ctx(req), reply.generateCsrf(), valuesFrom(req.body as Record<string, unknown>), await sectors(), form.errors), 422);
+    if (!form.ok)
+      return html(reply, newCentreView(ctx(req), reply.generateCsrf(), valuesFrom(req.body as Record<string, unknown>), await sectors(), form.errors), 422);
     const slug = await centres.create(req.user!, form.data);
     return redirectDone(reply, `${manageUrl(slug)}`, 'created');
   });
 
   app.get('/centres/:slug', member, (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
-    const notices = { created: 'centre.notice.created', saved: 'centre.notice.saved', invited: 'centre.notice.invited', logo: 'centre.notice.logo', joined: 'centre.notice.joined' };
+    const notices = {
+      created: 'centre.notice.created',
+      saved: 'centre.notice.saved',
+      invited: 'centre.notice.invited',
+      logo: 'centre.notice.logo',
+      joined: 'centre.notice.joined',
+    };
     const notice = noticeOf(req.query, notices);
     return manage(req, reply, slug, notice ? { notice } : {});
   });
@@ -91,7 +113,10 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const result = await centres.setLogo(req.user!, slug, file);
     refused(result);
     if (result === 'too_big' || result === 'not_image') {
-      const error: FieldError = result === 'too_big' ? { field: 'logo', key: 'centre.error.logoTooBig', values: { mb: MAX_LOGO_BYTES / 1024 / 1024 } } : { field: 'logo', key: 'centre.error.logoNotImage' };
+      const error: FieldError =
+        result === 'too_big'
+          ? { field: 'logo', key: 'centre.error.logoTooBig', values: { mb: MAX_LOGO_BYTES / 1024 / 1024 } }
+          : { field: 'logo', key: 'centre.error.logoNotImage' };
       return manage(req, reply, slug, { form: 'logo', errors: [error] }, 422);
     }
     return redirectDone(reply, `${manageUrl(slug)}`, 'logo');
@@ -101,7 +126,8 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const { slug } = parse(s.centreParams, req.params);
     const form = parseForm(s.inviteForm, req.body);
     const values = req.body as Record<string, string>;
-    if (!form.ok) return manage(req, reply, slug, { form: 'invite', errors: form.errors, invite: { email: values.email ?? '', role: values.role ?? 'member' } }, 422);
+    if (!form.ok)
+      return manage(req, reply, slug, { form: 'invite', errors: form.errors, invite: { email: values.email ?? '', role: values.role ?? 'member' } }, 422);
     refused(await centres.invite(req.user!, slug, form.data.email, form.data.role, lang));
     return redirectDone(reply, `${manageUrl(slug)}`, 'invited');
   });
@@ -129,7 +155,17 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const invitation = await centres.invitation(token);
     const t = ctx(req).t;
     if (!invitation) return html(reply, messageView(ctx(req), t('account.linkExpired.heading'), t('centre.invitation.expired')), 410);
-    return html(reply, invitationView(ctx(req), reply.generateCsrf(), token, invitation.name, invitation.email, invitation.email === req.user!.email ? undefined : 'other-address'));
+    return html(
+      reply,
+      invitationView(
+        ctx(req),
+        reply.generateCsrf(),
+        token,
+        invitation.name,
+        invitation.email,
+        invitation.email === req.user!.email ? undefined : 'other-address',
+      ),
+    );
   });
   app.post('/invitations/accept', memberPost, async (req, reply) => {
     const sent = (req.body as Record<string, unknown>).token;

@@ -35,10 +35,21 @@ export const profileForm = z.object({
 export type ProfileForm = z.infer<typeof profileForm>;
 
 export const inviteForm = z.object({
-  email: z.string().trim().toLowerCase().min(1, { error: 'form.error.required' }).max(254).pipe(z.email({ error: 'account.error.email' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { error: 'form.error.required' })
+    .max(254)
+    .pipe(z.email({ error: 'account.error.email' })),
   role: z.enum(['member', 'admin'], { error: 'form.error.choose' }),
 });
 
 export const roleForm = z.object({ role: z.enum(['member', 'admin']) });
-export const centreParams = z.object({ slug: z.string().max(80).regex(/^[a-z0-9-]+$/) });
+export const centreParams = z.object({
+  slug: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/),
+});
 export const memberParams = centreParams.extend({ userId: z.coerce.number().int().min(1) });

@@ -101,7 +101,11 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
     async members(user: User, slug: string) {
       const c = await load(slug, user);
       if (!c || !canSeeMembers(user, c.access)) return null;
-      return { ...c, members: await repo.members(db, c.centre.id), invitations: canManage(user, c.access) ? await repo.pendingInvitations(db, c.centre.id) : [] };
+      return {
+        ...c,
+        members: await repo.members(db, c.centre.id),
+        invitations: canManage(user, c.access) ? await repo.pendingInvitations(db, c.centre.id) : [],
+      };
     },
 
     async invite(user: User, slug: string, email: string, role: string, lang: Lang): Promise<'done' | 'forbidden' | 'missing'> {
@@ -109,12 +113,24 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
       if (!c) return 'missing';
       if (!canManage(user, c.access)) return 'forbidden';
       const token = randomBytes(32).toString('base64url');
-      await repo.saveInvitation(db, { hash: digest(token), centreId: c.centre.id, email, role, invitedBy: user.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) });
+      await repo.saveInvitation(db, {
+        hash: digest(token),
+        centreId: c.centre.id,
+        email,
+        role,
+        invitedBy: user.id,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      });
       const t = translator(lang);
       await mailer.send({
         to: email,
         subject: t('mail.invitation.subject', { centre: c.centre.name }),
-        body: t('mail.invitation.body', { inviter: user.name, centre: c.centre.name, link: `${baseUrl}/${lang}/account/invitations/accept?token=${token}`, days: INVITATION_DAYS }),
+        body: t('mail.invitation.body', {
+          inviter: user.name,
+          centre: c.centre.name,
+          link: `${baseUrl}/${lang}/account/invitations/accept?token=${token}`,
+          days: INVITATION_DAYS,
+        }),
       });
       return 'done';
     },

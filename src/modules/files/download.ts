@@ -42,13 +42,23 @@ export function byteRange(header: string | undefined, ifRange: string | undefine
   return { start, end };
 }
 
-export async function sendAttachment(req: FastifyRequest, reply: FastifyReply, files: FilesService, a: Attachment, visibility: 'public' | 'private'): Promise<FastifyReply> {
+export async function sendAttachment(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  files: FilesService,
+  a: Attachment,
+  visibility: 'public' | 'private',
+): Promise<FastifyReply> {
   const etag = `"${a.sha256}"`;
   const validators = { etag, 'cache-control': visibility === 'public' ? PUBLIC_CACHE : PRIVATE_CACHE, 'last-modified': new Date(a.createdAt).toUTCString() };
   if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).headers(validators).send();
   const ifRange = req.headers['if-range'];
   const range = byteRange(req.headers.range, Array.isArray(ifRange) ? ifRange[0] : ifRange, etag, a.size);
-  if (range === 'unsatisfiable') return reply.code(416).headers({ 'content-range': `bytes */${a.size}`, 'content-security-policy': FILE_CSP }).send();
+  if (range === 'unsatisfiable')
+    return reply
+      .code(416)
+      .headers({ 'content-range': `bytes */${a.size}`, 'content-security-policy': FILE_CSP })
+      .send();
   // Opened before any header is set, so a missing file gets a plain 404 page.
   const body = req.method === 'HEAD' ? null : await files.open(a, range ?? undefined);
   if (req.method !== 'HEAD' && !body) {

@@ -20,7 +20,6 @@ let uploads: string;
 let editor: Agent;
 let member: Agent;
 
-
 before(async () => {
   uploads = mkdtempSync(join(tmpdir(), 'intve-files-'));
   t = await testApp({ env: { UPLOADS_DIR: uploads, FILES_MAX_BYTES: String(LIMIT) } });
@@ -49,7 +48,8 @@ type File = { name: string; type: string; data: Buffer };
 const upload = (id: number, title: string, file: File, a: Agent = editor) =>
   a.upload(`${editing(id)}/attachments`, { title }, { field: 'file', ...file }, editing(id));
 
-const rows = (app: TestApp, id: number) => app.database.db.selectFrom('attachments').selectAll().where('owner_kind', '=', 'resource').where('owner_id', '=', id).orderBy('position').execute();
+const rows = (app: TestApp, id: number) =>
+  app.database.db.selectFrom('attachments').selectAll().where('owner_kind', '=', 'resource').where('owner_id', '=', id).orderBy('position').execute();
 const stored = () => readdirSync(join(uploads, 'attachments'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 const slugOf = async (id: number) => (await t.database.db.selectFrom('resources').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
 const publish = async (id: number, a: Agent = editor) => assert.equal((await a.post(`${editing(id)}/publish`, {}, editing(id))).statusCode, 303);
@@ -68,11 +68,14 @@ describe('uploading files', () => {
       assert.equal(res.headers.location, `${editing(id)}?done=file-added#attachments`);
     }
     const saved = await rows(t, id);
-    assert.deepEqual(saved.map((r) => [r.title, r.file_name, r.media_type]), [
-      ['Full report', 'report.pdf', 'application/pdf'],
-      ['Worksheet', 'worksheet.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-      ['Workshop photo', 'photo.png', 'image/png'],
-    ]);
+    assert.deepEqual(
+      saved.map((r) => [r.title, r.file_name, r.media_type]),
+      [
+        ['Full report', 'report.pdf', 'application/pdf'],
+        ['Worksheet', 'worksheet.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        ['Workshop photo', 'photo.png', 'image/png'],
+      ],
+    );
     assert.ok(saved.every((r) => /^[0-9a-f]{64}$/.test(r.sha256) && r.storage_key.startsWith('attachments/')));
     const page = await editor.get(`${editing(id)}?done=file-added`);
     assert.match(page.body, /The file is added\./);
@@ -88,11 +91,20 @@ describe('uploading files', () => {
     const before = stored();
     for (const [file, message] of [
       [{ name: 'report.pdf', type: 'application/pdf', data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]) }, 'This type of file is not accepted'],
-      [{ name: 'report.pdf', type: 'application/pdf', data: Buffer.from('<!doctype html><script>alert(document.cookie)</script>') }, 'This type of file is not accepted'],
-      [{ name: 'chart.svg', type: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') }, 'This type of file is not accepted'],
+      [
+        { name: 'report.pdf', type: 'application/pdf', data: Buffer.from('<!doctype html><script>alert(document.cookie)</script>') },
+        'This type of file is not accepted',
+      ],
+      [
+        { name: 'chart.svg', type: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') },
+        'This type of file is not accepted',
+      ],
       [{ name: 'empty.pdf', type: 'application/pdf', data: Buffer.alloc(0) }, 'The file is empty'],
       [{ name: 'macros.docx', type: 'application/octet-stream', data: docm() }, 'Documents with macros are not accepted'],
-      [{ name: 'old.doc', type: 'application/msword', data: cfb([{ name: 'WordDocument' }, { name: 'Macros', storage: true }]) }, 'Documents with macros are not accepted'],
+      [
+        { name: 'old.doc', type: 'application/msword', data: cfb([{ name: 'WordDocument' }, { name: 'Macros', storage: true }]) },
+        'Documents with macros are not accepted',
+      ],
       [{ name: 'setup.doc', type: 'application/msword', data: cfb([{ name: 'SummaryInformation' }]) }, 'This type of file is not accepted'],
     ] as const) {
       const res = await upload(id, 'Typed title, kept', file);
@@ -107,9 +119,16 @@ describe('uploading files', () => {
 
   test('a legacy Word file is told apart from other compound files and accepted', async () => {
     const id = await newResource();
-    const res = await upload(id, 'Old minutes', { name: 'minutes.DOC', type: 'application/octet-stream', data: cfb([{ name: 'WordDocument' }, { name: '1Table' }]) });
+    const res = await upload(id, 'Old minutes', {
+      name: 'minutes.DOC',
+      type: 'application/octet-stream',
+      data: cfb([{ name: 'WordDocument' }, { name: '1Table' }]),
+    });
     assert.equal(res.statusCode, 303);
-    assert.deepEqual((await rows(t, id)).map((r) => [r.file_name, r.media_type]), [['minutes.doc', 'application/msword']]);
+    assert.deepEqual(
+      (await rows(t, id)).map((r) => [r.file_name, r.media_type]),
+      [['minutes.doc', 'application/msword']],
+    );
   });
 
   test('a file over the limit is refused with the limit in the message, and the next upload works', async () => {
@@ -123,7 +142,12 @@ describe('uploading files', () => {
 
   test('a form without a title or a file says both at once', async () => {
     const id = await newResource();
-    const res = await editor.upload(`${editing(id)}/attachments`, { title: '  ' }, { field: 'file', name: '', type: 'application/octet-stream', data: Buffer.alloc(0) }, editing(id));
+    const res = await editor.upload(
+      `${editing(id)}/attachments`,
+      { title: '  ' },
+      { field: 'file', name: '', type: 'application/octet-stream', data: Buffer.alloc(0) },
+      editing(id),
+    );
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /href="#field-attachment-title">Enter a title for the file\./);
     assert.match(res.body, /href="#field-attachment-file">Choose a file to upload\./);
@@ -149,7 +173,12 @@ describe('uploading files', () => {
     assert.equal(noToken.statusCode, 403);
     const byMember = await upload(id, 'Member file', { name: 'm.pdf', type: 'application/pdf', data: pdf() }, member).catch(() => null);
     assert.equal(byMember, null, 'a member has no editor page to take a token from');
-    const fromAccount = await member.upload(`${editing(id)}/attachments`, { title: 'Member file' }, { field: 'file', name: 'm.pdf', type: 'application/pdf', data: pdf() }, '/en/account');
+    const fromAccount = await member.upload(
+      `${editing(id)}/attachments`,
+      { title: 'Member file' },
+      { field: 'file', name: 'm.pdf', type: 'application/pdf', data: pdf() },
+      '/en/account',
+    );
     assert.equal(fromAccount.statusCode, 403);
     assert.equal((await rows(t, id)).length, 0);
   });
@@ -278,11 +307,21 @@ describe('case studies', () => {
     const page = await editor.get(`${from}?done=file-added`);
     assert.match(page.body, /Case study slides<\/a>/);
     assert.match(page.body, /The file is added\./);
-    const bad = await editor.upload(from, { title: 'Still typed' }, { field: 'file', name: 'x.pdf', type: 'application/pdf', data: Buffer.from('<html>') }, from);
+    const bad = await editor.upload(
+      from,
+      { title: 'Still typed' },
+      { field: 'file', name: 'x.pdf', type: 'application/pdf', data: Buffer.from('<html>') },
+      from,
+    );
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /href="#field-attachment-file">This type of file is not accepted/);
     assert.match(bad.body, /value="Still typed"/);
-    const row = await t.database.db.selectFrom('attachments').select(['id', 'file_name']).where('owner_kind', '=', 'case-study').where('owner_id', '=', cs.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('attachments')
+      .select(['id', 'file_name'])
+      .where('owner_kind', '=', 'case-study')
+      .where('owner_id', '=', cs.id)
+      .executeTakeFirstOrThrow();
     assert.equal((await t.get(`/files/${row.id}/${row.file_name}`)).statusCode, 200);
     assert.equal((await editor.get('/en/admin/case-studies/no-such-case/attachments')).statusCode, 404);
   });
@@ -293,12 +332,21 @@ describe('markup', () => {
   const validator = new HtmlValidate(
     new StaticConfigLoader({
       extends: ['html-validate:recommended'],
-      rules: { 'doctype-style': ['error', { style: 'lowercase' }], 'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }], 'no-trailing-whitespace': 'off', 'long-title': 'off' },
+      rules: {
+        'doctype-style': ['error', { style: 'lowercase' }],
+        'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+        'no-trailing-whitespace': 'off',
+        'long-title': 'off',
+      },
     }),
   );
   const valid = async (markup: string, what: string) => {
     const report = await validator.validateString(markup, `${what}.html`);
-    assert.deepEqual(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`)), [], what);
+    assert.deepEqual(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`)),
+      [],
+      what,
+    );
   };
 
   test('the editor page with files and errors, the case-study files page and the public list are valid HTML', async () => {

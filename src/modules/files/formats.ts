@@ -85,7 +85,9 @@ export function safeFileName(uploaded: string, format: Format): string {
 
 /** An ASCII form of a file name, for addresses and old browsers: "Équipe 2024.pdf" → "equipe-2024.pdf". */
 export function asciiFileName(fileName: string): string {
-  const ext = extname(fileName).toLowerCase().replace(/[^a-z0-9.]/g, '');
+  const ext = extname(fileName)
+    .toLowerCase()
+    .replace(/[^a-z0-9.]/g, '');
   const stem = fileName
     .slice(0, fileName.length - extname(fileName).length)
     .normalize('NFKD')

@@ -37,7 +37,19 @@ export interface Attachment {
 /** What a list of attachments shows. */
 export type AttachmentItem = Pick<Attachment, 'id' | 'title' | 'fileName' | 'mediaType' | 'size'>;
 
-type Row = { id: number; owner_kind: string; owner_id: number; title: string; file_name: string; media_type: string; size: number; sha256: string; storage_key: string; position: number; created_at: string };
+type Row = {
+  id: number;
+  owner_kind: string;
+  owner_id: number;
+  title: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  position: number;
+  created_at: string;
+};
 
 const toAttachment = (r: Row): Attachment => ({
   id: r.id,
@@ -62,7 +74,9 @@ const columns = ['id', 'owner_kind', 'owner_id', 'title', 'file_name', 'media_ty
 export async function findOwner(db: DB, kind: OwnerKind, key: string): Promise<OwnerInfo | null> {
   if (kind === 'resource') {
     const byKey = (q: ReturnType<typeof resourceOwners>) => q.executeTakeFirst();
-    const r = (await byKey(resourceOwners(db).where('resources.slug', '=', key))) ?? (/^\d{1,9}$/.test(key) ? await byKey(resourceOwners(db).where('resources.id', '=', Number(key))) : undefined);
+    const r =
+      (await byKey(resourceOwners(db).where('resources.slug', '=', key))) ??
+      (/^\d{1,9}$/.test(key) ? await byKey(resourceOwners(db).where('resources.id', '=', Number(key))) : undefined);
     return r ? { kind, id: r.id, key: r.slug, title: r.title ?? r.slug, published: r.published === 1 } : null;
   }
   const c = await db
@@ -94,7 +108,12 @@ export async function attachmentsFor(db: DB, owner: Owner): Promise<AttachmentIt
 }
 
 export async function countFor(db: DB, owner: Owner): Promise<number> {
-  const r = await db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_kind', '=', owner.kind).where('owner_id', '=', owner.id).executeTakeFirst();
+  const r = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_kind', '=', owner.kind)
+    .where('owner_id', '=', owner.id)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
@@ -111,8 +130,14 @@ export async function getPublished(db: DB, id: number): Promise<Attachment | nul
     .where('a.id', '=', id)
     .where((eb) =>
       eb.or([
-        eb.and([eb('a.owner_kind', '=', 'resource'), eb.exists(eb.selectFrom('resources as r').select('r.id').whereRef('r.id', '=', 'a.owner_id').where('r.published', '=', 1))]),
-        eb.and([eb('a.owner_kind', '=', 'case-study'), eb.exists(eb.selectFrom('case_studies as c').select('c.id').whereRef('c.id', '=', 'a.owner_id').where('c.published', '=', 1))]),
+        eb.and([
+          eb('a.owner_kind', '=', 'resource'),
+          eb.exists(eb.selectFrom('resources as r').select('r.id').whereRef('r.id', '=', 'a.owner_id').where('r.published', '=', 1)),
+        ]),
+        eb.and([
+          eb('a.owner_kind', '=', 'case-study'),
+          eb.exists(eb.selectFrom('case_studies as c').select('c.id').whereRef('c.id', '=', 'a.owner_id').where('c.published', '=', 1)),
+        ]),
       ]),
     )
     .executeTakeFirst();

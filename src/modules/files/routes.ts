@@ -51,7 +51,14 @@ export function problemError(ctx: PageContext, problem: FileProblem, files: File
   return { field, key: `files.error.${problem}` };
 }
 
-export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang, g: Guards, files: FilesService, pages: Partial<Record<OwnerKind, SectionPage>> = {}): void {
+export function fileAdminRoutes(
+  app: FastifyInstance,
+  a: AppContext,
+  lang: Lang,
+  g: Guards,
+  files: FilesService,
+  pages: Partial<Record<OwnerKind, SectionPage>> = {},
+): void {
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
   const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
@@ -66,7 +73,14 @@ export function fileAdminRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
   /** A case study's files page: the fallback for its form, and a page editors can link to. */
   const filesPage = async (req: FastifyRequest, reply: FastifyReply, owner: OwnerInfo, section: SectionState, status: number, notice?: string) => {
     const items = (await files.list(req.user!, owner)) ?? [];
-    const view = attachmentsSection(ctx(req), { csrf: reply.generateCsrf(), owner, items, maxBytes: files.maxBytes, errors: section.errors, values: section.values });
+    const view = attachmentsSection(ctx(req), {
+      csrf: reply.generateCsrf(),
+      owner,
+      items,
+      maxBytes: files.maxBytes,
+      errors: section.errors,
+      values: section.values,
+    });
     return sendPrivate(reply, caseStudyFilesView(ctx(req), owner, view, section.errors, notice), status);
   };
 

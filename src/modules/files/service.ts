@@ -63,7 +63,12 @@ export function filesService(db: DB, store: FileStore, o: FilesOptions) {
     list: (actor: User, owner: repo.Owner) => (isEditor(actor) ? repo.attachmentsFor(db, owner) : Promise.resolve(null)),
 
     /** Stores a file under the owner, after the same checks as inspect(). */
-    async add(actor: User, owner: repo.OwnerInfo, title: string, file: SpooledFile | null): Promise<'forbidden' | { ok: true; id: number } | { ok: false; problem: FileProblem }> {
+    async add(
+      actor: User,
+      owner: repo.OwnerInfo,
+      title: string,
+      file: SpooledFile | null,
+    ): Promise<'forbidden' | { ok: true; id: number } | { ok: false; problem: FileProblem }> {
       if (!isEditor(actor)) return 'forbidden';
       const checked = await inspect(file);
       if (!checked.ok) return checked;

@@ -13,7 +13,6 @@ import { diskStore, newKey, s3Store, UnsafeKeyError } from './store.ts';
 // Where attachments' bytes live and what they are called: safe names and headers, the disk
 // store, and an S3-compatible bucket end to end.
 
-
 describe('file names and headers', () => {
   test('names lose folders and unsafe characters and take the extension of the content', () => {
     assert.equal(safeFileName('C:\\Users\\ana\\notes.exe', 'pdf'), 'notes.pdf');
@@ -52,11 +51,31 @@ describe('file stores', () => {
     const base = { NODE_ENV: 'test' };
     assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files' }), /^Error: Invalid configuration: S3_REGION is required when S3_BUCKET is set$/);
     assert.throws(() => loadConfig({ ...base, S3_ENDPOINT: 'http://127.0.0.1:9000' }), /S3_BUCKET is required when S3_ENDPOINT is set/);
-    assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_ACCESS_KEY_ID: 'id' }), /S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set/);
-    assert.throws(() => loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_SECRET_ACCESS_KEY: 'a secret' }), (e: Error) => /S3_ACCESS_KEY_ID is required/.test(e.message) && !e.message.includes('a secret'));
+    assert.throws(
+      () => loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_ACCESS_KEY_ID: 'id' }),
+      /S3_SECRET_ACCESS_KEY is required when S3_ACCESS_KEY_ID is set/,
+    );
+    assert.throws(
+      () => loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_SECRET_ACCESS_KEY: 'a secret' }),
+      (e: Error) => /S3_ACCESS_KEY_ID is required/.test(e.message) && !e.message.includes('a secret'),
+    );
     assert.throws(() => loadConfig({ ...base, FILES_MAX_BYTES: 'lots' }), /FILES_MAX_BYTES must be a whole number of bytes/);
-    const c = loadConfig({ ...base, S3_BUCKET: 'intve-files', S3_REGION: 'eu-west-1', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' });
-    assert.deepEqual(c.s3, { endpoint: 'http://127.0.0.1:9000', bucket: 'intve-files', region: 'eu-west-1', credentials: { accessKeyId: 'id', secretAccessKey: 'secret' }, forcePathStyle: true });
+    const c = loadConfig({
+      ...base,
+      S3_BUCKET: 'intve-files',
+      S3_REGION: 'eu-west-1',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    assert.deepEqual(c.s3, {
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'intve-files',
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      forcePathStyle: true,
+    });
     assert.equal(loadConfig(base).filesMaxBytes, 20 * 1024 * 1024);
   });
 
@@ -71,7 +90,14 @@ describe('file stores', () => {
       dir = mkdtempSync(join(tmpdir(), 'intve-s3-'));
       server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
       const { port } = await server.run();
-      env = { S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_BUCKET: BUCKET, S3_REGION: 'us-east-1', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER', S3_FORCE_PATH_STYLE: 'true' };
+      env = {
+        S3_ENDPOINT: `http://127.0.0.1:${port}`,
+        S3_BUCKET: BUCKET,
+        S3_REGION: 'us-east-1',
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_FORCE_PATH_STYLE: 'true',
+      };
     });
     after(async () => {
       await server.close();
@@ -101,7 +127,12 @@ describe('file stores', () => {
         const a = await signedIn(s3, 'editor@s3.example', 'editor');
         const { id, page } = await newResource(a, s3, 'Files test resource s3');
         const data = Buffer.concat([pdf(), Buffer.alloc(200_000, 0x20)]);
-        const res = await a.upload(`${page}/attachments`, { title: 'In the bucket' }, { field: 'file', name: 'bucket.pdf', type: 'application/pdf', data }, page);
+        const res = await a.upload(
+          `${page}/attachments`,
+          { title: 'In the bucket' },
+          { field: 'file', name: 'bucket.pdf', type: 'application/pdf', data },
+          page,
+        );
         assert.equal(res.statusCode, 303, res.body.slice(0, 300));
         const [row] = await s3.database.db.selectFrom('attachments').selectAll().where('owner_kind', '=', 'resource').where('owner_id', '=', id).execute();
         const inBucket = s3Store(loadConfig(env).s3!);

@@ -130,7 +130,9 @@ export function s3Store(c: S3Config): FileStore {
   };
   const get = async (key: string, range?: ByteRange): Promise<Readable | null> => {
     try {
-      const out = await client.send(new GetObjectCommand({ Bucket: c.bucket, Key: checked(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }));
+      const out = await client.send(
+        new GetObjectCommand({ Bucket: c.bucket, Key: checked(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+      );
       return out.Body as Readable;
     } catch (error) {
       if (missing(error)) return null;

@@ -25,7 +25,12 @@ export function formatSize(ctx: PageContext, bytes: number): string {
   const key = `${ctx.lang}:${unit}`;
   let format = units.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(ctx.lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' || unit === 'kilobyte' ? 0 : 1 });
+    format = new Intl.NumberFormat(ctx.lang, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: unit === 'byte' || unit === 'kilobyte' ? 0 : 1,
+    });
     units.set(key, format);
   }
   return format.format(bytes / size);
@@ -86,8 +91,9 @@ export function attachmentsSection(ctx: PageContext, o: SectionOptions): Html {
   const action = href(ctx, base(o.owner));
   return html`<section class="attachments" id="attachments" aria-labelledby="attachments-heading">
     <h2 id="attachments-heading">${t('files.heading')}</h2>
-    ${o.items.length
-      ? html`<table class="members">
+    ${
+      o.items.length
+        ? html`<table class="members">
           <caption class="visually-hidden">${t('files.heading')}</caption>
           <thead><tr><th scope="col">${t('files.column.title')}</th><th scope="col">${t('files.column.type')}</th><th scope="col">${t('files.column.size')}</th><th scope="col"><span class="visually-hidden">${t('files.column.actions')}</span></th></tr></thead>
           <tbody>${o.items.map(
@@ -99,7 +105,8 @@ export function attachmentsSection(ctx: PageContext, o: SectionOptions): Html {
             </tr>`,
           )}</tbody>
         </table>`
-      : html`<p>${t('files.none')}</p>`}
+        : html`<p>${t('files.none')}</p>`
+    }
     <form class="form" action="${action}" method="post" enctype="multipart/form-data" novalidate>
       <input type="hidden" name="_csrf" value="${o.csrf}">
       <h3>${t('files.add')}</h3>

@@ -150,7 +150,10 @@ describe('station resources at scale', () => {
     const d = await testDatabase({ starterContent: true });
     try {
       const search = createSearch(d.database);
-      const before = (await knowledgeService(d.database.db, libraryService(d.database.db, search, () => 'v1')).station(1, 1, 'en'))!;
+      const before = (await knowledgeService(
+        d.database.db,
+        libraryService(d.database.db, search, () => 'v1'),
+      ).station(1, 1, 'en'))!;
       for (let i = 0; i < 20; i++) {
         await upsertResource(d.database.db, {
           slug: `extra-${i}`,
@@ -167,7 +170,10 @@ describe('station resources at scale', () => {
           packages: [],
         });
       }
-      const after = (await knowledgeService(d.database.db, libraryService(d.database.db, search, () => 'v2')).station(1, 1, 'en'))!;
+      const after = (await knowledgeService(
+        d.database.db,
+        libraryService(d.database.db, search, () => 'v2'),
+      ).station(1, 1, 'en'))!;
       assert.equal(after.resources.length, STATION_RESOURCES);
       assert.equal(after.resourceTotal, before.resourceTotal + 20);
     } finally {

@@ -58,11 +58,7 @@ export async function listPackages(db: DB, lang: Lang, drafts = false): Promise<
     db.selectFrom('checklist_items').selectAll().orderBy('package_id').orderBy('position').execute(),
     db.selectFrom('checklist_item_translations').selectAll().where('lang', 'in', langs(lang)).execute(),
     db.selectFrom('stations').selectAll().where('published', 'in', shown(drafts)).orderBy('package_id').orderBy('position').execute(),
-    db
-      .selectFrom('station_translations')
-      .select(['station_id', 'lang', 'title', 'lead', 'offer'])
-      .where('lang', 'in', langs(lang))
-      .execute(),
+    db.selectFrom('station_translations').select(['station_id', 'lang', 'title', 'lead', 'offer']).where('lang', 'in', langs(lang)).execute(),
   ]);
   const textsBy = groupBy(texts, (r) => r.package_id);
   const itemTextsBy = groupBy(itemTexts, (r) => r.item_id);
@@ -127,12 +123,7 @@ export async function getStation(db: DB, packageId: number, position: number, la
     .where('published', 'in', shown(drafts))
     .executeTakeFirst();
   if (!s) return null;
-  const texts = await db
-    .selectFrom('station_translations')
-    .selectAll()
-    .where('station_id', '=', s.id)
-    .where('lang', 'in', langs(lang))
-    .execute();
+  const texts = await db.selectFrom('station_translations').selectAll().where('station_id', '=', s.id).where('lang', 'in', langs(lang)).execute();
   const t = localise(texts, lang, ['title', 'lead', 'offer', 'context', 'challenges', 'action_groups']);
   return {
     id: s.id,
@@ -182,15 +173,7 @@ export async function listCaseStudies(db: DB, lang: Lang, slug?: string, drafts 
     .execute();
   const by = groupBy(texts, (r) => r.case_study_id);
   return studies.map((c) => {
-    const t = localise(by.get(c.id) ?? [], lang, [
-      'centre',
-      'title',
-      'lead',
-      'takeaways',
-      'quote_text',
-      'quote_speaker',
-      'summary',
-    ]);
+    const t = localise(by.get(c.id) ?? [], lang, ['centre', 'title', 'lead', 'takeaways', 'quote_text', 'quote_speaker', 'summary']);
     return {
       id: c.id,
       slug: c.slug,
@@ -246,12 +229,7 @@ export interface Page {
 export async function getPage(db: DB, slug: string, lang: Lang, drafts = false): Promise<Page | null> {
   const page = await db.selectFrom('pages').selectAll().where('slug', '=', slug).where('published', 'in', shown(drafts)).executeTakeFirst();
   if (!page) return null;
-  const texts = await db
-    .selectFrom('page_translations')
-    .selectAll()
-    .where('page_id', '=', page.id)
-    .where('lang', 'in', langs(lang))
-    .execute();
+  const texts = await db.selectFrom('page_translations').selectAll().where('page_id', '=', page.id).where('lang', 'in', langs(lang)).execute();
   const t = localise(texts, lang, ['title', 'lead', 'body']);
   return { slug, title: t.title ?? { value: slug, lang: 'en' }, lead: t.lead, body: t.body };
 }

@@ -12,7 +12,6 @@ import { caseStudyParams, checkerQuery, packageParams, stationParams } from './s
 import type { KnowledgeService } from './service.ts';
 
 export function knowledgeRoutes(app: FastifyInstance, a: AppContext, lang: Lang, k: KnowledgeService): void {
-
   app.get('/', (req, reply) => a.cachedPage(req, reply, async () => homeView(a.ctx(req, lang), await k.home(lang))));
 
   app.get('/packages/:number', (req, reply) => {

@@ -55,10 +55,7 @@ export function adviseFor(packages: repo.Package[], keys: string[]): CheckerResu
   }
   const rank = new Map(counts.map((c, i) => [c.p.id, i]));
   const stations = [...advice.values()].sort(
-    (a, b) =>
-      rank.get(a.package.id)! - rank.get(b.package.id)! ||
-      b.because.length - a.because.length ||
-      a.station.position - b.station.position,
+    (a, b) => rank.get(a.package.id)! - rank.get(b.package.id)! || b.because.length - a.because.length || a.station.position - b.station.position,
   );
   return { picks, recommended: counts[0]!.p, reason, stations };
 }

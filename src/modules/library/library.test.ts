@@ -12,7 +12,9 @@ after(() => t.close());
 const count = (html: string) => /class="result-count"[^>]*>([^<]*)</.exec(html)?.[1];
 const titles = (html: string) => [...html.matchAll(/<li class="result">\s*<h3><a href="\/\w\w\/library\/([a-z0-9-]+)"/g)].map((m) => m[1]);
 const facetCount = (html: string, facet: string, value: string) => {
-  const re = new RegExp(`name="${facet}" value="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>\\s*<label[^>]*>[\\s\\S]*?<span class="count">\\(([\\d,]+)\\)`);
+  const re = new RegExp(
+    `name="${facet}" value="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>\\s*<label[^>]*>[\\s\\S]*?<span class="count">\\(([\\d,]+)\\)`,
+  );
   return Number(re.exec(html)?.[1]?.replace(',', '') ?? NaN);
 };
 
@@ -152,12 +154,25 @@ describe('e-library after content changes', () => {
         stations: [],
         packages: [],
       });
-      await search.index([{ kind: 'resource', ref: 'resource:zebra-guide:', lang: 'en', title: 'Zebra crossings in apprenticeships', body: 'Unusual words.', path: '/library/zebra-guide', resourceId: id }]);
+      await search.index([
+        {
+          kind: 'resource',
+          ref: 'resource:zebra-guide:',
+          lang: 'en',
+          title: 'Zebra crossings in apprenticeships',
+          body: 'Unusual words.',
+          path: '/library/zebra-guide',
+          resourceId: id,
+        },
+      ]);
       assert.equal((await library.list('en', query)).total, before.total, 'the same version serves the same index');
       version = await bumpContentVersion(d.database.db);
       assert.equal((await library.list('en', query)).total, before.total + 1);
       const found = await library.list('en', { ...query, q: 'zebra' });
-      assert.deepEqual(found.items.map((r) => r.slug), ['zebra-guide']);
+      assert.deepEqual(
+        found.items.map((r) => r.slug),
+        ['zebra-guide'],
+      );
     } finally {
       await d.close();
     }

@@ -34,12 +34,7 @@ export async function loadFacetRows(db: DB): Promise<FacetRows> {
       from resource_stations x join stations s on s.id = x.station_id join packages p on p.id = s.package_id`.execute(db),
     sql<{ resource_id: number; value: string }>`select x.resource_id, ${sql`cast(p.number as text)`} as value
       from resource_packages x join packages p on p.id = x.package_id`.execute(db),
-    db
-      .selectFrom('search_documents')
-      .select(['id', 'resource_id', 'lang'])
-      .where('kind', '=', 'resource')
-      .where('resource_id', 'is not', null)
-      .execute(),
+    db.selectFrom('search_documents').select(['id', 'resource_id', 'lang']).where('kind', '=', 'resource').where('resource_id', 'is not', null).execute(),
   ]);
   const tag = (facet: FacetRows['links'][number]['facet'], rows: { resource_id: number; value: string }[]) =>
     rows.map((r) => ({ resource_id: r.resource_id, facet, value: String(r.value) }));
@@ -73,7 +68,15 @@ export async function cardsByIds(db: DB, ids: number[], lang: Lang): Promise<Res
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [toCard(r, texts.filter((x) => x.resource_id === id), lang)] : [];
+    return r
+      ? [
+          toCard(
+            r,
+            texts.filter((x) => x.resource_id === id),
+            lang,
+          ),
+        ]
+      : [];
   });
 }
 

@@ -12,7 +12,12 @@ import { resourceView } from './views/resource.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import type { LibraryService } from './service.ts';
 
-export function libraryRoutes(app: FastifyInstance, a: AppContext, lang: Lang, { library, knowledge }: { library: LibraryService; knowledge: KnowledgeService }): void {
+export function libraryRoutes(
+  app: FastifyInstance,
+  a: AppContext,
+  lang: Lang,
+  { library, knowledge }: { library: LibraryService; knowledge: KnowledgeService },
+): void {
   // Labels change only with content; every search page needs them, so keep them per version.
   let cachedLabels: { version: string; labels: Promise<Labels> } | null = null;
   const labels = (): Promise<Labels> => {

@@ -9,7 +9,10 @@ const many = (item: z.ZodType<string>) =>
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]));
 
-const slug = z.string().max(80).regex(/^[a-z0-9-]+$/);
+const slug = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9-]+$/);
 
 export const facetNames = ['type', 'package', 'station', 'theme', 'sector', 'source', 'country', 'language', 'year'] as const;
 export type FacetName = (typeof facetNames)[number];
@@ -33,4 +36,9 @@ export const libraryQuery = z.object({
 });
 export type LibraryQuery = z.infer<typeof libraryQuery>;
 
-export const resourceParams = z.object({ slug: z.string().max(120).regex(/^[a-z0-9-]+$/) });
+export const resourceParams = z.object({
+  slug: z
+    .string()
+    .max(120)
+    .regex(/^[a-z0-9-]+$/),
+});

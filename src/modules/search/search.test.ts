@@ -14,10 +14,31 @@ describe(`full-text search provider (${engine})`, () => {
     t = await testDatabase();
     search = createSearch(t.database);
     await search.index([
-      { kind: 'station', ref: 'station:a:', lang: 'en', title: 'Building partnerships', body: 'Companies and schools work together in regional skills ecosystems.', path: '/a' },
-      { kind: 'station', ref: 'station:a:', lang: 'fr', title: 'Construire des partenariats', body: 'Les entreprises et les écoles coopèrent dans des écosystèmes régionaux.', path: '/a' },
+      {
+        kind: 'station',
+        ref: 'station:a:',
+        lang: 'en',
+        title: 'Building partnerships',
+        body: 'Companies and schools work together in regional skills ecosystems.',
+        path: '/a',
+      },
+      {
+        kind: 'station',
+        ref: 'station:a:',
+        lang: 'fr',
+        title: 'Construire des partenariats',
+        body: 'Les entreprises et les écoles coopèrent dans des écosystèmes régionaux.',
+        path: '/a',
+      },
       { kind: 'resource', ref: 'resource:b:', lang: 'en', title: 'Tracer studies guide', body: 'How to follow graduates after training.', path: '/b' },
-      { kind: 'action', ref: 'station:a:action:1:1', lang: 'en', title: 'Organise study visits', body: 'Innovation hubs and field labs.', path: '/a#actions-1' },
+      {
+        kind: 'action',
+        ref: 'station:a:action:1:1',
+        lang: 'en',
+        title: 'Organise study visits',
+        body: 'Innovation hubs and field labs.',
+        path: '/a#actions-1',
+      },
       { kind: 'resource', ref: 'resource:c:', lang: 'ar', title: 'دليل الشراكات', body: 'الشراكات مع الشركات في التعليم المهني', path: '/c' },
       { kind: 'resource', ref: 'resource:c:', lang: 'en', title: 'Partnership guide', body: 'Working with companies in vocational education.', path: '/c' },
     ]);
@@ -31,14 +52,21 @@ describe(`full-text search provider (${engine})`, () => {
 
   test('every word must match', async () => {
     const { hits } = await search.search({ text: 'tracer graduates', lang: 'en', limit: 10, offset: 0 });
-    assert.deepEqual(hits.map((h) => h.ref), ['resource:b:']);
+    assert.deepEqual(
+      hits.map((h) => h.ref),
+      ['resource:b:'],
+    );
     assert.equal((await search.search({ text: 'tracer partnerships', lang: 'en', limit: 10, offset: 0 })).total, 0);
   });
 
   test('French search folds accents and stems French words', async () => {
     for (const text of ['écosystème', 'ecosystemes', 'partenariat']) {
       const { hits } = await search.search({ text, lang: 'fr', limit: 10, offset: 0 });
-      assert.deepEqual(hits.map((h) => [h.ref, h.lang]), [['station:a:', 'fr']], text);
+      assert.deepEqual(
+        hits.map((h) => [h.ref, h.lang]),
+        [['station:a:', 'fr']],
+        text,
+      );
     }
   });
 
@@ -53,7 +81,11 @@ describe(`full-text search provider (${engine})`, () => {
   test('Arabic search matches another form of the same word (singular "الشراكة" finds plural "الشراكات")', async () => {
     for (const text of ['الشراكة', 'مهنية']) {
       const { hits } = await search.search({ text, lang: 'ar', limit: 10, offset: 0 });
-      assert.deepEqual(hits.map((h) => [h.ref, h.lang]), [['resource:c:', 'ar']], text);
+      assert.deepEqual(
+        hits.map((h) => [h.ref, h.lang]),
+        [['resource:c:', 'ar']],
+        text,
+      );
     }
   });
 
@@ -67,7 +99,10 @@ describe(`full-text search provider (${engine})`, () => {
 
   test('kinds narrow the search and paging reports the full total', async () => {
     const { hits } = await search.search({ text: 'partnerships', lang: 'en', kinds: ['resource'], limit: 10, offset: 0 });
-    assert.deepEqual(hits.map((h) => h.ref), ['resource:c:']);
+    assert.deepEqual(
+      hits.map((h) => h.ref),
+      ['resource:c:'],
+    );
     const page2 = await search.search({ text: 'partnerships', lang: 'en', limit: 1, offset: 1 });
     assert.equal(page2.hits.length, 1);
     assert.equal(page2.total, 2);

@@ -12,20 +12,37 @@ import { sitemapIndex, sitemapPages, sitemapResources } from './sitemap.ts';
 
 const sitemapParams = z.object({ file: z.coerce.number().int().min(1).max(10_000) });
 
-const assetParams = z.object({ file: z.string().max(120).regex(/^[a-z0-9-]+\.[a-f0-9]{10}\.(css|js|svg)$/) });
+const assetParams = z.object({
+  file: z
+    .string()
+    .max(120)
+    .regex(/^[a-z0-9-]+\.[a-f0-9]{10}\.(css|js|svg)$/),
+});
 
 export function siteRoutes(app: FastifyInstance, a: AppContext): void {
-  app.get('/', (req, reply) => reply.header('vary', 'Accept-Language').header('cache-control', 'no-cache').redirect(`/${negotiateLang(req)}`, 302));
+  app.get('/', (req, reply) =>
+    reply
+      .header('vary', 'Accept-Language')
+      .header('cache-control', 'no-cache')
+      .redirect(`/${negotiateLang(req)}`, 302),
+  );
 
   app.get('/healthz', (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
 
   app.get('/readyz', async (_req, reply) => {
     const ok = await a.database.ping();
-    return reply.header('cache-control', 'no-store').code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'database unreachable' });
+    return reply
+      .header('cache-control', 'no-store')
+      .code(ok ? 200 : 503)
+      .send({ status: ok ? 'ready' : 'database unreachable' });
   });
 
   app.get('/robots.txt', (req, reply) =>
-    sendRendered(req, reply, renderedFrom(`User-agent: *\nDisallow: /*/search\nAllow: /\n\nSitemap: ${a.config.baseUrl}/sitemap.xml\n`, 'text/plain; charset=utf-8')),
+    sendRendered(
+      req,
+      reply,
+      renderedFrom(`User-agent: *\nDisallow: /*/search\nAllow: /\n\nSitemap: ${a.config.baseUrl}/sitemap.xml\n`, 'text/plain; charset=utf-8'),
+    ),
   );
 
   // Sitemaps change only with content: cached per content version like pages.

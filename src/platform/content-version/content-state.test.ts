@@ -30,17 +30,21 @@ describe('the content version', () => {
     await state.stop();
   });
 
-  test('on PostgreSQL, another instance learns of a new version without polling', { skip: postgresUrl ? false : 'PostgreSQL only (SQLite runs in one process)' }, async () => {
-    const other: Database = openDatabase(t.url, { poolSize: 1 });
-    const state = await contentState(other.db, 0, other.listen);
-    try {
-      const next = await bumpContentVersion(t.database.db);
-      assert.ok(await eventually(() => state.version() === next), `expected ${next}, still ${state.version()}`);
-      const again = await bumpContentVersion(t.database.db);
-      assert.ok(await eventually(() => state.version() === again));
-    } finally {
-      await state.stop();
-      await other.close();
-    }
-  });
+  test(
+    'on PostgreSQL, another instance learns of a new version without polling',
+    { skip: postgresUrl ? false : 'PostgreSQL only (SQLite runs in one process)' },
+    async () => {
+      const other: Database = openDatabase(t.url, { poolSize: 1 });
+      const state = await contentState(other.db, 0, other.listen);
+      try {
+        const next = await bumpContentVersion(t.database.db);
+        assert.ok(await eventually(() => state.version() === next), `expected ${next}, still ${state.version()}`);
+        const again = await bumpContentVersion(t.database.db);
+        assert.ok(await eventually(() => state.version() === again));
+      } finally {
+        await state.stop();
+        await other.close();
+      }
+    },
+  );
 });

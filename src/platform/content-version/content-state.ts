@@ -25,7 +25,11 @@ export async function contentState(db: DB, intervalMs: number, listen?: Listen):
   const unlisten = listen
     ? await listen('intve_content', (payload) => {
         if (payload) current = payload;
-        else read().then((v) => (current = v), () => undefined);
+        else
+          read().then(
+            (v) => (current = v),
+            () => undefined,
+          );
       })
     : null;
   const timer =

@@ -79,7 +79,10 @@ describe('barChart', () => {
     const ltrBars = tags(ltr, 'rect').filter((r) => r.class === 'bar');
     const rtlBars = tags(rtl, 'rect').filter((r) => r.class === 'bar');
     const axis = Number(ltrBars[0]!.x);
-    assert.ok(ltrBars.every((b) => Number(b.x) === axis), 'left to right: every bar starts at the axis');
+    assert.ok(
+      ltrBars.every((b) => Number(b.x) === axis),
+      'left to right: every bar starts at the axis',
+    );
     ltrBars.forEach((b, i) => {
       const m = rtlBars[i]!;
       assert.notEqual(m.x, b.x);
@@ -116,7 +119,14 @@ describe('barChart', () => {
   });
 
   test('a label in another language is marked in the table and in the drawing', () => {
-    const chart = barChart(bars({ rows: [{ label: 'Formation', lang: 'fr', values: [2] }, { label: 'التكوين', lang: 'ar', values: [3] }] })).value;
+    const chart = barChart(
+      bars({
+        rows: [
+          { label: 'Formation', lang: 'fr', values: [2] },
+          { label: 'التكوين', lang: 'ar', values: [3] },
+        ],
+      }),
+    ).value;
     assert.match(tableOf(chart), /<th scope="row" lang="fr">Formation<\/th>/);
     assert.match(tableOf(chart), /<th scope="row" lang="ar" dir="rtl">التكوين<\/th>/);
     assert.match(svgOf(chart), /<text [^>]*direction="ltr"[^>]*lang="fr"><title>Formation<\/title>Formation<\/text>/);
@@ -133,10 +143,21 @@ describe('barChart', () => {
     const chart = barChart(grouped()).value;
     const swatches = tags(chart, 'rect').filter((r) => r.class === 'swatch');
     assert.equal(swatches.length, 3);
-    const barFills = new Set(tags(chart, 'rect').filter((r) => r.class === 'bar').map((r) => r.fill));
+    const barFills = new Set(
+      tags(chart, 'rect')
+        .filter((r) => r.class === 'bar')
+        .map((r) => r.fill),
+    );
     assert.deepEqual(new Set(swatches.map((s) => s.fill)), barFills);
     assert.equal(barFills.size, 3);
-    const firstBar = Math.min(...tags(chart, 'rect').filter((r) => r.class === 'bar').map((r) => Number(r.y)));
-    assert.ok(swatches.every((s) => Number(s.y) + Number(s.height) < firstBar), 'above the bars');
+    const firstBar = Math.min(
+      ...tags(chart, 'rect')
+        .filter((r) => r.class === 'bar')
+        .map((r) => Number(r.y)),
+    );
+    assert.ok(
+      swatches.every((s) => Number(s.y) + Number(s.height) < firstBar),
+      'above the bars',
+    );
   });
 });

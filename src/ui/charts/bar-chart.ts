@@ -80,7 +80,15 @@ export function barChart(o: BarChartOptions): Html {
   const c = canvas(width, dir);
   const sx = (v: number) => ((Math.min(Math.max(v, min), o.max) - min) / (o.max - min)) * plotW;
 
-  const legend = many ? legendFlow(c, o.series.map((s, j) => ({ fill: SERIES[j % SERIES.length]!, label: { label: s.label } })), PAD, PAD, width - 2 * PAD) : { markup: [], height: 0 };
+  const legend = many
+    ? legendFlow(
+        c,
+        o.series.map((s, j) => ({ fill: SERIES[j % SERIES.length]!, label: { label: s.label } })),
+        PAD,
+        PAD,
+        width - 2 * PAD,
+      )
+    : { markup: [], height: 0 };
   const drawing: Html[] = [...legend.markup];
   let y = PAD + legend.height + (many ? GAP : 0);
   for (const row of o.rows) {
@@ -103,7 +111,10 @@ export function barChart(o: BarChartOptions): Html {
       }
       // A value at the scale minimum still gets a sliver, so it does not read as a gap.
       const w = Math.max(sx(v), 2);
-      drawing.push(c.rect('bar', plotX0, by, w, barH, many ? SERIES[j % SERIES.length]! : SERIES[0]), c.text(plotX0 + w + 4, by + barH / 2, 'left', format(v), { size: SMALL, middle: true }));
+      drawing.push(
+        c.rect('bar', plotX0, by, w, barH, many ? SERIES[j % SERIES.length]! : SERIES[0]),
+        c.text(plotX0 + w + 4, by + barH / 2, 'left', format(v), { size: SMALL, middle: true }),
+      );
     });
     drawing.push(c.line(plotX0, top - 2, plotX0, top + groupH + 2, AXIS));
     y = top + groupH + ROW_GAP;
@@ -118,10 +129,13 @@ export function barChart(o: BarChartOptions): Html {
     o.title,
     o.tableLabel,
     [html`<th scope="col">${o.rowHeader}</th>`, ...o.series.map((s) => colHead({ label: s.label }, dir))],
-    o.rows.map((row) => html`${rowHead(row, dir)}${o.series.map((_, j) => {
-      const v = row.values[j] ?? null;
-      return html`<td>${v === null ? o.missingLabel : format(v)}</td>`;
-    })}`),
+    o.rows.map(
+      (row) =>
+        html`${rowHead(row, dir)}${o.series.map((_, j) => {
+          const v = row.values[j] ?? null;
+          return html`<td>${v === null ? o.missingLabel : format(v)}</td>`;
+        })}`,
+    ),
   );
   return figure(o.id, o.title, width, height, drawing, table);
 }

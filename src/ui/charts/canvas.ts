@@ -45,7 +45,12 @@ export function canvas(width: number, dir: Dir) {
   function text(x: number, y: number, side: Side, shown: string | string[], o: TextOptions = {}): Html {
     const d = textDir(o.lang, dir);
     const px = mx(x);
-    const lines = typeof shown === 'string' ? shown : shown.length === 1 ? shown[0]! : shown.map((l, i) => html`<tspan x="${px}"${i ? html` dy="${LINE}"` : ''}>${l}</tspan>`);
+    const lines =
+      typeof shown === 'string'
+        ? shown
+        : shown.length === 1
+          ? shown[0]!
+          : shown.map((l, i) => html`<tspan x="${px}"${i ? html` dy="${LINE}"` : ''}>${l}</tspan>`);
     return html`<text x="${px}" y="${r2(y)}"${o.middle ? html` dy="0.35em"` : ''} text-anchor="${anchor(flip(side), d)}" direction="${d}" font-size="${o.size ?? FONT}" fill="${o.fill ?? INK}"${o.lang === undefined ? '' : html` lang="${o.lang}"`}>${o.full === undefined ? '' : html`<title>${o.full}</title>`}${lines}</text>`;
   }
   /** A label with the full text as its tooltip: cut to ~40 characters, or drawn as the lines given (labels.ts wrap). */
@@ -79,7 +84,10 @@ export function legendFlow(c: Canvas, items: LegendItem[], x0: number, y0: numbe
       x = x0;
       y += lineH;
     }
-    markup.push(c.rect('swatch', x, y + 3, 14, 14, item.fill, html` stroke="${AXIS}" stroke-width="1"`), c.label(x + 20, y + 10, 'left', item.label, { size: SMALL, middle: true }));
+    markup.push(
+      c.rect('swatch', x, y + 3, 14, 14, item.fill, html` stroke="${AXIS}" stroke-width="1"`),
+      c.label(x + 20, y + 10, 'left', item.label, { size: SMALL, middle: true }),
+    );
     x += w + 16;
   }
   return { markup, height: items.length ? y - y0 + lineH : 0 };

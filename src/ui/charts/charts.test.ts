@@ -57,9 +57,11 @@ describe('every chart', () => {
       });
 
       test(`${what} (${dir}): text over colour has ≥ 4.5:1, text on white ≥ 4.5:1, bars ≥ 3:1`, () => {
-        for (const { fill, text } of textOnFillPairs(chart.value)) assert.ok(contrast(fill, text) >= 4.5, `${text} on ${fill}: ${contrast(fill, text).toFixed(2)}:1`);
+        for (const { fill, text } of textOnFillPairs(chart.value))
+          assert.ok(contrast(fill, text) >= 4.5, `${text} on ${fill}: ${contrast(fill, text).toFixed(2)}:1`);
         for (const fill of textOnWhite(chart.value)) assert.ok(contrast(fill, '#ffffff') >= 4.5, `${fill} on white: ${contrast(fill, '#ffffff').toFixed(2)}:1`);
-        for (const bar of tags(chart.value, 'rect').filter((r) => r.class === 'bar')) assert.ok(contrast(bar.fill!, '#ffffff') >= 3, `bar ${bar.fill!} on white`);
+        for (const bar of tags(chart.value, 'rect').filter((r) => r.class === 'bar'))
+          assert.ok(contrast(bar.fill!, '#ffffff') >= 3, `bar ${bar.fill!} on white`);
       });
 
       test(`${what} (${dir}) draws everything inside its viewBox`, () => {
@@ -77,7 +79,8 @@ describe('every chart', () => {
           const bottom = Number(t.attrs.y) + (t.lines.length - 1) * LINE + size / 3;
           assert.ok(top >= 0 && bottom <= height, `“${t.lines[0]!.text}” from y ${top} to ${bottom} in ${height}`);
         }
-        for (const l of tags(chart.value, 'line')) for (const k of ['x1', 'x2'] as const) assert.ok(Number(l[k]) >= 0 && Number(l[k]) <= width, `line at ${l[k]!} in ${width}`);
+        for (const l of tags(chart.value, 'line'))
+          for (const k of ['x1', 'x2'] as const) assert.ok(Number(l[k]) >= 0 && Number(l[k]) <= width, `line at ${l[k]!} in ${width}`);
       });
 
       test(`${what} (${dir}) is drawn narrow: its smallest text is ≥ 9 px in a phone's ${PHONE_COLUMN} px, and no larger than the page's text on a wide screen`, () => {
@@ -95,7 +98,10 @@ describe('every chart', () => {
         const start = dir === 'ltr' ? PAD : width - PAD;
         const svg = chart.value;
         // Row labels are the larger text; a row's bars (or its gap's note) follow its label in the markup.
-        const pieces = [...svg.matchAll(/<text [^>]*font-size="(\d+)"[^>]*>|<rect class="(?:bar|outline)"[^>]*\/>/g)].map((m) => ({ markup: m[0], label: m[1] === String(FONT) }));
+        const pieces = [...svg.matchAll(/<text [^>]*font-size="(\d+)"[^>]*>|<rect class="(?:bar|outline)"[^>]*\/>/g)].map((m) => ({
+          markup: m[0],
+          label: m[1] === String(FONT),
+        }));
         const labels = texts(svg).filter((t) => t.attrs['font-size'] === String(FONT));
         assert.ok(labels.length >= 2, 'a label per row');
         let row = -1;
@@ -115,7 +121,8 @@ describe('every chart', () => {
           if (!r || row < 0) continue;
           assert.ok(Number(r.y) > baseline + 3, `row ${row}: the bar at y ${r.y!} is below its label's last line (${baseline})`);
           assert.ok(Number(r.y) + Number(r.height) < next, `row ${row}: and above the next label`);
-          if (r.class === 'bar' || r.class === 'outline') assert.equal(dir === 'ltr' ? Number(r.x) : Number(r.x) + Number(r.width), start, 'bars start at the same edge as labels');
+          if (r.class === 'bar' || r.class === 'outline')
+            assert.equal(dir === 'ltr' ? Number(r.x) : Number(r.x) + Number(r.width), start, 'bars start at the same edge as labels');
         }
       });
     }

@@ -43,8 +43,14 @@ describe('distributionChart', () => {
     const swatches = tags(chart, 'rect').filter((r) => r.class === 'swatch');
     assert.equal(swatches.length, 7);
     assert.equal(new Set(swatches.map((s) => s.fill)).size, 7, 'seven distinct colours');
-    const segmentFills = tags(chart, 'rect').filter((r) => r.class === 'segment').slice(0, 7).map((s) => s.fill);
-    assert.deepEqual(segmentFills, swatches.map((s) => s.fill));
+    const segmentFills = tags(chart, 'rect')
+      .filter((r) => r.class === 'segment')
+      .slice(0, 7)
+      .map((s) => s.fill);
+    assert.deepEqual(
+      segmentFills,
+      swatches.map((s) => s.fill),
+    );
   });
 
   test('a long statement is written out above its bar, on as many lines as it needs up to three', () => {
@@ -68,9 +74,15 @@ describe('distributionChart', () => {
     const ltr = distributionChart(distribution()).value;
     const rtl = distributionChart(distribution({ dir: 'rtl' })).value;
     const width = viewBoxWidth(rtl);
-    const segments = (m: string) => tags(m, 'rect').filter((r) => r.class === 'segment').slice(0, 7);
+    const segments = (m: string) =>
+      tags(m, 'rect')
+        .filter((r) => r.class === 'segment')
+        .slice(0, 7);
     const [first] = segments(rtl);
     assert.ok(Math.abs(Number(first!.x) + Number(first!.width) - (width - Number(segments(ltr)[0]!.x))) < 0.01);
-    assert.ok(segments(rtl).every((s) => Number(s.x) <= Number(first!.x)), 'the first category is rightmost');
+    assert.ok(
+      segments(rtl).every((s) => Number(s.x) <= Number(first!.x)),
+      'the first category is rightmost',
+    );
   });
 });

@@ -42,7 +42,13 @@ export function distributionChart(o: DistributionOptions): Html {
   const plotW = width - 2 * PAD;
   const c = canvas(width, dir);
 
-  const legend = legendFlow(c, o.categories.map((cat, k) => ({ fill: fills[k]!, label: { label: cat.label } })), PAD, PAD, width - 2 * PAD);
+  const legend = legendFlow(
+    c,
+    o.categories.map((cat, k) => ({ fill: fills[k]!, label: { label: cat.label } })),
+    PAD,
+    PAD,
+    width - 2 * PAD,
+  );
   const drawing: Html[] = [...legend.markup];
   let next = PAD + legend.height + GAP;
   o.rows.forEach((row) => {
@@ -61,7 +67,11 @@ export function distributionChart(o: DistributionOptions): Html {
       const label = format(count);
       // White hairlines separate neighbouring segments whose colours are close.
       const rect = c.rect('segment', x, y, w, barH, fill, html` stroke="${WHITE}" stroke-width="1"`);
-      drawing.push(w >= estimate(label, SMALL) + 8 ? html`<g class="segment">${rect}${c.text(x + w / 2, y + barH / 2, 'middle', label, { size: SMALL, fill: textOn(fill), middle: true })}</g>` : rect);
+      drawing.push(
+        w >= estimate(label, SMALL) + 8
+          ? html`<g class="segment">${rect}${c.text(x + w / 2, y + barH / 2, 'middle', label, { size: SMALL, fill: textOn(fill), middle: true })}</g>`
+          : rect,
+      );
       x += w;
     });
     // An outline shows the bar's full extent even where its end segments are pale.

@@ -45,7 +45,10 @@ describe('heatMap', () => {
       assert.match(row.cells[0]!.attrs, /^ scope="row"/);
     }
     assert.equal(rows[0]!.cells[0]!.text, long, 'labels in full');
-    assert.deepEqual(rows[2]!.cells.map((c) => c.text), ['Inclusion', '3.5', '5', '4.6']);
+    assert.deepEqual(
+      rows[2]!.cells.map((c) => c.text),
+      ['Inclusion', '3.5', '5', '4.6'],
+    );
     assert.match(rows[2]!.cells[0]!.attrs, /lang="fr"$/);
     assert.match(rows[3]!.cells[0]!.attrs, /lang="ar" dir="rtl"/);
   });
@@ -53,7 +56,10 @@ describe('heatMap', () => {
   test('a missing value is a dashed cell that says “not enough answers” to a screen reader', () => {
     const rows = tableRows(heatMap(heat()).value);
     const cells = rows[1]!.cells.slice(1);
-    assert.deepEqual(cells.map((c) => cellClass(c.attrs)), ['heat-missing', 'heat-3', 'heat-missing']);
+    assert.deepEqual(
+      cells.map((c) => cellClass(c.attrs)),
+      ['heat-missing', 'heat-3', 'heat-missing'],
+    );
     assert.equal(cells[0]!.text, '<span class="visually-hidden">not enough answers</span>');
     const dashed = cssRule('.heat-missing');
     assert.match(dashed.border!, /dashed (#[0-9a-f]{6})$/);
@@ -74,7 +80,8 @@ describe('heatMap', () => {
     assert.equal(heatStep(9, 1, 5), 5, 'out of range values are clamped');
     valued.sort((a, b) => a.value - b.value);
     const fill = (step: number) => cssRule(`.heat-${step}`).background!;
-    for (let i = 1; i < valued.length; i++) assert.ok(luminance(fill(valued[i]!.step)) <= luminance(fill(valued[i - 1]!.step)), `${valued[i]!.value} not lighter than ${valued[i - 1]!.value}`);
+    for (let i = 1; i < valued.length; i++)
+      assert.ok(luminance(fill(valued[i]!.step)) <= luminance(fill(valued[i - 1]!.step)), `${valued[i]!.value} not lighter than ${valued[i - 1]!.value}`);
   });
 
   test('the cell colours in site.css are the scale’s, each with its text at ≥ 4.5:1, dark on light and white on dark', () => {
@@ -96,8 +103,14 @@ describe('heatMap', () => {
 
   test('every word comes from the caller', () => {
     const o = heat({ format: (n) => `n${n}` });
-    const words = new Set([o.title, o.cornerHeader, ...o.rows.map((r) => r.label), ...o.columns.map((c) => c.label), o.missingLabel, o.legend.low, o.legend.high].map(escape));
-    const shown = heatMap(o).value.replace(/<[^>]+>/g, '\n').split('\n').map((s) => s.trim()).filter(Boolean);
+    const words = new Set(
+      [o.title, o.cornerHeader, ...o.rows.map((r) => r.label), ...o.columns.map((c) => c.label), o.missingLabel, o.legend.low, o.legend.high].map(escape),
+    );
+    const shown = heatMap(o)
+      .value.replace(/<[^>]+>/g, '\n')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const text of shown) assert.ok(words.has(text) || /^n[\d.]+$/.test(text), `“${text}” is the caller’s`);
   });
 

@@ -44,7 +44,9 @@ export function heatMap(o: HeatMapOptions): Html {
   checkId(o.id);
   if (!(o.max > o.min)) throw new Error(`heat map ${o.id}: max must be greater than min`);
   const cell = (v: number | null) =>
-    v === null ? html`<td class="heat-missing"><span class="visually-hidden">${o.missingLabel}</span></td>` : html`<td class="heat-${heatStep(v, o.min, o.max)}">${o.format(v)}</td>`;
+    v === null
+      ? html`<td class="heat-missing"><span class="visually-hidden">${o.missingLabel}</span></td>`
+      : html`<td class="heat-${heatStep(v, o.min, o.max)}">${o.format(v)}</td>`;
   const swatches = SCALE.map((_, k) => html`<span class="heat-swatch heat-${k + 1}"></span>`);
   // The key is for the eye: the numbers are in the cells, and a gap says what it is.
   return html`<figure class="chart heat-map">

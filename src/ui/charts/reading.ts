@@ -9,7 +9,9 @@ import type { Html } from '../html.ts';
 
 /** The opening tags of an element, each as its attributes. */
 export function tags(markup: string, name: string): Record<string, string>[] {
-  return [...markup.matchAll(new RegExp(`<${name}(\\s[^>]*)?/?>`, 'g'))].map((m) => Object.fromEntries([...(m[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])));
+  return [...markup.matchAll(new RegExp(`<${name}(\\s[^>]*)?/?>`, 'g'))].map((m) =>
+    Object.fromEntries([...(m[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])),
+  );
 }
 export const svgOf = (markup: string) => /<svg[\s\S]*<\/svg>/.exec(markup)![0];
 export const tableOf = (markup: string) => /<table[\s>][\s\S]*<\/table>/.exec(markup)![0];
@@ -20,11 +22,15 @@ export const viewBoxHeight = (markup: string) => viewBox(markup)[3]!;
 /** Body rows of the table, each as its cells' tag name, attributes and content. */
 export function tableRows(markup: string): { cells: { tag: string; attrs: string; text: string }[] }[] {
   const tbody = /<tbody>([\s\S]*)<\/tbody>/.exec(tableOf(markup))![1]!;
-  return [...tbody.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((tr) => ({ cells: [...tr[1]!.matchAll(/<(th|td)([^>]*)>([\s\S]*?)<\/\1>/g)].map((c) => ({ tag: c[1]!, attrs: c[2]!, text: c[3]! })) }));
+  return [...tbody.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((tr) => ({
+    cells: [...tr[1]!.matchAll(/<(th|td)([^>]*)>([\s\S]*?)<\/\1>/g)].map((c) => ({ tag: c[1]!, attrs: c[2]!, text: c[3]! })),
+  }));
 }
 
 /** Every <text> with its attributes, its tooltip and the lines it draws (its tspans, or its own text). */
-export function texts(markup: string): { attrs: Record<string, string>; title: string | undefined; lines: { attrs: Record<string, string>; text: string }[] }[] {
+export function texts(
+  markup: string,
+): { attrs: Record<string, string>; title: string | undefined; lines: { attrs: Record<string, string>; text: string }[] }[] {
   return [...svgOf(markup).matchAll(/<text(\s[^>]*)>([\s\S]*?)<\/text>/g)].map((m) => {
     const attrs = tags(`<text${m[1]!}>`, 'text')[0]!;
     const title = /<title>([\s\S]*?)<\/title>/.exec(m[2]!)?.[1];
@@ -50,7 +56,10 @@ export function contrast(a: string, b: string): number {
 
 /** Every fill with text drawn over it: a <g class="segment"> holds the rect and then its text. */
 export function textOnFillPairs(markup: string): { fill: string; text: string }[] {
-  return [...markup.matchAll(/<g class="segment"><rect [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><text [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => ({ fill: m[1]!, text: m[2]! }));
+  return [...markup.matchAll(/<g class="segment"><rect [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><text [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => ({
+    fill: m[1]!,
+    text: m[2]!,
+  }));
 }
 /** Text drawn straight on the white background (everything outside segments). */
 export function textOnWhite(markup: string): string[] {
@@ -66,7 +75,12 @@ export function cssRule(selector: string): Record<string, string> {
   const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`(?:^|[}\\n])\\s*${escaped}\\s*\\{([^}]*)\\}`).exec(css);
   assert.ok(m, `site.css has a rule for ${selector}`);
-  return Object.fromEntries(m[1]!.split(';').map((d) => d.split(':').map((x) => x.trim())).filter((d) => d.length === 2 && d[0]) as [string, string][]);
+  return Object.fromEntries(
+    m[1]!
+      .split(';')
+      .map((d) => d.split(':').map((x) => x.trim()))
+      .filter((d) => d.length === 2 && d[0]) as [string, string][],
+  );
 }
 export const rootFontSize = 16;
 

@@ -27,8 +27,7 @@ function page(ctx: PageContext, title: string, body: Html, hasErrors = false): s
   });
 }
 
-const notice = (ctx: PageContext, s: FormState) =>
-  s.notice ? html`<p class="notice" role="status">${ctx.t(s.notice, s.noticeValues)}</p>` : html``;
+const notice = (ctx: PageContext, s: FormState) => (s.notice ? html`<p class="notice" role="status">${ctx.t(s.notice, s.noticeValues)}</p>` : html``);
 
 export function registerView(ctx: PageContext, s: FormState): string {
   const { t } = ctx;
@@ -122,9 +121,11 @@ export function accountView(
 
     <section aria-labelledby="centres-heading">
       <h2 id="centres-heading">${t('account.centres.heading')}</h2>
-      ${s.centres?.length
-        ? html`<ul class="link-list">${s.centres.map((c) => html`<li><a href="${href(ctx, `/account/centres/${c.slug}`)}">${c.name}</a> <span class="meta">${t(`centre.role.${c.role}`)}</span></li>`)}</ul>`
-        : html`<p>${t('account.centres.none')}</p>`}
+      ${
+        s.centres?.length
+          ? html`<ul class="link-list">${s.centres.map((c) => html`<li><a href="${href(ctx, `/account/centres/${c.slug}`)}">${c.name}</a> <span class="meta">${t(`centre.role.${c.role}`)}</span></li>`)}</ul>`
+          : html`<p>${t('account.centres.none')}</p>`
+      }
       <p><a href="${href(ctx, '/account/centres/new')}">${t('centres.add')}</a></p>
     </section>
 
@@ -180,8 +181,22 @@ export function accountView(
 
 // The account page has three "current password" fields; each needs its own id.
 function emailPasswordField(ctx: PageContext, errors: FieldError[]): Html {
-  return field(ctx, { name: 'current_password', label: ctx.t('account.field.currentPassword'), type: 'password', autocomplete: 'current-password', errors, id: 'email_current_password' });
+  return field(ctx, {
+    name: 'current_password',
+    label: ctx.t('account.field.currentPassword'),
+    type: 'password',
+    autocomplete: 'current-password',
+    errors,
+    id: 'email_current_password',
+  });
 }
 function deletePasswordField(ctx: PageContext, errors: FieldError[]): Html {
-  return field(ctx, { name: 'current_password', label: ctx.t('account.field.currentPassword'), type: 'password', autocomplete: 'current-password', errors, id: 'delete_current_password' });
+  return field(ctx, {
+    name: 'current_password',
+    label: ctx.t('account.field.currentPassword'),
+    type: 'password',
+    autocomplete: 'current-password',
+    errors,
+    id: 'delete_current_password',
+  });
 }

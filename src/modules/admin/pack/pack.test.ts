@@ -18,18 +18,28 @@ before(async () => {
 after(() => t.close());
 
 const PAGE = '/en/admin/content-pack';
-const upload = (a: Agent, data: Uint8Array, from = PAGE) => a.upload(`${PAGE}/import`, {}, { field: 'pack', name: 'pack.zip', type: 'application/zip', data: Buffer.from(data) }, from);
+const upload = (a: Agent, data: Uint8Array, from = PAGE) =>
+  a.upload(`${PAGE}/import`, {}, { field: 'pack', name: 'pack.zip', type: 'application/zip', data: Buffer.from(data) }, from);
 
 // The same rules as the browser suite's HTML check.
 const validator = new HtmlValidate(
   new StaticConfigLoader({
     extends: ['html-validate:recommended'],
-    rules: { 'doctype-style': ['error', { style: 'lowercase' }], 'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }], 'no-trailing-whitespace': 'off', 'long-title': 'off' },
+    rules: {
+      'doctype-style': ['error', { style: 'lowercase' }],
+      'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+      'no-trailing-whitespace': 'off',
+      'long-title': 'off',
+    },
   }),
 );
 async function valid(markup: string, what: string): Promise<void> {
   const report = await validator.validateString(markup, `${what}.html`);
-  assert.deepEqual(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`)), [], what);
+  assert.deepEqual(
+    report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`)),
+    [],
+    what,
+  );
 }
 
 async function download(): Promise<Map<string, string>> {

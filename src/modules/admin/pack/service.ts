@@ -34,7 +34,8 @@ export function packService(database: Database, search: SearchProvider, contentC
     async importZip(actor: User, data: Buffer | null): Promise<PackImport | null> {
       if (!isEditor(actor)) return null;
       if (!data) return { ok: false, error: { field: 'pack', key: 'admin.pack.error.noFile' } };
-      if (data.length > MAX_UPLOAD_BYTES) return { ok: false, error: { field: 'pack', key: 'admin.pack.error.tooBig', values: { mb: MAX_UPLOAD_BYTES / 1024 / 1024 } } };
+      if (data.length > MAX_UPLOAD_BYTES)
+        return { ok: false, error: { field: 'pack', key: 'admin.pack.error.tooBig', values: { mb: MAX_UPLOAD_BYTES / 1024 / 1024 } } };
       let result: ImportResult;
       try {
         result = await importPack(database, search, zipToFiles(data), actor, 'upload');

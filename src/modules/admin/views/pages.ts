@@ -20,7 +20,8 @@ export function adminPage(ctx: PageContext, title: string, body: Html, withError
 }
 const page = adminPage;
 
-const when = (ctx: PageContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
+const when = (ctx: PageContext, iso: string) =>
+  new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
 
 export function dashboardView(ctx: PageContext, user: User): string {
   const { t } = ctx;
@@ -40,8 +41,9 @@ export function dashboardView(ctx: PageContext, user: User): string {
         ['/admin/content-pack', t('admin.pack.heading')],
       ].map(([path, label]) => html`<li><a href="${href(ctx, path!)}">${label}</a></li>`)}
     </ul>
-    ${admin
-      ? html`<h2>${t('admin.platform.heading')}</h2>
+    ${
+      admin
+        ? html`<h2>${t('admin.platform.heading')}</h2>
           <ul class="link-list">
             <li><a href="${href(ctx, '/admin/people')}">${t('admin.people.heading')}</a></li>
             <li><a href="${href(ctx, '/admin/outbox')}">${t('admin.outbox.heading')}</a></li>
@@ -52,7 +54,8 @@ export function dashboardView(ctx: PageContext, user: User): string {
             <li><a href="${href(ctx, '/admin/self-assessment/policy')}">${t('policy.title')}</a></li>
             <li><a href="${href(ctx, '/admin/self-assessment/settings')}">${t('settings.title')}</a></li>
           </ul>`
-      : ''}`;
+        : ''
+    }`;
   return page(ctx, t('admin.heading'), body);
 }
 
@@ -99,15 +102,17 @@ export function outboxView(ctx: PageContext, mails: { id: number; to_address: st
   const { t } = ctx;
   const body = html`<h1>${t('admin.outbox.heading')}</h1>
     <p class="lead">${t('admin.outbox.intro')}</p>
-    ${mails.length
-      ? mails.map(
-          (m) => html`<article class="card">
+    ${
+      mails.length
+        ? mails.map(
+            (m) => html`<article class="card">
             <h2 class="result-title">${m.subject}</h2>
             <p class="meta">${t('admin.outbox.to', { to: m.to_address })} · ${when(ctx, m.created_at)}</p>
             <pre class="mail">${m.body}</pre>
           </article>`,
-        )
-      : html`<p>${t('admin.outbox.empty')}</p>`}`;
+          )
+        : html`<p>${t('admin.outbox.empty')}</p>`
+    }`;
   return page(ctx, t('admin.outbox.heading'), body);
 }
 
@@ -115,21 +120,24 @@ export function outboxView(ctx: PageContext, mails: { id: number; to_address: st
 function describe(ctx: PageContext, e: { action: string; subject: string; details: string }): string {
   const details = JSON.parse(e.details) as Record<string, string>;
   const values: Record<string, string> = { subject: e.subject };
-  for (const [k, v] of Object.entries(details)) values[k] = e.action === 'user.role' ? ctx.t(`admin.role.${v}`) : k === 'kind' ? ctx.t(`admin.content.one.${v}`) : v;
+  for (const [k, v] of Object.entries(details))
+    values[k] = e.action === 'user.role' ? ctx.t(`admin.role.${v}`) : k === 'kind' ? ctx.t(`admin.content.one.${v}`) : v;
   return ctx.t(`admin.audit.action.${e.action}`, values);
 }
 
 export function auditView(ctx: PageContext, entries: { at: string; actor_name: string; action: string; subject: string; details: string }[]): string {
   const { t } = ctx;
   const body = html`<h1>${t('admin.audit.heading')}</h1>
-    ${entries.length
-      ? html`<table class="members">
+    ${
+      entries.length
+        ? html`<table class="members">
           <caption class="visually-hidden">${t('admin.audit.heading')}</caption>
           <thead><tr><th scope="col">${t('admin.audit.when')}</th><th scope="col">${t('admin.audit.who')}</th><th scope="col">${t('admin.audit.what')}</th></tr></thead>
           <tbody>${entries.map(
             (e) => html`<tr><td>${when(ctx, e.at)}</td><td>${e.actor_name || t('admin.formerMember')}</td><td>${describe(ctx, e)}</td></tr>`,
           )}</tbody>
         </table>`
-      : html`<p>${t('admin.audit.empty')}</p>`}`;
+        : html`<p>${t('admin.audit.empty')}</p>`
+    }`;
   return page(ctx, t('admin.audit.heading'), body);
 }

@@ -21,12 +21,23 @@ export function certificateAdminRoutes(app: FastifyInstance, a: AppContext, lang
   app.get('/self-assessment/settings', admin, async (req, reply) => {
     const rules = await certificates.rules();
     const notice = noticeOf(req.query, { saved: 'settings.saved', withdrawn: 'settings.withdrawn' });
-    return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), { minIndicators: String(rules.minIndicators), minAnswers: String(rules.minAnswers) }, await certificates.recent(), [], notice));
+    return sendPrivate(
+      reply,
+      settingsView(
+        ctx(req),
+        reply.generateCsrf(),
+        { minIndicators: String(rules.minIndicators), minAnswers: String(rules.minAnswers) },
+        await certificates.recent(),
+        [],
+        notice,
+      ),
+    );
   });
 
   app.post('/self-assessment/settings', adminPost, async (req, reply) => {
     const form = parseForm(certificateRulesForm, req.body);
-    if (!form.ok) return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), textValues(form.values), await certificates.recent(), form.errors), 422);
+    if (!form.ok)
+      return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), textValues(form.values), await certificates.recent(), form.errors), 422);
     await certificates.setRules(req.user!, form.data);
     return redirectDone(reply, `/${lang}/admin/self-assessment/settings`, 'saved');
   });

@@ -13,7 +13,12 @@ before(async () => {
 after(() => t.close());
 
 /** A round whose closing time has passed, as the clock would make it. */
-const expire = (roundId: number) => t.database.db.updateTable('rounds').set({ closes_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', roundId).execute();
+const expire = (roundId: number) =>
+  t.database.db
+    .updateTable('rounds')
+    .set({ closes_at: new Date(Date.now() - 1000).toISOString() })
+    .where('id', '=', roundId)
+    .execute();
 
 describe('recognition', () => {
   test('a certificate needs a finished round with enough statements and a plan; anyone can verify it', async () => {
@@ -27,7 +32,10 @@ describe('recognition', () => {
     assert.equal((await member.a.get(settings)).statusCode, 403);
 
     const admin = await centreAdmin(t);
-    const r = await startRound(admin, { indicators: ['programmes-match-current-practice', 'placements-for-all-learners', 'transversal-skills'], groups: ['learners'] });
+    const r = await startRound(admin, {
+      indicators: ['programmes-match-current-practice', 'placements-for-all-learners', 'transversal-skills'],
+      groups: ['learners'],
+    });
     const links = await groupLinks(admin, r.path);
     for (let i = 0; i < 3; i++) await respond(t, links.Learners!, () => '3');
     const open = await admin.a.get(r.path);
@@ -37,7 +45,25 @@ describe('recognition', () => {
     await expire(r.id);
     const plan = `${r.path}/plan`;
     assert.equal((await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan)).statusCode, 303);
-    assert.equal((await admin.a.post(`${plan}/actions`, { criterion: 'work-based-learning', source: '', title: 'Find ten more host companies', owner: 'Placement officer', due: '', status: 'planned', indicator: '', notes: '' }, plan)).statusCode, 303);
+    assert.equal(
+      (
+        await admin.a.post(
+          `${plan}/actions`,
+          {
+            criterion: 'work-based-learning',
+            source: '',
+            title: 'Find ten more host companies',
+            owner: 'Placement officer',
+            due: '',
+            status: 'planned',
+            indicator: '',
+            notes: '',
+          },
+          plan,
+        )
+      ).statusCode,
+      303,
+    );
     const ready = await admin.a.get(r.path);
     assert.match(ready.body, /Issue the certificate/);
     const issued = await admin.a.post(`${r.path}/certificate`, {}, r.path);

@@ -15,9 +15,15 @@ export function certificateDocument(ctx: PageContext, c: Certificate): PdfDocume
     { kind: 'heading', text: s.centre, level: 1 },
     { kind: 'paragraph', text: ctx.format.country(s.country) },
     { kind: 'paragraph', text: t('certificate.public.about') },
-    { kind: 'paragraph', text: `${s.round} (${t('round.list.range', { from: day(ctx, s.opensAt), to: day(ctx, lastDay(s.closedAt)) })}) · ${inLang(s.framework, ctx).value}, ${t('round.version', { version: s.version })}` },
+    {
+      kind: 'paragraph',
+      text: `${s.round} (${t('round.list.range', { from: day(ctx, s.opensAt), to: day(ctx, lastDay(s.closedAt)) })}) · ${inLang(s.framework, ctx).value}, ${t('round.version', { version: s.version })}`,
+    },
     { kind: 'paragraph', text: t('certificate.public.evidenceText', { indicators: s.indicators, responses: s.responses }) },
-    ...s.dimensions.map((d): PdfBlock => ({ kind: 'paragraph', text: `${inLang(d.title, ctx).value}: ${d.level ? t(`report.level.${d.level}`) : t('report.notEnough')}` })),
+    ...s.dimensions.map((d): PdfBlock => ({
+      kind: 'paragraph',
+      text: `${inLang(d.title, ctx).value}: ${d.level ? t(`report.level.${d.level}`) : t('report.notEnough')}`,
+    })),
     { kind: 'paragraph', text: `${t('certificate.public.issued')} ${day(ctx, c.issued_at)} · ${t('certificate.public.code')} ${c.code}`, muted: true },
     { kind: 'paragraph', text: `${ctx.baseUrl}/${ctx.lang}/certificates/${c.code}`, muted: true },
   ];

@@ -26,7 +26,12 @@ export interface Certificate {
 }
 
 const certificateColumns = ['code', 'issued_at', 'revoked_at', 'summary'] as const;
-const fromRow = (r: { code: string; issued_at: string; revoked_at: string | null; summary: string }): Certificate => ({ code: r.code, issued_at: r.issued_at, revoked_at: r.revoked_at, summary: JSON.parse(r.summary) as CertificateSummary });
+const fromRow = (r: { code: string; issued_at: string; revoked_at: string | null; summary: string }): Certificate => ({
+  code: r.code,
+  issued_at: r.issued_at,
+  revoked_at: r.revoked_at,
+  summary: JSON.parse(r.summary) as CertificateSummary,
+});
 
 export async function certificateOfRound(db: DB, roundId: number): Promise<Certificate | null> {
   const row = await db.selectFrom('certificates').select(certificateColumns).where('round_id', '=', roundId).executeTakeFirst();
@@ -44,7 +49,10 @@ export async function recentCertificates(db: DB, limit: number): Promise<Certifi
 }
 
 /** Adds a certificate; false when its code, or its round, has one already. */
-export async function addCertificate(db: DB, c: { code: string; centreId: number; roundId: number; issuedAt: string; summary: CertificateSummary }): Promise<boolean> {
+export async function addCertificate(
+  db: DB,
+  c: { code: string; centreId: number; roundId: number; issuedAt: string; summary: CertificateSummary },
+): Promise<boolean> {
   const row = await db
     .insertInto('certificates')
     .values({ code: c.code, centre_id: c.centreId, round_id: c.roundId, issued_at: c.issuedAt, summary: JSON.stringify(c.summary) })
@@ -56,7 +64,12 @@ export async function addCertificate(db: DB, c: { code: string; centreId: number
 
 /** Marks a certificate withdrawn; false when there is none to withdraw. */
 export async function withdrawCertificate(db: DB, code: string): Promise<boolean> {
-  const r = await db.updateTable('certificates').set({ revoked_at: new Date().toISOString() }).where('code', '=', code.toUpperCase()).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('certificates')
+    .set({ revoked_at: new Date().toISOString() })
+    .where('code', '=', code.toUpperCase())
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

@@ -19,7 +19,8 @@ export function certificateRoutes(app: FastifyInstance, a: AppContext, lang: Lan
     if (code === undefined) return a.freshPage(req, reply, certificateLookupView(l, ''));
     const typed = code.trim().toUpperCase().replace(/\s/g, '');
     const normal = /^[0-9A-Z]{10}$/.test(typed) ? `${typed.slice(0, 5)}-${typed.slice(5)}` : typed;
-    if (certificateParams.safeParse({ code: normal }).success && (await certificates.byCode(normal))) return reply.redirect(`/${lang}/certificates/${normal}`, 303);
+    if (certificateParams.safeParse({ code: normal }).success && (await certificates.byCode(normal)))
+      return reply.redirect(`/${lang}/certificates/${normal}`, 303);
     return a.freshPage(req, reply, certificateLookupView(l, code, [{ field: 'code', key: 'certificate.lookup.unknown' }]), 404);
   });
 
@@ -28,7 +29,11 @@ export function certificateRoutes(app: FastifyInstance, a: AppContext, lang: Lan
     const found = await certificates.byCode(code);
     if (!found) throw new NotFoundError('certificate');
     const pdf = await renderPdf(certificateDocument(a.ctx(req, lang), found));
-    return reply.header('cache-control', 'no-cache').header('content-disposition', `inline; filename="certificate-${found.code}.pdf"`).type('application/pdf').send(pdf);
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('content-disposition', `inline; filename="certificate-${found.code}.pdf"`)
+      .type('application/pdf')
+      .send(pdf);
   });
 
   app.get('/certificates/:code', async (req, reply) => {

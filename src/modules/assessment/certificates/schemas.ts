@@ -10,6 +10,14 @@ export const certificateParams = z.object({ code: z.string().regex(/^[0-9A-Za-z]
 export const lookupQuery = z.object({ code: z.string().max(40).optional() });
 
 export const certificateRulesForm = z.object({
-  minIndicators: z.coerce.number({ error: 'settings.error.number' }).int({ error: 'settings.error.number' }).min(1, { error: 'settings.error.number' }).max(500, { error: 'settings.error.number' }),
-  minAnswers: z.coerce.number({ error: 'settings.error.number' }).int({ error: 'settings.error.number' }).min(MIN_THRESHOLD, { error: 'settings.error.minAnswers' }).max(1000, { error: 'settings.error.number' }),
+  minIndicators: z.coerce
+    .number({ error: 'settings.error.number' })
+    .int({ error: 'settings.error.number' })
+    .min(1, { error: 'settings.error.number' })
+    .max(500, { error: 'settings.error.number' }),
+  minAnswers: z.coerce
+    .number({ error: 'settings.error.number' })
+    .int({ error: 'settings.error.number' })
+    .min(MIN_THRESHOLD, { error: 'settings.error.minAnswers' })
+    .max(1000, { error: 'settings.error.number' }),
 });

@@ -37,7 +37,12 @@ export function certificatesService(db: DB) {
   const forRound = (roundId: number): Promise<Certificate | null> => repo.certificateOfRound(db, roundId);
 
   async function eligibility(r: RoundPage): Promise<Eligibility & { results: Awaited<ReturnType<typeof resultsOf>> }> {
-    const [rules, results, plan, certificate] = await Promise.all([certificateRules(db), resultsOf(db, r.loaded), getPlan(db, r.loaded.round.id), forRound(r.loaded.round.id)]);
+    const [rules, results, plan, certificate] = await Promise.all([
+      certificateRules(db),
+      resultsOf(db, r.loaded),
+      getPlan(db, r.loaded.round.id),
+      forRound(r.loaded.round.id),
+    ]);
     const finished = statusOf(r.loaded.round) === 'closed';
     const covered = coveredIndicators(results, rules.minAnswers);
     const hasPlan = Boolean(plan && plan.actions.length > 0);
@@ -91,7 +96,8 @@ export function certificatesService(db: DB) {
       const issued = new Date().toISOString();
       for (;;) {
         const code = newCode();
-        if (await repo.addCertificate(db, { code, centreId: r.centre.id, roundId: round.id, issuedAt: issued, summary })) return { code, issued_at: issued, revoked_at: null, summary };
+        if (await repo.addCertificate(db, { code, centreId: r.centre.id, roundId: round.id, issuedAt: issued, summary }))
+          return { code, issued_at: issued, revoked_at: null, summary };
         // Either the code was taken (draw another) or the round got its certificate meanwhile.
         const existing = await forRound(round.id);
         if (existing) return existing;

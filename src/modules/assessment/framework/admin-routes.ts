@@ -26,12 +26,21 @@ export function frameworkAdminRoutes(app: FastifyInstance, a: AppContext, lang: 
   async function overview(req: FastifyRequest, reply: FastifyReply, slug: string, notice?: string, errors: FieldError[] = [], status = 200) {
     const current = await editor.editable(slug);
     if (!current) throw new NotFoundError('framework');
-    return sendPrivate(reply, frameworkAdminView(ctx(req), slug, current.document, current.draft, await editor.versions(slug), reply.generateCsrf(), notice, errors), status);
+    return sendPrivate(
+      reply,
+      frameworkAdminView(ctx(req), slug, current.document, current.draft, await editor.versions(slug), reply.generateCsrf(), notice, errors),
+      status,
+    );
   }
 
   app.get('/frameworks/:slug', staff, async (req, reply) => {
     const { slug } = parse(frameworkParams, req.params);
-    const notices = { saved: 'framework.admin.saved', published: 'framework.admin.published', discarded: 'framework.admin.discarded', removed: 'framework.admin.removed' };
+    const notices = {
+      saved: 'framework.admin.saved',
+      published: 'framework.admin.published',
+      discarded: 'framework.admin.discarded',
+      removed: 'framework.admin.removed',
+    };
     return overview(req, reply, slug, noticeOf(req.query, notices));
   });
 
@@ -50,7 +59,10 @@ export function frameworkAdminRoutes(app: FastifyInstance, a: AppContext, lang: 
     const current = await editor.editable(slug);
     const values = current ? valuesOf(current.document, target.kind === 'new-indicator' ? { kind: 'criterion', id: target.criterion } : target) : null;
     if (!current || !values) throw new NotFoundError('framework item');
-    return sendPrivate(reply, frameworkItemView(ctx(req), slug, target, target.kind === 'new-indicator' ? valuesOf(current.document, target)! : values, reply.generateCsrf()));
+    return sendPrivate(
+      reply,
+      frameworkItemView(ctx(req), slug, target, target.kind === 'new-indicator' ? valuesOf(current.document, target)! : values, reply.generateCsrf()),
+    );
   };
   const itemSave = async (req: FastifyRequest, reply: FastifyReply) => {
     const { slug, target } = targetOf(req);

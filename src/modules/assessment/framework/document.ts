@@ -36,8 +36,8 @@ export interface FrameworkDocument {
   dimensions: DimensionDoc[];
 }
 
-
 export const indicatorsOf = (d: FrameworkDocument): IndicatorDoc[] => d.dimensions.flatMap((x) => x.criteria.flatMap((c) => c.indicators));
 
 /** A framework text in the reader's language, or English, marked as such. */
-export const inLang = (t: Texts, ctx: PageContext): Text => (ctx.lang !== 'en' && t[ctx.lang] ? { value: t[ctx.lang]!, lang: ctx.lang } : { value: t.en, lang: 'en' });
+export const inLang = (t: Texts, ctx: PageContext): Text =>
+  ctx.lang !== 'en' && t[ctx.lang] ? { value: t[ctx.lang]!, lang: ctx.lang } : { value: t.en, lang: 'en' };

@@ -25,7 +25,8 @@ const fields = (overrides: Record<string, string | string[]> = {}) => ({
   statement_en: 'Employers help the centre design, review and improve its training programmes.',
   statement_fr: '',
   statement_ar: '',
-  explanation_en: 'Company representatives give their views each time a programme is created or reviewed. For example, a hotel manager comments on a draft module.',
+  explanation_en:
+    'Company representatives give their views each time a programme is created or reviewed. For example, a hotel manager comments on a draft module.',
   explanation_fr: '',
   explanation_ar: '',
   groups: ['leaders', 'teachers', 'companies'],
@@ -55,10 +56,20 @@ describe('the framework editor', () => {
     const published = await t.get('/en/self-assessment/framework');
     assert.match(published.body, /design, review and improve/);
     assert.match(published.body, /Version 2/);
-    const roundBefore = await t.database.db.selectFrom('rounds').innerJoin('framework_versions', 'framework_versions.id', 'rounds.framework_version_id').select('framework_versions.version').where('rounds.id', '=', before.id).executeTakeFirstOrThrow();
+    const roundBefore = await t.database.db
+      .selectFrom('rounds')
+      .innerJoin('framework_versions', 'framework_versions.id', 'rounds.framework_version_id')
+      .select('framework_versions.version')
+      .where('rounds.id', '=', before.id)
+      .executeTakeFirstOrThrow();
     assert.equal(roundBefore.version, 1);
     const after = await startRound(admin);
-    const roundAfter = await t.database.db.selectFrom('rounds').innerJoin('framework_versions', 'framework_versions.id', 'rounds.framework_version_id').select('framework_versions.version').where('rounds.id', '=', after.id).executeTakeFirstOrThrow();
+    const roundAfter = await t.database.db
+      .selectFrom('rounds')
+      .innerJoin('framework_versions', 'framework_versions.id', 'rounds.framework_version_id')
+      .select('framework_versions.version')
+      .where('rounds.id', '=', after.id)
+      .executeTakeFirstOrThrow();
     assert.equal(roundAfter.version, 2);
     // Start-up no longer loads the files over the editors' version.
     const warnings: string[] = [];
@@ -85,7 +96,11 @@ describe('the framework editor', () => {
     const taken = await a.post(add, { ...fields({ stations: '', actions: '' }), id: 'graduates-ready-for-work' }, add);
     assert.equal(taken.statusCode, 422);
     assert.match(taken.body, /already used/);
-    const added = await a.post(add, { ...fields({ stations: '', actions: '', statement_fr: 'Nos programmes suivent les technologies.' }), id: 'programmes-follow-technology' }, add);
+    const added = await a.post(
+      add,
+      { ...fields({ stations: '', actions: '', statement_fr: 'Nos programmes suivent les technologies.' }), id: 'programmes-follow-technology' },
+      add,
+    );
     assert.equal(added.statusCode, 303);
     assert.match((await a.get(base)).body, /indicator\/programmes-follow-technology/);
     const removed = await a.post(`${base}/indicator/programmes-follow-technology/remove`, {}, `${base}/indicator/programmes-follow-technology`);

@@ -13,7 +13,11 @@ import * as repo from './repository.ts';
 // has a version made here, start-up no longer loads its files (load.ts).
 
 const langs = ['en', 'fr', 'ar'] as const;
-const lines = (v: string) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (v: string) =>
+  v
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export type EditTarget = { kind: 'dimension' | 'criterion'; id: string } | { kind: 'indicator'; id: string } | { kind: 'new-indicator'; criterion: string };
 
@@ -44,7 +48,15 @@ export function valuesOf(doc: FrameworkDocument, target: EditTarget): ItemValues
   }
   const i = indicatorsOf(doc).find((x) => x.id === target.id);
   return i
-    ? { ...texts('statement', i.statement), ...texts('explanation', i.explanation), groups: i.groups, core: i.core ? 'yes' : '', stations: i.stations.join('\n'), actions: i.actions.join('\n'), resources: i.resources.join('\n') }
+    ? {
+        ...texts('statement', i.statement),
+        ...texts('explanation', i.explanation),
+        groups: i.groups,
+        core: i.core ? 'yes' : '',
+        stations: i.stations.join('\n'),
+        actions: i.actions.join('\n'),
+        resources: i.resources.join('\n'),
+      }
     : null;
 }
 
@@ -77,16 +89,28 @@ export function frameworkEditor(db: DB) {
   }
 
   /** Applies a form to a copy of the document; the draft is saved only when the result checks out. */
-  async function save(user: User, slug: string, target: EditTarget, body: Record<string, unknown>): Promise<{ errors: FieldError[]; values: ItemValues } | 'missing' | { saved: string }> {
+  async function save(
+    user: User,
+    slug: string,
+    target: EditTarget,
+    body: Record<string, unknown>,
+  ): Promise<{ errors: FieldError[]; values: ItemValues } | 'missing' | { saved: string }> {
     const current = await editable(slug);
     if (!current) return 'missing';
     const doc = structuredClone(current.document);
     const errors: FieldError[] = [];
     const texts = readTexts(body, target, errors);
-    const values: ItemValues = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, Array.isArray(v) ? list(v) : str(v)]));
+    const values: ItemValues = Object.fromEntries(
+      Object.entries(body)
+        .filter(([k]) => k !== '_csrf')
+        .map(([k, v]) => [k, Array.isArray(v) ? list(v) : str(v)]),
+    );
     let saved = '';
     if (target.kind === 'dimension' || target.kind === 'criterion') {
-      const item = target.kind === 'dimension' ? doc.dimensions.find((d) => d.id === target.id) : doc.dimensions.flatMap((d) => d.criteria).find((c) => c.id === target.id);
+      const item =
+        target.kind === 'dimension'
+          ? doc.dimensions.find((d) => d.id === target.id)
+          : doc.dimensions.flatMap((d) => d.criteria).find((c) => c.id === target.id);
       if (!item) return 'missing';
       if (!errors.length) Object.assign(item, { title: texts.title!, description: texts.description! });
       saved = target.id;
@@ -108,7 +132,17 @@ export function frameworkEditor(db: DB) {
           const field = String(issue.path[0]);
           const name = field === 'statement' || field === 'explanation' ? `${field}_en` : field;
           if (errors.some((e) => e.field === name)) continue;
-          errors.push({ field: name, key: field === 'groups' ? 'framework.error.groups' : field === 'id' ? 'framework.error.id' : ['stations', 'actions', 'resources'].includes(field) ? `framework.error.${field}` : 'form.error.invalid' });
+          errors.push({
+            field: name,
+            key:
+              field === 'groups'
+                ? 'framework.error.groups'
+                : field === 'id'
+                  ? 'framework.error.id'
+                  : ['stations', 'actions', 'resources'].includes(field)
+                    ? `framework.error.${field}`
+                    : 'form.error.invalid',
+          });
         }
       }
       if (!errors.length && parsed.success) {
@@ -121,7 +155,11 @@ export function frameworkEditor(db: DB) {
           const into = target.criterion;
           const criterion = doc.dimensions.flatMap((d) => d.criteria).find((c) => c.id === into);
           if (!criterion) return 'missing';
-          const taken = new Set([...doc.dimensions.map((d) => d.id), ...doc.dimensions.flatMap((d) => d.criteria.map((c) => c.id)), ...indicatorsOf(doc).map((i) => i.id)]);
+          const taken = new Set([
+            ...doc.dimensions.map((d) => d.id),
+            ...doc.dimensions.flatMap((d) => d.criteria.map((c) => c.id)),
+            ...indicatorsOf(doc).map((i) => i.id),
+          ]);
           if (taken.has(indicator.id)) errors.push({ field: 'id', key: 'framework.error.idTaken' });
           else criterion.indicators.push(indicator);
         }

@@ -104,7 +104,8 @@ function merge(en: ReturnType<typeof frameworkFile.parse>, translations: Partial
       ['criteria', document.dimensions.flatMap((d) => d.criteria.map((c) => c.id))],
       ['indicators', indicatorsOf(document).map((i) => i.id)],
     ] as const) {
-      for (const key of Object.keys(t[section])) if (!ids.includes(key)) throw new FrameworkError(`${where}: ${section}.${key}: there is no such id in the English file`);
+      for (const key of Object.keys(t[section]))
+        if (!ids.includes(key)) throw new FrameworkError(`${where}: ${section}.${key}: there is no such id in the English file`);
     }
   }
   return document;

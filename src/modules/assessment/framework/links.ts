@@ -7,7 +7,9 @@ import { linkTargets } from './repository.ts';
 /** Checks that every station, action and resource an indicator links to exists on the platform. */
 export async function checkLinks(db: DB, source: FrameworkSource): Promise<void> {
   const { stations, resources } = await linkTargets(db);
-  const groups = new Map(stations.map((s) => [`package-${s.number}-station-${s.position}`, s.action_groups ? (JSON.parse(s.action_groups) as { actions: string[] }[]) : []]));
+  const groups = new Map(
+    stations.map((s) => [`package-${s.number}-station-${s.position}`, s.action_groups ? (JSON.parse(s.action_groups) as { actions: string[] }[]) : []]),
+  );
   const slugs = new Set(resources);
   for (const i of indicatorsOf(source.document)) {
     const fail = (what: string) => {

@@ -67,7 +67,10 @@ describe('frameworks from files', () => {
     const v1 = (await currentVersion(t.database.db, 'test-framework'))!;
     assert.equal(v1.version, 1);
     const [placements, mentors] = indicatorsOf(v1.document);
-    assert.deepEqual(placements!.statement, { en: 'Our centre plans placements with its partner companies.', fr: 'Notre centre planifie les stages avec ses entreprises partenaires.' });
+    assert.deepEqual(placements!.statement, {
+      en: 'Our centre plans placements with its partner companies.',
+      fr: 'Notre centre planifie les stages avec ses entreprises partenaires.',
+    });
     assert.deepEqual(mentors!.statement, { en: 'In-company mentors get training from the centre.' });
     assert.equal(mentors!.core, false);
     assert.deepEqual(v1.document.title, { en: 'A test framework', fr: 'Un cadre de test' });
@@ -105,15 +108,31 @@ describe('frameworks from files', () => {
       rmSync(join(bad, 'frameworks'), { recursive: true });
       mkdirSync(join(bad, 'frameworks'));
       // Another slug: the test framework is owned by the back office by now, and would be skipped before its links are checked.
-      for (const [name, text] of Object.entries(files)) writeFileSync(join(bad, 'frameworks', name.replace('test-framework', 'bad-framework')), text.replace('slug: test-framework', 'slug: bad-framework'));
+      for (const [name, text] of Object.entries(files))
+        writeFileSync(join(bad, 'frameworks', name.replace('test-framework', 'bad-framework')), text.replace('slug: test-framework', 'slug: bad-framework'));
       return loadFrameworks(t.database, bad);
     };
     try {
-      await assert.rejects(attempt({ 'test-framework.en.yml': english().replace('groups: [leaders, teachers, companies]', 'groups: [parents]') }), (e: Error) => e instanceof FrameworkError && /bad-framework\.en\.yml: dimensions\.0\.criteria\.0\.indicators\.0\.groups\.0/.test(e.message));
-      await assert.rejects(attempt({ 'test-framework.en.yml': english().replace('id: mentors-trained', 'id: placements-planned') }), /id "placements-planned" is used twice/);
-      await assert.rejects(attempt({ 'test-framework.en.yml': english().replace('package-1-station-3/1/1', 'package-1-station-3/9/1') }), /indicator "placements-planned": action "package-1-station-3\/9\/1" does not exist/);
-      await assert.rejects(attempt({ 'test-framework.en.yml': english().replace('[selfie-for-work-based-learning]', '[no-such-resource]') }), /resource "no-such-resource" does not exist/);
-      await assert.rejects(attempt({ 'test-framework.en.yml': english(), 'test-framework.fr.yml': 'indicators:\n  unknown-one: { statement: "x" }\n' }), /bad-framework\.fr\.yml: indicators\.unknown-one: there is no such id/);
+      await assert.rejects(
+        attempt({ 'test-framework.en.yml': english().replace('groups: [leaders, teachers, companies]', 'groups: [parents]') }),
+        (e: Error) => e instanceof FrameworkError && /bad-framework\.en\.yml: dimensions\.0\.criteria\.0\.indicators\.0\.groups\.0/.test(e.message),
+      );
+      await assert.rejects(
+        attempt({ 'test-framework.en.yml': english().replace('id: mentors-trained', 'id: placements-planned') }),
+        /id "placements-planned" is used twice/,
+      );
+      await assert.rejects(
+        attempt({ 'test-framework.en.yml': english().replace('package-1-station-3/1/1', 'package-1-station-3/9/1') }),
+        /indicator "placements-planned": action "package-1-station-3\/9\/1" does not exist/,
+      );
+      await assert.rejects(
+        attempt({ 'test-framework.en.yml': english().replace('[selfie-for-work-based-learning]', '[no-such-resource]') }),
+        /resource "no-such-resource" does not exist/,
+      );
+      await assert.rejects(
+        attempt({ 'test-framework.en.yml': english(), 'test-framework.fr.yml': 'indicators:\n  unknown-one: { statement: "x" }\n' }),
+        /bad-framework\.fr\.yml: indicators\.unknown-one: there is no such id/,
+      );
       await assert.rejects(attempt({ 'test-framework.fr.yml': french }), /a translation has no English file/);
     } finally {
       rmSync(bad, { recursive: true, force: true });
@@ -128,12 +147,19 @@ describe('frameworks from files', () => {
     const doc = (await currentVersion(t.database.db, 'vocational-excellence'))!.document;
     const indicators = indicatorsOf(doc);
     const criteria = doc.dimensions.flatMap((d) => d.criteria);
-    assert.deepEqual(doc.dimensions.map((d) => d.id), ['teaching-learning', 'cooperation-partnerships', 'governance-funding']);
+    assert.deepEqual(
+      doc.dimensions.map((d) => d.id),
+      ['teaching-learning', 'cooperation-partnerships', 'governance-funding'],
+    );
     assert.ok(criteria.length >= 18 && criteria.length <= 22, `${criteria.length} criteria`);
     assert.ok(indicators.length >= 110 && indicators.length <= 130, `${indicators.length} indicators`);
     const core = indicators.filter((i) => i.core).length;
     assert.ok(core >= 25 && core <= 35, `${core} core indicators`);
-    for (const c of criteria) assert.ok(c.indicators.some((i) => i.core), `criterion ${c.id} has a core indicator`);
+    for (const c of criteria)
+      assert.ok(
+        c.indicators.some((i) => i.core),
+        `criterion ${c.id} has a core indicator`,
+      );
     for (const i of indicators) assert.ok(i.statement.fr && i.statement.ar && i.explanation.fr && i.explanation.ar, `indicator ${i.id} is translated`);
   });
 });

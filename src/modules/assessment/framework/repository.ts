@@ -22,9 +22,20 @@ const versions = (db: DB) =>
   db
     .selectFrom('framework_versions')
     .innerJoin('frameworks', 'frameworks.id', 'framework_versions.framework_id')
-    .select(['framework_versions.id', 'frameworks.slug', 'framework_versions.version', 'framework_versions.status', 'framework_versions.document', 'framework_versions.source_hash', 'framework_versions.published_at']);
+    .select([
+      'framework_versions.id',
+      'frameworks.slug',
+      'framework_versions.version',
+      'framework_versions.status',
+      'framework_versions.document',
+      'framework_versions.source_hash',
+      'framework_versions.published_at',
+    ]);
 
-const parsed = (row: { document: string } & Omit<FrameworkVersion, 'document'>): FrameworkVersion => ({ ...row, document: JSON.parse(row.document) as FrameworkDocument });
+const parsed = (row: { document: string } & Omit<FrameworkVersion, 'document'>): FrameworkVersion => ({
+  ...row,
+  document: JSON.parse(row.document) as FrameworkDocument,
+});
 
 /** The newest version of a framework, draft or published. */
 export async function latestVersion(db: DB, slug: string): Promise<FrameworkVersion | null> {
@@ -34,7 +45,11 @@ export async function latestVersion(db: DB, slug: string): Promise<FrameworkVers
 
 /** The version rounds start with now: the newest published one. */
 export async function currentVersion(db: DB, slug: string): Promise<FrameworkVersion | null> {
-  const row = await versions(db).where('frameworks.slug', '=', slug).where('framework_versions.status', '=', 'published').orderBy('framework_versions.version', 'desc').executeTakeFirst();
+  const row = await versions(db)
+    .where('frameworks.slug', '=', slug)
+    .where('framework_versions.status', '=', 'published')
+    .orderBy('framework_versions.version', 'desc')
+    .executeTakeFirst();
   return row ? parsed(row) : null;
 }
 
@@ -50,7 +65,11 @@ export async function publishVersion(db: DB, document: FrameworkDocument, source
     const framework =
       (await trx.selectFrom('frameworks').select('id').where('slug', '=', document.slug).executeTakeFirst()) ??
       (await trx.insertInto('frameworks').values({ slug: document.slug, created_at: now }).returning('id').executeTakeFirstOrThrow());
-    const last = await trx.selectFrom('framework_versions').select((eb) => eb.fn.max('version').as('v')).where('framework_id', '=', framework.id).executeTakeFirst();
+    const last = await trx
+      .selectFrom('framework_versions')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('framework_id', '=', framework.id)
+      .executeTakeFirst();
     const { id } = await trx
       .insertInto('framework_versions')
       .values({
@@ -94,7 +113,15 @@ export async function versionsOf(db: DB, slug: string) {
     .selectFrom('framework_versions')
     .innerJoin('frameworks', 'frameworks.id', 'framework_versions.framework_id')
     .leftJoin('users', 'users.id', 'framework_versions.created_by')
-    .select(['framework_versions.id', 'framework_versions.version', 'framework_versions.status', 'framework_versions.source_hash', 'framework_versions.created_at', 'framework_versions.published_at', 'users.name as author'])
+    .select([
+      'framework_versions.id',
+      'framework_versions.version',
+      'framework_versions.status',
+      'framework_versions.source_hash',
+      'framework_versions.created_at',
+      'framework_versions.published_at',
+      'users.name as author',
+    ])
     .where('frameworks.slug', '=', slug)
     .orderBy('framework_versions.version', 'desc')
     .execute();
@@ -114,7 +141,8 @@ export async function linkTargets(db: DB) {
   return { stations, resources: resources.map((r) => r.slug) };
 }
 
-export const frameworkSlugs = async (db: DB): Promise<string[]> => (await db.selectFrom('frameworks').select('slug').orderBy('slug').execute()).map((f) => f.slug);
+export const frameworkSlugs = async (db: DB): Promise<string[]> =>
+  (await db.selectFrom('frameworks').select('slug').orderBy('slug').execute()).map((f) => f.slug);
 
 /**
  * Saves the framework's draft: the one draft row is created on the first change (numbered after
@@ -124,15 +152,37 @@ export async function saveDraft(db: DB, document: FrameworkDocument, userId: num
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const framework = await trx.selectFrom('frameworks').select('id').where('slug', '=', document.slug).executeTakeFirstOrThrow();
-    const draft = await trx.selectFrom('framework_versions').select('id').where('framework_id', '=', framework.id).where('status', '=', 'draft').executeTakeFirst();
+    const draft = await trx
+      .selectFrom('framework_versions')
+      .select('id')
+      .where('framework_id', '=', framework.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
     if (draft) {
-      await trx.updateTable('framework_versions').set({ document: JSON.stringify(document), created_by: userId, created_at: now }).where('id', '=', draft.id).execute();
+      await trx
+        .updateTable('framework_versions')
+        .set({ document: JSON.stringify(document), created_by: userId, created_at: now })
+        .where('id', '=', draft.id)
+        .execute();
       return;
     }
-    const last = await trx.selectFrom('framework_versions').select((eb) => eb.fn.max('version').as('v')).where('framework_id', '=', framework.id).executeTakeFirst();
+    const last = await trx
+      .selectFrom('framework_versions')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('framework_id', '=', framework.id)
+      .executeTakeFirst();
     await trx
       .insertInto('framework_versions')
-      .values({ framework_id: framework.id, version: Number(last?.v ?? 0) + 1, status: 'draft', document: JSON.stringify(document), source_hash: null, created_at: now, published_at: null, created_by: userId })
+      .values({
+        framework_id: framework.id,
+        version: Number(last?.v ?? 0) + 1,
+        status: 'draft',
+        document: JSON.stringify(document),
+        source_hash: null,
+        created_at: now,
+        published_at: null,
+        created_by: userId,
+      })
       .execute();
   });
 }
@@ -141,7 +191,12 @@ export async function saveDraft(db: DB, document: FrameworkDocument, userId: num
 export async function publishDraft(db: DB, slug: string): Promise<number | null> {
   const draft = await versions(db).where('frameworks.slug', '=', slug).where('framework_versions.status', '=', 'draft').executeTakeFirst();
   if (!draft) return null;
-  await db.updateTable('framework_versions').set({ status: 'published', published_at: new Date().toISOString() }).where('id', '=', draft.id).where('status', '=', 'draft').execute();
+  await db
+    .updateTable('framework_versions')
+    .set({ status: 'published', published_at: new Date().toISOString() })
+    .where('id', '=', draft.id)
+    .where('status', '=', 'draft')
+    .execute();
   return draft.version;
 }
 

@@ -22,7 +22,10 @@ export function frameworkService(db: DB, knowledge: KnowledgeService) {
       const current = await currentVersion(db, DEFAULT_FRAMEWORK);
       if (!current) return null;
       const indicators = indicatorsOf(current.document);
-      const [packages, resources] = await Promise.all([knowledge.packages(lang), resourceTitles(db, [...new Set(indicators.flatMap((i) => i.resources))], lang)]);
+      const [packages, resources] = await Promise.all([
+        knowledge.packages(lang),
+        resourceTitles(db, [...new Set(indicators.flatMap((i) => i.resources))], lang),
+      ]);
       const stations = new Map<string, Text>(packages.flatMap((p) => p.stations.map((s) => [`package-${p.number}-station-${s.position}`, s.title] as const)));
       return { document: current.document, version: current.version, labels: { stations, resources } };
     },

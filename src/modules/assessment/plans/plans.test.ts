@@ -17,7 +17,10 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 describe('the development plan', () => {
   test('focus areas, recommended and own actions, progress and export; members read, administrators change', async () => {
     const admin = await centreAdmin(t);
-    const r = await startRound(admin, { indicators: ['programmes-reviewed-with-employers', 'programmes-match-current-practice', 'placements-for-all-learners', 'placement-learning-goals'], groups: ['teachers', 'learners', 'leaders'] });
+    const r = await startRound(admin, {
+      indicators: ['programmes-reviewed-with-employers', 'programmes-match-current-practice', 'placements-for-all-learners', 'placement-learning-goals'],
+      groups: ['teachers', 'learners', 'leaders'],
+    });
     const links = await groupLinks(admin, r.path);
     for (let i = 0; i < 3; i++) await respond(t, links.Learners!, () => '2');
     const plan = `${r.path}/plan`;
@@ -30,21 +33,67 @@ describe('the development plan', () => {
     assert.equal((await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan)).statusCode, 303);
     const page = await admin.a.get(plan);
     const source = /<option value="(package-\d-station-\d\/\d+\/\d+)">/.exec(page.body)![1]!;
-    const recommended = await admin.a.post(`${plan}/actions`, { criterion: 'programme-relevance', source, title: '', owner: 'Head of programmes', due: day(60), status: 'planned', indicator: 'programmes-reviewed-with-employers', notes: '' }, plan);
+    const recommended = await admin.a.post(
+      `${plan}/actions`,
+      {
+        criterion: 'programme-relevance',
+        source,
+        title: '',
+        owner: 'Head of programmes',
+        due: day(60),
+        status: 'planned',
+        indicator: 'programmes-reviewed-with-employers',
+        notes: '',
+      },
+      plan,
+    );
     assert.equal(recommended.statusCode, 303, recommended.body.slice(0, 800));
-    const own = await admin.a.post(`${plan}/actions`, { criterion: 'work-based-learning', source: '', title: 'Sign placement agreements with ten hotels', owner: 'Placement officer', due: day(-3), status: 'started', indicator: '', notes: '' }, plan);
+    const own = await admin.a.post(
+      `${plan}/actions`,
+      {
+        criterion: 'work-based-learning',
+        source: '',
+        title: 'Sign placement agreements with ten hotels',
+        owner: 'Placement officer',
+        due: day(-3),
+        status: 'started',
+        indicator: '',
+        notes: '',
+      },
+      plan,
+    );
     assert.equal(own.statusCode, 303);
-    const wrong = await admin.a.post(`${plan}/actions`, { criterion: 'staff-development', source: '', title: 'x', owner: 'y', due: '', status: 'planned', indicator: '', notes: '' }, plan);
+    const wrong = await admin.a.post(
+      `${plan}/actions`,
+      { criterion: 'staff-development', source: '', title: 'x', owner: 'y', due: '', status: 'planned', indicator: '', notes: '' },
+      plan,
+    );
     assert.equal(wrong.statusCode, 422);
     assert.match(wrong.body, /Choose one of the plan&#39;s focus areas/);
-    const noTitle = await admin.a.post(`${plan}/actions`, { criterion: 'work-based-learning', source: '', title: '', owner: 'y', due: '', status: 'planned', indicator: '', notes: '' }, plan);
+    const noTitle = await admin.a.post(
+      `${plan}/actions`,
+      { criterion: 'work-based-learning', source: '', title: '', owner: 'y', due: '', status: 'planned', indicator: '', notes: '' },
+      plan,
+    );
     assert.equal(noTitle.statusCode, 422);
     const full = await admin.a.get(plan);
     assert.match(full.body, /2 actions: 0 done, 1 started, 1 planned\./);
     assert.match(full.body, /1 is past the due date/);
     assert.match(full.body, /Sign placement agreements with ten hotels/);
     const id = /\/plan\/actions\/(\d+)"/.exec(full.body)![1]!;
-    const done = await admin.a.post(`${plan}/actions/${id}`, { criterion: 'programme-relevance', indicator: '', title: 'Invite employers to the programme review', owner: 'Head of programmes', due: day(30), status: 'done', notes: 'Done in March' }, `${plan}/actions/${id}`);
+    const done = await admin.a.post(
+      `${plan}/actions/${id}`,
+      {
+        criterion: 'programme-relevance',
+        indicator: '',
+        title: 'Invite employers to the programme review',
+        owner: 'Head of programmes',
+        due: day(30),
+        status: 'done',
+        notes: 'Done in March',
+      },
+      `${plan}/actions/${id}`,
+    );
     assert.equal(done.statusCode, 303);
     const csv = await admin.a.get(`${plan}.csv`);
     assert.match(csv.body, /Invite employers to the programme review,Head of programmes,[\d-]+,Done/);

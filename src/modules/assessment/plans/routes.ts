@@ -33,7 +33,8 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
 
   const show = async (req: FastifyRequest, reply: FastifyReply, r: RoundPage, plan: Plan | null, s: Omit<PlanState, 'csrf'> = {}, status = 200) =>
     sendPrivate(reply, planView(ctx(req), await plans.page(r, plan, lang), { csrf: reply.generateCsrf(), ...s }), status);
-  const back = (req: FastifyRequest, reply: FastifyReply, r: RoundPage, done: string) => redirectDone(reply, `${roundPath(ctx(req), r.centre.slug, r.loaded.round.id)}/plan`, done);
+  const back = (req: FastifyRequest, reply: FastifyReply, r: RoundPage, done: string) =>
+    redirectDone(reply, `${roundPath(ctx(req), r.centre.slug, r.loaded.round.id)}/plan`, done);
   const notices = { focus: 'plan.notice.focus', added: 'plan.notice.added', saved: 'plan.notice.saved', deleted: 'plan.notice.deleted' };
 
   app.get(base, member, async (req, reply) => {
@@ -46,7 +47,8 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
     const { r, plan } = await load(req, true);
     const form = parseForm(focusForm, req.body);
     const result = await plans.setFocus(r, form.ok ? form.data.focus : []);
-    if (result !== 'done') return show(req, reply, r, plan, { errors: result.errors, form: 'focus', values: form.ok ? { focus: form.data.focus } : form.values }, 422);
+    if (result !== 'done')
+      return show(req, reply, r, plan, { errors: result.errors, form: 'focus', values: form.ok ? { focus: form.data.focus } : form.values }, 422);
     return back(req, reply, r, 'focus');
   });
 
@@ -56,7 +58,8 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
     const form = parseForm(actionForm, req.body);
     if (!form.ok) return show(req, reply, r, plan, { errors: form.errors, form: 'action', values: form.values }, 422);
     const checked = plans.check(r, plan, form.data, await plans.sourceText(r, lang));
-    if ('errors' in checked) return show(req, reply, r, plan, { errors: checked.errors, form: 'action', values: form.data as unknown as Record<string, string> }, 422);
+    if ('errors' in checked)
+      return show(req, reply, r, plan, { errors: checked.errors, form: 'action', values: form.data as unknown as Record<string, string> }, 422);
     await plans.add(plan.id, checked);
     return back(req, reply, r, 'added');
   });

@@ -29,7 +29,13 @@ export const actionForm = z.object({
     .max(10)
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' }).nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' })
+        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' })
+        .nullable(),
+    ),
   status: z.enum(planStatuses, { error: 'form.error.choose' }),
   notes: optional(1000),
 });

@@ -78,7 +78,8 @@ export function planService(db: DB, knowledge: KnowledgeService) {
       const ids = new Set(criteriaOf(r).map((c) => c.id));
       const chosen = [...new Set(focus)];
       const { min, max } = focusRange(r);
-      if (chosen.some((c) => !ids.has(c)) || chosen.length < min || chosen.length > max) return { errors: [{ field: 'focus', key: 'plan.error.focus', values: { min, max } }] };
+      if (chosen.some((c) => !ids.has(c)) || chosen.length < min || chosen.length > max)
+        return { errors: [{ field: 'focus', key: 'plan.error.focus', values: { min, max } }] };
       await pr.setFocus(db, r.loaded.round.id, chosen);
       return 'done';
     },
@@ -92,7 +93,8 @@ export function planService(db: DB, knowledge: KnowledgeService) {
       const errors: FieldError[] = [];
       const criterion = criteriaOf(r).find((c) => c.id === form.criterion);
       if (!criterion || !plan.focus.includes(form.criterion)) errors.push({ field: 'criterion', key: 'plan.error.criterion' });
-      if (form.indicator && !(criterion?.indicators.some((i) => i.id === form.indicator) && r.loaded.indicators.has(form.indicator))) errors.push({ field: 'indicator', key: 'plan.error.indicator' });
+      if (form.indicator && !(criterion?.indicators.some((i) => i.id === form.indicator) && r.loaded.indicators.has(form.indicator)))
+        errors.push({ field: 'indicator', key: 'plan.error.indicator' });
       let title = form.title;
       if (form.source) {
         const known = criterion?.indicators.some((i) => i.actions.includes(form.source!));
@@ -102,7 +104,16 @@ export function planService(db: DB, knowledge: KnowledgeService) {
       }
       if (!title) errors.push({ field: 'title', key: 'plan.error.title' });
       if (errors.length) return { errors };
-      return { criterion: form.criterion, indicator: form.indicator, source: form.source, title: title!.slice(0, 300), owner: form.owner, due_on: form.due, status: form.status, notes: form.notes };
+      return {
+        criterion: form.criterion,
+        indicator: form.indicator,
+        source: form.source,
+        title: title!.slice(0, 300),
+        owner: form.owner,
+        due_on: form.due,
+        status: form.status,
+        notes: form.notes,
+      };
     },
 
     /** The plan as CSV, with its file name, in the page's language. */
@@ -134,14 +145,30 @@ export type PlanService = ReturnType<typeof planService>;
 /** Progress at a glance: actions per status, and those past their due date. */
 export function progressOf(actions: pr.PlanAction[], today = new Date().toISOString().slice(0, 10)) {
   const count = (s: pr.PlanStatus) => actions.filter((a) => a.status === s).length;
-  return { total: actions.length, planned: count('planned'), started: count('started'), done: count('done'), overdue: actions.filter((a) => a.status !== 'done' && a.due_on !== null && a.due_on < today).length };
+  return {
+    total: actions.length,
+    planned: count('planned'),
+    started: count('started'),
+    done: count('done'),
+    overdue: actions.filter((a) => a.status !== 'done' && a.due_on !== null && a.due_on < today).length,
+  };
 }
 
 /** The plan as CSV, one action per line. */
 export function planCsv(plan: pr.Plan, names: { criterion: (id: string) => string; indicator: (id: string) => string; status: (s: string) => string }): string {
   const rows = [['focus_area', 'action', 'owner', 'due', 'status', 'indicator', 'station_action', 'notes']];
   for (const focus of plan.focus) {
-    for (const a of plan.actions.filter((x) => x.criterion === focus)) rows.push([names.criterion(focus), a.title, a.owner, a.due_on ?? '', names.status(a.status), a.indicator ? names.indicator(a.indicator) : '', a.source ?? '', a.notes ?? '']);
+    for (const a of plan.actions.filter((x) => x.criterion === focus))
+      rows.push([
+        names.criterion(focus),
+        a.title,
+        a.owner,
+        a.due_on ?? '',
+        names.status(a.status),
+        a.indicator ? names.indicator(a.indicator) : '',
+        a.source ?? '',
+        a.notes ?? '',
+      ]);
   }
   return csv(rows);
 }

@@ -25,9 +25,21 @@ export interface PolicyData {
 export function policyService(db: DB, knowledge: KnowledgeService) {
   return {
     async overview(lang: Lang): Promise<PolicyData> {
-      const [byCountry, bySector, version, sectors] = await Promise.all([aggregate(db, 'country'), aggregate(db, 'sector'), currentVersion(db, DEFAULT_FRAMEWORK), knowledge.vocabulary('sectors', lang)]);
+      const [byCountry, bySector, version, sectors] = await Promise.all([
+        aggregate(db, 'country'),
+        aggregate(db, 'sector'),
+        currentVersion(db, DEFAULT_FRAMEWORK),
+        knowledge.vocabulary('sectors', lang),
+      ]);
       const centres = [...byCountry.values()].reduce((n, m) => n + (m.get('overall:overall')?.centres ?? 0), 0);
-      return { byCountry, bySector, dimensions: version?.document.dimensions ?? [], sectorNames: new Map([...sectors].map(([key, label]) => [key, label.value])), centres, minCentres: MIN_CENTRES };
+      return {
+        byCountry,
+        bySector,
+        dimensions: version?.document.dimensions ?? [],
+        sectorNames: new Map([...sectors].map(([key, label]) => [key, label.value])),
+        centres,
+        minCentres: MIN_CENTRES,
+      };
     },
   };
 }

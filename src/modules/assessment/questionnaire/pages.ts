@@ -7,8 +7,7 @@ import type { OwnStatement } from '../round.ts';
 // centre's own statements (asked of every group) if it has any.
 
 export type QuestionPage =
-  | { kind: 'criterion'; dimension: DimensionDoc; criterion: CriterionDoc; indicators: IndicatorDoc[] }
-  | { kind: 'own'; statements: OwnStatement[] };
+  { kind: 'criterion'; dimension: DimensionDoc; criterion: CriterionDoc; indicators: IndicatorDoc[] } | { kind: 'own'; statements: OwnStatement[] };
 
 export function pagesFor(framework: FrameworkDocument, inRound: Set<string>, own: OwnStatement[], group: StakeholderGroup): QuestionPage[] {
   const pages: QuestionPage[] = [];

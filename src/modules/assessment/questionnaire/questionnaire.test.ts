@@ -12,7 +12,16 @@ before(async () => {
 });
 after(() => t.close());
 
-const sentCount = async (roundId: number) => Number((await t.database.db.selectFrom('round_groups').select((eb) => eb.fn.sum<number>('sent').as('n')).where('round_id', '=', roundId).executeTakeFirst())?.n ?? 0);
+const sentCount = async (roundId: number) =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('round_groups')
+        .select((eb) => eb.fn.sum<number>('sent').as('n'))
+        .where('round_id', '=', roundId)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 const answerRows = async (roundId: number) => t.database.db.selectFrom('answer_counts').selectAll().where('round_id', '=', roundId).execute();
 
 describe('answering', () => {
@@ -109,7 +118,9 @@ describe('answering', () => {
   test('guessing codes is slowed down', async () => {
     const guesser = agent(t, {}, '198.51.100.77');
     let last = 0;
-    for (let i = 0; i < 11; i++) last = (await guesser.post(`/en/survey/${links.Learners!}/resume`, { code: `ABCD-EF${String(i).padStart(2, '0')}` }, `/en/survey/${links.Learners!}`)).statusCode;
+    for (let i = 0; i < 11; i++)
+      last = (await guesser.post(`/en/survey/${links.Learners!}/resume`, { code: `ABCD-EF${String(i).padStart(2, '0')}` }, `/en/survey/${links.Learners!}`))
+        .statusCode;
     assert.equal(last, 429);
   });
 

@@ -78,7 +78,12 @@ export async function sendResponse(db: DB, r: ResponseRow): Promise<boolean> {
         .onConflict((oc) => oc.columns(['round_id', 'grp', 'item', 'value']).doUpdateSet((eb) => ({ n: eb('answer_counts.n', '+', 1) })))
         .execute();
     }
-    await trx.updateTable('round_groups').set((eb) => ({ sent: eb('sent', '+', 1) })).where('round_id', '=', r.round_id).where('grp', '=', r.grp).execute();
+    await trx
+      .updateTable('round_groups')
+      .set((eb) => ({ sent: eb('sent', '+', 1) }))
+      .where('round_id', '=', r.round_id)
+      .where('grp', '=', r.grp)
+      .execute();
     return true;
   });
 }

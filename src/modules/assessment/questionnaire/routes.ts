@@ -45,7 +45,8 @@ export async function surveyRoutes(app: FastifyInstance, o: SurveyRouteOptions):
   const address = (req: FastifyRequest) => req.ip;
 
   /** A link or resume link that leads nowhere: replaced, mistyped or made up. */
-  const unknown = (req: FastifyRequest, reply: FastifyReply) => send(reply, surveyMessageView(ctx(req), t(req)('survey.unknown.title'), t(req)('survey.unknown.text')), 404);
+  const unknown = (req: FastifyRequest, reply: FastifyReply) =>
+    send(reply, surveyMessageView(ctx(req), t(req)('survey.unknown.title'), t(req)('survey.unknown.text')), 404);
 
   app.get('/:link', async (req, reply) => {
     const { link } = parse(linkParams, req.params);
@@ -75,7 +76,12 @@ export async function surveyRoutes(app: FastifyInstance, o: SurveyRouteOptions):
     if (!form.ok) return send(reply, welcomeView(ctx(req), s, link, reply.generateCsrf(), { errors: form.errors, code: typed.slice(0, 20) }), 422);
     const found = await survey.resumeByCode(link, form.data.code, address(req));
     if (found === 'limited') return send(reply, surveyMessageView(ctx(req), t(req)('survey.limited.title'), t(req)('survey.limited.codeText')), 429);
-    if (found === 'wrong' || found === null) return send(reply, welcomeView(ctx(req), s, link, reply.generateCsrf(), { errors: [{ field: 'code', key: 'survey.error.codeUnknown' }], code: typed.slice(0, 20) }), 422);
+    if (found === 'wrong' || found === null)
+      return send(
+        reply,
+        welcomeView(ctx(req), s, link, reply.generateCsrf(), { errors: [{ field: 'code', key: 'survey.error.codeUnknown' }], code: typed.slice(0, 20) }),
+        422,
+      );
     return reply.redirect(`${base}/r/${found.token}`, 303);
   });
 
@@ -91,7 +97,11 @@ export async function surveyRoutes(app: FastifyInstance, o: SurveyRouteOptions):
       return null;
     }
     if (s.status !== 'open') {
-      await send(reply, surveyMessageView(ctx(req), t(req)('survey.closed.title'), t(req)(s.status === 'closed' ? 'survey.closed.text' : 'survey.closed.notYet')), 409);
+      await send(
+        reply,
+        surveyMessageView(ctx(req), t(req)('survey.closed.title'), t(req)(s.status === 'closed' ? 'survey.closed.text' : 'survey.closed.notYet')),
+        409,
+      );
       return null;
     }
     return s;

@@ -45,7 +45,13 @@ export function surveyService(db: DB, secret: string) {
     if (!loaded || !loaded.groups.some((g) => g.group === group)) return null;
     const centre = await findCentreById(db, loaded.round.centre_id);
     if (!centre) return null;
-    return { loaded, group, centre: centre.name, status: statusOf(loaded.round), pages: pagesFor(loaded.version.document, loaded.indicators, loaded.own, group) };
+    return {
+      loaded,
+      group,
+      centre: centre.name,
+      status: statusOf(loaded.round),
+      pages: pagesFor(loaded.version.document, loaded.indicators, loaded.own, group),
+    };
   }
 
   async function byLink(link: string): Promise<LinkState | null> {
@@ -70,7 +76,13 @@ export function surveyService(db: DB, secret: string) {
       if (await rates.count(`survey-start:${s.loaded.round.id}:${address}`, limits.surveyStartPerIp)) return 'limited';
       for (;;) {
         const salt = newSalt();
-        const id = await repo.createResponse(db, { roundId: s.loaded.round.id, grp: s.group, salt, resumeHash: digest(tk.resume(salt)), codeHash: digest(tk.code(salt)) });
+        const id = await repo.createResponse(db, {
+          roundId: s.loaded.round.id,
+          grp: s.group,
+          salt,
+          resumeHash: digest(tk.resume(salt)),
+          codeHash: digest(tk.code(salt)),
+        });
         if (id !== null) return { token: tk.resume(salt) };
       }
     },
@@ -120,8 +132,7 @@ export function surveyService(db: DB, secret: string) {
     },
 
     /** Pages with a statement still unanswered, by number. */
-    unanswered: (s: Session): number[] =>
-      s.pages.flatMap((p, i) => (itemsOf(p).some((item) => !s.answers.has(item)) ? [i + 1] : [])),
+    unanswered: (s: Session): number[] => s.pages.flatMap((p, i) => (itemsOf(p).some((item) => !s.answers.has(item)) ? [i + 1] : [])),
 
     /** Sends the answers: they count from now on, and can no longer change. */
     async send(s: Session): Promise<'sent' | 'already' | 'closed' | 'incomplete'> {

@@ -37,7 +37,8 @@ function accumulate(into: Sums, scores: Record<string, number>, sign: 1 | -1 = 1
     } else if (sign === 1) into.set(key, { sum: score, centres: 1 });
   }
 }
-const means = (sums: Sums): Map<string, Mean> => new Map([...sums].filter(([, v]) => v.centres > 0).map(([k, v]) => [k, { score: v.sum / v.centres, centres: v.centres }]));
+const means = (sums: Sums): Map<string, Mean> =>
+  new Map([...sums].filter(([, v]) => v.centres > 0).map(([k, v]) => [k, { score: v.sum / v.centres, centres: v.centres }]));
 const copy = (sums: Sums | undefined): Sums => new Map([...(sums ?? [])].map(([k, v]) => [k, { ...v }]));
 
 /**

@@ -12,7 +12,13 @@ import { scoreFormat } from './views/report.ts';
 // The report as a PDF document: the same content as the page, in the same words (the message
 // catalogues), as headings, paragraphs, lists and tables.
 
-export function reportDocument(ctx: PageContext, page: RoundPage, results: RoundResults, recommendations: Recommendation[], benchmark: Benchmark | null): PdfDocument {
+export function reportDocument(
+  ctx: PageContext,
+  page: RoundPage,
+  results: RoundResults,
+  recommendations: Recommendation[],
+  benchmark: Benchmark | null,
+): PdfDocument {
   const { t } = ctx;
   const { round } = page.loaded;
   const fmt = scoreFormat(ctx);
@@ -21,12 +27,20 @@ export function reportDocument(ctx: PageContext, page: RoundPage, results: Round
   const head = (first: string) => [first, t('report.allGroups'), ...results.shown.map(group)];
   const cells = (s: ScoreSet) => [score(s.all), ...results.shown.map((g) => score(s.byGroup[g]))];
   const blocks: PdfBlock[] = [
-    { kind: 'paragraph', text: `${page.centre.name} · ${t('round.list.range', { from: day(ctx, round.opens_at), to: day(ctx, lastDay(round.closed_at ?? round.closes_at)) })}`, muted: true },
+    {
+      kind: 'paragraph',
+      text: `${page.centre.name} · ${t('round.list.range', { from: day(ctx, round.opens_at), to: day(ctx, lastDay(round.closed_at ?? round.closes_at)) })}`,
+      muted: true,
+    },
     { kind: 'heading', text: t('report.responses.title'), level: 2 },
     {
       kind: 'table',
       head: [t('round.groups.group'), t('round.groups.sent'), t('report.responses.shown')],
-      rows: results.groups.map((g) => [group(g.group), ctx.format.number(g.sent), g.shown ? t('report.responses.yes') : t('report.responses.no', { min: results.minGroupSize })]),
+      rows: results.groups.map((g) => [
+        group(g.group),
+        ctx.format.number(g.sent),
+        g.shown ? t('report.responses.yes') : t('report.responses.no', { min: results.minGroupSize }),
+      ]),
       widths: [3, 1, 2],
     },
     { kind: 'paragraph', text: t('report.responses.rule', { min: results.minGroupSize }), muted: true },
@@ -40,7 +54,11 @@ export function reportDocument(ctx: PageContext, page: RoundPage, results: Round
       {
         kind: 'table',
         head: [t('report.dimension'), t('report.allGroups'), t('report.levelColumn')],
-        rows: results.dimensions.map((d) => [inLang(d.dimension.title, ctx).value, score(d.score.all), d.level ? t(`report.level.${d.level}`) : t('report.notEnough')]),
+        rows: results.dimensions.map((d) => [
+          inLang(d.dimension.title, ctx).value,
+          score(d.score.all),
+          d.level ? t(`report.level.${d.level}`) : t('report.notEnough'),
+        ]),
         widths: [3, 1, 1.5],
       },
     );
@@ -66,14 +84,25 @@ export function reportDocument(ctx: PageContext, page: RoundPage, results: Round
     if (results.shown.length >= 2) {
       blocks.push(
         { kind: 'heading', text: t('report.groups.title'), level: 2 },
-        { kind: 'table', caption: t('report.chart.heat'), head: head(t('report.criterion')), rows: results.dimensions.flatMap((d) => d.criteria.map((c) => [inLang(c.criterion.title, ctx).value, ...cells(c.score)])), widths: [3, ...Array<number>(results.shown.length + 1).fill(1)] },
+        {
+          kind: 'table',
+          caption: t('report.chart.heat'),
+          head: head(t('report.criterion')),
+          rows: results.dimensions.flatMap((d) => d.criteria.map((c) => [inLang(c.criterion.title, ctx).value, ...cells(c.score)])),
+          widths: [3, ...Array<number>(results.shown.length + 1).fill(1)],
+        },
       );
       if (results.gaps.length) {
         blocks.push(
           { kind: 'heading', text: t('report.gaps.title'), level: 3 },
           {
             kind: 'bullets',
-            items: results.gaps.slice(0, 5).map((g) => `${inLang(g.criterion.title, ctx).value}: ${t('report.gaps.item', { high: group(g.high.group), highScore: fmt(g.high.score), low: group(g.low.group), lowScore: fmt(g.low.score), gap: fmt(g.gap) })}`),
+            items: results.gaps
+              .slice(0, 5)
+              .map(
+                (g) =>
+                  `${inLang(g.criterion.title, ctx).value}: ${t('report.gaps.item', { high: group(g.high.group), highScore: fmt(g.high.score), low: group(g.low.group), lowScore: fmt(g.low.score), gap: fmt(g.gap) })}`,
+              ),
           },
         );
       }
@@ -85,7 +114,11 @@ export function reportDocument(ctx: PageContext, page: RoundPage, results: Round
         {
           kind: 'table',
           head: [t('report.dimension'), t('report.benchmark.you'), ...benchmark.scopes.map((s) => s.label)],
-          rows: benchmark.rows.map((r) => [r.label.value, score(r.own), ...r.others.map((o, i) => (benchmark.scopes[i]!.centres < benchmark.minCentres ? t('report.benchmark.tooFew') : o === null ? '–' : fmt(o)))]),
+          rows: benchmark.rows.map((r) => [
+            r.label.value,
+            score(r.own),
+            ...r.others.map((o, i) => (benchmark.scopes[i]!.centres < benchmark.minCentres ? t('report.benchmark.tooFew') : o === null ? '–' : fmt(o))),
+          ]),
           widths: [3, 1, ...benchmark.scopes.map(() => 1.2)],
         },
       );
@@ -97,12 +130,25 @@ export function reportDocument(ctx: PageContext, page: RoundPage, results: Round
         const title = inLang(c.criterion.title, ctx).value;
         blocks.push(
           { kind: 'heading', text: `${title} (${score(c.score.all)})`, level: 3 },
-          { kind: 'table', head: head(t('report.indicator')), rows: c.indicators.map((i) => [inLang(i.indicator.statement, ctx).value, ...cells(i.score)]), widths: [4, ...Array<number>(results.shown.length + 1).fill(1)] },
+          {
+            kind: 'table',
+            head: head(t('report.indicator')),
+            rows: c.indicators.map((i) => [inLang(i.indicator.statement, ctx).value, ...cells(i.score)]),
+            widths: [4, ...Array<number>(results.shown.length + 1).fill(1)],
+          },
         );
       }
     }
     if (results.own.length) {
-      blocks.push({ kind: 'heading', text: t('report.own'), level: 2 }, { kind: 'table', head: head(t('report.statement')), rows: results.own.map((o) => [o.statement.text, ...cells(o.score)]), widths: [4, ...Array<number>(results.shown.length + 1).fill(1)] });
+      blocks.push(
+        { kind: 'heading', text: t('report.own'), level: 2 },
+        {
+          kind: 'table',
+          head: head(t('report.statement')),
+          rows: results.own.map((o) => [o.statement.text, ...cells(o.score)]),
+          widths: [4, ...Array<number>(results.shown.length + 1).fill(1)],
+        },
+      );
     }
   }
   return {

@@ -50,12 +50,24 @@ export async function linkLabels(knowledge: KnowledgeService, lang: Lang, keys: 
     if (!m) continue;
     const found = await knowledge.station(Number(m[1]), Number(m[2]), lang);
     if (!found) continue;
-    stations.set(key, { title: found.station.title, package: Number(m[1]), position: Number(m[2]), actions: found.station.actionGroups?.value ?? [], actionsLang: found.station.actionGroups?.lang ?? 'en' });
+    stations.set(key, {
+      title: found.station.title,
+      package: Number(m[1]),
+      position: Number(m[2]),
+      actions: found.station.actionGroups?.value ?? [],
+      actionsLang: found.station.actionGroups?.lang ?? 'en',
+    });
   }
   return { packages, stations };
 }
 
-export async function recommendations(db: DB, knowledge: KnowledgeService, lang: Lang, results: RoundResults, n = RECOMMENDED_CRITERIA): Promise<{ recommendations: Recommendation[]; packages: Package[] }> {
+export async function recommendations(
+  db: DB,
+  knowledge: KnowledgeService,
+  lang: Lang,
+  results: RoundResults,
+  n = RECOMMENDED_CRITERIA,
+): Promise<{ recommendations: Recommendation[]; packages: Package[] }> {
   const weakest = weakestCriteria(results, n);
   const byScore = (c: CriterionResult) => [...c.indicators].sort((a, b) => (a.score.all ?? 6) - (b.score.all ?? 6)).map((i) => i.indicator);
   const keys = weakest.flatMap((c) => c.indicators.flatMap((i) => [...i.indicator.stations, ...i.indicator.actions.map((a) => a.split('/')[0]!)]));
@@ -72,13 +84,20 @@ export async function recommendations(db: DB, knowledge: KnowledgeService, lang:
     for (const i of ordered) {
       for (const key of i.stations) {
         const s = stations.get(key);
-        if (s && !stationLinks.some((x) => x.key === key)) stationLinks.push({ key, href: `/packages/${s.package}/stations/${s.position}`, title: s.title, package: s.package });
+        if (s && !stationLinks.some((x) => x.key === key))
+          stationLinks.push({ key, href: `/packages/${s.package}/stations/${s.position}`, title: s.title, package: s.package });
       }
       for (const key of i.actions) {
         const [station, g, a] = key.split('/') as [string, string, string];
         const s = stations.get(station);
         const text = s?.actions[Number(g) - 1]?.actions[Number(a) - 1];
-        if (s && text && !actionLinks.some((x) => x.key === key)) actionLinks.push({ key, href: `/packages/${s.package}/stations/${s.position}#actions-${g}`, text: { value: text, lang: s.actionsLang }, station: s.title });
+        if (s && text && !actionLinks.some((x) => x.key === key))
+          actionLinks.push({
+            key,
+            href: `/packages/${s.package}/stations/${s.position}#actions-${g}`,
+            text: { value: text, lang: s.actionsLang },
+            station: s.title,
+          });
       }
       for (const slug of i.resources) {
         const title = titles.get(slug);
@@ -93,13 +112,18 @@ export async function recommendations(db: DB, knowledge: KnowledgeService, lang:
 /** Every recommended station action of some criteria, for the development plan's choices. */
 export async function actionsFor(knowledge: KnowledgeService, lang: Lang, criteria: CriterionDoc[]): Promise<ActionLink[]> {
   const keys = criteria.flatMap((c) => c.indicators.flatMap((i) => i.actions));
-  const { stations } = await linkLabels(knowledge, lang, keys.map((k) => k.split('/')[0]!));
+  const { stations } = await linkLabels(
+    knowledge,
+    lang,
+    keys.map((k) => k.split('/')[0]!),
+  );
   const out: ActionLink[] = [];
   for (const key of new Set(keys)) {
     const [station, g, a] = key.split('/') as [string, string, string];
     const s = stations.get(station);
     const text = s?.actions[Number(g) - 1]?.actions[Number(a) - 1];
-    if (s && text) out.push({ key, href: `/packages/${s.package}/stations/${s.position}#actions-${g}`, text: { value: text, lang: s.actionsLang }, station: s.title });
+    if (s && text)
+      out.push({ key, href: `/packages/${s.package}/stations/${s.position}#actions-${g}`, text: { value: text, lang: s.actionsLang }, station: s.title });
   }
   return out;
 }

@@ -13,7 +13,12 @@ before(async () => {
 after(() => t.close());
 
 /** A round whose closing time has passed, as the clock would make it. */
-const expire = (roundId: number) => t.database.db.updateTable('rounds').set({ closes_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', roundId).execute();
+const expire = (roundId: number) =>
+  t.database.db
+    .updateTable('rounds')
+    .set({ closes_at: new Date(Date.now() - 1000).toISOString() })
+    .where('id', '=', roundId)
+    .execute();
 
 describe('the report', () => {
   test('shows groups that reached the threshold only, with recommendations, charts with tables and a CSV without single answers', async () => {

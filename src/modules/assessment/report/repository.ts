@@ -62,10 +62,15 @@ export async function latestScoredRounds(db: DB, now: string) {
 export const centreSectors = (db: DB) => db.selectFrom('centre_sectors').select(['centre_id', 'sector']).execute();
 
 /** The kept scores of some rounds, as JSON text. */
-export const roundScores = (db: DB, roundIds: number[]) => db.selectFrom('round_scores').select(['round_id', 'scores']).where('round_id', 'in', roundIds).execute();
+export const roundScores = (db: DB, roundIds: number[]) =>
+  db.selectFrom('round_scores').select(['round_id', 'scores']).where('round_id', 'in', roundIds).execute();
 
 export async function setOptOut(db: DB, centreId: number, optOut: boolean): Promise<void> {
-  await db.updateTable('centres').set({ benchmark_opt_out: optOut ? 1 : 0 }).where('id', '=', centreId).execute();
+  await db
+    .updateTable('centres')
+    .set({ benchmark_opt_out: optOut ? 1 : 0 })
+    .where('id', '=', centreId)
+    .execute();
 }
 
 /** Whether the round has a development plan yet, for the report's link to it. */

@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 export const reportQuery = z.object({
   compare: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
-  sector: z.string().regex(/^[a-z0-9-]{1,60}$/).optional(),
+  sector: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional(),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;

@@ -6,14 +6,36 @@ import { benchmarkScores, coveredIndicators, emptyDistribution, levelOf, roundRe
 // The rules of scores and anonymity, on a small framework, without a database.
 
 const texts = (en: string) => ({ en });
-const indicator = (id: string) => ({ id, statement: texts(id), explanation: texts(id), groups: ['teachers', 'learners'] as ('teachers' | 'learners')[], core: true, stations: [], actions: [], resources: [] });
+const indicator = (id: string) => ({
+  id,
+  statement: texts(id),
+  explanation: texts(id),
+  groups: ['teachers', 'learners'] as ('teachers' | 'learners')[],
+  core: true,
+  stations: [],
+  actions: [],
+  resources: [],
+});
 const framework: FrameworkDocument = {
   slug: 'f',
   title: texts('F'),
   description: texts('F'),
   dimensions: [
-    { id: 'd1', title: texts('D1'), description: texts(''), criteria: [{ id: 'c1', title: texts('C1'), description: texts(''), indicators: [indicator('i1'), indicator('i2')] }, { id: 'c2', title: texts('C2'), description: texts(''), indicators: [indicator('i3')] }] },
-    { id: 'd2', title: texts('D2'), description: texts(''), criteria: [{ id: 'c3', title: texts('C3'), description: texts(''), indicators: [indicator('i4')] }] },
+    {
+      id: 'd1',
+      title: texts('D1'),
+      description: texts(''),
+      criteria: [
+        { id: 'c1', title: texts('C1'), description: texts(''), indicators: [indicator('i1'), indicator('i2')] },
+        { id: 'c2', title: texts('C2'), description: texts(''), indicators: [indicator('i3')] },
+      ],
+    },
+    {
+      id: 'd2',
+      title: texts('D2'),
+      description: texts(''),
+      criteria: [{ id: 'c3', title: texts('C3'), description: texts(''), indicators: [indicator('i4')] }],
+    },
   ],
 };
 
@@ -26,7 +48,14 @@ function table(rows: [string, string, Record<number, number>][]): CountTable {
   }
   return t;
 }
-const input = (counts: CountTable, groups: { group: 'teachers' | 'learners'; sent: number }[], min = 3) => ({ framework, indicators: new Set(['i1', 'i2', 'i3', 'i4']), own: [], groups, counts, minGroupSize: min });
+const input = (counts: CountTable, groups: { group: 'teachers' | 'learners'; sent: number }[], min = 3) => ({
+  framework,
+  indicators: new Set(['i1', 'i2', 'i3', 'i4']),
+  own: [],
+  groups,
+  counts,
+  minGroupSize: min,
+});
 
 describe('round results', () => {
   test('an indicator scores the mean of its 1–5 answers; not applicable and prefer not to say do not count', () => {
@@ -57,7 +86,12 @@ describe('round results', () => {
       ['teachers', 'i1', { 4: 3 }],
       ['learners', 'i1', { 1: 2 }],
     ]);
-    const r = roundResults(input(counts, [{ group: 'teachers', sent: 3 }, { group: 'learners', sent: 2 }]));
+    const r = roundResults(
+      input(counts, [
+        { group: 'teachers', sent: 3 },
+        { group: 'learners', sent: 2 },
+      ]),
+    );
     assert.deepEqual(r.shown, ['teachers']);
     assert.equal(r.groups.find((g) => g.group === 'learners')!.shown, false);
     const i1 = r.dimensions[0]!.criteria[0]!.indicators[0]!;
@@ -83,7 +117,12 @@ describe('round results', () => {
       ['teachers', 'i3', { 4: 3 }],
       ['learners', 'i3', { 3: 3 }],
     ]);
-    const r = roundResults(input(counts, [{ group: 'teachers', sent: 3 }, { group: 'learners', sent: 3 }]));
+    const r = roundResults(
+      input(counts, [
+        { group: 'teachers', sent: 3 },
+        { group: 'learners', sent: 3 },
+      ]),
+    );
     assert.equal(r.gaps[0]!.criterion.id, 'c1');
     assert.equal(r.gaps[0]!.high.group, 'teachers');
     assert.equal(r.gaps[0]!.low.group, 'learners');
@@ -92,7 +131,16 @@ describe('round results', () => {
   });
 
   test('levels, benchmark scores and covered indicators', () => {
-    assert.deepEqual([1, 2.49, 2.5, 3.24, 3.25, 3.99, 4, 5].map(levelOf), ['beginner', 'beginner', 'developing', 'developing', 'advanced', 'advanced', 'leading', 'leading']);
+    assert.deepEqual([1, 2.49, 2.5, 3.24, 3.25, 3.99, 4, 5].map(levelOf), [
+      'beginner',
+      'beginner',
+      'developing',
+      'developing',
+      'advanced',
+      'advanced',
+      'leading',
+      'leading',
+    ]);
     const counts = table([
       ['teachers', 'i1', { 5: 3 }],
       ['teachers', 'i4', { 3: 3 }],

@@ -169,7 +169,9 @@ export function roundResults(input: ResultsInput): RoundResults {
 
   const gaps: Gap[] = [];
   for (const c of dimensions.flatMap((d) => d.criteria)) {
-    const scored = shown.map((g) => ({ group: g, score: c.score.byGroup[g] ?? null })).filter((x): x is { group: StakeholderGroup; score: number } => x.score !== null);
+    const scored = shown
+      .map((g) => ({ group: g, score: c.score.byGroup[g] ?? null }))
+      .filter((x): x is { group: StakeholderGroup; score: number } => x.score !== null);
     if (scored.length < 2) continue;
     scored.sort((a, b) => b.score - a.score);
     const high = scored[0]!;

@@ -55,10 +55,14 @@ export function reportService(db: DB, knowledge: KnowledgeService) {
     return {
       minCentres: MIN_CENTRES,
       scopes: columns.map((c) => ({ key: c.key, label: c.label, centres: c.data.get('overall:overall')?.centres ?? 0 })),
-      rows: keys.map((k) => ({ label: k.label, own: k.own, others: columns.map((c) => {
-        const v = c.data.get(`${k.scope}:${k.key}`);
-        return v && v.centres >= MIN_CENTRES ? v.score : null;
-      }) })),
+      rows: keys.map((k) => ({
+        label: k.label,
+        own: k.own,
+        others: columns.map((c) => {
+          const v = c.data.get(`${k.scope}:${k.key}`);
+          return v && v.centres >= MIN_CENTRES ? v.score : null;
+        }),
+      })),
       sectors: sectors.map((s) => ({ key: s, label: names.get(s) ?? s })),
       sector: chosen,
       optedOut: Number(r.centre.benchmark_opt_out) === 1,
@@ -71,7 +75,11 @@ export function reportService(db: DB, knowledge: KnowledgeService) {
     /** Everything the report shows, for its page and its PDF; `compare` names another round of the same centre with answers. */
     async report(r: RoundPage, q: ReportQuery, l: PageContext): Promise<ReportData> {
       const results = await resultsOf(db, r.loaded);
-      const [{ recommendations: recs, packages }, list, hasPlan] = await Promise.all([recommendations(db, knowledge, l.lang, results), roundsOf(db, r.centre.id), planExists(db, r.loaded.round.id)]);
+      const [{ recommendations: recs, packages }, list, hasPlan] = await Promise.all([
+        recommendations(db, knowledge, l.lang, results),
+        roundsOf(db, r.centre.id),
+        planExists(db, r.loaded.round.id),
+      ]);
       const others = list.filter((x) => x.id !== r.loaded.round.id && x.sent > 0);
       let compare = null;
       if (q.compare !== undefined && others.some((x) => x.id === q.compare)) {

@@ -14,10 +14,24 @@ before(async () => {
 after(() => t.close());
 
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const sentCount = async (roundId: number) => Number((await t.database.db.selectFrom('round_groups').select((eb) => eb.fn.sum<number>('sent').as('n')).where('round_id', '=', roundId).executeTakeFirst())?.n ?? 0);
+const sentCount = async (roundId: number) =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('round_groups')
+        .select((eb) => eb.fn.sum<number>('sent').as('n'))
+        .where('round_id', '=', roundId)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 
 /** A round whose closing time has passed, as the clock would make it. */
-const expire = (roundId: number) => t.database.db.updateTable('rounds').set({ closes_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', roundId).execute();
+const expire = (roundId: number) =>
+  t.database.db
+    .updateTable('rounds')
+    .set({ closes_at: new Date(Date.now() - 1000).toISOString() })
+    .where('id', '=', roundId)
+    .execute();
 
 describe('starting a round', () => {
   test('the form starts from the core set and a sensible date range', async () => {
@@ -32,7 +46,11 @@ describe('starting a round', () => {
   test('problems come back on the form with the values kept', async () => {
     const admin = await centreAdmin(t);
     const base = `/en/account/centres/${admin.slug}/self-assessment`;
-    const bad = await admin.a.post(base, { ...roundFields({ title: 'Autumn check', groups: [], opens: day(5), closes: day(2) }), own1: 'Our canteen serves local food.' }, `${base}/new`);
+    const bad = await admin.a.post(
+      base,
+      { ...roundFields({ title: 'Autumn check', groups: [], opens: day(5), closes: day(2) }), own1: 'Our canteen serves local food.' },
+      `${base}/new`,
+    );
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Choose at least one group/);
     assert.match(bad.body, /The closing date must be after the opening date/);
@@ -58,9 +76,16 @@ describe('starting a round', () => {
     const admin = await centreAdmin(t);
     const r = await startRound(admin, { indicators: ['placements-for-all-learners', 'programmes-reviewed-with-employers'], groups: ['leaders', 'learners'] });
     const items = await t.database.db.selectFrom('round_items').select(['item', 'position']).where('round_id', '=', r.id).orderBy('position').execute();
-    assert.deepEqual(items.map((i) => i.item), ['programmes-reviewed-with-employers', 'placements-for-all-learners']);
+    assert.deepEqual(
+      items.map((i) => i.item),
+      ['programmes-reviewed-with-employers', 'placements-for-all-learners'],
+    );
     const round = await t.database.db.selectFrom('rounds').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
-    const version = await t.database.db.selectFrom('framework_versions').select('version').where('id', '=', round.framework_version_id).executeTakeFirstOrThrow();
+    const version = await t.database.db
+      .selectFrom('framework_versions')
+      .select('version')
+      .where('id', '=', round.framework_version_id)
+      .executeTakeFirstOrThrow();
     assert.equal(version.version, 1);
   });
 
@@ -149,7 +174,8 @@ describe('opening and closing', () => {
       assert.equal(mail.link, `/en/survey/${links.Learners!}`);
     }
     // Twenty mailings a day per person; the next one is refused with a message.
-    for (let i = 0; i < 19; i++) assert.equal((await admin.a.post(`${r.path}/mail`, { group: 'teachers', emails: `t${i}@school.example` }, r.path)).statusCode, 303);
+    for (let i = 0; i < 19; i++)
+      assert.equal((await admin.a.post(`${r.path}/mail`, { group: 'teachers', emails: `t${i}@school.example` }, r.path)).statusCode, 303);
     const limited = await admin.a.post(`${r.path}/mail`, { group: 'teachers', emails: 'one-more@school.example' }, r.path);
     assert.equal(limited.statusCode, 429);
     assert.match(limited.body, /You have sent links 20 times today/);

@@ -45,7 +45,9 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     const links = new Map<StakeholderGroup, string>(r.loaded.groups.map((x) => [x.group, rounds.linkOf(x.salt)]));
     const csrf = reply.generateCsrf();
     const l = ctx(req);
-    const recognition = r.loaded.groups.some((x) => x.sent > 0) ? recognitionSection(l, await certificates.eligibility(r), `${roundPath(l, r.centre.slug, r.loaded.round.id)}/certificate`, csrf, r.manage) : undefined;
+    const recognition = r.loaded.groups.some((x) => x.sent > 0)
+      ? recognitionSection(l, await certificates.eligibility(r), `${roundPath(l, r.centre.slug, r.loaded.round.id)}/certificate`, csrf, r.manage)
+      : undefined;
     return sendPrivate(reply, roundView(l, r, { csrf, unsent: await rounds.unsent(r.loaded.round.id), links, recognition, ...state }), status);
   }
 
@@ -67,7 +69,9 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     const today = new Date().toISOString().slice(0, 10);
     const defaults: RoundFormValues = {
       title: ctx(req).t('round.new.defaultTitle', { year: new Date().getUTCFullYear() }),
-      indicators: indicatorsOf(framework.document).filter((i) => i.core).map((i) => i.id),
+      indicators: indicatorsOf(framework.document)
+        .filter((i) => i.core)
+        .map((i) => i.id),
       groups: stakeholderGroups.filter((x) => x !== 'alumni'),
       opens: today,
       closes: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10),
@@ -93,7 +97,13 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
 
   app.get(`${base}/rounds/:round`, member, async (req, reply) => {
     const r = await roundOr404(req);
-    const notices = { created: 'round.notice.created', closed: 'round.notice.closed', extended: 'round.notice.extended', link: 'round.notice.link', mailed: 'round.notice.mailed' };
+    const notices = {
+      created: 'round.notice.created',
+      closed: 'round.notice.closed',
+      extended: 'round.notice.extended',
+      link: 'round.notice.link',
+      mailed: 'round.notice.mailed',
+    };
     return showRound(req, reply, r, { notice: noticeOf(req.query, notices) });
   });
 
@@ -137,8 +147,26 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     if (!form.ok) return showRound(req, reply, await roundOr404(req), { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
     const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, lang);
     refused(result);
-    if (result === 'limited') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 429);
-    if (result === 'closed') return showRound(req, reply, await roundOr404(req), { errors: [{ field: 'group', key: 'round.error.closed' }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } }, 409);
+    if (result === 'limited')
+      return showRound(
+        req,
+        reply,
+        await roundOr404(req),
+        {
+          errors: [{ field: 'group', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }],
+          form: 'mail',
+          values: { group: form.data.group, emails: form.data.emails.join('\n') },
+        },
+        429,
+      );
+    if (result === 'closed')
+      return showRound(
+        req,
+        reply,
+        await roundOr404(req),
+        { errors: [{ field: 'group', key: 'round.error.closed' }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } },
+        409,
+      );
     return after(req, reply, 'mailed');
   });
 

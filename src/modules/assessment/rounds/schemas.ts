@@ -6,7 +6,11 @@ import { MIN_THRESHOLD } from '../report/anonymity.ts';
 // The forms of starting and managing a round. A round's threshold (minGroupSize) is the anonymity
 // rule of report/anonymity.ts, never below its floor.
 
-const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' });
+const date = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'round.error.date' })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'round.error.date' });
 
 export const MAX_OWN = 8;
 export const OWN_MAX_LENGTH = 300;
@@ -19,7 +23,11 @@ export const roundForm = z
     groups: list(z.enum(stakeholderGroups), 6).pipe(z.array(z.enum(stakeholderGroups)).min(1, { error: 'round.error.noGroups' })),
     opens: date,
     closes: date,
-    minGroupSize: z.coerce.number({ error: 'round.error.minGroupSize' }).int({ error: 'round.error.minGroupSize' }).min(MIN_THRESHOLD, { error: 'round.error.minGroupSize' }).max(50, { error: 'round.error.minGroupSize' }),
+    minGroupSize: z.coerce
+      .number({ error: 'round.error.minGroupSize' })
+      .int({ error: 'round.error.minGroupSize' })
+      .min(MIN_THRESHOLD, { error: 'round.error.minGroupSize' })
+      .max(50, { error: 'round.error.minGroupSize' }),
     own1: ownField,
     own2: ownField,
     own3: ownField,
@@ -41,8 +49,20 @@ export const linkMailForm = z.object({
     .trim()
     .min(1, { error: 'form.error.required' })
     .max(20_000)
-    .transform((v) => [...new Set(v.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))])
-    .pipe(z.array(z.email({ error: 'round.error.emails' })).min(1, { error: 'form.error.required' }).max(200, { error: 'round.error.tooManyEmails' })),
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(/[\s,;]+/)
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.email({ error: 'round.error.emails' }))
+        .min(1, { error: 'form.error.required' })
+        .max(200, { error: 'round.error.tooManyEmails' }),
+    ),
 });
 
 export const groupForm = z.object({ group: z.enum(stakeholderGroups) });

@@ -123,7 +123,14 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
      * Sends a group's link to a list of addresses, one mail each, in the language of the page it was
      * sent from. The addresses are not kept: nothing ties a person to a response.
      */
-    async mailLink(user: User, slug: string, id: number, group: StakeholderGroup, emails: string[], lang: Lang): Promise<'done' | 'missing' | 'forbidden' | 'closed' | 'limited'> {
+    async mailLink(
+      user: User,
+      slug: string,
+      id: number,
+      group: StakeholderGroup,
+      emails: string[],
+      lang: Lang,
+    ): Promise<'done' | 'missing' | 'forbidden' | 'closed' | 'limited'> {
       const r = await managed(user, slug, id);
       if (typeof r === 'string') return r;
       const g = r.loaded.groups.find((x) => x.group === group);
@@ -137,7 +144,12 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
         await mailer.send({
           to,
           subject: t('mail.survey.subject', { centre: r.centre.name }),
-          body: t('mail.survey.body', { centre: r.centre.name, sender: user.name, link, closes: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(lastDay(r.loaded.round.closes_at))) }),
+          body: t('mail.survey.body', {
+            centre: r.centre.name,
+            sender: user.name,
+            link,
+            closes: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(lastDay(r.loaded.round.closes_at))),
+          }),
         });
       }
       return 'done';

@@ -26,7 +26,18 @@ export interface ProfileValues {
   published: boolean;
 }
 
-export const emptyProfile: ProfileValues = { name: '', country: '', city: '', website: '', type: '', description: '', eqf: [], languages: [], sectors: [], published: false };
+export const emptyProfile: ProfileValues = {
+  name: '',
+  country: '',
+  city: '',
+  website: '',
+  type: '',
+  description: '',
+  eqf: [],
+  languages: [],
+  sectors: [],
+  published: false,
+};
 
 export function profileValues(c: CentreRow, sectors: string[]): ProfileValues {
   return {
@@ -45,8 +56,9 @@ export function profileValues(c: CentreRow, sectors: string[]): ProfileValues {
 
 /** Form values as sent (lists may arrive as one value or several). */
 export function valuesFrom(body: Record<string, unknown>): ProfileValues {
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k]) : '');
-  const arr = (k: string) => (Array.isArray(body[k]) ? (body[k] as unknown[]).filter((v): v is string => typeof v === 'string') : typeof body[k] === 'string' ? [body[k]] : []);
+  const str = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
+  const arr = (k: string) =>
+    Array.isArray(body[k]) ? (body[k] as unknown[]).filter((v): v is string => typeof v === 'string') : typeof body[k] === 'string' ? [body[k]] : [];
   return {
     name: str('name'),
     country: str('country'),
@@ -97,7 +109,12 @@ export function newCentreView(ctx: PageContext, csrf: string, v: ProfileValues, 
     <p class="lead">${t('centre.new.intro')}</p>
     ${errorSummary(ctx, errors)}
     ${postForm(href(ctx, '/account/centres'), csrf, html`${profileFields(ctx, v, sectors, errors)}<button type="submit">${t('centre.new.submit')}</button>`)}`;
-  return layout(ctx, { title: errors.length ? `${t('form.errorTitlePrefix')} ${t('centre.new.heading')}` : t('centre.new.heading'), body, index: false, pageType: 'account' });
+  return layout(ctx, {
+    title: errors.length ? `${t('form.errorTitlePrefix')} ${t('centre.new.heading')}` : t('centre.new.heading'),
+    body,
+    index: false,
+    pageType: 'account',
+  });
 }
 
 export interface ManageData {
@@ -130,8 +147,9 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>
     <p><a class="button" href="${href(ctx, `${base}/self-assessment`)}">${t('centre.manage.selfAssessment')}</a></p>
 
-    ${d.canManage
-      ? html`<section aria-labelledby="profile-heading">
+    ${
+      d.canManage
+        ? html`<section aria-labelledby="profile-heading">
           <h2 id="profile-heading">${t('centre.manage.profile')}</h2>
           ${postForm(href(ctx, `${base}/profile`), s.csrf, html`${profileFields(ctx, s.profile, sectors, errorsFor('profile'))}<button type="submit">${t('centre.manage.save')}</button>`)}
         </section>
@@ -151,7 +169,8 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
           </form>
           ${d.centre.logo ? postForm(href(ctx, `${base}/logo`), s.csrf, html`<input type="hidden" name="remove" value="yes"><button type="submit" class="secondary">${t('centre.manage.removeLogo')}</button>`) : ''}
         </section>`
-      : ''}
+        : ''
+    }
 
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">${t('centre.manage.members')}</h2>
@@ -161,12 +180,14 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
           ${d.members.map(
             (m) => html`<tr>
               <td>${m.name}</td><td class="breakable">${m.email}</td><td>${t(`centre.role.${m.role}`)}</td>
-              ${d.canManage
-                ? html`<td>
+              ${
+                d.canManage
+                  ? html`<td>
                     ${postForm(href(ctx, `${base}/members/${m.id}/role`), s.csrf, html`<input type="hidden" name="role" value="${m.role === 'admin' ? 'member' : 'admin'}"><button type="submit" class="link-button">${t(m.role === 'admin' ? 'centre.manage.makeMember' : 'centre.manage.makeAdmin', { name: m.name })}</button>`, 'inline-form')}
                     ${postForm(href(ctx, `${base}/members/${m.id}/remove`), s.csrf, html`<button type="submit" class="link-button">${t('centre.manage.remove', { name: m.name })}</button>`, 'inline-form')}
                   </td>`
-                : ''}
+                  : ''
+              }
             </tr>`,
           )}
         </tbody>
@@ -174,31 +195,47 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
       ${!d.canManage ? postForm(href(ctx, `${base}/members/${d.userId}/remove`), s.csrf, html`<button type="submit" class="secondary">${t('centre.manage.leave')}</button>`) : ''}
     </section>
 
-    ${d.canManage
-      ? html`<section aria-labelledby="invite-heading">
+    ${
+      d.canManage
+        ? html`<section aria-labelledby="invite-heading">
           <h2 id="invite-heading">${t('centre.manage.invite')}</h2>
           <p>${t('centre.manage.inviteIntro', { days: INVITATION_DAYS })}</p>
           ${postForm(
             href(ctx, `${base}/invitations`),
             s.csrf,
             html`${field(ctx, { name: 'email', label: t('account.field.email'), type: 'email', value: s.invite?.email ?? '', maxlength: 254, errors: errorsFor('invite') })}
-              ${choices(ctx, { kind: 'radio', name: 'role', legend: t('centre.manage.role'), values: [s.invite?.role ?? 'member'], options: [{ value: 'member', label: t('centre.role.member') }, { value: 'admin', label: t('centre.role.admin') }], errors: errorsFor('invite') })}
+              ${choices(ctx, {
+                kind: 'radio',
+                name: 'role',
+                legend: t('centre.manage.role'),
+                values: [s.invite?.role ?? 'member'],
+                options: [
+                  { value: 'member', label: t('centre.role.member') },
+                  { value: 'admin', label: t('centre.role.admin') },
+                ],
+                errors: errorsFor('invite'),
+              })}
               <button type="submit">${t('centre.manage.sendInvite')}</button>`,
           )}
-          ${d.invitations.length
-            ? html`<h3>${t('centre.manage.pending')}</h3><ul>${d.invitations.map((i) => html`<li>${i.email} (${t(`centre.role.${i.role}`)})</li>`)}</ul>`
-            : ''}
+          ${
+            d.invitations.length
+              ? html`<h3>${t('centre.manage.pending')}</h3><ul>${d.invitations.map((i) => html`<li>${i.email} (${t(`centre.role.${i.role}`)})</li>`)}</ul>`
+              : ''
+          }
         </section>`
-      : ''}`;
+        : ''
+    }`;
   return layout(ctx, { title: errors.length ? `${t('form.errorTitlePrefix')} ${d.centre.name}` : d.centre.name, body, index: false, pageType: 'account' });
 }
 
 export function invitationView(ctx: PageContext, csrf: string, token: string, centre: string, email: string, problem?: 'other-address'): string {
   const { t } = ctx;
   const body = html`<h1>${t('centre.invitation.heading', { centre })}</h1>
-    ${problem
-      ? html`<div class="error-summary" role="alert"><h2 class="error-summary-title">${t('form.errorSummary')}</h2><p>${t('centre.invitation.otherAddress', { email })}</p></div>`
-      : html`<p class="lead">${t('centre.invitation.intro', { centre })}</p>`}
+    ${
+      problem
+        ? html`<div class="error-summary" role="alert"><h2 class="error-summary-title">${t('form.errorSummary')}</h2><p>${t('centre.invitation.otherAddress', { email })}</p></div>`
+        : html`<p class="lead">${t('centre.invitation.intro', { centre })}</p>`
+    }
     ${postForm(href(ctx, '/account/invitations/accept'), csrf, html`<input type="hidden" name="token" value="${token}"><button type="submit">${t('centre.invitation.accept')}</button>`)}`;
   return layout(ctx, { title: t('centre.invitation.heading', { centre }), body, index: false, pageType: 'account' });
 }

@@ -13,11 +13,14 @@ export function centresView(ctx: PageContext, centres: Pick<CentreRow, 'slug' | 
   const { t } = ctx;
   const body = html`<h1>${t('centres.heading')}</h1>
     <p class="lead">${t('centres.intro')}</p>
-    ${centres.length
-      ? html`<ul class="link-list">${centres.map(
-          (c) => html`<li><a href="${href(ctx, `/centres/${c.slug}`)}">${c.name}</a> <span class="meta">${c.city}, ${ctx.format.country(c.country)} · ${t(`centre.type.${c.type}`)}</span></li>`,
-        )}</ul>`
-      : html`<p>${t('centres.none')}</p>`}
+    ${
+      centres.length
+        ? html`<ul class="link-list">${centres.map(
+            (c) =>
+              html`<li><a href="${href(ctx, `/centres/${c.slug}`)}">${c.name}</a> <span class="meta">${c.city}, ${ctx.format.country(c.country)} · ${t(`centre.type.${c.type}`)}</span></li>`,
+          )}</ul>`
+        : html`<p>${t('centres.none')}</p>`
+    }
     <p><a href="${href(ctx, '/account/centres/new')}">${t('centres.add')}</a></p>`;
   return layout(ctx, { title: t('centres.heading'), description: t('centres.intro'), body, pageType: 'centres' });
 }
@@ -34,7 +37,12 @@ export function centreView(ctx: PageContext, c: CentreRow, sectors: string[], se
     ${facts([
       [t('centre.field.city'), `${c.city}, ${ctx.format.country(c.country)}`],
       [t('centre.field.website'), c.website ? externalLink(ctx, c.website, c.website) : null],
-      [t('centre.field.sectors'), sectors.length ? html`<ul class="inline-list">${sectors.map((s) => html`<li>${sectorLabels.get(s) ? txt(sectorLabels.get(s), ctx) : s}</li>`)}</ul>` : null],
+      [
+        t('centre.field.sectors'),
+        sectors.length
+          ? html`<ul class="inline-list">${sectors.map((s) => html`<li>${sectorLabels.get(s) ? txt(sectorLabels.get(s), ctx) : s}</li>`)}</ul>`
+          : null,
+      ],
       [t('centre.field.eqf'), eqf.length ? eqf.join(', ') : null],
       [t('centre.field.languages'), languages.length ? languages.map((l) => ctx.format.language(l)).join(', ') : null],
     ])}

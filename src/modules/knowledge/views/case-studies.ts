@@ -32,7 +32,14 @@ export function caseStudiesView(ctx: PageContext, studies: CaseStudy[], packages
   return layout(ctx, { title: t('caseStudies.heading'), description: t('caseStudies.intro'), body, pageType: 'case-studies' });
 }
 
-export function caseStudyView(ctx: PageContext, c: CaseStudy, pkg: Package, sectorLabel: Text | null, attachments: AttachmentItem[] = [], fileHref?: (a: AttachmentItem) => string): string {
+export function caseStudyView(
+  ctx: PageContext,
+  c: CaseStudy,
+  pkg: Package,
+  sectorLabel: Text | null,
+  attachments: AttachmentItem[] = [],
+  fileHref?: (a: AttachmentItem) => string,
+): string {
   const { t } = ctx;
   const body = html`<article class="case-study">
     <p class="kicker">${t('caseStudy.kicker')}</p>
@@ -41,22 +48,29 @@ export function caseStudyView(ctx: PageContext, c: CaseStudy, pkg: Package, sect
     ${facts([
       [t('caseStudy.country'), ctx.format.country(c.country)],
       [t('caseStudy.sector'), sectorLabel ? txt(sectorLabel, ctx) : null],
-      [t('caseStudy.package'), html`<a href="${href(ctx, `/packages/${pkg.number}`)}">${t('package.label', { number: pkg.number })}: ${txt(pkg.title, ctx)}</a>`],
+      [
+        t('caseStudy.package'),
+        html`<a href="${href(ctx, `/packages/${pkg.number}`)}">${t('package.label', { number: pkg.number })}: ${txt(pkg.title, ctx)}</a>`,
+      ],
       [t('caseStudy.year'), c.year === null ? null : String(c.year)],
     ])}
     ${c.lead ? html`<p${langOf(c.lead, ctx)}>${c.lead.value}</p>` : ''}
-    ${c.takeaways?.value.length
-      ? html`<section aria-labelledby="takeaways-heading" class="panel">
+    ${
+      c.takeaways?.value.length
+        ? html`<section aria-labelledby="takeaways-heading" class="panel">
           <h2 id="takeaways-heading">${t('caseStudy.takeaways')}</h2>
           <ol${langOf(c.takeaways, ctx)}>${c.takeaways.value.map((x) => html`<li>${x}</li>`)}</ol>
         </section>`
-      : ''}
-    ${c.quote
-      ? html`<figure class="quote">
+        : ''
+    }
+    ${
+      c.quote
+        ? html`<figure class="quote">
           <blockquote${langOf(c.quote.text, ctx)}><p>${c.quote.text.value}</p></blockquote>
           ${c.quote.speaker ? html`<figcaption>– ${txt(c.quote.speaker, ctx)}</figcaption>` : ''}
         </figure>`
-      : ''}
+        : ''
+    }
     ${c.summary ? html`<section aria-labelledby="summary-heading"><h2 id="summary-heading">${t('caseStudy.summary')}</h2>${prose(c.summary, ctx)}</section>` : ''}
     ${attachments.length ? attachmentList(ctx, attachments, fileHref) : ''}
     ${c.link ? html`<p>${externalLink(ctx, c.link, t('caseStudy.readFull'))}</p>` : ''}

@@ -63,7 +63,8 @@ export function checkerResultView(ctx: PageContext, packages: Package[], result:
             <p>${t('checker.result.because', { count: s.because.length })}</p>
             <ul>
               ${s.because.map(
-                (c) => html`<li><strong${langOf(c.text, ctx)}>${c.text.value}</strong>${c.why ? html` – <span${langOf(c.why, ctx)}>${c.why.value}</span>` : ''}</li>`,
+                (c) =>
+                  html`<li><strong${langOf(c.text, ctx)}>${c.text.value}</strong>${c.why ? html` – <span${langOf(c.why, ctx)}>${c.why.value}</span>` : ''}</li>`,
               )}
             </ul>
           </li>`,

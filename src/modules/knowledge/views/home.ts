@@ -7,10 +7,7 @@ import type { CaseStudy, Package, Page, SpotlightItem } from '../service.ts';
 import { checkerForm } from './checker.ts';
 import { caseStudyCard } from './case-studies.ts';
 
-export function homeView(
-  ctx: PageContext,
-  d: { page: Page | null; packages: Package[]; caseStudies: CaseStudy[]; spotlight: SpotlightItem[] },
-): string {
+export function homeView(ctx: PageContext, d: { page: Page | null; packages: Package[]; caseStudies: CaseStudy[]; spotlight: SpotlightItem[] }): string {
   const { t } = ctx;
   const title = d.page?.title.value ?? t('site.name');
   const body = html`

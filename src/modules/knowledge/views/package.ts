@@ -32,16 +32,20 @@ export function packageView(ctx: PageContext, pkg: Package, packages: Package[],
       </ol>
     </section>
 
-    ${caseStudies.length
-      ? html`<section aria-labelledby="cases-heading">
+    ${
+      caseStudies.length
+        ? html`<section aria-labelledby="cases-heading">
           <h2 id="cases-heading">${t('package.caseStudies')}</h2>
           <div class="grid two">${caseStudies.map((c) => caseStudyCard(ctx, c, 3))}</div>
         </section>`
-      : ''}
-    ${other
-      ? html`<p class="panel">${t(pkg.level === 'beginner' ? 'package.next' : 'package.previous', { number: other.number })}
+        : ''
+    }
+    ${
+      other
+        ? html`<p class="panel">${t(pkg.level === 'beginner' ? 'package.next' : 'package.previous', { number: other.number })}
           <a href="${href(ctx, `/packages/${other.number}`)}">${txt(other.title, ctx)}</a></p>`
-      : ''}
+        : ''
+    }
     <p><a href="${href(ctx, `/library?package=${pkg.number}`)}">${t('package.library', { number: pkg.number })}</a></p>`;
   return layout(ctx, {
     title: `${t('package.label', { number: pkg.number })}: ${pkg.title.value}`,

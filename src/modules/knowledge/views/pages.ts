@@ -13,8 +13,13 @@ export function spotlightView(ctx: PageContext, items: SpotlightItem[]): string 
       (s) => html`<section class="card spotlight" id="${s.slug}" aria-labelledby="${s.slug}-heading">
         <h2 id="${s.slug}-heading"${langOf(s.title, ctx)}>${s.title.value}</h2>
         ${prose(s.description, ctx)}
-        ${s.link ? html`<p>${externalLink(ctx, s.link, html`<span${langOf(s.linkText ?? s.title, ctx)}>${(s.linkText ?? s.title).value}</span>`)}</p>`
-          : s.linkText ? html`<p class="meta">${t('spotlight.seeAlso')} <span${langOf(s.linkText, ctx)}>${s.linkText.value}</span></p>` : ''}
+        ${
+          s.link
+            ? html`<p>${externalLink(ctx, s.link, html`<span${langOf(s.linkText ?? s.title, ctx)}>${(s.linkText ?? s.title).value}</span>`)}</p>`
+            : s.linkText
+              ? html`<p class="meta">${t('spotlight.seeAlso')} <span${langOf(s.linkText, ctx)}>${s.linkText.value}</span></p>`
+              : ''
+        }
       </section>`,
     )}`;
   return layout(ctx, { title: t('spotlight.heading'), description: t('spotlight.intro'), body, pageType: 'spotlight' });

@@ -38,9 +38,11 @@ export function stationView(
 
     <section aria-labelledby="challenges">
       <h2 id="challenges">${t('station.challenges')}</h2>
-      ${s.challenges?.value.length
-        ? html`<ul${langOf(s.challenges, ctx)}>${s.challenges.value.map((c) => html`<li>${c}</li>`)}</ul>`
-        : html`<p>${t('station.none')}</p>`}
+      ${
+        s.challenges?.value.length
+          ? html`<ul${langOf(s.challenges, ctx)}>${s.challenges.value.map((c) => html`<li>${c}</li>`)}</ul>`
+          : html`<p>${t('station.none')}</p>`
+      }
     </section>
 
     <section aria-labelledby="actions">
@@ -56,8 +58,9 @@ export function stationView(
 
     <section aria-labelledby="resources">
       <h2 id="resources">${t('station.resources')}</h2>
-      ${d.resources.length
-        ? html`<ul class="resource-list">
+      ${
+        d.resources.length
+          ? html`<ul class="resource-list">
             ${d.resources.map(
               (r) => html`<li>
                 <a href="${href(ctx, `/library/${r.slug}`)}">${txt(r.title, ctx)}</a>
@@ -65,14 +68,17 @@ export function stationView(
               </li>`,
             )}
           </ul>`
-        : html`<p>${t('station.noResources')}</p>`}
+          : html`<p>${t('station.noResources')}</p>`
+      }
       <p><a href="${href(ctx, `/library?station=${pkg.number}-${s.position}`)}">${t('station.library', { count: d.resourceTotal })}</a></p>
     </section>
   </article>
   ${pager(
     ctx,
     t('station.pagerLabel'),
-    d.previous ? { href: stationHref(d.previous.position), text: html`${t('station.label', { number: d.previous.position })}: ${txt(d.previous.title, ctx)}` } : null,
+    d.previous
+      ? { href: stationHref(d.previous.position), text: html`${t('station.label', { number: d.previous.position })}: ${txt(d.previous.title, ctx)}` }
+      : null,
     d.next ? { href: stationHref(d.next.position), text: html`${t('station.label', { number: d.next.position })}: ${txt(d.next.title, ctx)}` } : null,
   )}`;
   return layout(ctx, {

@@ -60,10 +60,14 @@ function pagination(ctx: PageContext, query: LibraryQuery, pages: number): Html 
   return html`<nav class="pagination" aria-label="${t('pagination.label')}">
     <ul>
       ${current > 1 ? html`<li><a rel="prev" href="${link(current - 1)}">${t('pagination.previous')}</a></li>` : ''}
-      ${window.map((n, i) => html`${i > 0 && n - window[i - 1]! > 1 ? html`<li class="gap" aria-hidden="true">…</li>` : ''}
-        <li>${n === current
-          ? html`<a href="${link(n)}" aria-current="page">${t('pagination.page', { page: n })}</a>`
-          : html`<a href="${link(n)}">${t('pagination.page', { page: n })}</a>`}</li>`)}
+      ${window.map(
+        (n, i) => html`${i > 0 && n - window[i - 1]! > 1 ? html`<li class="gap" aria-hidden="true">…</li>` : ''}
+        <li>${
+          n === current
+            ? html`<a href="${link(n)}" aria-current="page">${t('pagination.page', { page: n })}</a>`
+            : html`<a href="${link(n)}">${t('pagination.page', { page: n })}</a>`
+        }</li>`,
+      )}
       ${current < pages ? html`<li><a rel="next" href="${link(current + 1)}">${t('pagination.next')}</a></li>` : ''}
     </ul>
   </nav>`;
@@ -96,16 +100,21 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
         <div class="results">
           <h2 class="visually-hidden">${t('library.resultsHeading')}</h2>
           <p class="result-count" role="status">${
-            result.total === 0 ? t('library.count.none') :
-            t('library.count', { total: result.total, first: Math.min(first, result.total), last: Math.min(first + result.items.length - 1, result.total) })
+            result.total === 0
+              ? t('library.count.none')
+              : t('library.count', { total: result.total, first: Math.min(first, result.total), last: Math.min(first + result.items.length - 1, result.total) })
           }</p>
-          ${active.length
-            ? html`<div class="active-filters"><p>${t('library.active')}</p><ul>
-                ${active.map(({ f, v }) => html`<li><a href="${without(f, v)}">${t('library.remove', { facet: t(`library.facet.${f}`) })}
-                  ${facetLabel(ctx, labels, f, v)}</a></li>`)}
+          ${
+            active.length
+              ? html`<div class="active-filters"><p>${t('library.active')}</p><ul>
+                ${active.map(
+                  ({ f, v }) => html`<li><a href="${without(f, v)}">${t('library.remove', { facet: t(`library.facet.${f}`) })}
+                  ${facetLabel(ctx, labels, f, v)}</a></li>`,
+                )}
                 <li><a href="${href(ctx, '/library')}${query.q ? `?q=${encodeURIComponent(query.q)}` : ''}">${t('library.clearFilters')}</a></li>
               </ul></div>`
-            : ''}
+              : ''
+          }
           <div class="sort">
             <label for="library-sort">${t('library.sort')}</label>
             <select id="library-sort" name="sort">
@@ -115,8 +124,9 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
             </select>
             <button type="submit" class="secondary">${t('library.sortApply')}</button>
           </div>
-          ${result.items.length
-            ? html`<ol class="results-list" start="${first}">
+          ${
+            result.items.length
+              ? html`<ol class="results-list" start="${first}">
                 ${result.items.map(
                   (r) => html`<li class="result">
                     <h3><a href="${href(ctx, `/library/${r.slug}`)}"${langOf(r.title, ctx)}>${r.title.value}</a></h3>
@@ -125,7 +135,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
                   </li>`,
                 )}
               </ol>`
-            : html`<div class="empty-state">
+              : html`<div class="empty-state">
                 <h3>${t('library.empty.heading')}</h3>
                 <ul>
                   ${query.q ? html`<li>${t('library.empty.spelling')}</li>` : ''}
@@ -133,7 +143,8 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
                   ${query.q ? html`<li><a href="${href(ctx, `/search?q=${encodeURIComponent(query.q)}`)}">${t('library.empty.siteSearch')}</a></li>` : ''}
                   <li><a href="${href(ctx, '/library')}">${t('library.empty.browse')}</a></li>
                 </ul>
-              </div>`}
+              </div>`
+          }
           ${pagination(ctx, query, result.pages)}
         </div>
       </div>

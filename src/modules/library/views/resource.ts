@@ -64,7 +64,15 @@ export function resourceView(ctx: PageContext, r: Resource, labels: Labels, file
       ...(r.year ? { datePublished: String(r.year) } : {}),
       ...(r.link ? { sameAs: r.link } : {}),
       ...(r.attachments.length
-        ? { associatedMedia: r.attachments.map((a) => ({ '@type': 'MediaObject', name: a.title, contentUrl: `${ctx.baseUrl}${publicFileHref(a)}`, encodingFormat: a.mediaType, contentSize: `${a.size} B` })) }
+        ? {
+            associatedMedia: r.attachments.map((a) => ({
+              '@type': 'MediaObject',
+              name: a.title,
+              contentUrl: `${ctx.baseUrl}${publicFileHref(a)}`,
+              encodingFormat: a.mediaType,
+              contentSize: `${a.size} B`,
+            })),
+          }
         : {}),
     },
   });

@@ -16,9 +16,7 @@ function cfg(lang: Lang) {
 /** Documents matching in the reader's language or in English, with a score (lower = better). */
 function matches(text: string, lang: Lang): RawBuilder<unknown> {
   const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
-  const conditions = variants.map(
-    (l) => sql`(d.lang = ${l} and d.tsv @@ plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text})))`,
-  );
+  const conditions = variants.map((l) => sql`(d.lang = ${l} and d.tsv @@ plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text})))`);
   const rank = sql`case ${sql.join(
     variants.map((l) => sql`when d.lang = ${l} then ts_rank(d.tsv, plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text})))`),
     sql` `,

@@ -113,5 +113,7 @@ async function indexOne(trx: Kysely<Tables>, doc: SearchDocument): Promise<void>
     .returning('id')
     .executeTakeFirstOrThrow();
   await sql`delete from search_fts where rowid = ${row.id}`.execute(trx);
-  await sql`insert into search_fts (rowid, title, body) values (${row.id}, ${analyse(doc.title, doc.lang).join(' ')}, ${analyse(doc.body, doc.lang).join(' ')})`.execute(trx);
+  await sql`insert into search_fts (rowid, title, body) values (${row.id}, ${analyse(doc.title, doc.lang).join(' ')}, ${analyse(doc.body, doc.lang).join(' ')})`.execute(
+    trx,
+  );
 }

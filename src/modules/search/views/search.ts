@@ -35,10 +35,12 @@ export function searchView(ctx: PageContext, q: string, page: number, pages: num
         <button type="submit">${t('search.button')}</button>
       </div>
     </form>
-    ${q
-      ? html`<p class="result-count" role="status">${t('search.count', { total: result.total, q })}</p>
-        ${result.hits.length
-          ? html`<ol class="results-list">
+    ${
+      q
+        ? html`<p class="result-count" role="status">${t('search.count', { total: result.total, q })}</p>
+        ${
+          result.hits.length
+            ? html`<ol class="results-list">
               ${result.hits.map(
                 (h) => html`<li class="result">
                   <p class="kicker">${t(`search.kind.${h.kind}`)}</p>
@@ -53,7 +55,7 @@ export function searchView(ctx: PageContext, q: string, page: number, pages: num
               page > 1 ? { href: pageHref(page - 1), text: html`${t('pagination.page', { page: page - 1 })}` } : null,
               page < pages ? { href: pageHref(page + 1), text: html`${t('pagination.page', { page: page + 1 })}` } : null,
             )}`
-          : html`<div class="empty-state">
+            : html`<div class="empty-state">
               <h2>${t('search.empty.heading')}</h2>
               <ul>
                 <li>${t('search.empty.spelling')}</li>
@@ -61,7 +63,9 @@ export function searchView(ctx: PageContext, q: string, page: number, pages: num
                 <li><a href="${href(ctx, '/library')}">${t('library.empty.browse')}</a></li>
                 <li><a href="${href(ctx, '/checker')}">${t('search.empty.checker')}</a></li>
               </ul>
-            </div>`}`
-      : html`<p>${t('search.prompt')}</p>`}`;
+            </div>`
+        }`
+        : html`<p>${t('search.prompt')}</p>`
+    }`;
   return layout(ctx, { title: q ? t('search.titleWith', { q }) : t('search.heading'), body, pageType: 'search', index: false });
 }

@@ -17,18 +17,21 @@ export const certificatePath = (ctx: PageContext, code: string) => `/${ctx.lang}
 /** The round page's section: what a certificate needs, and the button or the certificate. */
 export function recognitionSection(ctx: PageContext, e: Eligibility, action: string, csrf: string, manage: boolean): Html {
   const { t } = ctx;
-  const check = (ok: boolean, text: string) => html`<li class="${ok ? 'status-current' : 'status-missing'}"><span class="visually-hidden">${ok ? t('certificate.met') : t('certificate.notMet')}: </span><span aria-hidden="true">${ok ? '✓' : '✗'}</span> ${text}</li>`;
+  const check = (ok: boolean, text: string) =>
+    html`<li class="${ok ? 'status-current' : 'status-missing'}"><span class="visually-hidden">${ok ? t('certificate.met') : t('certificate.notMet')}: </span><span aria-hidden="true">${ok ? '✓' : '✗'}</span> ${text}</li>`;
   return html`<section aria-labelledby="recognition">
     <h2 id="recognition">${t('certificate.title')}</h2>
-    ${e.certificate
-      ? html`<p>${t('certificate.issued', { date: day(ctx, e.certificate.issued_at) })} <a href="${certificatePath(ctx, e.certificate.code)}">${t('certificate.view', { code: e.certificate.code })}</a></p>`
-      : html`<p>${t('certificate.lead')}</p>
+    ${
+      e.certificate
+        ? html`<p>${t('certificate.issued', { date: day(ctx, e.certificate.issued_at) })} <a href="${certificatePath(ctx, e.certificate.code)}">${t('certificate.view', { code: e.certificate.code })}</a></p>`
+        : html`<p>${t('certificate.lead')}</p>
         <ul class="checks">
           ${check(e.finished, t('certificate.finished'))}
           ${check(e.covered >= e.rules.minIndicators, t('certificate.covered', { covered: e.covered, min: e.rules.minIndicators, answers: e.rules.minAnswers }))}
           ${check(e.plan, t('certificate.plan'))}
         </ul>
-        ${manage && e.eligible ? html`<form class="form" action="${action}" method="post"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">${t('certificate.request')}</button></form>` : ''}`}
+        ${manage && e.eligible ? html`<form class="form" action="${action}" method="post"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">${t('certificate.request')}</button></form>` : ''}`
+    }
   </section>`;
 }
 

@@ -11,7 +11,14 @@ import type { Certificate } from '../repository.ts';
 
 const adminCrumbs = (ctx: PageContext) => [{ href: href(ctx, '/admin'), label: ctx.t('admin.heading') }];
 
-export function settingsView(ctx: PageContext, csrf: string, values: Record<string, string>, certificates: Certificate[], errors: FieldError[] = [], notice?: string): string {
+export function settingsView(
+  ctx: PageContext,
+  csrf: string,
+  values: Record<string, string>,
+  certificates: Certificate[],
+  errors: FieldError[] = [],
+  notice?: string,
+): string {
   const { t } = ctx;
   const body = html`${errorSummary(ctx, errors)}
     <h1>${t('settings.title')}</h1>
@@ -25,8 +32,9 @@ export function settingsView(ctx: PageContext, csrf: string, values: Record<stri
         <button type="submit">${t('settings.save')}</button>`,
     )}
     <h2>${t('settings.certificates')}</h2>
-    ${certificates.length
-      ? html`<table class="members">
+    ${
+      certificates.length
+        ? html`<table class="members">
           <caption class="visually-hidden">${t('settings.certificates')}</caption>
           <thead><tr><th scope="col">${t('certificate.public.code')}</th><th scope="col">${t('certificate.public.centre')}</th><th scope="col">${t('certificate.public.issued')}</th><th scope="col">${t('round.list.status')}</th></tr></thead>
           <tbody>${certificates.map(
@@ -34,12 +42,20 @@ export function settingsView(ctx: PageContext, csrf: string, values: Record<stri
               <th scope="row"><a href="/${ctx.lang}/certificates/${c.code}" lang="en" dir="ltr">${c.code}</a></th>
               <td>${c.summary.centre}</td>
               <td>${day(ctx, c.issued_at)}</td>
-              <td>${c.revoked_at
-                ? t('certificate.public.revoked', { date: day(ctx, c.revoked_at) })
-                : postForm(href(ctx, `/admin/self-assessment/certificates/${c.code}/withdraw`), csrf, html`<button type="submit" class="link-button">${t('settings.withdraw')}<span class="visually-hidden"> ${c.code}</span></button>`, 'inline-form')}</td>
+              <td>${
+                c.revoked_at
+                  ? t('certificate.public.revoked', { date: day(ctx, c.revoked_at) })
+                  : postForm(
+                      href(ctx, `/admin/self-assessment/certificates/${c.code}/withdraw`),
+                      csrf,
+                      html`<button type="submit" class="link-button">${t('settings.withdraw')}<span class="visually-hidden"> ${c.code}</span></button>`,
+                      'inline-form',
+                    )
+              }</td>
             </tr>`,
           )}</tbody>
         </table>`
-      : html`<p class="empty-state">${t('settings.noCertificates')}</p>`}`;
+        : html`<p class="empty-state">${t('settings.noCertificates')}</p>`
+    }`;
   return layout(ctx, { title: t('settings.title'), body, breadcrumbs: adminCrumbs(ctx), index: false, pageType: 'admin' });
 }

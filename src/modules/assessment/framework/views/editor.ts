@@ -28,11 +28,21 @@ export interface Version {
   author: string | null;
 }
 
-export function frameworkAdminView(ctx: PageContext, slug: string, doc: FrameworkDocument, draft: boolean, versions: Version[], csrf: string, notice?: string, errors: FieldError[] = []): string {
+export function frameworkAdminView(
+  ctx: PageContext,
+  slug: string,
+  doc: FrameworkDocument,
+  draft: boolean,
+  versions: Version[],
+  csrf: string,
+  notice?: string,
+  errors: FieldError[] = [],
+): string {
   const { t } = ctx;
   const title = inLang(doc.title, ctx);
   const path = base(ctx, slug);
-  const edit = (kind: string, id: string, label: { value: string; lang: string }) => html`<a href="${path}/${kind}/${id}"${langOf(label as never, ctx)}>${label.value}</a>`;
+  const edit = (kind: string, id: string, label: { value: string; lang: string }) =>
+    html`<a href="${path}/${kind}/${id}"${langOf(label as never, ctx)}>${label.value}</a>`;
   const body = html`${errorSummary(ctx, errors)}
     <h1>${t('framework.admin.title')}</h1>
     <p class="lead"${langOf(title, ctx)}>${title.value}</p>
@@ -40,13 +50,15 @@ export function frameworkAdminView(ctx: PageContext, slug: string, doc: Framewor
     <section class="panel" aria-labelledby="draft-state">
       <h2 id="draft-state">${draft ? t('framework.admin.draft') : t('framework.admin.noDraft')}</h2>
       <p>${draft ? t('framework.admin.draftText') : t('framework.admin.noDraftText')}</p>
-      ${draft
-        ? html`<div class="buttons">
+      ${
+        draft
+          ? html`<div class="buttons">
             ${postForm(`${path}/publish`, csrf, html`<button type="submit">${t('framework.admin.publish')}</button>`, 'inline-form')}
             ${postForm(`${path}/discard`, csrf, html`<button type="submit" class="secondary">${t('framework.admin.discard')}</button>`, 'inline-form')}
           </div>
           <p><a href="/${ctx.lang}/self-assessment/framework">${t('framework.admin.public')}</a></p>`
-        : ''}
+          : ''
+      }
     </section>
     ${doc.dimensions.map(
       (d) => html`<section aria-labelledby="dim-${d.id}">
@@ -65,7 +77,8 @@ export function frameworkAdminView(ctx: PageContext, slug: string, doc: Framewor
       <caption class="visually-hidden">${t('framework.admin.versions')}</caption>
       <thead><tr><th scope="col">${t('framework.admin.version')}</th><th scope="col">${t('round.list.status')}</th><th scope="col">${t('framework.admin.when')}</th><th scope="col">${t('framework.admin.from')}</th></tr></thead>
       <tbody>${versions.map(
-        (v) => html`<tr><th scope="row">${v.version}</th><td>${t(`framework.admin.status.${v.status === 'draft' ? 'draft' : 'published'}`)}</td><td>${day(ctx, v.published_at ?? v.created_at)}</td><td>${v.source_hash ? t('framework.admin.fromFiles') : (v.author ?? t('admin.formerMember'))}</td></tr>`,
+        (v) =>
+          html`<tr><th scope="row">${v.version}</th><td>${t(`framework.admin.status.${v.status === 'draft' ? 'draft' : 'published'}`)}</td><td>${day(ctx, v.published_at ?? v.created_at)}</td><td>${v.source_hash ? t('framework.admin.fromFiles') : (v.author ?? t('admin.formerMember'))}</td></tr>`,
       )}</tbody>
     </table>`;
   return layout(ctx, { title: t('framework.admin.title'), body, breadcrumbs: crumbs(ctx), index: false, pageType: 'admin' });

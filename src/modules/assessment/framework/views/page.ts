@@ -24,13 +24,15 @@ function indicator(ctx: PageContext, i: IndicatorDoc, labels: LinkLabels) {
     <p class="indicator-statement"${langOf(statement, ctx)}>${statement.value}${i.core ? html` <span class="badge">${t('assessment.core')}</span>` : ''}</p>
     <p class="hint"${langOf(explanation, ctx)}>${explanation.value}</p>
     <p class="meta">${t('assessment.askedOf', { groups: new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(i.groups.map((g) => t(`assessment.group.${g}`))) })}</p>
-    ${stations.length || resources.length
-      ? html`<p class="meta">${t('assessment.help')}
+    ${
+      stations.length || resources.length
+        ? html`<p class="meta">${t('assessment.help')}
           ${[
             ...stations.map((s) => html`<a href="${href(ctx, stationPath(s))}">${txt(labels.stations.get(s), ctx)}</a>`),
             ...resources.map((r) => html`<a href="${href(ctx, `/library/${r}`)}">${txt(labels.resources.get(r), ctx)}</a>`),
           ].map((link, n) => (n === 0 ? link : html` · ${link}`))}</p>`
-      : ''}
+        : ''
+    }
   </li>`;
 }
 

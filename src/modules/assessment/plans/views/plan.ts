@@ -34,7 +34,8 @@ function criterionScore(ctx: PageContext, d: PlanData, id: string): Html {
 function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
   const { t } = ctx;
   const path = `${roundPath(ctx, d.page.centre.slug, d.page.loaded.round.id)}/plan`;
-  const chosen = s.form === 'focus' && s.values ? (Array.isArray(s.values.focus) ? s.values.focus : s.values.focus ? [s.values.focus] : []) : (d.plan?.focus ?? d.suggested);
+  const chosen =
+    s.form === 'focus' && s.values ? (Array.isArray(s.values.focus) ? s.values.focus : s.values.focus ? [s.values.focus] : []) : (d.plan?.focus ?? d.suggested);
   return postForm(
     `${path}/focus`,
     s.csrf,
@@ -47,7 +48,10 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
       errors: s.form === 'focus' ? s.errors : [],
       options: d.criteria.map((c) => {
         const title = inLang(c.title, ctx);
-        return { value: c.id, label: html`<span${langOf(title, ctx)}>${title.value}</span>${criterionScore(ctx, d, c.id)}${d.suggested.includes(c.id) ? html` <span class="badge">${t('plan.focus.suggested')}</span>` : ''}` };
+        return {
+          value: c.id,
+          label: html`<span${langOf(title, ctx)}>${title.value}</span>${criterionScore(ctx, d, c.id)}${d.suggested.includes(c.id) ? html` <span class="badge">${t('plan.focus.suggested')}</span>` : ''}`,
+        };
       }),
     })}
     ${d.plan?.actions.length ? html`<p class="hint">${t('plan.focus.dropWarning')}</p>` : ''}
@@ -61,17 +65,19 @@ function actionFields(ctx: PageContext, d: PlanData, plan: Plan, values: Record<
   const focus = plan.focus.map((id) => d.criteria.find((c) => c.id === id)).filter((c): c is CriterionDoc => c !== undefined);
   const indicatorError = errors.find((e) => e.field === 'indicator');
   const sourceError = errors.find((e) => e.field === 'source');
-  const option = (value: string, label: Html | string, chosen: string) => html`<option value="${value}"${value === chosen ? html` selected` : ''}>${label}</option>`;
+  const option = (value: string, label: Html | string, chosen: string) =>
+    html`<option value="${value}"${value === chosen ? html` selected` : ''}>${label}</option>`;
   return html`${select(ctx, {
-      name: 'criterion',
-      label: t('plan.action.criterion'),
-      placeholder: t('plan.action.chooseCriterion'),
-      value: str(values.criterion),
-      errors,
-      options: focus.map((c) => ({ value: c.id, label: inLang(c.title, ctx).value })),
-    })}
-    ${withSource
-      ? html`<div class="field${sourceError ? ' field-error' : ''}">
+    name: 'criterion',
+    label: t('plan.action.criterion'),
+    placeholder: t('plan.action.chooseCriterion'),
+    value: str(values.criterion),
+    errors,
+    options: focus.map((c) => ({ value: c.id, label: inLang(c.title, ctx).value })),
+  })}
+    ${
+      withSource
+        ? html`<div class="field${sourceError ? ' field-error' : ''}">
           <label for="field-source">${t('plan.action.source')}</label>
           <p class="hint" id="field-source-hint">${t('plan.action.sourceHint')}</p>
           ${sourceError ? html`<p class="error-message" id="field-source-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${t(sourceError.key)}</p>` : ''}
@@ -79,11 +85,14 @@ function actionFields(ctx: PageContext, d: PlanData, plan: Plan, values: Record<
             ${option('', t('plan.action.ownAction'), str(values.source))}
             ${focus.map((c) => {
               const list = d.recommended.get(c.id) ?? [];
-              return list.length ? html`<optgroup label="${inLang(c.title, ctx).value}">${list.map((a) => option(a.key, a.text.value, str(values.source)))}</optgroup>` : '';
+              return list.length
+                ? html`<optgroup label="${inLang(c.title, ctx).value}">${list.map((a) => option(a.key, a.text.value, str(values.source)))}</optgroup>`
+                : '';
             })}
           </select>
         </div>`
-      : ''}
+        : ''
+    }
     ${field(ctx, { name: 'title', label: t('plan.action.title'), hint: withSource ? t('plan.action.titleHint') : undefined, value: str(values.title), errors, maxlength: 300 })}
     ${field(ctx, { name: 'owner', label: t('plan.action.owner'), hint: t('plan.action.ownerHint'), value: str(values.owner), errors, maxlength: 120 })}
     <div class="field-row">
@@ -136,9 +145,7 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
   const title = t('plan.title', { round: round.title });
   let main: Html;
   if (!plan || s.editingFocus || s.form === 'focus') {
-    main = manage
-      ? html`<p class="lead">${t('plan.focus.lead')}</p>${focusForm(ctx, d, s)}`
-      : html`<p class="empty-state">${t('plan.none')}</p>`;
+    main = manage ? html`<p class="lead">${t('plan.focus.lead')}</p>${focusForm(ctx, d, s)}` : html`<p class="empty-state">${t('plan.none')}</p>`;
   } else {
     main = html`${glance(ctx, d, plan)}
       <ul class="inline-list report-actions">
@@ -153,8 +160,9 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
         const recommended = d.recommended.get(id) ?? [];
         return html`<section aria-labelledby="focus-${id}" class="plan-focus">
           <h2 id="focus-${id}"><span${langOf(ct, ctx)}>${ct.value}</span>${criterionScore(ctx, d, id)}</h2>
-          ${actions.length
-            ? html`<div class="table-scroll"><table class="scores">
+          ${
+            actions.length
+              ? html`<div class="table-scroll"><table class="scores">
                 <caption class="visually-hidden">${t('plan.actions.caption', { criterion: ct.value })}</caption>
                 <thead><tr><th scope="col">${t('plan.action.title')}</th><th scope="col">${t('plan.action.owner')}</th><th scope="col">${t('plan.action.due')}</th><th scope="col">${t('plan.action.status')}</th><th scope="col">${t('plan.action.indicator')}</th>${manage ? html`<th scope="col"><span class="visually-hidden">${t('plan.action.change')}</span></th>` : ''}</tr></thead>
                 <tbody>${actions.map((a) => {
@@ -170,20 +178,25 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
                   </tr>`;
                 })}</tbody>
               </table></div>`
-            : html`<p class="meta">${t('plan.actions.none')}</p>`}
-          ${recommended.length
-            ? html`<details class="recommended"><summary>${t('plan.recommended', { n: recommended.length })}</summary>
+              : html`<p class="meta">${t('plan.actions.none')}</p>`
+          }
+          ${
+            recommended.length
+              ? html`<details class="recommended"><summary>${t('plan.recommended', { n: recommended.length })}</summary>
                 <ul class="link-list">${recommended.map((a) => html`<li><a href="${href(ctx, a.href)}">${txt(a.text, ctx)}</a> <span class="meta">(${txt(a.station, ctx)})</span></li>`)}</ul>
               </details>`
-            : ''}
+              : ''
+          }
         </section>`;
       })}
-      ${manage
-        ? html`<section aria-labelledby="add-action" class="plan-forms">
+      ${
+        manage
+          ? html`<section aria-labelledby="add-action" class="plan-forms">
             <h2 id="add-action">${t('plan.add.title')}</h2>
             ${postForm(`${path}/actions`, s.csrf, html`${actionFields(ctx, d, plan, s.form === 'action' ? (s.values ?? {}) : {}, s.form === 'action' ? errors : [], true)}<button type="submit">${t('plan.add.submit')}</button>`, 'form')}
           </section>`
-        : ''}`;
+          : ''
+      }`;
   }
   const body = html`${errorSummary(ctx, errors)}
     <p class="kicker">${d.page.centre.name}</p>
@@ -191,19 +204,42 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
     ${s.notice ? html`<p class="notice" role="status">${t(s.notice)}</p>` : ''}
     <p><a href="${roundPath(ctx, d.page.centre.slug, round.id)}/report">${t('plan.toReport')}</a></p>
     ${main}`;
-  return layout(ctx, { title, body, breadcrumbs: crumbs(ctx, d.page, [{ href: roundPath(ctx, d.page.centre.slug, round.id), label: round.title }]), index: false, pageType: 'plan' });
+  return layout(ctx, {
+    title,
+    body,
+    breadcrumbs: crumbs(ctx, d.page, [{ href: roundPath(ctx, d.page.centre.slug, round.id), label: round.title }]),
+    index: false,
+    pageType: 'plan',
+  });
 }
 
 export function actionEditView(ctx: PageContext, d: PlanData, plan: Plan, action: PlanAction, s: PlanState): string {
   const { t } = ctx;
   const { round } = d.page.loaded;
   const path = `${roundPath(ctx, d.page.centre.slug, round.id)}/plan`;
-  const values = s.values ?? { criterion: action.criterion, indicator: action.indicator ?? '', title: action.title, owner: action.owner, due: action.due_on ?? '', status: action.status, notes: action.notes ?? '' };
+  const values = s.values ?? {
+    criterion: action.criterion,
+    indicator: action.indicator ?? '',
+    title: action.title,
+    owner: action.owner,
+    due: action.due_on ?? '',
+    status: action.status,
+    notes: action.notes ?? '',
+  };
   const body = html`${errorSummary(ctx, s.errors)}
     <p class="kicker">${d.page.centre.name}</p>
     <h1>${t('plan.edit.title')}</h1>
     ${postForm(`${path}/actions/${action.id}`, s.csrf, html`${actionFields(ctx, d, plan, values, s.errors ?? [], false)}<button type="submit">${t('plan.edit.submit')}</button>`)}
     ${postForm(`${path}/actions/${action.id}/delete`, s.csrf, html`<button type="submit" class="danger">${t('plan.edit.delete')}</button>`)}
     <p><a href="${path}">${t('plan.edit.back')}</a></p>`;
-  return layout(ctx, { title: t('plan.edit.title'), body, breadcrumbs: crumbs(ctx, d.page, [{ href: roundPath(ctx, d.page.centre.slug, round.id), label: round.title }, { href: path, label: t('plan.title', { round: round.title }) }]), index: false, pageType: 'plan' });
+  return layout(ctx, {
+    title: t('plan.edit.title'),
+    body,
+    breadcrumbs: crumbs(ctx, d.page, [
+      { href: roundPath(ctx, d.page.centre.slug, round.id), label: round.title },
+      { href: path, label: t('plan.title', { round: round.title }) },
+    ]),
+    index: false,
+    pageType: 'plan',
+  });
 }

@@ -22,8 +22,17 @@ interface PolicyTable {
 }
 
 /** A table of means by country or sector: one row each, sorted by name; overall, then each dimension. */
-function tableOf(ctx: PageContext, by: 'country' | 'sector', groups: Map<string, Map<string, Mean>>, dimensions: DimensionDoc[], label: (key: string) => string): PolicyTable {
-  const columns = [{ key: 'overall', label: { value: ctx.t('report.overall'), lang: ctx.lang } }, ...dimensions.map((d) => ({ key: d.id, label: inLang(d.title, ctx) }))];
+function tableOf(
+  ctx: PageContext,
+  by: 'country' | 'sector',
+  groups: Map<string, Map<string, Mean>>,
+  dimensions: DimensionDoc[],
+  label: (key: string) => string,
+): PolicyTable {
+  const columns = [
+    { key: 'overall', label: { value: ctx.t('report.overall'), lang: ctx.lang } },
+    ...dimensions.map((d) => ({ key: d.id, label: inLang(d.title, ctx) })),
+  ];
   return {
     by,
     rows: [...groups.keys()].map((key) => ({ key, label: label(key) })).sort((x, y) => x.label.localeCompare(y.label, ctx.lang)),
@@ -43,21 +52,27 @@ export function policyView(ctx: PageContext, d: PolicyData): string {
   const { t } = ctx;
   const fmt = scoreFormat(ctx);
   const { minCentres, centres } = d;
-  const tables = [tableOf(ctx, 'country', d.byCountry, d.dimensions, (k) => ctx.format.country(k)), tableOf(ctx, 'sector', d.bySector, d.dimensions, (k) => d.sectorNames.get(k) ?? k)];
+  const tables = [
+    tableOf(ctx, 'country', d.byCountry, d.dimensions, (k) => ctx.format.country(k)),
+    tableOf(ctx, 'sector', d.bySector, d.dimensions, (k) => d.sectorNames.get(k) ?? k),
+  ];
   const table = (p: PolicyTable): Html => html`<section aria-labelledby="policy-${p.by}">
     <h2 id="policy-${p.by}">${t(`policy.by.${p.by}`)}</h2>
-    ${p.rows.length
-      ? html`<div class="table-scroll"><table class="scores">
+    ${
+      p.rows.length
+        ? html`<div class="table-scroll"><table class="scores">
           <caption class="visually-hidden">${t(`policy.by.${p.by}`)}</caption>
           <thead><tr><th scope="col">${t(`policy.column.${p.by}`)}</th>${p.columns.map((c) => html`<th scope="col"${langOf(c.label, ctx)}>${c.label.value}</th>`)}</tr></thead>
           <tbody>${p.rows.map(
-            (r) => html`<tr><th scope="row">${r.label}</th>${p.columns.map((c) => {
-              const cell = p.cells.get(`${r.key}:${c.key}`);
-              return html`<td>${cell && cell.centres >= minCentres ? html`${fmt(cell.score)} <span class="meta">(${t('report.benchmark.centres', { n: cell.centres })})</span>` : html`<span class="meta">${t('report.benchmark.tooFew')}</span>`}</td>`;
-            })}</tr>`,
+            (r) =>
+              html`<tr><th scope="row">${r.label}</th>${p.columns.map((c) => {
+                const cell = p.cells.get(`${r.key}:${c.key}`);
+                return html`<td>${cell && cell.centres >= minCentres ? html`${fmt(cell.score)} <span class="meta">(${t('report.benchmark.centres', { n: cell.centres })})</span>` : html`<span class="meta">${t('report.benchmark.tooFew')}</span>`}</td>`;
+              })}</tr>`,
           )}</tbody>
         </table></div>`
-      : html`<p class="empty-state">${t('policy.none')}</p>`}
+        : html`<p class="empty-state">${t('policy.none')}</p>`
+    }
   </section>`;
   const body = html`<h1>${t('policy.title')}</h1>
     <p class="lead">${t('policy.lead', { min: minCentres, centres })}</p>

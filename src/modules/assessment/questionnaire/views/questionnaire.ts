@@ -27,7 +27,13 @@ function intro(ctx: PageContext, s: LinkState): Html {
   return html`<p class="kicker">${t('survey.kicker', { centre: s.centre })}</p>`;
 }
 
-export function welcomeView(ctx: PageContext, s: LinkState, link: string, csrf: string, o: { errors?: FieldError[]; code?: string; status?: number } = {}): string {
+export function welcomeView(
+  ctx: PageContext,
+  s: LinkState,
+  link: string,
+  csrf: string,
+  o: { errors?: FieldError[]; code?: string; status?: number } = {},
+): string {
   const { t } = ctx;
   const statements = s.pages.reduce((n, p) => n + itemsOf(p).length, 0);
   const action = `/${ctx.lang}/survey/${link}`;
@@ -50,13 +56,19 @@ export function welcomeView(ctx: PageContext, s: LinkState, link: string, csrf: 
       <p>${t('survey.anonymity.resume')}</p>
     </section>
     ${state}
-    ${s.status === 'closed'
-      ? ''
-      : html`<section aria-labelledby="resume-title">
+    ${
+      s.status === 'closed'
+        ? ''
+        : html`<section aria-labelledby="resume-title">
       <h2 id="resume-title">${t('survey.resume.title')}</h2>
-      ${postForm(`${action}/resume`, csrf, html`${field(ctx, { name: 'code', label: t('survey.resume.code'), hint: t('survey.resume.hint'), value: o.code ?? '', errors: o.errors, autocomplete: 'off', maxlength: 20 })}
-        <button type="submit" class="secondary">${t('survey.resume.button')}</button>`)}
-    </section>`}`;
+      ${postForm(
+        `${action}/resume`,
+        csrf,
+        html`${field(ctx, { name: 'code', label: t('survey.resume.code'), hint: t('survey.resume.hint'), value: o.code ?? '', errors: o.errors, autocomplete: 'off', maxlength: 20 })}
+        <button type="submit" class="secondary">${t('survey.resume.button')}</button>`,
+      )}
+    </section>`
+    }`;
   return surveyPage(ctx, title, body);
 }
 
@@ -80,7 +92,14 @@ function resumeBox(ctx: PageContext, s: Session): Html {
   </aside>`;
 }
 
-function question(ctx: PageContext, item: string, statement: { value: string; lang: Lang }, explanation: { value: string; lang: Lang } | null, chosen: string | undefined, errors: FieldError[]): Html {
+function question(
+  ctx: PageContext,
+  item: string,
+  statement: { value: string; lang: Lang },
+  explanation: { value: string; lang: Lang } | null,
+  chosen: string | undefined,
+  errors: FieldError[],
+): Html {
   const { t } = ctx;
   const id = `field-q-${item}`;
   const error = errors.find((e) => e.field === `q-${item}`);
@@ -172,9 +191,15 @@ export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered
         })}
       </tbody>
     </table>
-    ${unanswered.length
-      ? html`<p class="notice">${t('survey.check.notYet', { n: unanswered.length })}</p>`
-      : postForm(`/${ctx.lang}/survey/r/${s.token}/send`, csrf, html`<p>${t('survey.check.final')}</p><button type="submit">${t('survey.check.send')}</button>`)}
+    ${
+      unanswered.length
+        ? html`<p class="notice">${t('survey.check.notYet', { n: unanswered.length })}</p>`
+        : postForm(
+            `/${ctx.lang}/survey/r/${s.token}/send`,
+            csrf,
+            html`<p>${t('survey.check.final')}</p><button type="submit">${t('survey.check.send')}</button>`,
+          )
+    }
     ${resumeBox(ctx, s)}`;
   return surveyPage(ctx, t('survey.check.title'), body);
 }

@@ -66,7 +66,9 @@ function scoreHeads(ctx: PageContext, shown: StakeholderGroup[]): Html {
 }
 
 function levelBadge(ctx: PageContext, level: string | null): Html {
-  return level ? html`<span class="level level-${level}">${ctx.t(`report.level.${level}`)}</span>` : html`<span class="meta">${ctx.t('report.notEnough')}</span>`;
+  return level
+    ? html`<span class="level level-${level}">${ctx.t(`report.level.${level}`)}</span>`
+    : html`<span class="meta">${ctx.t('report.notEnough')}</span>`;
 }
 
 function responsesSection(ctx: PageContext, d: ReportData): Html {
@@ -113,7 +115,10 @@ function summarySection(ctx: PageContext, d: ReportData): Html {
       tableLabel: t('report.chart.table'),
       rowHeader: t('report.dimension'),
       series: [{ key: 'all', label: t('report.allGroups') }, ...results.shown.map((g) => ({ key: g, label: groupName(ctx, g) }))],
-      rows: results.dimensions.map((dim) => ({ ...textOf(inLang(dim.dimension.title, ctx)), values: [dim.score.all, ...results.shown.map((g) => dim.score.byGroup[g] ?? null)] })),
+      rows: results.dimensions.map((dim) => ({
+        ...textOf(inLang(dim.dimension.title, ctx)),
+        values: [dim.score.all, ...results.shown.map((g) => dim.score.byGroup[g] ?? null)],
+      })),
       min: 1,
       max: 5,
       format: fmt,
@@ -178,14 +183,16 @@ function groupsSection(ctx: PageContext, d: ReportData): Html {
       dir: ctx.dir,
       legend: { low: t('report.chart.low'), high: t('report.chart.high') },
     })}
-    ${results.gaps.length
-      ? html`<h3>${t('report.gaps.title')}</h3>
+    ${
+      results.gaps.length
+        ? html`<h3>${t('report.gaps.title')}</h3>
         <p>${t('report.gaps.lead')}</p>
         <ol>${results.gaps.slice(0, 5).map((g) => {
           const title = inLang(g.criterion.title, ctx);
           return html`<li><span${langOf(title, ctx)}>${title.value}</span>: ${t('report.gaps.item', { high: groupName(ctx, g.high.group), highScore: fmt(g.high.score), low: groupName(ctx, g.low.group), lowScore: fmt(g.low.score), gap: fmt(g.gap) })}</li>`;
         })}</ol>`
-      : ''}
+        : ''
+    }
   </section>`;
 }
 
@@ -208,7 +215,10 @@ function detailSection(ctx: PageContext, d: ReportData): Html {
           tableLabel: t('report.chart.table'),
           rowHeader: t('report.criterion'),
           series: [{ key: 'all', label: t('report.allGroups') }, ...results.shown.map((g) => ({ key: g, label: groupName(ctx, g) }))],
-          rows: dim.criteria.map((c) => ({ ...textOf(inLang(c.criterion.title, ctx)), values: [c.score.all, ...results.shown.map((g) => c.score.byGroup[g] ?? null)] })),
+          rows: dim.criteria.map((c) => ({
+            ...textOf(inLang(c.criterion.title, ctx)),
+            values: [c.score.all, ...results.shown.map((g) => c.score.byGroup[g] ?? null)],
+          })),
           min: 1,
           max: 5,
           format: fmt,
@@ -227,29 +237,33 @@ function detailSection(ctx: PageContext, d: ReportData): Html {
                 return html`<tr><th scope="row"${langOf(st, ctx)}>${st.value}</th>${scoreCells(ctx, i.score, results.shown)}</tr>`;
               })}</tbody>
             </table></div>
-            ${shownRows.length
-              ? distributionChart({
-                  id: `dist-${c.criterion.id}`,
-                  title: t('report.chart.answers', { criterion: ct.value }),
-                  tableLabel: t('report.chart.table'),
-                  rowHeader: t('report.indicator'),
-                  categories,
-                  rows: shownRows.map((i) => ({ ...textOf(inLang(i.indicator.statement, ctx)), counts: counts(i.distribution) })),
-                  format: (n) => ctx.format.number(n),
-                  dir: ctx.dir,
-                })
-              : ''}`;
+            ${
+              shownRows.length
+                ? distributionChart({
+                    id: `dist-${c.criterion.id}`,
+                    title: t('report.chart.answers', { criterion: ct.value }),
+                    tableLabel: t('report.chart.table'),
+                    rowHeader: t('report.indicator'),
+                    categories,
+                    rows: shownRows.map((i) => ({ ...textOf(inLang(i.indicator.statement, ctx)), counts: counts(i.distribution) })),
+                    format: (n) => ctx.format.number(n),
+                    dir: ctx.dir,
+                  })
+                : ''
+            }`;
         })}
       </section>`;
     })}
-    ${results.own.length
-      ? html`<section aria-labelledby="own"><h3 id="own">${t('report.own')}</h3>
+    ${
+      results.own.length
+        ? html`<section aria-labelledby="own"><h3 id="own">${t('report.own')}</h3>
           <div class="table-scroll"><table class="scores">
             <caption class="visually-hidden">${t('report.own')}</caption>
             <thead><tr><th scope="col">${t('report.statement')}</th>${scoreHeads(ctx, results.shown)}</tr></thead>
             <tbody>${results.own.map((o) => html`<tr><th scope="row"${o.statement.lang === ctx.lang ? '' : html` lang="${o.statement.lang}"`}>${o.statement.text}</th>${scoreCells(ctx, o.score, results.shown)}</tr>`)}</tbody>
           </table></div></section>`
-      : ''}
+        : ''
+    }
   </section>`;
 }
 
@@ -264,7 +278,8 @@ function progressSection(ctx: PageContext, d: ReportData): Html {
     </select>
     <button type="submit" class="secondary">${t('report.progress.show')}</button>
   </form>`;
-  if (!d.compare) return html`<section aria-labelledby="progress"><h2 id="progress">${t('report.progress.title')}</h2><p>${t('report.progress.lead')}</p>${picker}</section>`;
+  if (!d.compare)
+    return html`<section aria-labelledby="progress"><h2 id="progress">${t('report.progress.title')}</h2><p>${t('report.progress.lead')}</p>${picker}</section>`;
   const before = d.compare.results;
   const fmt = scoreFormat(ctx);
   const change = changeFormat(ctx);
@@ -287,7 +302,10 @@ function progressSection(ctx: PageContext, d: ReportData): Html {
         { key: 'before', label: d.compare.round.title },
         { key: 'now', label: d.page.loaded.round.title },
       ],
-      rows: d.results.dimensions.map((x) => ({ ...textOf(inLang(x.dimension.title, ctx)), values: [prevDim.get(x.dimension.id)?.score.all ?? null, x.score.all] })),
+      rows: d.results.dimensions.map((x) => ({
+        ...textOf(inLang(x.dimension.title, ctx)),
+        values: [prevDim.get(x.dimension.id)?.score.all ?? null, x.score.all],
+      })),
       min: 1,
       max: 5,
       format: fmt,
@@ -315,22 +333,26 @@ function benchmarkSection(ctx: PageContext, d: ReportData): Html {
   return html`<section aria-labelledby="benchmark">
     <h2 id="benchmark">${t('report.benchmark.title')}</h2>
     <p>${t('report.benchmark.lead', { min: b.minCentres })}</p>
-    ${b.sectors.length > 1
-      ? html`<form class="compare-form" method="get" action="${path}#benchmark">
+    ${
+      b.sectors.length > 1
+        ? html`<form class="compare-form" method="get" action="${path}#benchmark">
           <label for="sector">${t('report.benchmark.sector')}</label>
           <select id="sector" name="sector">${b.sectors.map((s) => html`<option value="${s.key}"${s.key === b.sector ? html` selected` : ''}>${s.label}</option>`)}</select>
           ${d.compare ? html`<input type="hidden" name="compare" value="${d.compare.round.id}">` : ''}
           <button type="submit" class="secondary">${t('report.progress.show')}</button>
         </form>`
-      : ''}
+        : ''
+    }
     <div class="table-scroll"><table class="scores">
       <caption>${t('report.benchmark.caption')}</caption>
       <thead><tr><th scope="col">${t('report.dimension')}</th><th scope="col">${t('report.benchmark.you')}</th>${scopes.map((s) => html`<th scope="col">${s.label}${s.centres >= b.minCentres ? html` <span class="meta">(${t('report.benchmark.centres', { n: s.centres })})</span>` : ''}</th>`)}</tr></thead>
-      <tbody>${b.rows.map((r) => html`<tr>
+      <tbody>${b.rows.map(
+        (r) => html`<tr>
         <th scope="row"${langOf(r.label, ctx)}>${r.label.value}</th>
         <td>${score(ctx, r.own)}</td>
         ${r.others.map((o, i) => html`<td>${scopes[i]!.centres < b.minCentres ? html`<span class="meta">${t('report.benchmark.tooFew')}</span>` : o === null ? '–' : fmt(o)}</td>`)}
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table></div>
     ${b.optedOut ? html`<p class="hint">${t('report.benchmark.optedOut')}</p>` : ''}
   </section>`;
@@ -352,14 +374,22 @@ export function reportView(ctx: PageContext, d: ReportData): string {
     </ul>
     <p class="hint print-hint">${t('report.print')}</p>
     ${responsesSection(ctx, d)}
-    ${any
-      ? html`${summarySection(ctx, d)}
+    ${
+      any
+        ? html`${summarySection(ctx, d)}
         ${strengthsSection(ctx, d)}
         ${recommendationsSection(ctx, d)}
         ${groupsSection(ctx, d)}
         ${progressSection(ctx, d)}
         ${benchmarkSection(ctx, d)}
         ${detailSection(ctx, d)}`
-      : html`<p class="empty-state">${t('report.empty', { min: d.results.minGroupSize })}</p>`}`;
-  return layout(ctx, { title: t('report.title', { round: round.title }), body, breadcrumbs: crumbs(ctx, d.page, [{ href: path, label: round.title }]), index: false, pageType: 'report' });
+        : html`<p class="empty-state">${t('report.empty', { min: d.results.minGroupSize })}</p>`
+    }`;
+  return layout(ctx, {
+    title: t('report.title', { round: round.title }),
+    body,
+    breadcrumbs: crumbs(ctx, d.page, [{ href: path, label: round.title }]),
+    index: false,
+    pageType: 'report',
+  });
 }

@@ -16,7 +16,8 @@ import { MAX_OWN, OWN_MAX_LENGTH } from '../schemas.ts';
 // The centre's pages for rounds: the list, the form that starts one, and a round's own page with
 // its links, response counts and the means to close, extend or share it.
 
-const privatePage = (ctx: PageContext, title: string, body: Html, breadcrumbs: Crumb[]) => layout(ctx, { title, body, breadcrumbs, index: false, pageType: 'assessment' });
+const privatePage = (ctx: PageContext, title: string, body: Html, breadcrumbs: Crumb[]) =>
+  layout(ctx, { title, body, breadcrumbs, index: false, pageType: 'assessment' });
 
 const statusBadge = (ctx: PageContext, status: RoundStatus) => html`<span class="round-status round-${status}">${ctx.t(`round.status.${status}`)}</span>`;
 
@@ -33,8 +34,9 @@ export function roundsView(ctx: PageContext, c: CentreAccess, rounds: (RoundRow 
     <p class="lead">${t('round.list.lead')}</p>
     <p><a href="/${ctx.lang}/self-assessment/framework">${t('round.list.framework')}</a></p>
     ${c.manage ? html`<p><a class="button" href="${roundsPath(ctx, slug)}/new">${t('round.list.new')}</a></p>` : ''}
-    ${rounds.length
-      ? html`<table class="members">
+    ${
+      rounds.length
+        ? html`<table class="members">
           <caption class="visually-hidden">${t('round.list.title')}</caption>
           <thead><tr><th scope="col">${t('round.field.title')}</th><th scope="col">${t('round.list.status')}</th><th scope="col">${t('round.list.dates')}</th><th scope="col">${t('round.list.sent')}</th></tr></thead>
           <tbody>${rounds.map(
@@ -46,9 +48,11 @@ export function roundsView(ctx: PageContext, c: CentreAccess, rounds: (RoundRow 
             </tr>`,
           )}</tbody>
         </table>`
-      : html`<p class="empty-state">${t('round.list.none')}</p>`}
-    ${c.manage
-      ? html`<h2>${t('round.benchmark.title')}</h2>
+        : html`<p class="empty-state">${t('round.list.none')}</p>`
+    }
+    ${
+      c.manage
+        ? html`<h2>${t('round.benchmark.title')}</h2>
         ${postForm(
           `${roundsPath(ctx, slug)}/benchmark`,
           csrf,
@@ -59,7 +63,8 @@ export function roundsView(ctx: PageContext, c: CentreAccess, rounds: (RoundRow 
             </div>
             <button type="submit" class="secondary">${t('round.benchmark.save')}</button>`,
         )}`
-      : ''}`;
+        : ''
+    }`;
   return privatePage(ctx, t('round.list.title'), body, crumbs(ctx, c).slice(0, 2));
 }
 
@@ -74,8 +79,9 @@ export interface RoundFormValues {
 }
 
 export function roundFormValues(body: Record<string, unknown>): RoundFormValues {
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k]) : '');
-  const arr = (k: string) => (Array.isArray(body[k]) ? (body[k] as unknown[]).filter((v): v is string => typeof v === 'string') : typeof body[k] === 'string' ? [body[k]] : []);
+  const str = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
+  const arr = (k: string) =>
+    Array.isArray(body[k]) ? (body[k] as unknown[]).filter((v): v is string => typeof v === 'string') : typeof body[k] === 'string' ? [body[k]] : [];
   return {
     title: str('title'),
     indicators: arr('indicators'),
@@ -87,7 +93,14 @@ export function roundFormValues(body: Record<string, unknown>): RoundFormValues 
   };
 }
 
-export function newRoundView(ctx: PageContext, c: CentreAccess, framework: { document: FrameworkDocument; version: number }, csrf: string, values: RoundFormValues, errors: FieldError[] = []): string {
+export function newRoundView(
+  ctx: PageContext,
+  c: CentreAccess,
+  framework: { document: FrameworkDocument; version: number },
+  csrf: string,
+  values: RoundFormValues,
+  errors: FieldError[] = [],
+): string {
   const { t } = ctx;
   const doc = framework.document;
   const chosen = new Set(values.indicators);
@@ -203,15 +216,18 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
           <td>${ctx.format.number(g.sent)}${g.sent < round.min_group_size ? html` <span class="meta">${t('round.groups.below', { n: round.min_group_size - g.sent })}</span>` : ''}</td>
           <td>${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
         </tr>
-        ${open
-          ? html`<tr><td colspan="3"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
+        ${
+          open
+            ? html`<tr><td colspan="3"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
               ${r.manage ? postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${t(`assessment.groupName.${g.group}`)})</span></button>`, 'inline-form') : ''}</td></tr>`
-          : ''}</tbody>`;
+            : ''
+        }</tbody>`;
       })}
     </table>
     ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
-    ${r.manage && open
-      ? html`<h2 id="mail">${t('round.mail.title')}</h2>
+    ${
+      r.manage && open
+        ? html`<h2 id="mail">${t('round.mail.title')}</h2>
         <p>${t('round.mail.lead')}</p>
         ${postForm(
           `${path}/mail`,
@@ -220,9 +236,11 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
           ${textarea(ctx, { name: 'emails', label: t('round.mail.emails'), hint: t('round.mail.emailsHint'), value: s.form === 'mail' ? (s.values?.emails ?? '') : '', maxlength: 20000, errors: s.form === 'mail' ? errors : [] })}
           <button type="submit">${t('round.mail.send')}</button>`,
         )}`
-      : ''}
-    ${r.manage
-      ? html`<h2>${t('round.dates.title')}</h2>
+        : ''
+    }
+    ${
+      r.manage
+        ? html`<h2>${t('round.dates.title')}</h2>
         ${postForm(
           `${path}/extend`,
           s.csrf,
@@ -231,6 +249,7 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
         )}
         ${status === 'closed' ? '' : postForm(`${path}/close`, s.csrf, html`<p>${t('round.close.text')}</p><button type="submit" class="secondary">${t('round.close.button')}</button>`)}
         ${sent === 0 ? postForm(`${path}/delete`, s.csrf, html`<p>${t('round.delete.text')}</p><button type="submit" class="danger">${t('round.delete.button')}</button>`) : ''}`
-      : ''}`;
+        : ''
+    }`;
   return privatePage(ctx, round.title, body, crumbs(ctx, r));
 }
