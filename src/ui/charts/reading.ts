@@ -69,10 +69,12 @@ export function textOnWhite(markup: string): string[] {
 
 // --- the site's stylesheet ---
 
-const css = readFileSync(new URL('../assets/site.css', import.meta.url), 'utf8');
+// Quotes are compared as one kind, so the formatter's choice of quote does not matter.
+const sameQuotes = (s: string) => s.replace(/"/g, "'");
+const css = sameQuotes(readFileSync(new URL('../assets/site.css', import.meta.url), 'utf8'));
 /** The declarations of the rule whose selector is exactly `selector`, as property → value. */
 export function cssRule(selector: string): Record<string, string> {
-  const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = sameQuotes(selector).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`(?:^|[}\\n])\\s*${escaped}\\s*\\{([^}]*)\\}`).exec(css);
   assert.ok(m, `site.css has a rule for ${selector}`);
   return Object.fromEntries(
