@@ -19,6 +19,9 @@ after(() => t.close());
 
 describe('back office', () => {
   test('an administrator makes someone an editor, and the audit log says who did it', async () => {
+    const people = await admin.get('/en/admin/people');
+    assert.match(people.body, /<th scope="col">Name<\/th><th scope="col">Email address<\/th><th scope="col">Role on the platform<\/th>/);
+    assert.doesNotMatch(people.body, /Your name/, "a column of everyone's names is not headed 'Your name'");
     const res = await admin.post(`/en/admin/people/${editorId}/role`, { role: 'editor' }, '/en/admin/people');
     assert.equal(res.statusCode, 303);
     assert.match((await admin.get('/en/admin/people?done=saved')).body, /The role is saved/);

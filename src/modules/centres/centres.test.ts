@@ -177,6 +177,13 @@ describe('members and invitations', () => {
     assert.match(page.body, /Leave this centre/);
     assert.doesNotMatch(page.body, /Save the profile/, 'a member does not manage the profile');
     assert.equal((await colleague.a.get(link)).statusCode, 410, 'the link works once');
+    const members = await owner.a.get(`/en/account/centres/${slug}`);
+    assert.match(
+      members.body,
+      /<th scope="col">Name<\/th><th scope="col">Email address<\/th><th scope="col">Role<\/th>/,
+      'the members table names its columns',
+    );
+    assert.doesNotMatch(members.body, /Your name/, "a column of everyone's names is not headed 'Your name'");
   });
 
   test('an invitation cannot be accepted by another account', async () => {

@@ -77,7 +77,7 @@ export function peopleView(
     </form>
     <table class="members" id="field-role">
       <caption class="visually-hidden">${t('admin.people.heading')}</caption>
-      <thead><tr><th scope="col">${t('account.field.name')}</th><th scope="col">${t('account.field.email')}</th><th scope="col">${t('admin.people.role')}</th></tr></thead>
+      <thead><tr><th scope="col">${t('admin.people.name')}</th><th scope="col">${t('account.field.email')}</th><th scope="col">${t('admin.people.role')}</th></tr></thead>
       <tbody>
         ${people.map(
           (p) => html`<tr>
