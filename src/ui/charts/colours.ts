@@ -5,7 +5,7 @@ export const INK = '#1b1b1b';
 export const WHITE = '#ffffff';
 export const AXIS = '#595959';
 export const GRID = '#d9d9d9';
-/** Sequential blues, low to high: dark text on the first three, white on the last two (the heat map's cells take them as site.css classes heat-1 … heat-5). */
+/** Sequential blues, low to high: dark text on the first three, white on the last two (the heat map's cells take them as the classes heat-1 … heat-5 of ui/styles/90-charts.css). */
 export const SCALE = ['#deebf7', '#9ecae1', '#4f9bcf', '#2171b5', '#08306b'] as const;
 /** Non-answers in a distribution, after the five ordered answers. */
 export const EXTRA = ['#b0b0b0', '#6e6e6e', '#3d3d3d'] as const;

@@ -6,7 +6,7 @@ import type { Label } from './labels.ts';
 // A grid of values, e.g. criteria by stakeholder group, as an HTML table whose cells are coloured
 // on a five-step scale: the table is both the picture and the accessible data. Criteria are the
 // rows and the few groups the columns, so it fits a phone (column headers run upwards); the
-// colours are the classes heat-1 … heat-5 in site.css (SCALE's blues, each with the text colour
+// colours are the classes heat-1 … heat-5 in ui/styles/90-charts.css (SCALE's blues, each with the text colour
 // textOn gives it, checked in heat-map.test.ts), a gap is a dashed cell named in the key below.
 
 export interface HeatMapOptions {
@@ -31,7 +31,7 @@ export interface HeatMapOptions {
   legend: { low: string; high: string };
 }
 
-/** More columns than this are drawn tighter on a phone (site.css .heat-many). */
+/** More columns than this are drawn tighter on a phone (.heat-many in ui/styles/90-charts.css). */
 const MANY = 4;
 
 /** The step of the scale a value falls in, 1 (lowest) to 5. */

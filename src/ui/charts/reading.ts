@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { HtmlValidate } from 'html-validate';
 import type { Html } from '../html.ts';
+import { siteStylesheet } from '../styles/stylesheet.ts';
 
 // Reading the charts' markup back, for their tests: enough of a parser for the markup these
 // functions write, WCAG 2.1 contrast computed independently of colours.ts, the chart rules of
@@ -71,7 +71,7 @@ export function textOnWhite(markup: string): string[] {
 
 // Quotes are compared as one kind, so the formatter's choice of quote does not matter.
 const sameQuotes = (s: string) => s.replace(/"/g, "'");
-const css = sameQuotes(readFileSync(new URL('../assets/site.css', import.meta.url), 'utf8'));
+const css = sameQuotes(siteStylesheet());
 /** The declarations of the rule whose selector is exactly `selector`, as property → value. */
 export function cssRule(selector: string): Record<string, string> {
   const escaped = sameQuotes(selector).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
