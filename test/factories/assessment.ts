@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Database } from '../../src/db/database.ts';
 import type { Agent } from '../helpers/agent.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { groupLinks, respond, startRound, type CentreAdmin, type Respondent, type RoundOptions } from '../helpers/assessment.ts';
@@ -54,4 +55,23 @@ export async function responses(t: TestApp, r: RoundRecord, o: ResponseOptions =
   const out: Respondent[] = [];
   for (let i = 0; i < (o.count ?? 1); i++) out.push(await respond(t, link, o.value ?? (() => '4'), o.send ?? true));
   return out;
+}
+
+/** Lets the round's closing time pass, as the clock would: the round is then finished. */
+export async function finishRound(t: { database: Database }, roundId: number): Promise<void> {
+  await t.database.db
+    .updateTable('rounds')
+    .set({ closes_at: new Date(Date.now() - 1000).toISOString() })
+    .where('id', '=', roundId)
+    .execute();
+}
+
+/** How many responses the round's groups have sent, all together, as the database counts them. */
+export async function sentCount(t: { database: Database }, roundId: number): Promise<number> {
+  const row = await t.database.db
+    .selectFrom('round_groups')
+    .select((eb) => eb.fn.sum<number>('sent').as('n'))
+    .where('round_id', '=', roundId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -4,6 +4,7 @@
 //   const c = await centre(t, { members: 2 });                  // a centre, its administrator, two members
 //   const r = await round(t, c);                                // a self-assessment round with its links
 //   await responses(t, r, { group: 'teachers', count: 3 });     // three sent responses
+//   await finishRound(t, r.id);                                 // its closing time has passed
 export { PASSWORD, signIn, signedInUser, user, type Role, type UserOptions, type UserRecord } from './people.ts';
 export { centre, type CentreOptions, type CentreRecord } from './centres.ts';
-export { responses, round, type ResponseOptions, type RoundRecord } from './assessment.ts';
+export { finishRound, responses, round, sentCount, type ResponseOptions, type RoundRecord } from './assessment.ts';

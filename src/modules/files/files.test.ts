@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
+import { assertValidHtml } from '../../../test/pages/html-validate.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
 import { cfb, docm, docx, newResource as newResourceOf, pdf, png, signedIn } from '../../../test/helpers/files.ts';
 
@@ -328,36 +328,15 @@ describe('case studies', () => {
 });
 
 describe('markup', () => {
-  // The same rules as the browser suite's HTML check.
-  const validator = new HtmlValidate(
-    new StaticConfigLoader({
-      extends: ['html-validate:recommended'],
-      rules: {
-        'doctype-style': ['error', { style: 'lowercase' }],
-        'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
-        'no-trailing-whitespace': 'off',
-        'long-title': 'off',
-      },
-    }),
-  );
-  const valid = async (markup: string, what: string) => {
-    const report = await validator.validateString(markup, `${what}.html`);
-    assert.deepEqual(
-      report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`)),
-      [],
-      what,
-    );
-  };
-
   test('the editor page with files and errors, the case-study files page and the public list are valid HTML', async () => {
     const id = await newResource();
     await upload(id, 'Valid file', { name: 'valid.pdf', type: 'application/pdf', data: pdf() });
     const refused = await upload(id, 'Kept title', { name: 'x.pdf', type: 'application/pdf', data: Buffer.from('<html>') });
     assert.match(refused.body, /aria-describedby="field-attachment-file-hint field-attachment-file-error" aria-invalid="true"/);
-    await valid(refused.body, 'editor page with an upload error');
+    await assertValidHtml(refused.body, 'editor page with an upload error');
     await publish(id);
-    await valid((await t.get(`/ar/library/${await slugOf(id)}`)).body, 'public resource page');
+    await assertValidHtml((await t.get(`/ar/library/${await slugOf(id)}`)).body, 'public resource page');
     const cs = (await t.database.db.selectFrom('case_studies').select('slug').orderBy('id').executeTakeFirstOrThrow()).slug;
-    await valid((await editor.get(`/en/admin/case-studies/${cs}/attachments`)).body, 'case-study files page');
+    await assertValidHtml((await editor.get(`/en/admin/case-studies/${cs}/attachments`)).body, 'case-study files page');
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { signedInUser } from '../../../../test/factories/index.ts';
 import type { Agent } from '../../../../test/helpers/agent.ts';
+import { assertValidHtml } from '../../../../test/pages/html-validate.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { packToZip, zipToFiles } from '../../../content/export.ts';
 import { parseContentPack } from '../../../content/pack.ts';
@@ -21,27 +21,6 @@ const PAGE = '/en/admin/content-pack';
 const upload = (a: Agent, data: Uint8Array, from = PAGE) =>
   a.upload(`${PAGE}/import`, {}, { field: 'pack', name: 'pack.zip', type: 'application/zip', data: Buffer.from(data) }, from);
 
-// The same rules as the browser suite's HTML check.
-const validator = new HtmlValidate(
-  new StaticConfigLoader({
-    extends: ['html-validate:recommended'],
-    rules: {
-      'doctype-style': ['error', { style: 'lowercase' }],
-      'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
-      'no-trailing-whitespace': 'off',
-      'long-title': 'off',
-    },
-  }),
-);
-async function valid(markup: string, what: string): Promise<void> {
-  const report = await validator.validateString(markup, `${what}.html`);
-  assert.deepEqual(
-    report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`)),
-    [],
-    what,
-  );
-}
-
 async function download(): Promise<Map<string, string>> {
   const res = await editor.get(`${PAGE}/export.zip`);
   assert.equal(res.statusCode, 200);
@@ -59,7 +38,7 @@ describe('the content pack in the back office', () => {
     assert.match(page.body, /<h1>Lot de contenus<\/h1>/);
     assert.match(page.body, /href="\/fr\/admin\/content-pack\/export\.zip"/);
     assert.match(page.body, /enctype="multipart\/form-data"/);
-    await valid(page.body, 'content-pack page');
+    await assertValidHtml(page.body, 'content-pack page');
   });
 
   test('an editor downloads every item as a zip that reads as a content pack', async () => {
@@ -79,7 +58,7 @@ describe('the content pack in the back office', () => {
     assert.match(res.body, /Import done/);
     assert.match(res.body, /<summary>1 item updated<\/summary><ul><li><code>spotlight\/ene<\/code><\/li><\/ul>/);
     assert.match(res.body, /No new item/);
-    await valid(res.body, 'content-pack import result');
+    await assertValidHtml(res.body, 'content-pack import result');
     assert.match((await t.get('/en/spotlight')).body, /The network, as imported\./);
   });
 
@@ -91,7 +70,7 @@ describe('the content pack in the back office', () => {
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /class="error-summary"/);
     assert.match(res.body, /aria-describedby="field-pack-hint field-pack-error" aria-invalid="true"/);
-    await valid(res.body, 'content-pack import error');
+    await assertValidHtml(res.body, 'content-pack import error');
     assert.match(res.body, /Nothing was imported\. resources\/digcomp\.en\.md: type &quot;leaflet&quot; is not in vocabularies\.yml/);
     assert.doesNotMatch((await t.get('/en/spotlight')).body, /Not imported\./);
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { finishRound } from '../../../../test/factories/index.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { centreAdmin, groupLinks, respond, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
 
@@ -11,14 +12,6 @@ before(async () => {
   t = await testApp();
 });
 after(() => t.close());
-
-/** A round whose closing time has passed, as the clock would make it. */
-const expire = (roundId: number) =>
-  t.database.db
-    .updateTable('rounds')
-    .set({ closes_at: new Date(Date.now() - 1000).toISOString() })
-    .where('id', '=', roundId)
-    .execute();
 
 describe('recognition', () => {
   test('a certificate needs a finished round with enough statements and a plan; anyone can verify it', async () => {
@@ -42,7 +35,7 @@ describe('recognition', () => {
     assert.match(open.body, /Not met yet: <\/span><span aria-hidden="true">✗<\/span> the round is closed/);
     assert.doesNotMatch(open.body, /Issue the certificate/);
     assert.equal((await admin.a.post(`${r.path}/certificate`, {}, r.path)).statusCode, 409);
-    await expire(r.id);
+    await finishRound(t, r.id);
     const plan = `${r.path}/plan`;
     assert.equal((await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan)).statusCode, 303);
     assert.equal(

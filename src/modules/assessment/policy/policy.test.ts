@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { finishRound } from '../../../../test/factories/index.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { centreAdmin, groupLinks, respond, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
 
@@ -11,14 +12,6 @@ before(async () => {
 });
 after(() => t.close());
 
-/** A round whose closing time has passed, as the clock would make it. */
-const expire = (roundId: number) =>
-  t.database.db
-    .updateTable('rounds')
-    .set({ closes_at: new Date(Date.now() - 1000).toISOString() })
-    .where('id', '=', roundId)
-    .execute();
-
 describe('the policy view', () => {
   test('the policy view aggregates by country and sector for administrators only', async () => {
     // A centre in Georgia with a finished round, so that the view has a country to show.
@@ -26,7 +19,7 @@ describe('the policy view', () => {
     const r = await startRound(centre);
     const links = await groupLinks(centre, r.path);
     for (let k = 0; k < 3; k++) await respond(t, links.Learners!, () => '3');
-    await expire(r.id);
+    await finishRound(t, r.id);
     const platform = await signedIn(t, 'admin');
     const res = await platform.a.get('/en/admin/self-assessment/policy');
     assert.equal(res.statusCode, 200);

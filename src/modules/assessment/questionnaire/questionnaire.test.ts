@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sentCount } from '../../../../test/factories/index.ts';
 import { agent } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { begin, centreAdmin, groupLinks, itemsOnPage, respond, startRound, type CentreAdmin } from '../../../../test/helpers/assessment.ts';
@@ -12,16 +13,6 @@ before(async () => {
 });
 after(() => t.close());
 
-const sentCount = async (roundId: number) =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('round_groups')
-        .select((eb) => eb.fn.sum<number>('sent').as('n'))
-        .where('round_id', '=', roundId)
-        .executeTakeFirst()
-    )?.n ?? 0,
-  );
 const answerRows = async (roundId: number) => t.database.db.selectFrom('answer_counts').selectAll().where('round_id', '=', roundId).execute();
 
 describe('answering', () => {
@@ -45,16 +36,16 @@ describe('answering', () => {
     const r = await respond(t, links.Learners!, () => '4', false);
     const check = await r.a.get(`/en/survey/r/${r.token}/check`);
     assert.match(check.body, /Send my answers/);
-    assert.equal(await sentCount(round.id), 0);
+    assert.equal(await sentCount(t, round.id), 0);
     const sent = await r.a.post(`/en/survey/r/${r.token}/send`, {}, `/en/survey/r/${r.token}/check`);
     assert.equal(sent.statusCode, 303);
-    assert.equal(await sentCount(round.id), 1);
+    assert.equal(await sentCount(t, round.id), 1);
     const thanks = await r.a.get(sent.headers.location as string);
     assert.match(thanks.body, /Your answers were sent to Assessed Centre/);
     // A second send (double click, another tab) changes nothing; nor can the answers change.
     const again = await r.a.postRaw(`/en/survey/r/${r.token}/send`, {});
     assert.notEqual(again.statusCode, 303);
-    assert.equal(await sentCount(round.id), 1);
+    assert.equal(await sentCount(t, round.id), 1);
     const change = await r.a.get(`/en/survey/r/${r.token}/1`);
     assert.match(change.body, /Thank you/);
     const total = (await answerRows(round.id)).filter((x) => x.grp === 'learners').reduce((n, x) => n + Number(x.n), 0);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { finishRound } from '../../../../test/factories/index.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { centreAdmin, groupLinks, respond, startRound, type CentreAdmin } from '../../../../test/helpers/assessment.ts';
 
@@ -11,14 +12,6 @@ before(async () => {
   t = await testApp();
 });
 after(() => t.close());
-
-/** A round whose closing time has passed, as the clock would make it. */
-const expire = (roundId: number) =>
-  t.database.db
-    .updateTable('rounds')
-    .set({ closes_at: new Date(Date.now() - 1000).toISOString() })
-    .where('id', '=', roundId)
-    .execute();
 
 describe('the report', () => {
   test('shows groups that reached the threshold only, with recommendations, charts with tables and a CSV without single answers', async () => {
@@ -70,7 +63,7 @@ describe('the report', () => {
     const admin = await centreAdmin(t);
     const first = await startRound(admin, { title: 'First round' });
     for (let i = 0; i < 3; i++) await respond(t, (await groupLinks(admin, first.path)).Learners!, () => '2');
-    await expire(first.id);
+    await finishRound(t, first.id);
     const second = await startRound(admin, { title: 'Second round' });
     for (let i = 0; i < 3; i++) await respond(t, (await groupLinks(admin, second.path)).Learners!, () => '4');
     const res = await admin.a.get(`${second.path}/report?compare=${first.id}`);
@@ -91,7 +84,7 @@ describe('the report', () => {
       const r = await startRound(admin);
       const links = await groupLinks(admin, r.path);
       for (let k = 0; k < 3; k++) await respond(t, links.Learners!, () => String(1 + (i % 5)));
-      await expire(r.id);
+      await finishRound(t, r.id);
       centres.push(admin);
     }
     const me = await centreAdmin(t, { country: 'GE', sectors: ['construction'] });

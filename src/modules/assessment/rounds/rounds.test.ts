@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { finishRound, sentCount } from '../../../../test/factories/index.ts';
 import { lastMail } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { begin, centreAdmin, groupLinks, itemsOnPage, respond, roundFields, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
@@ -14,24 +15,6 @@ before(async () => {
 after(() => t.close());
 
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const sentCount = async (roundId: number) =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('round_groups')
-        .select((eb) => eb.fn.sum<number>('sent').as('n'))
-        .where('round_id', '=', roundId)
-        .executeTakeFirst()
-    )?.n ?? 0,
-  );
-
-/** A round whose closing time has passed, as the clock would make it. */
-const expire = (roundId: number) =>
-  t.database.db
-    .updateTable('rounds')
-    .set({ closes_at: new Date(Date.now() - 1000).toISOString() })
-    .where('id', '=', roundId)
-    .execute();
 
 describe('starting a round', () => {
   test('the form starts from the core set and a sensible date range', async () => {
@@ -140,10 +123,10 @@ describe('opening and closing', () => {
     assert.equal(badDate.statusCode, 422);
     assert.match(badDate.body, /Enter a date as year-month-day/);
     // When the closing time passes, sending is refused too.
-    await expire(r.id);
+    await finishRound(t, r.id);
     const send = await started.a.postRaw(`/en/survey/r/${started.token}/send`, {});
     assert.notEqual(send.statusCode, 303);
-    assert.equal(await sentCount(r.id), 0);
+    assert.equal(await sentCount(t, r.id), 0);
   });
 
   test('a round with no answers can be deleted; one with answers cannot', async () => {

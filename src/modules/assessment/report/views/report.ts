@@ -8,34 +8,19 @@ import { day } from '../../../../ui/dates.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
-import type { Package } from '../../../knowledge/service.ts';
-import type { RoundPage } from '../../access.ts';
 import { inLang } from '../../framework/document.ts';
 import type { StakeholderGroup } from '../../framework/format.ts';
 import { crumbs, roundPath } from '../../paths.ts';
-import type { RoundRow } from '../../repository.ts';
 import { lastDay, statusOf } from '../../round.ts';
-import type { Benchmark } from '../benchmark.ts';
-import { packageLevelFor, type Recommendation } from '../recommendations.ts';
-import { levelFloors, levels, type RoundResults, type ScoreSet } from '../scoring.ts';
+import { packageLevelFor } from '../recommendations.ts';
+import { levelFloors, levels, type ScoreSet } from '../scoring.ts';
+import type { ReportData } from '../service.ts';
 
 // A round's report: where the centre stands overall, per dimension, criterion and indicator, for
 // every group whose results may show and for all of them together; the heat map of criteria by
 // group, the largest gaps, strengths and areas to improve, maturity levels that lead to the
 // packages, progress since an earlier round and how other centres compare. Every chart is drawn on
 // the server (ui/charts): SVG with its data as a table, the heat map a coloured table.
-
-export interface ReportData {
-  page: RoundPage;
-  results: RoundResults;
-  recommendations: Recommendation[];
-  packages: Package[];
-  /** other rounds of the centre with sent answers, for "compare with" */
-  others: RoundRow[];
-  compare: { round: RoundRow; results: RoundResults } | null;
-  benchmark: Benchmark | null;
-  hasPlan: boolean;
-}
 
 const scoreFormats = new Map<Lang, Intl.NumberFormat>();
 export function scoreFormat(ctx: PageContext): (n: number) => string {
