@@ -47,6 +47,18 @@ export function textValues(values: Record<string, string | string[]>): Record<st
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
+/** One text field of a form's values ('' when absent or repeated). */
+export const formText = (values: Record<string, string | string[]>, name: string): string => {
+  const v = values[name];
+  return typeof v === 'string' ? v : '';
+};
+
+/** A repeated field of a form's values (a checkbox group) as a list, whether it came once or several times. */
+export const formList = (values: Record<string, string | string[]>, name: string): string[] => {
+  const v = values[name];
+  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+};
+
 /** A checkbox group: browsers send one value as a string and several as a list; both become a list. */
 export const checkboxList = <T extends z.ZodType>(item: T, max: number) =>
   z

@@ -1,18 +1,10 @@
 import type { Item } from '../../../content/pack.ts';
-import type { FieldError } from '../../../http/forms.ts';
+import { formList, formText, type FieldError } from '../../../http/forms.ts';
 import { LANGS, TRANSLATIONS, type FormValues } from './kinds.ts';
 
 // A package's checklist on the form: one fieldset per point (identifier, order, the stations that
 // help, and its text and "why" in each language), plus an empty one to add a point.
 
-const str = (values: FormValues, name: string) => {
-  const v = values[name];
-  return typeof v === 'string' ? v : '';
-};
-const strs = (values: FormValues, name: string) => {
-  const v = values[name];
-  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
-};
 
 /** The form's values for a package's checklist points, in their order. */
 export function checklistValues(item: Item<'package'>, values: FormValues): void {
@@ -35,20 +27,20 @@ export function checklistValues(item: Item<'package'>, values: FormValues): void
  * text at all, or marked for removal, is dropped. Returns the fieldset of each point in saved order.
  */
 export function checklistFrom(values: FormValues, fields: Record<string, unknown>, translations: Item['translations'], errors: FieldError[]): number[] {
-  const count = Math.min(Number(str(values, 'checklist_count')) || 0, 50);
+  const count = Math.min(Number(formText(values, 'checklist_count')) || 0, 50);
   const points: { order: number; index: number; id: string; stations: number[]; text: Record<string, string>; why: Record<string, string> }[] = [];
   for (let i = 0; i <= count; i++) {
-    const p = (name: string) => str(values, `checklist_${i}_${name}`).trim();
+    const p = (name: string) => formText(values, `checklist_${i}_${name}`).trim();
     const text = Object.fromEntries(LANGS.map((l) => [l, p(`text_${l}`)]));
     const why = Object.fromEntries(LANGS.map((l) => [l, p(`why_${l}`)]));
-    if (str(values, `checklist_${i}_remove`) === 'yes' || ![...Object.values(text), ...Object.values(why)].some(Boolean)) continue;
+    if (formText(values, `checklist_${i}_remove`) === 'yes' || ![...Object.values(text), ...Object.values(why)].some(Boolean)) continue;
     for (const l of LANGS) {
       if (text[l]!.length > 300) errors.push({ field: `checklist_${i}_text_${l}`, key: 'form.error.tooLong', values: { max: 300 } });
       if (why[l]!.length > 1000) errors.push({ field: `checklist_${i}_why_${l}`, key: 'form.error.tooLong', values: { max: 1000 } });
     }
     const id = p('id') || text.en!.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
     const order = Number(p('order'));
-    points.push({ order: Number.isFinite(order) && p('order') ? order : i + 1, index: i, id, stations: strs(values, `checklist_${i}_stations`).map(Number), text, why });
+    points.push({ order: Number.isFinite(order) && p('order') ? order : i + 1, index: i, id, stations: formList(values, `checklist_${i}_stations`).map(Number), text, why });
   }
   points.sort((a, b) => a.order - b.order || a.index - b.index);
   const ids = new Set<string>();

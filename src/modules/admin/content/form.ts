@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Item } from '../../../content/pack.ts';
-import type { FieldError } from '../../../http/forms.ts';
+import { formList, formText, type FieldError } from '../../../http/forms.ts';
 import { checklistFrom, checklistValues } from './checklist.ts';
 import { LANGS, stationKey, TRANSLATIONS, type Control, type EditableKind, type FormValues, type KindSpec, type TextField } from './kinds.ts';
 
@@ -54,14 +54,6 @@ function decode(control: Control, raw: string): { value?: unknown; error?: strin
   return { value: text };
 }
 
-const str = (values: FormValues, name: string) => {
-  const v = values[name];
-  return typeof v === 'string' ? v : '';
-};
-const strs = (values: FormValues, name: string) => {
-  const v = values[name];
-  return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
-};
 
 /** The e-library's facets of a resource: checkbox groups on the form. */
 export const FACETS = ['stations', 'themes', 'sectors', 'countries', 'languages'] as const;
@@ -92,10 +84,10 @@ export function valuesOf(spec: KindSpec, item: Item): FormValues {
 /** The kind's own (untranslated) fields from the form; numbers stay text when they are not numbers, for the schema to refuse. */
 function sharedFields(kind: EditableKind, values: FormValues): Record<string, unknown> {
   const number = (name: string) => {
-    const v = str(values, name).trim();
+    const v = formText(values, name).trim();
     return /^\d{1,6}$/.test(v) ? Number(v) : v === '' ? undefined : v;
   };
-  const optional = (name: string) => str(values, name).trim() || undefined;
+  const optional = (name: string) => formText(values, name).trim() || undefined;
   switch (kind) {
     case 'package':
       return { level: optional('level') };
@@ -107,8 +99,8 @@ function sharedFields(kind: EditableKind, values: FormValues): Record<string, un
         source: optional('source'),
         link: optional('link'),
         year: number('year'),
-        ...Object.fromEntries(FACETS.map((facet) => [facet, strs(values, facet)])),
-        stations: strs(values, 'stations').map(stationKey.fromForm),
+        ...Object.fromEntries(FACETS.map((facet) => [facet, formList(values, facet)])),
+        stations: formList(values, 'stations').map(stationKey.fromForm),
       };
     case 'case-study':
       return { package: number('package'), country: optional('country'), sector: optional('sector'), link: optional('link'), year: number('year') };
@@ -161,7 +153,7 @@ export function itemFrom(spec: KindSpec, values: FormValues, identity: Record<st
     const source: Source = { fields: {}, body: '' };
     for (const field of spec.texts) {
       const name = `${field.name}_${lang}`;
-      const raw = str(values, name);
+      const raw = formText(values, name);
       if (raw.trim().length > field.max) {
         errors.push({ field: name, key: 'form.error.tooLong', values: { max: field.max } });
         continue;
@@ -182,7 +174,7 @@ export function itemFrom(spec: KindSpec, values: FormValues, identity: Record<st
     perLang.set(lang, source);
   }
   for (const [name, max] of Object.entries(SINGLE)) {
-    if (str(values, name).trim().length > max) errors.push({ field: name, key: 'form.error.tooLong', values: { max } });
+    if (formText(values, name).trim().length > max) errors.push({ field: name, key: 'form.error.tooLong', values: { max } });
   }
 
   const en = perLang.get('en')!;
