@@ -10,7 +10,7 @@ import { centreAdmin, groupLinks, startRound } from '../test/helpers/assessment.
 import { averages, forgetSnapshot } from '../src/modules/assessment/report/benchmark.ts';
 import { indicatorsOf } from '../src/modules/assessment/framework/document.ts';
 import { currentVersion, DEFAULT_FRAMEWORK } from '../src/modules/assessment/framework/repository.ts';
-import { refreshScores } from '../src/modules/assessment/report/results.ts';
+import { settleClosedRounds } from '../src/modules/assessment/report/results.ts';
 import { stakeholderGroups } from '../src/modules/assessment/framework/format.ts';
 import { rng } from './synthetic.ts';
 
@@ -20,7 +20,7 @@ import { rng } from './synthetic.ts';
 //     the app's HTTP interface by a signed-in centre administrator: target p95 under 100 ms.
 //  2. The benchmark of a centre against 10,000 other centres (all, same country, same sector):
 //     target p95 under 200 ms for the three queries a report makes.
-//  3. Sending one response (its answers added to the counts, the round's scores rewritten).
+//  3. Sending one response (its answers moved into the group's pending counts and deleted).
 // Answers are written straight into the tables in batches (what 2,000 sends would leave behind);
 // sending is measured on its own. See bench/README.md.
 
@@ -48,37 +48,55 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<ReturnTyp
   return percentiles(samples);
 }
 
-/** 2,000 sent responses: answers in batches, counts as the sends would have left them. */
-async function fillRound(t: TestApp, roundId: number, items: { id: string; groups: string[] }[], groups: string[]): Promise<void> {
+/**
+ * 2,000 sent responses, as the sends leave them: each response a tombstone (its answers gone),
+ * their answers in the groups' pending counts, and the groups' intake. Released when the round closes.
+ */
+async function fillRound(t: TestApp, roundId: number, items: { id: string; groups: string[] }[], groups: string[]): Promise<number> {
   const db = t.database.db;
   const random = rng(7);
+  const counts = new Map<string, number>();
+  const sent = new Map<string, number>();
   for (let start = 0; start < RESPONSES; start += 250) {
     await db.transaction().execute(async (trx) => {
       for (let i = start; i < Math.min(RESPONSES, start + 250); i++) {
         const grp = groups[i % groups.length]!;
-        const { id } = await trx
+        await trx
           .insertInto('responses')
-          .values({ round_id: roundId, grp, salt: `s${i}`, resume_hash: `r-${roundId}-${i}`, code_hash: `c-${roundId}-${i}`, page: 99, sent: 1 })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const values = items
-          .filter((x) => x.groups.includes(grp))
-          .map((x) => ({ response_id: id, item: x.id, value: random() < 0.08 ? 0 : random() < 0.03 ? -1 : 1 + Math.floor(random() * 5) }));
-        for (let k = 0; k < values.length; k += 100)
-          await trx
-            .insertInto('answers')
-            .values(values.slice(k, k + 100))
-            .execute();
+          .values({
+            id: `bench-${roundId}-${i}`,
+            round_id: roundId,
+            grp,
+            salt: `s${i}`,
+            resume_hash: `r-${roundId}-${i}`,
+            code_hash: `c-${roundId}-${i}`,
+            page: 1,
+            sent: 1,
+          })
+          .execute();
+        sent.set(grp, (sent.get(grp) ?? 0) + 1);
+        for (const x of items.filter((y) => y.groups.includes(grp))) {
+          const value = random() < 0.08 ? 0 : random() < 0.03 ? -1 : 1 + Math.floor(random() * 5);
+          const key = `${grp}\t${x.id}\t${value}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
       }
     });
   }
-  await sql`insert into answer_counts (round_id, grp, item, value, n)
-    select r.round_id, r.grp, a.item, a.value, count(*) from answers a join responses r on r.id = a.response_id
-    where r.round_id = ${roundId} group by r.round_id, r.grp, a.item, a.value`.execute(db);
-  await sql`update round_groups set sent = (select count(*) from responses r where r.round_id = round_groups.round_id and r.grp = round_groups.grp and r.sent = 1) where round_id = ${roundId}`.execute(
-    db,
-  );
-  await refreshScores(db, roundId);
+  const rows = [...counts].map(([key, n]) => {
+    const [grp, item, value] = key.split('\t') as [string, string, string];
+    return { round_id: roundId, grp, item, value: Number(value), n };
+  });
+  for (let k = 0; k < rows.length; k += 200)
+    await db
+      .insertInto('pending_counts')
+      .values(rows.slice(k, k + 200))
+      .execute();
+  for (const [grp, n] of sent) {
+    await db.updateTable('round_groups').set({ sent: n }).where('round_id', '=', roundId).where('grp', '=', grp).execute();
+    await db.insertInto('intake').values({ round_id: roundId, grp, released: 0, channel: 'link', member: 0, burst: 0, n }).execute();
+  }
+  return rows.reduce((n, r) => n + r.n, 0);
 }
 
 /** 10,000 centres, each with a finished round and its scores, across countries and sectors. */
@@ -161,16 +179,39 @@ async function main(): Promise<void> {
       own: ['One of our own statements'],
     });
     const items = [...chosen.map((i) => ({ id: i.id, groups: i.groups })), { id: 'own-1', groups: [...stakeholderGroups] }];
-    await fillRound(t, round.id, items, [...stakeholderGroups]);
-    const answers = Number(
-      (
-        await t.database.db
-          .selectFrom('answers')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const answers = await fillRound(t, round.id, items, [...stakeholderGroups]);
     log(`  round filled: ${RESPONSES} responses, ${answers} answers (${Math.round(performance.now() - start)} ms)`);
+
+    // Sending one response through the real path, while the round is open: its page saved, then sent.
+    const link = (await groupLinks(admin, round.path)).Learners!;
+    const learnerItems = items.filter((x) => x.groups.includes('learners'));
+    const sends: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const a = agent(t);
+      const started = await a.post(`/en/survey/${link}/start`, {}, `/en/survey/${link}`);
+      const token = /\/r\/([A-Za-z0-9_-]{43})\//.exec(started.headers.location as string)![1]!;
+      const page = await a.get(`/en/survey/r/${token}/1`);
+      if (page.statusCode !== 200) throw new Error(`questionnaire: ${page.statusCode}`);
+      const id = (await t.database.db.selectFrom('responses').select('id').where('round_id', '=', round.id).where('sent', '=', 0).executeTakeFirstOrThrow()).id;
+      await t.database.db
+        .insertInto('answers')
+        .values(learnerItems.map((x) => ({ response_id: id, item: x.id, value: 4 })))
+        .execute();
+      const check = await a.get(`/en/survey/r/${token}/check`);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(check.body)![1]!;
+      const begin = performance.now();
+      const sent = await a.postRaw(`/en/survey/r/${token}/send`, { _csrf: csrf });
+      sends.push(performance.now() - begin);
+      if (sent.statusCode !== 303) throw new Error(`send: ${sent.statusCode}`);
+    }
+    const send = percentiles(sends);
+    log(`  sending a response (${learnerItems.length} answers): p50 ${send.p50.toFixed(1)} ms, p95 ${send.p95.toFixed(1)} ms`);
+
+    // The round closes: its answers are released, once.
+    await t.database.db.updateTable('rounds').set({ closed_at: new Date().toISOString() }).where('id', '=', round.id).execute();
+    const releasing = performance.now();
+    await settleClosedRounds(t.database.db);
+    log(`  round closed and its answers released (${Math.round(performance.now() - releasing)} ms)`);
 
     const reportPath = `${round.path}/report`;
     const page = await admin.a.get(reportPath);
@@ -212,31 +253,6 @@ async function main(): Promise<void> {
       if (res.statusCode !== 200) throw new Error(`report: ${res.statusCode}`);
     });
     log(`  report page with the benchmark of ${CENTRES} centres: p50 ${both.p50.toFixed(1)} ms, p95 ${both.p95.toFixed(1)} ms`);
-
-    // Sending one response through the real path: its page saved, then sent.
-    const link = (await groupLinks(admin, round.path)).Learners!;
-    const sends: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const a = agent(t);
-      const started = await a.post(`/en/survey/${link}/start`, {}, `/en/survey/${link}`);
-      const token = /\/r\/([A-Za-z0-9_-]{43})\//.exec(started.headers.location as string)![1]!;
-      const id = (await t.database.db.selectFrom('responses').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
-      const learnerItems = items.filter((x) => x.groups.includes('learners'));
-      await t.database.db
-        .insertInto('answers')
-        .values(learnerItems.map((x) => ({ response_id: id, item: x.id, value: 4 })))
-        .execute();
-      const check = await a.get(`/en/survey/r/${token}/check`);
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(check.body)![1]!;
-      const begin = performance.now();
-      const sent = await a.postRaw(`/en/survey/r/${token}/send`, { _csrf: csrf });
-      sends.push(performance.now() - begin);
-      if (sent.statusCode !== 303) throw new Error(`send: ${sent.statusCode}`);
-    }
-    const send = percentiles(sends);
-    log(
-      `  sending a response (${items.filter((x) => x.groups.includes('learners')).length} answers): p50 ${send.p50.toFixed(1)} ms, p95 ${send.p95.toFixed(1)} ms`,
-    );
 
     const met = { report: report.p95 < TARGET.reportP95Ms, benchmark: build.p95 < TARGET.benchmarkP95Ms };
     const when = new Date().toISOString();

@@ -33,6 +33,7 @@ import { frameworkService } from './modules/assessment/framework/service.ts';
 import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { planService } from './modules/assessment/plans/service.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
+import { invitationsService } from './modules/assessment/rounds/invitations.ts';
 import { surveyService } from './modules/assessment/questionnaire/service.ts';
 import { reportRoutes } from './modules/assessment/report/routes.ts';
 import { reportService } from './modules/assessment/report/service.ts';
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const framework = frameworkService(database.db, knowledge);
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
+  const invitations = invitationsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const survey = surveyService(database.db, assessmentSecret);
   const reports = reportService(database.db, knowledge);
   const plans = planService(database.db, knowledge);
@@ -170,7 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
-            roundRoutes(account, guards, a, lang, { rounds, certificates });
+            roundRoutes(account, guards, a, lang, { rounds, invitations, certificates });
             reportRoutes(account, guards, a, lang, { access, reports });
             planRoutes(account, guards, a, lang, { access, plans });
           },

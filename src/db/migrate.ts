@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_content_notify.ts';
 import * as m0009 from './migrations/0009_frameworks.ts';
 import * as m0010 from './migrations/0010_rounds.ts';
 import * as m0011 from './migrations/0011_resource_revisions.ts';
+import * as m0012 from './migrations/0012_anonymity.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -27,6 +28,7 @@ const migrations: Record<string, DialectMigration> = {
   '0009_frameworks': m0009,
   '0010_rounds': m0010,
   '0011_resource_revisions': m0011,
+  '0012_anonymity': m0012,
 };
 
 class Provider implements MigrationProvider {
@@ -39,8 +41,11 @@ class Provider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock so instances take turns. */
-export async function migrate(database: Database): Promise<string[]> {
+/**
+ * Brings the schema up to date, or up to the migration named by `to` (tests of a migration's
+ * conversion of older data). On PostgreSQL, Kysely holds an advisory lock so instances take turns.
+ */
+export async function migrate(database: Database, o: { to?: string } = {}): Promise<string[]> {
   if (database.dialect === 'postgres') await ensureUnaccent(database);
   const migrator = new Migrator({
     db: database.db,
@@ -48,7 +53,7 @@ export async function migrate(database: Database): Promise<string[]> {
     // Kysely looks for its bookkeeping tables across schemas unless told which one is ours.
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = o.to ? await migrator.migrateTo(o.to) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

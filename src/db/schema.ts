@@ -254,11 +254,27 @@ export interface Tables {
   };
   /** an indicator of the framework ("partner-advice"), or one of the centre's own statements ("own-1") */
   round_items: { round_id: number; item: string; position: number; own_text: string | null; own_lang: string | null };
-  round_groups: { round_id: number; grp: string; link_salt: string; link_hash: string; sent: Generated<number> };
-  responses: {
-    id: Generated<number>;
+  round_groups: {
     round_id: number;
     grp: string;
+    link_salt: string;
+    link_hash: string;
+    /** responses sent, released or not */
+    sent: Generated<number>;
+    /** how people reach the questionnaire: 'link' (the group's open link) | 'invitation' (personal links) */
+    access: Generated<string>;
+    /** responses whose answers are in answer_counts (what the centre sees) */
+    released: Generated<number>;
+    /** when those invited who had not sent were last reminded */
+    reminded_at: string | null;
+  };
+  responses: {
+    /** random, so ids say nothing of the order people answered in */
+    id: string;
+    round_id: number;
+    grp: string;
+    /** 'link' | 'invitation' */
+    channel: Generated<string>;
     salt: string;
     resume_hash: string;
     code_hash: string;
@@ -266,9 +282,31 @@ export interface Tables {
     page: Generated<number>;
     sent: Generated<number>;
   };
-  /** value: 1–5, 0 = not applicable, −1 = prefer not to say */
-  answers: { response_id: number; item: string; value: number };
+  /** a response's answers until it is sent; value: 1–5, 0 = not applicable, −1 = prefer not to say */
+  answers: { response_id: string; item: string; value: number };
+  /** released answers: what the centre's report is built from */
   answer_counts: { round_id: number; grp: string; item: string; value: number; n: number };
+  /** sent answers not released yet (docs/decisions/0006) */
+  pending_counts: { round_id: number; grp: string; item: string; value: number; n: number };
+  /** how a group's responses came: channel 'link' | 'invitation', from a member's browser, in a burst from one address */
+  intake: { round_id: number; grp: string; released: number; channel: string; member: number; burst: number; n: number };
+  /** a personal invitation to answer; the address is erased when the round closes */
+  invitations: {
+    id: Generated<number>;
+    round_id: number;
+    grp: string;
+    email: string | null;
+    salt: string;
+    link_hash: string;
+    lang: string;
+    message: string | null;
+    /** the response the link started, until it is sent */
+    response_id: string | null;
+    /** 'invited' | 'started' | 'sent' */
+    state: Generated<string>;
+    created_at: string;
+    mailed_at: string | null;
+  };
   /** scores: JSON object "overall:overall" | "dimension:<id>" | "criterion:<id>" → mean score */
   round_scores: { round_id: number; scores: string; responses: number };
   plans: { id: Generated<number>; round_id: number; created_at: string; updated_at: string };

@@ -48,6 +48,8 @@ export interface RoundOptions {
   title?: string;
   indicators?: string[];
   groups?: string[];
+  /** groups that answer by personal invitation */
+  invited?: string[];
   opens?: string;
   closes?: string;
   minGroupSize?: string;
@@ -59,6 +61,7 @@ export function roundFields(o: RoundOptions = {}): Record<string, string | strin
     title: o.title ?? 'Spring round',
     indicators: o.indicators ?? ['programmes-reviewed-with-employers', 'programmes-match-current-practice', 'placements-for-all-learners'],
     groups: o.groups ?? ['teachers', 'learners'],
+    ...(o.invited ? { invited: o.invited } : {}),
     opens: o.opens ?? today(),
     closes: o.closes ?? today(14),
     minGroupSize: o.minGroupSize ?? '3',
@@ -82,7 +85,8 @@ export async function groupLinks(admin: CentreAdmin, path: string): Promise<Reco
   const page = await admin.a.get(path);
   assert.equal(page.statusCode, 200);
   const out: Record<string, string> = {};
-  for (const m of page.body.matchAll(/<th scope="row">([^<]+)<\/th>[\s\S]*?\/en\/survey\/([A-Za-z0-9_-]{43})"/g)) out[m[1]!] = m[2]!;
+  // Each group is a table body of its own; a group that answers by invitation has no link.
+  for (const m of page.body.matchAll(/<th scope="row">([^<]+)<\/th>(?:(?!<\/tbody>)[\s\S])*?\/en\/survey\/([A-Za-z0-9_-]{43})"/g)) out[m[1]!] = m[2]!;
   return out;
 }
 
@@ -95,21 +99,21 @@ export interface Respondent {
   token: string;
 }
 
-/** Starts a response through a group's link. */
-export async function begin(t: TestApp, link: string): Promise<Respondent> {
-  const a = agent(t);
-  const res = await a.post(`/en/survey/${link}/start`, {}, `/en/survey/${link}`);
+/** Starts a response through a group's link, in a browser of its own unless given one (`shared`: the person confirms a shared device). */
+export async function begin(t: TestApp, link: string, o: { as?: Agent; shared?: boolean } = {}): Promise<Respondent> {
+  const a = o.as ?? agent(t);
+  const res = await a.post(`/en/survey/${link}/start`, o.shared ? { shared: 'yes' } : {}, `/en/survey/${link}`);
   assert.equal(res.statusCode, 303, res.body.slice(0, 1000));
   const m = /^\/en\/survey\/r\/([A-Za-z0-9_-]{43})\/1$/.exec(res.headers.location as string);
   assert.ok(m, String(res.headers.location));
   return { a, token: m[1]! };
 }
 
-/** Answers every page with `value(item)` and sends; returns the respondent. */
-export async function respond(t: TestApp, link: string, value: (item: string) => string, send = true): Promise<Respondent> {
-  const r = await begin(t, link);
+/** Answers every page of a started response with `value(item)`, and sends it unless told not to. */
+export async function answer(r: Respondent, value: (item: string) => string, o: { send?: boolean; shared?: boolean; lang?: string } = {}): Promise<void> {
+  const base = `/${o.lang ?? 'en'}/survey/r/${r.token}`;
   for (let page = 1; ; page++) {
-    const url = `/en/survey/r/${r.token}/${page}`;
+    const url = `${base}/${page}`;
     const form = await r.a.get(url);
     assert.equal(form.statusCode, 200, form.body.slice(0, 500));
     const fields: Record<string, string> = { go: 'next' };
@@ -118,9 +122,21 @@ export async function respond(t: TestApp, link: string, value: (item: string) =>
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 1500));
     if ((saved.headers.location as string).endsWith('/check')) break;
   }
-  if (send) {
-    const sent = await r.a.post(`/en/survey/r/${r.token}/send`, {}, `/en/survey/r/${r.token}/check`);
+  if (o.send ?? true) {
+    const sent = await r.a.post(`${base}/send`, o.shared ? { shared: 'yes' } : {}, `${base}/check`);
     assert.equal(sent.statusCode, 303, sent.body.slice(0, 1500));
   }
+}
+
+/** Starts a response through a group's link, answers every page with `value(item)` and sends; returns the respondent. */
+export async function respond(
+  t: TestApp,
+  link: string,
+  value: (item: string) => string,
+  send = true,
+  o: { as?: Agent; shared?: boolean } = {},
+): Promise<Respondent> {
+  const r = await begin(t, link, o);
+  await answer(r, value, { send, ...(o.shared ? { shared: true } : {}) });
   return r;
 }

@@ -151,15 +151,16 @@ async function snapshot(database: Database, to: string): Promise<void> {
 
 // ── Both ──────────────────────────────────────────────────────────────────────────────────────
 
+/** An empty database of its own, not even migrated (for tests of what a migration does to older data). */
+export async function unmigratedDatabase(): Promise<TestDatabase> {
+  if (postgresUrl) return createPostgres(`${PREFIX}${process.pid}_${++copies}`);
+  const dir = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
+  return openSqliteCopy(join(dir, 'test.db'), dir);
+}
+
 /** A migrated database of its own, built from nothing (a file run on its own, and the templates). */
 async function freshDatabase(): Promise<TestDatabase> {
-  let t: TestDatabase;
-  if (postgresUrl) {
-    t = await createPostgres(`${PREFIX}${process.pid}_${++copies}`);
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
-    t = openSqliteCopy(join(dir, 'test.db'), dir);
-  }
+  const t = await unmigratedDatabase();
   try {
     await migrate(t.database);
   } catch (error) {

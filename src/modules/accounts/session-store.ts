@@ -32,3 +32,11 @@ export function databaseSessionStore(db: DB, maxAgeMs: number): SessionStore {
     },
   };
 }
+
+/** The person signed in with a session id (the cookie's value, already verified), if any: for pages outside the session scope that only need to know. */
+export async function sessionUserId(db: DB, id: string): Promise<number | null> {
+  const row = await getSession(db, id);
+  if (!row) return null;
+  const userId = (JSON.parse(row.data) as Partial<Session>).userId;
+  return typeof userId === 'number' ? userId : null;
+}

@@ -2,6 +2,7 @@ import type { DB } from '../../db/database.ts';
 import type { User } from '../accounts/repository.ts';
 import * as centresRepo from '../centres/repository.ts';
 import { canManage, canSeeMembers, type Access } from '../centres/service.ts';
+import { settled } from './report/results.ts';
 import { loadRound, type LoadedRound } from './round.ts';
 
 // Who sees a centre's self-assessment: every member of the centre reads its rounds, reports and
@@ -28,13 +29,16 @@ export function roundAccess(db: DB) {
     return { centre, access, manage: canManage(user, access) };
   }
 
-  /** A round of the centre, loaded; null when there is none the person may see. */
+  /**
+   * A round of the centre, loaded as it now is (a closed round settled first: its due answers
+   * released, its invited people's addresses erased); null when there is none the person may see.
+   */
   async function roundFor(user: User, slug: string, id: number): Promise<RoundPage | null> {
     const c = await centreFor(user, slug);
     if (!c) return null;
     const loaded = await loadRound(db, id);
     if (!loaded || loaded.round.centre_id !== c.centre.id) return null;
-    return { ...c, loaded };
+    return { ...c, loaded: await settled(db, loaded) };
   }
 
   return { centreFor, roundFor };

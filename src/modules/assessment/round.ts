@@ -7,6 +7,8 @@ import { findRound, roundGroups, roundItems, type RoundRow } from './repository.
 // its items and its groups. Every part of the self-assessment starts from here.
 
 export type RoundStatus = 'scheduled' | 'open' | 'closed';
+/** How a group reaches the questionnaire: its open link, or personal invitations. */
+export type Access = 'link' | 'invitation';
 
 /** A statement of the centre's own, asked of every group beside the framework's indicators. */
 export interface OwnStatement {
@@ -29,7 +31,8 @@ export interface LoadedRound {
   version: FrameworkVersion;
   indicators: Set<string>;
   own: OwnStatement[];
-  groups: { group: StakeholderGroup; sent: number; salt: string }[];
+  /** per group: responses sent, those released to the centre, the link's salt, how people reach the questionnaire */
+  groups: { group: StakeholderGroup; sent: number; released: number; salt: string; access: Access }[];
 }
 
 export async function loadRound(db: DB, id: number): Promise<LoadedRound | null> {
@@ -42,6 +45,6 @@ export async function loadRound(db: DB, id: number): Promise<LoadedRound | null>
     version,
     indicators: new Set(items.filter((i) => i.own_text === null).map((i) => i.item)),
     own: items.filter((i) => i.own_text !== null).map((i) => ({ item: i.item, text: i.own_text!, lang: i.own_lang ?? 'en' })),
-    groups: groups.map((g) => ({ group: g.grp, sent: g.sent, salt: g.salt })),
+    groups: groups.map((g) => ({ group: g.grp, sent: g.sent, released: g.released, salt: g.salt, access: g.access })),
   };
 }

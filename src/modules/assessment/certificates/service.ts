@@ -90,7 +90,7 @@ export function certificatesService(db: DB) {
         framework: version.document.title,
         version: version.version,
         indicators: e.covered,
-        responses: e.results.sent,
+        responses: e.results.released,
         dimensions: e.results.dimensions.map((d) => ({ title: d.dimension.title, level: d.level })),
       };
       const issued = new Date().toISOString();

@@ -13,7 +13,9 @@ before(async () => {
 });
 after(() => t.close());
 
-const answerRows = async (roundId: number) => t.database.db.selectFrom('answer_counts').selectAll().where('round_id', '=', roundId).execute();
+/** Sent answers wait in the pending counts until the round closes and releases them. */
+const pendingRows = async (roundId: number) => t.database.db.selectFrom('pending_counts').selectAll().where('round_id', '=', roundId).execute();
+const releasedRows = async (roundId: number) => t.database.db.selectFrom('answer_counts').selectAll().where('round_id', '=', roundId).execute();
 
 describe('answering', () => {
   let admin: CentreAdmin;
@@ -48,8 +50,15 @@ describe('answering', () => {
     assert.equal(await sentCount(t, round.id), 1);
     const change = await r.a.get(`/en/survey/r/${r.token}/1`);
     assert.match(change.body, /Thank you/);
-    const total = (await answerRows(round.id)).filter((x) => x.grp === 'learners').reduce((n, x) => n + Number(x.n), 0);
+    const total = (await pendingRows(round.id)).filter((x) => x.grp === 'learners').reduce((n, x) => n + Number(x.n), 0);
     assert.equal(total, 3); // two framework statements asked of learners and the centre's own
+    // Nothing is released while the round is open, and the response keeps no answers of its own.
+    assert.equal((await releasedRows(round.id)).length, 0);
+    const sentIds = (await t.database.db.selectFrom('responses').select('id').where('round_id', '=', round.id).where('sent', '=', 1).execute()).map(
+      (x) => x.id,
+    );
+    assert.equal(sentIds.length, 1);
+    assert.deepEqual(await t.database.db.selectFrom('answers').selectAll().where('response_id', 'in', sentIds).execute(), []);
   });
 
   test('every statement needs an answer to go on; going back keeps what was answered', async () => {

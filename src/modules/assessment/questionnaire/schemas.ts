@@ -5,6 +5,7 @@ import { z } from 'zod';
 /** A link or resume token: 43 characters of base64url. */
 const token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 export const linkParams = z.object({ link: token });
+export const invitationParams = z.object({ token });
 export const resumeParams = z.object({ token });
 export const pageParams = z.object({ token, page: z.coerce.number().int().min(1).max(200) });
 
@@ -21,3 +22,6 @@ export const codeForm = z.object({
 export const answerInput = z.enum(['1', '2', '3', '4', '5', 'na', 'skip']);
 export const answerValue = (v: z.infer<typeof answerInput>): number => (v === 'na' ? 0 : v === 'skip' ? -1 : Number(v));
 export const answerField = (value: number): string => (value === 0 ? 'na' : value === -1 ? 'skip' : String(value));
+
+/** "This device is shared": a second response from a browser that has sent one to the group. */
+export const sharedForm = z.object({ shared: z.literal('yes').optional() });

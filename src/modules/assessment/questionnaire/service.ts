@@ -1,18 +1,19 @@
 import type { DB } from '../../../db/database.ts';
 import { limits, rateLimiter } from '../../../platform/rate-limits/rate-limits.ts';
-import { findCentreById } from '../../centres/repository.ts';
+import { sessionUserId } from '../../accounts/session-store.ts';
+import { findCentreById, membership } from '../../centres/repository.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
-import { refreshScores } from '../report/results.ts';
 import { loadRound, statusOf, type LoadedRound, type RoundStatus } from '../round.ts';
 import { digest, newSalt, normaliseCode, tokens } from '../rounds/tokens.ts';
 import { itemsOf, pagesFor, type QuestionPage } from './pages.ts';
 import * as repo from './repository.ts';
 import { answerInput, answerValue } from './schemas.ts';
 
-// The respondent's side of a round. No account, no personal data: a group's link starts a
-// response; the response is reached again only through its resume link or its short code. Answers
-// are saved page by page, so a dropped connection loses at most the page being filled in, and
-// count only once the response is sent, which happens once.
+// The respondent's side of a round. No account, no personal data: a group's open link, or a
+// personal invitation's link, starts a response; the response is reached again through its resume
+// link or its short code (and an invitation's link). Answers are saved page by page, so a dropped
+// connection loses at most the page being filled in, and count only once the response is sent,
+// which happens once. Sent answers wait until the round releases them (docs/decisions/0006).
 
 export interface LinkState {
   loaded: LoadedRound;
@@ -20,6 +21,26 @@ export interface LinkState {
   centre: string;
   status: RoundStatus;
   pages: QuestionPage[];
+  /** how this group answers: its open link, or personal invitations only */
+  access: 'link' | 'invitation';
+}
+
+/** A personal invitation's link: its round and group, and how far its person has got. */
+export interface InvitationState extends LinkState {
+  invitation: repo.InvitationRow;
+}
+
+/** What the browser that sends says of itself (the route reads it from cookies). */
+export interface Sender {
+  address: string;
+  /** signed in as a member of the round's centre (counted, never who) */
+  member: boolean;
+}
+
+/** Whether a second response from this browser to this group is meant: it sent one already and the person has not said the device is shared. */
+export interface Device {
+  sentHere: boolean;
+  shared: boolean;
 }
 
 export interface Session extends LinkState {
@@ -51,7 +72,33 @@ export function surveyService(db: DB, secret: string) {
       centre: centre.name,
       status: statusOf(loaded.round),
       pages: pagesFor(loaded.version.document, loaded.indicators, loaded.own, group),
+      access: loaded.groups.find((g) => g.group === group)!.access,
     };
+  }
+
+  /** Adds a response, drawing new salts until its code is unique. */
+  async function newResponse(s: LinkState, channel: repo.Channel, invitationId?: number): Promise<{ token: string } | 'taken'> {
+    for (;;) {
+      const salt = newSalt();
+      const id = await repo.createResponse(db, {
+        roundId: s.loaded.round.id,
+        grp: s.group,
+        channel,
+        salt,
+        resumeHash: digest(tk.resume(salt)),
+        codeHash: digest(tk.code(salt)),
+        ...(invitationId === undefined ? {} : { invitationId }),
+      });
+      if (id && 'taken' in id) return 'taken';
+      if (id) return { token: tk.resume(salt) };
+    }
+  }
+
+  async function byInvitation(token: string): Promise<InvitationState | null> {
+    const invitation = await repo.invitationByLink(db, digest(token));
+    if (!invitation) return null;
+    const s = await state(invitation.round_id, invitation.grp);
+    return s ? { ...s, invitation } : null;
   }
 
   async function byLink(link: string): Promise<LinkState | null> {
@@ -68,23 +115,47 @@ export function surveyService(db: DB, secret: string) {
   return {
     byLink,
 
-    /** Starts a response for the link's group; the caller sends the respondent to its first page. */
-    async start(link: string, address: string): Promise<{ token: string } | 'closed' | 'limited' | null> {
+    byInvitation,
+
+    /** Whether the browser's sign-in (its verified session id) is a member of the round's centre. */
+    async memberOf(sessionId: string | null, s: LinkState): Promise<boolean> {
+      if (!sessionId) return false;
+      const userId = await sessionUserId(db, sessionId);
+      return userId !== null && (await membership(db, s.loaded.round.centre_id, userId)) !== undefined;
+    },
+
+    /**
+     * Starts a response for the link's group; the caller sends the respondent to its first page.
+     * A group that answers by invitation has no open link; a browser that has sent a response to
+     * the group starts another only once the person says the device is shared.
+     */
+    async start(link: string, address: string, device: Device): Promise<{ token: string } | 'closed' | 'limited' | 'invitation-only' | 'sent-here' | null> {
       const s = await byLink(link);
       if (!s) return null;
+      if (s.access === 'invitation') return 'invitation-only';
       if (s.status !== 'open') return 'closed';
+      if (device.sentHere && !device.shared) return 'sent-here';
       if (await rates.count(`survey-start:${s.loaded.round.id}:${address}`, limits.surveyStartPerIp)) return 'limited';
-      for (;;) {
-        const salt = newSalt();
-        const id = await repo.createResponse(db, {
-          roundId: s.loaded.round.id,
-          grp: s.group,
-          salt,
-          resumeHash: digest(tk.resume(salt)),
-          codeHash: digest(tk.code(salt)),
-        });
-        if (id !== null) return { token: tk.resume(salt) };
+      const started = await newResponse(s, 'link');
+      return started === 'taken' ? null : started;
+    },
+
+    /** Starts the response of a personal invitation, or finds the one it started: one invitation, one response. */
+    async startInvited(token: string): Promise<{ token: string } | 'closed' | 'sent' | null> {
+      for (let tries = 0; tries < 2; tries++) {
+        const s = await byInvitation(token);
+        if (!s) return null;
+        if (s.invitation.state === 'sent') return 'sent';
+        if (s.invitation.response_id) {
+          const response = await repo.responseBy(db, 'id', s.invitation.response_id);
+          if (response) return { token: tk.resume(response.salt) };
+        }
+        if (s.status !== 'open') return 'closed';
+        const started = await newResponse(s, 'invitation', s.invitation.id);
+        if (started !== 'taken') return started;
+        // Another tab started it a moment ago: find that response.
       }
+      return null;
     },
 
     /** Finds a response of the link's group by its short code. */
@@ -134,13 +205,18 @@ export function surveyService(db: DB, secret: string) {
     /** Pages with a statement still unanswered, by number. */
     unanswered: (s: Session): number[] => s.pages.flatMap((p, i) => (itemsOf(p).some((item) => !s.answers.has(item)) ? [i + 1] : [])),
 
-    /** Sends the answers: they count from now on, and can no longer change. */
-    async send(s: Session): Promise<'sent' | 'already' | 'closed' | 'incomplete'> {
+    /**
+     * Sends the answers: they can no longer change, and count once the round releases them. A
+     * browser that has sent to this group already needs the person to say the device is shared.
+     * Whether it came from a member's browser, or in a burst from one address, is counted with it.
+     */
+    async send(s: Session, sender: Sender, device: Device): Promise<'sent' | 'already' | 'closed' | 'incomplete' | 'sent-here'> {
       if (s.response.sent) return 'already';
       if (s.status !== 'open') return 'closed';
       if (s.pages.some((p) => itemsOf(p).some((item) => !s.answers.has(item)))) return 'incomplete';
-      if (!(await repo.sendResponse(db, s.response))) return 'already';
-      await refreshScores(db, s.loaded.round.id);
+      if (s.response.channel === 'link' && device.sentHere && !device.shared) return 'sent-here';
+      const burst = (await rates.count(`survey-sent:${s.loaded.round.id}:${sender.address}`, limits.surveySentPerIp)) !== null;
+      if (!(await repo.sendResponse(db, s.response, { member: sender.member, burst }))) return 'already';
       return 'sent';
     },
   };

@@ -1,9 +1,10 @@
 import type { DB } from '../../../db/database.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import * as repo from './repository.ts';
+import { settleClosedRounds } from './results.ts';
 
 // Comparing centres. Each centre counts with the scores of its latest finished round that has any
-// (`round_scores`, written as answers are sent). A figure shows only where at least
+// (`round_scores`, written when the round releases answers, so only from released answers). A figure shows only where at least
 // MIN_CENTRES centres contribute to it, and centres that opted out are never counted, in a
 // centre's benchmark or in the policy view. The sums are kept in memory between requests and
 // rebuilt whenever what they are made of changes (see `fingerprint`), so a report pays one cheap
@@ -58,7 +59,7 @@ interface Snapshot {
 /**
  * What a snapshot depends on, in one cheap query: how many rounds are finished (it grows as
  * closing times pass), the latest change to any round (closing early, reopening, a new round),
- * and who opted out. Scores of a finished round never change: it takes no answers.
+ * and who opted out. A release moves its round's `updated_at`.
  */
 async function fingerprint(db: DB, now: string): Promise<string> {
   const f = await repo.benchmarkFingerprint(db, now);
@@ -66,19 +67,21 @@ async function fingerprint(db: DB, now: string): Promise<string> {
 }
 
 /**
- * Parsed scores by round. A finished round's scores never change (it takes no answers), so once
- * read they stay right: a rebuild reads and parses only rounds it has not seen.
+ * Parsed scores by round and the number of responses they are made of. A round's scores change
+ * only when it releases answers (docs/decisions/0006), and every release adds responses, so a
+ * rebuild reads and parses only rounds it has not seen with that number.
  */
-const parsedScores = new WeakMap<DB, Map<number, Record<string, number>>>();
+const parsedScores = new WeakMap<DB, Map<string, Record<string, number>>>();
+const scoreKey = (roundId: number, responses: number) => `${roundId}:${responses}`;
 
 async function build(db: DB, now: string, print: string): Promise<Snapshot> {
   const [rows, sectorRows] = await Promise.all([repo.latestScoredRounds(db, now), repo.centreSectors(db)]);
   let known = parsedScores.get(db);
-  if (!known) parsedScores.set(db, (known = new Map<number, Record<string, number>>()));
-  const missing = rows.map((r) => Number(r.round_id)).filter((id) => !known.has(id));
+  if (!known) parsedScores.set(db, (known = new Map<string, Record<string, number>>()));
+  const missing = rows.filter((r) => !known.has(scoreKey(Number(r.round_id), Number(r.responses)))).map((r) => Number(r.round_id));
   for (let i = 0; i < missing.length; i += 1000) {
     const chunk = await repo.roundScores(db, missing.slice(i, i + 1000));
-    for (const r of chunk) known.set(r.round_id, JSON.parse(r.scores) as Record<string, number>);
+    for (const r of chunk) known.set(scoreKey(r.round_id, Number(r.responses)), JSON.parse(r.scores) as Record<string, number>);
   }
   const sectorsOf = new Map<number, string[]>();
   for (const r of sectorRows) sectorsOf.set(r.centre_id, [...(sectorsOf.get(r.centre_id) ?? []), r.sector]);
@@ -89,7 +92,7 @@ async function build(db: DB, now: string, print: string): Promise<Snapshot> {
     return sums;
   };
   for (const r of rows) {
-    const scores = known.get(Number(r.round_id));
+    const scores = known.get(scoreKey(Number(r.round_id), Number(r.responses)));
     if (!scores) continue;
     const sectors = sectorsOf.get(Number(r.id)) ?? [];
     snapshot.centres.set(Number(r.id), { country: r.country, sectors, scores });
@@ -102,16 +105,24 @@ async function build(db: DB, now: string, print: string): Promise<Snapshot> {
 
 const snapshots = new WeakMap<DB, Promise<Snapshot>>();
 
-/** The current snapshot: rebuilt when its fingerprint changed, shared by requests meanwhile. */
+/**
+ * The current snapshot: rebuilt when its fingerprint changed, shared by requests meanwhile. Before
+ * a rebuild, rounds that have closed since are settled (their due answers released), so a centre
+ * counts as soon as its round is over, even if nobody has opened its report yet.
+ */
 async function snapshotOf(db: DB): Promise<Snapshot> {
   const now = new Date().toISOString();
-  const print = await fingerprint(db, now);
+  let print = await fingerprint(db, now);
   const cached = snapshots.get(db);
   if (cached) {
     const s = await cached.catch(() => null);
     if (s?.fingerprint === print) return s;
   }
-  const next = build(db, now, print);
+  // Set at once, so requests arriving meanwhile wait for this rebuild rather than race it.
+  const next = (async () => {
+    if (await settleClosedRounds(db)) print = await fingerprint(db, now);
+    return build(db, now, print);
+  })();
   snapshots.set(db, next);
   return next;
 }

@@ -1,24 +1,19 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { PdfBlock, PdfDocument } from '../../../pdf/model.ts';
 import { day } from '../../../ui/dates.ts';
-import type { RoundPage } from '../access.ts';
 import { inLang } from '../framework/document.ts';
-import { lastDay } from '../round.ts';
-import type { Benchmark } from './benchmark.ts';
-import type { Recommendation } from './recommendations.ts';
-import type { RoundResults, ScoreSet } from './scoring.ts';
+import { lastDay, statusOf } from '../round.ts';
+import { BURST_FROM } from './anonymity.ts';
+import type { ScoreSet } from './scoring.ts';
+import type { ReportData } from './service.ts';
+import { releaseText } from './views/intake.ts';
 import { scoreFormat } from './views/report.ts';
 
 // The report as a PDF document: the same content as the page, in the same words (the message
 // catalogues), as headings, paragraphs, lists and tables.
 
-export function reportDocument(
-  ctx: PageContext,
-  page: RoundPage,
-  results: RoundResults,
-  recommendations: Recommendation[],
-  benchmark: Benchmark | null,
-): PdfDocument {
+export function reportDocument(ctx: PageContext, d: ReportData): PdfDocument {
+  const { page, results, recommendations, benchmark } = d;
   const { t } = ctx;
   const { round } = page.loaded;
   const fmt = scoreFormat(ctx);
@@ -26,6 +21,7 @@ export function reportDocument(
   const group = (g: string) => t(`assessment.groupName.${g}`);
   const head = (first: string) => [first, t('report.allGroups'), ...results.shown.map(group)];
   const cells = (s: ScoreSet) => [score(s.all), ...results.shown.map((g) => score(s.byGroup[g]))];
+  const shown = new Set(results.shown);
   const blocks: PdfBlock[] = [
     {
       kind: 'paragraph',
@@ -33,20 +29,40 @@ export function reportDocument(
       muted: true,
     },
     { kind: 'heading', text: t('report.responses.title'), level: 2 },
+    ...releaseText(ctx, d).map((text): PdfBlock => ({ kind: 'paragraph', text })),
     {
       kind: 'table',
-      head: [t('round.groups.group'), t('round.groups.sent'), t('report.responses.shown')],
-      rows: results.groups.map((g) => [
+      head: [t('round.groups.group'), t('round.groups.sent'), t('report.responses.released'), t('report.responses.shown')],
+      rows: d.intake.map((g) => [
         group(g.group),
         ctx.format.number(g.sent),
-        g.shown ? t('report.responses.yes') : t('report.responses.no', { min: results.minGroupSize }),
+        ctx.format.number(g.released),
+        shown.has(g.group) ? t('report.responses.yes') : t('report.responses.no', { min: results.minGroupSize }),
       ]),
-      widths: [3, 1, 2],
+      widths: [3, 1, 1, 2],
     },
     { kind: 'paragraph', text: t('report.responses.rule', { min: results.minGroupSize }), muted: true },
   ];
-  if (results.sent === 0) {
-    blocks.push({ kind: 'paragraph', text: t('report.empty', { min: results.minGroupSize }) });
+  const came = d.intake.filter((g) => g.released > 0);
+  if (came.length)
+    blocks.push(
+      { kind: 'heading', text: t('report.intake.title'), level: 3 },
+      {
+        kind: 'table',
+        head: [t('round.groups.group'), t('report.intake.link'), t('report.intake.invitation'), t('report.intake.member'), t('report.intake.burst')],
+        rows: came.map((g) => [
+          group(g.group),
+          ctx.format.number(g.link),
+          g.invited === null ? ctx.format.number(g.invitation) : t('report.intake.ofInvited', { n: g.invitation, invited: g.invited }),
+          ctx.format.number(g.member),
+          ctx.format.number(g.burst),
+        ]),
+        widths: [3, 1, 2, 1, 1],
+      },
+      { kind: 'paragraph', text: t('report.intake.hint', { burst: BURST_FROM }), muted: true },
+    );
+  if (results.released === 0) {
+    if (statusOf(page.loaded.round) === 'closed') blocks.push({ kind: 'paragraph', text: t('report.empty', { min: results.minGroupSize }) });
   } else {
     blocks.push(
       { kind: 'heading', text: t('report.summary.title'), level: 2 },

@@ -21,6 +21,7 @@ describe('the report', () => {
     for (let i = 0; i < 3; i++) await respond(t, links.Learners!, (item) => (item === 'placements-for-all-learners' ? '1' : '3'));
     for (let i = 0; i < 3; i++) await respond(t, links['Teachers and trainers']!, () => '5');
     for (let i = 0; i < 2; i++) await respond(t, links['Company partners and in-company trainers']!, () => '1');
+    await finishRound(t, r.id);
     const res = await admin.a.get(`${r.path}/report`);
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'no-store');
@@ -55,6 +56,7 @@ describe('the report', () => {
     const r = await startRound(admin, { minGroupSize: '4' });
     const links = await groupLinks(admin, r.path);
     for (let i = 0; i < 3; i++) await respond(t, links.Learners!, () => '4');
+    await finishRound(t, r.id);
     const res = await admin.a.get(`${r.path}/report`);
     assert.match(res.body, /Nothing to show yet: no group has reached 4 sent answers/);
   });
@@ -66,6 +68,7 @@ describe('the report', () => {
     await finishRound(t, first.id);
     const second = await startRound(admin, { title: 'Second round' });
     for (let i = 0; i < 3; i++) await respond(t, (await groupLinks(admin, second.path)).Learners!, () => '4');
+    await finishRound(t, second.id);
     const res = await admin.a.get(`${second.path}/report?compare=${first.id}`);
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /Scores in First round and in Second round/);
@@ -90,6 +93,7 @@ describe('the report', () => {
     const me = await centreAdmin(t, { country: 'GE', sectors: ['construction'] });
     const mine = await startRound(me);
     for (let k = 0; k < 3; k++) await respond(t, (await groupLinks(me, mine.path)).Learners!, () => '3');
+    await finishRound(t, mine.id);
     const withSix = await me.a.get(`${mine.path}/report`);
     assert.match(withSix.body, /Centres in Georgia <span class="meta">\(6 centres\)<\/span>/);
     // Two opt out: four remain, too few to show.

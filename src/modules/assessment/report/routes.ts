@@ -51,7 +51,7 @@ export function reportRoutes(app: FastifyInstance, g: Guards, a: AppContext, lan
     const r = await roundOr404(req);
     const l = ctx(req);
     const data = await reports.report(r, parse(reportQuery, req.query), l);
-    const pdf = await renderPdf(reportDocument(l, data.page, data.results, data.recommendations, data.benchmark));
+    const pdf = await renderPdf(reportDocument(l, data));
     const name = `self-assessment-${data.page.centre.slug}-${data.page.loaded.round.id}-${lang}.pdf`;
     return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${name}"`).type('application/pdf').send(pdf);
   });

@@ -48,7 +48,7 @@ function table(rows: [string, string, Record<number, number>][]): CountTable {
   }
   return t;
 }
-const input = (counts: CountTable, groups: { group: 'teachers' | 'learners'; sent: number }[], min = 3) => ({
+const input = (counts: CountTable, groups: { group: 'teachers' | 'learners'; released: number }[], min = 3) => ({
   framework,
   indicators: new Set(['i1', 'i2', 'i3', 'i4']),
   own: [],
@@ -59,7 +59,7 @@ const input = (counts: CountTable, groups: { group: 'teachers' | 'learners'; sen
 
 describe('round results', () => {
   test('an indicator scores the mean of its 1–5 answers; not applicable and prefer not to say do not count', () => {
-    const r = roundResults(input(table([['teachers', 'i1', { 5: 2, 3: 1, 0: 4, [-1]: 1 }]]), [{ group: 'teachers', sent: 8 }]));
+    const r = roundResults(input(table([['teachers', 'i1', { 5: 2, 3: 1, 0: 4, [-1]: 1 }]]), [{ group: 'teachers', released: 8 }]));
     const i1 = r.dimensions[0]!.criteria[0]!.indicators[0]!;
     assert.equal(i1.answered, 3);
     assert.equal(i1.score.all!.toFixed(3), (13 / 3).toFixed(3));
@@ -73,7 +73,7 @@ describe('round results', () => {
       ['teachers', 'i3', { 4: 30 }],
       ['teachers', 'i4', { 2: 3 }],
     ]);
-    const r = roundResults(input(counts, [{ group: 'teachers', sent: 30 }]));
+    const r = roundResults(input(counts, [{ group: 'teachers', released: 30 }]));
     assert.equal(r.dimensions[0]!.criteria[0]!.score.all, 3); // (5 + 1) / 2
     assert.equal(r.dimensions[0]!.score.all, 3.5); // (3 + 4) / 2, not weighted by answers
     assert.equal(r.overall.all, 2.75); // (3.5 + 2) / 2
@@ -88,8 +88,8 @@ describe('round results', () => {
     ]);
     const r = roundResults(
       input(counts, [
-        { group: 'teachers', sent: 3 },
-        { group: 'learners', sent: 2 },
+        { group: 'teachers', released: 3 },
+        { group: 'learners', released: 2 },
       ]),
     );
     assert.deepEqual(r.shown, ['teachers']);
@@ -98,14 +98,14 @@ describe('round results', () => {
     assert.equal(i1.score.all, 4); // the two learners' 1s are not in it
     assert.equal(i1.score.byGroup.learners, undefined);
     assert.equal(i1.distribution[1], 0);
-    assert.equal(r.sent, 3);
+    assert.equal(r.released, 3);
   });
 
   test('a score needs as many 1–5 answers as the threshold, even in a group that shows', () => {
     const counts = table([['teachers', 'i1', { 4: 2, 0: 5 }]]);
-    const r = roundResults(input(counts, [{ group: 'teachers', sent: 7 }]));
+    const r = roundResults(input(counts, [{ group: 'teachers', released: 7 }]));
     assert.equal(r.dimensions[0]!.criteria[0]!.indicators[0]!.score.all, null);
-    const raised = roundResults(input(table([['teachers', 'i1', { 4: 4 }]]), [{ group: 'teachers', sent: 4 }], 5));
+    const raised = roundResults(input(table([['teachers', 'i1', { 4: 4 }]]), [{ group: 'teachers', released: 4 }], 5));
     assert.deepEqual(raised.shown, []);
     assert.equal(raised.overall.all, null);
   });
@@ -119,8 +119,8 @@ describe('round results', () => {
     ]);
     const r = roundResults(
       input(counts, [
-        { group: 'teachers', sent: 3 },
-        { group: 'learners', sent: 3 },
+        { group: 'teachers', released: 3 },
+        { group: 'learners', released: 3 },
       ]),
     );
     assert.equal(r.gaps[0]!.criterion.id, 'c1');
@@ -145,7 +145,7 @@ describe('round results', () => {
       ['teachers', 'i1', { 5: 3 }],
       ['teachers', 'i4', { 3: 3 }],
     ]);
-    const r = roundResults(input(counts, [{ group: 'teachers', sent: 3 }]));
+    const r = roundResults(input(counts, [{ group: 'teachers', released: 3 }]));
     assert.deepEqual(benchmarkScores(r), { 'overall:overall': 4, 'dimension:d1': 5, 'criterion:c1': 5, 'dimension:d2': 3, 'criterion:c3': 3 });
     assert.equal(coveredIndicators(r, 3), 2);
     assert.equal(coveredIndicators(r, 4), 0);

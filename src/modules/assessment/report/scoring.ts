@@ -73,7 +73,8 @@ export interface OwnResult {
 }
 export interface GroupState {
   group: StakeholderGroup;
-  sent: number;
+  /** responses released to the centre */
+  released: number;
   shown: boolean;
 }
 export interface Gap {
@@ -88,8 +89,8 @@ export interface RoundResults {
   groups: GroupState[];
   /** the groups whose results show */
   shown: StakeholderGroup[];
-  /** sent responses of the shown groups */
-  sent: number;
+  /** released responses of the shown groups */
+  released: number;
   overall: ScoreSet;
   dimensions: DimensionResult[];
   own: OwnResult[];
@@ -104,8 +105,8 @@ export interface ResultsInput {
   /** the framework indicators in the round */
   indicators: Set<string>;
   own: OwnStatement[];
-  /** the round's groups and how many of each sent their answers */
-  groups: { group: StakeholderGroup; sent: number }[];
+  /** the round's groups and how many responses of each are released (docs/decisions/0006) */
+  groups: { group: StakeholderGroup; released: number }[];
   counts: CountTable;
   minGroupSize: number;
 }
@@ -135,7 +136,7 @@ export function scaleOf(d: Distribution): { answered: number; mean: number | nul
 
 export function roundResults(input: ResultsInput): RoundResults {
   const min = input.minGroupSize;
-  const groups = input.groups.map((g) => ({ ...g, shown: groupShows(g.sent, min) }));
+  const groups = input.groups.map((g) => ({ ...g, shown: groupShows(g.released, min) }));
   const shown = groups.filter((g) => g.shown).map((g) => g.group);
   const itemResult = (item: string) => {
     const distribution = emptyDistribution();
@@ -189,7 +190,7 @@ export function roundResults(input: ResultsInput): RoundResults {
     minGroupSize: min,
     groups,
     shown,
-    sent: groups.filter((g) => g.shown).reduce((n, g) => n + g.sent, 0),
+    released: groups.filter((g) => g.shown).reduce((n, g) => n + g.released, 0),
     overall: combine(dimensions.map((d) => d.score)),
     dimensions,
     own,

@@ -5,12 +5,14 @@ import * as centresRepo from '../../centres/repository.ts';
 import type { KnowledgeService, Package } from '../../knowledge/service.ts';
 import type { CentreAccess, RoundPage } from '../access.ts';
 import { inLang } from '../framework/document.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
 import { roundsOf, type RoundRow } from '../repository.ts';
-import { loadRound, type LoadedRound } from '../round.ts';
+import { loadRound, type Access, type LoadedRound } from '../round.ts';
+import { invitationCounts } from '../rounds/repository.ts';
 import { averages, MIN_CENTRES, type Benchmark } from './benchmark.ts';
 import { reportCsv } from './csv.ts';
 import { recommendations, type Recommendation } from './recommendations.ts';
-import { planExists, setOptOut } from './repository.ts';
+import { intakeOf, planExists, setOptOut } from './repository.ts';
 import { resultsOf } from './results.ts';
 import type { ReportQuery } from './schemas.ts';
 import type { RoundResults } from './scoring.ts';
@@ -19,9 +21,29 @@ import type { RoundResults } from './scoring.ts';
 // since an earlier round of the centre, the benchmark against other centres), and its CSV. The
 // caller has found the round through access.ts, so the person may read it.
 
+/** A group's participation and how its released responses came in (docs/decisions/0006). */
+export interface GroupIntake {
+  group: StakeholderGroup;
+  access: Access;
+  /** responses sent, released or not */
+  sent: number;
+  /** responses in these results */
+  released: number;
+  /** sent but held back: fewer than the round's minimum arrived since the last release, or the round is still open */
+  held: number;
+  /** people invited, for a group that answers by invitation */
+  invited: number | null;
+  /** of the released responses: through the open link, by invitation, from a member's browser, in a burst from one address */
+  link: number;
+  invitation: number;
+  member: number;
+  burst: number;
+}
+
 export interface ReportData {
   page: RoundPage;
   results: RoundResults;
+  intake: GroupIntake[];
   recommendations: Recommendation[];
   packages: Package[];
   /** other rounds of the centre with sent answers, for "compare with" */
@@ -69,16 +91,38 @@ export function reportService(db: DB, knowledge: KnowledgeService) {
     };
   }
 
+  /** Each group's participation, and how the responses in the results came in. */
+  async function intakeOfRound(loaded: LoadedRound): Promise<GroupIntake[]> {
+    const [rows, invited] = await Promise.all([intakeOf(db, loaded.round.id), invitationCounts(db, loaded.round.id)]);
+    return loaded.groups.map((g) => {
+      const mine = rows.filter((x) => x.grp === g.group && x.released);
+      const sum = (keep: (x: (typeof mine)[number]) => boolean) => mine.filter(keep).reduce((n, x) => n + x.n, 0);
+      return {
+        group: g.group,
+        access: g.access,
+        sent: g.sent,
+        released: g.released,
+        held: g.sent - g.released,
+        invited: g.access === 'invitation' ? (invited.get(g.group)?.invited ?? 0) : null,
+        link: sum((x) => x.channel === 'link'),
+        invitation: sum((x) => x.channel === 'invitation'),
+        member: sum((x) => x.member),
+        burst: sum((x) => x.burst),
+      };
+    });
+  }
+
   return {
     results: (loaded: LoadedRound): Promise<RoundResults> => resultsOf(db, loaded),
 
     /** Everything the report shows, for its page and its PDF; `compare` names another round of the same centre with answers. */
     async report(r: RoundPage, q: ReportQuery, l: PageContext): Promise<ReportData> {
       const results = await resultsOf(db, r.loaded);
-      const [{ recommendations: recs, packages }, list, hasPlan] = await Promise.all([
+      const [{ recommendations: recs, packages }, list, hasPlan, intake] = await Promise.all([
         recommendations(db, knowledge, l.lang, results),
         roundsOf(db, r.centre.id),
         planExists(db, r.loaded.round.id),
+        intakeOfRound(r.loaded),
       ]);
       const others = list.filter((x) => x.id !== r.loaded.round.id && x.sent > 0);
       let compare = null;
@@ -86,7 +130,7 @@ export function reportService(db: DB, knowledge: KnowledgeService) {
         const other = await loadRound(db, q.compare);
         if (other) compare = { round: other.round, results: await resultsOf(db, other) };
       }
-      return { page: r, results, recommendations: recs, packages, others, compare, benchmark: await benchmarkOf(r, results, q.sector, l), hasPlan };
+      return { page: r, results, intake, recommendations: recs, packages, others, compare, benchmark: await benchmarkOf(r, results, q.sector, l), hasPlan };
     },
 
     /** The report's figures as CSV, with its file name. */

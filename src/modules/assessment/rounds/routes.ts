@@ -14,16 +14,24 @@ import { certificatePath, recognitionSection } from '../certificates/views/certi
 import { indicatorsOf } from '../framework/document.ts';
 import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
 import { roundParams, roundPath, roundsPath } from '../paths.ts';
-import { extendForm, groupForm, linkMailForm, roundForm } from './schemas.ts';
+import type { InvitationsService } from './invitations.ts';
+import { extendForm, groupForm, inviteForm, linkMailForm, roundForm } from './schemas.ts';
 import type { RoundsService } from './service.ts';
-import { newRoundView, roundFormValues, roundsView, roundView, type RoundFormValues, type RoundViewState } from './views/rounds.ts';
+import { roundView, type RoundViewState } from './views/round.ts';
+import { newRoundView, roundFormValues, roundsView, type RoundFormValues } from './views/rounds.ts';
 
 // A centre's rounds, inside the account scope (session and CSRF): the list, starting a round, and
 // a round's page with its links, mailing them, its dates, its certificate and deleting it:
 // /{lang}/account/centres/{slug}/self-assessment/…
 
-export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, o: { rounds: RoundsService; certificates: CertificatesService }): void {
-  const { rounds, certificates } = o;
+export function roundRoutes(
+  app: FastifyInstance,
+  g: Guards,
+  a: AppContext,
+  lang: Lang,
+  o: { rounds: RoundsService; invitations: InvitationsService; certificates: CertificatesService },
+): void {
+  const { rounds, invitations, certificates } = o;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
@@ -48,7 +56,9 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
     const recognition = r.loaded.groups.some((x) => x.sent > 0)
       ? recognitionSection(l, await certificates.eligibility(r), `${roundPath(l, r.centre.slug, r.loaded.round.id)}/certificate`, csrf, r.manage)
       : undefined;
-    return sendPrivate(reply, roundView(l, r, { csrf, unsent: await rounds.unsent(r.loaded.round.id), links, recognition, ...state }), status);
+    const id = r.loaded.round.id;
+    const [unsent, invited, reminded] = await Promise.all([rounds.unsent(id), invitations.counts(id), invitations.remindedAt(id)]);
+    return sendPrivate(reply, roundView(l, r, { csrf, unsent, links, invitations: invited, reminded, recognition, ...state }), status);
   }
 
   app.get(base, member, async (req, reply) => {
@@ -73,6 +83,7 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
         .filter((i) => i.core)
         .map((i) => i.id),
       groups: stakeholderGroups.filter((x) => x !== 'alumni'),
+      invited: [],
       opens: today,
       closes: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10),
       minGroupSize: '3',
@@ -103,6 +114,8 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
       extended: 'round.notice.extended',
       link: 'round.notice.link',
       mailed: 'round.notice.mailed',
+      invited: 'round.notice.invited',
+      reminded: 'round.notice.reminded',
     };
     return showRound(req, reply, r, { notice: noticeOf(req.query, notices) });
   });
@@ -168,6 +181,37 @@ export function roundRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang
         409,
       );
     return after(req, reply, 'mailed');
+  });
+
+  app.post(`${base}/rounds/:round/invite`, memberPost, async (req, reply) => {
+    const r = await roundOr404(req);
+    if (!r.manage) throw new ForbiddenError();
+    const form = parseForm(inviteForm, req.body);
+    const again = (errors: FieldError[], status: number) =>
+      showRound(
+        req,
+        reply,
+        r,
+        { errors, form: 'invite', values: textValues(form.ok ? { ...form.data, emails: form.data.emails.join('\n') } : form.values) },
+        status,
+      );
+    if (!form.ok) return again(form.errors, 422);
+    const result = await invitations.invite(r, req.user!, form.data);
+    refused(result === 'missing' || result === 'forbidden' ? result : 'ok');
+    if (result === 'limited') return again([{ field: 'group', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }], 429);
+    if (result === 'closed') return again([{ field: 'group', key: 'round.error.closed' }], 409);
+    return after(req, reply, 'invited');
+  });
+
+  app.post(`${base}/rounds/:round/remind`, memberPost, async (req, reply) => {
+    const r = await roundOr404(req);
+    if (!r.manage) throw new ForbiddenError();
+    const { group } = parse(groupForm, req.body);
+    const result = await invitations.remind(r, req.user!, group);
+    refused(result === 'missing' || result === 'forbidden' ? result : 'ok');
+    if (result === 'too-soon') return showRound(req, reply, r, { errors: [{ field: 'remind', key: 'round.error.remindedToday' }], form: 'remind' }, 429);
+    if (result === 'closed') return showRound(req, reply, r, { errors: [{ field: 'remind', key: 'round.error.closed' }], form: 'remind' }, 409);
+    return after(req, reply, 'reminded');
   });
 
   app.post(`${base}/rounds/:round/certificate`, memberPost, async (req, reply) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkboxList as list } from '../../../http/forms.ts';
+import { languages } from '../../../i18n/languages.ts';
 import { stakeholderGroups } from '../framework/format.ts';
 import { MIN_THRESHOLD } from '../report/anonymity.ts';
 
@@ -21,6 +22,8 @@ export const roundForm = z
     title: z.string().trim().min(1).max(120),
     indicators: list(z.string().regex(/^[a-z0-9-]{1,80}$/), 400).pipe(z.array(z.string()).min(1, { error: 'round.error.noIndicators' })),
     groups: list(z.enum(stakeholderGroups), 6).pipe(z.array(z.enum(stakeholderGroups)).min(1, { error: 'round.error.noGroups' })),
+    /** the groups that answer by personal invitation instead of an open link */
+    invited: list(z.enum(stakeholderGroups), 6),
     opens: date,
     closes: date,
     minGroupSize: z.coerce
@@ -42,27 +45,38 @@ export type RoundForm = z.infer<typeof roundForm>;
 
 export const extendForm = z.object({ closes: date });
 
-export const linkMailForm = z.object({
-  group: z.enum(stakeholderGroups),
-  emails: z
-    .string()
-    .trim()
-    .min(1, { error: 'form.error.required' })
-    .max(20_000)
-    .transform((v) => [
-      ...new Set(
-        v
-          .split(/[\s,;]+/)
-          .map((e) => e.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(
-      z
-        .array(z.email({ error: 'round.error.emails' }))
-        .min(1, { error: 'form.error.required' })
-        .max(200, { error: 'round.error.tooManyEmails' }),
+/** A list of addresses as people paste them: one per line, or separated by commas, semicolons or spaces. */
+const emailList = z
+  .string()
+  .trim()
+  .min(1, { error: 'form.error.required' })
+  .max(20_000)
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(/[\s,;]+/)
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
     ),
+  ])
+  .pipe(
+    z
+      .array(z.email({ error: 'round.error.emails' }))
+      .min(1, { error: 'form.error.required' })
+      .max(200, { error: 'round.error.tooManyEmails' }),
+  );
+
+export const linkMailForm = z.object({ group: z.enum(stakeholderGroups), emails: emailList });
+
+export const MESSAGE_MAX_LENGTH = 1000;
+
+/** Personal invitations to a group: the addresses, the language of the mail, and a message of the centre's own. */
+export const inviteForm = z.object({
+  group: z.enum(stakeholderGroups),
+  emails: emailList,
+  lang: z.enum(languages),
+  message: z.string().trim().max(MESSAGE_MAX_LENGTH).optional().default(''),
 });
+export type InviteForm = z.infer<typeof inviteForm>;
 
 export const groupForm = z.object({ group: z.enum(stakeholderGroups) });

@@ -10,7 +10,8 @@ import { indicatorsOf } from '../framework/document.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
 import { currentVersion, DEFAULT_FRAMEWORK, type FrameworkVersion } from '../framework/repository.ts';
 import { roundsOf } from '../repository.ts';
-import { lastDay, statusOf } from '../round.ts';
+import { settled } from '../report/results.ts';
+import { lastDay, loadRound, statusOf } from '../round.ts';
 import * as rr from './repository.ts';
 import { MAX_OWN, type RoundForm } from './schemas.ts';
 import { digest, newSalt, tokens } from './tokens.ts';
@@ -82,19 +83,24 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
         own: own.map((text) => ({ text, lang })),
         groups: groups.map((grp) => {
           const salt = newSalt();
-          return { grp, salt, hash: digest(tk.link(salt)) };
+          return { grp, salt, hash: digest(tk.link(salt)), access: form.invited.includes(grp) ? ('invitation' as const) : ('link' as const) };
         }),
         createdBy: user.id,
       });
       return { id };
     },
 
-    /** Closes a round now; sent answers stay, and nobody can answer any more. */
+    /**
+     * Closes a round now: nobody can answer any more, invited people's addresses are erased, and
+     * what is due is released to the report (docs/decisions/0006).
+     */
     async close(user: User, slug: string, id: number): Promise<'done' | 'missing' | 'forbidden' | 'closed'> {
       const r = await managed(user, slug, id);
       if (typeof r === 'string') return r;
       if (statusOf(r.loaded.round) === 'closed') return 'closed';
       await rr.setDates(db, id, { closed_at: new Date().toISOString() });
+      const closed = await loadRound(db, id);
+      if (closed) await settled(db, closed);
       return 'done';
     },
 
@@ -134,7 +140,7 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
       const r = await managed(user, slug, id);
       if (typeof r === 'string') return r;
       const g = r.loaded.groups.find((x) => x.group === group);
-      if (!g) return 'missing';
+      if (!g || g.access === 'invitation') return 'missing';
       if (statusOf(r.loaded.round) === 'closed') return 'closed';
       // The platform's mail must not become a way to send a great deal of it.
       if (await rates.count(`survey-mail:${user.id}`, limits.surveyMailPerPerson)) return 'limited';

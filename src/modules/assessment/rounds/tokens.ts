@@ -17,6 +17,8 @@ export function tokens(secret: string) {
   return {
     /** a group's link token: 43 characters */
     link: (salt: string) => mac('link', salt).toString('base64url'),
+    /** a personal invitation's link token: 43 characters */
+    invite: (salt: string) => mac('invite', salt).toString('base64url'),
     /** a respondent's resume token: 43 characters */
     resume: (salt: string) => mac('resume', salt).toString('base64url'),
     /** a respondent's short code: 8 characters of base 32 (40 bits), shown as ABCD-EFGH */

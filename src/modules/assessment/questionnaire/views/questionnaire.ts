@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import type { Lang } from '../../../../i18n/languages.ts';
-import { errorSummary, field, postForm } from '../../../../ui/forms.ts';
+import { choices, errorSummary, field, postForm } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
@@ -27,37 +27,71 @@ function intro(ctx: PageContext, s: LinkState): Html {
   return html`<p class="kicker">${t('survey.kicker', { centre: s.centre })}</p>`;
 }
 
+/** How the person reached the welcome page: their group's open link, or a personal invitation. */
+export type Entry = { link: string } | { invitation: string };
+
+/** What the centre sees and never sees, told as it is (docs/decisions/0006). */
+function anonymityPanel(ctx: PageContext, s: LinkState, invited: boolean): Html {
+  const { t } = ctx;
+  const min = s.loaded.round.min_group_size;
+  return html`<section class="panel" aria-labelledby="anonymity">
+    <h2 id="anonymity">${t('survey.anonymity.title')}</h2>
+    <h3>${t('survey.anonymity.sees', { centre: s.centre })}</h3>
+    <ul>
+      <li>${t('survey.anonymity.seesResults', { min })}</li>
+      <li>${t('survey.anonymity.seesCounts')}</li>
+      <li>${t('survey.anonymity.seesIntake')}</li>
+    </ul>
+    <h3>${t('survey.anonymity.never', { centre: s.centre })}</h3>
+    <ul>
+      <li>${t('survey.anonymity.neverAnswers')}</li>
+      <li>${t('survey.anonymity.neverWho')}</li>
+      ${invited ? html`<li>${t('survey.anonymity.neverEmail')}</li>` : ''}
+    </ul>
+    <p>${t('survey.anonymity.resume')}</p>
+  </section>`;
+}
+
 export function welcomeView(
   ctx: PageContext,
   s: LinkState,
-  link: string,
+  entry: Entry,
   csrf: string,
-  o: { errors?: FieldError[]; code?: string; status?: number } = {},
+  o: { errors?: FieldError[]; code?: string; sentHere?: boolean } = {},
 ): string {
   const { t } = ctx;
   const statements = s.pages.reduce((n, p) => n + itemsOf(p).length, 0);
-  const action = `/${ctx.lang}/survey/${link}`;
+  const invited = 'invitation' in entry;
+  const action = invited ? `/${ctx.lang}/survey/i/${entry.invitation}` : `/${ctx.lang}/survey/${entry.link}`;
   const title = t('survey.welcome.title', { centre: s.centre });
+  // A browser that has sent a response to this group starts another only for someone else on a shared device.
+  const startForm = o.sentHere
+    ? postForm(
+        `${action}/start`,
+        csrf,
+        html`<div class="notice" role="status"><h2>${t('survey.sentHere.title')}</h2><p>${t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) })}</p></div>
+          ${choices(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}
+          <button type="submit">${t('survey.welcome.start')}</button>`,
+        'form start-form',
+      )
+    : postForm(`${action}/start`, csrf, html`<button type="submit">${t('survey.welcome.start')}</button>`, 'form start-form');
   const state =
     s.status === 'scheduled'
       ? html`<p class="notice">${t('survey.welcome.opens', { date: date(ctx, s.loaded.round.opens_at) })}</p>`
       : s.status === 'closed'
         ? html`<p class="notice">${t('survey.welcome.closed')}</p>`
-        : postForm(`${action}/start`, csrf, html`<button type="submit">${t('survey.welcome.start')}</button>`, 'form start-form');
+        : startForm;
   const body = html`${errorSummary(ctx, o.errors)}
     ${intro(ctx, s)}
     <h1>${title}</h1>
     <p class="lead">${t('survey.welcome.group', { group: t(`assessment.groupName.${s.group}`) })}</p>
     <p>${t('survey.welcome.size', { pages: s.pages.length, statements, minutes: Math.max(5, Math.round(statements / 3)) })}
       ${s.status === 'open' ? t('survey.welcome.closes', { date: date(ctx, lastDay(s.loaded.round.closes_at)) }) : ''}</p>
-    <section class="panel" aria-labelledby="anonymity">
-      <h2 id="anonymity">${t('survey.anonymity.title')}</h2>
-      <p>${t('survey.anonymity.text', { min: s.loaded.round.min_group_size })}</p>
-      <p>${t('survey.anonymity.resume')}</p>
-    </section>
-    ${state}
+    ${o.sentHere ? state : ''}
+    ${anonymityPanel(ctx, s, invited)}
+    ${o.sentHere ? '' : state}
     ${
-      s.status === 'closed'
+      s.status === 'closed' || invited
         ? ''
         : html`<section aria-labelledby="resume-title">
       <h2 id="resume-title">${t('survey.resume.title')}</h2>
@@ -167,10 +201,10 @@ export function questionView(ctx: PageContext, s: Session, n: number, csrf: stri
   return surveyPage(ctx, t('survey.pageTitle', { title, n, total: s.pages.length }), body);
 }
 
-export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered: number[], problem?: 'incomplete'): string {
+export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered: number[], problem?: 'incomplete' | 'sent-here'): string {
   const { t } = ctx;
   const pageTitle = (p: QuestionPage) => (p.kind === 'criterion' ? inLang(p.criterion.title, ctx) : { value: t('survey.own.title'), lang: ctx.lang });
-  const body = html`${problem ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title">${t('form.errorSummary')}</h2><p>${t('survey.check.incomplete')}</p></div>` : ''}
+  const body = html`${problem === 'incomplete' ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title">${t('form.errorSummary')}</h2><p>${t('survey.check.incomplete')}</p></div>` : ''}
     ${intro(ctx, s)}
     ${progress(ctx, s.pages.length + 1, s.pages.length + 1)}
     <h1>${t('survey.check.title')}</h1>
@@ -197,7 +231,12 @@ export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered
         : postForm(
             `/${ctx.lang}/survey/r/${s.token}/send`,
             csrf,
-            html`<p>${t('survey.check.final')}</p><button type="submit">${t('survey.check.send')}</button>`,
+            html`${
+              problem === 'sent-here'
+                ? html`<div class="notice" role="status"><h2>${t('survey.sentHere.title')}</h2><p>${t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) })}</p></div>
+                  ${choices(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}`
+                : ''
+            }<p>${t('survey.check.final')}</p><button type="submit">${t('survey.check.send')}</button>`,
           )
     }
     ${resumeBox(ctx, s)}`;

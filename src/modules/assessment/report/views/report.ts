@@ -15,6 +15,7 @@ import { lastDay, statusOf } from '../../round.ts';
 import { packageLevelFor } from '../recommendations.ts';
 import { levelFloors, levels, type ScoreSet } from '../scoring.ts';
 import type { ReportData } from '../service.ts';
+import { responsesSection } from './intake.ts';
 
 // A round's report: where the centre stands overall, per dimension, criterion and indicator, for
 // every group whose results may show and for all of them together; the heat map of criteria by
@@ -54,21 +55,6 @@ function levelBadge(ctx: PageContext, level: string | null): Html {
   return level
     ? html`<span class="level level-${level}">${ctx.t(`report.level.${level}`)}</span>`
     : html`<span class="meta">${ctx.t('report.notEnough')}</span>`;
-}
-
-function responsesSection(ctx: PageContext, d: ReportData): Html {
-  const { t } = ctx;
-  const { results } = d;
-  const hidden = results.groups.filter((g) => !g.shown);
-  return html`<section aria-labelledby="responses">
-    <h2 id="responses">${t('report.responses.title')}</h2>
-    <table class="members">
-      <caption class="visually-hidden">${t('report.responses.title')}</caption>
-      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('report.responses.shown')}</th></tr></thead>
-      <tbody>${results.groups.map((g) => html`<tr><th scope="row">${groupName(ctx, g.group)}</th><td>${ctx.format.number(g.sent)}</td><td>${g.shown ? t('report.responses.yes') : t('report.responses.no', { min: results.minGroupSize })}</td></tr>`)}</tbody>
-    </table>
-    <p class="hint">${t('report.responses.rule', { min: results.minGroupSize })}${hidden.length ? html` ${t('report.responses.hidden', { groups: new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(hidden.map((g) => groupName(ctx, g.group))) })}` : ''}</p>
-  </section>`;
 }
 
 function summarySection(ctx: PageContext, d: ReportData): Html {
@@ -347,7 +333,7 @@ export function reportView(ctx: PageContext, d: ReportData): string {
   const { t } = ctx;
   const { round } = d.page.loaded;
   const path = `${roundPath(ctx, d.page.centre.slug, round.id)}`;
-  const any = d.results.sent > 0;
+  const any = d.results.released > 0;
   const body = html`<p class="kicker">${d.page.centre.name}</p>
     <h1>${t('report.title', { round: round.title })}</h1>
     <p class="meta">${t('round.list.range', { from: day(ctx, round.opens_at), to: day(ctx, lastDay(round.closed_at ?? round.closes_at)) })} · ${t(`round.status.${statusOf(round)}`)}</p>
@@ -368,7 +354,9 @@ export function reportView(ctx: PageContext, d: ReportData): string {
         ${progressSection(ctx, d)}
         ${benchmarkSection(ctx, d)}
         ${detailSection(ctx, d)}`
-        : html`<p class="empty-state">${t('report.empty', { min: d.results.minGroupSize })}</p>`
+        : statusOf(round) === 'closed'
+          ? html`<p class="empty-state">${t('report.empty', { min: d.results.minGroupSize })}</p>`
+          : ''
     }`;
   return layout(ctx, {
     title: t('report.title', { round: round.title }),

@@ -1,27 +1,28 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { choices, errorSummary, field, postForm, select, textarea } from '../../../../ui/forms.ts';
+import { choices, errorSummary, field, postForm } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout, type Crumb } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
-import type { CentreAccess, RoundPage } from '../../access.ts';
+import type { CentreAccess } from '../../access.ts';
 import { inLang, type FrameworkDocument } from '../../framework/document.ts';
-import { stakeholderGroups, type StakeholderGroup } from '../../framework/format.ts';
+import { stakeholderGroups } from '../../framework/format.ts';
 import { crumbs, roundPath, roundsPath } from '../../paths.ts';
 import type { RoundRow } from '../../repository.ts';
 import { statusOf, lastDay, type RoundStatus } from '../../round.ts';
 import { MAX_OWN, OWN_MAX_LENGTH } from '../schemas.ts';
 
-// The centre's pages for rounds: the list, the form that starts one, and a round's own page with
-// its links, response counts and the means to close, extend or share it.
+// The centre's pages for rounds: the list and the form that starts one (a round's own page is
+// round.ts).
 
-const privatePage = (ctx: PageContext, title: string, body: Html, breadcrumbs: Crumb[]) =>
+export const privatePage = (ctx: PageContext, title: string, body: Html, breadcrumbs: Crumb[]) =>
   layout(ctx, { title, body, breadcrumbs, index: false, pageType: 'assessment' });
 
-const statusBadge = (ctx: PageContext, status: RoundStatus) => html`<span class="round-status round-${status}">${ctx.t(`round.status.${status}`)}</span>`;
+export const statusBadge = (ctx: PageContext, status: RoundStatus) =>
+  html`<span class="round-status round-${status}">${ctx.t(`round.status.${status}`)}</span>`;
 
-function notice(ctx: PageContext, key: string | undefined): Html {
+export function notice(ctx: PageContext, key: string | undefined): Html {
   return key ? html`<p class="notice" role="status">${ctx.t(key)}</p>` : html``;
 }
 
@@ -72,6 +73,8 @@ export interface RoundFormValues {
   title: string;
   indicators: string[];
   groups: string[];
+  /** groups that answer by personal invitation */
+  invited: string[];
   opens: string;
   closes: string;
   minGroupSize: string;
@@ -86,6 +89,7 @@ export function roundFormValues(body: Record<string, unknown>): RoundFormValues 
     title: str('title'),
     indicators: arr('indicators'),
     groups: arr('groups'),
+    invited: arr('invited'),
     opens: str('opens'),
     closes: str('closes'),
     minGroupSize: str('minGroupSize'),
@@ -119,6 +123,15 @@ export function newRoundView(
         hint: t('round.field.groupsHint'),
         kind: 'checkbox',
         values: values.groups,
+        errors,
+        options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })),
+      })}
+      ${choices(ctx, {
+        name: 'invited',
+        legend: t('round.field.invited'),
+        hint: t('round.field.invitedHint'),
+        kind: 'checkbox',
+        values: values.invited,
         errors,
         options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })),
       })}
@@ -162,94 +175,4 @@ export function newRoundView(
     <p class="lead">${t('round.new.lead')}</p>
     ${form}`;
   return privatePage(ctx, t('round.new.title'), body, crumbs(ctx, c));
-}
-
-export interface RoundViewState {
-  csrf: string;
-  notice?: string;
-  errors?: FieldError[];
-  /** which form the errors belong to */
-  form?: 'extend' | 'mail';
-  values?: Record<string, string>;
-  unsent: Map<string, number>;
-  links: Map<StakeholderGroup, string>;
-  /** the recognition section, once the round has answers */
-  recognition?: Html;
-}
-
-export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): string {
-  const { t } = ctx;
-  const { round, groups, version } = r.loaded;
-  const status = statusOf(round);
-  const open = status !== 'closed';
-  const path = roundPath(ctx, r.centre.slug, round.id);
-  const errors = s.errors ?? [];
-  const sent = groups.reduce((n, g) => n + g.sent, 0);
-  const items = r.loaded.indicators.size + r.loaded.own.length;
-  const title = inLang(version.document.title, ctx);
-  const body = html`${errorSummary(ctx, errors)}
-    <p class="kicker">${r.centre.name}</p>
-    <h1>${round.title}</h1>
-    ${notice(ctx, s.notice)}
-    <dl class="facts">
-      <div><dt>${t('round.list.status')}</dt><dd>${statusBadge(ctx, status)}</dd></div>
-      <div><dt>${t('round.field.opens')}</dt><dd>${day(ctx, round.opens_at)}</dd></div>
-      <div><dt>${t('round.field.closes')}</dt><dd>${day(ctx, lastDay(round.closed_at ?? round.closes_at))}${round.closed_at ? html` <span class="meta">(${t('round.closedEarly')})</span>` : ''}</dd></div>
-      <div><dt>${t('round.framework')}</dt><dd><span${langOf(title, ctx)}>${title.value}</span>, ${t('round.version', { version: version.version })}</dd></div>
-      <div><dt>${t('round.items')}</dt><dd>${t('round.itemsCount', { indicators: r.loaded.indicators.size, own: r.loaded.own.length, total: items })}</dd></div>
-      <div><dt>${t('round.field.minGroupSize')}</dt><dd>${ctx.format.number(round.min_group_size)}</dd></div>
-    </dl>
-    <p><a class="button" href="${path}/report">${t('round.report')}</a> ${sent ? '' : html`<span class="meta">${t('round.reportEmpty')}</span>`}</p>
-    ${s.recognition ?? ''}
-
-    <h2>${t('round.groups.title')}</h2>
-    <p>${t('round.groups.lead', { min: round.min_group_size })}</p>
-    <table class="members round-groups">
-      <caption class="visually-hidden">${t('round.groups.title')}</caption>
-      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th></tr></thead>
-      ${groups.map((g) => {
-        const link = `${ctx.baseUrl}/${ctx.lang}/survey/${s.links.get(g.group)!}`;
-        // A body per group: while the round is open its link has a row of its own across the
-        // table, so the long address has the width even on a phone.
-        return html`<tbody class="round-group"><tr>
-          <th scope="row">${t(`assessment.groupName.${g.group}`)}</th>
-          <td>${ctx.format.number(g.sent)}${g.sent < round.min_group_size ? html` <span class="meta">${t('round.groups.below', { n: round.min_group_size - g.sent })}</span>` : ''}</td>
-          <td>${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
-        </tr>
-        ${
-          open
-            ? html`<tr><td colspan="3"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
-              ${r.manage ? postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${t(`assessment.groupName.${g.group}`)})</span></button>`, 'inline-form') : ''}</td></tr>`
-            : ''
-        }</tbody>`;
-      })}
-    </table>
-    ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
-    ${
-      r.manage && open
-        ? html`<h2 id="mail">${t('round.mail.title')}</h2>
-        <p>${t('round.mail.lead')}</p>
-        ${postForm(
-          `${path}/mail`,
-          s.csrf,
-          html`${select(ctx, { name: 'group', label: t('round.groups.group'), placeholder: t('round.mail.choose'), value: s.form === 'mail' ? (s.values?.group ?? '') : '', errors: s.form === 'mail' ? errors : [], options: groups.map((g) => ({ value: g.group, label: t(`assessment.groupName.${g.group}`) })) })}
-          ${textarea(ctx, { name: 'emails', label: t('round.mail.emails'), hint: t('round.mail.emailsHint'), value: s.form === 'mail' ? (s.values?.emails ?? '') : '', maxlength: 20000, errors: s.form === 'mail' ? errors : [] })}
-          <button type="submit">${t('round.mail.send')}</button>`,
-        )}`
-        : ''
-    }
-    ${
-      r.manage
-        ? html`<h2>${t('round.dates.title')}</h2>
-        ${postForm(
-          `${path}/extend`,
-          s.csrf,
-          html`${field(ctx, { name: 'closes', label: t('round.dates.closes'), value: s.form === 'extend' ? (s.values?.closes ?? '') : lastDay(round.closes_at), hint: t('round.field.dateHint'), errors: s.form === 'extend' ? errors : [] })}
-          <button type="submit">${status === 'closed' ? t('round.dates.reopen') : t('round.dates.extend')}</button>`,
-        )}
-        ${status === 'closed' ? '' : postForm(`${path}/close`, s.csrf, html`<p>${t('round.close.text')}</p><button type="submit" class="secondary">${t('round.close.button')}</button>`)}
-        ${sent === 0 ? postForm(`${path}/delete`, s.csrf, html`<p>${t('round.delete.text')}</p><button type="submit" class="danger">${t('round.delete.button')}</button>`) : ''}`
-        : ''
-    }`;
-  return privatePage(ctx, round.title, body, crumbs(ctx, r));
 }

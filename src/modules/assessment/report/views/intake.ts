@@ -1,0 +1,88 @@
+import type { PageContext } from '../../../../http/context.ts';
+import { day } from '../../../../ui/dates.ts';
+import { html, type Html } from '../../../../ui/html.ts';
+import { lastDay, statusOf } from '../../round.ts';
+import { BURST_FROM } from '../anonymity.ts';
+import type { ReportData } from '../service.ts';
+
+// The report's account of who answered and how (docs/decisions/0006): per group, the answers
+// sent and those in the results, whether the round has released them yet, what is held back, and
+// how the released answers came in (open link or invitation, from a member's browser, in a burst
+// from one address), so everyone who reads the report can judge whether a group was filled.
+
+const groupName = (ctx: PageContext, g: string) => ctx.t(`assessment.groupName.${g}`);
+
+/** What the release rule means for this round now, in one or two sentences. */
+export function releaseText(ctx: PageContext, d: ReportData): string[] {
+  const { t } = ctx;
+  const { round } = d.page.loaded;
+  const min = d.results.minGroupSize;
+  if (statusOf(round) !== 'closed') {
+    const released = d.intake.some((g) => g.released > 0);
+    return [t('report.release.open', { date: day(ctx, lastDay(round.closes_at)) }), ...(released ? [t('report.release.reopened', { min })] : [])];
+  }
+  return [
+    t('report.release.closed', { min }),
+    ...d.intake.filter((g) => g.held > 0).map((g) => t('report.release.held', { group: groupName(ctx, g.group), n: g.held, min })),
+  ];
+}
+
+export function responsesSection(ctx: PageContext, d: ReportData): Html {
+  const { t } = ctx;
+  const { results } = d;
+  const hidden = results.groups.filter((g) => !g.shown);
+  const shown = new Map(results.groups.map((g) => [g.group, g.shown]));
+  return html`<section aria-labelledby="responses">
+    <h2 id="responses">${t('report.responses.title')}</h2>
+    ${releaseText(ctx, d).map((p, i) => html`<p${i === 0 ? html` class="notice"` : ''}>${p}</p>`)}
+    <div class="table-scroll"><table class="members">
+      <caption class="visually-hidden">${t('report.responses.title')}</caption>
+      <thead><tr>
+        <th scope="col">${t('round.groups.group')}</th>
+        <th scope="col">${t('round.groups.sent')}</th>
+        <th scope="col">${t('report.responses.released')}</th>
+        <th scope="col">${t('report.responses.shown')}</th>
+      </tr></thead>
+      <tbody>${d.intake.map(
+        (g) => html`<tr>
+          <th scope="row">${groupName(ctx, g.group)}</th>
+          <td>${ctx.format.number(g.sent)}</td>
+          <td>${ctx.format.number(g.released)}</td>
+          <td>${shown.get(g.group) ? t('report.responses.yes') : t('report.responses.no', { min: results.minGroupSize })}</td>
+        </tr>`,
+      )}</tbody>
+    </table></div>
+    <p class="hint">${t('report.responses.rule', { min: results.minGroupSize })}${hidden.length ? html` ${t('report.responses.hidden', { groups: new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(hidden.map((g) => groupName(ctx, g.group))) })}` : ''}</p>
+    ${intakeTable(ctx, d)}
+  </section>`;
+}
+
+/** How the released answers came in, per group; nothing while none are released. */
+function intakeTable(ctx: PageContext, d: ReportData): Html {
+  const { t } = ctx;
+  const rows = d.intake.filter((g) => g.released > 0);
+  if (!rows.length) return html``;
+  const flagged = rows.some((g) => g.member > 0 || g.burst > 0);
+  return html`<h3 id="intake">${t('report.intake.title')}</h3>
+    ${flagged ? html`<p class="notice">${t('report.intake.flagged')}</p>` : ''}
+    <div class="table-scroll"><table class="members">
+      <caption class="visually-hidden">${t('report.intake.title')}</caption>
+      <thead><tr>
+        <th scope="col">${t('round.groups.group')}</th>
+        <th scope="col">${t('report.intake.link')}</th>
+        <th scope="col">${t('report.intake.invitation')}</th>
+        <th scope="col">${t('report.intake.member')}</th>
+        <th scope="col">${t('report.intake.burst')}</th>
+      </tr></thead>
+      <tbody>${rows.map(
+        (g) => html`<tr>
+          <th scope="row">${groupName(ctx, g.group)}</th>
+          <td>${ctx.format.number(g.link)}</td>
+          <td>${g.invited === null ? ctx.format.number(g.invitation) : t('report.intake.ofInvited', { n: g.invitation, invited: g.invited })}</td>
+          <td>${ctx.format.number(g.member)}</td>
+          <td>${ctx.format.number(g.burst)}</td>
+        </tr>`,
+      )}</tbody>
+    </table></div>
+    <p class="hint">${t('report.intake.hint', { burst: BURST_FROM })}</p>`;
+}

@@ -1,0 +1,159 @@
+import type { PageContext } from '../../../../http/context.ts';
+import type { FieldError } from '../../../../http/forms.ts';
+import { languages } from '../../../../i18n/languages.ts';
+import { day } from '../../../../ui/dates.ts';
+import { errorSummary, field, postForm, select, textarea } from '../../../../ui/forms.ts';
+import { html, type Html } from '../../../../ui/html.ts';
+import { langOf } from '../../../../ui/text.ts';
+import type { RoundPage } from '../../access.ts';
+import { inLang } from '../../framework/document.ts';
+import type { StakeholderGroup } from '../../framework/format.ts';
+import { crumbs, roundPath } from '../../paths.ts';
+import { lastDay, statusOf } from '../../round.ts';
+import { MESSAGE_MAX_LENGTH } from '../schemas.ts';
+import { notice, privatePage, statusBadge } from './rounds.ts';
+
+// A round's own page: its facts, each group's participation and way in (its open link, or
+// personal invitations with a reminder), the forms to mail links and invite people, and the means
+// to close, extend or delete it. Participation only: results are on the report, once released.
+
+export interface RoundViewState {
+  csrf: string;
+  notice?: string;
+  errors?: FieldError[];
+  /** which form the errors belong to */
+  form?: 'extend' | 'mail' | 'invite' | 'remind';
+  values?: Record<string, string>;
+  unsent: Map<string, number>;
+  links: Map<StakeholderGroup, string>;
+  /** per group that answers by invitation: invited, started, sent */
+  invitations: Map<string, { invited: number; started: number; sent: number }>;
+  /** per group: when its invited people were last reminded */
+  reminded: Map<string, string>;
+  /** the recognition section, once the round has answers */
+  recognition?: Html;
+}
+
+const groupName = (ctx: PageContext, g: string) => ctx.t(`assessment.groupName.${g}`);
+
+/** A group's row, and under it, while the round is open, its link or its reminder. */
+function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPage['loaded']['groups'][number], open: boolean): Html {
+  const { t } = ctx;
+  const { round } = r.loaded;
+  const path = roundPath(ctx, r.centre.slug, round.id);
+  const inv = s.invitations.get(g.group);
+  const way = g.access === 'invitation' ? t('round.groups.byInvitation', { n: inv?.invited ?? 0 }) : t('round.groups.byLink');
+  let below: Html | string = '';
+  if (open && g.access === 'link') {
+    const link = `${ctx.baseUrl}/${ctx.lang}/survey/${s.links.get(g.group)!}`;
+    below = html`<tr><td colspan="4"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
+      ${r.manage ? postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>`, 'inline-form') : ''}</td></tr>`;
+  } else if (open && r.manage && inv && inv.invited > inv.sent) {
+    const last = s.reminded.get(g.group);
+    below = html`<tr><td colspan="4">${postForm(
+      `${path}/remind`,
+      s.csrf,
+      html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="secondary">${t('round.invite.remind', { n: inv.invited - inv.sent })}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>
+        ${last ? html`<span class="meta">${t('round.invite.reminded', { date: day(ctx, last) })}</span>` : ''}`,
+      'inline-form',
+    )}</td></tr>`;
+  }
+  // A body per group: while the round is open its link has a row of its own across the table, so
+  // the long address has the width even on a phone.
+  return html`<tbody class="round-group"><tr>
+    <th scope="row">${groupName(ctx, g.group)}</th>
+    <td>${ctx.format.number(g.sent)}${g.sent < round.min_group_size ? html` <span class="meta">${t('round.groups.below', { n: round.min_group_size - g.sent })}</span>` : ''}</td>
+    <td>${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
+    <td>${way}</td>
+  </tr>${below}</tbody>`;
+}
+
+/** The forms that reach people: personal invitations for invitation groups, mailing the open link for the others. */
+function reachForms(ctx: PageContext, r: RoundPage, s: RoundViewState): Html {
+  const { t } = ctx;
+  const path = roundPath(ctx, r.centre.slug, r.loaded.round.id);
+  const errors = s.errors ?? [];
+  const mine = (form: RoundViewState['form']) => (s.form === form ? errors : []);
+  const value = (form: RoundViewState['form'], name: string, fallback = '') => (s.form === form ? (s.values?.[name] ?? fallback) : fallback);
+  const invited = r.loaded.groups.filter((g) => g.access === 'invitation');
+  const linked = r.loaded.groups.filter((g) => g.access === 'link');
+  return html`${
+    invited.length
+      ? html`<h2 id="invite">${t('round.invite.title')}</h2>
+      <p>${t('round.invite.lead')}</p>
+      ${postForm(
+        `${path}/invite`,
+        s.csrf,
+        html`${select(ctx, { name: 'group', label: t('round.groups.group'), placeholder: t('round.mail.choose'), value: value('invite', 'group'), errors: mine('invite'), options: invited.map((g) => ({ value: g.group, label: groupName(ctx, g.group) })) })}
+        ${textarea(ctx, { name: 'emails', label: t('round.mail.emails'), hint: t('round.invite.emailsHint'), value: value('invite', 'emails'), maxlength: 20000, errors: mine('invite') })}
+        ${select(ctx, { name: 'lang', label: t('round.invite.lang'), placeholder: t('round.invite.langChoose'), value: value('invite', 'lang', ctx.lang), errors: mine('invite'), options: languages.map((l) => ({ value: l, label: ctx.format.language(l) })) })}
+        ${textarea(ctx, { name: 'message', label: t('round.invite.message'), hint: t('round.invite.messageHint'), value: value('invite', 'message'), maxlength: MESSAGE_MAX_LENGTH, errors: mine('invite') })}
+        <button type="submit">${t('round.invite.send')}</button>`,
+      )}`
+      : ''
+  }
+  ${
+    linked.length
+      ? html`<h2 id="mail">${t('round.mail.title')}</h2>
+      <p>${t('round.mail.lead')}</p>
+      ${postForm(
+        `${path}/mail`,
+        s.csrf,
+        html`${select(ctx, { name: 'group', label: t('round.groups.group'), placeholder: t('round.mail.choose'), value: value('mail', 'group'), errors: mine('mail'), options: linked.map((g) => ({ value: g.group, label: groupName(ctx, g.group) })) })}
+        ${textarea(ctx, { name: 'emails', label: t('round.mail.emails'), hint: t('round.mail.emailsHint'), value: value('mail', 'emails'), maxlength: 20000, errors: mine('mail') })}
+        <button type="submit">${t('round.mail.send')}</button>`,
+      )}`
+      : ''
+  }`;
+}
+
+export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): string {
+  const { t } = ctx;
+  const { round, groups, version } = r.loaded;
+  const status = statusOf(round);
+  const open = status !== 'closed';
+  const path = roundPath(ctx, r.centre.slug, round.id);
+  const errors = s.errors ?? [];
+  const sent = groups.reduce((n, g) => n + g.sent, 0);
+  const items = r.loaded.indicators.size + r.loaded.own.length;
+  const title = inLang(version.document.title, ctx);
+  const body = html`${errorSummary(ctx, errors)}
+    <p class="kicker">${r.centre.name}</p>
+    <h1>${round.title}</h1>
+    ${notice(ctx, s.notice)}
+    <dl class="facts">
+      <div><dt>${t('round.list.status')}</dt><dd>${statusBadge(ctx, status)}</dd></div>
+      <div><dt>${t('round.field.opens')}</dt><dd>${day(ctx, round.opens_at)}</dd></div>
+      <div><dt>${t('round.field.closes')}</dt><dd>${day(ctx, lastDay(round.closed_at ?? round.closes_at))}${round.closed_at ? html` <span class="meta">(${t('round.closedEarly')})</span>` : ''}</dd></div>
+      <div><dt>${t('round.framework')}</dt><dd><span${langOf(title, ctx)}>${title.value}</span>, ${t('round.version', { version: version.version })}</dd></div>
+      <div><dt>${t('round.items')}</dt><dd>${t('round.itemsCount', { indicators: r.loaded.indicators.size, own: r.loaded.own.length, total: items })}</dd></div>
+      <div><dt>${t('round.field.minGroupSize')}</dt><dd>${ctx.format.number(round.min_group_size)}</dd></div>
+    </dl>
+    <p><a class="button" href="${path}/report">${t('round.report')}</a> ${sent ? '' : html`<span class="meta">${t('round.reportEmpty')}</span>`}</p>
+    ${s.recognition ?? ''}
+
+    <h2>${t('round.groups.title')}</h2>
+    <p>${t('round.groups.lead', { min: round.min_group_size })}</p>
+    ${open ? html`<p class="hint">${t('round.groups.release')}</p>` : ''}
+    <table class="members round-groups">
+      <caption class="visually-hidden">${t('round.groups.title')}</caption>
+      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th><th scope="col">${t('round.groups.way')}</th></tr></thead>
+      ${groups.map((g) => groupBody(ctx, r, s, g, open))}
+    </table>
+    ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
+    ${r.manage && open ? reachForms(ctx, r, s) : ''}
+    ${
+      r.manage
+        ? html`<h2>${t('round.dates.title')}</h2>
+        ${postForm(
+          `${path}/extend`,
+          s.csrf,
+          html`${field(ctx, { name: 'closes', label: t('round.dates.closes'), value: s.form === 'extend' ? (s.values?.closes ?? '') : lastDay(round.closes_at), hint: t('round.field.dateHint'), errors: s.form === 'extend' ? errors : [] })}
+          <button type="submit">${status === 'closed' ? t('round.dates.reopen') : t('round.dates.extend')}</button>`,
+        )}
+        ${status === 'closed' ? '' : postForm(`${path}/close`, s.csrf, html`<p>${t('round.close.text')}</p><button type="submit" class="secondary">${t('round.close.button')}</button>`)}
+        ${sent === 0 ? postForm(`${path}/delete`, s.csrf, html`<p>${t('round.delete.text')}</p><button type="submit" class="danger">${t('round.delete.button')}</button>`) : ''}`
+        : ''
+    }`;
+  return privatePage(ctx, round.title, body, crumbs(ctx, r));
+}
