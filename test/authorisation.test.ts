@@ -51,7 +51,7 @@ before(async () => {
   files.caseStudy = (await t.database.db.selectFrom('case_studies').select('slug').orderBy('id').executeTakeFirstOrThrow()).slug;
   const round = await agents.centreAdmin.post(
     '/en/account/centres/centre-a/self-assessment',
-    roundFields(),
+    roundFields({ invited: ['learners'] }),
     '/en/account/centres/centre-a/self-assessment/new',
   );
   files.round = Number(/rounds\/(\d+)/.exec(round.headers.location as string)![1]);
@@ -147,6 +147,13 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/extend', { closes: '2099-12-31' }, row(403, 404, 404, 303, 404, 303)],
+  [
+    '/en/account/centres/centre-a/self-assessment/rounds/{round}/invite',
+    { inviteGroup: 'learners', invitees: 'someone@matrix.example', lang: 'en', message: '' },
+    row(403, 404, 404, 303, 404, 303),
+  ],
+  // Reminding: the centre's administrator goes first; the platform administrator then finds the group reminded today.
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/remind', { group: 'learners' }, row(403, 404, 404, 303, 404, 429)],
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/plan/focus', { focus: 'none' }, row(403, 404, 404, 422, 404, 422)],
   ['/en/admin/frameworks/vocational-excellence/discard', {}, row(403, 403, 403, 403, 303, 303)],
   ['/en/admin/self-assessment/settings', { minIndicators: '50', minAnswers: '3' }, row(403, 403, 403, 403, 403, 303)],

@@ -68,6 +68,7 @@ export const pageCases: PageCase[] = [
   { area: 'signed-in', name: 'start-a-round form', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment/new` },
   { area: 'signed-in', name: 'open round', as: 'member', path: (f) => `${f.open}?done=created` },
   { area: 'signed-in', name: 'finished round', as: 'member', path: (f) => f.finished },
+  { area: 'signed-in', name: 'report of an open round', as: 'member', path: (f) => `${f.open}/report` },
   { area: 'signed-in', name: 'report', as: 'member', path: (f) => `${f.finished}/report` },
   { area: 'signed-in', name: 'plan', as: 'member', path: (f) => `${f.finished}/plan` },
   { area: 'signed-in', name: 'plan focus form', as: 'member', path: (f) => `${f.finished}/plan?focus=edit` },
@@ -75,6 +76,7 @@ export const pageCases: PageCase[] = [
 
   // The questionnaire, as a learner with the round's link
   { area: 'questionnaire', name: 'questionnaire welcome', path: (f) => `/survey/${f.link}` },
+  { area: 'questionnaire', name: 'personal invitation welcome', path: (f) => `/survey/i/${f.invitation}`, noJs: true },
   { area: 'questionnaire', name: 'questionnaire page', path: (f) => `/survey/r/${f.token}/1` },
   { area: 'questionnaire', name: 'questionnaire page with errors', path: (f) => `/survey/r/${f.token}/1`, submit: 'button[value=next]' },
   { area: 'questionnaire', name: 'questionnaire check page', path: (f) => `/survey/r/${f.token}/check` },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { signIn, user } from '../factories/index.ts';
-import type { Agent } from '../helpers/agent.ts';
+import { lastMail, type Agent } from '../helpers/agent.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { begin, centreAdmin, groupLinks, respond, startRound } from '../helpers/assessment.ts';
 
@@ -27,6 +27,8 @@ export interface Fixture {
   link: string;
   /** a learner's resume token in the open round, nothing sent yet */
   token: string;
+  /** a company partner's personal invitation to the open round (the token of its link) */
+  invitation: string;
   /** an action of the finished round's plan */
   action: number;
   /** the finished round's certificate */
@@ -133,10 +135,18 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   assert.equal(issued.statusCode, 303, issued.body.slice(0, 800));
   const certificate = /\/certificates\/([0-9A-Z]{5}-[0-9A-Z]{5})$/.exec(issued.headers.location as string)![1]!;
 
-  // The open round, with one learner part of the way through.
-  const open = await startRound(leader, { title: 'Spring round 2026', indicators: coreSet, groups });
+  // The open round, with one learner part of the way through; company partners answer by personal invitation.
+  const open = await startRound(leader, { title: 'Spring round 2026', indicators: coreSet, groups, invited: ['companies'] });
   const openLinks = await groupLinks(leader, open.path);
   const respondent = await begin(t, openLinks.Learners!);
+  const invited = await leader.a.post(
+    `${open.path}/invite`,
+    { inviteGroup: 'companies', invitees: 'mentor@hotel.example\nchef@hotel.example', lang: 'en', message: 'Your view of our apprentices matters to us.' },
+    open.path,
+  );
+  assert.equal(invited.statusCode, 303, invited.body.slice(0, 800));
+  const invitation = /\/survey\/i\/([A-Za-z0-9_-]{43})/.exec((await lastMail(t, 'mentor@hotel.example'))?.body ?? '')?.[1];
+  assert.ok(invitation, 'the invitation mail holds a personal link');
 
   // Revisions to show: a spotlight item and a resource, each saved after they were created.
   const ene = '/en/admin/spotlight/ene';
@@ -159,6 +169,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     open: withoutLang(open.path),
     link: openLinks.Learners!,
     token: respondent.token,
+    invitation,
     action,
     certificate,
     resource,

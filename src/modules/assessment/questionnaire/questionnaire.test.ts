@@ -32,6 +32,10 @@ describe('answering', () => {
     assert.equal(welcome.statusCode, 200);
     assert.match(welcome.body, /Your answers are anonymous/);
     assert.match(welcome.body, /You are answering as one of: Learners\./);
+    // What the centre sees, and what it never sees, told with the round's own minimum.
+    assert.match(welcome.body, /The results of your group, only once at least 3 people in it have answered, and only after the round has closed\./);
+    assert.match(welcome.body, /Your own answers, on their own or told apart from anyone else’s\./);
+    assert.doesNotMatch(welcome.body, /Your email address/);
     assert.equal(welcome.headers['cache-control'], 'no-store');
     assert.equal(welcome.headers['referrer-policy'], 'no-referrer');
     assert.match(welcome.body, /<meta name="robots" content="noindex">/);

@@ -6,7 +6,7 @@ import { lastDay, statusOf } from '../round.ts';
 import { BURST_FROM } from './anonymity.ts';
 import type { ScoreSet } from './scoring.ts';
 import type { ReportData } from './service.ts';
-import { releaseText } from './views/intake.ts';
+import { releaseText, shownText } from './views/intake.ts';
 import { scoreFormat } from './views/report.ts';
 
 // The report as a PDF document: the same content as the page, in the same words (the message
@@ -21,7 +21,6 @@ export function reportDocument(ctx: PageContext, d: ReportData): PdfDocument {
   const group = (g: string) => t(`assessment.groupName.${g}`);
   const head = (first: string) => [first, t('report.allGroups'), ...results.shown.map(group)];
   const cells = (s: ScoreSet) => [score(s.all), ...results.shown.map((g) => score(s.byGroup[g]))];
-  const shown = new Set(results.shown);
   const blocks: PdfBlock[] = [
     {
       kind: 'paragraph',
@@ -33,12 +32,7 @@ export function reportDocument(ctx: PageContext, d: ReportData): PdfDocument {
     {
       kind: 'table',
       head: [t('round.groups.group'), t('round.groups.sent'), t('report.responses.released'), t('report.responses.shown')],
-      rows: d.intake.map((g) => [
-        group(g.group),
-        ctx.format.number(g.sent),
-        ctx.format.number(g.released),
-        shown.has(g.group) ? t('report.responses.yes') : t('report.responses.no', { min: results.minGroupSize }),
-      ]),
+      rows: d.intake.map((g) => [group(g.group), ctx.format.number(g.sent), ctx.format.number(g.released), shownText(ctx, d, g.group)]),
       widths: [3, 1, 1, 2],
     },
     { kind: 'paragraph', text: t('report.responses.rule', { min: results.minGroupSize }), muted: true },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { agent, lastMail } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { assertValidHtml } from '../../../../test/pages/html-validate.ts';
 import { answer, begin, centreAdmin, groupLinks, respond, startRound } from '../../../../test/helpers/assessment.ts';
 import { digest, tokens } from './tokens.ts';
 
@@ -28,6 +29,7 @@ describe('filling an open link', () => {
     assert.equal(again.statusCode, 409);
     assert.match(again.body, /This browser has already sent answers/);
     assert.match(again.body, /I share this device, and I have not answered yet/);
+    await assertValidHtml(again.body, 'a second response from one browser');
     await respond(t, link, () => '5', true, { as: admin.a, shared: true });
     await respond(t, link, () => '1');
     assert.equal((await admin.a.post(`${r.path}/close`, {}, r.path)).statusCode, 303);
@@ -83,11 +85,12 @@ describe('personal invitations', () => {
     const closedDoor = await t.get(`/en/survey/${companiesLink}`);
     assert.equal(closedDoor.statusCode, 403);
     assert.match(closedDoor.body, /This group answers by personal invitation/);
+    await assertValidHtml(closedDoor.body, 'an open link of an invitation group');
 
     const people = ['ana@firm.example', 'ben@firm.example', 'chloe@firm.example', 'dara@firm.example'];
     const sent = await admin.a.post(
       `${r.path}/invite`,
-      { group: 'companies', emails: `${people.join(', ')}, ANA@firm.example`, lang: 'fr', message: 'Votre avis compte pour nos apprentis.' },
+      { inviteGroup: 'companies', invitees: `${people.join(', ')}, ANA@firm.example`, lang: 'fr', message: 'Votre avis compte pour nos apprentis.' },
       r.path,
     );
     assert.equal(sent.statusCode, 303, sent.body.slice(0, 2000));
@@ -167,13 +170,14 @@ describe('personal invitations', () => {
       invited: ['companies'],
       indicators: ['programmes-reviewed-with-employers', 'placements-for-all-learners'],
     });
-    const toLinkGroup = await admin.a.post(`${r.path}/invite`, { group: 'learners', emails: 'x@firm.example', lang: 'en' }, r.path);
+    const toLinkGroup = await admin.a.post(`${r.path}/invite`, { inviteGroup: 'learners', invitees: 'x@firm.example', lang: 'en' }, r.path);
     assert.equal(toLinkGroup.statusCode, 404);
     const stranger = await centreAdmin(t);
-    const refused = await stranger.a.postRaw(`${r.path}/invite`, { group: 'companies', emails: 'x@firm.example', lang: 'en' });
+    const refused = await stranger.a.postRaw(`${r.path}/invite`, { inviteGroup: 'companies', invitees: 'x@firm.example', lang: 'en' });
     assert.notEqual(refused.statusCode, 303);
-    const bad = await admin.a.post(`${r.path}/invite`, { group: 'companies', emails: 'not an address', lang: 'en' }, r.path);
+    const bad = await admin.a.post(`${r.path}/invite`, { inviteGroup: 'companies', invitees: 'not an address', lang: 'en' }, r.path);
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /not an address/);
+    assert.match(bad.body, /Enter email addresses separated by commas/);
   });
 });

@@ -54,15 +54,15 @@ export function invitationsService(db: DB, secret: string, mailer: Mailer, baseU
       form: InviteForm,
     ): Promise<{ added: number; already: number } | 'forbidden' | 'missing' | 'closed' | 'limited'> {
       if (!r.manage) return 'forbidden';
-      const g = r.loaded.groups.find((x) => x.group === form.group);
+      const g = r.loaded.groups.find((x) => x.group === form.inviteGroup);
       if (!g || g.access !== 'invitation') return 'missing';
       if (statusOf(r.loaded.round) === 'closed') return 'closed';
       if (await rates.count(`survey-mail:${sender.id}`, limits.surveyMailPerPerson)) return 'limited';
-      const fresh = form.emails.map((email) => {
+      const fresh = form.invitees.map((email) => {
         const salt = newSalt();
         return { email, salt, hash: digest(tk.invite(salt)) };
       });
-      const added = await rr.addInvitations(db, r.loaded.round.id, form.group, form.lang, form.message || null, fresh);
+      const added = await rr.addInvitations(db, r.loaded.round.id, form.inviteGroup, form.lang, form.message || null, fresh);
       for (const i of added) await mail(r, { to: i.email, salt: i.salt, lang: form.lang, sender: sender.name, message: form.message || null, reminder: false });
       return { added: added.length, already: fresh.length - added.length };
     },

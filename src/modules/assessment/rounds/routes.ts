@@ -192,14 +192,14 @@ export function roundRoutes(
         req,
         reply,
         r,
-        { errors, form: 'invite', values: textValues(form.ok ? { ...form.data, emails: form.data.emails.join('\n') } : form.values) },
+        { errors, form: 'invite', values: textValues(form.ok ? { ...form.data, invitees: form.data.invitees.join('\n') } : form.values) },
         status,
       );
     if (!form.ok) return again(form.errors, 422);
     const result = await invitations.invite(r, req.user!, form.data);
     refused(result === 'missing' || result === 'forbidden' ? result : 'ok');
-    if (result === 'limited') return again([{ field: 'group', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }], 429);
-    if (result === 'closed') return again([{ field: 'group', key: 'round.error.closed' }], 409);
+    if (result === 'limited') return again([{ field: 'inviteGroup', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }], 429);
+    if (result === 'closed') return again([{ field: 'inviteGroup', key: 'round.error.closed' }], 409);
     return after(req, reply, 'invited');
   });
 

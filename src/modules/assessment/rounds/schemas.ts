@@ -70,10 +70,10 @@ export const linkMailForm = z.object({ group: z.enum(stakeholderGroups), emails:
 
 export const MESSAGE_MAX_LENGTH = 1000;
 
-/** Personal invitations to a group: the addresses, the language of the mail, and a message of the centre's own. */
+/** Personal invitations to a group: the addresses, the language of the mail, and a message of the centre's own. Its names differ from the link mail form's, which shares the page. */
 export const inviteForm = z.object({
-  group: z.enum(stakeholderGroups),
-  emails: emailList,
+  inviteGroup: z.enum(stakeholderGroups),
+  invitees: emailList,
   lang: z.enum(languages),
   message: z.string().trim().max(MESSAGE_MAX_LENGTH).optional().default(''),
 });

@@ -87,9 +87,9 @@ export function welcomeView(
     <p class="lead">${t('survey.welcome.group', { group: t(`assessment.groupName.${s.group}`) })}</p>
     <p>${t('survey.welcome.size', { pages: s.pages.length, statements, minutes: Math.max(5, Math.round(statements / 3)) })}
       ${s.status === 'open' ? t('survey.welcome.closes', { date: date(ctx, lastDay(s.loaded.round.closes_at)) }) : ''}</p>
-    ${o.sentHere ? state : ''}
+    <p>${t('survey.anonymity.short', { min: s.loaded.round.min_group_size })}</p>
+    ${state}
     ${anonymityPanel(ctx, s, invited)}
-    ${o.sentHere ? '' : state}
     ${
       s.status === 'closed' || invited
         ? ''

@@ -23,15 +23,22 @@ export function releaseText(ctx: PageContext, d: ReportData): string[] {
   }
   return [
     t('report.release.closed', { min }),
-    ...d.intake.filter((g) => g.held > 0).map((g) => t('report.release.held', { group: groupName(ctx, g.group), n: g.held, min })),
+    ...d.intake.filter((g) => g.held > 0 && g.released > 0).map((g) => t('report.release.held', { group: groupName(ctx, g.group), n: g.held, min })),
   ];
+}
+
+/** Whether a group's results show, and if not, why: too few answers, or a round still open. */
+export function shownText(ctx: PageContext, d: ReportData, group: string): string {
+  const { t } = ctx;
+  if (d.results.shown.includes(group as (typeof d.results.shown)[number])) return t('report.responses.yes');
+  return statusOf(d.page.loaded.round) === 'closed' ? t('report.responses.no', { min: d.results.minGroupSize }) : t('report.responses.notYet');
 }
 
 export function responsesSection(ctx: PageContext, d: ReportData): Html {
   const { t } = ctx;
   const { results } = d;
+  const open = statusOf(d.page.loaded.round) !== 'closed';
   const hidden = results.groups.filter((g) => !g.shown);
-  const shown = new Map(results.groups.map((g) => [g.group, g.shown]));
   return html`<section aria-labelledby="responses">
     <h2 id="responses">${t('report.responses.title')}</h2>
     ${releaseText(ctx, d).map((p, i) => html`<p${i === 0 ? html` class="notice"` : ''}>${p}</p>`)}
@@ -48,11 +55,11 @@ export function responsesSection(ctx: PageContext, d: ReportData): Html {
           <th scope="row">${groupName(ctx, g.group)}</th>
           <td>${ctx.format.number(g.sent)}</td>
           <td>${ctx.format.number(g.released)}</td>
-          <td>${shown.get(g.group) ? t('report.responses.yes') : t('report.responses.no', { min: results.minGroupSize })}</td>
+          <td>${shownText(ctx, d, g.group)}</td>
         </tr>`,
       )}</tbody>
     </table></div>
-    <p class="hint">${t('report.responses.rule', { min: results.minGroupSize })}${hidden.length ? html` ${t('report.responses.hidden', { groups: new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(hidden.map((g) => groupName(ctx, g.group))) })}` : ''}</p>
+    <p class="hint">${t('report.responses.rule', { min: results.minGroupSize })}${hidden.length && !(open && results.released === 0) ? html` ${t('report.responses.hidden', { groups: new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(hidden.map((g) => groupName(ctx, g.group))) })}` : ''}</p>
     ${intakeTable(ctx, d)}
   </section>`;
 }

@@ -46,11 +46,11 @@ function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPa
   let below: Html | string = '';
   if (open && g.access === 'link') {
     const link = `${ctx.baseUrl}/${ctx.lang}/survey/${s.links.get(g.group)!}`;
-    below = html`<tr><td colspan="4"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
+    below = html`<tr><td colspan="3"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
       ${r.manage ? postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>`, 'inline-form') : ''}</td></tr>`;
   } else if (open && r.manage && inv && inv.invited > inv.sent) {
     const last = s.reminded.get(g.group);
-    below = html`<tr><td colspan="4">${postForm(
+    below = html`<tr><td colspan="3">${postForm(
       `${path}/remind`,
       s.csrf,
       html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="secondary">${t('round.invite.remind', { n: inv.invited - inv.sent })}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>
@@ -61,10 +61,9 @@ function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPa
   // A body per group: while the round is open its link has a row of its own across the table, so
   // the long address has the width even on a phone.
   return html`<tbody class="round-group"><tr>
-    <th scope="row">${groupName(ctx, g.group)}</th>
+    <th scope="row">${groupName(ctx, g.group)} <span class="meta group-way">${way}</span></th>
     <td>${ctx.format.number(g.sent)}${g.sent < round.min_group_size ? html` <span class="meta">${t('round.groups.below', { n: round.min_group_size - g.sent })}</span>` : ''}</td>
     <td>${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
-    <td>${way}</td>
   </tr>${below}</tbody>`;
 }
 
@@ -84,8 +83,8 @@ function reachForms(ctx: PageContext, r: RoundPage, s: RoundViewState): Html {
       ${postForm(
         `${path}/invite`,
         s.csrf,
-        html`${select(ctx, { name: 'group', label: t('round.groups.group'), placeholder: t('round.mail.choose'), value: value('invite', 'group'), errors: mine('invite'), options: invited.map((g) => ({ value: g.group, label: groupName(ctx, g.group) })) })}
-        ${textarea(ctx, { name: 'emails', label: t('round.mail.emails'), hint: t('round.invite.emailsHint'), value: value('invite', 'emails'), maxlength: 20000, errors: mine('invite') })}
+        html`${select(ctx, { name: 'inviteGroup', label: t('round.groups.group'), placeholder: t('round.mail.choose'), value: value('invite', 'inviteGroup'), errors: mine('invite'), options: invited.map((g) => ({ value: g.group, label: groupName(ctx, g.group) })) })}
+        ${textarea(ctx, { name: 'invitees', label: t('round.mail.emails'), hint: t('round.invite.emailsHint'), value: value('invite', 'invitees'), maxlength: 20000, errors: mine('invite') })}
         ${select(ctx, { name: 'lang', label: t('round.invite.lang'), placeholder: t('round.invite.langChoose'), value: value('invite', 'lang', ctx.lang), errors: mine('invite'), options: languages.map((l) => ({ value: l, label: ctx.format.language(l) })) })}
         ${textarea(ctx, { name: 'message', label: t('round.invite.message'), hint: t('round.invite.messageHint'), value: value('invite', 'message'), maxlength: MESSAGE_MAX_LENGTH, errors: mine('invite') })}
         <button type="submit">${t('round.invite.send')}</button>`,
@@ -137,7 +136,7 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
     ${open ? html`<p class="hint">${t('round.groups.release')}</p>` : ''}
     <table class="members round-groups">
       <caption class="visually-hidden">${t('round.groups.title')}</caption>
-      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th><th scope="col">${t('round.groups.way')}</th></tr></thead>
+      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th></tr></thead>
       ${groups.map((g) => groupBody(ctx, r, s, g, open))}
     </table>
     ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
