@@ -1,4 +1,5 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { installJobStore } from '../platform/jobs/repository/postgres.ts';
 import type { Database, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001_content.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
@@ -11,6 +12,7 @@ import * as m0008 from './migrations/0008_content_notify.ts';
 import * as m0009 from './migrations/0009_frameworks.ts';
 import * as m0010 from './migrations/0010_rounds.ts';
 import * as m0011 from './migrations/0011_resource_revisions.ts';
+import * as m0013 from './migrations/0013_jobs.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -27,6 +29,7 @@ const migrations: Record<string, DialectMigration> = {
   '0009_frameworks': m0009,
   '0010_rounds': m0010,
   '0011_resource_revisions': m0011,
+  '0013_jobs': m0013,
 };
 
 class Provider implements MigrationProvider {
@@ -39,7 +42,7 @@ class Provider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock so instances take turns. */
+/** Brings the schema up to date, the job queue's included. On PostgreSQL, Kysely holds an advisory lock so instances take turns. */
 export async function migrate(database: Database): Promise<string[]> {
   if (database.dialect === 'postgres') await ensureUnaccent(database);
   const migrator = new Migrator({
@@ -50,6 +53,9 @@ export async function migrate(database: Database): Promise<string[]> {
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+  // The job queue's tables on PostgreSQL are pg-boss's, which creates and migrates them itself
+  // (under a lock); on SQLite they are migration 0013.
+  if (database.dialect === 'postgres') await installJobStore(database);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
