@@ -90,7 +90,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const headers = securityHeaders(config);
   const a = createAppContext({ config, database, content, assets });
   // The job queue, shared by the features (decision 0007); every job is defined before it opens.
-  const jobs = createJobQueue(database, { log: app.log.child({ component: 'jobs' }), work: options.jobs?.work ?? false, pollMs: options.jobs?.pollMs ?? config.jobsPollMs });
+  const jobs = createJobQueue(database, {
+    log: app.log.child({ component: 'jobs' }),
+    work: options.jobs?.work ?? false,
+    pollMs: options.jobs?.pollMs ?? config.jobsPollMs,
+  });
   app.decorate('jobs', jobs);
   const metrics = createMetrics(database, jobs);
 

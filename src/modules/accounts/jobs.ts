@@ -12,7 +12,7 @@ export const PURGE_CRON = '17 * * * *';
 
 export const purgeJob = (db: DB): JobDefinition<Record<string, never>> => ({
   name: PURGE_JOB,
-  schema: z.object({}).strict(),
+  payload: z.object({}).strict(),
   unique: true,
   retryLimit: 3,
   run: () => purgeExpired(db),

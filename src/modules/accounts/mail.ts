@@ -31,7 +31,7 @@ export function createMailer(jobs: Pick<JobQueue, 'enqueue'>): Mailer {
   };
 }
 
-const mailSchema = z.object({ to: z.string().min(3).max(320), subject: z.string().max(1000), body: z.string() });
+const mailSchema = z.object({ to: z.string().min(3).max(320).includes('@'), subject: z.string().max(1000), body: z.string() });
 
 /** The job that delivers queued mail; `close` ends the SMTP transport at shutdown. */
 export function mailJob(db: DB, smtpUrl: string | null, from: string): JobDefinition<Mail> & { close(): void } {
@@ -40,7 +40,7 @@ export function mailJob(db: DB, smtpUrl: string | null, from: string): JobDefini
   const transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }) : null;
   return {
     name: MAIL_JOB,
-    schema: mailSchema,
+    payload: mailSchema,
     retryLimit: 10,
     retryDelaySeconds: 30,
     retryDelayMaxSeconds: 3600,

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Database, DB } from '../../db/database.ts';
 import { postgresJobStore } from './repository/postgres.ts';
 import { sqliteJobStore } from './repository/sqlite.ts';
@@ -17,8 +17,8 @@ import type { ClaimedJob, JobCount, JobProblem, JobStore, Logger, QueueSettings 
 export interface JobDefinition<P> {
   /** letters, digits, '.', '-', '_' (e.g. "mail", "accounts.purge") */
   name: string;
-  /** the payload is read back from the database: checked before the handler sees it */
-  schema: z.ZodType<P>;
+  /** the payload's schema: what is read back from the database is checked before the handler sees it */
+  payload: z.ZodType<P>;
   run(payload: P, job: JobRun): Promise<void>;
   /** attempts after the first one (default 5) */
   retryLimit?: number;
@@ -67,7 +67,11 @@ export interface JobQueue {
   open(): Promise<void>;
   /** Queues a job; its id, or null when a unique job with that key is already waiting. */
   enqueue(name: string, payload: object, options?: EnqueueOptions): Promise<string | null>;
-  /** Runs every job that is due now, until none is left (tests; the worker does this on its beat). */
+  /**
+   * Runs every job that is due now, until none is left (tests; the worker does this on its beat).
+   * With includeDeferred, each job waiting for a later time (a retry's wait, a startAfter) also
+   * runs, once, as if its time had come.
+   */
   runDue(o?: { includeDeferred?: boolean }): Promise<number>;
   /** Stops the worker: jobs running get `graceMs` to finish, then are left to be retried. */
   close(graceMs?: number): Promise<void>;
@@ -117,7 +121,7 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
     const started = performance.now();
     let outcome: JobOutcome = 'done';
     try {
-      const payload = definition.schema.parse(job.payload);
+      const payload = definition.payload.parse(job.payload);
       await definition.run(payload, { id: job.id, attempt: job.retryCount + 1, maxAttempts: job.retryLimit + 1 });
       await store.done(job);
     } catch (error) {
@@ -135,11 +139,11 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
   }
 
   /** Claims and runs one batch per queue; how many jobs ran. */
-  async function beat(includeDeferred: boolean): Promise<number> {
+  async function beat(includeDeferred: boolean, limit = batchSize): Promise<number> {
     let ran = 0;
     for (const name of definitions.keys()) {
       if (!running && worker) break;
-      const jobs = await store.claim(name, batchSize, { includeDeferred });
+      const jobs = await store.claim(name, limit, { includeDeferred });
       ran += jobs.length;
       await Promise.all(
         jobs.map((job) => {
@@ -186,7 +190,7 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
         expireInSeconds: definition.expireInSeconds ?? defaults.expireInSeconds,
         unique: definition.unique ?? false,
       };
-      definitions.set(definition.name, { settings, definition: definition as JobDefinition<unknown> });
+      definitions.set(definition.name, { settings, definition });
     },
     schedule(name, cron) {
       if (opened) throw new Error(`schedule "${name}" before the queue opens`);
@@ -212,8 +216,9 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
       return id;
     },
     async runDue(o = {}) {
-      let total = 0;
-      for (let ran = await beat(o.includeDeferred ?? false); ran > 0; ran = await beat(o.includeDeferred ?? false)) total += ran;
+      // One pass over what waits for later (each job once), then what is due now until none is left.
+      let total = o.includeDeferred ? await beat(true, 10_000) : 0;
+      for (let ran = await beat(false); ran > 0; ran = await beat(false)) total += ran;
       return total;
     },
     async close(graceMs = 5000) {
@@ -240,7 +245,7 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
         const d = definitions.get(p.name)?.definition;
         let summary: string | null = null;
         if (d?.describe) {
-          const parsed = d.schema.safeParse(p.payload);
+          const parsed = d.payload.safeParse(p.payload);
           summary = parsed.success ? d.describe(parsed.data) : null;
         }
         return { ...p, summary };
@@ -256,6 +261,11 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
 
 /** What an administrator reads about a failure: the error's message, never its stack. */
 function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof z.ZodError
+      ? `The job's data is not valid: ${error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return message.length > 500 ? `${message.slice(0, 500)}…` : message;
 }

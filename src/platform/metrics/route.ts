@@ -13,7 +13,12 @@ export function metricsRoute(app: FastifyInstance, metrics: Metrics, token: stri
     if (!expected) return reply.callNotFound();
     const given = request.headers.authorization;
     if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
-      return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('A bearer token is required.\n');
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send('A bearer token is required.\n');
     }
     const body = await metrics.render();
     return reply.header('cache-control', 'no-store').type(metrics.contentType).send(body);

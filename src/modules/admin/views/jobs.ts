@@ -35,7 +35,8 @@ export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], pro
             <th scope="col">${t('admin.jobs.state.failed')}</th>
           </tr></thead>
           <tbody>${kinds.map(
-            (k) => html`<tr><th scope="row">${kindOf(ctx, k)}</th><td>${count(k, 'created')}</td><td>${count(k, 'active')}</td><td>${count(k, 'retry')}</td><td>${count(k, 'failed')}</td></tr>`,
+            (k) =>
+              html`<tr><th scope="row">${kindOf(ctx, k)}</th><td>${count(k, 'created')}</td><td>${count(k, 'active')}</td><td>${count(k, 'retry')}</td><td>${count(k, 'failed')}</td></tr>`,
           )}</tbody>
         </table></div>`
         : html`<p>${t('admin.jobs.idle')}</p>`

@@ -1,7 +1,16 @@
 import { sql } from 'kysely';
 import { fromKysely, PgBoss, type Queue } from 'pg-boss';
 import type { Database } from '../../../db/database.ts';
-import { FAILED_KEEP_SECONDS, WAITING_KEEP_SECONDS, type JobCount, type JobProblem, type JobState, type JobStore, type Logger, type QueueSettings } from '../store.ts';
+import {
+  FAILED_KEEP_SECONDS,
+  WAITING_KEEP_SECONDS,
+  type JobCount,
+  type JobProblem,
+  type JobState,
+  type JobStore,
+  type Logger,
+  type QueueSettings,
+} from '../store.ts';
 
 // The job queue on PostgreSQL: pg-boss (decision 0007), in a schema of its own, over the
 // platform's own connection pool. pg-boss claims jobs with SELECT … FOR UPDATE SKIP LOCKED, so
@@ -112,20 +121,18 @@ export function postgresJobStore(database: Database, log: Logger): JobStore {
         completed_on: Date | null;
       }>`select id, name, state::text as state, data, output, retry_count, retry_limit, created_on, start_after, completed_on
          from ${job} where state in ('retry', 'failed') order by created_on desc, id limit ${limit}`.execute(database.db);
-      return rows.map(
-        (r): JobProblem => ({
-          id: r.id,
-          name: r.name,
-          state: r.state,
-          payload: r.data,
-          error: typeof r.output?.message === 'string' ? r.output.message : null,
-          attempts: r.retry_count + 1,
-          maxAttempts: r.retry_limit + 1,
-          createdAt: r.created_on,
-          nextAttemptAt: r.state === 'retry' ? r.start_after : null,
-          failedAt: r.state === 'failed' ? r.completed_on : null,
-        }),
-      );
+      return rows.map((r): JobProblem => ({
+        id: r.id,
+        name: r.name,
+        state: r.state,
+        payload: r.data,
+        error: typeof r.output?.message === 'string' ? r.output.message : null,
+        attempts: r.retry_count + 1,
+        maxAttempts: r.retry_limit + 1,
+        createdAt: r.created_on,
+        nextAttemptAt: r.state === 'retry' ? r.start_after : null,
+        failedAt: r.state === 'failed' ? r.completed_on : null,
+      }));
     },
     async counts() {
       const { rows } = await sql<{ name: string; state: JobState; n: number }>`

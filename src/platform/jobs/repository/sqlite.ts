@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { CronExpressionParser } from 'cron-parser';
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.ts';
-import { retryWaitSeconds } from '../backoff.ts';
-import { FAILED_KEEP_SECONDS, WAITING_KEEP_SECONDS, type ClaimedJob, type JobCount, type JobProblem, type JobState, type JobStore, type QueueSettings } from '../store.ts';
+import { backoffFactor } from '../backoff.ts';
+import {
+  FAILED_KEEP_SECONDS,
+  WAITING_KEEP_SECONDS,
+  type ClaimedJob,
+  type JobCount,
+  type JobProblem,
+  type JobState,
+  type JobStore,
+  type QueueSettings,
+} from '../store.ts';
 
 // The job queue on SQLite: the `jobs` table (migration 0013), claimed by this process's worker.
 // Claiming is one UPDATE … RETURNING, atomic under SQLite's single writer, so two workers on one
@@ -45,31 +54,27 @@ export function sqliteJobStore(db: DB, clock: () => Date = () => new Date()): Jo
     return row?.id ?? null;
   }
 
-  /** Ends an attempt that failed, on the row's own settings; only the attempt that was claimed. */
+  /**
+   * Ends an attempt that failed, on the row's own settings, only for the attempt that was claimed;
+   * one statement, so it never holds a transaction open (another connection to the file may be
+   * waiting to write).
+   */
   async function fail(job: ClaimedJob, message: string) {
-    const now = clock();
-    await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('jobs')
-        .select(['retry_count', 'retry_limit', 'retry_delay', 'retry_delay_max'])
-        .where('id', '=', job.id)
-        .where('state', '=', 'active')
-        .where('retry_count', '=', job.retryCount)
-        .executeTakeFirst();
-      if (!row) return;
-      const again = row.retry_count < row.retry_limit;
-      await trx
-        .updateTable('jobs')
-        .set({
-          state: again ? 'retry' : 'failed',
-          start_after: again ? iso(later(now, retryWaitSeconds(row.retry_count, row.retry_delay, row.retry_delay_max))) : sql<string>`start_after`,
-          completed_at: again ? null : iso(now),
-          expires_at: null,
-          error: message,
-        })
-        .where('id', '=', job.id)
-        .execute();
-    });
+    const now = iso(clock());
+    const wait = sql<number>`min(ifnull(retry_delay_max, 1e12), max(retry_delay, 1) * ${backoffFactor(job.retryCount)})`;
+    await db
+      .updateTable('jobs')
+      .set({
+        state: sql<string>`case when retry_count < retry_limit then 'retry' else 'failed' end`,
+        start_after: sql<string>`case when retry_count < retry_limit then strftime('%Y-%m-%dT%H:%M:%fZ', ${now}, '+' || ${wait} || ' seconds') else start_after end`,
+        completed_at: sql<string | null>`case when retry_count < retry_limit then null else ${now} end`,
+        expires_at: null,
+        error: message,
+      })
+      .where('id', '=', job.id)
+      .where('state', '=', 'active')
+      .where('retry_count', '=', job.retryCount)
+      .execute();
   }
 
   return {
@@ -132,21 +137,19 @@ export function sqliteJobStore(db: DB, clock: () => Date = () => new Date()): Jo
         .orderBy('id')
         .limit(limit)
         .execute();
-      return rows.map(
-        (r): JobProblem => ({
-          id: r.id,
-          name: r.name,
-          state: r.state as 'retry' | 'failed',
-          payload: JSON.parse(r.payload) as unknown,
-          error: r.error,
-          // A job waiting to retry has made retry_count + 1 attempts; so has one that failed.
-          attempts: r.retry_count + 1,
-          maxAttempts: r.retry_limit + 1,
-          createdAt: new Date(r.created_at),
-          nextAttemptAt: r.state === 'retry' ? new Date(r.start_after) : null,
-          failedAt: r.completed_at ? new Date(r.completed_at) : null,
-        }),
-      );
+      return rows.map((r): JobProblem => ({
+        id: r.id,
+        name: r.name,
+        state: r.state as 'retry' | 'failed',
+        payload: JSON.parse(r.payload) as unknown,
+        error: r.error,
+        // A job waiting to retry has made retry_count + 1 attempts; so has one that failed.
+        attempts: r.retry_count + 1,
+        maxAttempts: r.retry_limit + 1,
+        createdAt: new Date(r.created_at),
+        nextAttemptAt: r.state === 'retry' ? new Date(r.start_after) : null,
+        failedAt: r.completed_at ? new Date(r.completed_at) : null,
+      }));
     },
     async counts() {
       const rows = await db
@@ -172,7 +175,11 @@ export function sqliteJobStore(db: DB, clock: () => Date = () => new Date()): Jo
       }
       if (now.getTime() - lastRetention >= RETENTION_EVERY_MS) {
         lastRetention = now.getTime();
-        await db.deleteFrom('jobs').where('state', '=', 'failed').where('completed_at', '<', iso(later(now, -FAILED_KEEP_SECONDS))).execute();
+        await db
+          .deleteFrom('jobs')
+          .where('state', '=', 'failed')
+          .where('completed_at', '<', iso(later(now, -FAILED_KEEP_SECONDS)))
+          .execute();
         await db
           .deleteFrom('jobs')
           .where('state', 'in', ['created', 'retry'])
