@@ -7,8 +7,9 @@ import { queueMail } from './repository.ts';
 // Mail never leaves inside a person's request: send() puts it on the job queue, and the worker
 // delivers it, through SMTP when SMTP_URL is set, otherwise into the outbox table, where an
 // administrator (and the tests) can read it. When the SMTP server is away, the request still
-// succeeds; the mail is tried again with growing waits (about 30 s, 1, 2, 4 … minutes, at most an
-// hour apart, 11 attempts over some 5 hours), then kept as failed for administrators to retry.
+// succeeds; the mail is tried again with growing waits (30–60 s, then about twice as long each
+// time, at most an hour apart: 11 attempts over 4 to 5 hours), then kept as failed for
+// administrators to retry (/{lang}/admin/jobs).
 
 export interface Mail {
   to: string;

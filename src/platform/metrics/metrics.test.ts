@@ -40,7 +40,9 @@ describe(`/metrics (${engine})`, () => {
     const body = res.body;
     assert.match(body, /^http_request_duration_seconds_count\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="200"\} 2$/m);
     assert.match(body, /^http_request_duration_seconds_count\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="404"\} 1$/m);
-    assert.match(body, /^http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/\{lang\}\/packages\/:number",status_code="200"\} \d+$/m);
+    assert.match(body, /^http_request_duration_seconds_bucket\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="200",le="0\.005"\} \d+$/m);
+    assert.match(body, /^http_request_duration_seconds_bucket\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="200",le="\+Inf"\} 2$/m);
+    assert.match(body, /^http_request_duration_seconds_sum\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="200"\} \d/m);
     assert.match(body, /route="\(no route\)",status_code="404"/);
     assert.doesNotMatch(body, /no-such-page-abc|packages\/99/, 'addresses people typed never become series');
   });

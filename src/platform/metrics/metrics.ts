@@ -1,6 +1,7 @@
 import client from 'prom-client';
 import type { Database } from '../../db/database.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { RequestHistogram } from './request-histogram.ts';
 
 // What /metrics tells Prometheus: requests by route pattern and status with their latency, the
 // job queue (waiting, running, failed, attempts), the database (PostgreSQL: the connection pool;
@@ -8,8 +9,8 @@ import type { JobQueue } from '../jobs/queue.ts';
 // loop, garbage collection). Each app has a registry of its own (tests build many apps).
 //
 // Recording a request must cost next to nothing (cached pages answer tens of thousands a second):
-// the route label is the pattern Fastify matched, with the language prefix made a placeholder so
-// the three languages share one series, memoised per pattern; one histogram observation.
+// the route label is the pattern Fastify matched (never the address typed, so the series stay
+// few), with the language prefix as {lang}; see request-histogram.ts.
 
 export interface Metrics {
   /** One request answered: `route` is the pattern matched (undefined when none matched). */
@@ -18,31 +19,13 @@ export interface Metrics {
   readonly contentType: string;
 }
 
-const LANG_PREFIX = /^\/(en|fr|ar)(?=\/|$)/;
-const NO_ROUTE = '(no route)';
-
 export function createMetrics(database: Database, jobs: JobQueue): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
-  const latency = new client.Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer a request, by method, route pattern ({lang} for the language) and status',
-    labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers,
-  });
-  const routes = new Map<string, string>();
-  const routeLabel = (pattern: string | undefined) => {
-    if (pattern === undefined) return NO_ROUTE;
-    let label = routes.get(pattern);
-    if (label === undefined) {
-      label = pattern.replace(LANG_PREFIX, '/{lang}');
-      routes.set(pattern, label);
-    }
-    return label;
-  };
+  const requests = new RequestHistogram();
+  registry.registerMetric(requests as unknown as client.Metric);
 
   new client.Gauge({
     name: 'jobs_waiting',
@@ -110,9 +93,7 @@ export function createMetrics(database: Database, jobs: JobQueue): Metrics {
   }
 
   return {
-    request(method, route, status, seconds) {
-      latency.observe({ method, route: routeLabel(route), status_code: status }, seconds);
-    },
+    request: (method, route, status, seconds) => requests.observe(method, route, status, seconds),
     render: () => registry.metrics(),
     contentType: registry.contentType,
   };
