@@ -25,7 +25,7 @@ export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], pro
     <h2>${t('admin.jobs.queueHeading')}</h2>
     ${
       kinds.length
-        ? html`<div class="table-scroll"><table class="members">
+        ? html`<div class="table-scroll"><table class="members job-counts">
           <caption class="visually-hidden">${t('admin.jobs.queueHeading')}</caption>
           <thead><tr>
             <th scope="col">${t('admin.jobs.kind')}</th>
@@ -44,12 +44,12 @@ export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], pro
     <h2>${t('admin.jobs.problemsHeading')}</h2>
     ${
       problems.length
-        ? problems.map(
+        ? html`<div class="grid">${problems.map(
             (p) => html`<article class="card" id="job-${p.id}">
             <h3 class="result-title">${kindOf(ctx, p.name)} <span class="badge">${t(`admin.jobs.state.${p.state}`)}</span></h3>
-            ${p.summary ? html`<p class="breakable">${p.summary}</p>` : ''}
+            ${p.summary ? html`<p class="breakable"><bdi>${p.summary}</bdi></p>` : ''}
             <dl class="facts">
-              <div><dt>${t('admin.jobs.error')}</dt><dd>${p.error ?? t('admin.jobs.noError')}</dd></div>
+              <div><dt>${t('admin.jobs.error')}</dt><dd>${p.error === null ? t('admin.jobs.noError') : html`<bdi>${p.error}</bdi>`}</dd></div>
               <div><dt>${t('admin.jobs.attempts')}</dt><dd>${t('admin.jobs.attemptsOf', { made: p.attempts, allowed: p.maxAttempts })}</dd></div>
               <div><dt>${t('admin.jobs.created')}</dt><dd>${when(ctx, p.createdAt)}</dd></div>
               ${p.nextAttemptAt ? html`<div><dt>${t('admin.jobs.next')}</dt><dd>${when(ctx, p.nextAttemptAt)}</dd></div>` : ''}
@@ -66,7 +66,7 @@ export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], pro
                 : ''
             }
           </article>`,
-          )
+          )}</div>`
         : html`<p>${t('admin.jobs.noProblems')}</p>`
     }`;
   return adminPage(ctx, t('admin.jobs.heading'), body);
