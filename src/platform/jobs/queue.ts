@@ -108,6 +108,8 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
   let worker: Promise<void> | null = null;
   let running = false;
   let wake: (() => void) | null = null;
+  /** a job was queued here while the worker was busy: no pause before the next beat */
+  let queuedMeanwhile = false;
   const inFlight = new Map<string, { job: ClaimedJob; settled: Promise<void> }>();
 
   const settingsOf = (name: string) => {
@@ -165,7 +167,10 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
       } catch (error) {
         log.error({ err: error }, 'the job worker could not reach the database; it tries again');
       }
-      if (ran > 0 || !running) continue;
+      if (ran > 0 || !running || queuedMeanwhile) {
+        queuedMeanwhile = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, pollMs);
         function done() {
@@ -212,7 +217,10 @@ export function createJobQueue(database: Database, options: JobQueueOptions): Jo
     async enqueue(name, payload, o = {}) {
       const id = await store.insert(settingsOf(name), { payload, key: o.key, startAfter: o.startAfter, trx: o.trx });
       // A job queued here runs at once rather than on the next beat (one in a transaction may not be visible yet: the beat finds it).
-      if (id && !o.trx) wake?.();
+      if (id && !o.trx) {
+        if (wake) wake();
+        else queuedMeanwhile = true;
+      }
       return id;
     },
     async runDue(o = {}) {
