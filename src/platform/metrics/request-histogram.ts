@@ -43,7 +43,7 @@ export class RequestHistogram {
     let route = this.routes.get(key);
     if (!route) route = this.routeFor(key);
     let byStatus = route.series.get(method);
-    if (!byStatus) route.series.set(method, (byStatus = new Map()));
+    if (!byStatus) route.series.set(method, (byStatus = new Map<number, Series>()));
     let s = byStatus.get(status);
     if (!s) byStatus.set(status, (s = { method, status, counts: new Array<number>(BUCKETS.length + 1).fill(0), sum: 0, count: 0 }));
     let i = 0;
