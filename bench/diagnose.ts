@@ -62,7 +62,7 @@ export async function diagnose(file: string, queries: { q: string; type: string;
       current.push({ name: statementName(event.query.sql), ms: event.queryDurationMillis, sql: event.query.sql, params: event.query.parameters });
     },
   });
-  const database: Database = { db, dialect: 'sqlite', ping: () => Promise.resolve(true), close: () => db.destroy() };
+  const database: Database = { db, dialect: 'sqlite', ping: () => Promise.resolve(true), stats: () => ({}), close: () => db.destroy() };
   const search = createSearch(database);
   const countFts = handle.prepare('select count(*) as n from search_fts where search_fts match ?');
 

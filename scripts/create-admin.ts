@@ -9,8 +9,9 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { translator } from '../src/i18n/messages.ts';
-import { createMailer } from '../src/modules/accounts/mail.ts';
+import { createMailer, mailJob } from '../src/modules/accounts/mail.ts';
 import { accountsService } from '../src/modules/accounts/service.ts';
+import { createJobQueue } from '../src/platform/jobs/queue.ts';
 
 const args = z
   .object({ email: z.email().transform((v) => v.toLowerCase()), name: z.string().trim().min(1).max(120) })
@@ -31,8 +32,14 @@ try {
   const config = loadConfig();
   const database = openDatabase(config.databaseUrl);
   await migrate(database);
-  const accounts = accountsService(database.db, createMailer(database.db, config.smtpUrl ?? undefined, config.mailFrom), config.baseUrl);
+  // Mail goes on the queue, for the platform's worker to deliver.
+  const log = { warn: (_o: object, message: string) => console.error(message), error: (_o: object, message: string) => console.error(message) };
+  const jobs = createJobQueue(database, { log });
+  jobs.define(mailJob(database.db, config.smtpUrl, config.mailFrom));
+  await jobs.open();
+  const accounts = accountsService(database.db, createMailer(jobs), config.baseUrl);
   const result = await accounts.createAdministrator({ ...args.data, password: await readPassword() });
+  await jobs.close();
   await database.close();
   if ('errors' in result) {
     const t = translator('en');

@@ -12,7 +12,8 @@ import { langOfUrl, negotiateLang } from './http/lang.ts';
 import { securityHeaders } from './http/security.ts';
 import { sendText } from './http/send.ts';
 import { languages } from './i18n/languages.ts';
-import { createMailer } from './modules/accounts/mail.ts';
+import { purgeJob, PURGE_CRON, PURGE_JOB } from './modules/accounts/jobs.ts';
+import { createMailer, mailJob } from './modules/accounts/mail.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { accountsService } from './modules/accounts/service.ts';
 import { diskLogoStore, MAX_LOGO_BYTES } from './modules/centres/logos.ts';
@@ -33,6 +34,7 @@ import { frameworkService } from './modules/assessment/framework/service.ts';
 import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { planService } from './modules/assessment/plans/service.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
+import { settleJob, SETTLE_CRON, SETTLE_JOB } from './modules/assessment/report/jobs.ts';
 import { invitationsService } from './modules/assessment/rounds/invitations.ts';
 import { surveyService } from './modules/assessment/questionnaire/service.ts';
 import { reportRoutes } from './modules/assessment/report/routes.ts';
@@ -46,13 +48,25 @@ import { libraryRoutes } from './modules/library/routes.ts';
 import { createSearch } from './modules/search/index.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { siteRoutes } from './modules/site/routes.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs/queue.ts';
+import { createMetrics } from './platform/metrics/metrics.ts';
+import { metricsRoute } from './platform/metrics/route.ts';
 import { sharedSecret } from './platform/secrets/repository.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the job queue (tests run its due jobs with app.jobs.runDue()) */
+    jobs: JobQueue;
+  }
+}
 
 export interface AppOptions {
   config: Config;
   database: Database;
   /** how often to re-read the content version written by other instances (0 = never) */
   contentPollMs?: number;
+  /** run the job worker in this process (server.ts: JOBS_WORKER); tests leave it off and run due jobs themselves */
+  jobs?: { work: boolean; pollMs?: number };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -77,6 +91,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const content = await contentState(database.db, options.contentPollMs ?? 1000, database.listen);
   const headers = securityHeaders(config);
   const a = createAppContext({ config, database, content, assets });
+  // The job queue, shared by the features (decision 0007); every job is defined before it opens.
+  const jobs = createJobQueue(database, {
+    log: app.log.child({ component: 'jobs' }),
+    work: options.jobs?.work ?? false,
+    pollMs: options.jobs?.pollMs ?? config.jobsPollMs,
+  });
+  app.decorate('jobs', jobs);
+  const metrics = createMetrics(database, jobs);
 
   const library = libraryService(database.db, search, () => content.version());
   const knowledge = knowledgeService(database.db, library);
@@ -95,7 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    const ms = reply.elapsedTime;
+    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    metrics.request(request.method, request.routeOptions.url, reply.statusCode, ms / 1000);
     done();
   });
 
@@ -129,9 +153,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Sessions are signed with SESSION_SECRET, or with a secret generated once and kept in the
   // database, so every instance (and every restart) accepts the same cookies.
   const sessionSecret = config.sessionSecret ?? (await sharedSecret(database.db, 'session'));
-  const mailer = createMailer(database.db, config.smtpUrl ?? undefined, config.mailFrom);
+  const mail = mailJob(database.db, config.smtpUrl, config.mailFrom);
+  jobs.define(mail);
+  jobs.define(purgeJob(database.db));
+  jobs.schedule(PURGE_JOB, PURGE_CRON);
+  jobs.define(settleJob(database.db));
+  jobs.schedule(SETTLE_JOB, SETTLE_CRON);
+  const mailer = createMailer(jobs);
   const accounts = accountsService(database.db, mailer, config.baseUrl, (userId) => soleAdminOf(database.db, userId));
-  const admin = adminService(database.db);
+  const admin = adminService(database.db, jobs);
   const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, 'logos')), mailer, config.baseUrl);
   // The self-assessment (modules/assessment), one service per sub-feature. Survey links and resume
   // codes are derived with a secret of their own, kept like the session one.
@@ -147,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register((scope, _options, done) => {
     siteRoutes(scope, a);
+    metricsRoute(scope, metrics, config.metricsToken);
     logoRoutes(scope, centres);
     publicFileRoutes(scope, files);
     done();
@@ -199,8 +230,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   }
   app.addHook('onClose', async () => {
+    // Jobs running get half the shutdown grace to finish; the rest are tried again later.
+    await jobs.close(Math.min(5000, config.shutdownGraceMs / 2));
+    mail.close();
     fileStore.close();
     await content.stop();
   });
+  await jobs.open();
   return app;
 }

@@ -39,6 +39,13 @@ const schema = z
       .regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
       .optional(),
     MAIL_FROM: z.string().min(3).default('IntVE platform <no-reply@localhost>'),
+    JOBS_WORKER: booleanString.default(true),
+    JOBS_POLL_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(100).max(60_000).default(2000),
+    METRICS_TOKEN: z
+      .string()
+      .min(16, { error: 'must be at least 16 characters' })
+      .regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' })
+      .optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(120_000).default(10_000),
     FILES_MAX_BYTES: z.coerce
       .number({ error: 'must be a whole number of bytes' })
@@ -92,6 +99,12 @@ export interface Config {
   sessionDays: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /** whether this instance runs the job worker (mail, purges, reminders) */
+  jobsWorker: boolean;
+  /** how often the worker looks for due jobs (its own enqueues wake it at once) */
+  jobsPollMs: number;
+  /** null: /metrics answers 404 */
+  metricsToken: string | null;
   /** the largest attachment accepted, in bytes */
   filesMaxBytes: number;
   /** null: attachments are stored on disk under uploadsDir */
@@ -118,7 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
     // Secrets are never echoed; a missing value has nothing to show.
-    const given = env[name] === undefined || env[name] === '' ? '' : /SECRET/.test(name) ? ' (value not shown)' : ` (got ${JSON.stringify(env[name])})`;
+    const given = env[name] === undefined || env[name] === '' ? '' : /SECRET|TOKEN/.test(name) ? ' (value not shown)' : ` (got ${JSON.stringify(env[name])})`;
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message.replace(/^Invalid input: /, '')}${given}`);
   }
   const c = parsed.data;
@@ -140,6 +153,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: c.SESSION_DAYS,
     smtpUrl: c.SMTP_URL ?? null,
     mailFrom: c.MAIL_FROM,
+    jobsWorker: c.JOBS_WORKER,
+    jobsPollMs: c.JOBS_POLL_MS,
+    metricsToken: c.METRICS_TOKEN ?? null,
     filesMaxBytes: c.FILES_MAX_BYTES,
     s3: c.S3_BUCKET
       ? {

@@ -4,30 +4,26 @@ import { loadContent } from './content/load.ts';
 import { ContentError } from './content/pack.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { purgeExpired } from './modules/accounts/repository.ts';
 import { FrameworkError } from './modules/assessment/framework/format.ts';
 import { loadFrameworks } from './modules/assessment/framework/load.ts';
 import { createSearch } from './modules/search/index.ts';
 
 // Start-up: validate configuration, open the database, apply migrations, load the content pack,
-// listen; on SIGTERM/SIGINT stop taking requests, finish those in flight, close the database.
+// start the job worker (unless JOBS_WORKER=false), listen; on SIGTERM/SIGINT stop taking
+// requests, finish those in flight, stop the worker (jobs still running are tried again later),
+// close the database.
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config.databaseUrl);
   await migrate(database);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, jobs: { work: config.jobsWorker } });
   if (config.loadContent) {
     const result = await loadContent(database, createSearch(database), config.contentDir, { warn: (message) => app.log.warn(message) });
     app.log.info(result, 'content pack loaded');
     const frameworks = await loadFrameworks(database, config.contentDir, { warn: (message) => app.log.warn(message) });
     app.log.info(frameworks, 'self-assessment frameworks loaded');
   }
-
-  // Expired sessions, used links and old rate-limit counters go once an hour (on any instance).
-  const purge = () => purgeExpired(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'purge failed'));
-  void purge();
-  setInterval(() => void purge(), 3_600_000).unref();
 
   let stopping = false;
   const stop = (signal: string) => {

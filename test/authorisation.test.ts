@@ -111,6 +111,7 @@ const gets: [string, Expect][] = [
   ['/en/admin/self-assessment/policy', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/people', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/outbox', row(303, 403, 403, 403, 403, 200)],
+  ['/en/admin/jobs', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/audit', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/content-pack', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/content-pack/export.zip', row(303, 403, 403, 403, 200, 200)],
@@ -146,6 +147,8 @@ const posts: [string, Record<string, string>, Expect][] = [
   ],
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
+  // No such failed job: administrators are told so on the jobs page.
+  ['/en/admin/jobs/mail/00000000-0000-4000-8000-000000000000/retry', {}, row(403, 403, 403, 403, 403, 303)],
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/extend', { closes: '2099-12-31' }, row(403, 404, 404, 303, 404, 303)],
   [
     '/en/account/centres/centre-a/self-assessment/rounds/{round}/invite',

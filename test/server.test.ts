@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { openDatabase } from '../src/db/database.ts';
 
 // The real start-up path: `node src/server.ts` as `npm start` runs it.
 
@@ -38,7 +39,7 @@ describe('starting and stopping the platform', () => {
     assert.match(s.output(), /PORT must be a whole number/);
   });
 
-  test('starts on SQLite with the starter content, logs JSON with request ids, and stops cleanly on SIGTERM', async () => {
+  test('starts on SQLite with the starter content, logs JSON with request ids, delivers queued mail, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const s = start({ PORT: String(port) });
     const deadline = Date.now() + 30_000;
@@ -54,6 +55,27 @@ describe('starting and stopping the platform', () => {
     const page = await fetch(`http://127.0.0.1:${port}/en/packages/2/stations/1`, { headers: { 'x-request-id': 'test-req-1' } });
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Building partnerships within the wider ecosystem/);
+
+    // A registration queues its mail; the worker running in the server delivers it (to the outbox, without SMTP), nobody asking it to.
+    const form = await fetch(`http://127.0.0.1:${port}/en/account/register`);
+    const cookie = (form.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+    const registered = await fetch(`http://127.0.0.1:${port}/en/account/register`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, name: 'Amina Haddad', email: 'amina@centre.example', password: 'lantern orchard velvet 42' }).toString(),
+    });
+    assert.equal(registered.status, 200);
+    const database = openDatabase(`sqlite:${join(dir, 'db.sqlite')}`);
+    try {
+      let mailed = 0;
+      for (const end = Date.now() + 15_000; mailed === 0 && Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+        mailed = (await database.db.selectFrom('outbox').selectAll().where('to_address', '=', 'amina@centre.example').execute()).length;
+      }
+      assert.equal(mailed, 1, s.output());
+    } finally {
+      await database.close();
+    }
     s.child.kill('SIGTERM');
     assert.equal(await s.exited, 0);
     const lines = s

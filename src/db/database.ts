@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -21,7 +21,14 @@ export interface Database {
    * calls `onMessage('')`, since notifications may have been missed. Resolves to a stop function.
    */
   listen?: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+  /** For metrics: PostgreSQL's connection pool; SQLite's file sizes. */
+  stats(): DatabaseStats;
   close(): Promise<void>;
+}
+
+export interface DatabaseStats {
+  pool?: { max: number; total: number; idle: number; waiting: number };
+  sqlite?: { databaseBytes: number; walBytes: number };
 }
 
 // PostgreSQL returns BIGINT (count(*)) as text by default; our counts fit in a JS number.
@@ -42,8 +49,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
 function openSqlite(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const handle = new SQLite(path);
+  // WAL with synchronous=FULL: every commit is on disk (fsync of the log) before it is
+  // acknowledged, so a power cut loses nothing a person was told was saved (NORMAL could lose the
+  // last commits). It costs about a millisecond per commit here; reads cost nothing more. README,
+  // "Durability on SQLite".
   handle.pragma('journal_mode = WAL');
-  handle.pragma('synchronous = NORMAL');
+  handle.pragma('synchronous = FULL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) });
@@ -51,6 +62,12 @@ function openSqlite(path: string): Database {
     db,
     dialect: 'sqlite',
     ping: () => Promise.resolve(handle.open && handle.prepare('select 1 as ok').get() !== undefined),
+    stats: () => ({
+      sqlite: {
+        databaseBytes: Number(handle.pragma('page_count', { simple: true })) * Number(handle.pragma('page_size', { simple: true })),
+        walBytes: path === ':memory:' ? 0 : fileSize(`${path}-wal`),
+      },
+    }),
     close: () => db.destroy(),
   };
 }
@@ -76,6 +93,7 @@ function openPostgres(url: string, options: OpenOptions): Database {
       }
     },
     listen: (channel, onMessage) => listen(connection, channel, onMessage),
+    stats: () => ({ pool: { max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } }),
     close: () => db.destroy(),
   };
 }
@@ -122,6 +140,14 @@ async function listen(connection: pg.ClientConfig, channel: string, onMessage: (
     await client?.end().catch(() => undefined);
     client = null;
   };
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function quoteIdent(name: string): string {

@@ -1,4 +1,5 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { installJobStore } from '../platform/jobs/repository/postgres.ts';
 import type { Database, Dialect } from './database.ts';
 import * as m0001 from './migrations/0001_content.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
@@ -12,6 +13,7 @@ import * as m0009 from './migrations/0009_frameworks.ts';
 import * as m0010 from './migrations/0010_rounds.ts';
 import * as m0011 from './migrations/0011_resource_revisions.ts';
 import * as m0012 from './migrations/0012_anonymity.ts';
+import * as m0013 from './migrations/0013_jobs.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -29,6 +31,7 @@ const migrations: Record<string, DialectMigration> = {
   '0010_rounds': m0010,
   '0011_resource_revisions': m0011,
   '0012_anonymity': m0012,
+  '0013_jobs': m0013,
 };
 
 class Provider implements MigrationProvider {
@@ -42,8 +45,9 @@ class Provider implements MigrationProvider {
 }
 
 /**
- * Brings the schema up to date, or up to the migration named by `to` (tests of a migration's
- * conversion of older data). On PostgreSQL, Kysely holds an advisory lock so instances take turns.
+ * Brings the schema up to date, the job queue's included, or up to the migration named by `to`
+ * (tests of a migration's conversion of older data). On PostgreSQL, Kysely holds an advisory lock
+ * so instances take turns.
  */
 export async function migrate(database: Database, o: { to?: string } = {}): Promise<string[]> {
   if (database.dialect === 'postgres') await ensureUnaccent(database);
@@ -55,6 +59,9 @@ export async function migrate(database: Database, o: { to?: string } = {}): Prom
   });
   const { error, results } = o.to ? await migrator.migrateTo(o.to) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+  // The job queue's tables on PostgreSQL are pg-boss's, which creates and migrates them itself
+  // (under a lock); on SQLite they are migration 0013.
+  if (database.dialect === 'postgres') await installJobStore(database);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

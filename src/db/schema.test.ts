@@ -10,10 +10,14 @@ import { compareShapes, databaseShape, declaredShape, type Ignored, type Shape }
 
 const SCHEMA = 'src/db/schema.ts';
 
-/** What the typed layer never touches: the search index's engine-specific half, read and written by raw SQL in the search repository. */
+/**
+ * What one engine has and the other has not: the search index's engine-specific half, read and
+ * written by raw SQL in the search repository, and the job queue's table, which only SQLite has
+ * (PostgreSQL's is pg-boss's, in a schema of its own).
+ */
 const ignored: Ignored = {
-  // SQLite's FTS5 table and the shadow tables it keeps.
-  tables: /^search_fts(_[a-z]+)?$/,
+  // SQLite's FTS5 table and the shadow tables it keeps; on PostgreSQL, the SQLite job queue.
+  tables: engine === 'postgres' ? /^(search_fts(_[a-z]+)?|jobs)$/ : /^search_fts(_[a-z]+)?$/,
   // PostgreSQL's tsvector beside each search document.
   columns: ['search_documents.tsv'],
 };

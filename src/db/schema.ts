@@ -143,6 +143,30 @@ export interface Tables {
   outbox: { id: Generated<number>; to_address: string; subject: string; body: string; created_at: string; sent_at: string | null; error: string | null };
   rate_limits: { key: string; hits: number; reset_at: number };
   secrets: { name: string; value: string; created_at: string };
+  /** SQLite only: the job queue (platform/jobs); PostgreSQL keeps it in pg-boss's own schema */
+  jobs: {
+    id: string;
+    name: string;
+    /** JSON */
+    payload: string;
+    /** created | active | retry | failed (a job done is deleted) */
+    state: Generated<string>;
+    /** standard | short (one job per singleton_key waiting) */
+    policy: Generated<string>;
+    singleton_key: string | null;
+    retry_limit: number;
+    retry_count: Generated<number>;
+    /** seconds */
+    retry_delay: number;
+    retry_delay_max: number | null;
+    expire_seconds: number;
+    start_after: string;
+    started_at: string | null;
+    expires_at: string | null;
+    completed_at: string | null;
+    error: string | null;
+    created_at: string;
+  };
   centres: {
     id: Generated<number>;
     slug: string;

@@ -1,4 +1,4 @@
-import type { TestApp } from './app.ts';
+import { runJobs, type TestApp } from './app.ts';
 
 // A browser stand-in for HTTP-level tests: keeps cookies, and takes the CSRF token from the
 // page whose form it submits, as a person's browser would.
@@ -68,8 +68,9 @@ export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAd
   };
 }
 
-/** The last mail sent to an address, from the outbox. */
+/** The last mail sent to an address, from the outbox, once the queue has delivered what is due (runJobs). */
 export async function lastMail(t: TestApp, to: string): Promise<{ subject: string; body: string; link: string | null } | null> {
+  await runJobs(t);
   const row = await t.database.db.selectFrom('outbox').selectAll().where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirst();
   if (!row) return null;
   const link = /http:\/\/localhost:3000(\/\S+)/.exec(row.body)?.[1] ?? null;

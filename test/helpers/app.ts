@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { JobQueue } from '../../src/platform/jobs/queue.ts';
 import { newDatabase, type TestDatabase } from './databases.ts';
 import { loadStarterContent, STARTER } from './starter.ts';
 
@@ -19,6 +20,8 @@ export function testDatabase(options: { starterContent?: boolean } = {}): Promis
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance;
+  /** The app's job queue. Its worker is not running in tests: runJobs() runs what is due. */
+  jobs: JobQueue;
   get(url: string, headers?: Record<string, string>): Promise<Awaited<ReturnType<FastifyInstance['inject']>>>;
 }
 
@@ -28,6 +31,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** a database to use (the content is loaded into it, which skips what it already has) */
   database?: Omit<TestDatabase, 'url'> & { url?: string };
+  /** run the job worker, as server.ts does (tests that need two workers racing, or a shutdown) */
+  jobs?: { work: boolean; pollMs?: number };
 }
 
 /** The whole platform on a database of its own with the starter content (or `content`) loaded. */
@@ -51,7 +56,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000', ...options.env });
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, database: t.database, contentPollMs: 0 });
+    app = await buildApp({ config, database: t.database, contentPollMs: 0, ...(options.jobs ? { jobs: options.jobs } : {}) });
     await app.ready();
   } catch (error) {
     if (!options.database) await t.close();
@@ -60,6 +65,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   return {
     ...t,
     app,
+    jobs: app.jobs,
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers }),
     async close() {
       await app.close();
@@ -67,3 +73,9 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
     },
   };
 }
+
+/**
+ * Runs every job that is due now (mail above all), at once, as the worker would on its next beat:
+ * the one way tests wait for the queue. Returns how many ran.
+ */
+export const runJobs = (t: { jobs: JobQueue }): Promise<number> => t.jobs.runDue();

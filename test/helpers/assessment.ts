@@ -86,7 +86,10 @@ export async function groupLinks(admin: CentreAdmin, path: string): Promise<Reco
   assert.equal(page.statusCode, 200);
   const out: Record<string, string> = {};
   // Each group is a table body of its own; a group that answers by invitation has no link.
-  for (const m of page.body.matchAll(/<th scope="row">([^<]+)<\/th>(?:(?!<\/tbody>)[\s\S])*?\/en\/survey\/([A-Za-z0-9_-]{43})"/g)) out[m[1]!] = m[2]!;
+  for (const m of page.body.matchAll(
+    /<th scope="row">([^<]+?) ?(?:<span class="meta group-way">[^<]*<\/span>)?<\/th>(?:(?!<\/tbody>)[\s\S])*?\/en\/survey\/([A-Za-z0-9_-]{43})"/g,
+  ))
+    out[m[1]!] = m[2]!;
   return out;
 }
 

@@ -85,6 +85,7 @@ export const pageCases: PageCase[] = [
   { area: 'back-office', name: 'dashboard', as: 'editor', path: at('/admin') },
   { area: 'back-office', name: 'people', as: 'admin', path: at('/admin/people') },
   { area: 'back-office', name: 'outbox', as: 'admin', path: at('/admin/outbox') },
+  { area: 'back-office', name: 'jobs', as: 'admin', path: at('/admin/jobs') },
   { area: 'back-office', name: 'audit log', as: 'admin', path: at('/admin/audit') },
   { area: 'back-office', name: 'package list', as: 'editor', path: at('/admin/packages') },
   { area: 'back-office', name: 'package form', as: 'editor', path: at('/admin/packages/building-skills-ecosystems') },

@@ -162,6 +162,14 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   );
   assert.equal(resaved.statusCode, 303, resaved.body.slice(0, 800));
 
+  // The job queue's page: a mail that failed every attempt (its address is refused before any
+  // sending), and one still waiting to try again.
+  await t.jobs.enqueue('mail', { to: 'a centre without an address', subject: 'Welcome to the network', body: 'Hello' });
+  await t.jobs.runDue();
+  for (let attempt = 2; attempt <= 11; attempt++) await t.jobs.runDue({ includeDeferred: true });
+  await t.jobs.enqueue('mail', { to: 'another centre without one', subject: 'Your round closes soon', body: 'Hello' });
+  await t.jobs.runDue();
+
   return {
     people: { member: { email: leader.email, agent: leader.a }, editor, admin },
     centre: leader.slug,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PASSWORD, signIn, user } from '../../../test/factories/index.ts';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
-import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { runJobs, testApp, type TestApp } from '../../../test/helpers/app.ts';
 
 let t: TestApp;
 let admin: Agent;
@@ -50,6 +50,8 @@ describe('back office', () => {
 
   test('administrators read the outbox, where mail waits without SMTP', async () => {
     await agent(t).post('/en/account/forgot', { email: 'editor@office.example' });
+    assert.doesNotMatch((await admin.get('/en/admin/outbox')).body, /To editor@office.example/, 'queued, not yet delivered');
+    await runJobs(t);
     const res = await admin.get('/en/admin/outbox');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /To editor@office.example/);

@@ -18,6 +18,7 @@ import { packAdminRoutes } from './pack/routes.ts';
 import { assessmentAdminRoutes } from '../assessment/admin-routes.ts';
 import type { CertificatesService } from '../assessment/certificates/service.ts';
 import { auditView, dashboardView, outboxView, peopleView } from './views/pages.ts';
+import { jobsView } from './views/jobs.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 
 // /{lang}/admin/…: the back office, for editors and administrators, in a session scope.
@@ -42,6 +43,7 @@ export interface AdminOptions {
 const roleForm = z.object({ role: z.enum(siteRoles) });
 const personParams = z.object({ id: z.coerce.number().int().min(1) });
 const peopleQuery = z.object({ q: z.string().trim().max(200).optional().default(''), done: z.string().max(20).optional() });
+const jobParams = z.object({ name: z.string().regex(/^[\w.-]{1,100}$/), id: z.string().regex(/^[\w-]{1,64}$/) });
 
 export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promise<void> {
   const { a, lang, admin } = o;
@@ -92,5 +94,17 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
   assessmentAdminRoutes(app, a, lang, o.certificates, g, o.knowledge);
 
   app.get('/outbox', staff, async (req, reply) => html(reply, outboxView(ctx(req), allowed(await admin.outbox(req.user!)))));
+  app.get('/jobs', staff, async (req, reply) => {
+    const { counts, problems } = allowed(await admin.jobs(req.user!));
+    const notice = noticeOf(req.query, { retried: 'admin.jobs.retried', gone: 'admin.jobs.gone' });
+    return html(reply, jobsView(ctx(req), reply.generateCsrf(), counts, problems, notice));
+  });
+  app.post('/jobs/:name/:id/retry', staffPost, async (req, reply) => {
+    const { name, id } = parse(jobParams, req.params);
+    const result = await admin.retryJob(req.user!, name, id);
+    if (result === 'forbidden') throw new ForbiddenError();
+    // Already retried (a second click) or deleted: the page says so rather than a 404.
+    return redirectDone(reply, `/${lang}/admin/jobs`, result === 'done' ? 'retried' : 'gone');
+  });
   app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));
 }

@@ -1,4 +1,5 @@
 import type { DB } from '../../db/database.ts';
+import type { JobQueue } from '../../platform/jobs/queue.ts';
 import type { User } from '../accounts/repository.ts';
 import { countAdmins, findUserById, outbox, updateUser } from '../accounts/repository.ts';
 import * as repo from './repository.ts';
@@ -6,7 +7,10 @@ import { isAdmin, type SiteRole } from '../accounts/roles.ts';
 
 // The back office's own rules. Policies are one line each; every function checks access first.
 
-export function adminService(db: DB) {
+/** What the back office reads and does on the job queue. */
+export type JobsView = Pick<JobQueue, 'problems' | 'retry' | 'counts'>;
+
+export function adminService(db: DB, jobs: JobsView) {
   return {
     audit: (actor: User, action: string, subject: string, details?: Record<string, unknown>) => repo.audit(db, actor, action, subject, details),
 
@@ -24,6 +28,23 @@ export function adminService(db: DB) {
     },
 
     outbox: (actor: User) => (isAdmin(actor) ? outbox(db) : null),
+
+    /** The queue at a glance, and the jobs that failed (waiting to try again, or out of attempts). */
+    async jobs(actor: User) {
+      if (!isAdmin(actor)) return null;
+      const [counts, problems] = await Promise.all([jobs.counts(), jobs.problems(200)]);
+      return { counts, problems };
+    },
+
+    /** Gives a failed job one more attempt, now. */
+    async retryJob(actor: User, name: string, id: string): Promise<'done' | 'forbidden' | 'missing'> {
+      if (!isAdmin(actor)) return 'forbidden';
+      const failed = (await jobs.problems(1000)).find((p) => p.id === id && p.name === name && p.state === 'failed');
+      if (!failed || !(await jobs.retry(name, id))) return 'missing';
+      await repo.audit(db, actor, 'job.retry', failed.summary ?? name, { name });
+      return 'done';
+    },
+
     auditLog: (actor: User) => (isAdmin(actor) ? repo.auditEntries(db, 300) : null),
   };
 }

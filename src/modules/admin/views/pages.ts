@@ -6,7 +6,8 @@ import type { User } from '../../accounts/repository.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import { siteRoles } from '../../accounts/roles.ts';
 
-// Back-office pages: the dashboard, people and their site roles, the outbox, the audit log.
+// Back-office pages: the dashboard, people and their site roles, the outbox, the audit log
+// (the job queue's page is views/jobs.ts).
 
 /** A back-office page: not indexed, with the back office (and any section) in its breadcrumbs. */
 export function adminPage(ctx: PageContext, title: string, body: Html, withErrors = false, section?: Crumb): string {
@@ -47,6 +48,7 @@ export function dashboardView(ctx: PageContext, user: User): string {
           <ul class="link-list">
             <li><a href="${href(ctx, '/admin/people')}">${t('admin.people.heading')}</a></li>
             <li><a href="${href(ctx, '/admin/outbox')}">${t('admin.outbox.heading')}</a></li>
+            <li><a href="${href(ctx, '/admin/jobs')}">${t('admin.jobs.heading')}</a></li>
             <li><a href="${href(ctx, '/admin/audit')}">${t('admin.audit.heading')}</a></li>
           </ul>
           <h2>${t('policy.heading')}</h2>

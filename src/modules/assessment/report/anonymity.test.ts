@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { finishRound } from '../../../../test/factories/index.ts';
-import { engine, testApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { engine, runJobs, testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { centreAdmin, groupLinks, respond, startRound, type CentreAdmin } from '../../../../test/helpers/assessment.ts';
+import { SETTLE_JOB } from './jobs.ts';
 
 // The centre as the attacker (docs/decisions/0006). A member of the centre reads everything the
 // centre sees, as often as they like, and knows when one more person has answered: differencing
@@ -147,6 +148,35 @@ describe('differencing', () => {
     await respond(t, target.link, () => '5');
     await close(target.admin, target.path);
     assert.notEqual(await benchmark(), first);
+  });
+});
+
+describe('rounds that close by themselves', () => {
+  test('the recurring settle job releases a round whose last day has passed, and erases its invited people’s addresses', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, {
+      groups: ['learners', 'companies'],
+      invited: ['companies'],
+      indicators: ['programmes-reviewed-with-employers', 'placements-for-all-learners'],
+    });
+    const link = (await groupLinks(admin, r.path)).Learners!;
+    for (let k = 0; k < 3; k++) await respond(t, link, () => '4');
+    const invited = await admin.a.post(`${r.path}/invite`, { inviteGroup: 'companies', invitees: 'partner@firm.example', lang: 'en', message: '' }, r.path);
+    assert.equal(invited.statusCode, 303);
+    await finishRound(t, r.id);
+    // Nobody opens the round: the job does the work.
+    assert.ok(await t.jobs.enqueue(SETTLE_JOB, {}));
+    await runJobs(t);
+    const groups = await t.database.db.selectFrom('round_groups').select(['grp', 'released']).where('round_id', '=', r.id).orderBy('grp').execute();
+    assert.deepEqual(
+      groups.map((g) => [g.grp, Number(g.released)]),
+      [
+        ['companies', 0],
+        ['learners', 3],
+      ],
+    );
+    assert.ok(await t.database.db.selectFrom('round_scores').select('round_id').where('round_id', '=', r.id).executeTakeFirst());
+    assert.deepEqual(await t.database.db.selectFrom('invitations').select('email').where('round_id', '=', r.id).execute(), [{ email: null }]);
   });
 });
 

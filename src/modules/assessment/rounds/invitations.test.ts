@@ -142,7 +142,10 @@ describe('personal invitations', () => {
       assert.match((await agent(t).get(l)).body, /Merci/);
     }
     const counts = (await admin.a.get(r.path)).body;
-    assert.match(counts, /<th scope="row">Company partners and in-company trainers<\/th>\s*<td>3<\/td>\s*<td>0<\/td>/);
+    assert.match(
+      counts,
+      /<th scope="row">Company partners and in-company trainers <span class="meta group-way">Personal invitations \(4 invited\)<\/span><\/th>\s*<td>3<\/td>\s*<td>0<\/td>/,
+    );
 
     // Reminders go to the one who has not sent, at most once a day.
     const reminded = await admin.a.post(`${r.path}/remind`, { group: 'companies' }, r.path);

@@ -1,0 +1,73 @@
+import type { PageContext } from '../../../http/context.ts';
+import { catalogues } from '../../../i18n/messages.ts';
+import type { JobCount, JobProblemView } from '../../../platform/jobs/queue.ts';
+import { postForm } from '../../../ui/forms.ts';
+import { html } from '../../../ui/html.ts';
+import { href } from '../../../ui/layout.ts';
+import { adminPage } from './pages.ts';
+
+// /{lang}/admin/jobs: mail and the other background jobs, for administrators: how many wait and
+// run per kind, and each job that failed, with its error and attempts; one that ran out of
+// attempts can be tried again.
+
+const when = (ctx: PageContext, d: Date) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+
+/** A kind of job in the reader's language; one a newer feature added without a label shows its name. */
+const kindOf = (ctx: PageContext, name: string) => (catalogues.en[`admin.jobs.kind.${name}`] ? ctx.t(`admin.jobs.kind.${name}`) : name);
+
+export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], problems: JobProblemView[], notice?: string): string {
+  const { t } = ctx;
+  const kinds = [...new Set(counts.map((c) => c.name))].sort();
+  const count = (name: string, state: JobCount['state']) => counts.find((c) => c.name === name && c.state === state)?.count ?? 0;
+  const body = html`<h1>${t('admin.jobs.heading')}</h1>
+    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    <p class="lead">${t('admin.jobs.intro')}</p>
+    <h2>${t('admin.jobs.queueHeading')}</h2>
+    ${
+      kinds.length
+        ? html`<div class="table-scroll"><table class="members job-counts">
+          <caption class="visually-hidden">${t('admin.jobs.queueHeading')}</caption>
+          <thead><tr>
+            <th scope="col">${t('admin.jobs.kind')}</th>
+            <th scope="col">${t('admin.jobs.state.created')}</th>
+            <th scope="col">${t('admin.jobs.state.active')}</th>
+            <th scope="col">${t('admin.jobs.state.retry')}</th>
+            <th scope="col">${t('admin.jobs.state.failed')}</th>
+          </tr></thead>
+          <tbody>${kinds.map(
+            (k) =>
+              html`<tr><th scope="row">${kindOf(ctx, k)}</th><td>${count(k, 'created')}</td><td>${count(k, 'active')}</td><td>${count(k, 'retry')}</td><td>${count(k, 'failed')}</td></tr>`,
+          )}</tbody>
+        </table></div>`
+        : html`<p>${t('admin.jobs.idle')}</p>`
+    }
+    <h2>${t('admin.jobs.problemsHeading')}</h2>
+    ${
+      problems.length
+        ? html`<div class="grid">${problems.map(
+            (p) => html`<article class="card" id="job-${p.id}">
+            <h3 class="result-title">${kindOf(ctx, p.name)} <span class="badge">${t(`admin.jobs.state.${p.state}`)}</span></h3>
+            ${p.summary ? html`<p class="breakable"><bdi>${p.summary}</bdi></p>` : ''}
+            <dl class="facts">
+              <div><dt>${t('admin.jobs.error')}</dt><dd>${p.error === null ? t('admin.jobs.noError') : html`<bdi>${p.error}</bdi>`}</dd></div>
+              <div><dt>${t('admin.jobs.attempts')}</dt><dd>${t('admin.jobs.attemptsOf', { made: p.attempts, allowed: p.maxAttempts })}</dd></div>
+              <div><dt>${t('admin.jobs.created')}</dt><dd>${when(ctx, p.createdAt)}</dd></div>
+              ${p.nextAttemptAt ? html`<div><dt>${t('admin.jobs.next')}</dt><dd>${when(ctx, p.nextAttemptAt)}</dd></div>` : ''}
+              ${p.failedAt ? html`<div><dt>${t('admin.jobs.failedAt')}</dt><dd>${when(ctx, p.failedAt)}</dd></div>` : ''}
+            </dl>
+            ${
+              p.state === 'failed'
+                ? postForm(
+                    href(ctx, `/admin/jobs/${encodeURIComponent(p.name)}/${encodeURIComponent(p.id)}/retry`),
+                    csrf,
+                    html`<button type="submit">${t('admin.jobs.retry')}</button>`,
+                    'inline-form',
+                  )
+                : ''
+            }
+          </article>`,
+          )}</div>`
+        : html`<p>${t('admin.jobs.noProblems')}</p>`
+    }`;
+  return adminPage(ctx, t('admin.jobs.heading'), body);
+}
