@@ -65,6 +65,9 @@ test('a learner answers the whole questionnaire on a phone with JavaScript off',
 });
 
 test('the centre leader chooses the plan’s focus areas and adds an action in the browser', async () => {
+  // The round closes, so its results (and the plan's suggestions) are released.
+  const leader = suite.fixture.people.member.agent;
+  assert.equal((await leader.post(`/en${roundPath}/close`, {}, `/en${roundPath}`)).statusCode, 303);
   const context = await suite.browser.newContext();
   await signIn(suite, context, 'member');
   const page = await context.newPage();

@@ -40,6 +40,8 @@ export interface PlanData {
   /** recommended station actions per focus area */
   recommended: Map<string, ActionLink[]>;
   focusRange: { min: number; max: number };
+  /** whether the round has released results yet (suggestions and scores come with them) */
+  released: boolean;
 }
 
 export function planService(db: DB, knowledge: KnowledgeService) {
@@ -64,6 +66,7 @@ export function planService(db: DB, knowledge: KnowledgeService) {
         suggested: weakestCriteria(results, focusRange(r).max).map((c) => c.criterion.id),
         recommended,
         focusRange: focusRange(r),
+        released: results.released > 0,
       };
     },
 

@@ -42,7 +42,7 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
     html`${choices(ctx, {
       name: 'focus',
       legend: t('plan.focus.legend'),
-      hint: t('plan.focus.hint', { min: d.focusRange.min, max: d.focusRange.max }),
+      hint: `${t('plan.focus.hint', { min: d.focusRange.min, max: d.focusRange.max })}${d.released ? '' : ` ${t('plan.focus.notReleased')}`}`,
       kind: 'checkbox',
       values: chosen,
       errors: s.form === 'focus' ? s.errors : [],
