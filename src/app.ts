@@ -11,6 +11,7 @@ import { BadRequestError, ForbiddenError, NotFoundError } from './http/errors.ts
 import { langOfUrl, negotiateLang } from './http/lang.ts';
 import { securityHeaders } from './http/security.ts';
 import { sendText } from './http/send.ts';
+import { textInputHook } from './http/text-input.ts';
 import { languages } from './i18n/languages.ts';
 import { createMailer } from './modules/accounts/mail.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
@@ -93,6 +94,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     done();
   });
+  // Control characters leave every query string and form, and refuse an address, before any
+  // route's guards or handler read them (http/text-input.ts). A preHandler of the root runs
+  // before the preHandlers of every scope and route, and after every body parser.
+  app.addHook('preHandler', textInputHook);
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
     done();
