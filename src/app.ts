@@ -11,6 +11,7 @@ import { BadRequestError, ForbiddenError, NotFoundError } from './http/errors.ts
 import { langOfUrl, negotiateLang } from './http/lang.ts';
 import { securityHeaders } from './http/security.ts';
 import { sendText } from './http/send.ts';
+import { sameOriginHook } from './http/same-origin.ts';
 import { textInputHook } from './http/text-input.ts';
 import { languages } from './i18n/languages.ts';
 import { createMailer } from './modules/accounts/mail.ts';
@@ -94,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     done();
   });
+  // Forms sent from another site are refused before their body is read (http/same-origin.ts).
+  app.addHook('onRequest', sameOriginHook(config));
   // Control characters leave every query string and form, and refuse an address, before any
   // route's guards or handler read them (http/text-input.ts). A preHandler of the root runs
   // before the preHandlers of every scope and route, and after every body parser.
