@@ -59,7 +59,8 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
   const html = sendPrivate;
   // Signed in, and an editor or administrator: anyone else is refused with a 403 page.
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
-  const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
+  // People's site roles are administrators' business: refused (403) before the form is read.
+  const adminPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireAdmin] };
   const allowed = <T>(value: T | null): T => {
     if (value === null) throw new ForbiddenError();
     return value;
@@ -73,7 +74,7 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
     return html(reply, peopleView(ctx(req), reply.generateCsrf(), q, people, [], noticeOf(req.query, { saved: 'admin.people.saved' })));
   });
 
-  app.post('/people/:id/role', staffPost, async (req, reply) => {
+  app.post('/people/:id/role', adminPost, async (req, reply) => {
     const { id } = parse(personParams, req.params);
     const { role } = parse(roleForm, req.body);
     const result = await admin.setRole(req.user!, id, role);

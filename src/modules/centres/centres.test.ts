@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { PASSWORD, signedInUser, type Role } from '../../../test/factories/index.ts';
 import { lastMail, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { addMember, centresOf, findCentre } from './repository.ts';
 import { slugify } from './service.ts';
 
 let t: TestApp;
@@ -231,6 +232,40 @@ describe('members and invitations', () => {
     const left = await m.a.post(`/en/account/centres/${slug}/members/${m.id}/remove`, {}, `/en/account/centres/${slug}`);
     assert.equal(left.headers.location, '/en/account');
     assert.equal((await m.a.get(`/en/account/centres/${slug}`)).statusCode, 404);
+  });
+
+  test('changing the role of, or removing, someone who is not a member says so and changes nothing', async () => {
+    const owner = await person();
+    const slug = await newCentre(owner.a);
+    const outsider = await person('Not A Member');
+    const page = `/en/account/centres/${slug}`;
+    for (const [action, fields] of [
+      ['role', { role: 'admin' }],
+      ['remove', {}],
+    ] as const) {
+      const res = await owner.a.post(`${page}/members/${outsider.id}/${action}`, fields, page);
+      assert.equal(res.statusCode, 409, action);
+      assert.match(res.body, /href="#field-members">This person is not a member of this centre/, action);
+      assert.doesNotMatch(res.body, /class="notice"/, `${action}: no "saved"`);
+    }
+    assert.deepEqual(await centresOf(t.database.db, outsider.id), [], 'the outsider did not become a member');
+    assert.match((await owner.a.get(page)).body, /id="field-members"/, 'the error summary leads to the members table');
+  });
+
+  test('a member who does not manage the centre is refused before their form is read, whatever they send', async () => {
+    const owner = await person();
+    const slug = await newCentre(owner.a);
+    const m = await person('Plain Member');
+    await addMember(t.database.db, (await findCentre(t.database.db, slug))!.id, m.id, 'member');
+    const page = `/en/account/centres/${slug}`;
+    for (const [path, fields] of [
+      ['profile', { name: '' }],
+      ['logo', {}],
+      ['invitations', { email: 'not an address', role: 'member' }],
+      [`members/${owner.id}/role`, { role: 'owner' }],
+    ] as const) {
+      assert.equal((await m.a.post(`${page}/${path}`, fields, page)).statusCode, 404, path);
+    }
   });
 
   test('the account page lists the centres a person belongs to', async () => {

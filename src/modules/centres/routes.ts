@@ -74,6 +74,14 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
   const refused = (result: string) => {
     if (result === 'missing' || result === 'forbidden') throw new NotFoundError('centre');
   };
+  /** Access before validation: someone who may not manage the centre learns nothing from what their form gets back. */
+  const mayManage = async (req: FastifyRequest, slug: string) => refused(await centres.mayManage(req.user!, slug));
+  /** A change to the members that could not be made comes back on the page with what went wrong. */
+  const membersProblem = (req: FastifyRequest, reply: FastifyReply, slug: string, result: string) => {
+    if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
+    if (result === 'not-member') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.notMember' }] }, 409);
+    return null;
+  };
 
   app.get('/centres/new', member, async (req, reply) => html(reply, newCentreView(ctx(req), reply.generateCsrf(), emptyProfile, await sectors())));
   app.post('/centres', memberPost, async (req, reply) => {
@@ -99,6 +107,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
 
   app.post('/centres/:slug/profile', memberPost, async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
+    await mayManage(req, slug);
     const form = parseForm(s.profileForm, req.body);
     if (!form.ok) return manage(req, reply, slug, { form: 'profile', errors: form.errors, profile: valuesFrom(req.body as Record<string, unknown>) }, 422);
     refused(await centres.update(req.user!, slug, form.data));
@@ -107,6 +116,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
 
   app.post('/centres/:slug/logo', memberPost, async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
+    await mayManage(req, slug);
     const body = req.body as Record<string, unknown>;
     const file = body.logo instanceof Buffer && body.logo.length > 0 ? body.logo : null;
     if (!file && body.remove !== 'yes') return manage(req, reply, slug, { form: 'logo', errors: [{ field: 'logo', key: 'centre.error.noFile' }] }, 422);
@@ -124,6 +134,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
 
   app.post('/centres/:slug/invitations', memberPost, async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
+    await mayManage(req, slug);
     const form = parseForm(s.inviteForm, req.body);
     const values = req.body as Record<string, string>;
     if (!form.ok)
@@ -134,18 +145,19 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
 
   app.post('/centres/:slug/members/:userId/role', memberPost, async (req, reply) => {
     const { slug, userId } = parse(s.memberParams, req.params);
+    await mayManage(req, slug);
     const { role } = parse(s.roleForm, req.body);
     const result = await centres.setRole(req.user!, slug, userId, role);
     refused(result);
-    if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
-    return redirectDone(reply, `${manageUrl(slug)}`, 'saved');
+    return (await membersProblem(req, reply, slug, result)) ?? redirectDone(reply, `${manageUrl(slug)}`, 'saved');
   });
 
   app.post('/centres/:slug/members/:userId/remove', memberPost, async (req, reply) => {
     const { slug, userId } = parse(s.memberParams, req.params);
     const result = await centres.remove(req.user!, slug, userId);
     refused(result);
-    if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
+    const problem = await membersProblem(req, reply, slug, result);
+    if (problem) return problem;
     return userId === req.user!.id ? reply.redirect(`/${lang}/account`, 303) : redirectDone(reply, manageUrl(slug), 'saved');
   });
 

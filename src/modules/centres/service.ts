@@ -74,6 +74,13 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
       return slug;
     },
 
+    /** Whether the person may manage the centre: routes ask before they read a form. */
+    async mayManage(user: User, slug: string): Promise<'done' | 'forbidden' | 'missing'> {
+      const c = await load(slug, user);
+      if (!c) return 'missing';
+      return canManage(user, c.access) ? 'done' : 'forbidden';
+    },
+
     async update(user: User, slug: string, form: ProfileForm): Promise<'done' | 'forbidden' | 'missing'> {
       const c = await load(slug, user);
       if (!c) return 'missing';
@@ -152,7 +159,7 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
       return { slug: i.slug };
     },
 
-    async setRole(user: User, slug: string, memberId: number, role: string): Promise<'done' | 'forbidden' | 'missing' | 'last-admin'> {
+    async setRole(user: User, slug: string, memberId: number, role: string): Promise<'done' | 'forbidden' | 'missing' | 'last-admin' | 'not-member'> {
       const c = await load(slug, user);
       if (!c) return 'missing';
       if (!canManage(user, c.access)) return 'forbidden';
@@ -160,7 +167,7 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
     },
 
     /** Administrators remove anyone; a member may remove themselves (leave the centre). */
-    async remove(user: User, slug: string, memberId: number): Promise<'done' | 'forbidden' | 'missing' | 'last-admin'> {
+    async remove(user: User, slug: string, memberId: number): Promise<'done' | 'forbidden' | 'missing' | 'last-admin' | 'not-member'> {
       const c = await load(slug, user);
       if (!c) return 'missing';
       if (!canManage(user, c.access) && !(c.access !== null && memberId === user.id)) return 'forbidden';
