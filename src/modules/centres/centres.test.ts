@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { PASSWORD, signedInUser, type Role } from '../../../test/factories/index.ts';
 import { lastMail, type Agent } from '../../../test/helpers/agent.ts';
@@ -144,6 +145,39 @@ describe('logos', () => {
       assert.equal(res.statusCode, 422, file.name);
       assert.match(res.body, /href="#field-logo">This file is not a PNG, JPEG, WebP or GIF image/);
     }
+  });
+
+  test('an image that declares more pixels than a logo may have is refused from its header, with a message', async () => {
+    const { a } = await person();
+    const slug = await newCentre(a);
+    // 142 bytes: a valid header for 16,000 × 16,000 grey pixels, and four rows of them.
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const out = Buffer.alloc(body.length + 8);
+      out.writeUInt32BE(data.length, 0);
+      body.copy(out, 4);
+      out.writeUInt32BE(crc32(body), body.length + 4);
+      return out;
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(16_000, 0);
+    header.writeUInt32BE(16_000, 4);
+    header[8] = 8; // bits per sample; colour type 0 (grey), no interlacing
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(4 * 16_001))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    const res = await a.upload(
+      `/en/account/centres/${slug}/logo`,
+      {},
+      { field: 'logo', name: 'logo.png', type: 'image/png', data: bomb },
+      `/en/account/centres/${slug}`,
+    );
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /href="#field-logo">This image is 16,000 × 16,000 pixels: use an image of at most 25 megapixels/);
+    assert.doesNotMatch((await a.get(`/en/account/centres/${slug}`)).body, /\/uploads\/logos\//, 'no logo was kept');
   });
 
   test('a file over 5 MB is refused with a message', async () => {

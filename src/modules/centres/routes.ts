@@ -8,13 +8,21 @@ import type { Lang } from '../../i18n/languages.ts';
 import type { Guards } from '../accounts/session-scope.ts';
 import { tokenQuery } from '../accounts/schemas.ts';
 import { messageView } from '../accounts/views/pages.ts';
-import { MAX_LOGO_BYTES } from './logos.ts';
+import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS, type LogoProblem } from './logos.ts';
 import * as s from './schemas.ts';
 import type { CentresService } from './service.ts';
 import { emptyProfile, invitationView, manageView, newCentreView, profileValues, valuesFrom, type ManageState } from './views/manage.ts';
 import { centresView, centreView } from './views/public.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
+
+/** The message for a refused logo, with the numbers it names. */
+function logoError(p: LogoProblem): FieldError {
+  if (p.problem === 'too_big') return { field: 'logo', key: 'centre.error.logoTooBig', values: { mb: MAX_LOGO_BYTES / 1024 / 1024 } };
+  if (p.problem === 'too_many_pixels')
+    return { field: 'logo', key: 'centre.error.logoPixels', values: { width: p.width, height: p.height, max: MAX_LOGO_PIXELS / 1_000_000 } };
+  return { field: 'logo', key: 'centre.error.logoNotImage' };
+}
 
 // Public centre pages, in each language scope.
 export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, centres: CentresService, knowledge: KnowledgeService): void {
@@ -121,14 +129,8 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     const file = body.logo instanceof Buffer && body.logo.length > 0 ? body.logo : null;
     if (!file && body.remove !== 'yes') return manage(req, reply, slug, { form: 'logo', errors: [{ field: 'logo', key: 'centre.error.noFile' }] }, 422);
     const result = await centres.setLogo(req.user!, slug, file);
+    if (typeof result === 'object') return manage(req, reply, slug, { form: 'logo', errors: [logoError(result)] }, 422);
     refused(result);
-    if (result === 'too_big' || result === 'not_image') {
-      const error: FieldError =
-        result === 'too_big'
-          ? { field: 'logo', key: 'centre.error.logoTooBig', values: { mb: MAX_LOGO_BYTES / 1024 / 1024 } }
-          : { field: 'logo', key: 'centre.error.logoNotImage' };
-      return manage(req, reply, slug, { form: 'logo', errors: [error] }, 422);
-    }
     return redirectDone(reply, `${manageUrl(slug)}`, 'logo');
   });
 
