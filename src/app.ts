@@ -11,6 +11,8 @@ import { BadRequestError, ForbiddenError, NotFoundError } from './http/errors.ts
 import { langOfUrl, negotiateLang } from './http/lang.ts';
 import { securityHeaders } from './http/security.ts';
 import { sendText } from './http/send.ts';
+import { sameOriginHook } from './http/same-origin.ts';
+import { textInputHook } from './http/text-input.ts';
 import { languages } from './i18n/languages.ts';
 import { purgeJob, PURGE_CRON, PURGE_JOB } from './modules/accounts/jobs.ts';
 import { createMailer, mailJob } from './modules/accounts/mail.ts';
@@ -116,6 +118,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
     done();
   });
+  // Forms sent from another site are refused before their body is read (http/same-origin.ts).
+  app.addHook('onRequest', sameOriginHook(config));
+  // Control characters leave every query string and form, and refuse an address, before any
+  // route's guards or handler read them (http/text-input.ts). A preHandler of the root runs
+  // before the preHandlers of every scope and route, and after every body parser.
+  app.addHook('preHandler', textInputHook);
   app.addHook('onResponse', (request, reply, done) => {
     const ms = reply.elapsedTime;
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');

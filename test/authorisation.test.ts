@@ -71,6 +71,7 @@ async function newAttachment(): Promise<number> {
 const fill = (template: string) =>
   template
     .replace('{member}', String(ids.member))
+    .replace('{centreAdmin}', String(ids.centreAdmin))
     .replace('{resourceId}', String(files.resourceId))
     .replace('{resource}', files.resource)
     .replace('{attachment}', String(files.attachment))
@@ -149,6 +150,14 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
   // No such failed job: administrators are told so on the jobs page.
   ['/en/admin/jobs/mail/00000000-0000-4000-8000-000000000000/retry', {}, row(403, 403, 403, 403, 403, 303)],
+  // Access comes before validation: a wrong value is a 400 only for those who may send the form.
+  ['/en/admin/people/{member}/role', { role: 'owner' }, row(403, 403, 403, 403, 403, 400)],
+  ['/en/account/centres/centre-a/members/{centreAdmin}/role', { role: 'owner' }, row(403, 404, 404, 400, 404, 400)],
+  ['/en/account/centres/centre-a/profile', { name: '' }, row(403, 404, 404, 422, 404, 422)],
+  ['/en/account/centres/centre-a/invitations', { email: 'not an address', role: 'member' }, row(403, 404, 404, 422, 404, 422)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/links', { group: 'nobody' }, row(403, 404, 404, 400, 404, 400)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/extend', { closes: 'someday' }, row(403, 404, 404, 422, 404, 422)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/invite', { inviteGroup: 'nobody' }, row(403, 404, 404, 422, 404, 422)],
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/extend', { closes: '2099-12-31' }, row(403, 404, 404, 303, 404, 303)],
   [
     '/en/account/centres/centre-a/self-assessment/rounds/{round}/invite',

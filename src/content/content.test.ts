@@ -103,6 +103,15 @@ describe('a broken content pack', () => {
     assert.match(v?.message ?? '', /type "leaflet" is not in vocabularies.yml/);
   });
 
+  test('refuses a file with a control character, naming the file and the line (PostgreSQL refuses NUL in text)', async () => {
+    const e = await broken('resources/bad.en.md', '---\nslug: bad\ntitle: "Bad\0 title"\ntype: toolkit\nsource: X\n---\nText');
+    assert.ok(e instanceof ContentError);
+    assert.match(e.message, /resources\/bad\.en\.md: line 3: a control character \(U\+0000\)/);
+    const escaped = await broken('resources/bad.en.md', '---\nslug: bad\ntitle: "Bad\\0 title"\ntype: toolkit\nsource: X\n---\nText');
+    assert.match(escaped?.message ?? '', /resources\/bad\.en\.md: title: a control character \(U\+0000\)/, 'written as a YAML escape');
+    assert.equal(await broken('resources/fine.en.md', '---\nslug: fine\ntitle: Fine\ntype: toolkit\nsource: X\n---\nTabs\tand\r\nlines'), null);
+  });
+
   test('refuses a translation without its English original, and a file without front matter', async () => {
     assert.match((await broken('resources/orphan.fr.md', '---\ntitle: Orphelin\n---\n'))?.message ?? '', /has no English file/);
     assert.match((await broken('resources/plain.en.md', 'Just text'))?.message ?? '', /front matter/);

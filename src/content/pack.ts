@@ -118,9 +118,41 @@ export async function readContentPack(dir: string): Promise<ContentPack> {
  * the field. Files outside the pack's folders are refused, so a misnamed folder is not silently
  * skipped.
  */
+// eslint-disable-next-line no-control-regex -- the characters no content file may hold (tabs and line breaks may)
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const codeOf = (text: string, at: number) => `U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Where parsed YAML holds a control character (written as an escape such as "\0"), if anywhere. */
+function controlIn(value: unknown, path: string[] = []): { field: string; code: string } | null {
+  if (typeof value === 'string') {
+    const at = value.search(CONTROL);
+    return at < 0 ? null : { field: path.join('.') || '(front matter)', code: codeOf(value, at) };
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = controlIn(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 export function parseContentPack(files: Map<string, string>, options: ParseOptions = {}): ContentPack {
   const { source, known } = options;
   const shown = (path: string) => (source ? join(source, path) : path);
+  // A control character means nothing in a text, and PostgreSQL refuses NUL in one: refused
+  // before anything is written, the same on both databases, whether typed into the file or
+  // written as a YAML escape (forms strip them instead: http/text-input.ts).
+  const refuseControls = (path: string, data: unknown) => {
+    const found = controlIn(data);
+    if (found) throw new ContentError(`${shown(path)}: ${found.field}: a control character (${found.code}); remove it and save the file again`);
+  };
+  for (const [path, text] of files) {
+    const at = text.search(CONTROL);
+    if (at < 0) continue;
+    const line = text.slice(0, at).split('\n').length;
+    throw new ContentError(`${shown(path)}: line ${line}: a control character (${codeOf(text, at)}); remove it and save the file again`);
+  }
   const vocabSource = files.get('vocabularies.yml');
   let vocabularies: Vocabularies;
   if (vocabSource === undefined) {
@@ -133,6 +165,7 @@ export function parseContentPack(files: Map<string, string>, options: ParseOptio
     } catch (error) {
       throw new ContentError(`${shown('vocabularies.yml')}: ${(error as Error).message}`);
     }
+    refuseControls('vocabularies.yml', data);
     const vocab = f.vocabulariesFile.safeParse(data);
     if (!vocab.success) throw problem(shown('vocabularies.yml'), vocab.error);
     vocabularies = vocab.data;
@@ -166,11 +199,14 @@ export function parseContentPack(files: Map<string, string>, options: ParseOptio
       const read = (name: string) => {
         const text = files.get(`${folder}/${name}`)!;
         hash.update(name).update('\0').update(text).update('\0');
+        let file: f.ParsedFile;
         try {
-          return f.parseFrontMatter(text);
+          file = f.parseFrontMatter(text);
         } catch (error) {
           throw new ContentError(`${shown(`${folder}/${name}`)}: ${(error as Error).message}`);
         }
+        refuseControls(`${folder}/${name}`, file.data);
+        return file;
       };
       const en = read(english);
       const parsed = spec.file.safeParse(en.data);

@@ -34,6 +34,40 @@ export async function createUser(
   return row.id;
 }
 
+/**
+ * Creates an account with its first single-use token, in one transaction, unless the address
+ * already has an account: then nothing is written and null comes back. The same statements run
+ * either way (registration must take as long for a taken address as for a new one), and two
+ * registrations of one address at once make one account, without an error.
+ */
+export async function createUserWithToken(
+  db: DB,
+  u: { email: string; name: string; passwordHash: string; lang: string },
+  token: { hash: string; purpose: string; expiresAt: Date },
+): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    const t = now();
+    const row = await trx
+      .insertInto('users')
+      .values({
+        email: u.email,
+        name: u.name,
+        password_hash: u.passwordHash,
+        role: 'member',
+        preferred_lang: u.lang,
+        email_confirmed_at: null,
+        created_at: t,
+        updated_at: t,
+      })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return null;
+    await saveToken(trx, { hash: token.hash, userId: row.id, purpose: token.purpose, expiresAt: token.expiresAt });
+    return row.id;
+  });
+}
+
 export async function updateUser(
   db: DB,
   id: number,

@@ -6,12 +6,13 @@ import { translator } from '../../i18n/messages.ts';
 import type { Mailer } from './mail.ts';
 import { checkPassword, decoyHash, hashPassword, weakPassword, MIN_PASSWORD } from './passwords.ts';
 import * as repo from './repository.ts';
-import { limits, rateLimiter, type Limited } from '../../platform/rate-limits/rate-limits.ts';
+import { addressKey, limits, rateLimiter, type Limited } from '../../platform/rate-limits/rate-limits.ts';
 
 export type { Limited };
 
 // The rules of accounts. Answers never reveal whether an address is registered; links work once
-// and expire; attempts are limited per address and per account, across every instance.
+// and expire; attempts are limited per address and per account, across every instance, and an
+// attack on an account never locks its owner out (docs/decisions/0008-sign-in-limits.md).
 
 export const CONFIRM_HOURS = 48;
 export const RESET_HOURS = 2;
@@ -22,7 +23,14 @@ const newToken = () => randomBytes(32).toString('base64url');
 /** Why an account may not be deleted yet: the centres it alone administers (from the centres module). */
 export type DeletionBlockers = (userId: number) => Promise<string[]>;
 
-export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdminOf: DeletionBlockers = () => Promise.resolve([])) {
+export function accountsService(
+  db: DB,
+  mailer: Mailer,
+  baseUrl: string,
+  soleAdminOf: DeletionBlockers = () => Promise.resolve([]),
+  /** how passwords are hashed (tests count the calls; the hash is always argon2id) */
+  hash: (password: string) => Promise<string> = hashPassword,
+) {
   const rates = rateLimiter(db);
   const limit = rates.count;
 
@@ -36,6 +44,30 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
     await repo.dropTokens(db, userId, purpose);
     await repo.saveToken(db, { hash: digest(token), userId, purpose, ...(newEmail ? { newEmail } : {}), expiresAt: new Date(Date.now() + hours * 3_600_000) });
     return token;
+  }
+
+  /** What one sign-in attempt counts against: its address, its account, and the two together. */
+  const accountKey = (email: string) => `sign-in:account:${email}`;
+  const signInKeys = (email: string, ip: string) => {
+    const address = addressKey(ip);
+    return { address: `sign-in:address:${address}`, account: accountKey(email), pair: `sign-in:address-account:${address} ${email}` };
+  };
+
+  /**
+   * Whether an attempt may go on to the password check (decision 0008). Every attempt is counted
+   * before the check, so parallel requests cannot slip past a limit together: against its
+   * address (30 failures in 15 minutes, whatever the account) and against the address and the
+   * account together (5). While the account is under attack (10 failures in 15 minutes from
+   * anywhere), an address that has already tried it without success gets no further attempt;
+   * an address that has not (the owner's, usually) still has its first.
+   */
+  async function signInLimited(keys: ReturnType<typeof signInKeys>): Promise<Limited | null> {
+    const byAddress = await limit(keys.address, limits.signInPerAddress);
+    if (byAddress) return byAddress;
+    const pair = await rates.hit(keys.pair, limits.signInPerAccountAndAddress);
+    if (pair.hits > limits.signInPerAccountAndAddress.max) return pair.limited;
+    if (pair.hits > 1 && (await rates.peek(keys.account)) >= limits.signInAccountUnderAttack.max) return pair.limited;
+    return null;
   }
 
   const strength = (password: string, inputs: string[]): FieldError | null => {
@@ -57,19 +89,28 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
     }): Promise<Limited | { errors: FieldError[] } | { done: true }> {
       const weak = strength(input.password, [input.email, input.name]);
       if (weak) return { errors: [weak] };
-      const limited = await limit(`register:ip:${input.ip}`, limits.registerPerIp);
+      const limited = await limit(`register:address:${addressKey(input.ip)}`, limits.registerPerIp);
       if (limited) return limited;
+      // The same work whether or not the address has an account, so the time taken tells
+      // nothing: the address is looked up, the password hashed (the work that takes time), the
+      // account and its confirmation token written unless the address is taken (one transaction
+      // either way), and one mail sent. The answer is the same too.
       const existing = await repo.findUserByEmail(db, input.email);
-      if (existing) {
-        // Same answer as a new registration; the owner of the address learns someone tried.
-        await mail(existing.preferred_lang as Lang, existing.email, 'exists', {
+      const passwordHash = await hash(input.password);
+      const token = newToken();
+      const created = await repo.createUserWithToken(
+        db,
+        { email: input.email, name: input.name, passwordHash, lang: input.lang },
+        { hash: digest(token), purpose: 'confirm', expiresAt: new Date(Date.now() + CONFIRM_HOURS * 3_600_000) },
+      );
+      if (created === null) {
+        // The owner of the address learns someone tried, in their own language.
+        await mail((existing?.preferred_lang as Lang | undefined) ?? input.lang, input.email, 'exists', {
           signIn: `${baseUrl}/${input.lang}/account/sign-in`,
           forgot: `${baseUrl}/${input.lang}/account/forgot`,
         });
         return { done: true };
       }
-      const id = await repo.createUser(db, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), lang: input.lang });
-      const token = await issue(id, 'confirm', CONFIRM_HOURS);
       await mail(input.lang, input.email, 'confirm', {
         name: input.name,
         link: `${baseUrl}/${input.lang}/account/confirm?token=${token}`,
@@ -92,12 +133,20 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
       ip: string;
       lang: Lang;
     }): Promise<Limited | { userId: number } | { error: 'credentials' | 'unconfirmed' }> {
-      const limited = (await limit(`sign-in:ip:${input.ip}`, limits.signInPerIp)) ?? (await limit(`sign-in:account:${input.email}`, limits.signInPerAccount));
+      const keys = signInKeys(input.email, input.ip);
+      const limited = await signInLimited(keys);
       if (limited) return limited;
       const user = await repo.findUserByEmail(db, input.email);
       // Verify against a decoy when there is no account, so timing tells nothing either.
       const ok = await checkPassword(user?.password_hash ?? (await decoyHash()), input.password);
-      if (!user || !ok) return { error: 'credentials' };
+      if (!user || !ok) {
+        await rates.hit(keys.account, limits.signInAccountUnderAttack);
+        return { error: 'credentials' };
+      }
+      // The right password: this attempt does not count against the address, and the address is
+      // clean again for this account. The account's count of failures stays: an attack goes on.
+      await rates.refund(keys.address);
+      await rates.clear(keys.pair);
       if (!user.email_confirmed_at) {
         const token = await issue(user.id, 'confirm', CONFIRM_HOURS);
         await mail(input.lang, user.email, 'confirm', {
@@ -107,12 +156,12 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
         });
         return { error: 'unconfirmed' };
       }
-      await rates.clear(`sign-in:account:${input.email}`);
       return { userId: user.id };
     },
 
     async requestReset(input: { email: string; ip: string; lang: Lang }): Promise<Limited | { done: true }> {
-      const limited = (await limit(`reset:ip:${input.ip}`, limits.resetPerIp)) ?? (await limit(`reset:account:${input.email}`, limits.resetPerAccount));
+      const limited =
+        (await limit(`reset:address:${addressKey(input.ip)}`, limits.resetPerIp)) ?? (await limit(`reset:account:${input.email}`, limits.resetPerAccount));
       if (limited) return limited;
       const user = await repo.findUserByEmail(db, input.email);
       if (user) {
@@ -137,10 +186,12 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
       if (!used) return { expired: true };
       // A reset also confirms the address (the link reached it) and ends every session.
       await repo.updateUser(db, used.user_id, {
-        password_hash: await hashPassword(password),
+        password_hash: await hash(password),
         email_confirmed_at: user?.email_confirmed_at ?? new Date().toISOString(),
       });
       await repo.destroyUserSessions(db, used.user_id);
+      // The owner proved they hold the address: an attack's hold on their sign-in ends.
+      if (user) await rates.clear(accountKey(user.email));
       return { done: true };
     },
 
@@ -152,7 +203,7 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
         return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
       const weak = strength(password, [user.email, user.name]);
       if (weak) return { errors: [weak] };
-      await repo.updateUser(db, userId, { password_hash: await hashPassword(password) });
+      await repo.updateUser(db, userId, { password_hash: await hash(password) });
       await repo.destroyUserSessions(db, userId, keepSession);
       return { done: true };
     },
@@ -219,7 +270,7 @@ export function accountsService(db: DB, mailer: Mailer, baseUrl: string, soleAdm
         await repo.updateUser(db, existing.id, { role: 'admin' });
         return { id: existing.id };
       }
-      return { id: await repo.createUser(db, { ...input, passwordHash: await hashPassword(input.password), lang: 'en', role: 'admin', confirmed: true }) };
+      return { id: await repo.createUser(db, { ...input, passwordHash: await hash(input.password), lang: 'en', role: 'admin', confirmed: true }) };
     },
   };
 }

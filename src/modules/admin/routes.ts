@@ -61,7 +61,8 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
   const html = sendPrivate;
   // Signed in, and an editor or administrator: anyone else is refused with a 403 page.
   const staff = { preHandler: [g.requireUser, g.requireEditor] };
-  const staffPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireEditor] };
+  // People's site roles are administrators' business: refused (403) before the form is read.
+  const adminPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireAdmin] };
   const allowed = <T>(value: T | null): T => {
     if (value === null) throw new ForbiddenError();
     return value;
@@ -75,7 +76,7 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
     return html(reply, peopleView(ctx(req), reply.generateCsrf(), q, people, [], noticeOf(req.query, { saved: 'admin.people.saved' })));
   });
 
-  app.post('/people/:id/role', staffPost, async (req, reply) => {
+  app.post('/people/:id/role', adminPost, async (req, reply) => {
     const { id } = parse(personParams, req.params);
     const { role } = parse(roleForm, req.body);
     const result = await admin.setRole(req.user!, id, role);
@@ -99,7 +100,7 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
     const notice = noticeOf(req.query, { retried: 'admin.jobs.retried', gone: 'admin.jobs.gone' });
     return html(reply, jobsView(ctx(req), reply.generateCsrf(), counts, problems, notice));
   });
-  app.post('/jobs/:name/:id/retry', staffPost, async (req, reply) => {
+  app.post('/jobs/:name/:id/retry', adminPost, async (req, reply) => {
     const { name, id } = parse(jobParams, req.params);
     const result = await admin.retryJob(req.user!, name, id);
     if (result === 'forbidden') throw new ForbiddenError();

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { PASSWORD, signedInUser, type Role } from '../../../test/factories/index.ts';
 import { lastMail, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { addMember, centresOf, findCentre } from './repository.ts';
 import { slugify } from './service.ts';
 
 let t: TestApp;
@@ -145,6 +147,39 @@ describe('logos', () => {
     }
   });
 
+  test('an image that declares more pixels than a logo may have is refused from its header, with a message', async () => {
+    const { a } = await person();
+    const slug = await newCentre(a);
+    // 142 bytes: a valid header for 16,000 × 16,000 grey pixels, and four rows of them.
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const out = Buffer.alloc(body.length + 8);
+      out.writeUInt32BE(data.length, 0);
+      body.copy(out, 4);
+      out.writeUInt32BE(crc32(body), body.length + 4);
+      return out;
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(16_000, 0);
+    header.writeUInt32BE(16_000, 4);
+    header[8] = 8; // bits per sample; colour type 0 (grey), no interlacing
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(4 * 16_001))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+    const res = await a.upload(
+      `/en/account/centres/${slug}/logo`,
+      {},
+      { field: 'logo', name: 'logo.png', type: 'image/png', data: bomb },
+      `/en/account/centres/${slug}`,
+    );
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /href="#field-logo">This image is 16,000 × 16,000 pixels: use an image of at most 25 megapixels/);
+    assert.doesNotMatch((await a.get(`/en/account/centres/${slug}`)).body, /\/uploads\/logos\//, 'no logo was kept');
+  });
+
   test('a file over 5 MB is refused with a message', async () => {
     const { a } = await person();
     const slug = await newCentre(a);
@@ -231,6 +266,40 @@ describe('members and invitations', () => {
     const left = await m.a.post(`/en/account/centres/${slug}/members/${m.id}/remove`, {}, `/en/account/centres/${slug}`);
     assert.equal(left.headers.location, '/en/account');
     assert.equal((await m.a.get(`/en/account/centres/${slug}`)).statusCode, 404);
+  });
+
+  test('changing the role of, or removing, someone who is not a member says so and changes nothing', async () => {
+    const owner = await person();
+    const slug = await newCentre(owner.a);
+    const outsider = await person('Not A Member');
+    const page = `/en/account/centres/${slug}`;
+    for (const [action, fields] of [
+      ['role', { role: 'admin' }],
+      ['remove', {}],
+    ] as const) {
+      const res = await owner.a.post(`${page}/members/${outsider.id}/${action}`, fields, page);
+      assert.equal(res.statusCode, 409, action);
+      assert.match(res.body, /href="#field-members">This person is not a member of this centre/, action);
+      assert.doesNotMatch(res.body, /class="notice"/, `${action}: no "saved"`);
+    }
+    assert.deepEqual(await centresOf(t.database.db, outsider.id), [], 'the outsider did not become a member');
+    assert.match((await owner.a.get(page)).body, /id="field-members"/, 'the error summary leads to the members table');
+  });
+
+  test('a member who does not manage the centre is refused before their form is read, whatever they send', async () => {
+    const owner = await person();
+    const slug = await newCentre(owner.a);
+    const m = await person('Plain Member');
+    await addMember(t.database.db, (await findCentre(t.database.db, slug))!.id, m.id, 'member');
+    const page = `/en/account/centres/${slug}`;
+    for (const [path, fields] of [
+      ['profile', { name: '' }],
+      ['logo', {}],
+      ['invitations', { email: 'not an address', role: 'member' }],
+      [`members/${owner.id}/role`, { role: 'owner' }],
+    ] as const) {
+      assert.equal((await m.a.post(`${page}/${path}`, fields, page)).statusCode, 404, path);
+    }
   });
 
   test('the account page lists the centres a person belongs to', async () => {

@@ -97,14 +97,17 @@ export const members = (db: DB, centreId: number) =>
 
 class LastAdmin extends Error {}
 
-/** Runs a change to the members, undone if it would leave the centre without an administrator. */
-async function keepingAnAdmin(db: DB, centreId: number, change: (trx: DB) => Promise<unknown>): Promise<'done' | 'last-admin'> {
+/**
+ * Runs a change to one person's membership, undone if it would leave the centre without an
+ * administrator; 'not-member' when the person is not (or no longer) a member, and nothing changed.
+ */
+async function keepingAnAdmin(db: DB, centreId: number, change: (trx: DB) => Promise<number>): Promise<'done' | 'last-admin' | 'not-member'> {
   try {
-    await db.transaction().execute(async (trx) => {
-      await change(trx);
+    return await db.transaction().execute(async (trx) => {
+      if ((await change(trx)) === 0) return 'not-member' as const;
       if ((await adminCount(trx, centreId)) === 0) throw new LastAdmin();
+      return 'done' as const;
     });
-    return 'done';
   } catch (error) {
     if (error instanceof LastAdmin) return 'last-admin';
     throw error;
@@ -112,12 +115,16 @@ async function keepingAnAdmin(db: DB, centreId: number, change: (trx: DB) => Pro
 }
 
 export const setRole = (db: DB, centreId: number, userId: number, role: string) =>
-  keepingAnAdmin(db, centreId, (trx) =>
-    trx.updateTable('centre_members').set({ role }).where('centre_id', '=', centreId).where('user_id', '=', userId).execute(),
+  keepingAnAdmin(db, centreId, async (trx) =>
+    Number(
+      (await trx.updateTable('centre_members').set({ role }).where('centre_id', '=', centreId).where('user_id', '=', userId).executeTakeFirst()).numUpdatedRows,
+    ),
   );
 
 export const removeMember = (db: DB, centreId: number, userId: number) =>
-  keepingAnAdmin(db, centreId, (trx) => trx.deleteFrom('centre_members').where('centre_id', '=', centreId).where('user_id', '=', userId).execute());
+  keepingAnAdmin(db, centreId, async (trx) =>
+    Number((await trx.deleteFrom('centre_members').where('centre_id', '=', centreId).where('user_id', '=', userId).executeTakeFirst()).numDeletedRows),
+  );
 
 const adminCount = async (db: DB, centreId: number) =>
   Number(

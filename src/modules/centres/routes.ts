@@ -8,13 +8,21 @@ import type { Lang } from '../../i18n/languages.ts';
 import type { Guards } from '../accounts/session-scope.ts';
 import { tokenQuery } from '../accounts/schemas.ts';
 import { messageView } from '../accounts/views/pages.ts';
-import { MAX_LOGO_BYTES } from './logos.ts';
+import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS, type LogoProblem } from './logos.ts';
 import * as s from './schemas.ts';
 import type { CentresService } from './service.ts';
 import { emptyProfile, invitationView, manageView, newCentreView, profileValues, valuesFrom, type ManageState } from './views/manage.ts';
 import { centresView, centreView } from './views/public.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
+
+/** The message for a refused logo, with the numbers it names. */
+function logoError(p: LogoProblem): FieldError {
+  if (p.problem === 'too_big') return { field: 'logo', key: 'centre.error.logoTooBig', values: { mb: MAX_LOGO_BYTES / 1024 / 1024 } };
+  if (p.problem === 'too_many_pixels')
+    return { field: 'logo', key: 'centre.error.logoPixels', values: { width: p.width, height: p.height, max: MAX_LOGO_PIXELS / 1_000_000 } };
+  return { field: 'logo', key: 'centre.error.logoNotImage' };
+}
 
 // Public centre pages, in each language scope.
 export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, centres: CentresService, knowledge: KnowledgeService): void {
@@ -74,6 +82,14 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
   const refused = (result: string) => {
     if (result === 'missing' || result === 'forbidden') throw new NotFoundError('centre');
   };
+  /** Access before validation: someone who may not manage the centre learns nothing from what their form gets back. */
+  const mayManage = async (req: FastifyRequest, slug: string) => refused(await centres.mayManage(req.user!, slug));
+  /** A change to the members that could not be made comes back on the page with what went wrong. */
+  const membersProblem = (req: FastifyRequest, reply: FastifyReply, slug: string, result: string) => {
+    if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
+    if (result === 'not-member') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.notMember' }] }, 409);
+    return null;
+  };
 
   app.get('/centres/new', member, async (req, reply) => html(reply, newCentreView(ctx(req), reply.generateCsrf(), emptyProfile, await sectors())));
   app.post('/centres', memberPost, async (req, reply) => {
@@ -99,6 +115,7 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
 
   app.post('/centres/:slug/profile', memberPost, async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
+    await mayManage(req, slug);
     const form = parseForm(s.profileForm, req.body);
     if (!form.ok) return manage(req, reply, slug, { form: 'profile', errors: form.errors, profile: valuesFrom(req.body as Record<string, unknown>) }, 422);
     refused(await centres.update(req.user!, slug, form.data));
@@ -107,23 +124,19 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
 
   app.post('/centres/:slug/logo', memberPost, async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
+    await mayManage(req, slug);
     const body = req.body as Record<string, unknown>;
     const file = body.logo instanceof Buffer && body.logo.length > 0 ? body.logo : null;
     if (!file && body.remove !== 'yes') return manage(req, reply, slug, { form: 'logo', errors: [{ field: 'logo', key: 'centre.error.noFile' }] }, 422);
     const result = await centres.setLogo(req.user!, slug, file);
+    if (typeof result === 'object') return manage(req, reply, slug, { form: 'logo', errors: [logoError(result)] }, 422);
     refused(result);
-    if (result === 'too_big' || result === 'not_image') {
-      const error: FieldError =
-        result === 'too_big'
-          ? { field: 'logo', key: 'centre.error.logoTooBig', values: { mb: MAX_LOGO_BYTES / 1024 / 1024 } }
-          : { field: 'logo', key: 'centre.error.logoNotImage' };
-      return manage(req, reply, slug, { form: 'logo', errors: [error] }, 422);
-    }
     return redirectDone(reply, `${manageUrl(slug)}`, 'logo');
   });
 
   app.post('/centres/:slug/invitations', memberPost, async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
+    await mayManage(req, slug);
     const form = parseForm(s.inviteForm, req.body);
     const values = req.body as Record<string, string>;
     if (!form.ok)
@@ -134,18 +147,19 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
 
   app.post('/centres/:slug/members/:userId/role', memberPost, async (req, reply) => {
     const { slug, userId } = parse(s.memberParams, req.params);
+    await mayManage(req, slug);
     const { role } = parse(s.roleForm, req.body);
     const result = await centres.setRole(req.user!, slug, userId, role);
     refused(result);
-    if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
-    return redirectDone(reply, `${manageUrl(slug)}`, 'saved');
+    return (await membersProblem(req, reply, slug, result)) ?? redirectDone(reply, `${manageUrl(slug)}`, 'saved');
   });
 
   app.post('/centres/:slug/members/:userId/remove', memberPost, async (req, reply) => {
     const { slug, userId } = parse(s.memberParams, req.params);
     const result = await centres.remove(req.user!, slug, userId);
     refused(result);
-    if (result === 'last-admin') return manage(req, reply, slug, { form: 'members', errors: [{ field: 'members', key: 'centre.error.lastAdmin' }] }, 409);
+    const problem = await membersProblem(req, reply, slug, result);
+    if (problem) return problem;
     return userId === req.user!.id ? reply.redirect(`/${lang}/account`, 303) : redirectDone(reply, manageUrl(slug), 'saved');
   });
 

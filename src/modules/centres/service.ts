@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import { translator } from '../../i18n/messages.ts';
 import type { Mailer } from '../accounts/mail.ts';
 import type { User } from '../accounts/repository.ts';
-import type { LogoStore } from './logos.ts';
+import type { LogoProblem, LogoStore } from './logos.ts';
 import * as repo from './repository.ts';
 import type { ProfileForm } from './schemas.ts';
 
@@ -74,6 +74,13 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
       return slug;
     },
 
+    /** Whether the person may manage the centre: routes ask before they read a form. */
+    async mayManage(user: User, slug: string): Promise<'done' | 'forbidden' | 'missing'> {
+      const c = await load(slug, user);
+      if (!c) return 'missing';
+      return canManage(user, c.access) ? 'done' : 'forbidden';
+    },
+
     async update(user: User, slug: string, form: ProfileForm): Promise<'done' | 'forbidden' | 'missing'> {
       const c = await load(slug, user);
       if (!c) return 'missing';
@@ -82,7 +89,7 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
       return 'done';
     },
 
-    async setLogo(user: User, slug: string, data: Buffer | null): Promise<'done' | 'forbidden' | 'missing' | 'too_big' | 'not_image'> {
+    async setLogo(user: User, slug: string, data: Buffer | null): Promise<'done' | 'forbidden' | 'missing' | LogoProblem> {
       const c = await load(slug, user);
       if (!c) return 'missing';
       if (!canManage(user, c.access)) return 'forbidden';
@@ -91,7 +98,7 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
         await repo.setLogo(db, c.centre.id, null);
       } else {
         const saved = await logos.save(data);
-        if ('problem' in saved) return saved.problem;
+        if ('problem' in saved) return saved;
         await repo.setLogo(db, c.centre.id, saved.file);
       }
       if (old) await logos.remove(old);
@@ -152,7 +159,7 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
       return { slug: i.slug };
     },
 
-    async setRole(user: User, slug: string, memberId: number, role: string): Promise<'done' | 'forbidden' | 'missing' | 'last-admin'> {
+    async setRole(user: User, slug: string, memberId: number, role: string): Promise<'done' | 'forbidden' | 'missing' | 'last-admin' | 'not-member'> {
       const c = await load(slug, user);
       if (!c) return 'missing';
       if (!canManage(user, c.access)) return 'forbidden';
@@ -160,7 +167,7 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
     },
 
     /** Administrators remove anyone; a member may remove themselves (leave the centre). */
-    async remove(user: User, slug: string, memberId: number): Promise<'done' | 'forbidden' | 'missing' | 'last-admin'> {
+    async remove(user: User, slug: string, memberId: number): Promise<'done' | 'forbidden' | 'missing' | 'last-admin' | 'not-member'> {
       const c = await load(slug, user);
       if (!c) return 'missing';
       if (!canManage(user, c.access) && !(c.access !== null && memberId === user.id)) return 'forbidden';

@@ -45,6 +45,8 @@ async function newResource(): Promise<number> {
 }
 
 type File = { name: string; type: string; data: Buffer };
+/** A small PDF whose catalogue carries these entries. */
+const pdfWith = (catalogue: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog ${catalogue} >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 const upload = (id: number, title: string, file: File, a: Agent = editor) =>
   a.upload(`${editing(id)}/attachments`, { title }, { field: 'file', ...file }, editing(id));
 
@@ -106,6 +108,16 @@ describe('uploading files', () => {
         'Documents with macros are not accepted',
       ],
       [{ name: 'setup.doc', type: 'application/msword', data: cfb([{ name: 'SummaryInformation' }]) }, 'This type of file is not accepted'],
+      // PDFs are checked inside (pdf-check.test.ts has every way of hiding an action).
+      [{ name: 'form.pdf', type: 'application/pdf', data: pdfWith('/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>') }, 'This PDF contains JavaScript'],
+      [
+        { name: 'open.pdf', type: 'application/pdf', data: pdfWith('/OpenAction << /S /Launch /F (cmd.exe) >>') },
+        'This PDF contains an action that opens other files or programs',
+      ],
+      [
+        { name: 'page.pdf', type: 'application/pdf', data: Buffer.concat([pdf(), Buffer.from('<html><script>alert(1)</script></html>')]) },
+        'This file is a PDF and a web page at the same time',
+      ],
     ] as const) {
       const res = await upload(id, 'Typed title, kept', file);
       assert.equal(res.statusCode, 422, `${file.name}: ${res.statusCode}`);

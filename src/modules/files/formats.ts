@@ -1,11 +1,13 @@
 import { extname } from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { legacyOffice } from './cfb.ts';
+import { pdfProblem, type PdfProblem } from './pdf-check.ts';
 
 // Which files are accepted, judged from their bytes only: never the name, never the type the
 // browser claims. file-type reads the signature (and, for ZIP-based office files, the entries
 // that say what the document is); legacy Office files are told apart by their CFB directory.
-// Macro-enabled documents (.docm, .xlsm, .pptm and legacy files with VBA) are refused.
+// Macro-enabled documents (.docm, .xlsm, .pptm and legacy files with VBA) are refused, and so are
+// PDFs with JavaScript or Launch actions, and PDFs that are web pages too (pdf-check.ts).
 
 export const formats = {
   pdf: { mime: 'application/pdf', inline: true },
@@ -42,7 +44,7 @@ export const acceptAttribute = [...Object.keys(formats).map((e) => `.${e}`), '.j
 
 const MACRO_ENABLED = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'pptm', 'potm', 'ppsm']);
 
-export type Detected = { ok: true; format: Format; mime: string } | { ok: false; problem: 'type' | 'macros' };
+export type Detected = { ok: true; format: Format; mime: string } | { ok: false; problem: 'type' | 'macros' | PdfProblem };
 
 /** Looks at the file's content and says whether it is one of the accepted formats. */
 export async function detect(path: string): Promise<Detected> {
@@ -59,6 +61,10 @@ export async function detect(path: string): Promise<Detected> {
   const ext = found.ext === 'apng' ? 'png' : found.ext;
   if (!(ext in formats)) return { ok: false, problem: 'type' };
   const format = ext as Format;
+  if (format === 'pdf') {
+    const problem = await pdfProblem(path);
+    if (problem) return { ok: false, problem };
+  }
   return { ok: true, format, mime: formats[format].mime };
 }
 

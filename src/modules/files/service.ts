@@ -4,6 +4,7 @@ import type { User } from '../accounts/repository.ts';
 import { audit } from '../admin/repository.ts';
 import { isEditor } from '../accounts/roles.ts';
 import { detect, safeFileName, type Format } from './formats.ts';
+import type { PdfProblem } from './pdf-check.ts';
 import * as repo from './repository.ts';
 import { newKey, type ByteRange, type FileStore } from './store.ts';
 import type { SpooledFile } from './upload.ts';
@@ -17,7 +18,7 @@ export { attachmentsFor } from './repository.ts';
 export type { Attachment, AttachmentItem, Owner, OwnerInfo, OwnerKind } from './repository.ts';
 
 /** Why a file was refused. */
-export type FileProblem = 'noFile' | 'empty' | 'tooBig' | 'type' | 'macros' | 'tooMany';
+export type FileProblem = 'noFile' | 'empty' | 'tooBig' | 'type' | 'macros' | 'tooMany' | PdfProblem;
 
 export type Inspection = { ok: true; format: Format; mime: string } | { ok: false; problem: FileProblem };
 

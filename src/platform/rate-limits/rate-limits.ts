@@ -1,9 +1,10 @@
+import { isIPv6 } from 'node:net';
 import type { DB } from '../../db/database.ts';
 import * as repo from './repository.ts';
 
 // Every rate limit of the platform, and the one way to count against them. Counters live in the
 // database (rate_limits), so every instance counts against the same window; a key names what is
-// counted ("sign-in:ip:192.0.2.1"), so one attempt can count against several limits at once.
+// counted ("sign-in:address:192.0.2.1"), so one attempt can count against several limits at once.
 
 export interface RateRule {
   max: number;
@@ -11,8 +12,12 @@ export interface RateRule {
 }
 
 export const limits = {
-  signInPerIp: { max: 30, windowMs: 15 * 60_000 },
-  signInPerAccount: { max: 10, windowMs: 15 * 60_000 },
+  /** failed sign-ins from one address, whatever the account (a success gives its attempt back) */
+  signInPerAddress: { max: 30, windowMs: 15 * 60_000 },
+  /** sign-ins from one address to one account, until one succeeds */
+  signInPerAccountAndAddress: { max: 5, windowMs: 15 * 60_000 },
+  /** failed sign-ins to one account from anywhere: past this, addresses that already failed against it are refused */
+  signInAccountUnderAttack: { max: 10, windowMs: 15 * 60_000 },
   registerPerIp: { max: 10, windowMs: 60 * 60_000 },
   resetPerIp: { max: 10, windowMs: 60 * 60_000 },
   resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
@@ -31,13 +36,49 @@ export interface Limited {
   retryAfterSeconds: number;
 }
 
+/** How long until a window that ends at resetAt (ms since the epoch) is over, for Retry-After. */
+const limitedUntil = (resetAt: number): Limited => ({ limited: true, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) });
+
+/**
+ * The part of a client's address that limits count: an IPv4 address as it is, an IPv6 address
+ * by its /64 network (one subscriber usually has a whole /64, so counting single addresses would
+ * give an attacker billions of fresh ones).
+ */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  const bare = ip.replace(/%.*$/, '');
+  if (!isIPv6(bare)) return ip;
+  const [head = '', tail] = bare.split('::');
+  const groups = head ? head.split(':') : [];
+  if (tail !== undefined) {
+    const rest = tail ? tail.split(':') : [];
+    // An embedded IPv4 address (the last 32 bits) takes the room of two groups.
+    const width = rest.reduce((w, g) => w + (g.includes('.') ? 2 : 1), 0);
+    groups.push(...Array<string>(8 - groups.length - width).fill('0'), ...rest);
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
+
 export function rateLimiter(db: DB) {
   return {
     /** Counts an attempt; returns how long to wait when it is over the limit. */
     count: async (key: string, rule: RateRule): Promise<Limited | null> => {
       const { hits, resetAt } = await repo.hit(db, key, rule.windowMs);
-      return hits > rule.max ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) } : null;
+      return hits > rule.max ? limitedUntil(resetAt) : null;
     },
+    /** Counts an attempt and says how many the window holds now, this one included, and when it ends. */
+    hit: async (key: string, rule: RateRule): Promise<{ hits: number; limited: Limited }> => {
+      const { hits, resetAt } = await repo.hit(db, key, rule.windowMs);
+      return { hits, limited: limitedUntil(resetAt) };
+    },
+    /** How many attempts the current window holds under a key, without counting one. */
+    peek: (key: string): Promise<number> => repo.peekHits(db, key),
+    /** Gives one attempt back (one that turned out not to count, such as a successful sign-in). */
+    refund: (key: string) => repo.refundHit(db, key),
     /** Forgets the attempts counted under a key (after a successful sign-in, say). */
     clear: (key: string) => repo.clearHits(db, key),
   };

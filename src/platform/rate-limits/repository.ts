@@ -18,3 +18,18 @@ export async function hit(db: DB, key: string, windowMs: number): Promise<{ hits
 export async function clearHits(db: DB, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
+
+export async function peekHits(db: DB, key: string): Promise<number> {
+  const row = await db.selectFrom('rate_limits').select('hits').where('key', '=', key).where('reset_at', '>', Date.now()).executeTakeFirst();
+  return row ? Number(row.hits) : 0;
+}
+
+export async function refundHit(db: DB, key: string): Promise<void> {
+  await db
+    .updateTable('rate_limits')
+    .set((eb) => ({ hits: eb('hits', '-', 1) }))
+    .where('key', '=', key)
+    .where('hits', '>', 0)
+    .where('reset_at', '>', Date.now())
+    .execute();
+}

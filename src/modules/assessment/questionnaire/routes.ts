@@ -7,6 +7,7 @@ import { NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm } from '../../../http/forms.ts';
 import { sendPrivate } from '../../../http/send.ts';
 import type { Lang } from '../../../i18n/languages.ts';
+import { addressKey } from '../../../platform/rate-limits/rate-limits.ts';
 import { codeForm, invitationParams, linkParams, pageParams, resumeParams, sharedForm } from './schemas.ts';
 import type { Device, Session, SurveyService } from './service.ts';
 import { checkView, questionView, surveyMessageView, welcomeView } from './views/questionnaire.ts';
@@ -48,7 +49,8 @@ export async function surveyRoutes(app: FastifyInstance, o: SurveyRouteOptions):
   const send = (reply: FastifyReply, body: string, status = 200) => sendPrivate(reply, body, status);
   const base = `/${lang}/survey`;
   const t = (req: FastifyRequest) => ctx(req).t;
-  const address = (req: FastifyRequest) => req.ip;
+  // Counted like sign-in attempts: an IPv6 client by its /64, which one household or classroom holds.
+  const address = (req: FastifyRequest) => addressKey(req.ip);
   const sentCookie = secure ? '__Host-intve_sent' : 'intve_sent';
   const sessionCookie = secure ? '__Host-intve_session' : 'intve_session';
 

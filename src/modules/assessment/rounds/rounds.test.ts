@@ -85,6 +85,15 @@ describe('starting a round', () => {
     assert.doesNotMatch((await member.a.get(r.path)).body, /Close the round now/);
     assert.equal((await member.a.post(`${r.path}/close`, {}, '/en/account')).statusCode, 403);
     assert.equal((await member.a.get(`/en/account/centres/${admin.slug}/self-assessment/new`)).statusCode, 403);
+    // Refused before the form is read: wrong values are not a way to learn anything, nor to see a form they may not send.
+    for (const [path, fields] of [
+      [`${r.path}/extend`, { closes: 'someday' }],
+      [`${r.path}/links`, { group: 'nobody' }],
+      [`${r.path}/mail`, { group: 'teachers', emails: 'not an address' }],
+      [`/en/account/centres/${admin.slug}/self-assessment`, { title: '' }],
+    ] as const) {
+      assert.equal((await member.a.post(path, fields, '/en/account')).statusCode, 403, path);
+    }
     const visitor = await t.get(r.path);
     assert.equal(visitor.statusCode, 303);
     assert.match(visitor.headers.location as string, /\/en\/account\/sign-in/);

@@ -49,6 +49,13 @@ export function roundRoutes(
     return r;
   }
 
+  /** A round the person manages: access before validation, so a form's problems show only to those who may send it. */
+  async function managedRound(req: FastifyRequest): Promise<RoundPage> {
+    const r = await roundOr404(req);
+    if (!r.manage) throw new ForbiddenError();
+    return r;
+  }
+
   async function showRound(req: FastifyRequest, reply: FastifyReply, r: RoundPage, state: Partial<RoundViewState> = {}, status = 200) {
     const links = new Map<StakeholderGroup, string>(r.loaded.groups.map((x) => [x.group, rounds.linkOf(x.salt)]));
     const csrf = reply.generateCsrf();
@@ -96,6 +103,9 @@ export function roundRoutes(
 
   app.post(base, memberPost, async (req, reply) => {
     const { slug } = parse(centreParams, req.params);
+    const c = await rounds.centreFor(req.user!, slug);
+    if (!c) throw new NotFoundError('centre');
+    if (!c.manage) throw new ForbiddenError();
     const body = (req.body ?? {}) as Record<string, unknown>;
     const form = parseForm(roundForm, body);
     if (!form.ok) return newForm(req, reply, roundFormValues(body), form.errors, 422);
@@ -134,11 +144,9 @@ export function roundRoutes(
 
   app.post(`${base}/rounds/:round/extend`, memberPost, async (req, reply) => {
     const { slug, round } = parse(roundParams, req.params);
+    const r = await managedRound(req);
     const form = parseForm(extendForm, req.body);
-    const problem = async (errors: FieldError[]) => {
-      const r = await roundOr404(req);
-      return showRound(req, reply, r, { errors, form: 'extend', values: textValues(form.ok ? {} : form.values) }, 422);
-    };
+    const problem = (errors: FieldError[]) => showRound(req, reply, r, { errors, form: 'extend', values: textValues(form.ok ? {} : form.values) }, 422);
     if (!form.ok) return problem(form.errors);
     const result = await rounds.extend(req.user!, slug, round, form.data.closes);
     refused(result);
@@ -149,6 +157,7 @@ export function roundRoutes(
 
   app.post(`${base}/rounds/:round/links`, memberPost, async (req, reply) => {
     const { slug, round } = parse(roundParams, req.params);
+    await managedRound(req);
     const { group } = parse(groupForm, req.body);
     refused(await rounds.replaceLink(req.user!, slug, round, group));
     return after(req, reply, 'link');
@@ -156,8 +165,9 @@ export function roundRoutes(
 
   app.post(`${base}/rounds/:round/mail`, memberPost, async (req, reply) => {
     const { slug, round } = parse(roundParams, req.params);
+    const r = await managedRound(req);
     const form = parseForm(linkMailForm, req.body);
-    if (!form.ok) return showRound(req, reply, await roundOr404(req), { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
+    if (!form.ok) return showRound(req, reply, r, { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
     const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, lang);
     refused(result);
     if (result === 'limited')

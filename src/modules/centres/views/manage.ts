@@ -174,7 +174,7 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
 
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">${t('centre.manage.members')}</h2>
-      <table class="members">
+      <table class="members" id="field-members">
         <thead><tr><th scope="col">${t('centre.manage.name')}</th><th scope="col">${t('account.field.email')}</th><th scope="col">${t('centre.manage.role')}</th>${d.canManage ? html`<th scope="col">${t('centre.manage.actions')}</th>` : ''}</tr></thead>
         <tbody>
           ${d.members.map(
