@@ -21,6 +21,11 @@ export interface Database {
    * calls `onMessage('')`, since notifications may have been missed. Resolves to a stop function.
    */
   listen?: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+  /**
+   * SQLite only: writes a consistent copy of the whole database into a new file with SQLite's
+   * online backup API, while other connections go on reading and writing.
+   */
+  snapshot?: (to: string) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,11 @@ function openSqlite(path: string): Database {
     db,
     dialect: 'sqlite',
     ping: () => Promise.resolve(handle.open && handle.prepare('select 1 as ok').get() !== undefined),
+    // All pages in one step, so under one read transaction: a step-by-step copy would start over
+    // each time another process writes, and might never finish on a busy platform.
+    snapshot: async (to) => {
+      await handle.backup(to, { progress: () => 0x7fffffff });
+    },
     close: () => db.destroy(),
   };
 }

@@ -39,8 +39,19 @@ class Provider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date. On PostgreSQL, Kysely holds an advisory lock so instances take turns. */
-export async function migrate(database: Database): Promise<string[]> {
+/** Every migration this code knows, oldest first. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
+const MIGRATION_TABLE = 'kysely_migration';
+/** Kysely's bookkeeping tables: a backup leaves them out, since a restore runs the migrations itself. */
+export const migrationTables: readonly string[] = [MIGRATION_TABLE, 'kysely_migration_lock'];
+
+/**
+ * Brings the schema up to date, or only up to the migration `to` names (a restore loads a backup
+ * at the migration it was taken at, then runs the newer ones). On PostgreSQL, Kysely holds an
+ * advisory lock so instances take turns.
+ */
+export async function migrate(database: Database, o: { to?: string } = {}): Promise<string[]> {
   if (database.dialect === 'postgres') await ensureUnaccent(database);
   const migrator = new Migrator({
     db: database.db,
@@ -48,9 +59,26 @@ export async function migrate(database: Database): Promise<string[]> {
     // Kysely looks for its bookkeeping tables across schemas unless told which one is ours.
     ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = o.to ? await migrator.migrateTo(o.to) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations the database has had, oldest first, including any this code does not know; none for a new database. */
+export async function appliedMigrations(database: Database): Promise<string[]> {
+  if (!(await hasMigrationTable(database))) return [];
+  const table = database.schema ? sql.id(database.schema, MIGRATION_TABLE) : sql.id(MIGRATION_TABLE);
+  return (await sql<{ name: string }>`select name from ${table} order by name`.execute(database.db)).rows.map((r) => r.name);
+}
+
+async function hasMigrationTable(database: Database): Promise<boolean> {
+  const found =
+    database.dialect === 'postgres'
+      ? await sql`select 1 from information_schema.tables where table_schema = ${database.schema ?? sql`current_schema()`} and table_name = ${MIGRATION_TABLE}`.execute(
+          database.db,
+        )
+      : await sql`select 1 from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(database.db);
+  return found.rows.length > 0;
 }
 
 async function ensureUnaccent(database: Database): Promise<void> {

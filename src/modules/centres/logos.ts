@@ -8,6 +8,8 @@ import sharp from 'sharp';
 // 400 × 400, which also drops metadata such as GPS positions.
 
 export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
+/** The folder under UPLOADS_DIR that holds the logos. */
+export const LOGO_FOLDER = 'logos';
 const ACCEPTED = new Set(['png', 'jpeg', 'webp', 'gif']);
 
 export type LogoProblem = 'too_big' | 'not_image';
