@@ -63,7 +63,7 @@ export function rowsIn(path: string, table: string): Record<string, unknown>[] {
   return strFromU8(entries[`tables/${table}.jsonl`]!)
     .split('\n')
     .filter(Boolean)
-    .map((line) => Object.fromEntries((JSON.parse(line) as unknown[]).map((v, i) => [columns[i], v])));
+    .map((line) => Object.fromEntries((JSON.parse(line) as unknown[]).map((v, i) => [columns[i]!, v] as const)));
 }
 
 /** Writes a copy of a backup with its manifest changed. */

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -9,8 +11,10 @@ import { centre, responses, round, user } from '../../../test/factories/index.ts
 import { emptyDatabase, engine, testApp, testDatabase, type TestApp } from '../../../test/helpers/app.ts';
 import { entriesOf, fillEveryKind, rowsIn, withManifest } from '../../../test/helpers/backup.ts';
 import { backup, BackupError, platform, restore, type BackupSummary } from '../../backup.ts';
+import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { appliedMigrations } from '../../db/migrate.ts';
+import { s3Store } from '../../modules/files/store.ts';
 import { createSearch } from '../../modules/search/index.ts';
 
 // Backup and restore end to end: a platform with rows in every kind of table and uploaded files,
@@ -146,7 +150,7 @@ describe('restoring', () => {
     assert.deepEqual(await countsOf(t.database), before);
   });
 
-  test('a file cut short or damaged is refused in one line, and the database keeps no part of it', async () => {
+  test('a file cut short or damaged is refused in one line, the database keeps no part of it, and a whole one replaces rows only when asked', async () => {
     // A migrated database with no rows is as good as an empty one.
     const target = await testDatabase();
     try {
@@ -181,8 +185,12 @@ describe('restoring', () => {
       assert.deepEqual(await countsOf(target.database), empty, 'no row is left');
       assert.ok(Object.values(empty).every((n) => n === 0));
 
-      // The backup itself, whole, then restores into the same database.
+      // The backup itself, whole, then restores into the same database; again only when asked to replace what it holds.
       await restore(target.database, filesAt('after-damage'), firstFile);
+      assert.deepEqual(await countsOf(target.database), sourceCounts);
+      await assert.rejects(restore(target.database, filesAt('after-damage'), firstFile), /not empty/);
+      await user({ database: target.database });
+      await restore(target.database, filesAt('after-damage'), firstFile, { replace: true });
       assert.deepEqual(await countsOf(target.database), sourceCounts);
     } finally {
       await target.close();
@@ -240,4 +248,71 @@ describe('moving between engines', () => {
       }
     },
   );
+});
+
+describe('attachments in an S3 bucket', () => {
+  type S3rver = { run(): Promise<{ port: number }>; close(): Promise<void> };
+  test('a restore puts the attachments into the bucket, and a backup from there holds the same files', async () => {
+    const S3rver = createRequire(import.meta.url)('s3rver') as new (o: Record<string, unknown>) => S3rver;
+    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(dir, 's3'), configureBuckets: [{ name: 'intve-backup' }] });
+    const { port } = await server.run();
+    const s3 = loadConfig({
+      NODE_ENV: 'test',
+      S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      S3_BUCKET: 'intve-backup',
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_FORCE_PATH_STYLE: 'true',
+    }).s3!;
+    const target = await emptyDatabase({ engine: 'sqlite' });
+    try {
+      const files = { uploadsDir: join(dir, 'beside-s3'), s3 };
+      await restore(target.database, files, firstFile);
+      const attachment = first.manifest.files.find((f) => f.path.startsWith('attachments/'))!;
+      const bucket = s3Store(s3);
+      assert.deepEqual(await bucket.getBuffer(attachment.path), readFileSync(join(dir, 'uploads', attachment.path)));
+      bucket.close();
+      assert.equal(existsSync(join(dir, 'beside-s3', attachment.path)), false, 'attachments go to the bucket, not the disk');
+      const fromBucket = await backup(target.database, files, join(dir, 'from-s3.zip'));
+      assert.deepEqual(fromBucket.manifest.files, first.manifest.files);
+    } finally {
+      await target.close();
+      await server.close();
+    }
+  });
+});
+
+describe('the commands', () => {
+  const run = (script: string, args: string[], env: Record<string, string>) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [`scripts/${script}.ts`, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (status) => done({ status, stdout, stderr }));
+    });
+
+  test('npm run backup and npm run restore say what they did, and what went wrong in one line', async () => {
+    const bytes = readFileSync(firstFile);
+    writeFileSync(join(dir, 'cut-for-command.zip'), bytes.subarray(0, bytes.length - 100));
+    const restoredDb = `sqlite:${join(dir, 'by-command.db')}`;
+    const [backedUp, restored, cut] = await Promise.all([
+      run('backup', ['--out', join(dir, 'by-command.zip')], { DATABASE_URL: t.url, UPLOADS_DIR: join(dir, 'uploads') }),
+      run('restore', [firstFile], { DATABASE_URL: restoredDb, UPLOADS_DIR: join(dir, 'by-command') }),
+      run('restore', [join(dir, 'cut-for-command.zip')], { DATABASE_URL: restoredDb, UPLOADS_DIR: join(dir, 'by-command-cut') }),
+    ]);
+    assert.equal(backedUp.status, 0, backedUp.stderr);
+    assert.match(backedUp.stdout, /^Backed up \d+ tables \([\d,]+ rows\) and 2 files \([\d.]+ kB\) to .*by-command\.zip/);
+    assert.equal(restored.status, 0, restored.stderr);
+    assert.match(
+      restored.stdout,
+      /^Restored .*first\.zip, taken .* by intve-platform .* into SQLite:\n {2}\d+ tables with [\d,]+ rows, and 2 files .*every row count and checksum matches/,
+    );
+    assert.match(restored.stdout, /Rows: .*users \d+/);
+    assert.equal(cut.status, 1);
+    assert.match(cut.stderr, /^\S*cut-for-command\.zip is not a complete backup: its end is missing .*\n$/);
+    assert.equal(cut.stderr.split('\n').length, 2, 'one line');
+  });
 });

@@ -23,7 +23,7 @@ export async function* readRows(db: AnyDB, dialect: Dialect, table: TableInfo): 
     let batch: unknown[][] = [];
     const query = orderBy.reduce((q, c) => q.orderBy(c), db.selectFrom(table.name).select(names));
     for await (const row of query.stream(BATCH)) {
-      batch.push(values(row as Record<string, unknown>));
+      batch.push(values(row));
       if (batch.length === BATCH) {
         yield batch;
         batch = [];
