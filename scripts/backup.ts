@@ -4,7 +4,8 @@
 // logos, attachments on disk or in the S3 bucket). Uses DATABASE_URL, UPLOADS_DIR and the S3
 // settings like the platform. `npm run restore` puts a backup back; README.md says more.
 import { parseArgs } from 'node:util';
-import { backup, BackupError } from '../src/backup.ts';
+import { rmSync } from 'node:fs';
+import { backup, BackupError, workFiles } from '../src/backup.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { count, progress, size } from './backup-output.ts';
@@ -18,6 +19,16 @@ try {
 if (!out) {
   console.error('Usage: npm run backup -- --out <file.zip>');
   process.exit(2);
+}
+
+// Interrupted, it leaves no half-written backup behind (the finished file is never touched).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    const { partial, snapshot } = workFiles(out);
+    for (const file of [partial, snapshot, `${snapshot}-wal`, `${snapshot}-shm`]) rmSync(file, { force: true });
+    console.error('Backup interrupted: nothing was written.');
+    process.exit(130);
+  });
 }
 
 try {

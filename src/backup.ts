@@ -9,7 +9,7 @@ import { LOGO_FOLDER } from './modules/centres/logos.ts';
 import { createStore, KEY_PREFIX } from './modules/files/store.ts';
 import { rebuildSearchIndex } from './modules/search/index.ts';
 import { takeBackup, type BackupSummary, type Progress } from './platform/backup/backup.ts';
-import { BackupError, isSafePath, type UploadedFiles } from './platform/backup/format.ts';
+import { BackupError, isSafePath, workFiles, type UploadedFiles } from './platform/backup/format.ts';
 import { restoreBackup, type RestoreSummary } from './platform/backup/restore.ts';
 
 // What a backup of this platform holds, wired the way the server wires it (app.ts): every table
@@ -17,7 +17,7 @@ import { restoreBackup, type RestoreSummary } from './platform/backup/restore.ts
 // UPLOADS_DIR (centre logos) and the attachment store (the same folder, or the S3 bucket); and
 // what a restore rebuilds: the search index. `npm run backup` and `npm run restore` call these.
 
-export { BackupError, type BackupSummary, type Progress, type RestoreSummary };
+export { BackupError, workFiles, type BackupSummary, type Progress, type RestoreSummary };
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 /** This code's name and version, written into each backup; a restore refuses a backup from a newer one. */

@@ -1,12 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { BackupError } from './format.ts';
+import { BackupError, workFiles } from './format.ts';
 
 // The zip around a backup. yazl writes it as a stream (ZIP64 past 4 GB or 65,535 entries, which
 // a platform with many attachments reaches); yauzl reads it back through the zip's central
@@ -21,7 +20,7 @@ export interface Written {
 export interface ArchiveWriter {
   /** Adds an entry and resolves once all of it is written, with its size and SHA-256. */
   add(name: string, source: Readable | Iterable<Buffer> | AsyncIterable<Buffer>, o: { compress: boolean; size?: number }): Promise<Written>;
-  /** Ends the zip and gives it its name: until then it is a hidden partial file beside it. */
+  /** Ends the zip and gives it its name: until then it is a partial file beside it. */
   finish(): Promise<number>;
   /** Drops the partial file after a failure. */
   abort(): Promise<void>;
@@ -42,9 +41,9 @@ export function digest(): Transform & { result(): Written } {
 }
 
 export function createArchive(out: string, mtime: Date): ArchiveWriter {
-  const partial = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.partial`);
+  const { partial } = workFiles(out);
   // flush: the bytes reach the disk before the file takes its final name.
-  const file = createWriteStream(partial, { flags: 'wx', mode: 0o600, flush: true });
+  const file = createWriteStream(partial, { mode: 0o600, flush: true });
   const zip = new yazl.ZipFile();
   let fail!: (error: Error) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));

@@ -286,7 +286,8 @@ describe('attachments in an S3 bucket', () => {
 describe('the commands', () => {
   const run = (script: string, args: string[], env: Record<string, string>) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-      const child = spawn(process.execPath, [`scripts/${script}.ts`, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+      const inherited = Object.fromEntries(['PATH', 'TMPDIR', 'NODE_COMPILE_CACHE'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
+      const child = spawn(process.execPath, [`scripts/${script}.ts`, ...args], { env: { ...inherited, ...env } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -294,23 +295,16 @@ describe('the commands', () => {
       child.on('close', (status) => done({ status, stdout, stderr }));
     });
 
-  test('npm run backup and npm run restore say what they did, and what went wrong in one line', async () => {
+  test('npm run backup says what it wrote, and npm run restore what went wrong, in one line', async () => {
     const bytes = readFileSync(firstFile);
     writeFileSync(join(dir, 'cut-for-command.zip'), bytes.subarray(0, bytes.length - 100));
-    const restoredDb = `sqlite:${join(dir, 'by-command.db')}`;
-    const [backedUp, restored, cut] = await Promise.all([
+    const [backedUp, cut] = await Promise.all([
       run('backup', ['--out', join(dir, 'by-command.zip')], { DATABASE_URL: t.url, UPLOADS_DIR: join(dir, 'uploads') }),
-      run('restore', [firstFile], { DATABASE_URL: restoredDb, UPLOADS_DIR: join(dir, 'by-command') }),
-      run('restore', [join(dir, 'cut-for-command.zip')], { DATABASE_URL: restoredDb, UPLOADS_DIR: join(dir, 'by-command-cut') }),
+      run('restore', [join(dir, 'cut-for-command.zip')], { DATABASE_URL: `sqlite:${join(dir, 'by-command.db')}`, UPLOADS_DIR: join(dir, 'by-command') }),
     ]);
     assert.equal(backedUp.status, 0, backedUp.stderr);
-    assert.match(backedUp.stdout, /^Backed up \d+ tables \([\d,]+ rows\) and 2 files \([\d.]+ kB\) to .*by-command\.zip/);
-    assert.equal(restored.status, 0, restored.stderr);
-    assert.match(
-      restored.stdout,
-      /^Restored .*first\.zip, taken .* by intve-platform .* into SQLite:\n {2}\d+ tables with [\d,]+ rows, and 2 files .*every row count and checksum matches/,
-    );
-    assert.match(restored.stdout, /Rows: .*users \d+/);
+    assert.match(backedUp.stdout, /^Backed up \d+ tables \([\d,]+ rows\) and 2 files \([\d.]+ kB\) to .*by-command\.zip \([\d.]+ kB\)\.\n/);
+    assert.match(backedUp.stdout, /as they were at \S+, at migration \d{4}_\w+\. Sign-in sessions are not included\.\n$/);
     assert.equal(cut.status, 1);
     assert.match(cut.stderr, /^\S*cut-for-command\.zip is not a complete backup: its end is missing .*\n$/);
     assert.equal(cut.stderr.split('\n').length, 2, 'one line');

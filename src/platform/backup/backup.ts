@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { openDatabase, type Database, type Dialect } from '../../db/database.ts';
 import { appliedMigrations, migrationTables } from '../../db/migrate.ts';
 import { createArchive, type ArchiveWriter } from './archive.ts';
@@ -16,6 +15,7 @@ import {
   type Manifest,
   type TableManifest,
   type UploadedFiles,
+  workFiles,
 } from './format.ts';
 import { loadOrder } from './order.ts';
 import { lastId, readCatalogue, type TableInfo } from './repository/catalogue.ts';
@@ -88,7 +88,7 @@ async function readSnapshot(database: Database, archive: ArchiveWriter, o: Backu
   if (database.dialect === 'postgres') {
     return inSnapshot(database.db, (trx) => dumpTables({ ...database, db: trx as Database['db'] }, archive, o));
   }
-  const copy = join(dirname(o.out), `.intve-snapshot-${randomBytes(6).toString('hex')}.db`);
+  const copy = workFiles(o.out).snapshot;
   const remove = () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(copy + suffix, { force: true }));
   try {
     await database.snapshot!(copy);

@@ -14,6 +14,13 @@ export const FORMAT = 'intve-backup';
 export const FORMAT_VERSION = 1;
 
 export const MANIFEST = 'manifest.json';
+
+/**
+ * The files a backup to `out` writes beside it while it runs: the zip until it is complete, and
+ * on SQLite the copy its rows are read from. Both are removed when it ends, also after a failure;
+ * the command removes them when it is interrupted.
+ */
+export const workFiles = (out: string) => ({ partial: `${out}.partial`, snapshot: `${out}.snapshot.db` });
 export const tableEntry = (table: string) => `tables/${table}.jsonl`;
 export const fileEntry = (path: string) => `files/${path}`;
 
