@@ -4,7 +4,8 @@ import { z } from 'zod';
 // The backup format, the same whichever engine wrote it or reads it back (decision 0009): a zip
 // holding manifest.json, one file of rows per table (tables/<name>.jsonl: a JSON array per row,
 // values in the manifest's column order) and the uploaded files (files/<path>). Values are JSON
-// as they are (numbers, text, null, true/false); bytes are {"base64": "…"}.
+// as they are (numbers, text, null, true/false); bytes and non-finite numbers are small objects
+// (encodeRow).
 
 /** Raised for anything a person can act on: a damaged file, a database that is not empty, a newer backup. One line, no stack. */
 export class BackupError extends Error {}
@@ -76,10 +77,23 @@ export interface UploadedFiles {
   references: readonly { table: string; column: string; path(value: string): string }[];
 }
 
-/** A row as JSON: values as they are, bytes as base64. */
+/** A row as JSON: values as they are; bytes as {"base64": …}, and infinities and NaN, which JSON lacks, as {"number": "Infinity"}. */
 export function encodeRow(values: unknown[]): string {
-  return JSON.stringify(values.map((v) => (v instanceof Uint8Array ? { base64: Buffer.from(v).toString('base64') } : v)));
+  return JSON.stringify(
+    values.map((v) => {
+      if (v instanceof Uint8Array) return { base64: Buffer.from(v).toString('base64') };
+      if (typeof v === 'number' && !Number.isFinite(v)) return { number: String(v) };
+      return v;
+    }),
+  );
 }
+
+const decodeValue = (v: unknown): unknown => {
+  if (v === null || typeof v !== 'object') return v;
+  if ('base64' in v && typeof v.base64 === 'string') return Buffer.from(v.base64, 'base64');
+  if ('number' in v && typeof v.number === 'string') return Number(v.number);
+  return undefined;
+};
 
 /** A row back from JSON; null when the line is not an array of `width` values. */
 export function decodeRow(line: string, width: number): unknown[] | null {
@@ -90,7 +104,8 @@ export function decodeRow(line: string, width: number): unknown[] | null {
     return null;
   }
   if (!Array.isArray(parsed) || parsed.length !== width) return null;
-  return parsed.map((v: unknown) => (v !== null && typeof v === 'object' && 'base64' in v ? Buffer.from(String(v.base64), 'base64') : v));
+  const values = parsed.map(decodeValue);
+  return values.includes(undefined) ? null : values;
 }
 
 /** -1, 0 or 1 as version a is older, the same or newer than b (numeric major.minor.patch). */

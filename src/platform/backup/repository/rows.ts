@@ -18,7 +18,10 @@ const BATCH = 500;
 export async function* readRows(db: AnyDB, dialect: Dialect, table: TableInfo): AsyncGenerator<unknown[][]> {
   const names = table.columns.map((c) => c.name);
   const orderBy = table.key.length > 0 ? table.key : names;
-  const values = (row: Record<string, unknown>) => names.map((n) => row[n] ?? null);
+  // SQLite keeps flags as 1 and 0; true and false in the backup, as PostgreSQL gives them.
+  const flags = dialect === 'sqlite' ? new Set(table.columns.filter((c) => c.type === 'boolean').map((c) => c.name)) : new Set<string>();
+  const value = (row: Record<string, unknown>, n: string) => (flags.has(n) && (row[n] === 0 || row[n] === 1) ? row[n] === 1 : (row[n] ?? null));
+  const values = (row: Record<string, unknown>) => names.map((n) => value(row, n));
   if (dialect === 'sqlite') {
     let batch: unknown[][] = [];
     const query = orderBy.reduce((q, c) => q.orderBy(c), db.selectFrom(table.name).select(names));
