@@ -49,11 +49,8 @@ export async function restoreBackup(database: Database, path: string, o: Restore
     const target = (await readCatalogue(database.db, database.dialect)).filter((t) => !migrationTables.includes(t.name));
     const byName = new Map(target.map((t) => [t.name, t]));
     for (const t of manifest.tables) {
-      const missing = [t.name, ...t.columns.map((c) => `${t.name}.${c.name}`)].filter((x) => {
-        const [table, column] = x.split('.');
-        const found = byName.get(table!);
-        return !found || (column !== undefined && !found.columns.some((c) => c.name === column));
-      });
+      const found = byName.get(t.name);
+      const missing = found ? t.columns.filter((c) => !found.columns.some((f) => f.name === c.name)).map((c) => `${t.name}.${c.name}`) : [t.name];
       if (missing.length > 0) throw new BackupError(`The database lacks what the backup holds, after the same migrations: ${missing.join(', ')}`);
     }
     const order = loadOrder(target);
