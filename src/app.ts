@@ -18,7 +18,7 @@ import { purgeJob, PURGE_CRON, PURGE_JOB } from './modules/accounts/jobs.ts';
 import { createMailer, mailJob } from './modules/accounts/mail.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { accountsService } from './modules/accounts/service.ts';
-import { diskLogoStore, MAX_LOGO_BYTES } from './modules/centres/logos.ts';
+import { diskLogoStore, LOGO_FOLDER, MAX_LOGO_BYTES } from './modules/centres/logos.ts';
 import { centreAccountRoutes, centreRoutes, logoRoutes } from './modules/centres/routes.ts';
 import { soleAdminOf } from './modules/centres/repository.ts';
 import { centresService } from './modules/centres/service.ts';
@@ -170,7 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailer = createMailer(jobs);
   const accounts = accountsService(database.db, mailer, config.baseUrl, (userId) => soleAdminOf(database.db, userId));
   const admin = adminService(database.db, jobs);
-  const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, 'logos')), mailer, config.baseUrl);
+  const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, LOGO_FOLDER)), mailer, config.baseUrl);
   // The self-assessment (modules/assessment), one service per sub-feature. Survey links and resume
   // codes are derived with a secret of their own, kept like the session one.
   const assessmentSecret = await sharedSecret(database.db, 'assessment');

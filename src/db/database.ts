@@ -23,6 +23,11 @@ export interface Database {
   listen?: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
   /** For metrics: PostgreSQL's connection pool; SQLite's file sizes. */
   stats(): DatabaseStats;
+  /**
+   * SQLite only: writes a consistent copy of the whole database into a new file with SQLite's
+   * online backup API, while other connections go on reading and writing.
+   */
+  snapshot?: (to: string) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,11 @@ function openSqlite(path: string): Database {
         walBytes: path === ':memory:' ? 0 : fileSize(`${path}-wal`),
       },
     }),
+    // All pages in one step, so under one read transaction: a step-by-step copy would start over
+    // each time another process writes, and might never finish on a busy platform.
+    snapshot: async (to) => {
+      await handle.backup(to, { progress: () => 0x7fffffff });
+    },
     close: () => db.destroy(),
   };
 }

@@ -44,10 +44,18 @@ class Provider implements MigrationProvider {
   }
 }
 
+/** Every migration this code knows, oldest first. */
+export const migrationNames: readonly string[] = Object.keys(migrations);
+
+const MIGRATION_TABLE = 'kysely_migration';
+/** Kysely's bookkeeping tables: a backup leaves them out, since a restore runs the migrations itself. */
+export const migrationTables: readonly string[] = [MIGRATION_TABLE, 'kysely_migration_lock'];
+
 /**
- * Brings the schema up to date, the job queue's included, or up to the migration named by `to`
- * (tests of a migration's conversion of older data). On PostgreSQL, Kysely holds an advisory lock
- * so instances take turns.
+ * Brings the schema up to date, the job queue's included, or only up to the migration `to` names
+ * (a restore loads a backup at the migration it was taken at, then runs the newer ones; tests of a
+ * migration's conversion of older data). On PostgreSQL, Kysely holds an advisory lock so instances
+ * take turns.
  */
 export async function migrate(database: Database, o: { to?: string } = {}): Promise<string[]> {
   if (database.dialect === 'postgres') await ensureUnaccent(database);
@@ -63,6 +71,23 @@ export async function migrate(database: Database, o: { to?: string } = {}): Prom
   // (under a lock); on SQLite they are migration 0013.
   if (database.dialect === 'postgres') await installJobStore(database);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations the database has had, oldest first, including any this code does not know; none for a new database. */
+export async function appliedMigrations(database: Database): Promise<string[]> {
+  if (!(await hasMigrationTable(database))) return [];
+  const table = database.schema ? sql.id(database.schema, MIGRATION_TABLE) : sql.id(MIGRATION_TABLE);
+  return (await sql<{ name: string }>`select name from ${table} order by name`.execute(database.db)).rows.map((r) => r.name);
+}
+
+async function hasMigrationTable(database: Database): Promise<boolean> {
+  const found =
+    database.dialect === 'postgres'
+      ? await sql`select 1 from information_schema.tables where table_schema = ${database.schema ?? sql`current_schema()`} and table_name = ${MIGRATION_TABLE}`.execute(
+          database.db,
+        )
+      : await sql`select 1 from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(database.db);
+  return found.rows.length > 0;
 }
 
 async function ensureUnaccent(database: Database): Promise<void> {

@@ -10,7 +10,7 @@ import { loadStarterContent, STARTER } from './starter.ts';
 // PostgreSQL server, a database of its own that is dropped afterwards. During a run of the suite
 // each is a copy of a template built once (test/helpers/databases.ts).
 
-export { engine, postgresUrl, type TestDatabase } from './databases.ts';
+export { emptyDatabase, engine, postgresUrl, type TestDatabase } from './databases.ts';
 export { loadStarterContent } from './starter.ts';
 
 /** A migrated database with no rows; with `starterContent`, one with the starter content loaded. */

@@ -192,6 +192,23 @@ export async function newDatabase(flavour: Flavour, fill: Filler): Promise<TestD
   return t;
 }
 
+/**
+ * A database with nothing in it, not even the schema: what a restore starts from. `engine` picks
+ * SQLite even when the run is on PostgreSQL (a restore from one engine into the other).
+ */
+export async function emptyDatabase(o: { engine?: 'sqlite' | 'postgres' } = {}): Promise<TestDatabase> {
+  const location = process.env[TEMPLATE_ENV];
+  if ((o.engine ?? engine) === 'postgres') {
+    if (!postgresUrl) throw new Error('an empty PostgreSQL database needs DATABASE_URL to name a PostgreSQL server');
+    // During a run, under the run's name, so the run drops it once this test process has ended.
+    return location
+      ? createPostgres(`${location}_${process.pid}_${++copies}`, undefined, { keep: true })
+      : createPostgres(`${PREFIX}${process.pid}_${++copies}`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
+  return openSqliteCopy(join(dir, 'empty.db'), dir);
+}
+
 export interface Templates {
   /** the value for INTVE_TEST_TEMPLATE */
   location: string;

@@ -15,6 +15,8 @@ import sharp from 'sharp';
 export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 /** 25 megapixels: a 24-megapixel camera or a phone's 5712 × 4284 photo fits; a logo is shown at 400 × 400. */
 export const MAX_LOGO_PIXELS = 25_000_000;
+/** The folder under UPLOADS_DIR that holds the logos. */
+export const LOGO_FOLDER = 'logos';
 const ACCEPTED = new Set(['png', 'jpeg', 'webp', 'gif']);
 
 export type LogoProblem = { problem: 'too_big' | 'not_image' } | { problem: 'too_many_pixels'; width: number; height: number };

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Config } from '../../config.ts';
 
 // Where attachment bytes live: a folder on disk (the default) or an S3-compatible bucket. Both
@@ -26,6 +26,8 @@ export interface FileStore {
   getBuffer(key: string): Promise<Buffer | null>;
   /** Removes the bytes; nothing stored under the key is not an error. */
   delete(key: string): Promise<void>;
+  /** Every key stored under the prefix ("attachments/"), with its size: what a backup copies. */
+  keys(prefix: string): AsyncIterable<{ key: string; size: number }>;
   close(): void;
 }
 
@@ -43,10 +45,13 @@ function checked(key: string): string {
   return key;
 }
 
+/** Where every key starts, in the bucket and under the uploads folder. */
+export const KEY_PREFIX = 'attachments/';
+
 /** A new random key, spread over 256 folders: "attachments/3f/3f9c…". */
 export function newKey(): string {
   const id = randomBytes(16).toString('hex');
-  return `attachments/${id.slice(0, 2)}/${id}`;
+  return `${KEY_PREFIX}${id.slice(0, 2)}/${id}`;
 }
 
 /** Counts what passes, to check that what was written is what was announced. */
@@ -108,6 +113,20 @@ export function diskStore(root: string): FileStore {
         if (!missing(error)) throw error;
       });
     },
+    async *keys(prefix) {
+      const entries = await readdir(join(base, prefix), { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+        if (missing(error)) return [];
+        throw error;
+      });
+      for (const e of entries) {
+        if (!e.isFile()) continue;
+        const key = relative(base, join(e.parentPath, e.name)).split(sep).join('/');
+        // A file still being written (see put) is not stored yet.
+        if (!KEY.test(key) || key.endsWith('.part')) continue;
+        const info = await stat(join(e.parentPath, e.name)).catch(() => null);
+        if (info) yield { key, size: info.size };
+      }
+    },
     close() {},
   };
 }
@@ -154,6 +173,14 @@ export function s3Store(c: S3Config): FileStore {
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: c.bucket, Key: checked(key) }));
+    },
+    async *keys(prefix) {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: c.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+        for (const o of page.Contents ?? []) if (o.Key && KEY.test(o.Key)) yield { key: o.Key, size: o.Size ?? 0 };
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
     },
     close: () => client.destroy(),
   };

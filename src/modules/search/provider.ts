@@ -54,4 +54,10 @@ export interface SearchProvider {
    * they know. Null when the text has no searchable words.
    */
   matchDocuments(text: string, lang: Lang): Promise<DocumentMatches[] | null>;
+  /**
+   * Rebuilds the engine's own index (FTS5 terms, tsvector) from the rows of search_documents,
+   * which is all a backup carries, so a restore on either engine searches as the original did.
+   * Returns how many documents it indexed.
+   */
+  rebuild(): Promise<number>;
 }

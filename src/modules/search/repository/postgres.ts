@@ -39,6 +39,15 @@ export function postgresSearch(db: DB): SearchProvider {
       });
     },
 
+    async rebuild() {
+      let n = 0;
+      for (const lang of Object.keys(configs) as Lang[]) {
+        const r = await sql`update search_documents set tsv = ${weighted(lang, sql.ref('title'), sql.ref('body'))} where lang = ${lang}`.execute(db);
+        n += Number(r.numAffectedRows ?? 0);
+      }
+      return n;
+    },
+
     async remove(refPrefixes: string[]) {
       for (const prefix of refPrefixes) {
         await db.deleteFrom('search_documents').where('ref', 'like', `${prefix}%`).execute();
@@ -92,11 +101,14 @@ export function postgresSearch(db: DB): SearchProvider {
   };
 }
 
+/** A document's terms: title words weigh A, body words B. */
+const weighted = (lang: Lang, title: unknown, body: unknown) =>
+  sql`setweight(to_tsvector(${cfg(lang)}::regconfig, unaccent(${title})), 'A') || setweight(to_tsvector(${cfg(lang)}::regconfig, unaccent(${body})), 'B')`;
+
 async function indexOne(trx: Kysely<Tables>, doc: SearchDocument): Promise<void> {
-  const c = cfg(doc.lang);
   await sql`insert into search_documents (kind, ref, lang, title, body, path, resource_id, tsv)
     values (${doc.kind}, ${doc.ref}, ${doc.lang}, ${doc.title}, ${doc.body}, ${doc.path}, ${doc.resourceId ?? null},
-      setweight(to_tsvector(${c}::regconfig, unaccent(${doc.title})), 'A') || setweight(to_tsvector(${c}::regconfig, unaccent(${doc.body})), 'B'))
+      ${weighted(doc.lang, doc.title, doc.body)})
     on conflict (ref, lang) do update set kind = excluded.kind, title = excluded.title, body = excluded.body,
       path = excluded.path, resource_id = excluded.resource_id, tsv = excluded.tsv`.execute(trx);
 }

@@ -32,6 +32,18 @@ export function sqliteSearch(db: DB): SearchProvider {
       });
     },
 
+    async rebuild() {
+      await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
+      let n = 0;
+      for (let after = 0; ;) {
+        const docs = await db.selectFrom('search_documents').select(['id', 'lang', 'title', 'body']).where('id', '>', after).orderBy('id').limit(500).execute();
+        if (docs.length === 0) return n;
+        for (const d of docs) await indexTerms(db, d.id, { lang: d.lang as Lang, title: d.title, body: d.body });
+        n += docs.length;
+        after = docs.at(-1)!.id;
+      }
+    },
+
     async remove(refPrefixes: string[]) {
       for (const prefix of refPrefixes) {
         const ids = await db.selectFrom('search_documents').select('id').where('ref', 'like', `${prefix}%`).execute();
@@ -113,7 +125,11 @@ async function indexOne(trx: Kysely<Tables>, doc: SearchDocument): Promise<void>
     .returning('id')
     .executeTakeFirstOrThrow();
   await sql`delete from search_fts where rowid = ${row.id}`.execute(trx);
-  await sql`insert into search_fts (rowid, title, body) values (${row.id}, ${analyse(doc.title, doc.lang).join(' ')}, ${analyse(doc.body, doc.lang).join(' ')})`.execute(
-    trx,
+  await indexTerms(trx, row.id, doc);
+}
+
+async function indexTerms(db: Kysely<Tables>, id: number, doc: Pick<SearchDocument, 'lang' | 'title' | 'body'>): Promise<void> {
+  await sql`insert into search_fts (rowid, title, body) values (${id}, ${analyse(doc.title, doc.lang).join(' ')}, ${analyse(doc.body, doc.lang).join(' ')})`.execute(
+    db,
   );
 }
