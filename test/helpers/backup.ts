@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { centre, responses, round, signIn, signedInUser } from '../factories/index.ts';
 import { agent } from './agent.ts';
-import type { TestApp } from './app.ts';
+import { runJobs, type TestApp } from './app.ts';
 import { newResource, pdf, png } from './files.ts';
 
 // For the backup tests: a platform with rows in every kind of table, made as people make them,
@@ -49,6 +49,8 @@ export async function fillEveryKind(t: TestApp): Promise<void> {
   const file = { field: 'file', name: 'minutes.pdf', type: 'application/pdf', data: pdf(3000) };
   const attached = await editor.a.upload(`${resource.page}/attachments`, { title: 'Minutes' }, file, resource.page);
   assert.equal(attached.statusCode, 303, attached.body.slice(0, 300));
+  // The mail all this sent goes out through the job queue, into the outbox (no SMTP in tests).
+  await runJobs(t);
 }
 
 /** The entries of a backup file, read with fflate. */
