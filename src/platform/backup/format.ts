@@ -25,8 +25,13 @@ export const workFiles = (out: string) => ({ partial: `${out}.partial`, snapshot
 export const tableEntry = (table: string) => `tables/${table}.jsonl`;
 export const fileEntry = (path: string) => `files/${path}`;
 
-/** Sign-in sessions are left out: a restored platform asks everyone to sign in again. */
-export const LEFT_OUT_TABLES: readonly string[] = ['sessions'];
+/**
+ * Left out: sign-in sessions (a restored platform asks everyone to sign in again), and the job
+ * queue's table on SQLite (on PostgreSQL the queue is pg-boss's own schema, which a backup never
+ * reads): jobs waiting belong to the running platform, and one engine's could not be put into
+ * the other's queue. Mail still waiting when a backup is taken is not in it (decision 0009).
+ */
+export const LEFT_OUT_TABLES: readonly string[] = ['sessions', 'jobs'];
 
 /** Column types a backup carries between engines (decision 0009 says how a new one is added). */
 export const columnTypes = ['integer', 'real', 'text', 'blob', 'boolean'] as const;
