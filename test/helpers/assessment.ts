@@ -119,9 +119,10 @@ export async function answer(r: Respondent, value: (item: string) => string, o: 
     const url = `${base}/${page}`;
     const form = await r.a.get(url);
     assert.equal(form.statusCode, 200, form.body.slice(0, 500));
-    const fields: Record<string, string> = { go: 'next' };
+    // The page just read carries the form's CSRF token, as it does in a browser: no second request for it.
+    const fields: Record<string, string> = { go: 'next', _csrf: /name="_csrf" value="([^"]+)"/.exec(form.body)![1]! };
     for (const item of itemsOnPage(form.body)) fields[`a.${item}`] = value(item);
-    const saved = await r.a.post(url, fields);
+    const saved = await r.a.postRaw(url, fields);
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 1500));
     if ((saved.headers.location as string).endsWith('/check')) break;
   }
