@@ -50,9 +50,11 @@ describe(`the purge of expired sign-ins (${engine})`, () => {
     'on PostgreSQL the purge is scheduled in pg-boss, every hour, whichever instance sends it',
     { skip: engine === 'postgres' ? false : 'PostgreSQL only (SQLite keeps the schedule in its worker: platform/jobs/jobs.test.ts)' },
     async () => {
-      const { rows } = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from pgboss.schedule where name = ${PURGE_JOB}`.execute(
-        t.database.db,
-      );
+      const { rows } = await sql<{
+        name: string;
+        cron: string;
+        timezone: string;
+      }>`select name, cron, timezone from pgboss.schedule where name = ${PURGE_JOB}`.execute(t.database.db);
       assert.deepEqual(rows, [{ name: PURGE_JOB, cron: PURGE_CRON, timezone: 'UTC' }]);
     },
   );
