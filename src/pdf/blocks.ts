@@ -1,3 +1,4 @@
+import { qrMatrix, QUIET_ZONE } from '../ui/qr/qr.ts';
 import type { TextStyle } from './line-layout.ts';
 import type { PdfBlock } from './model.ts';
 import type { Align, Item, Renderer, Tag } from './renderer.ts';
@@ -5,7 +6,7 @@ import { bulletIndent, colors, sizes } from './style.ts';
 import { tableItems } from './tables.ts';
 
 // The document's blocks as items to place on the pages: headings, paragraphs, bullets, tables,
-// page breaks.
+// page breaks, QR codes.
 
 export function blockItems(r: Renderer, block: PdfBlock): Item[] {
   const align: Align = r.certificate ? 'center' : 'start';
@@ -33,7 +34,29 @@ export function blockItems(r: Renderer, block: PdfBlock): Item[] {
       return tableItems(r, block);
     case 'pageBreak':
       return [{ height: 0, gap: 0, pageBreak: true, draw: () => undefined }];
+    case 'qr':
+      return [qrItem(r, block.text, block.caption, block.size ?? 120)];
   }
+}
+
+/** A QR code as a tagged figure, its caption the alternative text: centred on certificates, at the start side elsewhere. */
+function qrItem(r: Renderer, text: string, caption: string, size: number): Item {
+  const m = qrMatrix(text);
+  const unit = size / (m.size + 2 * QUIET_ZONE);
+  const figure = r.child(r.root, 'Figure', { alt: caption });
+  return {
+    height: size,
+    gap: 10,
+    draw: (top) => {
+      const left = r.certificate ? r.left + (r.width - size) / 2 : r.rtl ? r.right - size : r.left;
+      r.tagged(figure, () => {
+        r.doc.save().rect(left, top, size, size).fill('#ffffff').fillColor('#000000');
+        for (let y = 0; y < m.size; y++)
+          for (let x = 0; x < m.size; x++) if (m.dark(x, y)) r.doc.rect(left + (x + QUIET_ZONE) * unit, top + (y + QUIET_ZONE) * unit, unit, unit);
+        r.doc.fill().restore();
+      });
+    },
+  };
 }
 
 function bulletItems(r: Renderer, texts: string[]): Item[] {

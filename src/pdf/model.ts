@@ -1,5 +1,5 @@
 // Documents as PDF files, in English, French and Arabic: a small document model (headings,
-// paragraphs, bullets, tables, page breaks) that `renderPdf` (render.ts) draws onto A4 pages.
+// paragraphs, bullets, tables, page breaks, QR codes) that `renderPdf` (render.ts) draws onto A4 pages.
 // Callers write their documents in these blocks, in their own words; nothing here knows what a
 // document is about.
 //
@@ -12,7 +12,9 @@ export type PdfBlock =
   | { kind: 'paragraph'; text: string; muted?: boolean }
   | { kind: 'bullets'; items: string[] }
   | { kind: 'table'; caption?: string; head: string[]; rows: string[][]; /** relative column widths, default equal */ widths?: number[] }
-  | { kind: 'pageBreak' };
+  | { kind: 'pageBreak' }
+  /** a QR code of `text` (a link), `size` points wide (default 120), read by screen readers as `caption` */
+  | { kind: 'qr'; text: string; caption: string; size?: number };
 
 export interface PdfDocument {
   lang: 'en' | 'fr' | 'ar';

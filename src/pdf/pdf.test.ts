@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import type { PdfDocument } from './model.ts';
 import { renderPdf } from './render.ts';
+import { hasPoppler, pdfPage } from '../../test/helpers/pdf-pages.ts';
+import { scanQr } from '../../test/helpers/qr.ts';
 
 // Checks of the PDF bytes run everywhere; checks of the text poppler's pdftotext reads back from the pages run only
 // where it is installed (CI may not have it).
@@ -283,4 +285,21 @@ test('Arabic with harakat renders: fontkit fails on some marks, so they are left
     ],
   });
   assert.equal(pdf.subarray(0, 8).toString(), '%PDF-1.7');
+});
+
+test('a QR code in a PDF reads back as its link, and is a tagged figure with its caption', { skip: !hasPoppler && 'pdftoppm is not installed' }, async () => {
+  const link = 'https://intve.example.eu/en/survey/Wq3sF0n8v2Kx7cYbT1mZp4RgH6jD9eLaQuNoVwXyIiE';
+  for (const style of ['report', 'certificate'] as const) {
+    const pdf = await renderPdf({
+      lang: style === 'report' ? 'en' : 'ar',
+      title: 'Poster',
+      style,
+      blocks: [
+        { kind: 'heading', text: 'Scan to answer', level: 1 },
+        { kind: 'qr', text: link, caption: 'QR code of the questionnaire’s address', size: 160 },
+      ],
+    });
+    assert.equal(await scanQr(pdfPage(pdf, 1, 100)), link, style);
+    assert.match(pdf.toString('latin1'), /\/S \/Figure/);
+  }
 });
