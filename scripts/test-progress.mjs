@@ -46,7 +46,7 @@ function progress() {
       clearInterval(timer);
       if (process.env.INTVE_TEST_COUNTS)
         appendFileSync(process.env.INTVE_TEST_COUNTS, `${JSON.stringify({ passed: done - failed - skipped, failed, skipped })}\n`);
-      const slowest = [...finished].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      const slowest = [...finished].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.INTVE_TEST_SLOWEST ?? 5));
       if (slowest.length > 1) this.push(`slowest files: ${slowest.map(([f, ms]) => `${short(f)} ${clock(ms)}`).join(' · ')}\n`);
       callback();
     },
