@@ -291,6 +291,8 @@ export interface Tables {
     released: Generated<number>;
     /** when those invited who had not sent were last reminded */
     reminded_at: string | null;
+    /** how many responses the centre hopes for from the group, if it said */
+    target: number | null;
   };
   responses: {
     /** random, so ids say nothing of the order people answered in */

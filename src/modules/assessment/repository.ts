@@ -35,12 +35,17 @@ export async function roundItems(db: DB, roundId: number) {
 }
 
 export async function roundGroups(db: DB, roundId: number) {
-  const rows = await db.selectFrom('round_groups').select(['grp', 'link_salt', 'sent', 'released', 'access']).where('round_id', '=', roundId).execute();
+  const rows = await db
+    .selectFrom('round_groups')
+    .select(['grp', 'link_salt', 'sent', 'released', 'access', 'target'])
+    .where('round_id', '=', roundId)
+    .execute();
   return rows.map((r) => ({
     grp: r.grp as StakeholderGroup,
     salt: r.link_salt,
     sent: Number(r.sent),
     released: Number(r.released),
     access: r.access === 'invitation' ? ('invitation' as const) : ('link' as const),
+    target: r.target === null ? null : Number(r.target),
   }));
 }

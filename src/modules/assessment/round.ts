@@ -31,8 +31,8 @@ export interface LoadedRound {
   version: FrameworkVersion;
   indicators: Set<string>;
   own: OwnStatement[];
-  /** per group: responses sent, those released to the centre, the link's salt, how people reach the questionnaire */
-  groups: { group: StakeholderGroup; sent: number; released: number; salt: string; access: Access }[];
+  /** per group: responses sent, those released to the centre, the link's salt, how people reach the questionnaire, the responses hoped for */
+  groups: { group: StakeholderGroup; sent: number; released: number; salt: string; access: Access; target: number | null }[];
 }
 
 export async function loadRound(db: DB, id: number): Promise<LoadedRound | null> {
@@ -45,6 +45,6 @@ export async function loadRound(db: DB, id: number): Promise<LoadedRound | null>
     version,
     indicators: new Set(items.filter((i) => i.own_text === null).map((i) => i.item)),
     own: items.filter((i) => i.own_text !== null).map((i) => ({ item: i.item, text: i.own_text!, lang: i.own_lang ?? 'en' })),
-    groups: groups.map((g) => ({ group: g.grp, sent: g.sent, released: g.released, salt: g.salt, access: g.access })),
+    groups: groups.map((g) => ({ group: g.grp, sent: g.sent, released: g.released, salt: g.salt, access: g.access, target: g.target })),
   };
 }

@@ -5,7 +5,9 @@ import { limits, rateLimiter } from '../../../platform/rate-limits/rate-limits.t
 import type { Mailer } from '../../accounts/mail.ts';
 import type { RoundPage } from '../access.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
+import { pagesFor } from '../questionnaire/pages.ts';
 import { lastDay, statusOf } from '../round.ts';
+import { minutesFor } from '../timing.ts';
 import * as rr from './repository.ts';
 import type { InviteForm } from './schemas.ts';
 import { digest, newSalt, tokens } from './tokens.ts';
@@ -23,7 +25,7 @@ export function invitationsService(db: DB, secret: string, mailer: Mailer, baseU
   const rates = rateLimiter(db);
   const tk = tokens(secret);
 
-  function mail(r: RoundPage, o: { to: string; salt: string; lang: Lang; sender: string; message: string | null; reminder: boolean }) {
+  function mail(r: RoundPage, o: { to: string; salt: string; lang: Lang; sender: string; message: string | null; reminder: boolean; group: StakeholderGroup }) {
     const t = translator(o.lang);
     const kind = o.reminder ? 'surveyReminder' : 'surveyInvitation';
     return mailer.send({
@@ -36,6 +38,7 @@ export function invitationsService(db: DB, secret: string, mailer: Mailer, baseU
         link: `${baseUrl}/${o.lang}/survey/i/${tk.invite(o.salt)}`,
         closes: new Intl.DateTimeFormat(o.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(lastDay(r.loaded.round.closes_at))),
         min: r.loaded.round.min_group_size,
+        minutes: minutesFor(pagesFor(r.loaded.version.document, r.loaded.indicators, r.loaded.own, o.group)),
       }),
     });
   }
@@ -63,7 +66,16 @@ export function invitationsService(db: DB, secret: string, mailer: Mailer, baseU
         return { email, salt, hash: digest(tk.invite(salt)) };
       });
       const added = await rr.addInvitations(db, r.loaded.round.id, form.inviteGroup, form.lang, form.message || null, fresh);
-      for (const i of added) await mail(r, { to: i.email, salt: i.salt, lang: form.lang, sender: sender.name, message: form.message || null, reminder: false });
+      for (const i of added)
+        await mail(r, {
+          to: i.email,
+          salt: i.salt,
+          lang: form.lang,
+          sender: sender.name,
+          message: form.message || null,
+          reminder: false,
+          group: form.inviteGroup,
+        });
       return { added: added.length, already: fresh.length - added.length };
     },
 
@@ -79,7 +91,7 @@ export function invitationsService(db: DB, secret: string, mailer: Mailer, baseU
       if (statusOf(r.loaded.round) === 'closed') return 'closed';
       const due = await rr.takeReminders(db, r.loaded.round.id, group, new Date(Date.now() - REMIND_EVERY_MS).toISOString());
       if (due === 'too-soon') return 'too-soon';
-      for (const i of due) await mail(r, { to: i.email, salt: i.salt, lang: i.lang as Lang, sender: sender.name, message: null, reminder: true });
+      for (const i of due) await mail(r, { to: i.email, salt: i.salt, lang: i.lang as Lang, sender: sender.name, message: null, reminder: true, group });
       return { reminded: due.length };
     },
 

@@ -11,7 +11,9 @@ import type { StakeholderGroup } from '../framework/format.ts';
 import { currentVersion, DEFAULT_FRAMEWORK, type FrameworkVersion } from '../framework/repository.ts';
 import { roundsOf } from '../repository.ts';
 import { settled } from '../report/results.ts';
+import { pagesFor } from '../questionnaire/pages.ts';
 import { lastDay, loadRound, statusOf } from '../round.ts';
+import { minutesFor } from '../timing.ts';
 import * as rr from './repository.ts';
 import { MAX_OWN, type RoundForm } from './schemas.ts';
 import { digest, newSalt, tokens } from './tokens.ts';
@@ -151,6 +153,7 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
           to,
           subject: t('mail.survey.subject', { centre: r.centre.name }),
           body: t('mail.survey.body', {
+            minutes: minutesFor(pagesFor(r.loaded.version.document, r.loaded.indicators, r.loaded.own, group)),
             centre: r.centre.name,
             sender: user.name,
             link,

@@ -7,6 +7,7 @@ import { layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
 import { inLang } from '../../framework/document.ts';
 import { lastDay } from '../../round.ts';
+import { minutesFor } from '../../timing.ts';
 import { showCode } from '../../rounds/tokens.ts';
 import { itemsOf, type QuestionPage } from '../pages.ts';
 import { answerField } from '../schemas.ts';
@@ -85,7 +86,7 @@ export function welcomeView(
     ${intro(ctx, s)}
     <h1>${title}</h1>
     <p class="lead">${t('survey.welcome.group', { group: t(`assessment.groupName.${s.group}`) })}</p>
-    <p>${t('survey.welcome.size', { pages: s.pages.length, statements, minutes: Math.max(5, Math.round(statements / 3)) })}
+    <p>${t('survey.welcome.size', { pages: s.pages.length, statements, minutes: minutesFor(s.pages) })}
       ${s.status === 'open' ? t('survey.welcome.closes', { date: date(ctx, lastDay(s.loaded.round.closes_at)) }) : ''}</p>
     <p>${t('survey.anonymity.short', { min: s.loaded.round.min_group_size })}</p>
     ${state}
