@@ -115,9 +115,6 @@ for (const form of document.querySelectorAll('form.round-form')) {
       event.preventDefault();
       const preset = link.dataset.preset;
       for (const box of boxes) box.checked = box.dataset.in.split(' ').includes(preset);
-      for (const criterion of picker.querySelectorAll('details[data-criterion]')) {
-        if (criterion.querySelector('input[name="indicators"]:checked')) criterion.open = true;
-      }
       update();
     });
   }

@@ -11,7 +11,7 @@ import { crumbs, roundsPath } from '../../paths.ts';
 import { MIN_THRESHOLD } from '../../report/anonymity.ts';
 import { answeringMinutes, SECONDS_PER_PAGE, SECONDS_PER_STATEMENT } from '../../timing.ts';
 import { certificateGap, groupEstimate, presetIndicators, presets, type Preset } from '../presets.ts';
-import { MAX_OWN, OWN_MAX_LENGTH, targetName } from '../schemas.ts';
+import { MAX_OWN, MAX_TARGET, OWN_MAX_LENGTH, targetName } from '../schemas.ts';
 import { privatePage } from './rounds.ts';
 
 // The form that starts a round. Everything on it is right as the server sends it: the counters
@@ -93,6 +93,9 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
   for (const p of presets) for (const id of presetIndicators(doc, p, d.minIndicators)) inSet.get(id)?.push(p);
   const own = values.own.filter((s) => s.trim() !== '').map((text, n) => ({ item: `own-${n + 1}`, text, lang: ctx.lang }));
   const indicatorError = errors.find((e) => e.field === 'indicators');
+  // Criteria start folded, their counters in view, so the form stays short; a problem with the
+  // statements opens the criteria that have some chosen.
+  const open = indicatorError !== undefined;
   const list = new Intl.ListFormat(ctx.lang, { type: 'conjunction' });
   const estimate = (g: StakeholderGroup) => {
     const e = groupEstimate(doc, chosen, own, g);
@@ -124,7 +127,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
         errors,
         options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })),
       })}
-      ${field(ctx, { name: 'minGroupSize', type: 'number', min: MIN_THRESHOLD, label: t('round.field.minGroupSize'), value: values.minGroupSize, errors, hint: t('round.field.minGroupSizeHint'), maxlength: 2 })}
+      ${field(ctx, { name: 'minGroupSize', type: 'number', min: MIN_THRESHOLD, label: t('round.field.minGroupSize'), value: values.minGroupSize, errors, hint: t('round.field.minGroupSizeHint'), max: 50 })}
       <fieldset class="field targets">
         <legend>${t('round.field.targets')}</legend>
         <p class="hint">${t('round.field.targetsHint')}</p>
@@ -137,7 +140,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
               label: t(`assessment.groupName.${g}`),
               value: values.targets[g] ?? '',
               errors,
-              maxlength: 6,
+              max: MAX_TARGET,
             }),
           )}
         </div>
@@ -154,7 +157,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
             ${dim.criteria.map((cr) => {
               const ct = inLang(cr.title, ctx);
               const n = cr.indicators.filter((i) => chosen.has(i.id)).length;
-              return html`<details class="picker-criterion" data-criterion="${cr.id}"${n ? html` open` : ''}>
+              return html`<details class="picker-criterion" data-criterion="${cr.id}"${open && n > 0 ? html` open` : ''}>
                 <summary><span${langOf(ct, ctx)}>${ct.value}</span> <span class="meta" data-counter data-pattern="${pattern(ctx, 'round.field.chosen')}">${t('round.field.chosen', { n, total: cr.indicators.length })}</span></summary>
                 <p class="picker-actions" hidden>
                   <button type="button" class="link-button" data-select="all">${t('round.select.all')}<span class="visually-hidden"> (${ct.value})</span></button>
