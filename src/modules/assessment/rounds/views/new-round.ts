@@ -151,6 +151,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
         <p class="hint" id="field-indicators-hint">${t('round.field.indicatorsHint', { version: d.framework.version })}</p>
         ${indicatorError ? html`<p class="error-message" id="field-indicators-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${t(indicatorError.key, indicatorError.values)}</p>` : ''}
         ${presetLinks(ctx, c, d)}
+        ${runningTotal(ctx, known.filter((i) => chosen.has(i.id)).length, d.minIndicators)}
         ${doc.dimensions.map((dim) => {
           const dt = inLang(dim.title, ctx);
           return html`<h2 class="picker-dimension"${langOf(dt, ctx)}>${dt.value}</h2>
@@ -176,7 +177,6 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
               </details>`;
             })}`;
         })}
-        ${runningTotal(ctx, known.filter((i) => chosen.has(i.id)).length, d.minIndicators)}
       </fieldset>
       <fieldset class="field">
         <legend>${t('round.field.own')}</legend>
