@@ -86,6 +86,11 @@ ${(o.scripts ?? []).map(
         )}
       </ul>
     </nav>
+    <form class="site-search" role="search" action="/${ctx.lang}/search" method="get">
+      <label for="site-search-q" class="visually-hidden">${t('search.label')}</label>
+      <input id="site-search-q" name="q" type="search" maxlength="200" placeholder="${t('search.placeholder')}">
+      <button type="submit">${t('search.button')}</button>
+    </form>
   </div>
   <div class="wrap header-row">
     <nav class="primary" aria-label="${t('layout.mainNav')}">
@@ -97,11 +102,6 @@ ${(o.scripts ?? []).map(
         )}
       </ul>
     </nav>
-    <form class="site-search" role="search" action="/${ctx.lang}/search" method="get">
-      <label for="site-search-q" class="visually-hidden">${t('search.label')}</label>
-      <input id="site-search-q" name="q" type="search" maxlength="200" placeholder="${t('search.placeholder')}">
-      <button type="submit">${t('search.button')}</button>
-    </form>
   </div>
 </header>
 ${
