@@ -182,6 +182,7 @@ describe('the way in', () => {
     assert.match(framework.body, /href="\/en\/self-assessment">How the self-assessment works</);
     const about = await t.get('/en/about');
     assert.match(about.body, /self-assessment/);
+    assert.match((await t.get('/sitemap-pages.xml')).body, /<loc>http:\/\/localhost:3000\/fr\/self-assessment<\/loc>/);
     const register = await t.get('/en/account/register');
     assert.doesNotMatch(text(register.body), /soon/);
   });
