@@ -106,8 +106,8 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
     csrf,
     html`${field(ctx, { name: 'title', label: t('round.field.title'), value: values.title, errors, maxlength: 120 })}
       <div class="field-row">
-        ${field(ctx, { name: 'opens', type: 'date', label: t('round.field.opens'), value: values.opens, errors, hint: t('round.field.dateHint') })}
-        ${field(ctx, { name: 'closes', type: 'date', label: t('round.field.closes'), value: values.closes, errors, hint: t('round.field.dateHint') })}
+        ${field(ctx, { name: 'opens', type: 'date', label: t('round.field.opens'), value: values.opens, errors, hint: t('round.field.opensHint') })}
+        ${field(ctx, { name: 'closes', type: 'date', label: t('round.field.closes'), value: values.closes, errors, hint: t('round.field.closesHint') })}
       </div>
       ${choices(ctx, {
         name: 'groups',
