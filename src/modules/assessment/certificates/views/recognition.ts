@@ -65,10 +65,10 @@ export function recognitionSection(ctx: PageContext, e: Eligibility, action: str
                   `${action}/profile`,
                   csrf,
                   html`<div class="checkbox-field">
-                      <input type="checkbox" name="onProfile" value="yes" id="field-onProfile"${c.on_profile ? html` checked` : ''}>
+                      <input type="checkbox" name="onProfile" value="yes" id="field-onProfile" aria-describedby="field-onProfile-hint"${c.on_profile ? html` checked` : ''}>
                       <label for="field-onProfile">${t('certificate.profile.show')}</label>
                     </div>
-                    <p class="hint">${t('certificate.profile.hint')}</p>
+                    <p class="hint" id="field-onProfile-hint">${t('certificate.profile.hint')}</p>
                     <button type="submit" class="secondary">${t('certificate.profile.save')}</button>`,
                 )
               : ''
@@ -106,8 +106,10 @@ export function previewView(ctx: PageContext, r: RoundPage, d: Draft, csrf: stri
       `${path}/certificate`,
       csrf,
       html`<input type="hidden" name="confirm" value="yes">
-        <button type="submit">${t('certificate.confirm')}</button>
-        <a href="${path}#recognition">${t('certificate.cancel')}</a>`,
+        <div class="confirm-actions">
+          <button type="submit">${t('certificate.confirm')}</button>
+          <a href="${path}#recognition">${t('certificate.cancel')}</a>
+        </div>`,
     )}`;
   return privatePage(ctx, t('certificate.previewTitle'), body, crumbs(ctx, r, [{ href: path, label: r.loaded.round.title }]));
 }
