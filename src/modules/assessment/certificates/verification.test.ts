@@ -130,7 +130,7 @@ describe('a certificate once issued', () => {
       const page = await t.get(`/en/certificates/${code}`);
       assert.equal(page.statusCode, 404);
       assert.match(page.body, /<h1>No certificate has this code<\/h1>/);
-      assert.match(page.body, new RegExp(`We found no certificate with the code “${code}”`));
+      assert.match(page.body, new RegExp(`We found no certificate with the code “\u2066${code}\u2069”`));
       assert.match(page.body, /<form class="form" action="\/en\/certificates" method="get"/);
       assert.match(page.body, new RegExp(`name="code" type="text" value="${code}"`));
       assert.doesNotMatch(page.body, /Page not found/i);

@@ -74,7 +74,7 @@ export function certificateLookupView(ctx: PageContext, code: string, errors: Fi
 export function unknownCertificateView(ctx: PageContext, code: string): string {
   const { t } = ctx;
   const body = html`<h1>${t('certificate.unknown.title')}</h1>
-    <p class="lead">${t('certificate.unknown.text', { code })}</p>
+    <p class="lead">${t('certificate.unknown.text', { code: `\u2066${code}\u2069` })}</p>
     <p>${t('certificate.unknown.help')}</p>
     ${lookupForm(ctx, code, [])}`;
   return layout(ctx, { title: t('certificate.unknown.title'), body, index: false, pageType: 'certificate' });
