@@ -29,6 +29,7 @@ import { filesService } from './modules/files/service.ts';
 import { createStore } from './modules/files/store.ts';
 import { findUserById } from './modules/accounts/repository.ts';
 import { roundAccess } from './modules/assessment/access.ts';
+import { certificateCentreRoutes } from './modules/assessment/certificates/centre-routes.ts';
 import { certificateRoutes } from './modules/assessment/certificates/routes.ts';
 import { certificatesService } from './modules/assessment/certificates/service.ts';
 import { frameworkRoutes } from './modules/assessment/framework/routes.ts';
@@ -198,7 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         certificateRoutes(scope, a, lang, certificates);
         libraryRoutes(scope, a, lang, { library, knowledge });
         searchRoutes(scope, a, lang, search);
-        centreRoutes(scope, a, lang, centres, knowledge);
+        centreRoutes(scope, a, lang, centres, knowledge, (id) => certificates.onProfile(id));
         void scope.register(accountRoutes, {
           prefix: '/account',
           a,
@@ -214,6 +215,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             roundRoutes(account, guards, a, lang, { rounds, invitations, certificates });
             reportRoutes(account, guards, a, lang, { access, reports });
             planRoutes(account, guards, a, lang, { access, plans });
+            certificateCentreRoutes(account, guards, a, lang, { access, certificates });
           },
         });
         void scope.register(surveyRoutes, { prefix: '/survey', a, lang, survey, secret: sessionSecret });

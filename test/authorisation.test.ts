@@ -11,10 +11,12 @@ import { testApp, type TestApp } from './helpers/app.ts';
 // Every protected route against every kind of person: allowed, or refused with the right status
 // or redirect. Visitors are sent to sign in (303); signed-in people without access get 403 in the
 // back office and 404 for a centre they cannot see (its existence is not revealed); a form posted
-// without a valid CSRF token is refused with 403 before anything else.
+// without a valid CSRF token is refused with 403 before anything else. A policy reader is refused
+// (403) everywhere in the back office but the policy view, and elsewhere fares as a member does,
+// unless a row says otherwise.
 
-type Persona = 'visitor' | 'member' | 'otherCentreAdmin' | 'centreAdmin' | 'editor' | 'administrator';
-const personas: Persona[] = ['visitor', 'member', 'otherCentreAdmin', 'centreAdmin', 'editor', 'administrator'];
+type Persona = 'visitor' | 'member' | 'otherCentreAdmin' | 'centreAdmin' | 'editor' | 'administrator' | 'policyReader';
+const personas: Persona[] = ['visitor', 'member', 'otherCentreAdmin', 'centreAdmin', 'editor', 'administrator', 'policyReader'];
 
 let t: TestApp;
 const agents = {} as Record<Persona, Agent>;
@@ -33,7 +35,7 @@ before(async () => {
       agents[p] = agent(t);
       continue;
     }
-    const role = p === 'editor' ? 'editor' : p === 'administrator' ? 'admin' : 'member';
+    const role = p === 'editor' ? 'editor' : p === 'administrator' ? 'admin' : p === 'policyReader' ? 'policy' : 'member';
     people[p] = await user(t, { email: `${p.toLowerCase()}@matrix.example`, name: p, role });
     ids[p] = people[p].id;
     agents[p] = await signIn(t, people[p]);
@@ -85,15 +87,20 @@ after(async () => {
   }
 });
 
-type Expect = Record<Persona, number>;
-const row = (visitor: number, member: number, otherCentreAdmin: number, centreAdmin: number, editor: number, administrator: number): Expect => ({
-  visitor,
-  member,
-  otherCentreAdmin,
-  centreAdmin,
-  editor,
-  administrator,
-});
+type Expect = Record<Exclude<Persona, 'policyReader'>, number> & { policyReader?: number };
+const row = (
+  visitor: number,
+  member: number,
+  otherCentreAdmin: number,
+  centreAdmin: number,
+  editor: number,
+  administrator: number,
+  policyReader?: number,
+): Expect => ({ visitor, member, otherCentreAdmin, centreAdmin, editor, administrator, ...(policyReader === undefined ? {} : { policyReader }) });
+/** What a persona gets: a policy reader, unless the row says, is refused in the back office and is a member elsewhere. */
+const expected = (template: string, e: Expect, p: Persona): number =>
+  p === 'policyReader' ? (e.policyReader ?? (template.startsWith('/en/admin') ? 403 : e.member)) : e[p];
+const named = (template: string, e: Expect) => personas.map((p) => `${p} ${expected(template, e, p)}`).join(', ');
 
 const gets: [string, Expect][] = [
   ['/en/account', row(303, 200, 200, 200, 200, 200)],
@@ -104,14 +111,16 @@ const gets: [string, Expect][] = [
   ['/en/account/centres/centre-a', row(303, 404, 404, 200, 404, 200)],
   ['/en/admin', row(303, 403, 403, 403, 200, 200)],
   // The self-assessment: a centre's rounds, reports and plans; the framework editor; the rules
-  // and the policy view for administrators.
+  // for administrators; the policy view for administrators and policy readers.
   ...['', '/new', '/rounds/{round}', '/rounds/{round}/report', '/rounds/{round}/report.csv', '/rounds/{round}/report.pdf', '/rounds/{round}/plan'].map(
     (path): [string, Expect] => [`/en/account/centres/centre-a/self-assessment${path}`, row(303, 404, 404, 200, 404, 200)],
   ),
   ['/en/admin/frameworks/vocational-excellence', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/frameworks/vocational-excellence/indicator/programmes-reviewed-with-employers', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/self-assessment/settings', row(303, 403, 403, 403, 403, 200)],
-  ['/en/admin/self-assessment/policy', row(303, 403, 403, 403, 403, 200)],
+  ['/en/admin/self-assessment/policy', row(303, 403, 403, 403, 403, 200, 200)],
+  ['/en/admin/self-assessment/policy.csv', row(303, 403, 403, 403, 403, 200, 200)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/certificate', row(303, 404, 404, 200, 404, 200)],
   ['/en/admin/people', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/outbox', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin/jobs', row(303, 403, 403, 403, 403, 200)],
@@ -170,7 +179,14 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/remind', { group: 'learners' }, row(403, 404, 404, 303, 404, 429)],
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/plan/focus', { focus: 'none' }, row(403, 404, 404, 422, 404, 422)],
   ['/en/admin/frameworks/vocational-excellence/discard', {}, row(403, 403, 403, 403, 303, 303)],
-  ['/en/admin/self-assessment/settings', { minIndicators: '50', minAnswers: '3' }, row(403, 403, 403, 403, 403, 303)],
+  [
+    '/en/admin/self-assessment/settings',
+    { minDays: '14', minGroups: '3', requiredGroups: 'learners', minIndicators: '50', minAnswers: '3', validityMonths: '24' },
+    row(403, 403, 403, 403, 403, 303),
+  ],
+  // Issuing: the round has no answers, so the confirmation is refused by the rules, not by access.
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/certificate', { confirm: 'yes' }, row(403, 404, 404, 409, 404, 409)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/certificate/profile', { onProfile: 'yes' }, row(403, 404, 404, 404, 404, 404)],
   [
     '/en/admin/resources',
     { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix resource', description_en: 'Text.' },
@@ -198,23 +214,24 @@ const posts: [string, Record<string, string>, Expect][] = [
 
 describe('authorisation matrix', () => {
   for (const [template, expect] of gets) {
-    test(`GET ${template}: ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {
+    test(`GET ${template}: ${named(template, expect)}`, async () => {
       const url = fill(template);
       for (const p of personas) {
         const res = await agents[p].get(url);
-        assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
-        if (expect[p] === 303 && p === 'visitor') assert.match(res.headers.location as string, /^\/en\/account\/sign-in\?next=/);
-        if (expect[p] === 403) assert.match(res.body, /You do not have access/);
+        const status = expected(template, expect, p);
+        assert.equal(res.statusCode, status, `${p} on ${url}`);
+        if (status === 303 && p === 'visitor') assert.match(res.headers.location as string, /^\/en\/account\/sign-in\?next=/);
+        if (status === 403) assert.match(res.body, /You do not have access/);
       }
     });
   }
   for (const [template, fields, expect] of posts) {
-    test(`POST ${template}: ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {
+    test(`POST ${template}: ${named(template, expect)}`, async () => {
       // Ids exist only once before() has run.
       const url = fill(template);
       for (const p of personas) {
         const res = p === 'visitor' ? await agents[p].postRaw(url, fields) : await agents[p].post(url, fields, '/en/account');
-        assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
+        assert.equal(res.statusCode, expected(template, expect, p), `${p} on ${url}`);
       }
     });
   }
@@ -225,22 +242,23 @@ describe('authorisation matrix', () => {
     ['/en/admin/resources/{resourceId}/attachments', row(403, 403, 403, 403, 308, 308)],
   ];
   for (const [template, expect] of uploads) {
-    test(`POST ${template} (upload): ${personas.map((p) => `${p} ${expect[p]}`).join(', ')}`, async () => {
+    test(`POST ${template} (upload): ${named(template, expect)}`, async () => {
       const url = fill(template);
       for (const p of personas) {
         const res =
           p === 'visitor' ? await agents[p].postRaw(url, { title: 'Matrix' }) : await agents[p].upload(url, { title: 'Matrix' }, samplePdf, '/en/account');
-        assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
+        assert.equal(res.statusCode, expected(template, expect, p), `${p} on ${url}`);
       }
     });
   }
   const deletion = row(403, 403, 403, 403, 303, 303);
-  test(`POST /en/admin/resources/{resource}/attachments/{attachment}/delete: ${personas.map((p) => `${p} ${deletion[p]}`).join(', ')}`, async () => {
+  const deleteUrl = '/en/admin/resources/{resource}/attachments/{attachment}/delete';
+  test(`POST ${deleteUrl}: ${named(deleteUrl, deletion)}`, async () => {
     for (const p of personas) {
       files.attachment = await newAttachment();
-      const url = fill('/en/admin/resources/{resource}/attachments/{attachment}/delete');
+      const url = fill(deleteUrl);
       const res = p === 'visitor' ? await agents[p].postRaw(url, {}) : await agents[p].post(url, {}, '/en/account');
-      assert.equal(res.statusCode, deletion[p], `${p} on ${url}`);
+      assert.equal(res.statusCode, expected(deleteUrl, deletion, p), `${p} on ${url}`);
     }
   });
   test('a signed-in person posting without the CSRF token is refused everywhere', async () => {

@@ -123,7 +123,7 @@ export interface Tables {
     email_confirmed_at: string | null;
     password_hash: string;
     name: string;
-    /** member | editor | admin (centre roles live with centre memberships) */
+    /** member | policy (reads the policy view) | editor | admin (centre roles live with centre memberships) */
     role: string;
     preferred_lang: string;
     created_at: string;
@@ -362,6 +362,10 @@ export interface Tables {
     revoked_at: string | null;
     /** JSON: what the certificate says, as issued */
     summary: string;
+    /** the end of its validity period (set for every certificate; null only in a row written by hand) */
+    expires_at: string | null;
+    /** 1: listed on the centre's public profile; 0: the centre's administrators hid it */
+    on_profile: Generated<number>;
   };
   settings: { key: string; value: string; updated_at: string };
 }

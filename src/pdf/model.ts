@@ -29,4 +29,6 @@ export interface PdfDocument {
   layout?: 'portrait' | 'landscape';
   /** a framed, centred certificate style (big title, centred lines) instead of a flowing report */
   style?: 'report' | 'certificate';
+  /** draw the platform's mark (its logo, ui/assets/favicon.svg) at the top of every page, as decoration */
+  mark?: boolean;
 }

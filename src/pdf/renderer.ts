@@ -37,6 +37,7 @@ export class Renderer {
   readonly doc: PDFKit.PDFDocument;
   readonly rtl: boolean;
   readonly certificate: boolean;
+  readonly mark: boolean;
   readonly left: number;
   readonly right: number;
   readonly top: number;
@@ -48,6 +49,7 @@ export class Renderer {
   constructor(input: PdfDocument) {
     this.rtl = input.lang === 'ar';
     this.certificate = input.style === 'certificate';
+    this.mark = input.mark ?? false;
     this.doc = new PDFDocument({
       size: 'A4',
       layout: input.layout ?? (this.certificate ? 'landscape' : 'portrait'),
@@ -129,8 +131,9 @@ export class Renderer {
     this.doc.endMarkedContent();
   }
 
-  /** A certificate's double frame, on every page. */
+  /** A certificate's double frame and the platform's mark, on every page. */
   decoratePage(): void {
+    if (this.mark) this.drawMark();
     if (!this.certificate) return;
     const { width, height } = this.doc.page;
     this.artifact('Layout', () => {
@@ -143,6 +146,22 @@ export class Renderer {
         .lineWidth(0.8)
         .rect(30, 30, width - 60, height - 60)
         .stroke();
+      this.doc.restore();
+    });
+  }
+
+  /** The platform's logo (the shapes of ui/assets/favicon.svg, a 32-unit square), centred at the top of the page, above the margin. */
+  private drawMark(): void {
+    const size = 30;
+    const scale = size / 32;
+    const top = this.certificate ? 38 : 14;
+    this.artifact('Layout', () => {
+      this.doc
+        .save()
+        .translate((this.doc.page.width - size) / 2, top)
+        .scale(scale);
+      this.doc.roundedRect(0, 0, 32, 32, 6).fill('#00466e');
+      this.doc.path('M9 8h4v16H9zM16 8h7v4h-3v12h-4z').fill('#ffffff');
       this.doc.restore();
     });
   }

@@ -11,7 +11,7 @@ import type { TestApp } from '../helpers/app.ts';
 /** The password every factory-made account has unless it is given another. */
 export const PASSWORD = 'factory made passphrase 4711';
 
-export type Role = 'member' | 'editor' | 'admin';
+export type Role = 'member' | 'policy' | 'editor' | 'admin';
 
 export interface UserRecord {
   id: number;

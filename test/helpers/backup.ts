@@ -5,6 +5,7 @@ import { centre, responses, round, signIn, signedInUser } from '../factories/ind
 import { agent } from './agent.ts';
 import { runJobs, type TestApp } from './app.ts';
 import { newResource, pdf, png } from './files.ts';
+import { rulesFields, setRules } from './recognition.ts';
 
 // For the backup tests: a platform with rows in every kind of table, made as people make them,
 // and a look inside a backup file with another zip reader than the one restoring uses.
@@ -17,7 +18,7 @@ import { newResource, pdf, png } from './files.ts';
  */
 export async function fillEveryKind(t: TestApp): Promise<void> {
   const admin = await signedInUser(t, { role: 'admin', name: 'Ana Admin' });
-  assert.equal((await admin.a.post('/en/admin/self-assessment/settings', { minIndicators: '3', minAnswers: '3' })).statusCode, 303);
+  await setRules(admin.a, rulesFields({ minDays: '0', minGroups: '1', requiredGroups: [], minIndicators: '3' }));
 
   const c = await centre(t, { members: 1, name: 'Centre de formation Chișinău' });
   const leader = await signIn(t, c.admin);
@@ -41,7 +42,9 @@ export async function fillEveryKind(t: TestApp): Promise<void> {
   const action = { criterion: 'work-based-learning', source: '', title: 'Host companies for “second-year” placements', owner: 'Placement officer' };
   const added = await leader.post(`${plan}/actions`, { ...action, due: '', status: 'started', indicator: '', notes: '' }, plan);
   assert.equal(added.statusCode, 303, added.body.slice(0, 300));
-  const issued = await leader.post(`${r.path}/certificate`, {}, r.path);
+  const second = { ...action, criterion: 'programme-relevance', title: 'Review two programmes with employers' };
+  assert.equal((await leader.post(`${plan}/actions`, { ...second, due: '', status: 'planned', indicator: '', notes: '' }, plan)).statusCode, 303);
+  const issued = await leader.post(`${r.path}/certificate`, { confirm: 'yes' }, r.path);
   assert.equal(issued.statusCode, 303, issued.body.slice(0, 300));
 
   const editor = await signedInUser(t, { role: 'editor', name: 'Edda Editor' });

@@ -53,6 +53,7 @@ export const pageCases: PageCase[] = [
   { area: 'public', name: 'centre page', path: (f) => `/centres/${f.centre}` },
   { area: 'public', name: 'certificate', path: (f) => `/certificates/${f.certificate}` },
   { area: 'public', name: 'certificate lookup', path: at('/certificates') },
+  { area: 'public', name: 'unknown certificate code', path: at('/certificates/ZZZZZ-ZZZZZ'), status: 404 },
   { area: 'public', name: 'register', path: at('/account/register') },
   { area: 'public', name: 'register with errors', path: at('/account/register'), submit: 'form.form button[type=submit]' },
   { area: 'public', name: 'sign in', path: at('/account/sign-in?done=confirmed') },
@@ -81,6 +82,7 @@ export const pageCases: PageCase[] = [
   { area: 'signed-in', name: 'plan', as: 'member', path: (f) => `${f.finished}/plan` },
   { area: 'signed-in', name: 'plan focus form', as: 'member', path: (f) => `${f.finished}/plan?focus=edit` },
   { area: 'signed-in', name: 'plan action form', as: 'member', path: (f) => `${f.finished}/plan/actions/${f.action}` },
+  { area: 'signed-in', name: 'certificate preview', as: 'member', path: (f) => `${f.previewable}/certificate`, noJs: true },
 
   // The questionnaire, as a learner with the round's link
   { area: 'questionnaire', name: 'questionnaire welcome', path: (f) => `/survey/${f.link}` },

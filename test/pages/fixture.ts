@@ -3,6 +3,7 @@ import { signIn, user } from '../factories/index.ts';
 import { lastMail, type Agent } from '../helpers/agent.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { begin, centreAdmin, groupLinks, respond, startRound } from '../helpers/assessment.ts';
+import { addAction, answeredRound, chooseFocus, closeRound, issue, rulesFields, setRules } from '../helpers/recognition.ts';
 
 // The people and data it takes to reach every page type, made over HTTP in a few seconds: a
 // centre leader with a finished round (answers from several groups, so the report shows them; a plan;
@@ -33,6 +34,8 @@ export interface Fixture {
   action: number;
   /** the finished round's certificate */
   certificate: string;
+  /** a finished round that meets the certificate rules, its certificate not issued (path without the language) */
+  previewable: string;
   /** a draft resource, saved twice (its slug) */
   resource: string;
 }
@@ -96,8 +99,9 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     staff(t, 'admin', 'ana@admins.example', 'Ana Admin'),
   ]);
 
-  // Recognition within reach of a small round: three statements with three answers each.
-  assert.equal((await admin.agent.post('/en/admin/self-assessment/settings', { minIndicators: '3', minAnswers: '3' })).statusCode, 303);
+  // Recognition within reach of a small round: three statements with three answers each, three
+  // groups (learners among them), any number of days.
+  await setRules(admin.agent, rulesFields({ minDays: '0', requiredGroups: ['learners'], minIndicators: '3' }));
 
   // The finished round: the core set asked of four groups; three leaders, teachers and learners
   // answer (the smallest group shown) and one company (too few to show).
@@ -132,9 +136,15 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   assert.equal(added.statusCode, 303, added.body.slice(0, 800));
   const action = Number(/actions\/(\d+)/.exec((await leader.a.get(plan)).body)?.[1]);
   assert.ok(action > 0, 'the plan lists its action');
-  const issued = await leader.a.post(`${round.path}/certificate`, {}, round.path);
-  assert.equal(issued.statusCode, 303, issued.body.slice(0, 800));
-  const certificate = /\/certificates\/([0-9A-Z]{5}-[0-9A-Z]{5})$/.exec(issued.headers.location as string)![1]!;
+  await addAction(leader, round.path, 'programme-relevance');
+  const certificate = await issue(leader, round.path);
+
+  // A smaller finished round that meets the rules, its certificate not issued yet: its preview.
+  const pilot = await answeredRound(t, leader, { leaders: 3, learners: 3, companies: 3 });
+  await closeRound(leader, pilot.path);
+  await chooseFocus(leader, pilot.path);
+  await addAction(leader, pilot.path, 'programme-relevance');
+  await addAction(leader, pilot.path, 'work-based-learning');
 
   // The open round, with one learner part of the way through; company partners answer by personal invitation.
   const open = await startRound(leader, { title: 'Spring round 2026', indicators: coreSet, groups, invited: ['companies'] });
@@ -181,6 +191,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     invitation,
     action,
     certificate,
+    previewable: withoutLang(pilot.path),
     resource,
   };
 }

@@ -8,7 +8,7 @@ import type { DB } from '../../db/database.ts';
 import { ForbiddenError } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { User } from './repository.ts';
-import { isAdmin, isEditor } from './roles.ts';
+import { isAdmin, isEditor, isPolicyReader } from './roles.ts';
 import { databaseSessionStore } from './session-store.ts';
 
 // The scope of signed-in pages (/account/…, /admin/…): form parsing, uploads, cookies, database
@@ -42,7 +42,7 @@ type Hook = (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => 
 
 /**
  * What signed-in routes use, as preHandlers: who is signed in (or off to sign-in), the CSRF
- * check, and the two site roles. The role guards run after requireUser and answer 403.
+ * check, and the site roles. The role guards run after requireUser and answer 403.
  */
 export interface Guards {
   requireUser: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -51,6 +51,8 @@ export interface Guards {
   requireEditor: Hook;
   /** an administrator */
   requireAdmin: Hook;
+  /** a policy reader or an administrator (the policy view) */
+  requirePolicyReader: Hook;
 }
 
 const roleGuard =
@@ -104,5 +106,6 @@ export async function sessionScope(app: FastifyInstance, o: SessionOptions): Pro
     },
     requireEditor: roleGuard(isEditor),
     requireAdmin: roleGuard(isAdmin),
+    requirePolicyReader: roleGuard(isPolicyReader),
   };
 }

@@ -12,7 +12,8 @@ import { policyService } from './policy/service.ts';
 
 // The self-assessment's pages in the back office, which the admin module registers under its
 // scope (session, CSRF, /{lang}/admin): the framework editor (/frameworks/…, for editors), the
-// certificate rules and the policy view (/self-assessment/…, administrators only).
+// certificate rules (/self-assessment/settings, administrators only) and the policy view
+// (/self-assessment/policy, policy readers and administrators).
 
 export function assessmentAdminRoutes(
   app: FastifyInstance,

@@ -12,7 +12,7 @@ import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS, type LogoProblem } from './logos.ts';
 import * as s from './schemas.ts';
 import type { CentresService } from './service.ts';
 import { emptyProfile, invitationView, manageView, newCentreView, profileValues, valuesFrom, type ManageState } from './views/manage.ts';
-import { centresView, centreView } from './views/public.ts';
+import { centresView, centreView, type ProfileCertificate } from './views/public.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 
@@ -24,14 +24,23 @@ function logoError(p: LogoProblem): FieldError {
   return { field: 'logo', key: 'centre.error.logoNotImage' };
 }
 
-// Public centre pages, in each language scope.
-export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, centres: CentresService, knowledge: KnowledgeService): void {
+// Public centre pages, in each language scope. `certificatesOf` gives a centre's certificates of
+// self-assessment for its profile (the assessment module's, passed in so centres do not depend on it).
+export function centreRoutes(
+  app: FastifyInstance,
+  a: AppContext,
+  lang: Lang,
+  centres: CentresService,
+  knowledge: KnowledgeService,
+  certificatesOf: (centreId: number) => Promise<ProfileCertificate[]> = () => Promise.resolve([]),
+): void {
   app.get('/centres', async (req, reply) => a.freshPage(req, reply, centresView(a.ctx(req, lang), await centres.published())));
   app.get('/centres/:slug', async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
     const found = await centres.publicCentre(slug);
     if (!found) throw new NotFoundError('centre');
-    return a.freshPage(req, reply, centreView(a.ctx(req, lang), found.centre, found.sectors, await knowledge.vocabulary('sectors', lang)));
+    const [sectors, certificates] = await Promise.all([knowledge.vocabulary('sectors', lang), certificatesOf(found.centre.id)]);
+    return a.freshPage(req, reply, centreView(a.ctx(req, lang), found.centre, found.sectors, sectors, certificates));
   });
 }
 

@@ -5,6 +5,7 @@ import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { MIN_PASSWORD } from '../passwords.ts';
 import type { User } from '../repository.ts';
+import { isPolicyReader } from '../roles.ts';
 
 // The account pages. Every form comes back with the person's values (never passwords) and an
 // error summary; none of them is indexed by search engines.
@@ -128,6 +129,16 @@ export function accountView(
       }
       <p><a href="${href(ctx, '/account/centres/new')}">${t('centres.add')}</a></p>
     </section>
+
+    ${
+      isPolicyReader(user)
+        ? html`<section aria-labelledby="policy-heading">
+          <h2 id="policy-heading">${t('account.policy.heading')}</h2>
+          <p>${t('account.policy.text')}</p>
+          <p><a href="${href(ctx, '/admin/self-assessment/policy')}">${t('account.policy.link')}</a></p>
+        </section>`
+        : ''
+    }
 
     <section aria-labelledby="password-heading">
       <h2 id="password-heading">${t('account.password.heading')}</h2>

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../http/app-context.ts';
 import { NotFoundError, parse } from '../../../http/errors.ts';
-import { parseForm, textValues } from '../../../http/forms.ts';
+import { parseForm } from '../../../http/forms.ts';
 import { noticeOf, redirectDone } from '../../../http/notice.ts';
 import { sendPrivate } from '../../../http/send.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { Guards } from '../../accounts/session-scope.ts';
 import { certificateParams, certificateRulesForm } from './schemas.ts';
 import type { CertificatesService } from './service.ts';
-import { settingsView } from './views/rules.ts';
+import { rulesValues, settingsView } from './views/rules.ts';
 
 // Certificates in the back office, for administrators only: the rules and the certificates
 // issued, which they may withdraw (/{lang}/admin/self-assessment/settings, …/certificates/{code}/withdraw).
@@ -21,23 +21,12 @@ export function certificateAdminRoutes(app: FastifyInstance, a: AppContext, lang
   app.get('/self-assessment/settings', admin, async (req, reply) => {
     const rules = await certificates.rules();
     const notice = noticeOf(req.query, { saved: 'settings.saved', withdrawn: 'settings.withdrawn' });
-    return sendPrivate(
-      reply,
-      settingsView(
-        ctx(req),
-        reply.generateCsrf(),
-        { minIndicators: String(rules.minIndicators), minAnswers: String(rules.minAnswers) },
-        await certificates.recent(),
-        [],
-        notice,
-      ),
-    );
+    return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), rulesValues(rules), await certificates.recent(), [], notice));
   });
 
   app.post('/self-assessment/settings', adminPost, async (req, reply) => {
     const form = parseForm(certificateRulesForm, req.body);
-    if (!form.ok)
-      return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), textValues(form.values), await certificates.recent(), form.errors), 422);
+    if (!form.ok) return sendPrivate(reply, settingsView(ctx(req), reply.generateCsrf(), form.values, await certificates.recent(), form.errors), 422);
     await certificates.setRules(req.user!, form.data);
     return redirectDone(reply, `/${lang}/admin/self-assessment/settings`, 'saved');
   });

@@ -6,21 +6,24 @@ import { renderPdf } from '../../../pdf/render.ts';
 import { certificateDocument } from './pdf.ts';
 import { certificateParams, lookupQuery } from './schemas.ts';
 import type { CertificatesService } from './service.ts';
-import { certificateLookupView, certificateView } from './views/certificate.ts';
+import { certificateLookupView, certificateView, unknownCertificateView } from './views/certificate.ts';
 
 // Anyone can check a certificate by its code: /{lang}/certificates (the lookup form),
-// /{lang}/certificates/{code} and its PDF.
+// /{lang}/certificates/{code} and its PDF. A valid, expired or withdrawn certificate's page answers
+// 200 (the record exists and says what it is); a code that matches none answers 404 with a page
+// that says so and the lookup form.
 
 export function certificateRoutes(app: FastifyInstance, a: AppContext, lang: Lang, certificates: CertificatesService): void {
-  // Certificates: anyone can check one by its code. Not cached: a revocation shows at once.
+  const find = async (code: string) => (certificateParams.safeParse({ code }).success ? certificates.byCode(code) : null);
+
+  // Not cached: a withdrawal shows at once.
   app.get('/certificates', async (req, reply) => {
     const { code } = parse(lookupQuery, req.query);
     const l = a.ctx(req, lang);
     if (code === undefined) return a.freshPage(req, reply, certificateLookupView(l, ''));
     const typed = code.trim().toUpperCase().replace(/\s/g, '');
     const normal = /^[0-9A-Z]{10}$/.test(typed) ? `${typed.slice(0, 5)}-${typed.slice(5)}` : typed;
-    if (certificateParams.safeParse({ code: normal }).success && (await certificates.byCode(normal)))
-      return reply.redirect(`/${lang}/certificates/${normal}`, 303);
+    if (await find(normal)) return reply.redirect(`/${lang}/certificates/${normal}`, 303);
     return a.freshPage(req, reply, certificateLookupView(l, code, [{ field: 'code', key: 'certificate.lookup.unknown' }]), 404);
   });
 
@@ -37,9 +40,10 @@ export function certificateRoutes(app: FastifyInstance, a: AppContext, lang: Lan
   });
 
   app.get('/certificates/:code', async (req, reply) => {
-    const { code } = parse(certificateParams, req.params);
-    const found = await certificates.byCode(code);
-    if (!found) throw new NotFoundError('certificate');
+    const sent = (req.params as { code?: unknown }).code;
+    const code = typeof sent === 'string' ? sent.slice(0, 40) : '';
+    const found = await find(code);
+    if (!found) return a.freshPage(req, reply, unknownCertificateView(a.ctx(req, lang), code), 404);
     return a.freshPage(req, reply, certificateView(a.ctx(req, lang), found));
   });
 }

@@ -10,7 +10,7 @@ import type { Guards } from '../../accounts/session-scope.ts';
 import { centreParams } from '../../centres/schemas.ts';
 import type { RoundPage } from '../access.ts';
 import type { CertificatesService } from '../certificates/service.ts';
-import { certificatePath, recognitionSection } from '../certificates/views/certificate.ts';
+import { recognitionSection } from '../certificates/views/recognition.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
 import { roundParams, roundPath, roundsPath } from '../paths.ts';
 import type { InvitationsService } from './invitations.ts';
@@ -227,14 +227,6 @@ export function roundRoutes(
     if (result === 'too-soon') return showRound(req, reply, r, { errors: [{ field: 'remind', key: 'round.error.remindedToday' }], form: 'remind' }, 429);
     if (result === 'closed') return showRound(req, reply, r, { errors: [{ field: 'remind', key: 'round.error.closed' }], form: 'remind' }, 409);
     return after(req, reply, 'reminded');
-  });
-
-  app.post(`${base}/rounds/:round/certificate`, memberPost, async (req, reply) => {
-    const r = await roundOr404(req);
-    const result = await certificates.issue(r);
-    if (result === 'forbidden') throw new ForbiddenError();
-    if (result === 'not-eligible') return showRound(req, reply, r, { errors: [{ field: 'recognition', key: 'certificate.error.notEligible' }] }, 409);
-    return reply.redirect(certificatePath(ctx(req), result.code), 303);
   });
 
   app.post(`${base}/rounds/:round/delete`, memberPost, async (req, reply) => {

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import { html } from '../../../ui/html.ts';
+import { day } from '../../../ui/dates.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { externalLink, facts } from '../../../ui/components.ts';
 import { renderMarkdown } from '../../../ui/markdown.ts';
@@ -8,6 +9,14 @@ import { txt } from '../../../ui/text.ts';
 import type { CentreRow } from '../repository.ts';
 
 // Public centre pages show only centres that chose to publish their profile.
+
+/** A certificate of self-assessment as the profile lists it (valid, and not hidden by the centre). */
+export interface ProfileCertificate {
+  code: string;
+  issued_at: string;
+  expires_at: string | null;
+  summary: { round: string };
+}
 
 export function centresView(ctx: PageContext, centres: Pick<CentreRow, 'slug' | 'name' | 'country' | 'city' | 'type' | 'logo'>[]): string {
   const { t } = ctx;
@@ -25,7 +34,13 @@ export function centresView(ctx: PageContext, centres: Pick<CentreRow, 'slug' | 
   return layout(ctx, { title: t('centres.heading'), description: t('centres.intro'), body, pageType: 'centres' });
 }
 
-export function centreView(ctx: PageContext, c: CentreRow, sectors: string[], sectorLabels: Map<string, Text>): string {
+export function centreView(
+  ctx: PageContext,
+  c: CentreRow,
+  sectors: string[],
+  sectorLabels: Map<string, Text>,
+  certificates: ProfileCertificate[] = [],
+): string {
   const { t } = ctx;
   const eqf = JSON.parse(c.eqf_levels) as number[];
   const languages = JSON.parse(c.languages) as string[];
@@ -46,6 +61,19 @@ export function centreView(ctx: PageContext, c: CentreRow, sectors: string[], se
       [t('centre.field.eqf'), eqf.length ? eqf.join(', ') : null],
       [t('centre.field.languages'), languages.length ? languages.map((l) => ctx.format.language(l)).join(', ') : null],
     ])}
+    ${
+      certificates.length
+        ? html`<section aria-labelledby="recognition" class="recognition">
+          <h2 id="recognition">${t('centre.certificates.title')}</h2>
+          <ul class="link-list">${certificates.map(
+            (x) =>
+              html`<li><a href="${href(ctx, `/certificates/${x.code}`)}">${t('centre.certificates.item', { round: x.summary.round })}</a> <span class="meta">${
+                x.expires_at ? t('centre.certificates.dates', { issued: day(ctx, x.issued_at), until: day(ctx, x.expires_at) }) : day(ctx, x.issued_at)
+              }</span></li>`,
+          )}</ul>
+        </section>`
+        : ''
+    }
   </article>`;
   return layout(ctx, {
     title: c.name,

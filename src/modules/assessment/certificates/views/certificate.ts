@@ -7,66 +7,75 @@ import { layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
 import { inLang } from '../../framework/document.ts';
 import { lastDay } from '../../round.ts';
-import type { Certificate } from '../repository.ts';
-import type { Eligibility } from '../service.ts';
+import type { Certificate, CertificateSummary } from '../repository.ts';
+import { certificateStatus } from '../service.ts';
 
-// Recognition: the conditions on a round's page, and the public page that verifies a certificate.
+// The public side of recognition: the page that verifies a certificate (valid, expired or
+// withdrawn), the lookup form, and the page for a code that matches no certificate.
 
 export const certificatePath = (ctx: PageContext, code: string) => `/${ctx.lang}/certificates/${code}`;
 
-/** The round page's section: what a certificate needs, and the button or the certificate. */
-export function recognitionSection(ctx: PageContext, e: Eligibility, action: string, csrf: string, manage: boolean): Html {
+/** What a certificate says, as a list of facts; `extra` rows (issued, validity) come after the round. */
+export function certificateFacts(ctx: PageContext, s: CertificateSummary, extra: [string, string][]): Html {
   const { t } = ctx;
-  const check = (ok: boolean, text: string) =>
-    html`<li class="${ok ? 'status-current' : 'status-missing'}"><span class="visually-hidden">${ok ? t('certificate.met') : t('certificate.notMet')}: </span><span aria-hidden="true">${ok ? '✓' : '✗'}</span> ${text}</li>`;
-  return html`<section aria-labelledby="recognition">
-    <h2 id="recognition">${t('certificate.title')}</h2>
-    ${
-      e.certificate
-        ? html`<p>${t('certificate.issued', { date: day(ctx, e.certificate.issued_at) })} <a href="${certificatePath(ctx, e.certificate.code)}">${t('certificate.view', { code: e.certificate.code })}</a></p>`
-        : html`<p>${t('certificate.lead')}</p>
-        <ul class="checks">
-          ${check(e.finished, t('certificate.finished'))}
-          ${check(e.covered >= e.rules.minIndicators, t('certificate.covered', { covered: e.covered, min: e.rules.minIndicators, answers: e.rules.minAnswers }))}
-          ${check(e.plan, t('certificate.plan'))}
-        </ul>
-        ${manage && e.eligible ? html`<form class="form" action="${action}" method="post"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">${t('certificate.request')}</button></form>` : ''}`
-    }
-  </section>`;
+  const framework = inLang(s.framework, ctx);
+  return html`<dl class="facts">
+    <div><dt>${t('certificate.public.centre')}</dt><dd>${s.centre}, ${ctx.format.country(s.country)}</dd></div>
+    <div><dt>${t('certificate.public.round')}</dt><dd>${s.round} (${t('round.list.range', { from: day(ctx, s.opensAt), to: day(ctx, lastDay(s.closedAt)) })})</dd></div>
+    ${extra.map(([dt, dd]) => html`<div><dt>${dt}</dt><dd>${dd}</dd></div>`)}
+    <div><dt>${t('round.framework')}</dt><dd><span${langOf(framework, ctx)}>${framework.value}</span>, ${t('round.version', { version: s.version })}</dd></div>
+    <div><dt>${t('certificate.public.evidence')}</dt><dd>${t('certificate.public.evidenceText', { indicators: s.indicators, responses: s.responses })}</dd></div>
+    ${s.dimensions.map((d) => {
+      const title = inLang(d.title, ctx);
+      return html`<div><dt${langOf(title, ctx)}>${title.value}</dt><dd>${d.level ? html`<span class="level level-${d.level}">${t(`report.level.${d.level}`)}</span>` : t('report.notEnough')}</dd></div>`;
+    })}
+  </dl>`;
 }
 
 export function certificateView(ctx: PageContext, c: Certificate): string {
   const { t } = ctx;
-  const s = c.summary;
-  const framework = inLang(s.framework, ctx);
-  const valid = c.revoked_at === null;
+  const status = certificateStatus(c);
+  const verdict =
+    status === 'withdrawn'
+      ? t('certificate.public.revoked', { date: day(ctx, c.revoked_at!) })
+      : status === 'expired'
+        ? t('certificate.public.expired', { date: day(ctx, c.expires_at!) })
+        : c.expires_at
+          ? t('certificate.public.validUntil', { date: day(ctx, c.expires_at) })
+          : t('certificate.public.valid');
   const body = html`<h1>${t('certificate.public.title')}</h1>
-    <p class="notice ${valid ? '' : 'revoked'}" role="status"><strong>${valid ? t('certificate.public.valid') : t('certificate.public.revoked', { date: day(ctx, c.revoked_at!) })}</strong></p>
-    <dl class="facts">
-      <div><dt>${t('certificate.public.centre')}</dt><dd>${s.centre}, ${ctx.format.country(s.country)}</dd></div>
-      <div><dt>${t('certificate.public.code')}</dt><dd lang="en" dir="ltr">${c.code}</dd></div>
-      <div><dt>${t('certificate.public.issued')}</dt><dd>${day(ctx, c.issued_at)}</dd></div>
-      <div><dt>${t('certificate.public.round')}</dt><dd>${s.round} (${t('round.list.range', { from: day(ctx, s.opensAt), to: day(ctx, lastDay(s.closedAt)) })})</dd></div>
-      <div><dt>${t('round.framework')}</dt><dd><span${langOf(framework, ctx)}>${framework.value}</span>, ${t('round.version', { version: s.version })}</dd></div>
-      <div><dt>${t('certificate.public.evidence')}</dt><dd>${t('certificate.public.evidenceText', { indicators: s.indicators, responses: s.responses })}</dd></div>
-      ${s.dimensions.map((d) => {
-        const title = inLang(d.title, ctx);
-        return html`<div><dt${langOf(title, ctx)}>${title.value}</dt><dd>${d.level ? html`<span class="level level-${d.level}">${t(`report.level.${d.level}`)}</span>` : t('report.notEnough')}</dd></div>`;
-      })}
-    </dl>
+    <p class="notice certificate-${status}" role="status"><strong>${verdict}</strong></p>
+    ${certificateFacts(ctx, c.summary, [
+      [t('certificate.public.code'), c.code],
+      [t('certificate.public.issued'), day(ctx, c.issued_at)],
+      ...(c.expires_at ? [[t('certificate.public.validity'), day(ctx, c.expires_at)] as [string, string]] : []),
+    ])}
     <p><a href="${certificatePath(ctx, c.code)}.pdf">${t('certificate.public.pdf')}</a></p>
     <p class="hint">${t('certificate.public.about')}</p>`;
-  return layout(ctx, { title: t('certificate.public.titleOf', { centre: s.centre }), body, index: false, pageType: 'certificate' });
+  return layout(ctx, { title: t('certificate.public.titleOf', { centre: c.summary.centre }), body, index: false, pageType: 'certificate' });
 }
+
+const lookupForm = (ctx: PageContext, code: string, errors: FieldError[]) =>
+  html`<form class="form" action="/${ctx.lang}/certificates" method="get" novalidate>
+    ${field(ctx, { name: 'code', label: ctx.t('certificate.public.code'), hint: ctx.t('certificate.lookup.hint'), value: code, errors, autocomplete: 'off', maxlength: 40 })}
+    <button type="submit">${ctx.t('certificate.lookup.button')}</button>
+  </form>`;
 
 export function certificateLookupView(ctx: PageContext, code: string, errors: FieldError[] = []): string {
   const { t } = ctx;
   const body = html`${errorSummary(ctx, errors)}
     <h1>${t('certificate.lookup.title')}</h1>
     <p class="lead">${t('certificate.lookup.lead')}</p>
-    <form class="form" action="/${ctx.lang}/certificates" method="get" novalidate>
-      ${field(ctx, { name: 'code', label: t('certificate.public.code'), hint: t('certificate.lookup.hint'), value: code, errors, autocomplete: 'off', maxlength: 20 })}
-      <button type="submit">${t('certificate.lookup.button')}</button>
-    </form>`;
+    ${lookupForm(ctx, code, errors)}`;
   return layout(ctx, { title: t('certificate.lookup.title'), body });
+}
+
+/** A certificate address whose code matches none: says so, and offers the lookup form to try again. */
+export function unknownCertificateView(ctx: PageContext, code: string): string {
+  const { t } = ctx;
+  const body = html`<h1>${t('certificate.unknown.title')}</h1>
+    <p class="lead">${t('certificate.unknown.text', { code: `\u2066${code}\u2069` })}</p>
+    <p>${t('certificate.unknown.help')}</p>
+    ${lookupForm(ctx, code, [])}`;
+  return layout(ctx, { title: t('certificate.unknown.title'), body, index: false, pageType: 'certificate' });
 }

@@ -1,25 +1,44 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { errorSummary, field, postForm } from '../../../../ui/forms.ts';
+import { choices, errorSummary, field, postForm } from '../../../../ui/forms.ts';
 import { html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
+import { stakeholderGroups } from '../../framework/format.ts';
 import type { Certificate } from '../repository.ts';
+import type { CertificateRules } from '../rules.ts';
+import { certificateStatus } from '../service.ts';
 
 // The administrators' page of certificate rules, with the certificates issued and a way to
 // withdraw one.
 
 const adminCrumbs = (ctx: PageContext) => [{ href: href(ctx, '/admin'), label: ctx.t('admin.heading') }];
 
+/** The rules as the form shows them. */
+export const rulesValues = (r: CertificateRules): Record<string, string | string[]> => ({
+  minDays: String(r.minDays),
+  minGroups: String(r.minGroups),
+  requiredGroups: r.requiredGroups,
+  minIndicators: String(r.minIndicators),
+  minAnswers: String(r.minAnswers),
+  validityMonths: String(r.validityMonths),
+});
+
 export function settingsView(
   ctx: PageContext,
   csrf: string,
-  values: Record<string, string>,
+  values: Record<string, string | string[]>,
   certificates: Certificate[],
   errors: FieldError[] = [],
   notice?: string,
 ): string {
   const { t } = ctx;
+  const text = (name: string) => {
+    const v = values[name];
+    return typeof v === 'string' ? v : '';
+  };
+  const number = (name: string, maxlength: number) =>
+    field(ctx, { name, label: t(`settings.${name}`), hint: t(`settings.${name}Hint`), value: text(name), errors, maxlength });
   const body = html`${errorSummary(ctx, errors)}
     <h1>${t('settings.title')}</h1>
     ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
@@ -27,8 +46,20 @@ export function settingsView(
     ${postForm(
       href(ctx, '/admin/self-assessment/settings'),
       csrf,
-      html`${field(ctx, { name: 'minIndicators', label: t('settings.minIndicators'), hint: t('settings.minIndicatorsHint'), value: values.minIndicators ?? '', errors, maxlength: 3 })}
-        ${field(ctx, { name: 'minAnswers', label: t('settings.minAnswers'), hint: t('settings.minAnswersHint'), value: values.minAnswers ?? '', errors, maxlength: 4 })}
+      html`${number('minDays', 3)}
+        ${number('minGroups', 1)}
+        ${choices(ctx, {
+          name: 'requiredGroups',
+          legend: t('settings.requiredGroups'),
+          hint: t('settings.requiredGroupsHint'),
+          kind: 'checkbox',
+          values: Array.isArray(values.requiredGroups) ? values.requiredGroups : values.requiredGroups ? [values.requiredGroups] : [],
+          options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })),
+          errors,
+        })}
+        ${number('minIndicators', 3)}
+        ${number('minAnswers', 4)}
+        ${number('validityMonths', 3)}
         <button type="submit">${t('settings.save')}</button>`,
     )}
     <h2>${t('settings.certificates')}</h2>
@@ -45,12 +76,14 @@ export function settingsView(
               <td>${
                 c.revoked_at
                   ? t('certificate.public.revoked', { date: day(ctx, c.revoked_at) })
-                  : postForm(
-                      href(ctx, `/admin/self-assessment/certificates/${c.code}/withdraw`),
-                      csrf,
-                      html`<button type="submit" class="link-button">${t('settings.withdraw')}<span class="visually-hidden"> ${c.code}</span></button>`,
-                      'inline-form',
-                    )
+                  : certificateStatus(c) === 'expired'
+                    ? t('certificate.public.expired', { date: day(ctx, c.expires_at!) })
+                    : postForm(
+                        href(ctx, `/admin/self-assessment/certificates/${c.code}/withdraw`),
+                        csrf,
+                        html`<button type="submit" class="link-button">${t('settings.withdraw')}<span class="visually-hidden"> ${c.code}</span></button>`,
+                        'inline-form',
+                      )
               }</td>
             </tr>`,
           )}</tbody>

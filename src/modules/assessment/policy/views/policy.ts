@@ -8,9 +8,11 @@ import type { Mean } from '../../report/benchmark.ts';
 import { scoreFormat } from '../../report/views/report.ts';
 import type { PolicyData } from '../service.ts';
 
-// The administrators' policy view: results aggregated by country, sector and dimension.
+// The policy view, for policy readers and administrators: results aggregated by country, sector
+// and dimension. Its way back is the back office for administrators, the account for the others.
 
-const adminCrumbs = (ctx: PageContext) => [{ href: href(ctx, '/admin'), label: ctx.t('admin.heading') }];
+const crumbs = (ctx: PageContext, backOffice: boolean) =>
+  backOffice ? [{ href: href(ctx, '/admin'), label: ctx.t('admin.heading') }] : [{ href: href(ctx, '/account'), label: ctx.t('nav.account') }];
 
 interface PolicyTable {
   by: 'country' | 'sector';
@@ -48,7 +50,7 @@ function tableOf(
   };
 }
 
-export function policyView(ctx: PageContext, d: PolicyData): string {
+export function policyView(ctx: PageContext, d: PolicyData, o: { backOffice: boolean }): string {
   const { t } = ctx;
   const fmt = scoreFormat(ctx);
   const { minCentres, centres } = d;
@@ -76,6 +78,7 @@ export function policyView(ctx: PageContext, d: PolicyData): string {
   </section>`;
   const body = html`<h1>${t('policy.title')}</h1>
     <p class="lead">${t('policy.lead', { min: minCentres, centres })}</p>
+    <p><a href="${href(ctx, '/admin/self-assessment/policy.csv')}" download>${t('policy.csv')}</a></p>
     ${tables.map(table)}`;
-  return layout(ctx, { title: t('policy.title'), body, breadcrumbs: adminCrumbs(ctx), index: false, pageType: 'admin' });
+  return layout(ctx, { title: t('policy.title'), body, breadcrumbs: crumbs(ctx, o.backOffice), index: false, pageType: 'admin' });
 }
