@@ -52,6 +52,8 @@ export function actionView(ctx: PageContext, d: PlanData, plan: Plan, action: Pl
   const path = `${roundPath(ctx, d.page.centre.slug, d.page.loaded.round.id)}/plan`;
   const errors = s.errors ?? [];
   const manage = d.page.manage;
+  // An owner who has left the centre comes back as a name, to keep or change.
+  const member = action.owner_user_id !== null && d.members.some((m) => m.id === action.owner_user_id);
   const values: Values =
     s.form === 'action' && s.values
       ? s.values
@@ -59,8 +61,8 @@ export function actionView(ctx: PageContext, d: PlanData, plan: Plan, action: Pl
           criterion: action.criterion,
           indicator: action.indicator ?? '',
           title: action.title,
-          ownerMember: action.owner_user_id ? String(action.owner_user_id) : '',
-          owner: action.owner_user_id ? '' : action.owner,
+          ownerMember: member ? String(action.owner_user_id) : '',
+          owner: member ? '' : action.owner,
           due: action.due_on ?? '',
           status: action.status,
           notes: action.notes ?? '',
