@@ -131,6 +131,12 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   assert.equal(added.statusCode, 303, added.body.slice(0, 800));
   const action = Number(/actions\/(\d+)/.exec((await leader.a.get(plan)).body)?.[1]);
   assert.ok(action > 0, 'the plan lists its action');
+  const noted = await leader.a.post(
+    `${plan}/actions/${action}/notes`,
+    { note: 'Four hotels have signed; two more are thinking it over.' },
+    `${plan}/actions/${action}`,
+  );
+  assert.equal(noted.statusCode, 303, 'the action has a progress note');
   const issued = await leader.a.post(`${round.path}/certificate`, {}, round.path);
   assert.equal(issued.statusCode, 303, issued.body.slice(0, 800));
   const certificate = /\/certificates\/([0-9A-Z]{5}-[0-9A-Z]{5})$/.exec(issued.headers.location as string)![1]!;

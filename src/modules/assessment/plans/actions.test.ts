@@ -26,7 +26,13 @@ const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
 async function planned(): Promise<{ admin: CentreAdmin; plan: string }> {
   const admin = await centreAdmin(t);
   const r = await startRound(admin, {
-    indicators: ['programmes-reviewed-with-employers', 'programmes-match-current-practice', 'placements-for-all-learners', 'placement-learning-goals'],
+    indicators: [
+      'programmes-reviewed-with-employers',
+      'programmes-match-current-practice',
+      'placements-for-all-learners',
+      'placement-learning-goals',
+      'real-tasks-in-teaching',
+    ],
     groups: ['teachers', 'learners'],
   });
   const plan = `${r.path}/plan`;
@@ -95,6 +101,12 @@ describe('the plan’s actions', () => {
       assert.match(empty.body, /<input id="field-title" name="title" type="text" value=""/, query);
     }
     assert.match((await admin.a.get(`${plan}/new-action?criterion=programme-relevance`)).body, /<option value="programme-relevance" selected>/);
+    // Without the focus area, the recommended action's own; a criterion of the round outside the plan is named.
+    assert.match((await admin.a.get(`${plan}/new-action?source=${encodeURIComponent(source)}`)).body, /<option value="programme-relevance" selected>/);
+    const outside = await admin.a.get(`${plan}/new-action?criterion=innovative-teaching&source=${encodeURIComponent(source)}`);
+    assert.match(outside.body, /is not one of the plan&#39;s focus areas/);
+    assert.match(outside.body, /\/plan\?focus=edit">Change the focus areas/);
+    assert.doesNotMatch(outside.body, /name="source"/);
   });
 
   test('a form with mistakes comes back with the person’s values and each error naming its field, in the summary and beside the field', async () => {

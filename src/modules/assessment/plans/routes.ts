@@ -64,10 +64,17 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
     if (!plan) return reply.redirect(planPath(req, r), 303);
     const q = parse(newActionQuery, req.query);
     const d = await plans.page(r, plan, lang);
-    const criterion = q.criterion && plan.focus.includes(q.criterion) ? q.criterion : '';
+    // Without a focus area, the one the recommended action belongs to; a criterion of the round
+    // that is not a focus area of the plan is named, with the way to add it.
+    const criterion = q.criterion
+      ? plan.focus.includes(q.criterion)
+        ? q.criterion
+        : ''
+      : (plan.focus.find((c) => d.recommended.get(c)?.some((x) => x.key === q.source)) ?? '');
     const recommended = criterion && q.source ? d.recommended.get(criterion)?.find((x) => x.key === q.source) : undefined;
     const values = { criterion, source: recommended?.key ?? '', title: recommended?.text.value ?? '', status: 'planned' };
-    return sendPrivate(reply, newActionView(ctx(req), d, plan, { csrf: reply.generateCsrf(), values }));
+    const outside = q.criterion && !criterion ? d.criteria.find((c) => c.id === q.criterion) : undefined;
+    return sendPrivate(reply, newActionView(ctx(req), d, plan, { csrf: reply.generateCsrf(), values, outside }));
   });
 
   app.post(`${base}/actions`, memberPost, async (req, reply) => {

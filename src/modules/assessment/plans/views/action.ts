@@ -4,6 +4,7 @@ import { errorSummary, postForm, textarea } from '../../../../ui/forms.ts';
 import { html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { txt } from '../../../../ui/text.ts';
+import { inLang, type CriterionDoc } from '../../framework/document.ts';
 import { crumbs, roundPath } from '../../paths.ts';
 import type { Plan, PlanAction } from '../repository.ts';
 import type { PlanData } from '../service.ts';
@@ -23,6 +24,8 @@ export interface ActionState {
   form?: 'action' | 'note';
   mayNote?: boolean;
   notice?: string;
+  /** new-action page: the criterion asked for, when it is not a focus area of the plan */
+  outside?: CriterionDoc;
 }
 
 const withErrors = (ctx: PageContext, title: string, errors: FieldError[]) => (errors.length ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title);
@@ -42,6 +45,11 @@ export function newActionView(ctx: PageContext, d: PlanData, plan: Plan, s: Acti
   const body = html`${errorSummary(ctx, errors)}
     <p class="kicker">${d.page.centre.name}</p>
     <h1>${t('plan.add.title')}</h1>
+    ${
+      s.outside
+        ? html`<div class="panel"><p>${t('plan.add.notFocus', { criterion: inLang(s.outside.title, ctx).value })}</p><p><a href="${path}?focus=edit">${t('plan.focus.change')}</a></p></div>`
+        : ''
+    }
     ${postForm(`${path}/actions`, s.csrf, html`${actionFields(ctx, d, plan, s.values ?? {}, errors, true)}<button type="submit">${t('plan.add.submit')}</button>`)}
     <p><a href="${path}">${t('plan.edit.back')}</a></p>`;
   return layout(ctx, { title: withErrors(ctx, t('plan.add.title'), errors), body, breadcrumbs: planCrumbs(ctx, d), index: false, pageType: 'plan' });
