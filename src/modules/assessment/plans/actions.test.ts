@@ -236,7 +236,9 @@ describe('the plan’s actions', () => {
     await t.jobs.enqueue(OVERDUE_JOB, {});
     assert.equal(await outbox(owner.email), told + 1);
     const mailer = createMailer(t.jobs);
-    assert.equal(await remindOverdue(t.database.db, mailer, 'http://localhost:3000', day(4)), 1);
+    // Two runs at once (two instances) send it once between them.
+    const both = await Promise.all([1, 2].map(() => remindOverdue(t.database.db, mailer, 'http://localhost:3000', day(4))));
+    assert.equal(both[0]! + both[1]!, 1);
     assert.equal(await remindOverdue(t.database.db, mailer, 'http://localhost:3000', day(4)), 0);
     assert.equal(await outbox(owner.email), told + 2);
     // Done: no more reminders, whatever the date.

@@ -57,6 +57,9 @@ export interface PlanMail {
   baseUrl: string;
 }
 
+/** Who may write progress notes on an action: those who change the plan, and the member who owns it (decision 0012). */
+export const mayNote = (user: User, r: RoundPage, a: pr.PlanAction) => r.manage || (a.owner_user_id !== null && a.owner_user_id === user.id);
+
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The address of a plan, in a language, for mail (with an action's anchor). */
@@ -213,12 +216,11 @@ export function planService(db: DB, knowledge: KnowledgeService, mail?: PlanMail
       if (a.owner_user_id && a.owner_user_id !== before.owner_user_id) await tellOwner(r, user, before.id, a.owner_user_id, a);
     },
 
-    /** Who may write progress notes on an action: those who change the plan, and the member who owns it. */
-    mayNote: (user: User, r: RoundPage, a: pr.PlanAction) => r.manage || (a.owner_user_id !== null && a.owner_user_id === user.id),
+    mayNote,
 
     /** Adds a progress note, signed with the person's name and the time. */
     async addNote(user: User, r: RoundPage, a: pr.PlanAction, body: string): Promise<'done' | 'forbidden'> {
-      if (!(r.manage || (a.owner_user_id !== null && a.owner_user_id === user.id))) return 'forbidden';
+      if (!mayNote(user, r, a)) return 'forbidden';
       await pr.addNote(db, a.id, { id: user.id, name: user.name }, body);
       return 'done';
     },
