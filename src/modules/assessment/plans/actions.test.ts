@@ -196,6 +196,12 @@ describe('the plan’s actions', () => {
     const card = (await reader.a.get(plan)).body;
     assert.match(card, /Latest note[\s\S]*Four hotels have signed\./);
     assert.match((await reader.a.get(`${plan}.csv`)).body, /Four hotels have signed\.,\d{4}-\d{2}-\d{2}/);
+    // The owner deletes their account: their notes and action stay, without their name.
+    assert.equal((await owner.a.post('/en/account/delete', { current_password: owner.password }, '/en/account')).statusCode, 200);
+    const gone = await reader.a.get(page);
+    assert.doesNotMatch(gone.body, /Omar Saleh/);
+    assert.match(gone.body, /<dd>A former member<\/dd>/);
+    assert.match(gone.body, /A former member, [A-Z][a-z]+ \d{1,2}, \d{4}<\/p><p class="plan-note-body">Four hotels have signed\./);
   });
 
   test('an overdue action is reminded once, however often the job runs; again after its due date changes and passes; never when done', async () => {

@@ -39,11 +39,11 @@ export function planBlocks(ctx: PageContext, d: PlanData, plan: Plan, level: 2 |
         const note = a.progress[0];
         return [
           a.title,
-          a.owner,
+          a.owner || t('plan.formerMember'),
           a.due_on ? day(ctx, `${a.due_on}T00:00:00Z`) : '–',
           `${t(`plan.status.${a.status}`)}${isOverdue(a) ? ` (${t('plan.overdue')})` : ''}`,
           // The note, then who wrote it and when, on a line of its own (each line its own direction).
-          note ? `${note.body}\n${t('plan.note.meta', { who: note.author_name, when: day(ctx, note.created_at) })}` : '–',
+          note ? `${note.body}\n${t('plan.note.meta', { who: note.author_name || t('plan.formerMember'), when: day(ctx, note.created_at) })}` : '–',
         ];
       }),
       widths: [3, 1.6, 1.3, 1.2, 3],

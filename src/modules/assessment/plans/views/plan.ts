@@ -70,7 +70,7 @@ export function actionFacts(ctx: PageContext, d: PlanData, a: PlanAction): Html 
   const indicator = a.indicator ? d.criteria.find((c) => c.id === a.criterion)?.indicators.find((i) => i.id === a.indicator) : undefined;
   const st = indicator ? inLang(indicator.statement, ctx) : null;
   return html`<dl class="plan-facts">
-    <div><dt>${t('plan.action.owner')}</dt><dd>${a.owner}${a.owner_user_id ? html` <span class="meta">${t('plan.action.isMember')}</span>` : ''}</dd></div>
+    <div><dt>${t('plan.action.owner')}</dt><dd>${a.owner || t('plan.formerMember')}${a.owner_user_id ? html` <span class="meta">${t('plan.action.isMember')}</span>` : ''}</dd></div>
     <div><dt>${t('plan.action.due')}</dt><dd>${a.due_on ? day(ctx, `${a.due_on}T00:00:00Z`) : '–'}</dd></div>
     <div><dt>${t('plan.action.status')}</dt><dd>${statusLabel(ctx, a)}</dd></div>
     ${st ? html`<div class="plan-fact-wide"><dt>${t('plan.action.indicator')}</dt><dd><span${langOf(st, ctx)}>${st.value}</span></dd></div>` : ''}
@@ -79,7 +79,7 @@ export function actionFacts(ctx: PageContext, d: PlanData, a: PlanAction): Html 
 
 /** One progress note: who wrote it and when, then the note. */
 export function noteLine(ctx: PageContext, n: PlanAction['progress'][number]): Html {
-  return html`<p class="plan-note-meta meta">${ctx.t('plan.note.meta', { who: n.author_name, when: day(ctx, n.created_at) })}</p><p class="plan-note-body">${n.body}</p>`;
+  return html`<p class="plan-note-meta meta">${ctx.t('plan.note.meta', { who: n.author_name || ctx.t('plan.formerMember'), when: day(ctx, n.created_at) })}</p><p class="plan-note-body">${n.body}</p>`;
 }
 
 function actionCard(ctx: PageContext, d: PlanData, a: PlanAction, path: string): Html {
