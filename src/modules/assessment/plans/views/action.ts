@@ -3,7 +3,7 @@ import type { FieldError } from '../../../../http/forms.ts';
 import { errorSummary, postForm, textarea } from '../../../../ui/forms.ts';
 import { html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
-import { txt } from '../../../../ui/text.ts';
+import { langOf, txt } from '../../../../ui/text.ts';
 import { inLang, type CriterionDoc } from '../../framework/document.ts';
 import { crumbs, roundPath } from '../../paths.ts';
 import type { Plan, PlanAction } from '../repository.ts';
@@ -99,7 +99,7 @@ export function actionView(ctx: PageContext, d: PlanData, plan: Plan, action: Pl
     <h1>${action.title}</h1>
     ${s.notice ? html`<p class="notice" role="status">${t(s.notice)}</p>` : ''}
     ${actionFacts(ctx, d, action)}
-    ${source ? html`<p class="meta">${t('plan.action.source')}: ${txt(source.text, ctx)} (${txt(source.station, ctx)})</p>` : ''}
+    ${source ? html`<p class="meta">${t('plan.action.source')}: ${txt(source.text, ctx)} <span${langOf(source.station, ctx)}>(${source.station.value})</span></p>` : ''}
     ${action.notes ? html`<p class="plan-details">${action.notes}</p>` : ''}
     ${notes}
     ${

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { field, select, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
-import { txt } from '../../../../ui/text.ts';
+import { langOf, txt } from '../../../../ui/text.ts';
 import { inLang, type CriterionDoc } from '../../framework/document.ts';
 import { roundPath } from '../../paths.ts';
 import { planStatuses, type Plan } from '../repository.ts';
@@ -79,7 +79,7 @@ export function actionFields(ctx: PageContext, d: PlanData, plan: Plan, values: 
         ? html`<div class="field plan-source${sourceError ? ' field-error' : ''}" id="field-source" tabindex="-1">
           <p class="label">${t('plan.action.source')}</p>
           ${errorOf(ctx, 'field-source', sourceError)}
-          ${recommended ? html`<p>${txt(recommended.text, ctx)} <span class="meta">(${txt(recommended.station, ctx)})</span></p><input type="hidden" name="source" value="${source}">` : ''}
+          ${recommended ? html`<p>${txt(recommended.text, ctx)} <span class="meta"${langOf(recommended.station, ctx)}>(${recommended.station.value})</span></p><input type="hidden" name="source" value="${source}">` : ''}
           <p><a href="${newAction}">${t('plan.action.writeOwn')}</a></p>
         </div>`
         : ''

@@ -112,7 +112,7 @@ function focusSection(ctx: PageContext, d: PlanData, plan: Plan, id: string, pat
         ? html`<details class="recommended"${actions.length ? '' : html` open`}><summary>${t('plan.recommended', { n: recommended.length })}</summary>
           <ul class="plan-recommended">${recommended.map(
             (a) => html`<li>
-              <span class="plan-recommended-text"><a href="${href(ctx, a.href)}">${txt(a.text, ctx)}</a> <span class="meta">(${txt(a.station, ctx)})</span></span>
+              <span class="plan-recommended-text"><a href="${href(ctx, a.href)}">${txt(a.text, ctx)}</a> <span class="meta"${langOf(a.station, ctx)}>(${a.station.value})</span></span>
               ${
                 !manage
                   ? ''
