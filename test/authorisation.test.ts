@@ -106,6 +106,8 @@ const gets: [string, Expect][] = [
   ['/en/account', row(303, 200, 200, 200, 200, 200)],
   ['/en/account/data.json', row(303, 200, 200, 200, 200, 200)],
   ['/en/account/centres/new', row(303, 200, 200, 200, 200, 200)],
+  // "Start a self-assessment": sign-in, then on to a centre's form, or to adding a centre.
+  ['/en/account/self-assessment/start', row(303, 303, 303, 303, 303, 303)],
   ['/en/account/centres/centre-a', row(303, 404, 404, 200, 404, 200)],
   ['/en/admin', row(303, 403, 403, 403, 200, 200)],
   // The self-assessment: a centre's rounds, reports and plans; the framework editor; the rules

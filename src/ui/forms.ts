@@ -11,8 +11,11 @@ export interface FieldOptions {
   /** when a page has two fields of the same name; errors name the field by this id */
   id?: string;
   label: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date' | 'number';
   value?: string;
+  /** the lowest and highest values of a number field */
+  min?: number;
+  max?: number;
   hint?: string;
   autocomplete?: string;
   errors?: FieldError[];
@@ -38,7 +41,7 @@ export function field(ctx: PageContext, o: FieldOptions): Html {
     ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${ctx.t('form.errorPrefix')}</span> ${ctx.t(error.key, error.values)}</p>` : ''}
     <input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${
       o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''
-    }${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>
+    }${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${o.min !== undefined ? html` min="${o.min}"` : ''}${o.max !== undefined ? html` max="${o.max}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>
   </div>`;
 }
 

@@ -18,6 +18,8 @@ export interface LayoutOptions {
   index?: boolean;
   /** extra class on <body> for page-type styling */
   pageType?: string;
+  /** enhancement scripts of this page only, from ui/assets (site.js is on every page) */
+  scripts?: string[];
 }
 
 /** Each language's name in itself, as the language switcher and the editors' columns show it. */
@@ -38,6 +40,7 @@ export function layout(ctx: PageContext, o: LayoutOptions): string {
   const siteName = t('site.name');
   const nav: [string, string][] = [
     ['/', t('nav.home')],
+    ['/self-assessment', t('nav.selfAssessment')],
     ['/checker', t('nav.checker')],
     ['/case-studies', t('nav.caseStudies')],
     ['/library', t('nav.library')],
@@ -64,7 +67,10 @@ ${languages.map((l) => html`<link rel="alternate" hreflang="${l}" href="${ctx.ba
 <link rel="stylesheet" href="${ctx.asset('site.css')}">
 <link rel="icon" href="${ctx.asset('favicon.svg')}" type="image/svg+xml">
 <script src="${ctx.asset('site.js')}" defer></script>
-${o.jsonLd ? jsonLd(o.jsonLd) : ''}
+${(o.scripts ?? []).map(
+  (name) => html`<script src="${ctx.asset(name)}" defer></script>
+`,
+)}${o.jsonLd ? jsonLd(o.jsonLd) : ''}
 </head>
 <body class="${o.pageType ? `page-${o.pageType}` : ''}">
 <a class="skip-link" href="#main">${t('layout.skip')}</a>
@@ -80,6 +86,11 @@ ${o.jsonLd ? jsonLd(o.jsonLd) : ''}
         )}
       </ul>
     </nav>
+    <form class="site-search" role="search" action="/${ctx.lang}/search" method="get">
+      <label for="site-search-q" class="visually-hidden">${t('search.label')}</label>
+      <input id="site-search-q" name="q" type="search" maxlength="200" placeholder="${t('search.placeholder')}">
+      <button type="submit">${t('search.button')}</button>
+    </form>
   </div>
   <div class="wrap header-row">
     <nav class="primary" aria-label="${t('layout.mainNav')}">
@@ -91,11 +102,6 @@ ${o.jsonLd ? jsonLd(o.jsonLd) : ''}
         )}
       </ul>
     </nav>
-    <form class="site-search" role="search" action="/${ctx.lang}/search" method="get">
-      <label for="site-search-q" class="visually-hidden">${t('search.label')}</label>
-      <input id="site-search-q" name="q" type="search" maxlength="200" placeholder="${t('search.placeholder')}">
-      <button type="submit">${t('search.button')}</button>
-    </form>
   </div>
 </header>
 ${

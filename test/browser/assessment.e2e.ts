@@ -19,7 +19,41 @@ after(async () => {
   await suite?.close();
 });
 
-test('a centre administrator starts a round in the browser with the core set', async () => {
+test('on the start form, counters, the running total and answering times follow the ticks (en, ar)', async () => {
+  const context = await suite.browser.newContext();
+  await signIn(suite, context, 'member');
+  const page = await context.newPage();
+  await page.goto(`${suite.base}/en/account/centres/${suite.fixture.centre}/self-assessment/new`);
+  const total = page.locator('#round-total');
+  assert.match(await total.innerText(), /51 statements chosen\. Enough for the certificate/);
+  const first = page.locator('details.picker-criterion').first();
+  await first.locator('summary').click();
+  await first.locator('button[data-select="none"]').click();
+  assert.match(await first.locator('summary').innerText(), /0 of 5 chosen/);
+  assert.match(await total.innerText(), /48 statements chosen\./);
+  await first.locator('button[data-select="all"]').click();
+  assert.match(await first.locator('summary').innerText(), /5 of 5 chosen/);
+  assert.match(await total.innerText(), /53 statements chosen\. Enough/);
+  // A ready-made set, applied in place: the title typed stays.
+  await page.fill('#field-title', 'Typed before the set');
+  await page.click('a[data-preset="core"]');
+  // (The suite's fixture lowers the certificate's minimum to 3; the HTTP tests check the hint at 50.)
+  assert.match(await total.innerText(), /30 statements chosen\. Enough for the certificate, which needs at least 3\./);
+  assert.equal(await page.inputValue('#field-title'), 'Typed before the set');
+  // Each group's answering time counts the centre's own statements too.
+  const alumni = page.locator('[data-estimate="alumni"]');
+  const before = await alumni.innerText();
+  await page.fill('#field-own1', 'Our canteen serves local food.');
+  assert.notEqual(await alumni.innerText(), before);
+  assert.match(await alumni.innerText(), /statements, about \d+ minutes/);
+  await page.goto(`${suite.base}/ar/account/centres/${suite.fixture.centre}/self-assessment/new?preset=core`);
+  await page.locator('details.picker-criterion').first().locator('summary').click();
+  await page.locator('details.picker-criterion').first().locator('button[data-select="all"]').click();
+  assert.match(await page.locator('#round-total').innerText(), /اختيرت 33 عبارة\./);
+  await context.close();
+});
+
+test('a centre administrator starts a round in the browser with the recommended set', async () => {
   const context = await suite.browser.newContext();
   await signIn(suite, context, 'member');
   const page = await context.newPage();

@@ -140,6 +140,8 @@ test('the layout checks catch the faults they are for', async () => {
     'en',
     pageCases.find((p) => p.name === 'start-a-round form')!,
   );
+  // Its criteria start folded; open, they show every statement's checkbox.
+  await tab.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   await tab.page.evaluate(() =>
     document.styleSheets[0]!.insertRule('.field input { inline-size: 100% !important; }', document.styleSheets[0]!.cssRules.length),
   );

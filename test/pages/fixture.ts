@@ -101,7 +101,8 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
 
   // The finished round: the core set asked of four groups; three leaders, teachers and learners
   // answer (the smallest group shown) and one company (too few to show).
-  const coreSet = formFields((await leader.a.get(`/en/account/centres/${leader.slug}/self-assessment/new`)).body, 'name="indicators"').indicators as string[];
+  const coreSet = formFields((await leader.a.get(`/en/account/centres/${leader.slug}/self-assessment/new?preset=core`)).body, 'name="indicators"')
+    .indicators as string[];
   assert.ok(coreSet.length >= 10, 'the new round form proposes the core set');
   const groups = ['leaders', 'teachers', 'learners', 'companies'];
   const round = await startRound(leader, { title: 'Autumn round 2025', indicators: coreSet, groups });

@@ -37,7 +37,7 @@ ${files.map((f) => `<sitemap><loc>${esc(base + f)}</loc></sitemap>`).join('\n')}
 </sitemapindex>`;
 }
 
-/** Home, fixed pages, and the published packages, stations and case studies. */
+/** Home, fixed pages (the self-assessment's public ones among them), and the published packages, stations and case studies. */
 export async function sitemapPages(db: DB, base: string): Promise<string> {
   const [packages, stations, studies] = await publishedPages(db);
   return urlset(base, [
@@ -47,6 +47,8 @@ export async function sitemapPages(db: DB, base: string): Promise<string> {
     { path: '/library' },
     { path: '/spotlight' },
     { path: '/about' },
+    { path: '/self-assessment' },
+    { path: '/self-assessment/framework' },
     ...packages.map((p) => ({ path: `/packages/${p.number}`, updated: p.updated_at })),
     ...stations.map((s) => ({ path: `/packages/${s.number}/stations/${s.position}`, updated: s.updated_at })),
     ...studies.map((c) => ({ path: `/case-studies/${c.slug}`, updated: c.updated_at })),

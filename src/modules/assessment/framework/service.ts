@@ -2,6 +2,7 @@ import type { DB } from '../../../db/database.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import type { KnowledgeService } from '../../knowledge/service.ts';
+import { certificateRules } from '../certificates/rules.ts';
 import { indicatorsOf, type FrameworkDocument } from './document.ts';
 import { currentVersion, DEFAULT_FRAMEWORK, resourceTitles } from './repository.ts';
 
@@ -28,6 +29,12 @@ export function frameworkService(db: DB, knowledge: KnowledgeService) {
       ]);
       const stations = new Map<string, Text>(packages.flatMap((p) => p.stations.map((s) => [`package-${p.number}-station-${s.position}`, s.title] as const)));
       return { document: current.document, version: current.version, labels: { stations, resources } };
+    },
+
+    /** What the self-assessment's public page tells: the current framework and the certificate's minimum of statements. */
+    async landing(): Promise<{ document: FrameworkDocument; minIndicators: number } | null> {
+      const [current, rules] = await Promise.all([currentVersion(db, DEFAULT_FRAMEWORK), certificateRules(db)]);
+      return current ? { document: current.document, minIndicators: rules.minIndicators } : null;
     },
   };
 }

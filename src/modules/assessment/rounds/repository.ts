@@ -13,7 +13,8 @@ export interface NewRound {
   minGroupSize: number;
   indicators: string[];
   own: { text: string; lang: string }[];
-  groups: { grp: StakeholderGroup; salt: string; hash: string; access: 'link' | 'invitation' }[];
+  /** each group, its link, how people reach it and the responses hoped for (null: no target) */
+  groups: { grp: StakeholderGroup; salt: string; hash: string; access: 'link' | 'invitation'; target?: number | null }[];
   createdBy: number;
 }
 
@@ -42,7 +43,7 @@ export async function createRound(db: DB, r: NewRound): Promise<number> {
     await trx.insertInto('round_items').values(items).execute();
     await trx
       .insertInto('round_groups')
-      .values(r.groups.map((g) => ({ round_id: id, grp: g.grp, link_salt: g.salt, link_hash: g.hash, access: g.access })))
+      .values(r.groups.map((g) => ({ round_id: id, grp: g.grp, link_salt: g.salt, link_hash: g.hash, access: g.access, target: g.target ?? null })))
       .execute();
     return id;
   });

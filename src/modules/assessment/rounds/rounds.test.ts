@@ -17,13 +17,13 @@ after(() => t.close());
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('starting a round', () => {
-  test('the form starts from the core set and a sensible date range', async () => {
+  test('the form starts from the recommended set and a sensible date range', async () => {
     const admin = await centreAdmin(t);
     const res = await admin.a.get(`/en/account/centres/${admin.slug}/self-assessment/new`);
     assert.equal(res.statusCode, 200);
-    assert.equal([...res.body.matchAll(/name="indicators" value="[a-z0-9-]+" id="[^"]+" checked/g)].length, 30);
+    assert.equal([...res.body.matchAll(/name="indicators" value="[a-z0-9-]+" id="[^"]+"[^>]* checked/g)].length, 51);
     assert.equal([...res.body.matchAll(/name="groups" value="[a-z]+" id="[^"]+" checked/g)].length, 5);
-    assert.match(res.body, new RegExp(`name="opens" type="text" value="${day(0)}"`));
+    assert.match(res.body, new RegExp(`name="opens" type="date" value="${day(0)}"`));
   });
 
   test('problems come back on the form with the values kept', async () => {

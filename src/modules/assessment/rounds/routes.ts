@@ -11,14 +11,14 @@ import { centreParams } from '../../centres/schemas.ts';
 import type { RoundPage } from '../access.ts';
 import type { CertificatesService } from '../certificates/service.ts';
 import { certificatePath, recognitionSection } from '../certificates/views/certificate.ts';
-import { indicatorsOf } from '../framework/document.ts';
-import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
+import type { StakeholderGroup } from '../framework/format.ts';
 import { roundParams, roundPath, roundsPath } from '../paths.ts';
 import type { InvitationsService } from './invitations.ts';
-import { extendForm, groupForm, inviteForm, linkMailForm, roundForm } from './schemas.ts';
+import { extendForm, groupForm, inviteForm, linkMailForm, newRoundQuery, roundForm, targetName, targetsOf } from './schemas.ts';
 import type { RoundsService } from './service.ts';
 import { roundView, type RoundViewState } from './views/round.ts';
-import { newRoundView, roundFormValues, roundsView, type RoundFormValues } from './views/rounds.ts';
+import { chooseCentreView, newRoundDefaults, newRoundView, roundFormValues, type RoundFormValues } from './views/new-round.ts';
+import { roundsView } from './views/rounds.ts';
 
 // A centre's rounds, inside the account scope (session and CSRF): the list, starting a round, and
 // a round's page with its links, mailing them, its dates, its certificate and deleting it:
@@ -83,20 +83,10 @@ export function roundRoutes(
     if (!c.manage) throw new ForbiddenError();
     const framework = await rounds.framework();
     if (!framework) throw new NotFoundError('framework');
-    const today = new Date().toISOString().slice(0, 10);
-    const defaults: RoundFormValues = {
-      title: ctx(req).t('round.new.defaultTitle', { year: new Date().getUTCFullYear() }),
-      indicators: indicatorsOf(framework.document)
-        .filter((i) => i.core)
-        .map((i) => i.id),
-      groups: stakeholderGroups.filter((x) => x !== 'alumni'),
-      invited: [],
-      opens: today,
-      closes: new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10),
-      minGroupSize: '3',
-      own: Array.from({ length: 8 }, () => ''),
-    };
-    return sendPrivate(reply, newRoundView(ctx(req), c, framework, reply.generateCsrf(), values ?? defaults, errors), status);
+    const minIndicators = await rounds.minIndicators();
+    const { preset } = parse(newRoundQuery, req.query);
+    const defaults = newRoundDefaults(ctx(req), framework.document, preset ?? 'recommended', minIndicators);
+    return sendPrivate(reply, newRoundView(ctx(req), c, { framework, minIndicators }, reply.generateCsrf(), values ?? defaults, errors), status);
   }
 
   app.get(`${base}/new`, member, (req, reply) => newForm(req, reply, null));
@@ -108,12 +98,27 @@ export function roundRoutes(
     if (!c.manage) throw new ForbiddenError();
     const body = (req.body ?? {}) as Record<string, unknown>;
     const form = parseForm(roundForm, body);
-    if (!form.ok) return newForm(req, reply, roundFormValues(body), form.errors, 422);
-    const result = await rounds.create(req.user!, slug, form.data, lang);
+    const targets = targetsOf(body, form.ok ? form.data.groups : roundFormValues(body).groups);
+    const targetErrors = targets.wrong.map((g) => ({
+      field: targetName(g),
+      key: 'round.error.target',
+      values: { min: targets.min, group: ctx(req).t(`assessment.groupName.${g}`) },
+    }));
+    if (!form.ok || targetErrors.length) return newForm(req, reply, roundFormValues(body), [...(form.ok ? [] : form.errors), ...targetErrors], 422);
+    const result = await rounds.create(req.user!, slug, form.data, lang, targets.targets);
     refused(typeof result === 'string' ? result : 'ok');
     if (typeof result === 'object' && 'errors' in result) return newForm(req, reply, roundFormValues(body), result.errors, 422);
     const { id } = result as { id: number };
     return redirectDone(reply, `${roundPath(ctx(req), slug, id)}`, 'created');
+  });
+
+  // "Start a self-assessment" (home, framework and self-assessment pages): the form of the centre
+  // the person administers, a choice when there are several, or adding a centre first.
+  app.get('/self-assessment/start', member, async (req, reply) => {
+    const mine = await rounds.managedCentres(req.user!);
+    if (mine.length === 1) return reply.redirect(`${roundsPath(ctx(req), mine[0]!.slug)}/new`, 303);
+    if (!mine.length) return reply.redirect(`/${lang}/account/centres/new`, 303);
+    return sendPrivate(reply, chooseCentreView(ctx(req), mine));
   });
 
   app.get(`${base}/rounds/:round`, member, async (req, reply) => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { checkboxList as list } from '../../../http/forms.ts';
 import { languages } from '../../../i18n/languages.ts';
-import { stakeholderGroups } from '../framework/format.ts';
+import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
 import { MIN_THRESHOLD } from '../report/anonymity.ts';
+import { presets } from './presets.ts';
 
 // The forms of starting and managing a round. A round's threshold (minGroupSize) is the anonymity
 // rule of report/anonymity.ts, never below its floor.
@@ -16,6 +17,10 @@ const date = z
 export const MAX_OWN = 8;
 export const OWN_MAX_LENGTH = 300;
 const ownField = z.string().trim().max(OWN_MAX_LENGTH).optional().default('');
+/** A group's target number of responses as typed; targetsOf() checks it against the round's minimum. */
+const targetField = z.string().trim().max(100).optional().default('');
+export const MAX_TARGET = 100_000;
+export const targetName = (g: StakeholderGroup) => `target-${g}` as const;
 
 export const roundForm = z
   .object({
@@ -39,9 +44,42 @@ export const roundForm = z
     own6: ownField,
     own7: ownField,
     own8: ownField,
+    'target-leaders': targetField,
+    'target-teachers': targetField,
+    'target-staff': targetField,
+    'target-learners': targetField,
+    'target-companies': targetField,
+    'target-alumni': targetField,
   })
   .refine((f) => f.closes > f.opens, { path: ['closes'], error: 'round.error.closesBeforeOpens' });
 export type RoundForm = z.infer<typeof roundForm>;
+
+/**
+ * The target number of responses of each chosen group (empty: none), and the groups whose target
+ * is not a whole number at least the round's minimum (or, when that is itself wrong, the floor).
+ * Targets of groups not chosen are ignored.
+ */
+export function targetsOf(
+  body: Record<string, unknown>,
+  groups: readonly string[],
+): { targets: Partial<Record<StakeholderGroup, number>>; wrong: StakeholderGroup[]; min: number } {
+  const size = Number(typeof body.minGroupSize === 'string' ? body.minGroupSize.trim() : NaN);
+  const min = Number.isInteger(size) && size >= MIN_THRESHOLD && size <= 50 ? size : MIN_THRESHOLD;
+  const targets: Partial<Record<StakeholderGroup, number>> = {};
+  const wrong: StakeholderGroup[] = [];
+  for (const g of stakeholderGroups.filter((x) => groups.includes(x))) {
+    const raw = body[targetName(g)];
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    if (text === '') continue;
+    const n = Number(text);
+    if (/^\d+$/.test(text) && n >= min && n <= MAX_TARGET) targets[g] = n;
+    else wrong.push(g);
+  }
+  return { targets, wrong, min };
+}
+
+/** The form that starts a round, from a ready-made set of statements (a link that works without JavaScript). */
+export const newRoundQuery = z.object({ preset: z.enum(presets).optional() });
 
 export const extendForm = z.object({ closes: date });
 

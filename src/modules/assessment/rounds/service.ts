@@ -5,7 +5,9 @@ import { translator } from '../../../i18n/messages.ts';
 import { limits, rateLimiter } from '../../../platform/rate-limits/rate-limits.ts';
 import type { Mailer } from '../../accounts/mail.ts';
 import type { User } from '../../accounts/repository.ts';
+import * as centresRepo from '../../centres/repository.ts';
 import { roundAccess, type RoundPage } from '../access.ts';
+import { certificateRules } from '../certificates/rules.ts';
 import { indicatorsOf } from '../framework/document.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
 import { currentVersion, DEFAULT_FRAMEWORK, type FrameworkVersion } from '../framework/repository.ts';
@@ -46,13 +48,25 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
     list: (centreId: number) => roundsOf(db, centreId),
     unsent: (roundId: number) => rr.unsentCounts(db, roundId),
     linkOf: (salt: string) => tk.link(salt),
+    /** the certificate's minimum number of statements, as its settings say now */
+    minIndicators: async (): Promise<number> => (await certificateRules(db)).minIndicators,
+    /** the centres the person administers, to start a round in */
+    managedCentres: async (user: User): Promise<{ slug: string; name: string }[]> =>
+      (await centresRepo.centresOf(db, user.id)).filter((c) => c.role === 'admin').map((c) => ({ slug: c.slug, name: c.name })),
 
     /**
-     * Starts a round on the current framework version. Problems come back as field errors: no
-     * indicator, no group, an indicator none of the chosen groups is asked, dates in the wrong order
-     * or a closing date already past.
+     * Starts a round on the current framework version, with the target number of responses of
+     * each group (checked by schemas.targetsOf). Problems come back as field errors: no indicator,
+     * no group, an indicator none of the chosen groups is asked, dates in the wrong order or a
+     * closing date already past.
      */
-    async create(user: User, slug: string, form: RoundForm, lang: Lang): Promise<{ id: number } | { errors: FieldError[] } | 'missing' | 'forbidden'> {
+    async create(
+      user: User,
+      slug: string,
+      form: RoundForm,
+      lang: Lang,
+      targets: Partial<Record<StakeholderGroup, number>> = {},
+    ): Promise<{ id: number } | { errors: FieldError[] } | 'missing' | 'forbidden'> {
       const c = await centreFor(user, slug);
       if (!c) return 'missing';
       if (!c.manage) return 'forbidden';
@@ -85,7 +99,8 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
         own: own.map((text) => ({ text, lang })),
         groups: groups.map((grp) => {
           const salt = newSalt();
-          return { grp, salt, hash: digest(tk.link(salt)), access: form.invited.includes(grp) ? ('invitation' as const) : ('link' as const) };
+          const access = form.invited.includes(grp) ? ('invitation' as const) : ('link' as const);
+          return { grp, salt, hash: digest(tk.link(salt)), access, target: targets[grp] ?? null };
         }),
         createdBy: user.id,
       });

@@ -4,6 +4,7 @@ import { href, layout } from '../../../ui/layout.ts';
 import { packageCard } from '../../../ui/components.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import type { CaseStudy, Package, Page, SpotlightItem } from '../service.ts';
+import { startButton, stepsList } from '../../assessment/framework/views/landing.ts';
 import { checkerForm } from './checker.ts';
 import { caseStudyCard } from './case-studies.ts';
 
@@ -21,6 +22,13 @@ export function homeView(ctx: PageContext, d: { page: Page | null; packages: Pac
       <h2 id="packages-heading">${t('home.packages.heading')}</h2>
       <p>${t('home.packages.intro')}</p>
       <div class="grid two">${d.packages.map((p) => packageCard(ctx, p, 3))}</div>
+    </section>
+
+    <section aria-labelledby="assessment-heading" class="panel">
+      <h2 id="assessment-heading">${t('home.assessment.heading')}</h2>
+      <p>${t('home.assessment.intro')}</p>
+      ${stepsList(ctx)}
+      <p class="actions">${startButton(ctx)} <a href="${href(ctx, '/self-assessment')}">${t('home.assessment.more')}</a></p>
     </section>
 
     <section aria-labelledby="checker-heading" class="panel">

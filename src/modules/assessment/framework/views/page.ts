@@ -3,6 +3,7 @@ import { html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
 import { inLang, type FrameworkDocument, type IndicatorDoc } from '../document.ts';
+import { startButton } from './landing.ts';
 import type { LinkLabels } from '../service.ts';
 
 // The framework of vocational excellence as a page: every dimension, criterion and indicator
@@ -44,6 +45,7 @@ export function frameworkView(ctx: PageContext, doc: FrameworkDocument, version:
   const shown = (list: IndicatorDoc[]) => (core ? list.filter((i) => i.core) : list);
   const body = html`<h1${langOf(title, ctx)}>${title.value}</h1>
     <p class="lead"${langOf(description, ctx)}>${description.value}</p>
+    <p class="actions">${startButton(ctx)} <a href="${href(ctx, '/self-assessment')}">${t('home.assessment.more')}</a></p>
     <p class="meta">${t('assessment.summary', { dimensions: doc.dimensions.length, criteria: doc.dimensions.flatMap((d) => d.criteria).length, indicators: all.length, core: all.filter((i) => i.core).length, version })}</p>
     <nav aria-label="${t('assessment.show')}" class="filters-inline">
       <ul class="link-list">

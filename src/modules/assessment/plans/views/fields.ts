@@ -10,7 +10,7 @@ import type { PlanData } from '../service.ts';
 
 // The fields of an action, for the new-action page and the action's own page: focus area, the
 // recommended action it comes from (fixed, when there is one), title, owner (a member of the
-// centre or a name), a native date field for the due date, status, the statement it should move,
+// centre or a name), a native date field (type=date) for the due date, status, the statement it should move,
 // details. Each error sits beside its field and the summary links to it (#field-<name>).
 
 export type Values = Record<string, string | string[]>;
@@ -20,18 +20,6 @@ function errorOf(ctx: PageContext, id: string, error: FieldError | undefined): H
   return error
     ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${ctx.t('form.errorPrefix')}</span> ${ctx.t(error.key, error.values)}</p>`
     : html``;
-}
-
-/** A native date field (type=date: a calendar on phones, YYYY-MM-DD sent either way). */
-function dateField(ctx: PageContext, o: { name: string; label: string; hint: string; value: string; errors: FieldError[] }): Html {
-  const id = `field-${o.name}`;
-  const error = o.errors.find((e) => e.field === o.name);
-  return html`<div class="field${error ? ' field-error' : ''}">
-    <label for="${id}">${o.label}</label>
-    <p class="hint" id="${id}-hint">${o.hint}</p>
-    ${errorOf(ctx, id, error)}
-    <input id="${id}" name="${o.name}" type="date" value="${o.value}" aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"${error ? html` aria-invalid="true"` : ''}>
-  </div>`;
 }
 
 /** A select with option groups (one per focus area) and a first, empty option. */
@@ -98,7 +86,7 @@ export function actionFields(ctx: PageContext, d: PlanData, plan: Plan, values: 
       ${field(ctx, { name: 'owner', label: t('plan.action.ownerName'), hint: t('plan.action.ownerHint'), value: str(values.owner), errors, maxlength: 120 })}
     </fieldset>
     <div class="field-row">
-      ${dateField(ctx, { name: 'due', label: t('plan.action.due'), hint: t('plan.action.dueHint'), value: str(values.due), errors })}
+      ${field(ctx, { name: 'due', type: 'date', label: t('plan.action.due'), hint: t('plan.action.dueHint'), value: str(values.due), errors })}
       ${select(ctx, { name: 'status', label: t('plan.action.status'), placeholder: t('plan.action.chooseStatus'), value: str(values.status) || 'planned', errors, options: planStatuses.map((s) => ({ value: s, label: t(`plan.status.${s}`) })) })}
     </div>
     ${groupedSelect(ctx, {
