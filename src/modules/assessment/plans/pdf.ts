@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { PdfBlock, PdfDocument } from '../../../pdf/model.ts';
 import { day } from '../../../ui/dates.ts';
-import { inLang } from '../framework/document.ts';
+import { inLang, type CriterionDoc } from '../framework/document.ts';
 import type { Plan } from './repository.ts';
 import { isOverdue, progressOf, type PlanData } from './service.ts';
 
@@ -9,7 +9,8 @@ import { isOverdue, progressOf, type PlanData } from './service.ts';
 // table of its actions (action, owner, due date, status, latest progress note). planBlocks is the
 // plan alone, for other documents that carry it (the report's PDF).
 
-export function planBlocks(ctx: PageContext, d: PlanData, plan: Plan, level: 2 | 3 = 2): PdfBlock[] {
+/** The plan's blocks; `criteria` are the round's (service.ts criteriaOf), for the focus areas' titles. */
+export function planBlocks(ctx: PageContext, criteria: CriterionDoc[], plan: Plan, level: 2 | 3 = 2): PdfBlock[] {
   const { t } = ctx;
   const all = progressOf(plan.actions);
   const blocks: PdfBlock[] = [
@@ -19,7 +20,7 @@ export function planBlocks(ctx: PageContext, d: PlanData, plan: Plan, level: 2 |
     },
   ];
   for (const id of plan.focus) {
-    const c = d.criteria.find((x) => x.id === id);
+    const c = criteria.find((x) => x.id === id);
     if (!c) continue;
     const actions = plan.actions.filter((a) => a.criterion === id);
     const p = progressOf(actions);
@@ -63,7 +64,7 @@ export function planDocument(ctx: PageContext, d: PlanData): PdfDocument {
     subject: t('round.list.title'),
     blocks: [
       { kind: 'paragraph', text: d.page.centre.name, muted: true },
-      ...(d.plan ? planBlocks(ctx, d, d.plan) : [{ kind: 'paragraph', text: t('plan.none') } as const]),
+      ...(d.plan ? planBlocks(ctx, d.criteria, d.plan) : [{ kind: 'paragraph', text: t('plan.none') } as const]),
     ],
     footer: `${d.page.centre.name} · ${title} · ${day(ctx, new Date().toISOString())}`,
   };
