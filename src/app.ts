@@ -34,6 +34,7 @@ import { certificateRoutes } from './modules/assessment/certificates/routes.ts';
 import { certificatesService } from './modules/assessment/certificates/service.ts';
 import { frameworkRoutes } from './modules/assessment/framework/routes.ts';
 import { frameworkService } from './modules/assessment/framework/service.ts';
+import { OVERDUE_CRON, OVERDUE_JOB, overdueJob } from './modules/assessment/plans/jobs.ts';
 import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { planService } from './modules/assessment/plans/service.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
@@ -181,7 +182,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const invitations = invitationsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const survey = surveyService(database.db, assessmentSecret);
   const reports = reportService(database.db, knowledge);
-  const plans = planService(database.db, knowledge);
+  const plans = planService(database.db, knowledge, { mailer, baseUrl: config.baseUrl });
+  jobs.define(overdueJob(database.db, mailer, config.baseUrl));
+  jobs.schedule(OVERDUE_JOB, OVERDUE_CRON);
   const certificates = certificatesService(database.db);
 
   await app.register((scope, _options, done) => {

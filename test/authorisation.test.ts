@@ -23,7 +23,7 @@ const agents = {} as Record<Persona, Agent>;
 const ids = {} as Record<Persona, number>;
 const people = {} as Record<Persona, UserRecord>;
 /** A draft resource (by slug, and by the number its old addresses used) with one file, and a case study, for the attachment routes. */
-const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0 };
+const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0, action: 0 };
 const samplePdf = { field: 'file', name: 'matrix.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 before(async () => {
@@ -57,6 +57,12 @@ before(async () => {
     '/en/account/centres/centre-a/self-assessment/new',
   );
   files.round = Number(/rounds\/(\d+)/.exec(round.headers.location as string)![1]);
+  // The round's plan, with one action, for the plan's routes.
+  const plan = `/en/account/centres/centre-a/self-assessment/rounds/${files.round}/plan`;
+  await agents.centreAdmin.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan);
+  const action = { criterion: 'work-based-learning', title: 'Matrix action', owner: 'Matrix owner', status: 'planned' };
+  const added = await agents.centreAdmin.post(`${plan}/actions`, action, `${plan}/new-action`);
+  files.action = Number(/#action-(\d+)$/.exec(added.headers.location as string)![1]);
 });
 
 /** A fresh file on the matrix resource, uploaded by the editor; its id. */
@@ -78,7 +84,8 @@ const fill = (template: string) =>
     .replace('{resource}', files.resource)
     .replace('{attachment}', String(files.attachment))
     .replace('{caseStudy}', files.caseStudy)
-    .replace('{round}', String(files.round));
+    .replace('{round}', String(files.round))
+    .replace('{action}', String(files.action));
 after(async () => {
   try {
     await t.close();
@@ -115,6 +122,11 @@ const gets: [string, Expect][] = [
   ...['', '/new', '/rounds/{round}', '/rounds/{round}/report', '/rounds/{round}/report.csv', '/rounds/{round}/report.pdf', '/rounds/{round}/plan'].map(
     (path): [string, Expect] => [`/en/account/centres/centre-a/self-assessment${path}`, row(303, 404, 404, 200, 404, 200)],
   ),
+  // The plan: its exports, the new-action form, an action's page (members of the centre read it).
+  ...['.csv', '.pdf', '/new-action?criterion=work-based-learning', '/actions/{action}'].map((path): [string, Expect] => [
+    `/en/account/centres/centre-a/self-assessment/rounds/{round}/plan${path}`,
+    row(303, 404, 404, 200, 404, 200),
+  ]),
   ['/en/admin/frameworks/vocational-excellence', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/frameworks/vocational-excellence/indicator/programmes-reviewed-with-employers', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/self-assessment/settings', row(303, 403, 403, 403, 403, 200)],
@@ -178,6 +190,9 @@ const posts: [string, Record<string, string>, Expect][] = [
   // Reminding: the centre's administrator goes first; the platform administrator then finds the group reminded today.
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/remind', { group: 'learners' }, row(403, 404, 404, 303, 404, 429)],
   ['/en/account/centres/centre-a/self-assessment/rounds/{round}/plan/focus', { focus: 'none' }, row(403, 404, 404, 422, 404, 422)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/plan/actions', { title: '' }, row(403, 404, 404, 422, 404, 422)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/plan/actions/{action}', { title: '' }, row(403, 404, 404, 422, 404, 422)],
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/plan/actions/{action}/notes', { note: '' }, row(403, 404, 404, 422, 404, 422)],
   ['/en/admin/frameworks/vocational-excellence/discard', {}, row(403, 403, 403, 403, 303, 303)],
   [
     '/en/admin/self-assessment/settings',

@@ -352,7 +352,13 @@ export interface Tables {
     notes: string | null;
     created_at: string;
     updated_at: string;
+    /** the member of the centre who owns the action (owner then holds their name as last known), or null for a free-text owner */
+    owner_user_id: number | null;
   };
+  /** progress notes on a plan action, newest last by created_at */
+  plan_action_notes: { id: Generated<number>; action_id: number; author_id: number | null; author_name: string; body: string; created_at: string };
+  /** overdue reminders sent: one per action and due date */
+  plan_action_reminders: { action_id: number; due_on: string; sent_at: string };
   certificates: {
     id: Generated<number>;
     code: string;

@@ -82,6 +82,7 @@ export const pageCases: PageCase[] = [
   { area: 'signed-in', name: 'plan', as: 'member', path: (f) => `${f.finished}/plan` },
   { area: 'signed-in', name: 'plan focus form', as: 'member', path: (f) => `${f.finished}/plan?focus=edit` },
   { area: 'signed-in', name: 'plan action form', as: 'member', path: (f) => `${f.finished}/plan/actions/${f.action}` },
+  { area: 'signed-in', name: 'plan new-action form', as: 'member', path: (f) => `${f.finished}/plan/new-action?criterion=work-based-learning` },
   { area: 'signed-in', name: 'certificate preview', as: 'member', path: (f) => `${f.previewable}/certificate`, noJs: true },
 
   // The questionnaire, as a learner with the round's link

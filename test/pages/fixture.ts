@@ -136,6 +136,12 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   assert.equal(added.statusCode, 303, added.body.slice(0, 800));
   const action = Number(/actions\/(\d+)/.exec((await leader.a.get(plan)).body)?.[1]);
   assert.ok(action > 0, 'the plan lists its action');
+  const noted = await leader.a.post(
+    `${plan}/actions/${action}/notes`,
+    { note: 'Four hotels have signed; two more are thinking it over.' },
+    `${plan}/actions/${action}`,
+  );
+  assert.equal(noted.statusCode, 303, 'the action has a progress note');
   await addAction(leader, round.path, 'programme-relevance');
   const certificate = await issue(leader, round.path);
 

@@ -88,6 +88,9 @@ export async function deleteUser(db: DB, id: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('revisions').set({ actor_name: '' }).where('actor_id', '=', id).execute();
     await trx.updateTable('audit_log').set({ actor_name: '' }).where('actor_id', '=', id).execute();
+    // Development plans keep the person's notes and actions, without their name.
+    await trx.updateTable('plan_action_notes').set({ author_name: '' }).where('author_id', '=', id).execute();
+    await trx.updateTable('plan_actions').set({ owner: '' }).where('owner_user_id', '=', id).execute();
     await trx.deleteFrom('users').where('id', '=', id).execute();
   });
 }

@@ -32,7 +32,9 @@ describe('the development plan', () => {
     assert.match(tooMany.body, /Choose from 2 to 3 focus areas of this round/);
     assert.equal((await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, plan)).statusCode, 303);
     const page = await admin.a.get(plan);
-    const source = /<option value="(package-\d-station-\d\/\d+\/\d+)">/.exec(page.body)![1]!;
+    // Each recommended action has its own "Add to plan" link, to the new-action form prefilled.
+    assert.match(page.body, /Add to plan/);
+    const source = decodeURIComponent(/new-action\?criterion=programme-relevance&amp;source=(package-\d-station-\d%2F\d+%2F\d+)"/.exec(page.body)![1]!);
     const recommended = await admin.a.post(
       `${plan}/actions`,
       {
@@ -80,6 +82,7 @@ describe('the development plan', () => {
     assert.match(full.body, /2 actions: 0 done, 1 started, 1 planned\./);
     assert.match(full.body, /1 is past the due date/);
     assert.match(full.body, /Sign placement agreements with ten hotels/);
+    assert.match(full.body, /<span class="meta plan-in">In the plan<\/span>/, 'a recommended action already in the plan says so');
     const id = /\/plan\/actions\/(\d+)"/.exec(full.body)![1]!;
     const done = await admin.a.post(
       `${plan}/actions/${id}`,
@@ -97,12 +100,16 @@ describe('the development plan', () => {
     assert.equal(done.statusCode, 303);
     const csv = await admin.a.get(`${plan}.csv`);
     assert.match(csv.body, /Invite employers to the programme review,Head of programmes,[\d-]+,Done/);
+    const pdf = await admin.a.get(`${plan}.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
     // A member reads the plan; only administrators change it.
     const member = await signedIn(t);
     await addMember(t.database.db, admin.centreId, member.userId, 'member');
     const read = await member.a.get(plan);
     assert.equal(read.statusCode, 200);
-    assert.doesNotMatch(read.body, /Add an action/);
+    assert.doesNotMatch(read.body, /Add an action|Add to plan/);
+    assert.equal((await member.a.get(`${plan}/new-action`)).statusCode, 403);
     assert.equal((await member.a.postRaw(`${plan}/focus`, {})).statusCode, 403);
     // Leaving a focus area out deletes its actions.
     assert.equal((await admin.a.post(`${plan}/focus`, { focus: ['programme-relevance'] }, `${plan}?focus=edit`)).statusCode, 422);

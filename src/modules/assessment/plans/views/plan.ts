@@ -1,19 +1,21 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { choices, errorSummary, field, postForm, select, textarea } from '../../../../ui/forms.ts';
+import { choices, errorSummary, postForm } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
-import { inLang, type CriterionDoc } from '../../framework/document.ts';
+import { inLang } from '../../framework/document.ts';
 import { crumbs, roundPath } from '../../paths.ts';
 import { scoreFormat } from '../../report/views/report.ts';
-import { planStatuses, type Plan, type PlanAction } from '../repository.ts';
-import { progressOf, type PlanData } from '../service.ts';
+import type { Plan, PlanAction } from '../repository.ts';
+import { isOverdue, progressOf, type PlanData } from '../service.ts';
+import { actionFields } from './fields.ts';
 
-// The development plan: focus areas chosen from the report, actions under each with owner, due
-// date, status and the indicator they should move, progress at a glance, and the forms to change
-// it (for centre administrators).
+// The development plan: focus areas chosen from the report; under each, its actions as cards
+// (owner, due date, status, the statement they should move, the latest progress note), which sit
+// side by side on a wide screen and one under another on a phone; and the actions the Knowledge
+// Packages recommend for it, each with "Add to plan" (the new-action page, prefilled).
 
 export interface PlanState {
   csrf: string;
@@ -23,8 +25,6 @@ export interface PlanState {
   values?: Record<string, string | string[]>;
   editingFocus?: boolean;
 }
-
-const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
 function criterionScore(ctx: PageContext, d: PlanData, id: string): Html {
   const s = d.scores.get(id)?.score.all;
@@ -60,59 +60,72 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
   );
 }
 
-function actionFields(ctx: PageContext, d: PlanData, plan: Plan, values: Record<string, string | string[]>, errors: FieldError[], withSource: boolean): Html {
-  const { t } = ctx;
-  const focus = plan.focus.map((id) => d.criteria.find((c) => c.id === id)).filter((c): c is CriterionDoc => c !== undefined);
-  const indicatorError = errors.find((e) => e.field === 'indicator');
-  const sourceError = errors.find((e) => e.field === 'source');
-  const option = (value: string, label: Html | string, chosen: string) =>
-    html`<option value="${value}"${value === chosen ? html` selected` : ''}>${label}</option>`;
-  return html`${select(ctx, {
-    name: 'criterion',
-    label: t('plan.action.criterion'),
-    placeholder: t('plan.action.chooseCriterion'),
-    value: str(values.criterion),
-    errors,
-    options: focus.map((c) => ({ value: c.id, label: inLang(c.title, ctx).value })),
-  })}
-    ${
-      withSource
-        ? html`<div class="field${sourceError ? ' field-error' : ''}">
-          <label for="field-source">${t('plan.action.source')}</label>
-          <p class="hint" id="field-source-hint">${t('plan.action.sourceHint')}</p>
-          ${sourceError ? html`<p class="error-message" id="field-source-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${t(sourceError.key)}</p>` : ''}
-          <select id="field-source" name="source" aria-describedby="field-source-hint${sourceError ? ' field-source-error' : ''}">
-            ${option('', t('plan.action.ownAction'), str(values.source))}
-            ${focus.map((c) => {
-              const list = d.recommended.get(c.id) ?? [];
-              return list.length
-                ? html`<optgroup label="${inLang(c.title, ctx).value}">${list.map((a) => option(a.key, a.text.value, str(values.source)))}</optgroup>`
-                : '';
-            })}
-          </select>
-        </div>`
-        : ''
-    }
-    ${field(ctx, { name: 'title', label: t('plan.action.title'), hint: withSource ? t('plan.action.titleHint') : undefined, value: str(values.title), errors, maxlength: 300 })}
-    ${field(ctx, { name: 'owner', label: t('plan.action.owner'), hint: t('plan.action.ownerHint'), value: str(values.owner), errors, maxlength: 120 })}
-    <div class="field-row">
-      ${field(ctx, { name: 'due', label: t('plan.action.due'), hint: t('round.field.dateHint'), value: str(values.due), errors, maxlength: 10 })}
-      ${select(ctx, { name: 'status', label: t('plan.action.status'), placeholder: t('plan.action.chooseStatus'), value: str(values.status) || 'planned', errors, options: planStatuses.map((s) => ({ value: s, label: t(`plan.status.${s}`) })) })}
-    </div>
-    <div class="field${indicatorError ? ' field-error' : ''}">
-      <label for="field-indicator">${t('plan.action.indicator')}</label>
-      ${indicatorError ? html`<p class="error-message" id="field-indicator-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${t(indicatorError.key)}</p>` : ''}
-      <select id="field-indicator" name="indicator"${indicatorError ? html` aria-describedby="field-indicator-error"` : ''}>
-        ${option('', t('plan.action.noIndicator'), str(values.indicator))}
-        ${focus.map((c) => html`<optgroup label="${inLang(c.title, ctx).value}">${c.indicators.filter((i) => d.page.loaded.indicators.has(i.id)).map((i) => option(i.id, inLang(i.statement, ctx).value, str(values.indicator)))}</optgroup>`)}
-      </select>
-    </div>
-    ${textarea(ctx, { name: 'notes', label: t('plan.action.notes'), value: str(values.notes), maxlength: 1000, errors })}`;
+export function statusLabel(ctx: PageContext, a: PlanAction): Html {
+  return html`<span class="plan-status plan-${a.status}">${ctx.t(`plan.status.${a.status}`)}</span>${isOverdue(a) ? html` <strong class="status-missing">${ctx.t('plan.overdue')}</strong>` : ''}`;
 }
 
-function statusLabel(ctx: PageContext, a: PlanAction): Html {
-  const overdue = a.status !== 'done' && a.due_on !== null && a.due_on < new Date().toISOString().slice(0, 10);
-  return html`<span class="plan-status plan-${a.status}">${ctx.t(`plan.status.${a.status}`)}</span>${overdue ? html` <strong class="status-missing">${ctx.t('plan.overdue')}</strong>` : ''}`;
+/** An action's facts as a description list: owner, due date, status, the statement it should move. */
+export function actionFacts(ctx: PageContext, d: PlanData, a: PlanAction): Html {
+  const { t } = ctx;
+  const indicator = a.indicator ? d.criteria.find((c) => c.id === a.criterion)?.indicators.find((i) => i.id === a.indicator) : undefined;
+  const st = indicator ? inLang(indicator.statement, ctx) : null;
+  return html`<dl class="plan-facts">
+    <div><dt>${t('plan.action.owner')}</dt><dd>${a.owner || t('plan.formerMember')}${a.owner_user_id ? html` <span class="meta">${t('plan.action.isMember')}</span>` : ''}</dd></div>
+    <div><dt>${t('plan.action.due')}</dt><dd>${a.due_on ? day(ctx, `${a.due_on}T00:00:00Z`) : '–'}</dd></div>
+    <div><dt>${t('plan.action.status')}</dt><dd>${statusLabel(ctx, a)}</dd></div>
+    ${st ? html`<div class="plan-fact-wide"><dt>${t('plan.action.indicator')}</dt><dd><span${langOf(st, ctx)}>${st.value}</span></dd></div>` : ''}
+  </dl>`;
+}
+
+/** One progress note: who wrote it and when, then the note. */
+export function noteLine(ctx: PageContext, n: PlanAction['progress'][number]): Html {
+  return html`<p class="plan-note-meta meta">${ctx.t('plan.note.meta', { who: n.author_name || ctx.t('plan.formerMember'), when: day(ctx, n.created_at) })}</p><p class="plan-note-body">${n.body}</p>`;
+}
+
+function actionCard(ctx: PageContext, d: PlanData, a: PlanAction, path: string): Html {
+  const { t } = ctx;
+  const latest = a.progress[0];
+  return html`<li class="plan-card" id="action-${a.id}">
+    <h3>${a.title}</h3>
+    ${actionFacts(ctx, d, a)}
+    ${a.notes ? html`<p class="plan-details">${a.notes}</p>` : ''}
+    ${latest ? html`<div class="plan-latest"><p class="plan-latest-title">${t('plan.note.latest')}</p>${noteLine(ctx, latest)}</div>` : ''}
+    <p class="plan-card-links"><a href="${path}/actions/${a.id}">${d.page.manage ? t('plan.action.open') : t('plan.action.notesLink', { n: a.progress.length })}<span class="visually-hidden">: ${a.title}</span></a></p>
+  </li>`;
+}
+
+function focusSection(ctx: PageContext, d: PlanData, plan: Plan, id: string, path: string): Html {
+  const { t } = ctx;
+  const c = d.criteria.find((x) => x.id === id);
+  if (!c) return html``;
+  const ct = inLang(c.title, ctx);
+  const actions = plan.actions.filter((a) => a.criterion === id);
+  const recommended = d.recommended.get(id) ?? [];
+  const inPlan = new Set(plan.actions.map((a) => a.source).filter((x) => x !== null));
+  const manage = d.page.manage;
+  const add = (source?: string) => `${path}/new-action?criterion=${encodeURIComponent(id)}${source ? `&source=${encodeURIComponent(source)}` : ''}`;
+  return html`<section aria-labelledby="focus-${id}" class="plan-focus">
+    <h2 id="focus-${id}"><span${langOf(ct, ctx)}>${ct.value}</span>${criterionScore(ctx, d, id)}</h2>
+    ${actions.length ? html`<ul class="plan-cards" aria-label="${t('plan.actions.caption', { criterion: ct.value })}">${actions.map((a) => actionCard(ctx, d, a, path))}</ul>` : html`<p class="meta">${t('plan.actions.none')}</p>`}
+    ${
+      recommended.length
+        ? html`<details class="recommended"${actions.length ? '' : html` open`}><summary>${t('plan.recommended', { n: recommended.length })}</summary>
+          <ul class="plan-recommended">${recommended.map(
+            (a) => html`<li>
+              <span class="plan-recommended-text"><a href="${href(ctx, a.href)}">${txt(a.text, ctx)}</a> <span class="meta"${langOf(a.station, ctx)}>(${a.station.value})</span></span>
+              ${
+                !manage
+                  ? ''
+                  : inPlan.has(a.key)
+                    ? html`<span class="meta plan-in">${t('plan.recommendedInPlan')}</span>`
+                    : html`<a class="plan-add" href="${add(a.key)}">${t('plan.add.toPlan')}<span class="visually-hidden">: ${a.text.value}</span></a>`
+              }
+            </li>`,
+          )}</ul>
+        </details>`
+        : ''
+    }
+  </section>`;
 }
 
 function glance(ctx: PageContext, d: PlanData, plan: Plan): Html {
@@ -149,51 +162,16 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
   } else {
     main = html`${glance(ctx, d, plan)}
       <ul class="inline-list report-actions">
+        <li><a href="${path}.pdf">${t('plan.downloadPdf')}</a></li>
         <li><a href="${path}.csv">${t('plan.download')}</a></li>
         ${manage ? html`<li><a href="${path}?focus=edit">${t('plan.focus.change')}</a></li>` : ''}
       </ul>
-      ${plan.focus.map((id) => {
-        const c = d.criteria.find((x) => x.id === id);
-        if (!c) return '';
-        const ct = inLang(c.title, ctx);
-        const actions = plan.actions.filter((a) => a.criterion === id);
-        const recommended = d.recommended.get(id) ?? [];
-        return html`<section aria-labelledby="focus-${id}" class="plan-focus">
-          <h2 id="focus-${id}"><span${langOf(ct, ctx)}>${ct.value}</span>${criterionScore(ctx, d, id)}</h2>
-          ${
-            actions.length
-              ? html`<div class="table-scroll"><table class="scores">
-                <caption class="visually-hidden">${t('plan.actions.caption', { criterion: ct.value })}</caption>
-                <thead><tr><th scope="col">${t('plan.action.title')}</th><th scope="col">${t('plan.action.owner')}</th><th scope="col">${t('plan.action.due')}</th><th scope="col">${t('plan.action.status')}</th><th scope="col">${t('plan.action.indicator')}</th>${manage ? html`<th scope="col"><span class="visually-hidden">${t('plan.action.change')}</span></th>` : ''}</tr></thead>
-                <tbody>${actions.map((a) => {
-                  const indicator = a.indicator ? c.indicators.find((i) => i.id === a.indicator) : undefined;
-                  const st = indicator ? inLang(indicator.statement, ctx) : null;
-                  return html`<tr>
-                    <th scope="row">${a.title}${a.notes ? html`<span class="meta plan-notes">${a.notes}</span>` : ''}</th>
-                    <td>${a.owner}</td>
-                    <td>${a.due_on ? day(ctx, `${a.due_on}T00:00:00Z`) : '–'}</td>
-                    <td>${statusLabel(ctx, a)}</td>
-                    <td>${st ? html`<span${langOf(st, ctx)}>${st.value}</span>` : '–'}</td>
-                    ${manage ? html`<td><a href="${path}/actions/${a.id}">${t('plan.action.change')}<span class="visually-hidden">: ${a.title}</span></a></td>` : ''}
-                  </tr>`;
-                })}</tbody>
-              </table></div>`
-              : html`<p class="meta">${t('plan.actions.none')}</p>`
-          }
-          ${
-            recommended.length
-              ? html`<details class="recommended"><summary>${t('plan.recommended', { n: recommended.length })}</summary>
-                <ul class="link-list">${recommended.map((a) => html`<li><a href="${href(ctx, a.href)}">${txt(a.text, ctx)}</a> <span class="meta">(${txt(a.station, ctx)})</span></li>`)}</ul>
-              </details>`
-              : ''
-          }
-        </section>`;
-      })}
+      ${plan.focus.map((id) => focusSection(ctx, d, plan, id, path))}
       ${
         manage
           ? html`<section aria-labelledby="add-action" class="plan-forms">
-            <h2 id="add-action">${t('plan.add.title')}</h2>
-            ${postForm(`${path}/actions`, s.csrf, html`${actionFields(ctx, d, plan, s.form === 'action' ? (s.values ?? {}) : {}, s.form === 'action' ? errors : [], true)}<button type="submit">${t('plan.add.submit')}</button>`, 'form')}
+            <h2 id="add-action">${t('plan.add.own')}</h2>
+            ${postForm(`${path}/actions`, s.csrf, html`${actionFields(ctx, d, plan, { status: 'planned' }, [], false)}<button type="submit">${t('plan.add.submit')}</button>`)}
           </section>`
           : ''
       }`;
@@ -205,40 +183,9 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
     <p><a href="${roundPath(ctx, d.page.centre.slug, round.id)}/report">${t('plan.toReport')}</a></p>
     ${main}`;
   return layout(ctx, {
-    title,
+    title: errors.length ? `${t('form.errorTitlePrefix')} ${title}` : title,
     body,
     breadcrumbs: crumbs(ctx, d.page, [{ href: roundPath(ctx, d.page.centre.slug, round.id), label: round.title }]),
-    index: false,
-    pageType: 'plan',
-  });
-}
-
-export function actionEditView(ctx: PageContext, d: PlanData, plan: Plan, action: PlanAction, s: PlanState): string {
-  const { t } = ctx;
-  const { round } = d.page.loaded;
-  const path = `${roundPath(ctx, d.page.centre.slug, round.id)}/plan`;
-  const values = s.values ?? {
-    criterion: action.criterion,
-    indicator: action.indicator ?? '',
-    title: action.title,
-    owner: action.owner,
-    due: action.due_on ?? '',
-    status: action.status,
-    notes: action.notes ?? '',
-  };
-  const body = html`${errorSummary(ctx, s.errors)}
-    <p class="kicker">${d.page.centre.name}</p>
-    <h1>${t('plan.edit.title')}</h1>
-    ${postForm(`${path}/actions/${action.id}`, s.csrf, html`${actionFields(ctx, d, plan, values, s.errors ?? [], false)}<button type="submit">${t('plan.edit.submit')}</button>`)}
-    ${postForm(`${path}/actions/${action.id}/delete`, s.csrf, html`<button type="submit" class="danger">${t('plan.edit.delete')}</button>`)}
-    <p><a href="${path}">${t('plan.edit.back')}</a></p>`;
-  return layout(ctx, {
-    title: t('plan.edit.title'),
-    body,
-    breadcrumbs: crumbs(ctx, d.page, [
-      { href: roundPath(ctx, d.page.centre.slug, round.id), label: round.title },
-      { href: path, label: t('plan.title', { round: round.title }) },
-    ]),
     index: false,
     pageType: 'plan',
   });
