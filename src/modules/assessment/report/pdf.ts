@@ -4,10 +4,10 @@ import { day } from '../../../ui/dates.ts';
 import { inLang } from '../framework/document.ts';
 import { lastDay, statusOf } from '../round.ts';
 import { BURST_FROM } from './anonymity.ts';
-import type { ScoreSet } from './scoring.ts';
+import { cellOf, type ScoreSet } from './scoring.ts';
 import type { ReportData } from './service.ts';
 import { releaseText, shownText } from './views/intake.ts';
-import { scoreFormat } from './views/report.ts';
+import { cellText, scoreFormat } from './views/cells.ts';
 
 // The report as a PDF document: the same content as the page, in the same words (the message
 // catalogues), as headings, paragraphs, lists and tables.
@@ -20,7 +20,7 @@ export function reportDocument(ctx: PageContext, d: ReportData): PdfDocument {
   const score = (v: number | null | undefined) => (v === null || v === undefined ? t('report.notEnough') : fmt(v));
   const group = (g: string) => t(`assessment.groupName.${g}`);
   const head = (first: string) => [first, t('report.allGroups'), ...results.shown.map(group)];
-  const cells = (s: ScoreSet) => [score(s.all), ...results.shown.map((g) => score(s.byGroup[g]))];
+  const cells = (s: ScoreSet) => [cellText(ctx, cellOf(s, results.shown)), ...results.shown.map((g) => cellText(ctx, cellOf(s, results.shown, g)))];
   const blocks: PdfBlock[] = [
     {
       kind: 'paragraph',
