@@ -154,14 +154,12 @@ export async function recommendations(
       out.push({
         criterion: c,
         dimension,
-        stations: (pkg?.stations ?? [])
-          .slice(0, 3)
-          .map((s) => ({
-            key: `package-${pkg!.number}-station-${s.position}`,
-            href: `/packages/${pkg!.number}/stations/${s.position}`,
-            title: s.title,
-            package: pkg!.number,
-          })),
+        stations: (pkg?.stations ?? []).slice(0, 3).map((s) => ({
+          key: `package-${pkg!.number}-station-${s.position}`,
+          href: `/packages/${pkg!.number}/stations/${s.position}`,
+          title: s.title,
+          package: pkg!.number,
+        })),
         actions: [],
         resources: [],
         broader: 'package',
