@@ -5,13 +5,12 @@ import { ContentError } from './content/pack.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { FrameworkError } from './modules/assessment/framework/format.ts';
-import { warmBenchmark } from './modules/assessment/report/benchmark.ts';
 import { loadFrameworks } from './modules/assessment/framework/load.ts';
 import { createSearch } from './modules/search/index.ts';
 
 // Start-up: validate configuration, open the database, apply migrations, load the content pack,
-// start the job worker (unless JOBS_WORKER=false), build the benchmark's sums in the background,
-// listen; on SIGTERM/SIGINT stop taking
+// start the job worker (unless JOBS_WORKER=false), warm the reports up in the background (the
+// benchmark's sums, one report rendered once), listen; on SIGTERM/SIGINT stop taking
 // requests, finish those in flight, stop the worker (jobs still running are tried again later),
 // close the database.
 
@@ -49,10 +48,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  // The benchmark's sums, built in the background while the server starts listening, so that the
-  // first report does not pay for them.
-  warmBenchmark(database.db)
-    .then((ms) => app.log.info({ ms: Math.round(ms) }, 'benchmark sums ready'))
+  // The benchmark's sums, and one report rendered once, in the background while the server starts
+  // listening, so that the first report does not pay for them (report/warm.ts).
+  app
+    .warmReports()
+    .then((w) => app.log.info({ ms: Math.round(w.totalMs), benchmarkMs: Math.round(w.benchmarkMs) }, 'reports warmed up'))
     .catch((error: unknown) => app.log.warn({ err: error }, 'benchmark sums not built at start-up'));
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`IntVE platform ready on ${config.baseUrl}`);
