@@ -34,13 +34,14 @@ function legend(r: Renderer, figure: Tag, entries: { fill: string; label: string
   let x = 0;
   for (const entry of entries) {
     const box = r.layoutText(entry.label, style, r.width - 14);
-    const w = 14 + (box.lines[0]?.width ?? 0);
+    const w = (box.lines[0] ? 14 : 9) + (box.lines[0]?.width ?? 0);
     if (x > 0 && x + w > r.width) {
       lines.push([]);
       x = 0;
     }
     lines.at(-1)!.push({ x, w, entry, box });
-    x += w + 12;
+    // The steps of a scale touch; named entries keep apart.
+    x += w + (box.lines[0] ? 12 : 0);
   }
   return lines.map((line, n) => ({
     height: 13,
@@ -55,7 +56,8 @@ function legend(r: Renderer, figure: Tag, entries: { fill: string; label: string
             .rect(xAt(r, e.x, 9), top + 1, 9, 9)
             .fillAndStroke(e.entry.fill, AXIS)
             .restore();
-          r.drawLine(e.box, e.box.lines[0]!, xAt(r, e.x + 13, e.w - 13), e.w - 13, top, 'start');
+          const line = e.box.lines[0];
+          if (line) r.drawLine(e.box, line, xAt(r, e.x + 13, e.w - 13), e.w - 13, top, 'start');
         }
       }),
   }));
@@ -104,8 +106,9 @@ export function barsItems(r: Renderer, b: Bars): Item[] {
             const v = row.values[j] ?? null;
             const words = row.texts[j] ?? '';
             const valueBox = r.layoutText(words, { size: VALUE, bold: false, color: v === null ? colors.muted : colors.text }, plotW);
+            if (!valueBox.lines[0]) return;
             if (v === null) {
-              r.drawLine(valueBox, valueBox.lines[0]!, xAt(r, plotX + 3, plotW - 3), plotW - 3, y + (barH - valueBox.lineHeight) / 2, 'start');
+              r.drawLine(valueBox, valueBox.lines[0], xAt(r, plotX + 3, plotW - 3), plotW - 3, y + (barH - valueBox.lineHeight) / 2, 'start');
               return;
             }
             const w = Math.max(sx(v), 1.5);
