@@ -117,7 +117,7 @@ export function barsItems(r: Renderer, b: Bars): Item[] {
               .rect(xAt(r, plotX, w), y, w, barH)
               .fill(b.series.length > 1 ? SERIES[j % SERIES.length]! : SERIES[0])
               .restore();
-            r.drawLine(valueBox, valueBox.lines[0]!, xAt(r, plotX + w + 3, valueW), valueW, y + (barH - valueBox.lineHeight) / 2, 'start');
+            r.drawLine(valueBox, valueBox.lines[0], xAt(r, plotX + w + 3, valueW), valueW, y + (barH - valueBox.lineHeight) / 2, 'start');
           });
           r.doc
             .save()
