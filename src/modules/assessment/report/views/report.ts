@@ -37,7 +37,7 @@ function summarySection(ctx: PageContext, d: ReportData): Html {
     const st = inLang(i.indicator.statement, ctx);
     return html`<li><span${langOf(st, ctx)}>${st.value}</span> <strong>${score(ctx, i.score.all)}</strong></li>`;
   };
-  return html`<section aria-labelledby="summary" class="report-summary">
+  return html`<section aria-labelledby="summary">
     <h2 id="summary">${t('report.summary.title')}</h2>
     <p class="lead">${overall === null ? t('report.summary.none') : t('report.summary.overallLevel', { score: fmt(overall), level: t(`report.level.${levelOfScore(overall)}`) })}</p>
     <h3 class="visually-hidden">${t('report.summary.dimensions')}</h3>
