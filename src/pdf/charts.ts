@@ -27,21 +27,24 @@ function caption(r: Renderer, figure: Tag, words: string): Item[] {
   return [{ height: box.lineHeight * box.lines.length, gap: 12, keep: true, draw: (top) => r.tagged(figure, () => text(r, box, 0, r.width, top)) }];
 }
 
-/** A legend: a swatch and a name per entry, flowing along lines. */
-function legend(r: Renderer, figure: Tag, entries: { fill: string; label: string; dashed?: boolean }[]): Item[] {
+/** A legend flowing along lines: per entry, an optional word before its swatch, the swatch, and its name; unnamed swatches touch (a scale). */
+function legend(r: Renderer, figure: Tag, entries: { fill: string; label: string; lead?: string; dashed?: boolean }[]): Item[] {
   const style = { size: LABEL, bold: false, color: colors.text };
-  const lines: { x: number; w: number; entry: (typeof entries)[number]; box: TextBox }[][] = [[]];
+  type Placed = { x: number; entry: (typeof entries)[number]; lead: TextBox | null; box: TextBox; leadW: number; w: number };
+  const lines: Placed[][] = [[]];
   let x = 0;
   for (const entry of entries) {
     const box = r.layoutText(entry.label, style, r.width - 14);
-    const w = (box.lines[0] ? 14 : 9) + (box.lines[0]?.width ?? 0);
+    const lead = entry.lead ? r.layoutText(entry.lead, style, r.width - 14) : null;
+    const leadW = lead?.lines[0] ? lead.lines[0].width + 4 : 0;
+    const named = Boolean(box.lines[0]);
+    const w = leadW + 9 + (named ? 4 + box.lines[0]!.width : 0);
     if (x > 0 && x + w > r.width) {
       lines.push([]);
       x = 0;
     }
-    lines.at(-1)!.push({ x, w, entry, box });
-    // The steps of a scale touch; named entries keep apart.
-    x += w + (box.lines[0] ? 12 : 0);
+    lines.at(-1)!.push({ x, entry, lead, box, leadW, w });
+    x += w + (named ? 12 : 0);
   }
   return lines.map((line, n) => ({
     height: 13,
@@ -50,14 +53,17 @@ function legend(r: Renderer, figure: Tag, entries: { fill: string; label: string
     draw: (top) =>
       r.tagged(figure, () => {
         for (const e of line) {
+          const leadLine = e.lead?.lines[0];
+          if (leadLine) r.drawLine(e.lead!, leadLine, xAt(r, e.x, e.leadW - 4), e.leadW - 4, top, 'start');
           r.doc.save().lineWidth(0.5).strokeColor(AXIS);
           if (e.entry.dashed) r.doc.dash(1.5, { space: 1.5 });
           r.doc
-            .rect(xAt(r, e.x, 9), top + 1, 9, 9)
+            .rect(xAt(r, e.x + e.leadW, 9), top + 1, 9, 9)
             .fillAndStroke(e.entry.fill, AXIS)
             .restore();
           const line = e.box.lines[0];
-          if (line) r.drawLine(e.box, line, xAt(r, e.x + 13, e.w - 13), e.w - 13, top, 'start');
+          const from = e.x + e.leadW + 13;
+          if (line) r.drawLine(e.box, line, xAt(r, from, e.w - e.leadW - 13), e.w - e.leadW - 13, top, 'start');
         }
       }),
   }));
@@ -139,14 +145,14 @@ export function heatItems(r: Renderer, h: Heat): Item[] {
   const items: Item[] = caption(r, figure, h.caption);
   items.push(
     ...legend(r, figure, [
-      ...SCALE.map((fill, k) => ({ fill, label: k === 0 ? h.legend.low : k === SCALE.length - 1 ? h.legend.high : '' })),
+      ...SCALE.map((fill, k) => ({ fill, label: k === SCALE.length - 1 ? h.legend.high : '', ...(k === 0 ? { lead: h.legend.low } : {}) })),
       { fill: '#ffffff', label: h.legend.missing, dashed: true },
       ...(h.rows.some((row) => row.cells.some((c) => c.notAsked)) ? [{ fill: '#eeeeee', label: h.legend.notAsked }] : []),
     ]),
   );
   const n = Math.max(1, h.columns.length);
-  const cellW = Math.min(48, (r.width * 0.55) / n);
-  const labelW = r.width - n * cellW - 6;
+  const cellW = Math.min(56, (r.width * 0.55) / n);
+  const labelW = Math.min(r.width - n * cellW - 6, r.width * 0.42);
   const head = { size: 7.5, bold: true, color: colors.text };
   const heads = h.columns.map((c) => r.layoutText(c, head, cellW - 3));
   const headH = Math.max(...heads.map((b) => b.lines.length * b.lineHeight)) + 4;

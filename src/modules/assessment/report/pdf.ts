@@ -150,7 +150,7 @@ export function reportDocument(ctx: PageContext, d: ReportData, plan: Plan | nul
         { kind: 'heading', text: t('report.groups.title'), level: 2 },
         {
           kind: 'heat',
-          caption: t('report.chart.heat'),
+          caption: t('report.chart.vectorCaption', { title: t('report.chart.heat') }),
           columns: results.shown.map(group),
           rows: criteria.map((c) => ({
             label: inLang(c.criterion.title, ctx).value,
