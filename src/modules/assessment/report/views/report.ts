@@ -7,7 +7,7 @@ import { inLang } from '../../framework/document.ts';
 import { crumbs, roundPath } from '../../paths.ts';
 import { lastDay, statusOf } from '../../round.ts';
 import { packageLevelFor, type Recommendation } from '../recommendations.ts';
-import { levelFloors, levels } from '../scoring.ts';
+import { levelFloors, levelOf, levels } from '../scoring.ts';
 import type { ReportData } from '../service.ts';
 import { levelBadge, score, scoreFormat } from './cells.ts';
 import { detailSection } from './detail.ts';
@@ -39,7 +39,7 @@ function summarySection(ctx: PageContext, d: ReportData): Html {
   };
   return html`<section aria-labelledby="summary">
     <h2 id="summary">${t('report.summary.title')}</h2>
-    <p class="lead">${overall === null ? t('report.summary.none') : t('report.summary.overallLevel', { score: fmt(overall), level: t(`report.level.${levelOfScore(overall)}`) })}</p>
+    <p class="lead">${overall === null ? t('report.summary.none') : t('report.summary.overallLevel', { score: fmt(overall), level: t(`report.level.${levelOf(overall)}`) })}</p>
     <h3 class="visually-hidden">${t('report.summary.dimensions')}</h3>
     <ul class="dimension-cards">
       ${results.dimensions.map((dim) => {
@@ -67,8 +67,6 @@ function summarySection(ctx: PageContext, d: ReportData): Html {
     }
   </section>`;
 }
-
-const levelOfScore = (v: number) => levels.findLast((l) => v >= levelFloors[l]) ?? 'beginner';
 
 function recommendation(ctx: PageContext, d: ReportData, r: Recommendation): Html {
   const { t } = ctx;
