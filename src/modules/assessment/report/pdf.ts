@@ -104,13 +104,13 @@ export function reportDocument(ctx: PageContext, d: ReportData, plan: Plan | nul
       ),
       {
         kind: 'table',
-        head: [t('report.dimension'), t('report.allGroups'), t('report.levelColumn')],
+        head: [...head(t('report.dimension')), t('report.levelColumn')],
         rows: results.dimensions.map((d) => [
           inLang(d.dimension.title, ctx).value,
-          score(d.score.all),
+          ...cells(d.score),
           d.level ? t(`report.level.${d.level}`) : t('report.notEnough'),
         ]),
-        widths: [3, 1, 1.5],
+        widths: [3, ...Array<number>(results.shown.length + 1).fill(1), 1.5],
       },
     );
     const ranked = results.ranked;
