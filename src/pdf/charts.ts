@@ -136,7 +136,18 @@ export function barsItems(r: Renderer, b: Bars): Item[] {
         }),
     });
   });
-  return items;
+  return keepTogether(r, items);
+}
+
+/**
+ * A chart that fits in half a page moves to the next page whole rather than split (its items
+ * kept with the next); a longer one goes row by row, its caption and legend kept with its first row.
+ */
+function keepTogether(r: Renderer, items: Item[]): Item[] {
+  const total = items.reduce((sum, item) => sum + item.gap + item.height, 0);
+  const whole = total < (r.bottom - r.top) / 2;
+  const head = items.findIndex((item) => !item.keep);
+  return items.map((item, i) => ({ ...item, keep: i < items.length - 1 && (whole || i < Math.max(head, 0)) }));
 }
 
 /** The heat map: a row per criterion, a column per group, each cell coloured on the five blues with its number. */
@@ -193,7 +204,7 @@ export function heatItems(r: Renderer, h: Heat): Item[] {
         }),
     });
   });
-  return items;
+  return keepTogether(r, items);
 }
 
 /** The step of the five-colour scale a value falls in (as ui/charts/heat-map.ts heatStep). */
