@@ -13,6 +13,8 @@ import { currentVersion, DEFAULT_FRAMEWORK } from '../src/modules/assessment/fra
 import { settleClosedRounds } from '../src/modules/assessment/report/results.ts';
 import { stakeholderGroups } from '../src/modules/assessment/framework/format.ts';
 import { rng } from './synthetic.ts';
+import { freePort, HOST, stopChild, waitFor } from './tools.ts';
+import { spawn } from 'node:child_process';
 
 // npm run bench (second part), or npm run bench:assessment: the self-assessment at scale, on the
 // real database (SQLite by default; PostgreSQL when DATABASE_URL names one).
@@ -160,6 +162,63 @@ async function fillCentres(t: TestApp, keys: string[]): Promise<void> {
   }
 }
 
+/**
+ * The first report of a freshly started instance: the real server (node src/server.ts) on the same
+ * database, signed in with the administrator's session cookie. Its start-up builds the benchmark's
+ * sums in the background (it logs "benchmark sums ready"); the first report is asked for as soon
+ * as the server answers /readyz, and again, on a second start, once the sums are ready.
+ */
+async function firstReports(url: string, path: string, cookie: string): Promise<{ atListen: number; afterWarm: number; warmMs: number; listenMs: number }> {
+  const one = async (waitForWarm: boolean) => {
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawn(process.execPath, ['src/server.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST,
+        BASE_URL: `http://${HOST}:${port}`,
+        LOG_LEVEL: 'info',
+        LOAD_CONTENT: 'false',
+        JOBS_WORKER: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let warmMs = -1;
+    let out = '';
+    const warmed = new Promise<void>((done) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /"ms":(\d+),"benchmarkMs":\d+,"msg":"reports warmed up"/.exec(out);
+        if (m && warmMs < 0) {
+          warmMs = Number(m[1]);
+          done();
+        }
+      });
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await waitFor(`http://${HOST}:${port}/readyz`, 60_000, child);
+      const listenMs = performance.now() - started;
+      if (waitForWarm) await warmed;
+      const begin = performance.now();
+      const res = await fetch(`http://${HOST}:${port}${path}`, { headers: { cookie, 'accept-encoding': 'br, gzip' } });
+      await res.arrayBuffer();
+      const ms = performance.now() - begin;
+      if (res.status !== 200) throw new Error(`first report: ${res.status}\n${out.slice(-2000)}`);
+      return { ms, listenMs, warmMs };
+    } finally {
+      await stopChild(child);
+    }
+  };
+  const atListen = await one(false);
+  const afterWarm = await one(true);
+  return { atListen: atListen.ms, afterWarm: afterWarm.ms, warmMs: afterWarm.warmMs, listenMs: afterWarm.listenMs };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'intve-bench-assessment-'));
   const engine = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
@@ -254,7 +313,13 @@ async function main(): Promise<void> {
     });
     log(`  report page with the benchmark of ${CENTRES} centres: p50 ${both.p50.toFixed(1)} ms, p95 ${both.p95.toFixed(1)} ms`);
 
-    const met = { report: report.p95 < TARGET.reportP95Ms, benchmark: build.p95 < TARGET.benchmarkP95Ms };
+    const cookie = [...admin.a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const first = await firstReports(t.url, reportPath, cookie);
+    log(
+      `  a fresh instance (node src/server.ts): listening after ${first.listenMs.toFixed(0)} ms, reports warmed up (benchmark sums built, one report rendered) ${first.warmMs} ms into start-up; first report ${first.afterWarm.toFixed(1)} ms (asked the moment /readyz answered: ${first.atListen.toFixed(1)} ms)`,
+    );
+
+    const met = { report: report.p95 < TARGET.reportP95Ms, benchmark: build.p95 < TARGET.benchmarkP95Ms, firstReport: first.afterWarm < TARGET.reportP95Ms };
     const when = new Date().toISOString();
     const md = `# Self-assessment benchmark, ${when}
 
@@ -268,16 +333,23 @@ Engine: ${engine}. Node ${process.version}. ${RESPONSES} sent responses to ${cho
 | The same with the sums kept (after the first report) | ${benchmark.p50.toFixed(1)} | ${benchmark.p95.toFixed(1)} | ${benchmark.p99.toFixed(1)} | – | – |
 | Report page with that benchmark | ${both.p50.toFixed(1)} | ${both.p95.toFixed(1)} | ${both.p99.toFixed(1)} | – | – |
 | Sending one response | ${send.p50.toFixed(1)} | ${send.p95.toFixed(1)} | ${send.p99.toFixed(1)} | – | – |
+
+A fresh instance (\`node src/server.ts\` on the same database, one request each): listening after ${first.listenMs.toFixed(0)} ms; the warm-up in the background (the benchmark's sums, one report rendered in each language) done ${first.warmMs} ms into start-up.
+
+| First report after start-up | ms | Target | Met |
+|---|---:|---|---|
+| once the start-up warm-up has finished | ${first.afterWarm.toFixed(1)} | < ${TARGET.reportP95Ms} ms | ${met.firstReport ? 'yes' : 'no'} |
+| asked the moment the server answers /readyz | ${first.atListen.toFixed(1)} | – | – |
 `;
     const out = join(root, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, `assessment-${engine}-latest.md`), md);
     writeFileSync(
       join(out, `assessment-${engine}-latest.json`),
-      `${JSON.stringify({ when, engine, responses: RESPONSES, indicators: chosen.length, answers, centres: CENTRES, report, benchmarkCold: cold, benchmarkBuild: build, benchmark, reportWithBenchmark: both, send, target: TARGET, met }, null, 2)}\n`,
+      `${JSON.stringify({ when, engine, responses: RESPONSES, indicators: chosen.length, answers, centres: CENTRES, report, firstReport: first, benchmarkCold: cold, benchmarkBuild: build, benchmark, reportWithBenchmark: both, send, target: TARGET, met }, null, 2)}\n`,
     );
     log(`Written to bench/results/assessment-${engine}-latest.md`);
-    if (!met.report || !met.benchmark) process.exitCode = 1;
+    if (!met.report || !met.benchmark || !met.firstReport) process.exitCode = 1;
   } finally {
     await t.close();
     rmSync(dir, { recursive: true, force: true });

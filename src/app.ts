@@ -39,6 +39,7 @@ import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { planService } from './modules/assessment/plans/service.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
 import { settleJob, SETTLE_CRON, SETTLE_JOB } from './modules/assessment/report/jobs.ts';
+import { warmReports } from './modules/assessment/report/warm.ts';
 import { invitationsService } from './modules/assessment/rounds/invitations.ts';
 import { surveyService } from './modules/assessment/questionnaire/service.ts';
 import { reportRoutes } from './modules/assessment/report/routes.ts';
@@ -61,6 +62,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** the job queue (tests run its due jobs with app.jobs.runDue()) */
     jobs: JobQueue;
+    /** builds the benchmark's sums and renders one report once, so that the first report is fast (server.ts runs it at start-up) */
+    warmReports: () => Promise<{ benchmarkMs: number; totalMs: number }>;
   }
 }
 
@@ -182,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const invitations = invitationsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const survey = surveyService(database.db, assessmentSecret);
   const reports = reportService(database.db, knowledge);
+  app.decorate('warmReports', () => warmReports(database.db, reports, (lang) => a.ctxFor(lang, `/${lang}/`)));
   const plans = planService(database.db, knowledge, { mailer, baseUrl: config.baseUrl });
   jobs.define(overdueJob(database.db, mailer, config.baseUrl));
   jobs.schedule(OVERDUE_JOB, OVERDUE_CRON);

@@ -32,15 +32,27 @@ export function sendText(request: FastifyRequest, reply: FastifyReply, text: str
   reply.header('vary', 'Accept-Encoding').header('cache-control', 'no-cache').header('etag', etag);
   if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send();
   reply.code(status).type(type);
-  const encoding = body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
-  if (encoding === 'br') {
-    return reply.header('content-encoding', 'br').send(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }));
-  }
-  if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(gzipSync(body, { level: 6 }));
+  const packed = compressed(request, body);
+  if (packed) return reply.header('content-encoding', packed.encoding).send(packed.data);
   return reply.send(body);
 }
 
-/** Sends a page meant for one signed-in person: never stored by browsers or proxies. */
+/** Compressed for the client when it accepts it and the body is worth it; the encoding used, or null. */
+function compressed(request: FastifyRequest, body: Buffer): { encoding: 'br' | 'gzip'; data: Buffer } | null {
+  const encoding = body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
+  if (encoding === 'br') return { encoding, data: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) };
+  if (encoding === 'gzip') return { encoding, data: gzipSync(body, { level: 6 }) };
+  return null;
+}
+
+/**
+ * Sends a page meant for one signed-in person: never stored by browsers or proxies, and
+ * compressed like public pages when the client accepts it (a report is a few hundred KB of HTML).
+ */
 export function sendPrivate(reply: FastifyReply, body: string, status = 200): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  reply.code(status).header('cache-control', 'no-store').header('vary', 'Accept-Encoding').type('text/html; charset=utf-8');
+  const raw = Buffer.from(body);
+  const packed = compressed(reply.request, raw);
+  if (packed) return reply.header('content-encoding', packed.encoding).send(packed.data);
+  return reply.send(raw);
 }

@@ -1,4 +1,5 @@
 import { qrMatrix, QUIET_ZONE } from '../ui/qr/qr.ts';
+import { barsItems, heatItems } from './charts.ts';
 import type { TextStyle } from './line-layout.ts';
 import type { PdfBlock } from './model.ts';
 import type { Align, Item, Renderer, Tag } from './renderer.ts';
@@ -36,6 +37,10 @@ export function blockItems(r: Renderer, block: PdfBlock): Item[] {
       return [{ height: 0, gap: 0, pageBreak: true, draw: () => undefined }];
     case 'qr':
       return [qrItem(r, block.text, block.caption, block.size ?? 120)];
+    case 'bars':
+      return barsItems(r, block);
+    case 'heat':
+      return heatItems(r, block);
   }
 }
 

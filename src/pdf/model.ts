@@ -1,5 +1,5 @@
 // Documents as PDF files, in English, French and Arabic: a small document model (headings,
-// paragraphs, bullets, tables, page breaks, QR codes) that `renderPdf` (render.ts) draws onto A4 pages.
+// paragraphs, bullets, tables, page breaks, QR codes, bar charts and heat maps) that `renderPdf` (render.ts) draws onto A4 pages.
 // Callers write their documents in these blocks, in their own words; nothing here knows what a
 // document is about.
 //
@@ -14,7 +14,27 @@ export type PdfBlock =
   | { kind: 'table'; caption?: string; head: string[]; rows: string[][]; /** relative column widths, default equal */ widths?: number[] }
   | { kind: 'pageBreak' }
   /** a QR code of `text` (a link), `size` points wide (default 120), read by screen readers as `caption` */
-  | { kind: 'qr'; text: string; caption: string; size?: number };
+  | { kind: 'qr'; text: string; caption: string; size?: number }
+  /** grouped horizontal bars on min..max, drawn as vectors (pdf/charts.ts): a tagged figure read as `caption`; put the figures in a table after it */
+  | {
+      kind: 'bars';
+      caption: string;
+      series: string[];
+      /** per row, a value per series (null: a gap) and what to write for it (the formatted value, or why it is missing) */
+      rows: { label: string; values: (number | null)[]; texts: string[] }[];
+      min: number;
+      max: number;
+    }
+  /** the heat map: a row per criterion, a column per group, cells coloured on five steps of min..max, with their text */
+  | {
+      kind: 'heat';
+      caption: string;
+      columns: string[];
+      rows: { label: string; cells: { value: number | null; text: string; notAsked?: boolean }[] }[];
+      min: number;
+      max: number;
+      legend: { low: string; high: string; missing: string; notAsked: string };
+    };
 
 export interface PdfDocument {
   lang: 'en' | 'fr' | 'ar';

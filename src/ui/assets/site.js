@@ -23,3 +23,18 @@ if (current && strip && strip.scrollWidth > strip.clientWidth) {
   if (link.right > row.right) strip.scrollLeft += link.right - row.right + 16;
   else if (link.left < row.left) strip.scrollLeft -= row.left - link.left + 16;
 }
+
+// The report's details are closed <details>: a link to something inside one (a dimension, a
+// criterion) opens it first, so that the target shows. Without this script its summary opens it.
+function openTarget() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id && document.getElementById(id);
+  if (!target) return;
+  let opened = false;
+  for (let d = target.closest('details'); d; d = d.parentElement?.closest('details') ?? null) {
+    if (!d.open) opened = d.open = true;
+  }
+  if (opened) target.scrollIntoView();
+}
+openTarget();
+window.addEventListener('hashchange', openTarget);

@@ -17,6 +17,8 @@ export interface BarRow {
   label: string;
   lang?: string;
   values: (number | null)[];
+  /** Why a value is a gap, where it differs from the chart's missingLabel (e.g. "not asked"). */
+  gaps?: (string | undefined)[];
 }
 export interface BarChartOptions {
   /** Unique id prefix within the page, [a-z0-9-]. */
@@ -106,7 +108,7 @@ export function barChart(o: BarChartOptions): Html {
       const by = top + j * (barH + 2);
       if (v === null) {
         // A gap, with the reason in muted text where the bar would be.
-        drawing.push(c.text(plotX0 + 6, by + barH / 2, 'left', truncate(o.missingLabel), { size: SMALL, fill: AXIS, middle: true }));
+        drawing.push(c.text(plotX0 + 6, by + barH / 2, 'left', truncate(row.gaps?.[j] ?? o.missingLabel), { size: SMALL, fill: AXIS, middle: true }));
         return;
       }
       // A value at the scale minimum still gets a sliver, so it does not read as a gap.
@@ -133,7 +135,7 @@ export function barChart(o: BarChartOptions): Html {
       (row) =>
         html`${rowHead(row, dir)}${o.series.map((_, j) => {
           const v = row.values[j] ?? null;
-          return html`<td>${v === null ? o.missingLabel : format(v)}</td>`;
+          return html`<td>${v === null ? (row.gaps?.[j] ?? o.missingLabel) : format(v)}</td>`;
         })}`,
     ),
   );

@@ -7,8 +7,15 @@ export const AXIS = '#595959';
 export const GRID = '#d9d9d9';
 /** Sequential blues, low to high: dark text on the first three, white on the last two (the heat map's cells take them as the classes heat-1 … heat-5 of ui/styles/90-charts.css). */
 export const SCALE = ['#deebf7', '#9ecae1', '#4f9bcf', '#2171b5', '#08306b'] as const;
-/** Non-answers in a distribution, after the five ordered answers. */
-export const EXTRA = ['#b0b0b0', '#6e6e6e', '#3d3d3d'] as const;
+/**
+ * Answers on an agreement scale, "strongly disagree" to "strongly agree": a diverging orange to
+ * purple (ColorBrewer's PuOr, colour-blind safe), strong at both ends so that neither end looks
+ * like nothing, a light grey in the middle. Segments are outlined and carry their counts, and the
+ * figures are in the chart's table as well.
+ */
+export const DIVERGING = ['#b35806', '#f1a340', '#d9d9d9', '#998ec3', '#542788'] as const;
+/** Non-answers in a distribution, after the five ordered answers: greys darker than the scale's middle. */
+export const EXTRA = ['#707070', '#4d4d4d', '#2b2b2b'] as const;
 /** Grouped bars: distinct hues, each ≥ 3:1 against white. */
 export const SERIES = ['#2171b5', '#b35806', '#1b7837', '#762a83', '#595959', '#b2182b'] as const;
 

@@ -31,11 +31,25 @@ describe('distributionChart', () => {
   test('every colour of the scale carries text at ≥ 4.5:1, dark text on light segments and white on dark', () => {
     const pairs = textOnFillPairs(distributionChart(distribution()).value);
     const fills = new Set(pairs.map((p) => p.fill));
-    assert.equal(fills.size, 7, `five blues and two greys, got ${[...fills].join(', ')}`);
+    assert.equal(fills.size, 7, `five scale colours and two greys, got ${[...fills].join(', ')}`);
     for (const { fill, text } of pairs) {
       assert.ok(contrast(fill, text) >= 4.5, `${text} on ${fill}`);
       assert.equal(text, contrast(fill, '#1b1b1b') >= contrast(fill, '#ffffff') ? '#1b1b1b' : '#ffffff', `text on ${fill}`);
     }
+  });
+
+  test('the answer scale diverges: both ends strong (≥ 3:1 against white), orange for disagreeing and purple for agreeing', () => {
+    const chart = distributionChart(distribution()).value;
+    const swatches = tags(chart, 'rect')
+      .filter((r) => r.class === 'swatch')
+      .map((s) => s.fill!);
+    assert.ok(contrast(swatches[0]!, '#ffffff') >= 3, `"strongly disagree" ${swatches[0]} on white`);
+    assert.ok(contrast(swatches[4]!, '#ffffff') >= 3, `"strongly agree" ${swatches[4]} on white`);
+    const hue = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      return r! > b! ? 'orange' : b! > r! ? 'purple' : 'grey';
+    };
+    assert.deepEqual(swatches.slice(0, 5).map(hue), ['orange', 'orange', 'grey', 'purple', 'purple']);
   });
 
   test('the legend names every category with its colour', () => {

@@ -1,6 +1,6 @@
 import { html, type Html } from '../html.ts';
 import { canvas, GAP, legendFlow, PAD, ROW_GAP, rowLabel, WIDTH } from './canvas.ts';
-import { AXIS, EXTRA, SCALE, textOn, WHITE } from './colours.ts';
+import { AXIS, DIVERGING, EXTRA, textOn, WHITE } from './colours.ts';
 import { checkId, colHead, dataTable, figure, rowHead } from './figure.ts';
 import { estimate, SMALL } from './labels.ts';
 
@@ -12,7 +12,7 @@ export interface DistributionOptions {
   title: string;
   tableLabel: string;
   rowHeader: string;
-  /** In order. The first five are the ordered answers (light to dark blue); any after them are non-answers such as n/a or prefer not (greys). */
+  /** In order. The first five are the ordered answers (a diverging orange to purple, DIVERGING); any after them are non-answers such as n/a or prefer not (greys). */
   categories: { key: string; label: string }[];
   /** Counts per category, in the same order. */
   rows: { label: string; lang?: string; counts: number[] }[];
@@ -21,12 +21,12 @@ export interface DistributionOptions {
   dir: 'ltr' | 'rtl';
 }
 
-/** The colour of each category: the first five take the blue scale (spread over it when fewer), the rest greys. */
+/** The colour of each category: the first five take the diverging scale (spread over it when fewer), the rest greys. */
 function categoryFills(n: number): string[] {
-  const ordered = Math.min(n, SCALE.length);
+  const ordered = Math.min(n, DIVERGING.length);
   return Array.from({ length: n }, (_, k) => {
-    if (k >= SCALE.length) return EXTRA[(k - SCALE.length) % EXTRA.length]!;
-    return SCALE[ordered === 1 ? SCALE.length - 2 : Math.round((k * (SCALE.length - 1)) / (ordered - 1))]!;
+    if (k >= DIVERGING.length) return EXTRA[(k - DIVERGING.length) % EXTRA.length]!;
+    return DIVERGING[ordered === 1 ? DIVERGING.length - 1 : Math.round((k * (DIVERGING.length - 1)) / (ordered - 1))]!;
   });
 }
 

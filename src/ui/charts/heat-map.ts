@@ -18,14 +18,16 @@ export interface HeatMapOptions {
   rows: Label[];
   /** E.g. stakeholder groups: keep them few (up to seven), so the table fits a phone. */
   columns: Label[];
-  /** values[row][column]; null is a gap. */
-  values: (number | null)[][];
+  /** values[row][column]; null is a gap (missingLabel), 'notAsked' a cell that was never asked (notAskedLabel). */
+  values: (number | null | 'notAsked')[][];
   /** The colour scale's domain, e.g. 1..5. */
   min: number;
   max: number;
   format: (n: number) => string;
   /** Said by a gap to screen readers, and in the key beside a dashed cell. */
   missingLabel: string;
+  /** Said by a never-asked cell, shown in it, and in the key: distinct from a gap. */
+  notAskedLabel?: string;
   dir: 'ltr' | 'rtl';
   /** Words for the ends of the colour key. */
   legend: { low: string; high: string };
@@ -43,10 +45,13 @@ export function heatStep(v: number, min: number, max: number): number {
 export function heatMap(o: HeatMapOptions): Html {
   checkId(o.id);
   if (!(o.max > o.min)) throw new Error(`heat map ${o.id}: max must be greater than min`);
-  const cell = (v: number | null) =>
-    v === null
-      ? html`<td class="heat-missing"><span class="visually-hidden">${o.missingLabel}</span></td>`
-      : html`<td class="heat-${heatStep(v, o.min, o.max)}">${o.format(v)}</td>`;
+  const cell = (v: number | null | 'notAsked') =>
+    v === 'notAsked'
+      ? html`<td class="heat-not-asked"><span aria-hidden="true">–</span><span class="visually-hidden">${o.notAskedLabel ?? o.missingLabel}</span></td>`
+      : v === null
+        ? html`<td class="heat-missing"><span class="visually-hidden">${o.missingLabel}</span></td>`
+        : html`<td class="heat-${heatStep(v, o.min, o.max)}">${o.format(v)}</td>`;
+  const anyNotAsked = o.values.some((r) => r.includes('notAsked'));
   const swatches = SCALE.map((_, k) => html`<span class="heat-swatch heat-${k + 1}"></span>`);
   // The key is for the eye: the numbers are in the cells, and a gap says what it is.
   return html`<figure class="chart heat-map">
@@ -58,6 +63,6 @@ export function heatMap(o: HeatMapOptions): Html {
 ${o.rows.map((row, i) => html`<tr>${rowHead(row, o.dir)}${o.columns.map((_, j) => cell(o.values[i]?.[j] ?? null))}</tr>\n`)}</tbody>
 </table>
 </div>
-<p class="heat-key" aria-hidden="true"><span>${o.legend.low} <span class="heat-scale">${swatches}</span> ${o.legend.high}</span> <span><span class="heat-swatch heat-missing"></span> ${o.missingLabel}</span></p>
+<p class="heat-key" aria-hidden="true"><span>${o.legend.low} <span class="heat-scale">${swatches}</span> ${o.legend.high}</span> <span><span class="heat-swatch heat-missing"></span> ${o.missingLabel}</span>${anyNotAsked ? html` <span><span class="heat-swatch heat-not-asked">–</span> ${o.notAskedLabel ?? o.missingLabel}</span>` : ''}</p>
 </figure>`;
 }

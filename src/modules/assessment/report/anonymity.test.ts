@@ -34,7 +34,10 @@ const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOSt
 async function figures(admin: CentreAdmin, path: string) {
   const page = await admin.a.get(`${path}/report`);
   assert.equal(page.statusCode, 200);
-  const html = page.body.slice(page.body.indexOf('<section aria-labelledby="summary">'), page.body.indexOf('</main>'));
+  const all = page.body.slice(page.body.indexOf('<section aria-labelledby="summary">'), page.body.indexOf('</main>'));
+  // "Who answered" follows the summary: participation, which may move, is left out.
+  const from = all.indexOf('<section aria-labelledby="responses">');
+  const html = from < 0 ? all : all.slice(0, from) + all.slice(all.indexOf('</section>', from) + '</section>'.length);
   const csv = (await admin.a.get(`${path}/report.csv`)).body;
   const pdf = (await admin.a.get(`${path}/report.pdf`)).rawPayload;
   const text = hasPdftotext ? pdfText(pdf) : '';

@@ -160,3 +160,9 @@ export async function setOptOut(db: DB, centreId: number, optOut: boolean): Prom
 export async function planExists(db: DB, roundId: number): Promise<boolean> {
   return Boolean(await db.selectFrom('plans').select('id').where('round_id', '=', roundId).executeTakeFirst());
 }
+
+/** The round with released answers that has the most of them (the start-up warm-up renders its report), or null. */
+export async function largestReleasedRound(db: DB): Promise<number | null> {
+  const row = await db.selectFrom('round_scores').select('round_id').orderBy('responses', 'desc').orderBy('round_id', 'desc').limit(1).executeTakeFirst();
+  return row ? Number(row.round_id) : null;
+}

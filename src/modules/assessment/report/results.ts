@@ -61,10 +61,17 @@ async function released(db: DB, r: LoadedRound): Promise<RoundResults> {
 /** What the centre sees of a round: its released answers, after releasing what is due. */
 export const resultsOf = async (db: DB, loaded: LoadedRound): Promise<RoundResults> => released(db, await releaseDue(db, loaded));
 
+/** Told when a round's scores changed (warm.ts rebuilds the benchmark's sums then, in the background). */
+const scoresChanged: ((db: DB) => void)[] = [];
+export const whenScoresChange = (listener: (db: DB) => void): void => {
+  if (!scoresChanged.includes(listener)) scoresChanged.push(listener);
+};
+
 /** Rewrites the round's scores that other centres are compared with (after a release). */
 async function refreshScores(db: DB, id: number): Promise<void> {
   const r = await loadRound(db, id);
   if (!r) return;
   const results = await released(db, r);
   await writeScores(db, id, benchmarkScores(results), results.released);
+  for (const listener of scoresChanged) listener(db);
 }

@@ -50,8 +50,8 @@ export function reportRoutes(app: FastifyInstance, g: Guards, a: AppContext, lan
   app.get(`${base}/rounds/:round/report.pdf`, member, async (req, reply) => {
     const r = await roundOr404(req);
     const l = ctx(req);
-    const data = await reports.report(r, parse(reportQuery, req.query), l);
-    const pdf = await renderPdf(reportDocument(l, data));
+    const [data, plan] = await Promise.all([reports.report(r, parse(reportQuery, req.query), l), reports.plan(r.loaded.round.id)]);
+    const pdf = await renderPdf(reportDocument(l, data, plan));
     const name = `self-assessment-${data.page.centre.slug}-${data.page.loaded.round.id}-${lang}.pdf`;
     return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${name}"`).type('application/pdf').send(pdf);
   });

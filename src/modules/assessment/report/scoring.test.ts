@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { FrameworkDocument } from '../framework/document.ts';
-import { benchmarkScores, coveredIndicators, emptyDistribution, levelOf, roundResults, type CountTable, type Distribution } from './scoring.ts';
+import { benchmarkScores, cellOf, coveredIndicators, emptyDistribution, levelOf, roundResults, type CountTable, type Distribution } from './scoring.ts';
 
 // The rules of scores and anonymity, on a small framework, without a database.
 
@@ -149,5 +149,40 @@ describe('round results', () => {
     assert.deepEqual(benchmarkScores(r), { 'overall:overall': 4, 'dimension:d1': 5, 'criterion:c1': 5, 'dimension:d2': 3, 'criterion:c3': 3 });
     assert.equal(coveredIndicators(r, 3), 2);
     assert.equal(coveredIndicators(r, 4), 0);
+  });
+});
+
+describe('why a score is missing', () => {
+  test('a group never asked any statement behind a score is "not asked"; one asked but rating too rarely is "not enough"', () => {
+    const teachersOnly = { ...indicator('i3'), groups: ['teachers'] as ('teachers' | 'learners')[] };
+    const f: FrameworkDocument = {
+      ...framework,
+      dimensions: [
+        {
+          ...framework.dimensions[0]!,
+          criteria: [framework.dimensions[0]!.criteria[0]!, { ...framework.dimensions[0]!.criteria[1]!, indicators: [teachersOnly] }],
+        },
+      ],
+    };
+    const counts = table([
+      ['teachers', 'i1', { 4: 3 }],
+      ['teachers', 'i3', { 2: 3 }],
+      ['learners', 'i1', { 5: 2, 0: 1 }],
+    ]);
+    const r = roundResults({
+      ...input(counts, [
+        { group: 'teachers', released: 3 },
+        { group: 'learners', released: 3 },
+      ]),
+      framework: f,
+    });
+    const [c1, c2] = r.dimensions[0]!.criteria;
+    assert.equal(cellOf(c2!.score, r.shown, 'learners'), 'notAsked');
+    assert.equal(cellOf(c2!.score, r.shown, 'teachers'), 2);
+    assert.equal(cellOf(c2!.indicators[0]!.score, r.shown, 'learners'), 'notAsked');
+    assert.equal(cellOf(c1!.indicators[0]!.score, r.shown, 'learners'), 'notEnough');
+    assert.equal(cellOf(c1!.indicators[1]!.score, r.shown, 'learners'), 'notEnough', 'asked, never answered');
+    // The dimension was asked of learners (c1), so it is not "not asked" for them.
+    assert.notEqual(cellOf(r.dimensions[0]!.score, r.shown, 'learners'), 'notAsked');
   });
 });

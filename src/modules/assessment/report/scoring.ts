@@ -40,10 +40,21 @@ export function levelOf(score: number): Level {
   return 'beginner';
 }
 
-/** A score for all shown groups together and for each shown group. null: not enough answers. */
+/** A score for all shown groups together and for each shown group. null: not enough answers, or never asked (see notAsked). */
 export interface ScoreSet {
   all: number | null;
   byGroup: Partial<Record<StakeholderGroup, number | null>>;
+  /** shown groups that were never asked it (none of its statements is meant for them): "not asked", not "not enough answers" */
+  notAsked: StakeholderGroup[];
+}
+
+/** What a score cell shows: the score, "not asked" or "not enough answers". `group` undefined: all groups together. */
+export type Cell = number | 'notAsked' | 'notEnough';
+export function cellOf(s: ScoreSet, shown: StakeholderGroup[], group?: StakeholderGroup): Cell {
+  const v = group === undefined ? s.all : (s.byGroup[group] ?? null);
+  if (v !== null) return v;
+  const never = group === undefined ? shown.length > 0 && shown.every((g) => s.notAsked.includes(g)) : s.notAsked.includes(group);
+  return never ? 'notAsked' : 'notEnough';
 }
 
 export interface IndicatorResult {
@@ -138,7 +149,8 @@ export function roundResults(input: ResultsInput): RoundResults {
   const min = input.minGroupSize;
   const groups = input.groups.map((g) => ({ ...g, shown: groupShows(g.released, min) }));
   const shown = groups.filter((g) => g.shown).map((g) => g.group);
-  const itemResult = (item: string) => {
+  const itemResult = (item: string, askedOf?: StakeholderGroup[]) => {
+    const notAsked = askedOf ? shown.filter((g) => !askedOf.includes(g)) : [];
     const distribution = emptyDistribution();
     const byGroup: ScoreSet['byGroup'] = {};
     for (const g of shown) {
@@ -148,18 +160,21 @@ export function roundResults(input: ResultsInput): RoundResults {
       byGroup[g] = scoreShows(s.answered, min) ? s.mean : null;
     }
     const all = scaleOf(distribution);
-    return { score: { all: scoreShows(all.answered, min) ? all.mean : null, byGroup }, distribution, answered: all.answered };
+    return { score: { all: scoreShows(all.answered, min) ? all.mean : null, byGroup, notAsked }, distribution, answered: all.answered };
   };
   const combine = (parts: ScoreSet[]): ScoreSet => ({
     all: mean(parts.map((p) => p.all)),
     byGroup: Object.fromEntries(shown.map((g) => [g, mean(parts.map((p) => p.byGroup[g] ?? null))])),
+    notAsked: shown.filter((g) => parts.length > 0 && parts.every((p) => p.notAsked.includes(g))),
   });
 
   const dimensions: DimensionResult[] = [];
   for (const dimension of input.framework.dimensions) {
     const criteria: CriterionResult[] = [];
     for (const criterion of dimension.criteria) {
-      const indicators = criterion.indicators.filter((i) => input.indicators.has(i.id)).map((indicator) => ({ indicator, ...itemResult(indicator.id) }));
+      const indicators = criterion.indicators
+        .filter((i) => input.indicators.has(i.id))
+        .map((indicator) => ({ indicator, ...itemResult(indicator.id, indicator.groups) }));
       if (indicators.length) criteria.push({ criterion, indicators, score: combine(indicators.map((i) => i.score)) });
     }
     if (!criteria.length) continue;

@@ -6,6 +6,7 @@ import type { KnowledgeService, Package } from '../../knowledge/service.ts';
 import type { CentreAccess, RoundPage } from '../access.ts';
 import { inLang } from '../framework/document.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
+import { getPlan, type Plan } from '../plans/repository.ts';
 import { roundsOf, type RoundRow } from '../repository.ts';
 import { loadRound, type Access, type LoadedRound } from '../round.ts';
 import { invitationCounts } from '../rounds/repository.ts';
@@ -132,6 +133,9 @@ export function reportService(db: DB, knowledge: KnowledgeService) {
       }
       return { page: r, results, intake, recommendations: recs, packages, others, compare, benchmark: await benchmarkOf(r, results, q.sector, l), hasPlan };
     },
+
+    /** The round's development plan, if it has one (the PDF carries it). */
+    plan: (roundId: number): Promise<Plan | null> => getPlan(db, roundId),
 
     /** The report's figures as CSV, with its file name. */
     async csv(r: RoundPage, l: PageContext): Promise<{ filename: string; body: string }> {
