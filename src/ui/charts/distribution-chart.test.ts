@@ -46,7 +46,7 @@ describe('distributionChart', () => {
     assert.ok(contrast(swatches[0]!, '#ffffff') >= 3, `"strongly disagree" ${swatches[0]} on white`);
     assert.ok(contrast(swatches[4]!, '#ffffff') >= 3, `"strongly agree" ${swatches[4]} on white`);
     const hue = (hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const [r, b] = [1, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       return r! > b! ? 'orange' : b! > r! ? 'purple' : 'grey';
     };
     assert.deepEqual(swatches.slice(0, 5).map(hue), ['orange', 'orange', 'grey', 'purple', 'purple']);
