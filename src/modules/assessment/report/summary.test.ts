@@ -7,6 +7,7 @@ import { finishRound } from '../../../../test/factories/index.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { centreAdmin, groupLinks, respond, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
 import { hasPoppler, pdfPage } from '../../../../test/helpers/pdf-pages.ts';
+import { chooseFocus } from '../../../../test/helpers/recognition.ts';
 import { addMember } from '../../centres/repository.ts';
 
 // The report as centre leaders read it (issue 11): the summary first with contents and jump links,
@@ -110,6 +111,15 @@ describe('the report as centre leaders read it', () => {
     assert.ok(add.length > 0);
     for (const url of add) assert.match(url, new RegExp(`^${r.path}/plan/new-action\\?criterion=[a-z-]+&source=package-\\d+-station-\\d+%2F\\d+%2F\\d+$`));
     assert.match(start, /aria-label="Add to plan: /);
+    // Every link leads to a form prefilled with its action, once the plan has those focus areas.
+    const focus = [...new Set(add.map((u) => new URL(u, 'http://x').searchParams.get('criterion')!))];
+    const criteria = [...(await admin.a.get(`${r.path}/plan`)).body.matchAll(/name="focus" value="([a-z-]+)"/g)].map((m) => m[1]!);
+    await chooseFocus(admin, r.path, [...new Set([...focus, ...criteria])].slice(0, 3));
+    for (const url of add) {
+      const form = (await admin.a.get(url)).body;
+      const source = new URL(url, 'http://x').searchParams.get('source')!;
+      assert.match(form, new RegExp(`name="source" value="${source.replaceAll('/', '\\/')}"`), `${url} prefills its action`);
+    }
     const member = await signedIn(t);
     await addMember(t.database.db, admin.centreId, member.userId, 'member');
     const theirs = await member.a.get(`${r.path}/report`);

@@ -72,8 +72,11 @@ function recommendation(ctx: PageContext, d: ReportData, r: Recommendation): Htm
   const { t } = ctx;
   const title = inLang(r.criterion.criterion.title, ctx);
   const plan = `${roundPath(ctx, d.page.centre.slug, d.page.loaded.round.id)}/plan/new-action`;
+  // A plan's action comes from its own criterion's statements: actions suggested from the
+  // dimension or the package belong to other criteria, so they are links to read, not to add.
+  const addable = d.page.manage && (r.broader === null || r.broader === 'criterion');
   const add = (key: string, action: string) =>
-    d.page.manage
+    addable
       ? html` <a class="add-to-plan" href="${plan}?${new URLSearchParams({ criterion: r.criterion.criterion.id, source: key }).toString()}" aria-label="${t('report.recommend.addToPlanNamed', { action })}">${t('report.recommend.addToPlan')}</a>`
       : '';
   const broader = r.broader
