@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, textValues, type FieldError } from '../../../http/forms.ts';
 import { noticeOf, redirectDone } from '../../../http/notice.ts';
 import { sendPrivate } from '../../../http/send.ts';
+import { renderPdf } from '../../../pdf/render.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { limits } from '../../../platform/rate-limits/rate-limits.ts';
 import type { Guards } from '../../accounts/session-scope.ts';
@@ -14,7 +15,9 @@ import { certificatePath, recognitionSection } from '../certificates/views/certi
 import { indicatorsOf } from '../framework/document.ts';
 import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
 import { roundParams, roundPath, roundsPath } from '../paths.ts';
+import { statusOf } from '../round.ts';
 import type { InvitationsService } from './invitations.ts';
+import { posterDocument } from './poster.ts';
 import { extendForm, groupForm, inviteForm, linkMailForm, roundForm } from './schemas.ts';
 import type { RoundsService } from './service.ts';
 import { roundView, type RoundViewState } from './views/round.ts';
@@ -134,6 +137,19 @@ export function roundRoutes(
     const { slug, round } = parse(roundParams, req.params);
     return redirectDone(reply, `${roundPath(ctx(req), slug, round)}`, done);
   };
+
+  // A group's A4 poster (its open link as a QR code), in the language of the address: only for
+  // those who manage the round, since the link is the centre's secret.
+  app.get(`${base}/rounds/:round/poster/:group.pdf`, member, async (req, reply) => {
+    const r = await managedRound(req);
+    const { group } = parse(groupForm, req.params);
+    const g = r.loaded.groups.find((x) => x.group === group);
+    if (!g || g.access !== 'link' || statusOf(r.loaded.round) === 'closed') throw new NotFoundError('group');
+    const l = ctx(req);
+    const pdf = await renderPdf(posterDocument(l, r, group, `${l.baseUrl}/${lang}/survey/${rounds.linkOf(g.salt)}`));
+    const name = `poster-${r.centre.slug}-${r.loaded.round.id}-${group}-${lang}.pdf`;
+    return reply.header('cache-control', 'no-store').header('content-disposition', `inline; filename="${name}"`).type('application/pdf').send(pdf);
+  });
 
   app.post(`${base}/rounds/:round/close`, memberPost, async (req, reply) => {
     const { slug, round } = parse(roundParams, req.params);

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { centreAdmin, groupLinks, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
+import { hasPoppler, pdfPage } from '../../../../test/helpers/pdf-pages.ts';
+import { scanQr } from '../../../../test/helpers/qr.ts';
+import { addMember } from '../../centres/repository.ts';
+
+// Sharing a round's links: the field to copy, the QR code, the A4 poster per language, and who
+// may see them (those who manage the round: the links are the centre's secret).
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+/** The text of a PDF, as pdftotext reads it. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf });
+  // pdftotext marks the direction of each run with Unicode's bidi controls: not part of the text.
+  return r.stdout.toString().replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+}
+
+describe('sharing a group’s link', () => {
+  test('the round page shows each group’s link in a field to copy, with a QR code that opens it', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { groups: ['teachers', 'learners'] });
+    const page = await admin.a.get(r.path);
+    const links = await groupLinks(admin, r.path);
+    const link = `http://localhost:3000/en/survey/${links.Learners}`;
+    assert.match(page.body, new RegExp(`<input id="link-learners" class="share-link" type="text" value="${link}" readonly`));
+    assert.match(page.body, /<label for="link-learners">Link for Learners<\/label>/);
+    // The copy button comes with the script; without it the field's text is there to select.
+    assert.match(page.body, /<button type="button" class="secondary copy-button" data-copy="link-learners" data-copied="Copied"[^>]* hidden>Copy link/);
+    assert.match(page.body, /<span class="copy-status" role="status"><\/span>/);
+    const svg = /<tbody class="round-group">(?:(?!<\/tbody>)[\s\S])*?Learners(?:(?!<\/tbody>)[\s\S])*?(<svg class="qr-code share-qr"[\s\S]*?<\/svg>)/.exec(
+      page.body,
+    )?.[1];
+    assert.ok(svg, 'the learners’ QR code');
+    assert.match(svg, /role="img" aria-label="QR code of the link for Learners"/);
+    assert.equal(await scanQr(Buffer.from(svg)), link);
+    for (const lang of ['en', 'fr', 'ar'])
+      assert.ok(
+        page.body.includes(`href="/${lang}/account/centres/${admin.slug}/self-assessment/rounds/${r.id}/poster/learners.pdf" hreflang="${lang}"`),
+        lang,
+      );
+  });
+
+  test('the poster is an A4 PDF whose QR code opens the group’s link, with the address and the answering time', { skip: !hasPoppler }, async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { groups: ['teachers', 'learners'] });
+    const links = await groupLinks(admin, r.path);
+    const welcome = await t.get(`/en/survey/${links.Learners}`);
+    const minutes = /about (\d+) minutes/.exec(welcome.body)?.[1];
+    assert.ok(minutes, 'the welcome page says how long');
+    for (const lang of ['en', 'ar']) {
+      const res = await admin.a.get(`/${lang}/account/centres/${admin.slug}/self-assessment/rounds/${r.id}/poster/learners.pdf`);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-type'], 'application/pdf');
+      assert.equal(res.headers['cache-control'], 'no-store');
+      const pdf = res.rawPayload;
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      assert.match(pdf.toString('latin1'), /\/MediaBox \[0 0 595\.28 841\.89\]/);
+      const link = `http://localhost:3000/${lang}/survey/${links.Learners}`;
+      assert.equal(await scanQr(pdfPage(pdf, 1, 100)), link, `${lang} poster's code`);
+      const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+      assert.ok(text.replace(/ /g, '').includes(link), `${lang} poster shows the address`);
+      if (lang === 'en') {
+        assert.match(text, new RegExp(`About ${minutes} minutes`));
+        assert.match(text, /wants to hear from you/);
+        assert.match(text, /For: Learners/);
+        assert.match(text, /Spring round/);
+      }
+    }
+  });
+
+  test('only those who manage the round see its links and posters', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { groups: ['teachers', 'learners'] });
+    const poster = `${r.path}/poster/learners.pdf`;
+    const member = await signedIn(t);
+    await addMember(t.database.db, admin.centreId, member.userId, 'member');
+    const seen = await member.a.get(r.path);
+    assert.equal(seen.statusCode, 200);
+    assert.doesNotMatch(seen.body, /\/survey\/[A-Za-z0-9_-]{43}/);
+    assert.doesNotMatch(seen.body, /qr-code/);
+    assert.equal((await member.a.get(poster)).statusCode, 403);
+    const stranger = await signedIn(t);
+    assert.equal((await stranger.a.get(poster)).statusCode, 404);
+    assert.equal((await t.get(poster)).statusCode, 303);
+    // A group that is not in the round, or answers by invitation, has no poster.
+    assert.equal((await admin.a.get(`${r.path}/poster/companies.pdf`)).statusCode, 404);
+    const invited = await startRound(admin, { groups: ['teachers', 'learners'], invited: ['learners'] });
+    assert.equal((await admin.a.get(`${invited.path}/poster/learners.pdf`)).statusCode, 404);
+  });
+});
