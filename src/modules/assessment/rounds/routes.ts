@@ -18,7 +18,7 @@ import { roundParams, roundPath, roundsPath } from '../paths.ts';
 import { statusOf } from '../round.ts';
 import type { InvitationsService } from './invitations.ts';
 import { posterDocument } from './poster.ts';
-import { extendForm, groupForm, inviteForm, linkMailForm, roundForm } from './schemas.ts';
+import { extendForm, groupForm, inviteeLines, inviteForm, linkMailForm, roundForm } from './schemas.ts';
 import type { RoundsService } from './service.ts';
 import { roundView, type RoundViewState } from './views/round.ts';
 import { newRoundView, roundFormValues, roundsView, type RoundFormValues } from './views/rounds.ts';
@@ -218,7 +218,7 @@ export function roundRoutes(
         req,
         reply,
         r,
-        { errors, form: 'invite', values: textValues(form.ok ? { ...form.data, invitees: form.data.invitees.join('\n') } : form.values) },
+        { errors, form: 'invite', values: textValues(form.ok ? { ...form.data, invitees: inviteeLines(form.data.invitees) } : form.values) },
         status,
       );
     if (!form.ok) return again(form.errors, 422);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
+import { lastMail } from '../../../../test/helpers/agent.ts';
+import { runJobs, testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { centreAdmin, groupLinks, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
 import { hasPoppler, pdfPage } from '../../../../test/helpers/pdf-pages.ts';
 import { scanQr } from '../../../../test/helpers/qr.ts';
@@ -94,5 +95,84 @@ describe('sharing a group’s link', () => {
     assert.equal((await admin.a.get(`${r.path}/poster/companies.pdf`)).statusCode, 404);
     const invited = await startRound(admin, { groups: ['teachers', 'learners'], invited: ['learners'] });
     assert.equal((await admin.a.get(`${invited.path}/poster/learners.pdf`)).statusCode, 404);
+  });
+});
+
+/** Mail jobs waiting in the queue. */
+const queuedMail = async () => (await t.jobs.counts()).filter((c) => c.name === 'mail' && c.state === 'created').reduce((n, c) => n + c.count, 0);
+
+describe('invitation mails', () => {
+  const ROUND = {
+    groups: ['learners', 'companies'],
+    invited: ['companies'],
+    indicators: ['programmes-reviewed-with-employers', 'placements-for-all-learners'],
+  };
+
+  test('each address gets its mail in its own language, with the centre’s message as plain text, through the queue', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, ROUND);
+    await runJobs(t);
+    const invitees = 'ana@firm.example fr\nben@firm.example\nchloe@firm.example, ar\nDara@Firm.example en';
+    const message = 'Your view <b>matters</b> & helps "our" apprentices.\r\n\r\n\r\n\r\nThank you!';
+    const sent = await admin.a.post(`${r.path}/invite`, { inviteGroup: 'companies', invitees, lang: 'en', message }, r.path);
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 2000));
+    assert.equal(await queuedMail(), 4, 'four mails wait in the queue; none left inside the request');
+    const welcome = await t.get(`/en/survey/${(await groupLinks(admin, r.path)).Learners}`);
+    const expected = {
+      ana: ['fr', /souhaite connaître votre avis/],
+      ben: ['en', /asks for your view/],
+      chloe: ['ar', /يطلب رأيك|رأيك/],
+      dara: ['en', /asks for your view/],
+    } as const;
+    for (const [who, [lang, subject]] of Object.entries(expected)) {
+      const mail = await lastMail(t, `${who}@firm.example`);
+      assert.ok(mail, who);
+      assert.match(mail.subject, subject, who);
+      assert.match(mail.link!, new RegExp(`^/${lang}/survey/i/[A-Za-z0-9_-]{43}$`), who);
+      // Plain text: the message as typed, nothing interpreted, one blank line at most.
+      assert.ok(mail.body.includes('Your view <b>matters</b> & helps "our" apprentices.\n\nThank you!'), who);
+      // The answering time the person will see on the welcome page of their link.
+      const page = await t.get(mail.link!);
+      assert.equal(page.statusCode, 200);
+      if (lang === 'en') {
+        const minutes = /about (\d+) minutes/.exec(page.body)![1];
+        assert.match(mail.body, new RegExp(`It takes about ${minutes} minutes\\.`));
+      }
+    }
+    assert.ok(welcome.statusCode === 200);
+    const rows = await t.database.db.selectFrom('invitations').select(['email', 'lang']).where('round_id', '=', r.id).orderBy('email').execute();
+    assert.deepEqual(
+      rows.map((x) => [x.email, x.lang]),
+      [
+        ['ana@firm.example', 'fr'],
+        ['ben@firm.example', 'en'],
+        ['chloe@firm.example', 'ar'],
+        ['dara@firm.example', 'en'],
+      ],
+    );
+  });
+
+  test('the link mail says the same answering time as the welcome page', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { groups: ['teachers', 'learners'] });
+    const link = (await groupLinks(admin, r.path)).Learners!;
+    const minutes = /about (\d+) minutes/.exec((await t.get(`/en/survey/${link}`)).body)![1];
+    assert.equal((await admin.a.post(`${r.path}/mail`, { group: 'learners', emails: 'eve@school.example' }, r.path)).statusCode, 303);
+    assert.match((await lastMail(t, 'eve@school.example'))!.body, new RegExp(`It takes about ${minutes} minutes\\.`));
+  });
+
+  test('a language code with no address before it, or an unknown word, is refused with the list kept', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, ROUND);
+    const bad = await admin.a.post(`${r.path}/invite`, { inviteGroup: 'companies', invitees: 'fr ana@firm.example', lang: 'en', message: '' }, r.path);
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Enter email addresses/);
+    assert.match(bad.body, /fr ana@firm\.example/);
+    const long = await admin.a.post(
+      `${r.path}/invite`,
+      { inviteGroup: 'companies', invitees: 'ana@firm.example', lang: 'en', message: 'x'.repeat(1001) },
+      r.path,
+    );
+    assert.equal(long.statusCode, 422);
   });
 });
