@@ -37,6 +37,8 @@ import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { planService } from './modules/assessment/plans/service.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
 import { settleJob, SETTLE_CRON, SETTLE_JOB } from './modules/assessment/report/jobs.ts';
+import { noticesJob, NOTICES_CRON, NOTICES_JOB } from './modules/assessment/notices/jobs.ts';
+import { noticesService } from './modules/assessment/notices/notices.ts';
 import { invitationsService } from './modules/assessment/rounds/invitations.ts';
 import { surveyService } from './modules/assessment/questionnaire/service.ts';
 import { reportRoutes } from './modules/assessment/report/routes.ts';
@@ -178,6 +180,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const invitations = invitationsService(database.db, assessmentSecret, mailer, config.baseUrl);
+  jobs.define(noticesJob(noticesService(database.db, mailer, config.baseUrl, invitations)));
+  jobs.schedule(NOTICES_JOB, NOTICES_CRON);
   const survey = surveyService(database.db, assessmentSecret);
   const reports = reportService(database.db, knowledge);
   const plans = planService(database.db, knowledge);
