@@ -6,7 +6,10 @@ import { agent, lastMail } from '../../../../test/helpers/agent.ts';
 import { runJobs, testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { answer, centreAdmin, groupLinks, respond, startRound, type CentreAdmin } from '../../../../test/helpers/assessment.ts';
 import { addMember } from '../../centres/repository.ts';
+import { createMailer } from '../../accounts/mail.ts';
+import { invitationsService } from '../rounds/invitations.ts';
 import { NOTICES_JOB } from './jobs.ts';
+import { noticesService } from './notices.ts';
 
 // Notices about a round to its centre's administrators (a group at its minimum, two days before
 // closing, closed with the report ready) and the automatic reminder to invited people: each sent
@@ -92,12 +95,12 @@ describe('notices to the centre’s administrators', () => {
     const told = await mails(admin.email, /has closed/);
     assert.equal(told.length, 1);
     assert.equal(told[0]!.subject, 'Dated round has closed: the report is ready');
-    const report = /http:\/\/localhost:3000(\/\S+\/report)\n/.exec(told[0]!.body)?.[1];
+    const report = /http:\/\/localhost:3000(\/\S+\/report)\n/.exec(told[0]!.body)?.[1] ?? '';
     assert.equal(report, `${r.path}/report`);
     // The report is ready: the group's answers were released before the mail went.
     const released = await t.database.db.selectFrom('round_groups').select('released').where('round_id', '=', r.id).executeTakeFirstOrThrow();
     assert.equal(Number(released.released), 3);
-    assert.equal((await admin.a.get(report!)).statusCode, 200);
+    assert.equal((await admin.a.get(report)).statusCode, 200);
   });
 
   test('a round closed early is told once, even when it is reopened and closed again', async () => {
@@ -110,6 +113,17 @@ describe('notices to the centre’s administrators', () => {
     assert.equal((await admin.a.post(`${r.path}/extend`, { closes: day(5) }, r.path)).statusCode, 303);
     assert.equal((await admin.a.post(`${r.path}/close`, {}, r.path)).statusCode, 303);
     await sweep();
+    assert.equal((await mails(admin.email, /has closed/)).length, 1);
+  });
+
+  test('two instances sweeping at the same moment send one notice', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { ...LEARNERS, title: 'Raced round' });
+    await finishRound(t, r.id);
+    const mailer = createMailer(t.jobs);
+    const instance = () =>
+      noticesService(t.database.db, mailer, 'http://localhost:3000', invitationsService(t.database.db, 'secret', mailer, 'http://localhost:3000'));
+    await Promise.all([instance().sweep(), instance().sweep(), instance().sweep()]);
     assert.equal((await mails(admin.email, /has closed/)).length, 1);
   });
 

@@ -34,10 +34,11 @@ export async function groupsAtMinimum(db: DB, now: string): Promise<{ round_id: 
     .where('r.closed_at', 'is', null)
     .where('r.closes_at', '>', now)
     .whereRef('g.sent', '>=', 'r.min_group_size')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('round_notices as n')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('round_notices as n')
             .select('n.round_id')
             .whereRef('n.round_id', '=', 'g.round_id')
             .where('n.kind', '=', 'minimum')
@@ -58,9 +59,7 @@ export async function roundsClosingBefore(db: DB, now: string, until: string, ki
     .where('r.opens_at', '<=', now)
     .where('r.closes_at', '>', now)
     .where('r.closes_at', '<=', until)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('round_notices as n').select('n.round_id').whereRef('n.round_id', '=', 'r.id').where('n.kind', '=', kind))),
-    )
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('round_notices as n').select('n.round_id').whereRef('n.round_id', '=', 'r.id').where('n.kind', '=', kind))))
     .orderBy('r.id')
     .execute();
   return rows.map((r) => r.id);
@@ -77,8 +76,8 @@ export async function roundsClosedSince(db: DB, since: string, now: string): Pro
         eb.and([eb('r.closed_at', 'is', null), eb('r.closes_at', '<=', now), eb('r.closes_at', '>=', since)]),
       ]),
     )
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('round_notices as n').select('n.round_id').whereRef('n.round_id', '=', 'r.id').where('n.kind', '=', 'closed'))),
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('round_notices as n').select('n.round_id').whereRef('n.round_id', '=', 'r.id').where('n.kind', '=', 'closed'))),
     )
     .orderBy('r.id')
     .execute();
@@ -96,10 +95,11 @@ export async function invitationGroupsClosingBefore(db: DB, now: string, until: 
     .where('r.opens_at', '<=', now)
     .where('r.closes_at', '>', now)
     .where('r.closes_at', '<=', until)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('round_notices as n')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('round_notices as n')
             .select('n.round_id')
             .whereRef('n.round_id', '=', 'g.round_id')
             .where('n.kind', '=', 'reminder')
