@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { lastMail } from '../../../../test/helpers/agent.ts';
 import { runJobs, testApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { centreAdmin, groupLinks, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
+import { centreAdmin, groupLinks, respond, signedIn, startRound } from '../../../../test/helpers/assessment.ts';
 import { hasPoppler, pdfPage } from '../../../../test/helpers/pdf-pages.ts';
 import { scanQr } from '../../../../test/helpers/qr.ts';
 import { addMember } from '../../centres/repository.ts';
@@ -174,5 +174,45 @@ describe('invitation mails', () => {
       r.path,
     );
     assert.equal(long.statusCode, 422);
+  });
+});
+
+describe('following a round', () => {
+  test('each group’s participation shows as figures and a meter towards its target, to every member, with no results', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, {
+      groups: ['teachers', 'learners', 'companies'],
+      invited: ['companies'],
+      indicators: ['programmes-reviewed-with-employers', 'programmes-match-current-practice', 'placements-for-all-learners'],
+    });
+    await t.database.db.updateTable('round_groups').set({ target: 10 }).where('round_id', '=', r.id).where('grp', '=', 'learners').execute();
+    const links = await groupLinks(admin, r.path);
+    for (let i = 0; i < 3; i++) await respond(t, links.Learners!, () => '4');
+    await respond(t, links.Learners!, () => '4', false);
+    await admin.a.post(
+      `${r.path}/invite`,
+      { inviteGroup: 'companies', invitees: 'a@firm.example b@firm.example c@firm.example d@firm.example', lang: 'en' },
+      r.path,
+    );
+    const member = await signedIn(t);
+    await addMember(t.database.db, admin.centreId, member.userId, 'member');
+    for (const who of [admin.a, member.a]) {
+      const page = (await who.get(r.path)).body;
+      assert.match(page, /<th scope="col">Target<\/th><th scope="col">Progress<\/th>/);
+      const row = (name: string) => new RegExp(`<th scope="row">${name} <span class="meta group-way">[^<]*</span></th>([\\s\\S]*?)</tr>`).exec(page)?.[1] ?? '';
+      const learners = row('Learners');
+      assert.match(learners, /<td>3<\/td>\s*<td>1<\/td>\s*<td>10<\/td>/);
+      assert.match(
+        learners,
+        /<meter class="participation" min="0" max="10" value="3" low="3" optimum="10" aria-label="Learners: 30% of the target \(3 of 10\)"><\/meter>/,
+      );
+      assert.match(learners, /Minimum reached/);
+      const teachers = row('Teachers and trainers');
+      assert.match(teachers, /<td>0<\/td>\s*<td>0<\/td>\s*<td><span aria-hidden="true">–<\/span><span class="visually-hidden">No target<\/span><\/td>/);
+      assert.match(teachers, /\(3 more needed\)/);
+      assert.doesNotMatch(teachers, /<meter/);
+      const companies = row('Company partners and in-company trainers');
+      assert.match(companies, /aria-label="Company partners and in-company trainers: 0% of those invited \(0 of 4\)"/);
+    }
   });
 });
