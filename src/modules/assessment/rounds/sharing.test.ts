@@ -198,7 +198,7 @@ describe('following a round', () => {
     await addMember(t.database.db, admin.centreId, member.userId, 'member');
     for (const who of [admin.a, member.a]) {
       const page = (await who.get(r.path)).body;
-      assert.match(page, /<th scope="col">Target<\/th><th scope="col">Progress<\/th>/);
+      assert.match(page, /<th scope="col" class="target">Target<\/th><th scope="col">Progress<\/th>/);
       const row = (name: string) => new RegExp(`<th scope="row">${name} <span class="meta group-way">[^<]*</span></th>([\\s\\S]*?)</tr>`).exec(page)?.[1] ?? '';
       const learners = row('Learners');
       assert.match(learners, /<td>3<\/td>\s*<td>1<\/td>\s*<td class="target">10<\/td>/);
