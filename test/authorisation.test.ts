@@ -106,6 +106,8 @@ const gets: [string, Expect][] = [
   ...['', '/new', '/rounds/{round}', '/rounds/{round}/report', '/rounds/{round}/report.csv', '/rounds/{round}/report.pdf', '/rounds/{round}/plan'].map(
     (path): [string, Expect] => [`/en/account/centres/centre-a/self-assessment${path}`, row(303, 404, 404, 200, 404, 200)],
   ),
+  // A group's poster carries its open link: for those who manage the round only.
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/poster/teachers.pdf', row(303, 404, 404, 200, 404, 200)],
   ['/en/admin/frameworks/vocational-excellence', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/frameworks/vocational-excellence/indicator/programmes-reviewed-with-employers', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/self-assessment/settings', row(303, 403, 403, 403, 403, 200)],
