@@ -184,7 +184,7 @@ export function roundRoutes(
     const r = await managedRound(req);
     const form = parseForm(linkMailForm, req.body);
     if (!form.ok) return showRound(req, reply, r, { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
-    const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, lang);
+    const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, form.data.mailLang ?? lang, form.data.mailMessage);
     refused(result);
     if (result === 'limited')
       return showRound(
@@ -194,7 +194,7 @@ export function roundRoutes(
         {
           errors: [{ field: 'group', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }],
           form: 'mail',
-          values: { group: form.data.group, emails: form.data.emails.join('\n') },
+          values: { group: form.data.group, emails: inviteeLines(form.data.emails), mailLang: form.data.mailLang ?? lang, mailMessage: form.data.mailMessage },
         },
         429,
       );
@@ -203,7 +203,11 @@ export function roundRoutes(
         req,
         reply,
         await roundOr404(req),
-        { errors: [{ field: 'group', key: 'round.error.closed' }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } },
+        {
+          errors: [{ field: 'group', key: 'round.error.closed' }],
+          form: 'mail',
+          values: { group: form.data.group, emails: inviteeLines(form.data.emails), mailLang: form.data.mailLang ?? lang, mailMessage: form.data.mailMessage },
+        },
         409,
       );
     return after(req, reply, 'mailed');

@@ -45,29 +45,6 @@ export type RoundForm = z.infer<typeof roundForm>;
 
 export const extendForm = z.object({ closes: date });
 
-/** A list of addresses as people paste them: one per line, or separated by commas, semicolons or spaces. */
-const emailList = z
-  .string()
-  .trim()
-  .min(1, { error: 'form.error.required' })
-  .max(20_000)
-  .transform((v) => [
-    ...new Set(
-      v
-        .split(/[\s,;]+/)
-        .map((e) => e.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ])
-  .pipe(
-    z
-      .array(z.email({ error: 'round.error.emails' }))
-      .min(1, { error: 'form.error.required' })
-      .max(200, { error: 'round.error.tooManyEmails' }),
-  );
-
-export const linkMailForm = z.object({ group: z.enum(stakeholderGroups), emails: emailList });
-
 export const MESSAGE_MAX_LENGTH = 1000;
 
 /**
@@ -107,19 +84,29 @@ const inviteeList = z
 export const inviteeLines = (people: { email: string; lang: string | null }[]): string =>
   people.map((p) => (p.lang ? `${p.email} ${p.lang}` : p.email)).join('\n');
 
+/** A message of the centre's own: plain text in a plain-text mail, line breaks kept, at most one blank line in a row. */
+const messageField = z
+  .string()
+  .trim()
+  .max(MESSAGE_MAX_LENGTH)
+  .optional()
+  .default('')
+  .transform((v) => v.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n'));
+
+/** A group's open link mailed to addresses, each in its language (or the form's, or the page's), with the centre's message. */
+export const linkMailForm = z.object({
+  group: z.enum(stakeholderGroups),
+  emails: inviteeList,
+  mailLang: z.enum(languages).optional(),
+  mailMessage: messageField,
+});
+
 /** Personal invitations to a group: the addresses (with a language each, if given), the mails' language otherwise, and a message of the centre's own. Its names differ from the link mail form's, which shares the page. */
 export const inviteForm = z.object({
   inviteGroup: z.enum(stakeholderGroups),
   invitees: inviteeList,
   lang: z.enum(languages),
-  /** plain text in a plain-text mail: line breaks kept, at most one blank line in a row */
-  message: z
-    .string()
-    .trim()
-    .max(MESSAGE_MAX_LENGTH)
-    .optional()
-    .default('')
-    .transform((v) => v.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n')),
+  message: messageField,
 });
 export type InviteForm = z.infer<typeof inviteForm>;
 

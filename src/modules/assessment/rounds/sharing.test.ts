@@ -161,6 +161,25 @@ describe('invitation mails', () => {
     assert.match((await lastMail(t, 'eve@school.example'))!.body, new RegExp(`It takes about ${minutes} minutes\\.`));
   });
 
+  test('the open link goes by mail in each address’s language, with the centre’s message', async () => {
+    const admin = await centreAdmin(t);
+    const r = await startRound(admin, { groups: ['teachers', 'learners'] });
+    const token = (await groupLinks(admin, r.path)).Learners!;
+    const res = await admin.a.post(
+      `${r.path}/mail`,
+      { group: 'learners', emails: 'fay@school.example ar\ngus@school.example', mailLang: 'fr', mailMessage: 'Merci <i>beaucoup</i> !' },
+      r.path,
+    );
+    assert.equal(res.statusCode, 303);
+    const fay = (await lastMail(t, 'fay@school.example'))!;
+    assert.equal(fay.link, `/ar/survey/${token}`);
+    assert.match(fay.body, /مرحبًا/);
+    assert.ok(fay.body.includes('\n\nMerci <i>beaucoup</i> !\n\n'));
+    const gus = (await lastMail(t, 'gus@school.example'))!;
+    assert.equal(gus.link, `/fr/survey/${token}`);
+    assert.match(gus.body, /^Bonjour/);
+  });
+
   test('a language code with no address before it, or an unknown word, is refused with the list kept', async () => {
     const admin = await centreAdmin(t);
     const r = await startRound(admin, ROUND);

@@ -121,6 +121,8 @@ function reachForms(ctx: PageContext, r: RoundPage, s: RoundViewState): Html {
         s.csrf,
         html`${select(ctx, { name: 'group', label: t('round.groups.group'), placeholder: t('round.mail.choose'), value: value('mail', 'group'), errors: mine('mail'), options: linked.map((g) => ({ value: g.group, label: groupName(ctx, g.group) })) })}
         ${textarea(ctx, { name: 'emails', label: t('round.mail.emails'), hint: t('round.mail.emailsHint'), value: value('mail', 'emails'), maxlength: 20000, errors: mine('mail') })}
+        ${select(ctx, { name: 'mailLang', label: t('round.mail.lang'), placeholder: t('round.invite.langChoose'), value: value('mail', 'mailLang', ctx.lang), errors: mine('mail'), options: languages.map((l) => ({ value: l, label: ctx.format.language(l) })) })}
+        ${textarea(ctx, { name: 'mailMessage', label: t('round.invite.message'), hint: t('round.invite.messageHint'), value: value('mail', 'mailMessage'), maxlength: MESSAGE_MAX_LENGTH, errors: mine('mail') })}
         <button type="submit">${t('round.mail.send')}</button>`,
       )}`
       : ''
