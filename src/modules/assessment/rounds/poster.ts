@@ -16,19 +16,22 @@ import { minutesFor } from '../timing.ts';
 export function posterDocument(ctx: PageContext, r: RoundPage, group: StakeholderGroup, link: string): PdfDocument {
   const { t } = ctx;
   const { round, version, indicators, own } = r.loaded;
+  // Long names take lines: a smaller code keeps the poster on one page (still far above what a phone needs).
+  const long = r.centre.name.length + round.title.length > 110;
   const minutes = minutesFor(pagesFor(version.document, indicators, own, group));
   return {
     lang: ctx.lang,
-    title: t('round.poster.heading', { centre: r.centre.name }),
+    title: t('round.poster.heading'),
     author: r.centre.name,
     subject: round.title,
     layout: 'portrait',
     style: 'certificate',
     blocks: [
-      { kind: 'heading', text: round.title, level: 2 },
+      { kind: 'heading', text: r.centre.name, level: 2 },
+      { kind: 'paragraph', text: round.title },
       { kind: 'paragraph', text: t('round.poster.group', { group: t(`assessment.groupName.${group}`) }) },
       { kind: 'paragraph', text: t('round.poster.text') },
-      { kind: 'qr', text: link, caption: t('round.poster.qr'), size: 250 },
+      { kind: 'qr', text: link, caption: t('round.poster.qr'), size: long ? 170 : 250 },
       { kind: 'paragraph', text: t('round.poster.time', { minutes, closes: day(ctx, lastDay(round.closes_at)) }) },
       { kind: 'paragraph', text: t('round.poster.address'), muted: true },
       { kind: 'paragraph', text: link, muted: true },

@@ -16,6 +16,12 @@ before(async () => {
 });
 after(() => t.close());
 
+/** How many pages a PDF has, as pdfinfo counts them. */
+async function pdfPages(pdf: Buffer): Promise<number> {
+  const { spawnSync } = await import('node:child_process');
+  return Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', ['-'], { input: pdf }).stdout.toString())?.[1]);
+}
+
 /** The text of a PDF, as pdftotext reads it. */
 async function pdfText(pdf: Buffer): Promise<string> {
   const { spawnSync } = await import('node:child_process');
@@ -65,15 +71,29 @@ describe('sharing a group’s link', () => {
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
       assert.match(pdf.toString('latin1'), /\/MediaBox \[0 0 595\.28 841\.89\]/);
       const link = `http://localhost:3000/${lang}/survey/${links.Learners}`;
+      assert.equal(await pdfPages(pdf), 1);
       assert.equal(await scanQr(pdfPage(pdf, 1, 100)), link, `${lang} poster's code`);
       const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
       assert.ok(text.replace(/ /g, '').includes(link), `${lang} poster shows the address`);
       if (lang === 'en') {
         assert.match(text, new RegExp(`About ${minutes} minutes`));
-        assert.match(text, /wants to hear from you/);
+        assert.match(text, /We want to hear from you/);
         assert.match(text, /For: Learners/);
         assert.match(text, /Spring round/);
       }
+    }
+  });
+
+  test('a poster stays on one page, its code readable, however long the centre’s name and the round’s title', { skip: !hasPoppler }, async () => {
+    const admin = await centreAdmin(t);
+    const name = 'Centre of Vocational Excellence for Hospitality, Tourism and Gastronomy of the Northern Region';
+    await t.database.db.updateTable('centres').set({ name }).where('id', '=', admin.centreId).execute();
+    const r = await startRound(admin, { groups: ['teachers', 'learners'], title: 'x'.repeat(60) + ' ' + 'y'.repeat(59) });
+    const links = await groupLinks(admin, r.path);
+    for (const lang of ['en', 'fr', 'ar']) {
+      const pdf = (await admin.a.get(`/${lang}/account/centres/${admin.slug}/self-assessment/rounds/${r.id}/poster/learners.pdf`)).rawPayload;
+      assert.equal(await pdfPages(pdf), 1, lang);
+      assert.equal(await scanQr(pdfPage(pdf, 1, 100)), `http://localhost:3000/${lang}/survey/${links.Learners}`, lang);
     }
   });
 
