@@ -180,7 +180,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const invitations = invitationsService(database.db, assessmentSecret, mailer, config.baseUrl);
-  jobs.define(noticesJob(noticesService(database.db, mailer, config.baseUrl, invitations)));
+  const notices = noticesService(database.db, mailer, config.baseUrl, invitations);
+  jobs.define(noticesJob(notices));
   jobs.schedule(NOTICES_JOB, NOTICES_CRON);
   const survey = surveyService(database.db, assessmentSecret);
   const reports = reportService(database.db, knowledge);
@@ -215,7 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
-            roundRoutes(account, guards, a, lang, { rounds, invitations, certificates });
+            roundRoutes(account, guards, a, lang, { rounds, invitations, certificates, notices });
             reportRoutes(account, guards, a, lang, { access, reports });
             planRoutes(account, guards, a, lang, { access, plans });
           },

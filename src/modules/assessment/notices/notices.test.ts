@@ -107,6 +107,7 @@ describe('notices to the centre’s administrators', () => {
     const admin = await centreAdmin(t);
     const r = await startRound(admin, { ...LEARNERS, title: 'Early round' });
     assert.equal((await admin.a.post(`${r.path}/close`, {}, r.path)).statusCode, 303);
+    assert.equal((await mails(admin.email, /has closed/)).length, 1, 'at once, without waiting for the job');
     await sweep();
     await sweep();
     assert.equal((await mails(admin.email, /has closed/)).length, 1);

@@ -85,6 +85,12 @@ export function noticesService(db: DB, mailer: Mailer, baseUrl: string, invitati
   }
 
   return {
+    /** Right after a round is closed early: its "closed" notice at once rather than at the next sweep (still once). */
+    async roundClosed(id: number): Promise<boolean> {
+      const r = await loadRound(db, id);
+      return r !== null && r.round.closed_at !== null && (await closed(await settled(db, r)));
+    },
+
     /** Sends every notice that is due now; how many were sent. */
     async sweep(now = new Date()): Promise<number> {
       const at = now.toISOString();

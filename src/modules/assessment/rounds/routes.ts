@@ -16,6 +16,7 @@ import { indicatorsOf } from '../framework/document.ts';
 import { stakeholderGroups, type StakeholderGroup } from '../framework/format.ts';
 import { roundParams, roundPath, roundsPath } from '../paths.ts';
 import { statusOf } from '../round.ts';
+import type { NoticesService } from '../notices/notices.ts';
 import type { InvitationsService } from './invitations.ts';
 import { posterDocument } from './poster.ts';
 import { extendForm, groupForm, inviteeLines, inviteForm, linkMailForm, roundForm } from './schemas.ts';
@@ -32,9 +33,9 @@ export function roundRoutes(
   g: Guards,
   a: AppContext,
   lang: Lang,
-  o: { rounds: RoundsService; invitations: InvitationsService; certificates: CertificatesService },
+  o: { rounds: RoundsService; invitations: InvitationsService; certificates: CertificatesService; notices?: NoticesService },
 ): void {
-  const { rounds, invitations, certificates } = o;
+  const { rounds, invitations, certificates, notices } = o;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
@@ -155,6 +156,8 @@ export function roundRoutes(
     const { slug, round } = parse(roundParams, req.params);
     const result = await rounds.close(req.user!, slug, round);
     refused(result);
+    // The administrators are told now (their mail through the queue), not at the next sweep.
+    if (result === 'done') await notices?.roundClosed(round);
     return after(req, reply, 'closed');
   });
 
