@@ -40,6 +40,8 @@ import { planService } from './modules/assessment/plans/service.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
 import { settleJob, SETTLE_CRON, SETTLE_JOB } from './modules/assessment/report/jobs.ts';
 import { warmReports } from './modules/assessment/report/warm.ts';
+import { noticesJob, NOTICES_CRON, NOTICES_JOB } from './modules/assessment/notices/jobs.ts';
+import { noticesService } from './modules/assessment/notices/notices.ts';
 import { invitationsService } from './modules/assessment/rounds/invitations.ts';
 import { surveyService } from './modules/assessment/questionnaire/service.ts';
 import { reportRoutes } from './modules/assessment/report/routes.ts';
@@ -183,6 +185,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const invitations = invitationsService(database.db, assessmentSecret, mailer, config.baseUrl);
+  const notices = noticesService(database.db, mailer, config.baseUrl, invitations);
+  jobs.define(noticesJob(notices));
+  jobs.schedule(NOTICES_JOB, NOTICES_CRON);
   const survey = surveyService(database.db, assessmentSecret);
   const reports = reportService(database.db, knowledge);
   app.decorate('warmReports', () => warmReports(database.db, reports, (lang) => a.ctxFor(lang, `/${lang}/`)));
@@ -219,7 +224,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
-            roundRoutes(account, guards, a, lang, { rounds, invitations, certificates });
+            roundRoutes(account, guards, a, lang, { rounds, invitations, certificates, notices });
             reportRoutes(account, guards, a, lang, { access, reports });
             planRoutes(account, guards, a, lang, { access, plans });
             certificateCentreRoutes(account, guards, a, lang, { access, certificates });

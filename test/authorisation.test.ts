@@ -127,6 +127,8 @@ const gets: [string, Expect][] = [
     `/en/account/centres/centre-a/self-assessment/rounds/{round}/plan${path}`,
     row(303, 404, 404, 200, 404, 200),
   ]),
+  // A group's poster carries its open link: for those who manage the round only.
+  ['/en/account/centres/centre-a/self-assessment/rounds/{round}/poster/teachers.pdf', row(303, 404, 404, 200, 404, 200)],
   ['/en/admin/frameworks/vocational-excellence', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/frameworks/vocational-excellence/indicator/programmes-reviewed-with-employers', row(303, 403, 403, 403, 200, 200)],
   ['/en/admin/self-assessment/settings', row(303, 403, 403, 403, 403, 200)],

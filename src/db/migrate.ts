@@ -15,6 +15,7 @@ import * as m0011 from './migrations/0011_resource_revisions.ts';
 import * as m0012 from './migrations/0012_anonymity.ts';
 import * as m0013 from './migrations/0013_jobs.ts';
 import * as m0014 from './migrations/0014_round_targets.ts';
+import * as m0015 from './migrations/0015_round_notices.ts';
 import * as m0016 from './migrations/0016_plan_owners.ts';
 import * as m0017 from './migrations/0017_certificate_validity.ts';
 
@@ -36,6 +37,7 @@ const migrations: Record<string, DialectMigration> = {
   '0012_anonymity': m0012,
   '0013_jobs': m0013,
   '0014_round_targets': m0014,
+  '0015_round_notices': m0015,
   '0016_plan_owners': m0016,
   '0017_certificate_validity': m0017,
 };

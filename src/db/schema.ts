@@ -333,6 +333,8 @@ export interface Tables {
     created_at: string;
     mailed_at: string | null;
   };
+  /** a notice about a round, sent once: 'minimum' (per group), 'closing' (two days before), 'closed', 'reminder' (per invitation group, three days before) */
+  round_notices: { round_id: number; kind: string; grp: Generated<string>; sent_at: string };
   /** scores: JSON object "overall:overall" | "dimension:<id>" | "criterion:<id>" → mean score */
   round_scores: { round_id: number; scores: string; responses: number };
   plans: { id: Generated<number>; round_id: number; created_at: string; updated_at: string };

@@ -65,7 +65,7 @@ test('a centre administrator starts a round in the browser with the recommended 
   await page.click('form.round-form button[type=submit]');
   assert.match(page.url(), /\/rounds\/\d+\?done=created$/);
   roundPath = new URL(page.url()).pathname.replace(/^\/en/, '');
-  const shared = (await page.locator('tbody:has(th:text("Learners")) a.survey-link').getAttribute('href'))!;
+  const shared = await page.locator('tbody:has(th:text("Learners")) input.share-link').inputValue();
   // The page shows the link on the platform's public address; the test server listens elsewhere.
   assert.match(shared, /^http:\/\/localhost:3000\/en\/survey\/[A-Za-z0-9_-]{43}$/);
   learners = `${suite.base}${new URL(shared).pathname}`;

@@ -38,3 +38,25 @@ function openTarget() {
 }
 openTarget();
 window.addEventListener('hashchange', openTarget);
+
+// A round's page: a copy button beside each link to share (the Clipboard API). Its status is read
+// out by screen readers; where copying is refused, the link is selected for the keyboard instead.
+for (const button of document.querySelectorAll('button[data-copy]')) {
+  const field = document.getElementById(button.dataset.copy);
+  const status = button.parentElement.querySelector('.copy-status');
+  if (!(field instanceof HTMLInputElement) || !status) continue;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    status.textContent = '';
+    try {
+      await navigator.clipboard.writeText(field.value);
+      status.textContent = button.dataset.copied;
+    } catch {
+      field.focus();
+      field.select();
+      status.textContent = button.dataset.failed;
+    }
+  });
+}
+// A read-only link field selects its whole text when focused, ready to copy by hand.
+for (const field of document.querySelectorAll('input.share-link')) field.addEventListener('focus', () => field.select());

@@ -48,7 +48,7 @@ export function invitationsService(db: DB, secret: string, mailer: Mailer, baseU
     remindedAt: (roundId: number) => rr.remindedAt(db, roundId),
 
     /**
-     * Invites people to answer for a group: one personal link each, mailed in the language chosen,
+     * Invites people to answer for a group: one personal link each, mailed in the person's language (or the form's),
      * with the centre's message. Addresses already invited to the group are not invited again.
      */
     async invite(
@@ -61,16 +61,16 @@ export function invitationsService(db: DB, secret: string, mailer: Mailer, baseU
       if (!g || g.access !== 'invitation') return 'missing';
       if (statusOf(r.loaded.round) === 'closed') return 'closed';
       if (await rates.count(`survey-mail:${sender.id}`, limits.surveyMailPerPerson)) return 'limited';
-      const fresh = form.invitees.map((email) => {
+      const fresh = form.invitees.map((p) => {
         const salt = newSalt();
-        return { email, salt, hash: digest(tk.invite(salt)) };
+        return { email: p.email, lang: p.lang ?? form.lang, salt, hash: digest(tk.invite(salt)) };
       });
-      const added = await rr.addInvitations(db, r.loaded.round.id, form.inviteGroup, form.lang, form.message || null, fresh);
+      const added = await rr.addInvitations(db, r.loaded.round.id, form.inviteGroup, form.message || null, fresh);
       for (const i of added)
         await mail(r, {
           to: i.email,
           salt: i.salt,
-          lang: form.lang,
+          lang: i.lang as Lang,
           sender: sender.name,
           message: form.message || null,
           reminder: false,

@@ -79,26 +79,21 @@ export async function deleteRound(db: DB, roundId: number): Promise<void> {
 
 export interface NewInvitation {
   email: string;
+  /** the language of the person's mails */
+  lang: string;
   salt: string;
   hash: string;
 }
 
 /** Adds invitations to a group; addresses already invited to it are skipped. Returns those added. */
-export async function addInvitations(
-  db: DB,
-  roundId: number,
-  grp: string,
-  lang: string,
-  message: string | null,
-  invitations: NewInvitation[],
-): Promise<NewInvitation[]> {
+export async function addInvitations(db: DB, roundId: number, grp: string, message: string | null, invitations: NewInvitation[]): Promise<NewInvitation[]> {
   const now = new Date().toISOString();
   const added: NewInvitation[] = [];
   await db.transaction().execute(async (trx) => {
     for (const i of invitations) {
       const row = await trx
         .insertInto('invitations')
-        .values({ round_id: roundId, grp, email: i.email, salt: i.salt, link_hash: i.hash, lang, message, created_at: now, mailed_at: now })
+        .values({ round_id: roundId, grp, email: i.email, salt: i.salt, link_hash: i.hash, lang: i.lang, message, created_at: now, mailed_at: now })
         .onConflict((oc) => oc.doNothing())
         .returning('id')
         .executeTakeFirst();

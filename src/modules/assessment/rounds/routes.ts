@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, textValues, type FieldError } from '../../../http/forms.ts';
 import { noticeOf, redirectDone } from '../../../http/notice.ts';
 import { sendPrivate } from '../../../http/send.ts';
+import { renderPdf } from '../../../pdf/render.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { limits } from '../../../platform/rate-limits/rate-limits.ts';
 import type { Guards } from '../../accounts/session-scope.ts';
@@ -13,8 +14,11 @@ import type { CertificatesService } from '../certificates/service.ts';
 import { recognitionSection } from '../certificates/views/recognition.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
 import { roundParams, roundPath, roundsPath } from '../paths.ts';
+import { statusOf } from '../round.ts';
+import type { NoticesService } from '../notices/notices.ts';
 import type { InvitationsService } from './invitations.ts';
-import { extendForm, groupForm, inviteForm, linkMailForm, newRoundQuery, roundForm, targetName, targetsOf } from './schemas.ts';
+import { posterDocument } from './poster.ts';
+import { extendForm, groupForm, inviteeLines, inviteForm, linkMailForm, newRoundQuery, roundForm, targetName, targetsOf } from './schemas.ts';
 import type { RoundsService } from './service.ts';
 import { roundView, type RoundViewState } from './views/round.ts';
 import { chooseCentreView, newRoundDefaults, newRoundView, roundFormValues, type RoundFormValues } from './views/new-round.ts';
@@ -29,9 +33,9 @@ export function roundRoutes(
   g: Guards,
   a: AppContext,
   lang: Lang,
-  o: { rounds: RoundsService; invitations: InvitationsService; certificates: CertificatesService },
+  o: { rounds: RoundsService; invitations: InvitationsService; certificates: CertificatesService; notices?: NoticesService },
 ): void {
-  const { rounds, invitations, certificates } = o;
+  const { rounds, invitations, certificates, notices } = o;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const member = { preHandler: [g.requireUser] };
   const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
@@ -140,10 +144,25 @@ export function roundRoutes(
     return redirectDone(reply, `${roundPath(ctx(req), slug, round)}`, done);
   };
 
+  // A group's A4 poster (its open link as a QR code), in the language of the address: only for
+  // those who manage the round, since the link is the centre's secret.
+  app.get(`${base}/rounds/:round/poster/:group.pdf`, member, async (req, reply) => {
+    const r = await managedRound(req);
+    const { group } = parse(groupForm, req.params);
+    const g = r.loaded.groups.find((x) => x.group === group);
+    if (!g || g.access !== 'link' || statusOf(r.loaded.round) === 'closed') throw new NotFoundError('group');
+    const l = ctx(req);
+    const pdf = await renderPdf(posterDocument(l, r, group, `${l.baseUrl}/${lang}/survey/${rounds.linkOf(g.salt)}`));
+    const name = `poster-${r.centre.slug}-${r.loaded.round.id}-${group}-${lang}.pdf`;
+    return reply.header('cache-control', 'no-store').header('content-disposition', `inline; filename="${name}"`).type('application/pdf').send(pdf);
+  });
+
   app.post(`${base}/rounds/:round/close`, memberPost, async (req, reply) => {
     const { slug, round } = parse(roundParams, req.params);
     const result = await rounds.close(req.user!, slug, round);
     refused(result);
+    // The administrators are told now (their mail through the queue), not at the next sweep.
+    if (result === 'done') await notices?.roundClosed(round);
     return after(req, reply, 'closed');
   });
 
@@ -173,7 +192,7 @@ export function roundRoutes(
     const r = await managedRound(req);
     const form = parseForm(linkMailForm, req.body);
     if (!form.ok) return showRound(req, reply, r, { errors: form.errors, form: 'mail', values: textValues(form.values) }, 422);
-    const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, lang);
+    const result = await rounds.mailLink(req.user!, slug, round, form.data.group, form.data.emails, form.data.mailLang ?? lang, form.data.mailMessage);
     refused(result);
     if (result === 'limited')
       return showRound(
@@ -183,7 +202,7 @@ export function roundRoutes(
         {
           errors: [{ field: 'group', key: 'round.error.mailLimit', values: { max: limits.surveyMailPerPerson.max } }],
           form: 'mail',
-          values: { group: form.data.group, emails: form.data.emails.join('\n') },
+          values: { group: form.data.group, emails: inviteeLines(form.data.emails), mailLang: form.data.mailLang ?? lang, mailMessage: form.data.mailMessage },
         },
         429,
       );
@@ -192,7 +211,11 @@ export function roundRoutes(
         req,
         reply,
         await roundOr404(req),
-        { errors: [{ field: 'group', key: 'round.error.closed' }], form: 'mail', values: { group: form.data.group, emails: form.data.emails.join('\n') } },
+        {
+          errors: [{ field: 'group', key: 'round.error.closed' }],
+          form: 'mail',
+          values: { group: form.data.group, emails: inviteeLines(form.data.emails), mailLang: form.data.mailLang ?? lang, mailMessage: form.data.mailMessage },
+        },
         409,
       );
     return after(req, reply, 'mailed');
@@ -207,7 +230,7 @@ export function roundRoutes(
         req,
         reply,
         r,
-        { errors, form: 'invite', values: textValues(form.ok ? { ...form.data, invitees: form.data.invitees.join('\n') } : form.values) },
+        { errors, form: 'invite', values: textValues(form.ok ? { ...form.data, invitees: inviteeLines(form.data.invitees) } : form.values) },
         status,
       );
     if (!form.ok) return again(form.errors, 422);

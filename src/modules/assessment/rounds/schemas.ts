@@ -83,37 +83,68 @@ export const newRoundQuery = z.object({ preset: z.enum(presets).optional() });
 
 export const extendForm = z.object({ closes: date });
 
-/** A list of addresses as people paste them: one per line, or separated by commas, semicolons or spaces. */
-const emailList = z
+export const MESSAGE_MAX_LENGTH = 1000;
+
+/**
+ * Addresses to invite, each with the language of its mail when it differs from the form's: one per
+ * line as people paste them ("ana@firm.example", or "ana@firm.example fr"); a language code (en,
+ * fr, ar) after an address is that person's language. A code with no address before it is refused
+ * as an address would be.
+ */
+const inviteeList = z
   .string()
   .trim()
   .min(1, { error: 'form.error.required' })
   .max(20_000)
-  .transform((v) => [
-    ...new Set(
-      v
-        .split(/[\s,;]+/)
-        .map((e) => e.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ])
+  .transform((v) => {
+    const people = new Map<string, string | null>();
+    let last: string | null = null;
+    for (const token of v.split(/[\s,;]+/).filter(Boolean)) {
+      const word = token.toLowerCase();
+      if (last && (languages as readonly string[]).includes(word)) {
+        people.set(last, word);
+        last = null;
+        continue;
+      }
+      if (!people.has(word)) people.set(word, null);
+      last = word;
+    }
+    return [...people].map(([email, lang]) => ({ email, lang }));
+  })
   .pipe(
     z
-      .array(z.email({ error: 'round.error.emails' }))
+      .array(z.object({ email: z.email({ error: 'round.error.emails' }), lang: z.enum(languages).nullable() }))
       .min(1, { error: 'form.error.required' })
       .max(200, { error: 'round.error.tooManyEmails' }),
   );
 
-export const linkMailForm = z.object({ group: z.enum(stakeholderGroups), emails: emailList });
+/** The invitee list as the form shows it again: one person a line, with their language if they have one. */
+export const inviteeLines = (people: { email: string; lang: string | null }[]): string =>
+  people.map((p) => (p.lang ? `${p.email} ${p.lang}` : p.email)).join('\n');
 
-export const MESSAGE_MAX_LENGTH = 1000;
+/** A message of the centre's own: plain text in a plain-text mail, line breaks kept, at most one blank line in a row. */
+const messageField = z
+  .string()
+  .trim()
+  .max(MESSAGE_MAX_LENGTH)
+  .optional()
+  .default('')
+  .transform((v) => v.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n'));
 
-/** Personal invitations to a group: the addresses, the language of the mail, and a message of the centre's own. Its names differ from the link mail form's, which shares the page. */
+/** A group's open link mailed to addresses, each in its language (or the form's, or the page's), with the centre's message. */
+export const linkMailForm = z.object({
+  group: z.enum(stakeholderGroups),
+  emails: inviteeList,
+  mailLang: z.enum(languages).optional(),
+  mailMessage: messageField,
+});
+
+/** Personal invitations to a group: the addresses (with a language each, if given), the mails' language otherwise, and a message of the centre's own. Its names differ from the link mail form's, which shares the page. */
 export const inviteForm = z.object({
   inviteGroup: z.enum(stakeholderGroups),
-  invitees: emailList,
+  invitees: inviteeList,
   lang: z.enum(languages),
-  message: z.string().trim().max(MESSAGE_MAX_LENGTH).optional().default(''),
+  message: messageField,
 });
 export type InviteForm = z.infer<typeof inviteForm>;
 

@@ -143,16 +143,18 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
     },
 
     /**
-     * Sends a group's link to a list of addresses, one mail each, in the language of the page it was
-     * sent from. The addresses are not kept: nothing ties a person to a response.
+     * Sends a group's link to a list of addresses, one mail each, in the person's language (or
+     * `lang`), with the centre's message. The addresses are not kept: nothing ties a person to a
+     * response.
      */
     async mailLink(
       user: User,
       slug: string,
       id: number,
       group: StakeholderGroup,
-      emails: string[],
+      people: { email: string; lang: Lang | null }[],
       lang: Lang,
+      message = '',
     ): Promise<'done' | 'missing' | 'forbidden' | 'closed' | 'limited'> {
       const r = await managed(user, slug, id);
       if (typeof r === 'string') return r;
@@ -161,18 +163,20 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
       if (statusOf(r.loaded.round) === 'closed') return 'closed';
       // The platform's mail must not become a way to send a great deal of it.
       if (await rates.count(`survey-mail:${user.id}`, limits.surveyMailPerPerson)) return 'limited';
-      const t = translator(lang);
-      const link = `${baseUrl}/${lang}/survey/${tk.link(g.salt)}`;
-      for (const to of emails) {
+      const minutes = minutesFor(pagesFor(r.loaded.version.document, r.loaded.indicators, r.loaded.own, group));
+      for (const p of people) {
+        const l = p.lang ?? lang;
+        const t = translator(l);
         await mailer.send({
-          to,
+          to: p.email,
           subject: t('mail.survey.subject', { centre: r.centre.name }),
           body: t('mail.survey.body', {
-            minutes: minutesFor(pagesFor(r.loaded.version.document, r.loaded.indicators, r.loaded.own, group)),
+            minutes,
             centre: r.centre.name,
             sender: user.name,
-            link,
-            closes: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(lastDay(r.loaded.round.closes_at))),
+            message: message ? `\n\n${message}` : '',
+            link: `${baseUrl}/${l}/survey/${tk.link(g.salt)}`,
+            closes: new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(lastDay(r.loaded.round.closes_at))),
           }),
         });
       }

@@ -12,6 +12,7 @@ import { crumbs, roundPath } from '../../paths.ts';
 import { lastDay, statusOf } from '../../round.ts';
 import { MESSAGE_MAX_LENGTH } from '../schemas.ts';
 import { notice, privatePage, statusBadge } from './rounds.ts';
+import { shareBlock } from './share.ts';
 
 // A round's own page: its facts, each group's participation and way in (its open link, or
 // personal invitations with a reminder), the forms to mail links and invite people, and the means
@@ -36,7 +37,25 @@ export interface RoundViewState {
 
 const groupName = (ctx: PageContext, g: string) => ctx.t(`assessment.groupName.${g}`);
 
-/** A group's row, and under it, while the round is open, its link or its reminder. */
+/** A group's progress: its meter towards the target (or, by invitation, those invited) and where it stands against the minimum. */
+function progress(ctx: PageContext, r: RoundPage, g: RoundPage['loaded']['groups'][number], invited: number | null): Html {
+  const { t } = ctx;
+  const min = r.loaded.round.min_group_size;
+  const goal = g.target ?? invited;
+  const minimum =
+    g.sent >= min
+      ? html`<span class="meta">${t('round.progress.minimumReached')}</span>`
+      : html`<span class="meta">${t('round.groups.below', { n: min - g.sent })}</span>`;
+  if (!goal) return minimum;
+  const rate = g.sent / goal;
+  const label = g.target
+    ? t('round.progress.ofTarget', { rate, sent: g.sent, target: goal })
+    : t('round.progress.ofInvited', { rate, sent: g.sent, invited: goal });
+  return html`<meter class="participation" min="0" max="${goal}" value="${Math.min(g.sent, goal)}" low="${Math.min(min, goal)}" optimum="${goal}" aria-label="${groupName(ctx, g.group)}: ${label}"></meter>
+    <span class="rate">${label}</span> ${minimum}`;
+}
+
+/** A group's row, and under it, while the round is open and for those who manage it, its link to share or its reminder. */
 function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPage['loaded']['groups'][number], open: boolean): Html {
   const { t } = ctx;
   const { round } = r.loaded;
@@ -44,13 +63,13 @@ function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPa
   const inv = s.invitations.get(g.group);
   const way = g.access === 'invitation' ? t('round.groups.byInvitation', { n: inv?.invited ?? 0 }) : t('round.groups.byLink');
   let below: Html | string = '';
-  if (open && g.access === 'link') {
+  if (open && r.manage && g.access === 'link') {
     const link = `${ctx.baseUrl}/${ctx.lang}/survey/${s.links.get(g.group)!}`;
-    below = html`<tr><td colspan="3"><a class="survey-link" href="${link}" dir="ltr">${link}</a>
-      ${r.manage ? postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>`, 'inline-form') : ''}</td></tr>`;
+    below = html`<tr><td colspan="5">${shareBlock(ctx, { group: g.group, groupName: groupName(ctx, g.group), link, roundPath: path })}
+      ${postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>`, 'inline-form')}</td></tr>`;
   } else if (open && r.manage && inv && inv.invited > inv.sent) {
     const last = s.reminded.get(g.group);
-    below = html`<tr><td colspan="3">${postForm(
+    below = html`<tr><td colspan="5">${postForm(
       `${path}/remind`,
       s.csrf,
       html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="secondary">${t('round.invite.remind', { n: inv.invited - inv.sent })}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>
@@ -62,8 +81,10 @@ function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPa
   // the long address has the width even on a phone.
   return html`<tbody class="round-group"><tr>
     <th scope="row">${groupName(ctx, g.group)} <span class="meta group-way">${way}</span></th>
-    <td>${ctx.format.number(g.sent)}${g.sent < round.min_group_size ? html` <span class="meta">${t('round.groups.below', { n: round.min_group_size - g.sent })}</span>` : ''}</td>
+    <td>${ctx.format.number(g.sent)}</td>
     <td>${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
+    <td class="target">${g.target ? ctx.format.number(g.target) : html`<span aria-hidden="true">–</span><span class="visually-hidden">${t('round.progress.noTarget')}</span>`}</td>
+    <td class="progress">${progress(ctx, r, g, g.access === 'invitation' ? (inv?.invited ?? 0) : null)}</td>
   </tr>${below}</tbody>`;
 }
 
@@ -100,6 +121,8 @@ function reachForms(ctx: PageContext, r: RoundPage, s: RoundViewState): Html {
         s.csrf,
         html`${select(ctx, { name: 'group', label: t('round.groups.group'), placeholder: t('round.mail.choose'), value: value('mail', 'group'), errors: mine('mail'), options: linked.map((g) => ({ value: g.group, label: groupName(ctx, g.group) })) })}
         ${textarea(ctx, { name: 'emails', label: t('round.mail.emails'), hint: t('round.mail.emailsHint'), value: value('mail', 'emails'), maxlength: 20000, errors: mine('mail') })}
+        ${select(ctx, { name: 'mailLang', label: t('round.mail.lang'), placeholder: t('round.invite.langChoose'), value: value('mail', 'mailLang', ctx.lang), errors: mine('mail'), options: languages.map((l) => ({ value: l, label: ctx.format.language(l) })) })}
+        ${textarea(ctx, { name: 'mailMessage', label: t('round.invite.message'), hint: t('round.invite.messageHint'), value: value('mail', 'mailMessage'), maxlength: MESSAGE_MAX_LENGTH, errors: mine('mail') })}
         <button type="submit">${t('round.mail.send')}</button>`,
       )}`
       : ''
@@ -136,7 +159,7 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
     ${open ? html`<p class="hint">${t('round.groups.release')}</p>` : ''}
     <table class="members round-groups">
       <caption class="visually-hidden">${t('round.groups.title')}</caption>
-      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th></tr></thead>
+      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th><th scope="col" class="target">${t('round.groups.target')}</th><th scope="col">${t('round.groups.progress')}</th></tr></thead>
       ${groups.map((g) => groupBody(ctx, r, s, g, open))}
     </table>
     ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}

@@ -1,0 +1,43 @@
+import type { PageContext } from '../../../../http/context.ts';
+import { languages } from '../../../../i18n/languages.ts';
+import { html, type Html } from '../../../../ui/html.ts';
+import { qrSvg } from '../../../../ui/qr/qr.ts';
+import type { StakeholderGroup } from '../../framework/format.ts';
+
+// Sharing a group's open link, for those who manage the round (the link is the centre's secret):
+// the address in a read-only field whose text is easy to select, a copy button that the site's
+// script brings in (Clipboard API, with a "Copied" status read out by screen readers), the QR code
+// drawn on the server, and an A4 poster per language to print for a classroom or a workshop.
+
+/** Where a group's poster is, in a language: …/rounds/{id}/poster/{group}.pdf. */
+export const posterPath = (roundPath: string, lang: string, group: StakeholderGroup): string =>
+  `${roundPath.replace(/^\/[a-z]{2}\//, `/${lang}/`)}/poster/${group}.pdf`;
+
+export function shareBlock(ctx: PageContext, o: { group: StakeholderGroup; groupName: string; link: string; roundPath: string }): Html {
+  const { t } = ctx;
+  const id = `link-${o.group}`;
+  return html`<div class="share">
+    <label for="${id}">${t('round.share.label', { group: o.groupName })}</label>
+    <div class="copy-field">
+      <input id="${id}" class="share-link" type="text" value="${o.link}" readonly dir="ltr" spellcheck="false" autocomplete="off">
+      <button type="button" class="secondary copy-button" data-copy="${id}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copy')}<span class="visually-hidden"> (${o.groupName})</span></button>
+      <span class="copy-status" role="status"></span>
+    </div>
+    <details class="share-more">
+      <summary>${t('round.share.more')}<span class="visually-hidden"> (${o.groupName})</span></summary>
+      <div class="share-body">
+        ${qrSvg(o.link, t('round.share.qrLabel', { group: o.groupName }), 'qr-code share-qr')}
+        <div>
+          <p>${t('round.share.qrHint')}</p>
+          <p>${t('round.share.poster')}</p>
+          <ul class="poster-links">
+            ${languages.map(
+              (l) =>
+                html`<li><a href="${posterPath(o.roundPath, l, o.group)}" hreflang="${l}" type="application/pdf">${t('round.share.posterIn', { language: ctx.format.language(l) })}<span class="visually-hidden"> (${o.groupName})</span></a></li>`,
+            )}
+          </ul>
+        </div>
+      </div>
+    </details>
+  </div>`;
+}
