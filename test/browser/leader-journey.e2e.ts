@@ -57,7 +57,7 @@ for (const lang of ['en', 'ar'] as const) {
     await page.click(`main a[href="/${lang}/account/self-assessment/start"]`);
     assert.equal(new URL(page.url()).pathname, `/${lang}/account/centres/${admin.slug}/self-assessment/new`);
     await fits(page, 'the start form');
-    assert.match(await page.locator('#round-total').getAttribute('class') ?? '', /\benough\b/, 'the default set can lead to the certificate');
+    assert.match((await page.locator('#round-total').getAttribute('class')) ?? '', /\benough\b/, 'the default set can lead to the certificate');
     await page.fill('#field-title', `Spring round (${lang})`);
     await page.click('form.round-form button[type=submit]');
     assert.match(page.url(), /\/rounds\/\d+\?done=created$/);
@@ -92,7 +92,9 @@ for (const lang of ['en', 'ar'] as const) {
     // The report: the summary and its contents first; "Add to plan" leads to a prefilled action.
     await page.goto(`${suite.base}${roundPath}/report`);
     await fits(page, 'the report');
-    const order = await page.evaluate(() => ['#summary', '#recommendations', '#contents'].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? -1));
+    const order = await page.evaluate(() =>
+      ['#summary', '#recommendations', '#contents'].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? -1),
+    );
     assert.ok(
       order.every((y, i) => y >= 0 && (i === 0 || y > order[i - 1]!)),
       `summary, where to start, contents in that order: ${order.join(', ')}`,

@@ -82,9 +82,9 @@ function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPa
   return html`<tbody class="round-group"><tr>
     <th scope="row">${groupName(ctx, g.group)} <span class="meta group-way">${way}</span></th>
     <td>${ctx.format.number(g.sent)}</td>
-    <td>${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
+    <td class="started">${ctx.format.number(s.unsent.get(g.group) ?? 0)}</td>
     <td class="target">${g.target ? ctx.format.number(g.target) : html`<span aria-hidden="true">–</span><span class="visually-hidden">${t('round.progress.noTarget')}</span>`}</td>
-    <td class="progress">${progress(ctx, r, g, g.access === 'invitation' ? (inv?.invited ?? 0) : null)}</td>
+    <td class="progress">${progress(ctx, r, g, g.access === 'invitation' ? (inv?.invited ?? 0) : null)}<span class="meta phone-only">${t('round.progress.started', { n: s.unsent.get(g.group) ?? 0 })}</span></td>
   </tr>${below}</tbody>`;
 }
 
@@ -159,7 +159,7 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
     ${open ? html`<p class="hint">${t('round.groups.release')}</p>` : ''}
     <table class="members round-groups">
       <caption class="visually-hidden">${t('round.groups.title')}</caption>
-      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col">${t('round.groups.started')}</th><th scope="col" class="target">${t('round.groups.target')}</th><th scope="col">${t('round.groups.progress')}</th></tr></thead>
+      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col" class="started">${t('round.groups.started')}</th><th scope="col" class="target">${t('round.groups.target')}</th><th scope="col">${t('round.groups.progress')}</th></tr></thead>
       ${groups.map((g) => groupBody(ctx, r, s, g, open))}
     </table>
     ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
