@@ -144,7 +144,7 @@ describe('personal invitations', () => {
     const counts = (await admin.a.get(r.path)).body;
     assert.match(
       counts,
-      /<th scope="row">Company partners and in-company trainers <span class="meta group-way">Personal invitations \(4 invited\)<\/span><\/th>\s*<td>3<\/td>\s*<td>0<\/td>/,
+      /<th scope="row">Company partners and in-company trainers <span class="meta group-way">Personal invitations \(4 invited\)<\/span><\/th>\s*<td>3<\/td>\s*<td class="started">0<\/td>/,
     );
 
     // Reminders go to the one who has not sent, at most once a day.

@@ -240,7 +240,7 @@ describe('following a round', () => {
       assert.match(page, /<th scope="col" class="target">Target<\/th><th scope="col">Progress<\/th>/);
       const row = (name: string) => new RegExp(`<th scope="row">${name} <span class="meta group-way">[^<]*</span></th>([\\s\\S]*?)</tr>`).exec(page)?.[1] ?? '';
       const learners = row('Learners');
-      assert.match(learners, /<td>3<\/td>\s*<td>1<\/td>\s*<td class="target">10<\/td>/);
+      assert.match(learners, /<td>3<\/td>\s*<td class="started">1<\/td>\s*<td class="target">10<\/td>/);
       assert.match(
         learners,
         /<meter class="participation" min="0" max="10" value="3" low="3" optimum="10" aria-label="Learners: 30% of the target \(3 of 10\)"><\/meter>/,
@@ -249,7 +249,7 @@ describe('following a round', () => {
       const teachers = row('Teachers and trainers');
       assert.match(
         teachers,
-        /<td>0<\/td>\s*<td>0<\/td>\s*<td class="target"><span aria-hidden="true">–<\/span><span class="visually-hidden">No target<\/span><\/td>/,
+        /<td>0<\/td>\s*<td class="started">0<\/td>\s*<td class="target"><span aria-hidden="true">–<\/span><span class="visually-hidden">No target<\/span><\/td>/,
       );
       assert.match(teachers, /\(3 more needed\)/);
       assert.doesNotMatch(teachers, /<meter/);
