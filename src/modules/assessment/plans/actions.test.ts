@@ -109,6 +109,33 @@ describe('the plan’s actions', () => {
     assert.doesNotMatch(outside.body, /name="source"/);
   });
 
+  test('“Add to plan” before the plan has focus areas asks for them first, then opens the chosen action’s form', async () => {
+    const { admin, plan } = await planned();
+    const source = decodeURIComponent(/new-action\?criterion=programme-relevance&amp;source=([^"&]+)"/.exec((await admin.a.get(plan)).body)![1]!);
+    // A second round of the same centre, its plan not started: the report's link leads to the focus areas.
+    const r = await startRound(admin, { indicators: ['programmes-reviewed-with-employers', 'placements-for-all-learners'], groups: ['teachers'] });
+    const fresh = `${r.path}/plan`;
+    const link = `${fresh}/new-action?criterion=programme-relevance&source=${encodeURIComponent(source)}`;
+    const asked = await admin.a.get(link);
+    assert.equal(asked.statusCode, 303);
+    assert.equal(asked.headers.location, `${fresh}?criterion=programme-relevance&source=${encodeURIComponent(source)}`);
+    const focusPage = (await admin.a.get(asked.headers.location)).body;
+    assert.match(focusPage, /the action you picked in the report opens/);
+    assert.match(focusPage, /<input type="hidden" name="criterion" value="programme-relevance">/);
+    const saved = await admin.a.post(
+      `${fresh}/focus`,
+      { focus: ['programme-relevance', 'work-based-learning'], criterion: 'programme-relevance', source },
+      asked.headers.location,
+    );
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, link);
+    const form = (await admin.a.get(saved.headers.location)).body;
+    assert.match(form, new RegExp(`<input type="hidden" name="source" value="${source}">`));
+    // Saving the focus areas on their own still goes back to the plan.
+    const again = await admin.a.post(`${fresh}/focus`, { focus: ['programme-relevance', 'work-based-learning'] }, fresh);
+    assert.match(again.headers.location as string, /\/plan\?done=focus$/);
+  });
+
   test('a form with mistakes comes back with the person’s values and each error naming its field, in the summary and beside the field', async () => {
     const { admin, plan } = await planned();
     const res = await admin.a.post(

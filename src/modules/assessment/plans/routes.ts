@@ -21,6 +21,13 @@ import { planView, type PlanState } from './views/plan.ts';
 // .csv and .pdf; …/plan/new-action (the form, prefilled from ?criterion=&source=, as the report's
 // "Add to plan" links send it); …/plan/actions/{action} (an action, its notes, its form).
 
+/** An action chosen in the report, as the new-action form's query: its criterion, and its recommended action if any. */
+function chosenAction(c: { criterion?: string; source?: string }): string {
+  const q = new URLSearchParams({ criterion: c.criterion ?? '' });
+  if (c.source) q.set('source', c.source);
+  return q.toString();
+}
+
 export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang: Lang, o: { access: RoundAccess; plans: PlanService }): void {
   const { access, plans } = o;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
@@ -45,15 +52,19 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
   app.get(base, member, async (req, reply) => {
     const { r, plan } = await load(req);
     const q = req.query as Record<string, unknown>;
-    return show(req, reply, r, plan, { notice: noticeOf(q, notices), editingFocus: q.focus === 'edit' && r.manage });
+    const then = r.manage && !plan ? parse(newActionQuery, req.query) : undefined;
+    return show(req, reply, r, plan, { notice: noticeOf(q, notices), editingFocus: q.focus === 'edit' && r.manage, then });
   });
 
   app.post(`${base}/focus`, memberPost, async (req, reply) => {
     const { r, plan } = await load(req, true);
     const form = parseForm(focusForm, req.body);
     const result = await plans.setFocus(r, form.ok ? form.data.focus : []);
+    const then = form.ok ? { criterion: form.data.criterion, source: form.data.source } : undefined;
     if (result !== 'done')
-      return show(req, reply, r, plan, { errors: result.errors, form: 'focus', values: form.ok ? { focus: form.data.focus } : form.values }, 422);
+      return show(req, reply, r, plan, { errors: result.errors, form: 'focus', values: form.ok ? { focus: form.data.focus } : form.values, then }, 422);
+    // Chosen from the report before the plan existed: on to that action's form.
+    if (then?.criterion) return reply.redirect(`${planPath(req, r)}/new-action?${chosenAction(then)}`, 303);
     return back(req, reply, r, 'focus');
   });
 
@@ -61,8 +72,9 @@ export function planRoutes(app: FastifyInstance, g: Guards, a: AppContext, lang:
   // words become the title). Values that are not the plan's give an empty form, not an error.
   app.get(`${base}/new-action`, member, async (req, reply) => {
     const { r, plan } = await load(req, true);
-    if (!plan) return reply.redirect(planPath(req, r), 303);
     const q = parse(newActionQuery, req.query);
+    // No plan yet: its focus areas first, the chosen action carried along (the focus form's hidden fields).
+    if (!plan) return reply.redirect(`${planPath(req, r)}${q.criterion ? `?${chosenAction(q)}` : ''}`, 303);
     const d = await plans.page(r, plan, lang);
     // Without a focus area, the one the recommended action belongs to; a criterion of the round
     // that is not a focus area of the plan is named, with the way to add it.

@@ -8,7 +8,21 @@ import { planStatuses } from './repository.ts';
 
 export const actionParams = roundParams.extend({ action: z.coerce.number().int().min(1).max(2_147_483_647) });
 
-export const focusForm = z.object({ focus: checkboxList(z.string(), 30) });
+export const focusForm = z.object({
+  focus: checkboxList(z.string(), 30),
+  // The action the person chose in the report before the plan had focus areas ("Add to plan"):
+  // once the focus areas are saved, its new-action form follows.
+  criterion: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional()
+    .catch(undefined),
+  source: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}\/\d{1,3}\/\d{1,3}$/)
+    .optional()
+    .catch(undefined),
+});
 
 const optional = (max: number, error?: string) =>
   z

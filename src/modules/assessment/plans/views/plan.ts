@@ -24,6 +24,8 @@ export interface PlanState {
   form?: 'focus' | 'action';
   values?: Record<string, string | string[]>;
   editingFocus?: boolean;
+  /** the action chosen in the report before the plan existed, carried through the focus form */
+  then?: { criterion?: string; source?: string };
 }
 
 function criterionScore(ctx: PageContext, d: PlanData, id: string): Html {
@@ -55,6 +57,12 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
       }),
     })}
     ${d.plan?.actions.length ? html`<p class="hint">${t('plan.focus.dropWarning')}</p>` : ''}
+    ${
+      s.then?.criterion
+        ? html`<p class="notice" role="status">${t('plan.focus.thenAction')}</p>
+          <input type="hidden" name="criterion" value="${s.then.criterion}">${s.then.source ? html`<input type="hidden" name="source" value="${s.then.source}">` : ''}`
+        : ''
+    }
     <button type="submit">${t('plan.focus.save')}</button>`,
     'form plan-forms',
   );
