@@ -23,7 +23,9 @@ after(() => t.close());
 async function shortAddresses(admin: CentreAdmin, path: string): Promise<Record<string, string>> {
   const page = await admin.a.get(path);
   assert.equal(page.statusCode, 200);
-  return Object.fromEntries([...page.body.matchAll(/id="short-([a-z-]+)" class="share-link share-short" type="text" value="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    [...page.body.matchAll(/id="short-([a-z-]+)" class="share-link share-short" type="text" value="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
 }
 
 /** The code of a short address (ABCD-EFGH). */
@@ -38,7 +40,10 @@ describe('a group’s short address', () => {
     assert.ok(short, 'the learners’ short address');
     assert.match(short, /^http:\/\/localhost:3000\/en\/s\/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     assert.match(page.body, /<label for="short-learners">Short address for Learners<\/label>/);
-    assert.match(page.body, /<input id="short-learners" class="share-link share-short" type="text" value="[^"]+" readonly dir="ltr"[^>]*aria-describedby="short-learners-hint">/);
+    assert.match(
+      page.body,
+      /<input id="short-learners" class="share-link share-short" type="text" value="[^"]+" readonly dir="ltr"[^>]*aria-describedby="short-learners-hint">/,
+    );
     assert.match(page.body, /data-copy="short-learners"[^>]*hidden>Copy short address/);
     // Each group has its own.
     assert.notEqual(codeOf(short), codeOf((await shortAddresses(admin, r.path)).teachers!));
@@ -83,7 +88,13 @@ describe('a group’s short address', () => {
     const code = showCode(tk.groupCode(salt));
     assert.equal(codeOf((await shortAddresses(admin, r.path)).learners!), code);
     const to = `/en/survey/${tk.link(salt)}`;
-    for (const typed of [code, code.toLowerCase(), code.replace('-', ''), code.replace(/0/g, 'O').replace(/1/g, 'I'), code.replace(/0/g, 'o').replace(/1/g, 'l').replace('-', ' ')]) {
+    for (const typed of [
+      code,
+      code.toLowerCase(),
+      code.replace('-', ''),
+      code.replace(/0/g, 'O').replace(/1/g, 'I'),
+      code.replace(/0/g, 'o').replace(/1/g, 'l').replace('-', ' '),
+    ]) {
       const res = await t.get(`/en/s/${encodeURIComponent(typed)}`);
       assert.equal(res.statusCode, 303, typed);
       assert.equal(res.headers.location, to, typed);
