@@ -75,7 +75,7 @@ describe('sharing a group’s link', () => {
       assert.equal(await scanQr(pdfPage(pdf, 1, 100)), link, `${lang} poster's code`);
       const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
       // The short address to type (the round page's, in the poster's language), which leads to the link.
-      const short = /id="short-learners" class="share-link share-short" type="text" value="http:\/\/localhost:3000\/en\/s\/([0-9A-Z]{4}-[0-9A-Z]{4})"/.exec(
+      const short = /id="short-learners" class="share-short" type="text" value="http:\/\/localhost:3000\/en\/s\/([0-9A-Z]{4}-[0-9A-Z]{4})"/.exec(
         (await admin.a.get(r.path)).body,
       )?.[1];
       assert.ok(short, 'the round page’s short address');

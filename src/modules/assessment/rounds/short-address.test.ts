@@ -23,9 +23,7 @@ after(() => t.close());
 async function shortAddresses(admin: CentreAdmin, path: string): Promise<Record<string, string>> {
   const page = await admin.a.get(path);
   assert.equal(page.statusCode, 200);
-  return Object.fromEntries(
-    [...page.body.matchAll(/id="short-([a-z-]+)" class="share-link share-short" type="text" value="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
-  );
+  return Object.fromEntries([...page.body.matchAll(/id="short-([a-z-]+)" class="share-short" type="text" value="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
 }
 
 /** The code of a short address (ABCD-EFGH). */
@@ -42,7 +40,7 @@ describe('a group’s short address', () => {
     assert.match(page.body, /<label for="short-learners">Short address for Learners<\/label>/);
     assert.match(
       page.body,
-      /<input id="short-learners" class="share-link share-short" type="text" value="[^"]+" readonly dir="ltr"[^>]*aria-describedby="short-learners-hint">/,
+      /<input id="short-learners" class="share-short" type="text" value="[^"]+" readonly dir="ltr"[^>]*aria-describedby="short-learners-hint">/,
     );
     assert.match(page.body, /data-copy="short-learners"[^>]*hidden>Copy short address/);
     // Each group has its own.
