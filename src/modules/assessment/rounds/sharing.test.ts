@@ -112,6 +112,7 @@ describe('sharing a group’s link', () => {
     const seen = await member.a.get(r.path);
     assert.equal(seen.statusCode, 200);
     assert.doesNotMatch(seen.body, /\/survey\/[A-Za-z0-9_-]{43}/);
+    assert.doesNotMatch(seen.body, /\/en\/s\/[0-9A-Z]{4}-[0-9A-Z]{4}/, 'nor the short addresses');
     assert.doesNotMatch(seen.body, /qr-code/);
     assert.equal((await member.a.get(poster)).statusCode, 403);
     const stranger = await signedIn(t);
