@@ -38,6 +38,7 @@ import { OVERDUE_CRON, OVERDUE_JOB, overdueJob } from './modules/assessment/plan
 import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { planService } from './modules/assessment/plans/service.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
+import { neutralShortCodeRoute, shortCodeRoutes } from './modules/assessment/questionnaire/short-routes.ts';
 import { settleJob, SETTLE_CRON, SETTLE_JOB } from './modules/assessment/report/jobs.ts';
 import { warmReports } from './modules/assessment/report/warm.ts';
 import { noticesJob, NOTICES_CRON, NOTICES_JOB } from './modules/assessment/notices/jobs.ts';
@@ -184,6 +185,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const framework = frameworkService(database.db, knowledge);
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
+  // Groups made before short codes existed get theirs here: only the server has the secret.
+  await rounds.backfillCodes();
   const invitations = invitationsService(database.db, assessmentSecret, mailer, config.baseUrl);
   const notices = noticesService(database.db, mailer, config.baseUrl, invitations);
   jobs.define(noticesJob(notices));
@@ -198,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register((scope, _options, done) => {
     siteRoutes(scope, a);
+    neutralShortCodeRoute(scope);
     metricsRoute(scope, metrics, config.metricsToken);
     logoRoutes(scope, centres);
     publicFileRoutes(scope, files);
@@ -230,6 +234,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             certificateCentreRoutes(account, guards, a, lang, { access, certificates });
           },
         });
+        shortCodeRoutes(scope, a, lang, survey);
         void scope.register(surveyRoutes, { prefix: '/survey', a, lang, survey, secret: sessionSecret });
         void scope.register(adminRoutes, {
           prefix: '/admin',

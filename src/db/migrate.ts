@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014_round_targets.ts';
 import * as m0015 from './migrations/0015_round_notices.ts';
 import * as m0016 from './migrations/0016_plan_owners.ts';
 import * as m0017 from './migrations/0017_certificate_validity.ts';
+import * as m0018 from './migrations/0018_group_codes.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -40,6 +41,7 @@ const migrations: Record<string, DialectMigration> = {
   '0015_round_notices': m0015,
   '0016_plan_owners': m0016,
   '0017_certificate_validity': m0017,
+  '0018_group_codes': m0018,
 };
 
 class Provider implements MigrationProvider {

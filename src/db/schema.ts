@@ -283,6 +283,8 @@ export interface Tables {
     grp: string;
     link_salt: string;
     link_hash: string;
+    /** the hash of the group's short code (rounds/tokens.ts groupCode), null until the server fills it in for groups older than it */
+    code_hash: string | null;
     /** responses sent, released or not */
     sent: Generated<number>;
     /** how people reach the questionnaire: 'link' (the group's open link) | 'invitation' (personal links) */

@@ -70,7 +70,7 @@ for (const lang of ['en', 'ar'] as const) {
     const link = await field.inputValue();
     assert.match(link, new RegExp(`/${lang}/survey/[A-Za-z0-9_-]{43}$`));
     const share = page.locator('.share').first();
-    await share.locator('button.copy-button').click();
+    await share.locator('button.copy-button[data-copy^="link-"]').click();
     await assert.doesNotReject(() => share.locator('.copy-status').filter({ hasText: /\S/ }).waitFor({ timeout: 2000 }));
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
     await share.locator('details.share-more summary').click();

@@ -91,6 +91,7 @@ export const pageCases: PageCase[] = [
   { area: 'questionnaire', name: 'questionnaire page', path: (f) => `/survey/r/${f.token}/1` },
   { area: 'questionnaire', name: 'questionnaire page with errors', path: (f) => `/survey/r/${f.token}/1`, submit: 'button[value=next]' },
   { area: 'questionnaire', name: 'questionnaire check page', path: (f) => `/survey/r/${f.token}/check` },
+  { area: 'questionnaire', name: 'unknown short address', path: at('/s/ZZZZ-ZZZZ'), status: 404, noJs: true },
 
   // The back office
   { area: 'back-office', name: 'dashboard', as: 'editor', path: at('/admin') },

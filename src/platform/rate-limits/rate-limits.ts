@@ -23,6 +23,8 @@ export const limits = {
   resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
   /** a respondent's short code typed on a welcome page, per address: guessing a 40-bit code is then hopeless */
   surveyCodePerIp: { max: 10, windowMs: 15 * 60_000 },
+  /** failed short codes of groups (the short address on a poster) per address: the same reasoning as above */
+  groupCodePerIp: { max: 10, windowMs: 15 * 60_000 },
   /** responses started through a group's open link per address and round: a class behind one address can start, a script cannot fill a group */
   surveyStartPerIp: { max: 20, windowMs: 60 * 60_000 },
   /** responses sent per address and round before the next ones count as a burst on the report (not refused) */

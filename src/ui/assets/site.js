@@ -59,4 +59,4 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
   });
 }
 // A read-only link field selects its whole text when focused, ready to copy by hand.
-for (const field of document.querySelectorAll('input.share-link')) field.addEventListener('focus', () => field.select());
+for (const field of document.querySelectorAll('input.share-link, input.share-short')) field.addEventListener('focus', () => field.select());

@@ -14,6 +14,12 @@ export async function groupByLink(db: DB, hash: string): Promise<{ round_id: num
   return row ? { round_id: row.round_id, grp: row.grp as StakeholderGroup, access: row.access } : undefined;
 }
 
+/** A group by the hash of its short code, with its link's salt (the short address leads to the link). */
+export async function groupByCode(db: DB, hash: string): Promise<{ round_id: number; grp: StakeholderGroup; access: string; link_salt: string } | undefined> {
+  const row = await db.selectFrom('round_groups').select(['round_id', 'grp', 'access', 'link_salt']).where('code_hash', '=', hash).executeTakeFirst();
+  return row ? { ...row, grp: row.grp as StakeholderGroup } : undefined;
+}
+
 export interface InvitationRow {
   id: number;
   round_id: number;

@@ -115,6 +115,24 @@ export function surveyService(db: DB, secret: string) {
   return {
     byLink,
 
+    /**
+     * The link of an open-link group by its short code as typed (any case, hyphen or not, O for
+     * 0): null when no open group has it. Failed tries are counted per address, so 40 bits
+     * cannot be walked through.
+     */
+    async linkByCode(typed: string, address: string): Promise<{ link: string } | 'limited' | null> {
+      const key = `group-code:${address}`;
+      if ((await rates.peek(key)) >= limits.groupCodePerIp.max) return 'limited';
+      const code = normaliseCode(typed);
+      const found = /^[0-9A-Z]{8}$/.test(code) ? await repo.groupByCode(db, digest(code)) : undefined;
+      const s = found && found.access === 'link' ? await state(found.round_id, found.grp) : null;
+      if (!found || !s || s.status === 'closed') {
+        await rates.hit(key, limits.groupCodePerIp);
+        return null;
+      }
+      return { link: tk.link(found.link_salt) };
+    },
+
     byInvitation,
 
     /** Whether the browser's sign-in (its verified session id) is a member of the round's centre. */

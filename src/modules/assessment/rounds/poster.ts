@@ -8,12 +8,13 @@ import { lastDay } from '../round.ts';
 import { minutesFor } from '../timing.ts';
 
 // A group's poster, to print on A4 and pin up in a classroom or a company's workshop: the centre
-// asks for the group's view, the QR code large, the address to type for those who cannot scan, the
+// asks for the group's view, the QR code large, the short address in large type to type for
+// those who cannot scan (/{lang}/s/ABCD-EFGH, which leads to the link), the
 // answering time (timing.ts, as on the welcome page and in the mails) and what stays anonymous. In
 // the language chosen, which is also the language the link opens the questionnaire in.
 
-/** The poster of a group that answers through its open link; `link` is that link in ctx's language. */
-export function posterDocument(ctx: PageContext, r: RoundPage, group: StakeholderGroup, link: string): PdfDocument {
+/** The poster of a group that answers through its open link; `link` is that link in ctx's language, `short` its short address. */
+export function posterDocument(ctx: PageContext, r: RoundPage, group: StakeholderGroup, link: string, short: string): PdfDocument {
   const { t } = ctx;
   const { round, version, indicators, own } = r.loaded;
   // Long names take lines: a smaller code keeps the poster on one page (still far above what a phone needs).
@@ -34,7 +35,7 @@ export function posterDocument(ctx: PageContext, r: RoundPage, group: Stakeholde
       { kind: 'qr', text: link, caption: t('round.poster.qr'), size: long ? 170 : 250 },
       { kind: 'paragraph', text: t('round.poster.time', { minutes, closes: day(ctx, lastDay(round.closes_at)) }) },
       { kind: 'paragraph', text: t('round.poster.address'), muted: true },
-      { kind: 'paragraph', text: link, muted: true },
+      { kind: 'heading', text: short, level: 1 },
       { kind: 'paragraph', text: t('round.poster.anonymous', { min: round.min_group_size }), muted: true },
     ],
   };

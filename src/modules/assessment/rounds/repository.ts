@@ -14,7 +14,7 @@ export interface NewRound {
   indicators: string[];
   own: { text: string; lang: string }[];
   /** each group, its link, how people reach it and the responses hoped for (null: no target) */
-  groups: { grp: StakeholderGroup; salt: string; hash: string; access: 'link' | 'invitation'; target?: number | null }[];
+  groups: { grp: StakeholderGroup; salt: string; hash: string; codeHash: string; access: 'link' | 'invitation'; target?: number | null }[];
   createdBy: number;
 }
 
@@ -43,7 +43,17 @@ export async function createRound(db: DB, r: NewRound): Promise<number> {
     await trx.insertInto('round_items').values(items).execute();
     await trx
       .insertInto('round_groups')
-      .values(r.groups.map((g) => ({ round_id: id, grp: g.grp, link_salt: g.salt, link_hash: g.hash, access: g.access, target: g.target ?? null })))
+      .values(
+        r.groups.map((g) => ({
+          round_id: id,
+          grp: g.grp,
+          link_salt: g.salt,
+          link_hash: g.hash,
+          code_hash: g.codeHash,
+          access: g.access,
+          target: g.target ?? null,
+        })),
+      )
       .execute();
     return id;
   });
@@ -61,8 +71,22 @@ export async function unsentCounts(db: DB, roundId: number): Promise<Map<string,
   return new Map(rows.map((r) => [r.grp, Number(r.n)]));
 }
 
-export async function replaceLink(db: DB, roundId: number, grp: string, salt: string, hash: string): Promise<void> {
-  await db.updateTable('round_groups').set({ link_salt: salt, link_hash: hash }).where('round_id', '=', roundId).where('grp', '=', grp).execute();
+export async function replaceLink(db: DB, roundId: number, grp: string, salt: string, hash: string, codeHash: string): Promise<void> {
+  await db
+    .updateTable('round_groups')
+    .set({ link_salt: salt, link_hash: hash, code_hash: codeHash })
+    .where('round_id', '=', roundId)
+    .where('grp', '=', grp)
+    .execute();
+}
+
+/** Groups without the hash of their short code (made before there were short codes), with their link's salt. */
+export async function groupsWithoutCode(db: DB): Promise<{ round_id: number; grp: string; link_salt: string }[]> {
+  return db.selectFrom('round_groups').select(['round_id', 'grp', 'link_salt']).where('code_hash', 'is', null).execute();
+}
+
+export async function setCodeHash(db: DB, roundId: number, grp: string, codeHash: string): Promise<void> {
+  await db.updateTable('round_groups').set({ code_hash: codeHash }).where('round_id', '=', roundId).where('grp', '=', grp).execute();
 }
 
 export async function setDates(db: DB, roundId: number, dates: { closes_at?: string; closed_at?: string | null }): Promise<void> {

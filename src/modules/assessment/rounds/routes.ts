@@ -62,6 +62,7 @@ export function roundRoutes(
 
   async function showRound(req: FastifyRequest, reply: FastifyReply, r: RoundPage, state: Partial<RoundViewState> = {}, status = 200) {
     const links = new Map<StakeholderGroup, string>(r.loaded.groups.map((x) => [x.group, rounds.linkOf(x.salt)]));
+    const codes = new Map<StakeholderGroup, string>(r.loaded.groups.map((x) => [x.group, rounds.codeOf(x.salt)]));
     const csrf = reply.generateCsrf();
     const l = ctx(req);
     const recognition = r.loaded.groups.some((x) => x.sent > 0)
@@ -69,7 +70,7 @@ export function roundRoutes(
       : undefined;
     const id = r.loaded.round.id;
     const [unsent, invited, reminded] = await Promise.all([rounds.unsent(id), invitations.counts(id), invitations.remindedAt(id)]);
-    return sendPrivate(reply, roundView(l, r, { csrf, unsent, links, invitations: invited, reminded, recognition, ...state }), status);
+    return sendPrivate(reply, roundView(l, r, { csrf, unsent, links, codes, invitations: invited, reminded, recognition, ...state }), status);
   }
 
   app.get(base, member, async (req, reply) => {
@@ -152,7 +153,8 @@ export function roundRoutes(
     const g = r.loaded.groups.find((x) => x.group === group);
     if (!g || g.access !== 'link' || statusOf(r.loaded.round) === 'closed') throw new NotFoundError('group');
     const l = ctx(req);
-    const pdf = await renderPdf(posterDocument(l, r, group, `${l.baseUrl}/${lang}/survey/${rounds.linkOf(g.salt)}`));
+    const short = `${l.baseUrl}/${lang}/s/${rounds.codeOf(g.salt)}`;
+    const pdf = await renderPdf(posterDocument(l, r, group, `${l.baseUrl}/${lang}/survey/${rounds.linkOf(g.salt)}`, short));
     const name = `poster-${r.centre.slug}-${r.loaded.round.id}-${group}-${lang}.pdf`;
     return reply.header('cache-control', 'no-store').header('content-disposition', `inline; filename="${name}"`).type('application/pdf').send(pdf);
   });

@@ -18,7 +18,7 @@ import { lastDay, loadRound, statusOf } from '../round.ts';
 import { minutesFor } from '../timing.ts';
 import * as rr from './repository.ts';
 import { MAX_OWN, type RoundForm } from './schemas.ts';
-import { digest, newSalt, tokens } from './tokens.ts';
+import { digest, newSalt, showCode, tokens } from './tokens.ts';
 
 // The centre's side of rounds: centre administrators (and platform administrators) start, close,
 // extend, share and delete them. Each function checks access first (access.ts) and answers
@@ -48,6 +48,14 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
     list: (centreId: number) => roundsOf(db, centreId),
     unsent: (roundId: number) => rr.unsentCounts(db, roundId),
     linkOf: (salt: string) => tk.link(salt),
+    /** a group's short code, as shown (ABCD-EFGH) */
+    codeOf: (salt: string) => showCode(tk.groupCode(salt)),
+    /** Gives groups made before short codes existed the hash of theirs (at start-up: only the server has the secret). */
+    async backfillCodes(): Promise<number> {
+      const missing = await rr.groupsWithoutCode(db);
+      for (const g of missing) await rr.setCodeHash(db, g.round_id, g.grp, digest(tk.groupCode(g.link_salt)));
+      return missing.length;
+    },
     /** the certificate's minimum number of statements, as its settings say now */
     minIndicators: async (): Promise<number> => (await certificateRules(db)).minIndicators,
     /** the centres the person administers, to start a round in */
@@ -100,7 +108,7 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
         groups: groups.map((grp) => {
           const salt = newSalt();
           const access = form.invited.includes(grp) ? ('invitation' as const) : ('link' as const);
-          return { grp, salt, hash: digest(tk.link(salt)), access, target: targets[grp] ?? null };
+          return { grp, salt, hash: digest(tk.link(salt)), codeHash: digest(tk.groupCode(salt)), access, target: targets[grp] ?? null };
         }),
         createdBy: user.id,
       });
@@ -138,7 +146,7 @@ export function roundsService(db: DB, secret: string, mailer: Mailer, baseUrl: s
       if (typeof r === 'string') return r;
       if (!r.loaded.groups.some((g) => g.group === group)) return 'missing';
       const salt = newSalt();
-      await rr.replaceLink(db, id, group, salt, digest(tk.link(salt)));
+      await rr.replaceLink(db, id, group, salt, digest(tk.link(salt)), digest(tk.groupCode(salt)));
       return 'done';
     },
 

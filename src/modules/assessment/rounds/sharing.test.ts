@@ -55,7 +55,7 @@ describe('sharing a group’s link', () => {
       );
   });
 
-  test('the poster is an A4 PDF whose QR code opens the group’s link, with the address and the answering time', { skip: !hasPoppler }, async () => {
+  test('the poster is an A4 PDF whose QR code opens the group’s link, with the short address and the answering time', { skip: !hasPoppler }, async () => {
     const admin = await centreAdmin(t);
     const r = await startRound(admin, { groups: ['teachers', 'learners'] });
     const links = await groupLinks(admin, r.path);
@@ -74,7 +74,13 @@ describe('sharing a group’s link', () => {
       assert.equal(await pdfPages(pdf), 1);
       assert.equal(await scanQr(pdfPage(pdf, 1, 100)), link, `${lang} poster's code`);
       const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
-      assert.ok(text.replace(/ /g, '').includes(link), `${lang} poster shows the address`);
+      // The short address to type (the round page's, in the poster's language), which leads to the link.
+      const short = /id="short-learners" class="share-short" type="text" value="http:\/\/localhost:3000\/en\/s\/([0-9A-Z]{4}-[0-9A-Z]{4})"/.exec(
+        (await admin.a.get(r.path)).body,
+      )?.[1];
+      assert.ok(short, 'the round page’s short address');
+      assert.ok(text.replace(/ /g, '').includes(`http://localhost:3000/${lang}/s/${short}`), `${lang} poster shows the short address`);
+      assert.equal((await t.get(`/${lang}/s/${short}`)).headers.location, `/${lang}/survey/${links.Learners}`);
       if (lang === 'en') {
         assert.match(text, new RegExp(`About ${minutes} minutes`));
         assert.match(text, /We want to hear from you/);
@@ -106,6 +112,7 @@ describe('sharing a group’s link', () => {
     const seen = await member.a.get(r.path);
     assert.equal(seen.statusCode, 200);
     assert.doesNotMatch(seen.body, /\/survey\/[A-Za-z0-9_-]{43}/);
+    assert.doesNotMatch(seen.body, /\/en\/s\/[0-9A-Z]{4}-[0-9A-Z]{4}/, 'nor the short addresses');
     assert.doesNotMatch(seen.body, /qr-code/);
     assert.equal((await member.a.get(poster)).statusCode, 403);
     const stranger = await signedIn(t);

@@ -12,6 +12,15 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const newSalt = (): string => randomBytes(16).toString('base64url');
 export const digest = (value: string): string => createHash('sha256').update(value).digest('hex');
 
+/** 8 characters of base 32 (40 bits) from the first five bytes of a MAC. */
+function base32Code(bytes: Buffer): string {
+  let bits = 0n;
+  for (const b of bytes.subarray(0, 5)) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 8; i++) out = ALPHABET[Number((bits >> BigInt(5 * i)) & 31n)]! + out;
+  return out;
+}
+
 export function tokens(secret: string) {
   const mac = (label: string, salt: string) => createHmac('sha256', secret).update(`${label}:${salt}`).digest();
   return {
@@ -22,14 +31,9 @@ export function tokens(secret: string) {
     /** a respondent's resume token: 43 characters */
     resume: (salt: string) => mac('resume', salt).toString('base64url'),
     /** a respondent's short code: 8 characters of base 32 (40 bits), shown as ABCD-EFGH */
-    code(salt: string): string {
-      const bytes = mac('code', salt);
-      let bits = 0n;
-      for (const b of bytes.subarray(0, 5)) bits = (bits << 8n) | BigInt(b);
-      let out = '';
-      for (let i = 0; i < 8; i++) out = ALPHABET[Number((bits >> BigInt(5 * i)) & 31n)]! + out;
-      return out;
-    },
+    code: (salt: string): string => base32Code(mac('code', salt)),
+    /** a group's short code, from its link's salt (replaced with the link): 8 characters of base 32, shown as ABCD-EFGH in the short address /{lang}/s/ABCD-EFGH */
+    groupCode: (salt: string): string => base32Code(mac('group-code', salt)),
   };
 }
 

@@ -27,6 +27,8 @@ export interface RoundViewState {
   values?: Record<string, string>;
   unsent: Map<string, number>;
   links: Map<StakeholderGroup, string>;
+  /** each group's short code, as shown (ABCD-EFGH) */
+  codes: Map<StakeholderGroup, string>;
   /** per group that answers by invitation: invited, started, sent */
   invitations: Map<string, { invited: number; started: number; sent: number }>;
   /** per group: when its invited people were last reminded */
@@ -65,7 +67,8 @@ function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPa
   let below: Html | string = '';
   if (open && r.manage && g.access === 'link') {
     const link = `${ctx.baseUrl}/${ctx.lang}/survey/${s.links.get(g.group)!}`;
-    below = html`<tr><td colspan="5">${shareBlock(ctx, { group: g.group, groupName: groupName(ctx, g.group), link, roundPath: path })}
+    const short = `${ctx.baseUrl}/${ctx.lang}/s/${s.codes.get(g.group)!}`;
+    below = html`<tr><td colspan="5">${shareBlock(ctx, { group: g.group, groupName: groupName(ctx, g.group), link, short, roundPath: path })}
       ${postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>`, 'inline-form')}</td></tr>`;
   } else if (open && r.manage && inv && inv.invited > inv.sent) {
     const last = s.reminded.get(g.group);

@@ -6,21 +6,30 @@ import type { StakeholderGroup } from '../../framework/format.ts';
 
 // Sharing a group's open link, for those who manage the round (the link is the centre's secret):
 // the address in a read-only field whose text is easy to select, a copy button that the site's
-// script brings in (Clipboard API, with a "Copied" status read out by screen readers), the QR code
+// script brings in (Clipboard API, with a "Copied" status read out by screen readers), the short
+// address to write on a board or say aloud (/{lang}/s/ABCD-EFGH) in the same way, the QR code
 // drawn on the server, and an A4 poster per language to print for a classroom or a workshop.
 
 /** Where a group's poster is, in a language: …/rounds/{id}/poster/{group}.pdf. */
 export const posterPath = (roundPath: string, lang: string, group: StakeholderGroup): string =>
   `${roundPath.replace(/^\/[a-z]{2}\//, `/${lang}/`)}/poster/${group}.pdf`;
 
-export function shareBlock(ctx: PageContext, o: { group: StakeholderGroup; groupName: string; link: string; roundPath: string }): Html {
+export function shareBlock(ctx: PageContext, o: { group: StakeholderGroup; groupName: string; link: string; short: string; roundPath: string }): Html {
   const { t } = ctx;
   const id = `link-${o.group}`;
+  const shortId = `short-${o.group}`;
   return html`<div class="share">
     <label for="${id}">${t('round.share.label', { group: o.groupName })}</label>
     <div class="copy-field">
       <input id="${id}" class="share-link" type="text" value="${o.link}" readonly dir="ltr" spellcheck="false" autocomplete="off">
       <button type="button" class="secondary copy-button" data-copy="${id}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copy')}<span class="visually-hidden"> (${o.groupName})</span></button>
+      <span class="copy-status" role="status"></span>
+    </div>
+    <label for="${shortId}">${t('round.share.shortLabel', { group: o.groupName })}</label>
+    <p class="hint" id="${shortId}-hint">${t('round.share.shortHint')}</p>
+    <div class="copy-field">
+      <input id="${shortId}" class="share-short" type="text" value="${o.short}" readonly dir="ltr" spellcheck="false" autocomplete="off" aria-describedby="${shortId}-hint">
+      <button type="button" class="secondary copy-button" data-copy="${shortId}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copyShort')}<span class="visually-hidden"> (${o.groupName})</span></button>
       <span class="copy-status" role="status"></span>
     </div>
     <details class="share-more">
