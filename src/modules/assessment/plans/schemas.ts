@@ -8,10 +8,10 @@ import { planStatuses } from './repository.ts';
 
 export const actionParams = roundParams.extend({ action: z.coerce.number().int().min(1).max(2_147_483_647) });
 
-export const focusForm = z.object({
-  focus: checkboxList(z.string(), 30),
-  // The action the person chose in the report before the plan had focus areas ("Add to plan"):
-  // once the focus areas are saved, its new-action form follows.
+// An action chosen in the report ("Add to plan"): its criterion and recommended action, as the
+// new-action page's query and as the focus form's hidden fields when the plan had no focus areas
+// yet. Values that do not fit are simply left out (an empty form).
+const chosenAction = {
   criterion: z
     .string()
     .regex(/^[a-z0-9-]{1,80}$/)
@@ -22,7 +22,9 @@ export const focusForm = z.object({
     .regex(/^[a-z0-9-]{1,80}\/\d{1,3}\/\d{1,3}$/)
     .optional()
     .catch(undefined),
-});
+};
+
+export const focusForm = z.object({ focus: checkboxList(z.string(), 30), ...chosenAction });
 
 const optional = (max: number, error?: string) =>
   z
@@ -65,16 +67,5 @@ export type ActionForm = z.infer<typeof actionForm>;
 
 export const noteForm = z.object({ note: z.string().trim().min(1, { error: 'plan.error.note' }).max(500, { error: 'plan.error.noteLong' }) });
 
-/** The new-action page's query: values that do not fit are simply left out (an empty form). */
-export const newActionQuery = z.object({
-  criterion: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/)
-    .optional()
-    .catch(undefined),
-  source: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}\/\d{1,3}\/\d{1,3}$/)
-    .optional()
-    .catch(undefined),
-});
+/** The new-action page's query. */
+export const newActionQuery = z.object(chosenAction);
