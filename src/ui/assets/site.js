@@ -9,6 +9,9 @@ for (const form of document.querySelectorAll('form.library')) {
     if (target instanceof HTMLSelectElement) form.requestSubmit();
   });
 }
+// E-library: the filters' disclosure is closed on a phone (the results come first) and open as a
+// sidebar on a wide screen, as wide as the layout's two columns (40-content.css).
+if (matchMedia('(min-width: 56rem)').matches) for (const filters of document.querySelectorAll('details.filters')) filters.open = true;
 
 // Forms with an error summary: move focus to it so screen readers announce the problem.
 const summary = document.querySelector('.error-summary[tabindex="-1"]');

@@ -56,7 +56,7 @@ function pagination(ctx: PageContext, query: LibraryQuery, pages: number): Html 
   const window = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])]
     .filter((n) => n >= 1 && n <= pages)
     .sort((a, b) => a - b);
-  const link = (page: number) => libraryHref(ctx, { ...query, page });
+  const link = (page: number) => `${libraryHref(ctx, { ...query, page })}#results`;
   return html`<nav class="pagination" aria-label="${t('pagination.label')}">
     <ul>
       ${current > 1 ? html`<li><a rel="prev" href="${link(current - 1)}">${t('pagination.previous')}</a></li>` : ''}
@@ -77,12 +77,14 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
   const { t } = ctx;
   const active = facetNames.flatMap((f) => query[f].map((v) => ({ f, v })));
   const searching = Boolean(query.q) || active.length > 0;
-  const without = (f: FacetName, v: string) => libraryHref(ctx, { ...query, [f]: query[f].filter((x) => x !== v), page: 1 });
+  // Every way to change the filters or the page lands on the results, not on the top of the page.
+  const without = (f: FacetName, v: string) => `${libraryHref(ctx, { ...query, [f]: query[f].filter((x) => x !== v), page: 1 })}#results`;
+  const noFilter = `${libraryHref(ctx, { ...query, ...Object.fromEntries(facetNames.map((f) => [f, []])), page: 1 })}#results`;
   const first = (query.page - 1) * PER_PAGE + 1;
 
   const body = html`<h1>${t('library.heading')}</h1>
     <p class="lead">${t('library.intro')}</p>
-    <form class="library" action="${href(ctx, '/library')}" method="get">
+    <form class="library" action="${href(ctx, '/library')}#results" method="get">
       <div class="library-search">
         <label for="library-q">${t('library.searchLabel')}</label>
         <div class="input-row">
@@ -92,13 +94,15 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
         <p id="library-q-hint" class="hint">${t('library.searchHint')}</p>
       </div>
       <div class="library-layout">
-        <div class="facets" role="group" aria-labelledby="filters-heading">
-          <h2 id="filters-heading">${t('library.filters')}</h2>
-          ${facetNames.map((f) => facetGroup(ctx, labels, query, f, result.facets[f]))}
-          <button type="submit" class="secondary">${t('library.apply')}</button>
-        </div>
+        <details class="filters">
+          <summary>${t('library.filtersChosen', { count: active.length })}</summary>
+          <div class="facets">
+            ${facetNames.map((f) => facetGroup(ctx, labels, query, f, result.facets[f]))}
+            <button type="submit" class="secondary">${t('library.apply')}</button>
+          </div>
+        </details>
         <div class="results">
-          <h2 class="visually-hidden">${t('library.resultsHeading')}</h2>
+          <h2 id="results" class="visually-hidden">${t('library.resultsHeading')}</h2>
           <p class="result-count" role="status">${
             result.total === 0
               ? t('library.count.none')
@@ -111,7 +115,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
                   ({ f, v }) => html`<li><a href="${without(f, v)}">${t('library.remove', { facet: t(`library.facet.${f}`) })}
                   ${facetLabel(ctx, labels, f, v)}</a></li>`,
                 )}
-                <li><a href="${href(ctx, '/library')}${query.q ? `?q=${encodeURIComponent(query.q)}` : ''}">${t('library.clearFilters')}</a></li>
+                <li><a href="${noFilter}">${t('library.clearFilters')}</a></li>
               </ul></div>`
               : ''
           }
@@ -139,7 +143,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
                 <h3>${t('library.empty.heading')}</h3>
                 <ul>
                   ${query.q ? html`<li>${t('library.empty.spelling')}</li>` : ''}
-                  ${active.length ? html`<li><a href="${libraryHref(ctx, { ...query, ...Object.fromEntries(facetNames.map((f) => [f, []])), page: 1 })}">${t('library.empty.removeFilters')}</a></li>` : ''}
+                  ${active.length ? html`<li><a href="${noFilter}">${t('library.empty.removeFilters')}</a></li>` : ''}
                   ${query.q ? html`<li><a href="${href(ctx, `/search?q=${encodeURIComponent(query.q)}`)}">${t('library.empty.siteSearch')}</a></li>` : ''}
                   <li><a href="${href(ctx, '/library')}">${t('library.empty.browse')}</a></li>
                 </ul>
