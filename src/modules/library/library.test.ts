@@ -86,14 +86,14 @@ describe('e-library', () => {
     assert.ok(second.length > 0);
     assert.equal(new Set([...first, ...second]).size, first.length + second.length);
     const res = await t.get('/en/library?sort=title');
-    assert.match(res.body, /<a rel="next" href="\/en\/library\?sort=title&amp;page=2">/);
+    assert.match(res.body, /<a rel="next" href="\/en\/library\?sort=title&amp;page=2#results">/);
   });
 
   test('no match gives a helpful empty state with ways out', async () => {
     const res = await t.get('/en/library?q=zzzyqx&type=toolkit');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /class="empty-state"/);
-    assert.match(res.body, /href="\/en\/library\?q=zzzyqx"/);
+    assert.match(res.body, /href="\/en\/library\?q=zzzyqx#results"/);
     assert.match(res.body, /href="\/en\/search\?q=zzzyqx"/);
   });
 
@@ -176,6 +176,53 @@ describe('e-library after content changes', () => {
     } finally {
       await d.close();
     }
+  });
+});
+
+describe('e-library on a phone: results first, filters behind a disclosure', () => {
+  const summary = (html: string) => /<details class="filters">\s*<summary>([^<]*)<\/summary>/.exec(html)?.[1];
+
+  test('the filters sit in a closed "Filters (n chosen)" disclosure, and the results follow it with no filter box before them', async () => {
+    const none = await t.get('/en/library');
+    assert.equal(summary(none.body), 'Filters');
+    const two = await t.get('/en/library?type=toolkit&theme=skills-anticipation');
+    assert.equal(summary(two.body), 'Filters (2 chosen)');
+    assert.equal(summary((await t.get('/fr/library?type=toolkit')).body), 'Filtres (1 choisi)');
+    const body = two.body;
+    const form = body.indexOf('<form class="library"');
+    const details = body.indexOf('<details class="filters">');
+    const detailsEnd = body.indexOf('</details>', details);
+    const results = body.indexOf('<h2 id="results"');
+    assert.ok(form < details && details < results && detailsEnd < results);
+    // Every filter box is inside the disclosure; nothing but the search box comes before it.
+    const boxes = [...body.matchAll(/<fieldset class="facet">/g)].map((m) => m.index);
+    assert.ok(boxes.length >= 2 && boxes.every((i) => i > details && i < detailsEnd));
+    assert.doesNotMatch(body.slice(form, details), /type="checkbox"/);
+  });
+
+  test('applying a filter or turning a page returns to the results', async () => {
+    const res = await t.get('/en/library?type=toolkit');
+    assert.match(res.body, /<form class="library" action="\/en\/library#results" method="get">/);
+    assert.match(res.body, /<h2 id="results"/);
+    const all = await t.get('/en/library');
+    const pages = [...all.body.matchAll(/<nav class="pagination"[\s\S]*?<\/nav>/g)][0]![0];
+    const links = [...pages.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(links.length > 0 && links.every((l) => l.endsWith('#results')));
+  });
+
+  test('each active filter is a link to the same search without it, and "Clear all" keeps only the search', async () => {
+    const res = await t.get('/en/library?q=skills&type=toolkit&theme=skills-anticipation&sort=newest');
+    const chips = /<div class="active-filters">([\s\S]*?)<\/div>/.exec(res.body)![1]!;
+    const hrefs = [...chips.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    assert.deepEqual(hrefs, [
+      '/en/library?q=skills&theme=skills-anticipation&sort=newest#results',
+      '/en/library?q=skills&type=toolkit&sort=newest#results',
+      '/en/library?q=skills&sort=newest#results',
+    ]);
+    assert.match(chips, /Clear all filters/);
+    const without = await t.get(hrefs[0]!.replace('#results', ''));
+    assert.equal(summary(without.body), 'Filters (1 chosen)');
+    assert.doesNotMatch(without.body, /value="toolkit" id="[^"]+" checked/);
   });
 });
 
