@@ -5,7 +5,7 @@ import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { centreAdmin, signedIn, type CentreAdmin } from '../../../../test/helpers/assessment.ts';
 import { hasPoppler, pdfPage } from '../../../../test/helpers/pdf-pages.ts';
 import { scanQr } from '../../../../test/helpers/qr.ts';
-import { addAction, answeredRound, chooseFocus, closeRound, issue, rulesFields, setRules } from '../../../../test/helpers/recognition.ts';
+import { issue, recognisableRound, rulesFields, setRules } from '../../../../test/helpers/recognition.ts';
 
 // A certificate once issued, over HTTP against a real database: its verification page (valid
 // until, expired, withdrawn), its PDF and QR code, the centre's public profile, and codes that
@@ -26,11 +26,7 @@ const medium = (d: Date) => new Intl.DateTimeFormat('en', { dateStyle: 'medium',
 /** A centre with a certificate: its administrator, the round's page and the code. */
 async function certified(): Promise<{ admin: CentreAdmin; path: string; code: string }> {
   const admin = await centreAdmin(t);
-  const r = await answeredRound(t, admin, { learners: 3 });
-  await closeRound(admin, r.path);
-  await chooseFocus(admin, r.path);
-  await addAction(admin, r.path, 'programme-relevance');
-  await addAction(admin, r.path, 'work-based-learning');
+  const r = await recognisableRound(t, admin, { learners: 3 });
   return { admin, path: r.path, code: await issue(admin, r.path) };
 }
 
