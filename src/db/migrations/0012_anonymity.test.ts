@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { unmigratedDatabase, type TestDatabase } from '../../../test/helpers/databases.ts';
+import { oldRound } from '../../../test/helpers/migrations.ts';
 import { migrate } from '../migrate.ts';
 
 // Migration 0012 on a platform that already has rounds: what was sent counts as released (the
@@ -20,13 +21,7 @@ test('rounds sent before the change count as released; answers in progress survi
   const now = new Date().toISOString();
   const run = (q: ReturnType<typeof sql>) => q.execute(db);
   await run(sql`insert into users (id, email, password_hash, name, created_at, updated_at) values (1, 'lead@centre.example', 'x', 'Lead', ${now}, ${now})`);
-  await run(
-    sql`insert into centres (id, slug, name, country, city, type, created_at, updated_at) values (1, 'c', 'C', 'MD', 'Chisinau', 'cove', ${now}, ${now})`,
-  );
-  await run(sql`insert into frameworks (id, slug, created_at) values (1, 'f', ${now})`);
-  await run(sql`insert into framework_versions (id, framework_id, version, status, document, created_at) values (1, 1, 1, 'published', '{}', ${now})`);
-  await run(sql`insert into rounds (id, centre_id, framework_version_id, title, opens_at, closes_at, min_group_size, created_at, updated_at)
-    values (1, 1, 1, 'Old round', ${now}, ${now}, 3, ${now}, ${now})`);
+  await oldRound(db, now);
   await run(sql`insert into round_groups (round_id, grp, link_salt, link_hash, sent) values (1, 'learners', 's', 'h', 3)`);
   for (const [id, sent] of [
     [1, 1],

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { unmigratedDatabase, type TestDatabase } from '../../../test/helpers/databases.ts';
+import { oldRound } from '../../../test/helpers/migrations.ts';
 import { migrate } from '../migrate.ts';
 
 // Migration 0017 on a platform that already has certificates: each becomes valid for two years
@@ -18,13 +19,7 @@ test('certificates issued before the change are valid two years from their issue
   const db = t.database.db;
   const now = new Date().toISOString();
   const run = (q: ReturnType<typeof sql>) => q.execute(db);
-  await run(
-    sql`insert into centres (id, slug, name, country, city, type, created_at, updated_at) values (1, 'c', 'C', 'MD', 'Chisinau', 'cove', ${now}, ${now})`,
-  );
-  await run(sql`insert into frameworks (id, slug, created_at) values (1, 'f', ${now})`);
-  await run(sql`insert into framework_versions (id, framework_id, version, status, document, created_at) values (1, 1, 1, 'published', '{}', ${now})`);
-  await run(sql`insert into rounds (id, centre_id, framework_version_id, title, opens_at, closes_at, min_group_size, created_at, updated_at)
-    values (1, 1, 1, 'Old round', ${now}, ${now}, 3, ${now}, ${now})`);
+  await oldRound(db, now);
   await run(sql`insert into certificates (code, centre_id, round_id, issued_at, summary) values ('K7QM3-XPA2B', 1, 1, '2025-03-14T09:30:00.000Z', '{}')`);
 
   await migrate(t.database);
