@@ -3,7 +3,7 @@ import type { Text } from '../../../i18n/localise.ts';
 import { html } from '../../../ui/html.ts';
 import { day } from '../../../ui/dates.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { externalLink, facts } from '../../../ui/components.ts';
+import { externalLink, facts } from '../../../ui/components/shared.ts';
 import { renderMarkdown } from '../../../ui/markdown.ts';
 import { txt } from '../../../ui/text.ts';
 import type { CentreRow } from '../repository.ts';

@@ -3,7 +3,7 @@ import { attachmentList } from '../../files/views.ts';
 import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { externalLink, facts } from '../../../ui/components.ts';
+import { externalLink, facts } from '../../../ui/components/shared.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import type { CaseStudy, Package } from '../service.ts';

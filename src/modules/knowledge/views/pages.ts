@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html } from '../../../ui/html.ts';
 import { layout } from '../../../ui/layout.ts';
-import { externalLink } from '../../../ui/components.ts';
+import { externalLink } from '../../../ui/components/shared.ts';
 import { langOf, prose } from '../../../ui/text.ts';
 import type { Page, SpotlightItem } from '../service.ts';
 

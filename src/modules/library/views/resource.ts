@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { externalLink, facts } from '../../../ui/components.ts';
+import { externalLink, facts } from '../../../ui/components/shared.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
 import type { Resource } from '../service.ts';

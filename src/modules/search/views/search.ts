@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { pager } from '../../../ui/components.ts';
+import { pager } from '../../../ui/components/shared.ts';
 import { fold, queryWords } from '../analyse.ts';
 import type { SearchHit } from '../provider.ts';
 

@@ -1,8 +1,8 @@
-import type { PageContext } from '../http/context.ts';
-import type { Text } from '../i18n/localise.ts';
-import { html, type Html, type Renderable } from './html.ts';
-import { href } from './layout.ts';
-import { langOf, txt } from './text.ts';
+import type { PageContext } from '../../http/context.ts';
+import type { Text } from '../../i18n/localise.ts';
+import { html, type Html, type Renderable } from '../html.ts';
+import { href } from '../layout.ts';
+import { langOf, txt } from '../text.ts';
 
 // Small shared pieces of markup. They never hard-code wording: the caller passes the text.
 
