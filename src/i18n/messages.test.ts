@@ -138,3 +138,27 @@ describe('interface message catalogues', () => {
     assert.match(arabic, /\p{Script=Arabic}/u);
   });
 });
+
+describe('values of the other direction', () => {
+  const FSI = '\u2068';
+  const PDI = '\u2069';
+  test('a Latin value in an Arabic message is isolated, so its letters and the numbers beside it keep their places', () => {
+    assert.equal(translator('ar')('report.title', { round: 'Round 1' }), `التقرير: ${FSI}Round 1${PDI}`);
+  });
+  test('an Arabic value in an English message is isolated', () => {
+    assert.equal(translator('en')('report.title', { round: 'الجولة 1' }), `Report: ${FSI}الجولة 1${PDI}`);
+  });
+  test('values of the page direction, and numbers, go in as they are', () => {
+    assert.equal(translator('en')('report.title', { round: 'Round 1' }), 'Report: Round 1');
+    assert.equal(translator('ar')('report.title', { round: 'الجولة ٢' }), 'التقرير: الجولة ٢');
+    assert.equal(translator('ar')('report.title', { round: '2026' }), 'التقرير: 2026');
+  });
+});
+
+test('addresses go in bare, so a mail reader that links them does not take the isolate in', () => {
+  const t = translator('ar');
+  const url = 'https://example.org/ar/survey/abc';
+  assert.ok(!/[\u2068\u2069]/.test(t('report.title', { round: url })));
+  assert.ok(!/[\u2068\u2069]/.test(t('report.title', { round: '/ar/survey/abc' })));
+  assert.ok(!/[\u2068\u2069]/.test(t('report.title', { round: 'someone@example.org' })));
+});

@@ -18,6 +18,9 @@ import { fontkitReversesRun, scriptsOf } from './scripts.ts';
 const bidi = (localRequire('bidi-js') as () => Bidi)();
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Bidi formatting characters (marks, embeddings, isolates): they steer the bidi algorithm and are never drawn. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
 /** A word and the spaces after it: a line may break at spaces, not at no-break ones. */
 const WORD = /([^ \u1680\u2000-\u2006\u2008-\u200A\u205F\u3000]+)[ \u1680\u2000-\u2006\u2008-\u200A\u205F\u3000]*/g;
 
@@ -65,7 +68,8 @@ export function lineLayout(measure: Measure) {
       const script = paragraph.scripts[from]!;
       let to = from + 1;
       while (to < end && paragraph.scripts[to] === script) to++;
-      width += measure(fontName(script, paragraph.style.bold), paragraph.style.size, paragraph.shown.slice(from, to));
+      const text = paragraph.shown.slice(from, to).replace(BIDI_CONTROLS, '');
+      if (text) width += measure(fontName(script, paragraph.style.bold), paragraph.style.size, text);
       from = to;
     }
     return width;
@@ -142,7 +146,8 @@ export function lineLayout(measure: Measure) {
       const step = level % 2 === 1 ? -1 : 1;
       let last = first;
       for (k++; k < order.length && order[k] === last + step && levels[last + step] === level && paragraph.scripts[last + step] === script; k++) last += step;
-      let text = paragraph.shown.slice(Math.min(first, last), Math.max(first, last) + 1);
+      let text = paragraph.shown.slice(Math.min(first, last), Math.max(first, last) + 1).replace(BIDI_CONTROLS, '');
+      if (!text) continue;
       if ((level % 2 === 1) !== fontkitReversesRun(text)) text = [...text].reverse().join('');
       const font = fontName(script, paragraph.style.bold);
       runs.push({ text, font, width: measure(font, paragraph.style.size, text) });

@@ -22,6 +22,9 @@ export interface FieldOptions {
   maxlength?: number;
 }
 
+/** Addresses and passwords read left to right in every language; other text takes the direction of what is typed. */
+const dirOf = (type: string): Html =>
+  ['email', 'url', 'tel', 'password'].includes(type) ? html` dir="ltr"` : ['text', 'search'].includes(type) ? html` dir="auto"` : html``;
 export function errorSummary(ctx: PageContext, errors: FieldError[] | undefined): Html {
   if (!errors?.length) return html``;
   return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
@@ -39,7 +42,7 @@ export function field(ctx: PageContext, o: FieldOptions): Html {
     <label for="${id}">${o.label}</label>
     ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
     ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${ctx.t('form.errorPrefix')}</span> ${ctx.t(error.key, error.values)}</p>` : ''}
-    <input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${
+    <input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${dirOf(o.type ?? 'text')}${
       o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''
     }${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${o.min !== undefined ? html` min="${o.min}"` : ''}${o.max !== undefined ? html` max="${o.max}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>
   </div>`;
@@ -118,6 +121,6 @@ export function textarea(ctx: PageContext, o: { name: string; label: string; val
     <label for="${id}">${o.label}</label>
     ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
     ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${ctx.t('form.errorPrefix')}</span> ${ctx.t(error.key, error.values)}</p>` : ''}
-    <textarea id="${id}" name="${o.name}" rows="6" maxlength="${o.maxlength}"${described ? html` aria-describedby="${described}"` : ''}>${o.value}</textarea>
+    <textarea id="${id}" name="${o.name}" dir="auto" rows="6" maxlength="${o.maxlength}"${described ? html` aria-describedby="${described}"` : ''}>${o.value}</textarea>
   </div>`;
 }

@@ -1,6 +1,7 @@
 import type { PageContext } from '../http/context.ts';
 import { languages } from '../i18n/languages.ts';
 import { html, raw, type Html, type Renderable } from './html.ts';
+import { inLanguage } from './text.ts';
 
 export interface Crumb {
   href: string;
@@ -81,14 +82,14 @@ ${(o.scripts ?? []).map(
       <ul>
         ${languages.map((l) =>
           l === ctx.lang
-            ? html`<li><a href="/${l}${here}" hreflang="${l}" lang="${l}" aria-current="true">${nativeNames[l]}</a></li>`
-            : html`<li><a href="/${l}${here}" hreflang="${l}" lang="${l}">${nativeNames[l]}</a></li>`,
+            ? html`<li><a href="/${l}${here}" hreflang="${l}"${inLanguage(l, ctx)} aria-current="true">${nativeNames[l]}</a></li>`
+            : html`<li><a href="/${l}${here}" hreflang="${l}"${inLanguage(l, ctx)}>${nativeNames[l]}</a></li>`,
         )}
       </ul>
     </nav>
     <form class="site-search" role="search" action="/${ctx.lang}/search" method="get">
       <label for="site-search-q" class="visually-hidden">${t('search.label')}</label>
-      <input id="site-search-q" name="q" type="search" maxlength="200" placeholder="${t('search.placeholder')}">
+      <input id="site-search-q" name="q" type="search" dir="auto" maxlength="200" placeholder="${t('search.placeholder')}">
       <button type="submit">${t('search.button')}</button>
     </form>
   </div>

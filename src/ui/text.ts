@@ -20,6 +20,11 @@ export function txt(text: Text | null | undefined, ctx: PageContext): Html {
   return html`<span${langAttrs(text, ctx)}>${text.value}</span>`;
 }
 
+/** lang (and dir, when its direction differs from the page's) for an element in another language. */
+export function inLanguage(lang: Lang, ctx: PageContext): Html {
+  return lang === ctx.lang ? html`` : langAttrs({ lang }, ctx);
+}
+
 /** The lang (and dir) attributes for an element whose whole content is this text. */
 export function langOf(text: { lang: Lang } | null | undefined, ctx: PageContext): Html {
   return text ? langAttrs(text, ctx) : html``;

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 // screen. One function, run in the page as it is laid out at the window's current width; each
 // problem says which element to fix and by how much.
 
-export type LayoutKind = 'sideways-scroll' | 'choice-label' | 'header-height' | 'chart-text' | 'page-height';
+export type LayoutKind = 'sideways-scroll' | 'choice-label' | 'header-height' | 'chart-text' | 'page-height' | 'direction';
 
 export interface LayoutProblem {
   kind: LayoutKind;
@@ -233,6 +233,42 @@ function measureLayout(limits: LayoutLimits): LayoutProblem[] {
     problems.push({
       kind: 'page-height',
       message: `the page is ${px(height)} tall at ${px(vw)}, more than ${H.heightFactor} × the ${px(budget)} its content needs (${lines.length} blocks of text making ${textLines} lines of ${Math.round(perLine)} characters, ${controls} form controls, ${px(mediaHeight)} of images and charts).${squeezed.length ? ` Text squeezed into narrow boxes: ${list(squeezed, 4)}` : ' Look for stretched boxes or large empty space.'}`,
+    });
+  }
+
+  // 6. Text of the other direction is isolated: an inline element marked with a language written
+  // the other way (an English title left untranslated on an Arabic page) must run in its own
+  // direction, isolated from the text around it (dir on the element, or <bdi>); otherwise its
+  // words and the numbers and brackets beside it swap places. Text boxes people type into take
+  // the direction of what they type (dir="auto").
+  const rtlLang = (lang: string) => /^(ar|he|fa|ur|ps|yi|dv|ckb)(-|$)/i.test(lang);
+  const pageRtl = getComputedStyle(document.body).direction === 'rtl';
+  const unisolated: string[] = [];
+  for (const el of document.body.querySelectorAll('[lang]')) {
+    // SVG text is a block of its own, given its direction by the chart (ui/charts).
+    if (!rendered(el) || el.closest('svg')) continue;
+    const rtl = rtlLang(el.getAttribute('lang') ?? '');
+    const parentRtl = el.parentElement ? getComputedStyle(el.parentElement).direction === 'rtl' : pageRtl;
+    if (rtl === parentRtl) continue;
+    const style = getComputedStyle(el);
+    const inline = style.display.startsWith('inline');
+    const own = (style.direction === 'rtl') === rtl;
+    if (!own || (inline && !['isolate', 'isolate-override', 'plaintext'].includes(style.unicodeBidi))) unisolated.push(`${describe(el)} “${text(el, 30)}”`);
+  }
+  const typed = [...document.querySelectorAll('textarea, input:not([type]), input[type=text], input[type=search]')].filter(
+    (el) => rendered(el) && !el.hasAttribute('dir'),
+  );
+  if (unisolated.length || typed.length) {
+    problems.push({
+      kind: 'direction',
+      message: [
+        unisolated.length
+          ? `text in a language of the other direction is not isolated in its own direction (give it dir or wrap it in <bdi>): ${list(unisolated)}`
+          : '',
+        typed.length ? `text boxes without dir (give them dir="auto"): ${list(typed.map((el) => describe(el)))}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
   }
   return problems;

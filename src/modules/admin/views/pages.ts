@@ -75,7 +75,7 @@ export function peopleView(
     ${errorSummary(ctx, errors)}
     <form class="search-page" action="${href(ctx, '/admin/people')}" method="get" role="search">
       <label for="people-q">${t('admin.people.search')}</label>
-      <div class="input-row"><input id="people-q" name="q" type="search" value="${q}" maxlength="200"><button type="submit">${t('search.button')}</button></div>
+      <div class="input-row"><input id="people-q" name="q" type="search" value="${q}" dir="auto" maxlength="200"><button type="submit">${t('search.button')}</button></div>
     </form>
     <table class="members" id="field-role">
       <caption class="visually-hidden">${t('admin.people.heading')}</caption>

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { PdfBlock, PdfDocument } from '../../../pdf/model.ts';
+import { isolate } from '../../../i18n/messages.ts';
 import { day } from '../../../ui/dates.ts';
 import { inLang } from '../framework/document.ts';
 import { lastDay } from '../round.ts';
@@ -23,17 +24,17 @@ export function certificateDocument(ctx: PageContext, c: Certificate): PdfDocume
     : `${t('certificate.public.issued')} ${day(ctx, c.issued_at)}`;
   const blocks: PdfBlock[] = [
     { kind: 'paragraph', text: t('certificate.pdf.by', { platform: t('site.name') }), muted: true },
-    { kind: 'heading', text: `${s.centre}, ${ctx.format.country(s.country)}`, level: 1 },
+    { kind: 'heading', text: `${isolate(s.centre)}${t('format.separator')}${ctx.format.country(s.country)}`, level: 1 },
     {
       kind: 'paragraph',
-      text: `${s.round} (${t('round.list.range', { from: day(ctx, s.opensAt), to: day(ctx, lastDay(s.closedAt)) })}) · ${inLang(s.framework, ctx).value}, ${t('round.version', { version: s.version })}`,
+      text: `${isolate(s.round)} (${t('round.list.range', { from: day(ctx, s.opensAt), to: day(ctx, lastDay(s.closedAt)) })}) · ${inLang(s.framework, ctx).value}, ${t('round.version', { version: s.version })}`,
     },
     { kind: 'paragraph', text: t('certificate.public.evidenceText', { indicators: s.indicators, responses: s.responses }) },
     {
       kind: 'paragraph',
       text: s.dimensions.map((d) => `${inLang(d.title, ctx).value}: ${d.level ? t(`report.level.${d.level}`) : t('report.notEnough')}`).join(' · '),
     },
-    { kind: 'paragraph', text: `${dates} · ${t('certificate.public.code')} ${c.code}` },
+    { kind: 'paragraph', text: `${dates} · ${t('certificate.public.code')} ${isolate(c.code)}` },
     { kind: 'qr', text: url, caption: t('certificate.pdf.qr', { url }), size: 84 },
     { kind: 'paragraph', text: url, muted: true },
   ];

@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { PdfBlock, PdfDocument } from '../../../pdf/model.ts';
+import { isolate } from '../../../i18n/messages.ts';
 import { day } from '../../../ui/dates.ts';
 import { inLang, type CriterionDoc } from '../framework/document.ts';
 import type { Plan } from './repository.ts';
@@ -66,6 +67,6 @@ export function planDocument(ctx: PageContext, d: PlanData): PdfDocument {
       { kind: 'paragraph', text: d.page.centre.name, muted: true },
       ...(d.plan ? planBlocks(ctx, d.criteria, d.plan) : [{ kind: 'paragraph', text: t('plan.none') } as const]),
     ],
-    footer: `${d.page.centre.name} · ${title} · ${day(ctx, new Date().toISOString())}`,
+    footer: `${isolate(d.page.centre.name)} · ${title} · ${day(ctx, new Date().toISOString())}`,
   };
 }

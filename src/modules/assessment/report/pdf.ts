@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { PdfBlock, PdfDocument } from '../../../pdf/model.ts';
+import { isolate } from '../../../i18n/messages.ts';
 import { day } from '../../../ui/dates.ts';
 import { inLang } from '../framework/document.ts';
 import { lastDay, statusOf } from '../round.ts';
@@ -61,7 +62,7 @@ export function reportDocument(ctx: PageContext, d: ReportData, plan: Plan | nul
   const blocks: PdfBlock[] = [
     {
       kind: 'paragraph',
-      text: `${page.centre.name} · ${t('round.list.range', { from: day(ctx, round.opens_at), to: day(ctx, lastDay(round.closed_at ?? round.closes_at)) })}`,
+      text: `${isolate(page.centre.name)} · ${t('round.list.range', { from: day(ctx, round.opens_at), to: day(ctx, lastDay(round.closed_at ?? round.closes_at)) })}`,
       muted: true,
     },
     { kind: 'heading', text: t('report.responses.title'), level: 2 },
@@ -135,11 +136,15 @@ export function reportDocument(ctx: PageContext, d: ReportData, plan: Plan | nul
           });
         const items = [
           ...(r.package
-            ? [`${t('package.label', { number: r.package.number })}: ${r.package.title.value}: ${ctx.baseUrl}/${ctx.lang}/packages/${r.package.number}`]
+            ? [
+                `${t('package.label', { number: r.package.number })}: ${isolate(r.package.title.value)}: ${isolate(`${ctx.baseUrl}/${ctx.lang}/packages/${r.package.number}`)}`,
+              ]
             : []),
-          ...r.stations.map((s) => `${t('package.label', { number: s.package })} · ${s.title.value}: ${ctx.baseUrl}/${ctx.lang}${s.href}`),
+          ...r.stations.map(
+            (s) => `${t('package.label', { number: s.package })} · ${isolate(s.title.value)}: ${isolate(`${ctx.baseUrl}/${ctx.lang}${s.href}`)}`,
+          ),
           ...r.actions.map((a) => `${a.text.value} (${a.station.value})`),
-          ...r.resources.map((x) => `${x.title.value}: ${ctx.baseUrl}/${ctx.lang}${x.href}`),
+          ...r.resources.map((x) => `${isolate(x.title.value)}: ${isolate(`${ctx.baseUrl}/${ctx.lang}${x.href}`)}`),
         ];
         if (items.length) blocks.push({ kind: 'bullets', items });
       }
@@ -254,6 +259,6 @@ export function reportDocument(ctx: PageContext, d: ReportData, plan: Plan | nul
     author: page.centre.name,
     subject: t('round.list.title'),
     blocks,
-    footer: `${page.centre.name} · ${t('report.title', { round: round.title })} · ${day(ctx, new Date().toISOString())}`,
+    footer: `${isolate(page.centre.name)} · ${t('report.title', { round: round.title })} · ${day(ctx, new Date().toISOString())}`,
   };
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { Text } from '../../../i18n/localise.ts';
-import { html } from '../../../ui/html.ts';
+import { html, type Html } from '../../../ui/html.ts';
 import { day } from '../../../ui/dates.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { externalLink, facts } from '../../../ui/components/shared.ts';
@@ -18,6 +18,11 @@ export interface ProfileCertificate {
   summary: { round: string };
 }
 
+/** Where a centre is: its city as the centre wrote it (of either direction, so isolated) and its country in the page's language. */
+function place(ctx: PageContext, c: Pick<CentreRow, 'city' | 'country'>): Html {
+  return html`<bdi>${c.city}</bdi>${ctx.t('format.separator')}${ctx.format.country(c.country)}`;
+}
+
 export function centresView(ctx: PageContext, centres: Pick<CentreRow, 'slug' | 'name' | 'country' | 'city' | 'type' | 'logo'>[]): string {
   const { t } = ctx;
   const body = html`<h1>${t('centres.heading')}</h1>
@@ -26,7 +31,7 @@ export function centresView(ctx: PageContext, centres: Pick<CentreRow, 'slug' | 
       centres.length
         ? html`<ul class="link-list">${centres.map(
             (c) =>
-              html`<li><a href="${href(ctx, `/centres/${c.slug}`)}">${c.name}</a> <span class="meta">${c.city}, ${ctx.format.country(c.country)} · ${t(`centre.type.${c.type}`)}</span></li>`,
+              html`<li><a href="${href(ctx, `/centres/${c.slug}`)}"><bdi>${c.name}</bdi></a> <span class="meta">${place(ctx, c)} · ${t(`centre.type.${c.type}`)}</span></li>`,
           )}</ul>`
         : html`<p>${t('centres.none')}</p>`
     }
@@ -46,20 +51,20 @@ export function centreView(
   const languages = JSON.parse(c.languages) as string[];
   const body = html`<article class="centre">
     <p class="kicker">${t(`centre.type.${c.type}`)}</p>
-    <h1>${c.name}</h1>
+    <h1><bdi>${c.name}</bdi></h1>
     ${c.logo ? html`<p><img class="logo" src="/uploads/logos/${c.logo}" alt="${t('centre.logoAlt', { name: c.name })}"></p>` : ''}
-    ${c.description ? html`<div class="prose">${renderMarkdown(c.description)}</div>` : ''}
+    ${c.description ? html`<div class="prose" dir="auto">${renderMarkdown(c.description)}</div>` : ''}
     ${facts([
-      [t('centre.field.city'), `${c.city}, ${ctx.format.country(c.country)}`],
-      [t('centre.field.website'), c.website ? externalLink(ctx, c.website, c.website) : null],
+      [t('centre.field.city'), place(ctx, c)],
+      [t('centre.field.website'), c.website ? externalLink(ctx, c.website, html`<bdi dir="ltr">${c.website}</bdi>`) : null],
       [
         t('centre.field.sectors'),
         sectors.length
           ? html`<ul class="inline-list">${sectors.map((s) => html`<li>${sectorLabels.get(s) ? txt(sectorLabels.get(s), ctx) : s}</li>`)}</ul>`
           : null,
       ],
-      [t('centre.field.eqf'), eqf.length ? eqf.join(', ') : null],
-      [t('centre.field.languages'), languages.length ? languages.map((l) => ctx.format.language(l)).join(', ') : null],
+      [t('centre.field.eqf'), eqf.length ? eqf.map((n) => ctx.format.number(n)).join(t('format.separator')) : null],
+      [t('centre.field.languages'), languages.length ? languages.map((l) => ctx.format.language(l)).join(t('format.separator')) : null],
     ])}
     ${
       certificates.length

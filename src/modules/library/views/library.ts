@@ -88,7 +88,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
       <div class="library-search">
         <label for="library-q">${t('library.searchLabel')}</label>
         <div class="input-row">
-          <input id="library-q" name="q" type="search" value="${query.q}" maxlength="200" aria-describedby="library-q-hint">
+          <input id="library-q" name="q" type="search" value="${query.q}" dir="auto" maxlength="200" aria-describedby="library-q-hint">
           <button type="submit">${t('search.button')}</button>
         </div>
         <p id="library-q-hint" class="hint">${t('library.searchHint')}</p>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
+import { inLanguage } from '../../../ui/text.ts';
 import { pager } from '../../../ui/components/shared.ts';
 import { fold, queryWords } from '../analyse.ts';
 import type { SearchHit } from '../provider.ts';
@@ -31,7 +32,7 @@ export function searchView(ctx: PageContext, q: string, page: number, pages: num
     <form class="search-page" action="${href(ctx, '/search')}" method="get" role="search">
       <label for="search-q">${t('search.label')}</label>
       <div class="input-row">
-        <input id="search-q" name="q" type="search" value="${q}" maxlength="200">
+        <input id="search-q" name="q" type="search" value="${q}" dir="auto" maxlength="200">
         <button type="submit">${t('search.button')}</button>
       </div>
     </form>
@@ -44,8 +45,8 @@ export function searchView(ctx: PageContext, q: string, page: number, pages: num
               ${result.hits.map(
                 (h) => html`<li class="result">
                   <p class="kicker">${t(`search.kind.${h.kind}`)}</p>
-                  <h2><a href="${href(ctx, h.path)}"${h.lang !== ctx.lang ? html` lang="${h.lang}"` : ''}>${h.title}</a></h2>
-                  <p${h.lang !== ctx.lang ? html` lang="${h.lang}"` : ''}>${excerpt(h.body, words)}</p>
+                  <h2><a href="${href(ctx, h.path)}"${inLanguage(h.lang, ctx)}>${h.title}</a></h2>
+                  <p${inLanguage(h.lang, ctx)}>${excerpt(h.body, words)}</p>
                 </li>`,
               )}
             </ol>

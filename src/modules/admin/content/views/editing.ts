@@ -1,7 +1,9 @@
 import type { PageContext } from '../../../../http/context.ts';
+import type { Lang } from '../../../../i18n/languages.ts';
 import { postForm } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, nativeNames } from '../../../../ui/layout.ts';
+import { inLanguage } from '../../../../ui/text.ts';
 import { adminPage } from '../../views/pages.ts';
 import type { KindSpec } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
@@ -14,8 +16,8 @@ export const editorPage = (ctx: PageContext, spec: KindSpec, title: string, body
   adminPage(ctx, title, body, withErrors, { href: href(ctx, `/admin/${spec.path}`), label: ctx.t(spec.words.heading) });
 
 /** "Français: outdated (the English changed since)". */
-export const translationBadge = (ctx: PageContext, lang: string, s: TranslationStatus): Html =>
-  html`<span class="status status-${s}"><span lang="${lang}">${nativeNames[lang]}</span>: ${ctx.t(`admin.translation.${s}`)}</span>`;
+export const translationBadge = (ctx: PageContext, lang: Lang, s: TranslationStatus): Html =>
+  html`<span class="status status-${s}"><span${inLanguage(lang, ctx)}>${nativeNames[lang]}</span>: ${ctx.t(`admin.translation.${s}`)}</span>`;
 
 /** Whether the item is public, links to its preview and revisions, and the button that changes its state. `base` is its editing address. */
 export function publishingControls(ctx: PageContext, o: { base: string; csrf: string; published: boolean; stateKey: { published: string; draft: string } }): Html {

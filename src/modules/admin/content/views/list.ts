@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../../http/context.ts';
 import { html } from '../../../../ui/html.ts';
 import { href } from '../../../../ui/layout.ts';
+import { inLanguage } from '../../../../ui/text.ts';
 import { LANGS, type KindSpec } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
 import { editorPage, translationBadge } from './editing.ts';
@@ -23,7 +24,7 @@ export function listView(ctx: PageContext, spec: KindSpec, q: string, rows: List
     ${spec.creatable ? html`<p><a class="button" href="${href(ctx, `/admin/${spec.path}/new`)}">${t(spec.words.new)}</a></p>` : ''}
     <form class="search-page" action="${href(ctx, `/admin/${spec.path}`)}" method="get" role="search">
       <label for="${search}">${t('admin.resources.search')}</label>
-      <div class="input-row"><input id="${search}" name="q" type="search" value="${q}" maxlength="200"><button type="submit">${t('search.button')}</button></div>
+      <div class="input-row"><input id="${search}" name="q" type="search" value="${q}" dir="auto" maxlength="200"><button type="submit">${t('search.button')}</button></div>
     </form>
     ${rows.length
       ? html`<table class="members">
@@ -31,7 +32,7 @@ export function listView(ctx: PageContext, spec: KindSpec, q: string, rows: List
           <thead><tr><th scope="col">${t('admin.resource.title')}</th><th scope="col">${t('admin.resource.state')}</th><th scope="col">${t('admin.resource.translations')}</th></tr></thead>
           <tbody>${rows.map(
             (r) => html`<tr>
-              <td><a href="${href(ctx, `/admin/${spec.path}/${r.slug}`)}" lang="en">${r.title}</a></td>
+              <td><a href="${href(ctx, `/admin/${spec.path}/${r.slug}`)}"${inLanguage('en', ctx)}>${r.title}</a></td>
               <td>${t(r.published ? 'admin.resource.published' : 'admin.resource.draft')}</td>
               <td>${LANGS.map((l) => translationBadge(ctx, l, r.status[l] ?? 'missing'))}</td>
             </tr>`,
