@@ -1,8 +1,10 @@
 import type { PageContext } from '../../../../http/context.ts';
+import { direction } from '../../../../i18n/languages.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, nativeNames } from '../../../../ui/layout.ts';
+import { inLanguage } from '../../../../ui/text.ts';
 import { attachmentsLater } from '../../../files/views.ts';
 import { LANGS, type FormValues, type KindSpec, type TextField } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
@@ -42,7 +44,7 @@ export function formView(ctx: PageContext, spec: KindSpec, o: FormOptions): stri
   const base = o.slug === null ? `/admin/${spec.path}` : `/admin/${spec.path}/${o.slug}`;
   const title = o.slug === null ? t(spec.words.new) : str(o.values, 'title_en') || o.slug;
   const formError = errors.find((e) => e.field === 'form');
-  const body = html`<h1${o.slug === null ? '' : html` lang="en"`}>${title}</h1>
+  const body = html`<h1${o.slug === null ? '' : inLanguage('en', ctx)}>${title}</h1>
     ${o.notice ? html`<p class="notice" role="status">${t(o.notice)}</p>` : ''}
     ${errorSummary(ctx, errors)}
     ${formError ? html`<p class="error-message" id="field-form">${t(formError.key, formError.values)}</p>` : ''}
@@ -56,7 +58,7 @@ export function formView(ctx: PageContext, spec: KindSpec, o: FormOptions): stri
           <legend>${t(spec.words.texts)}</legend>
           <div class="columns-3">
             ${LANGS.map(
-              (l) => html`<div class="lang-column" lang="${l}" dir="${l === 'ar' ? 'rtl' : 'ltr'}">
+              (l) => html`<div class="lang-column" lang="${l}" dir="${direction(l)}">
                 <h2 class="lang-heading">${nativeNames[l]}</h2>
                 ${o.status ? html`<p>${translationBadge(ctx, l, o.status[l] ?? 'missing')}</p>` : ''}
                 ${spec.texts.map((f) => textControl(ctx, spec, f, l, o.values, errors))}

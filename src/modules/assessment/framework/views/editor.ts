@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../../http/context.ts';
+import { direction } from '../../../../i18n/languages.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
 import { choices, errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
@@ -93,7 +94,7 @@ function texts(ctx: PageContext, name: string, label: string, values: ItemValues
         const key = `${name}_${l}`;
         const value = typeof values[key] === 'string' ? values[key] : '';
         const o = { name: key, label: nativeNames[l]!, value, errors, maxlength: max };
-        return html`<div lang="${l}" dir="${l === 'ar' ? 'rtl' : 'ltr'}">${long ? textarea(ctx, o) : field(ctx, o)}</div>`;
+        return html`<div lang="${l}" dir="${direction(l)}">${long ? textarea(ctx, o) : field(ctx, o)}</div>`;
       })}
     </div>
   </fieldset>`;
