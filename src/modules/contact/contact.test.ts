@@ -27,7 +27,15 @@ const message = (o: Record<string, string> = {}) => ({
   ...o,
 });
 
-const outboxCount = async () => Number((await t.database.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const outboxCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('writing to the people who run the platform', () => {
   test('the form page is made for one browser: never stored by caches, with its own token cookie', async () => {
@@ -35,7 +43,10 @@ describe('writing to the people who run the platform', () => {
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.match(res.body, /name="_csrf" value="[^"]+"/);
-    assert.ok(res.cookies.some((c) => c.name === 'intve_contact' && c.httpOnly), 'the token secret is in an http-only cookie');
+    assert.ok(
+      res.cookies.some((c) => c.name === 'intve_contact' && c.httpOnly),
+      'the token secret is in an http-only cookie',
+    );
     assert.match(res.body, /href="\/fr\/privacy"/, 'the form links to the privacy notice');
   });
 
@@ -119,7 +130,12 @@ describe('the pages about the platform', () => {
 
   test('the operator’s details from the configuration show on the legal and privacy notices', async () => {
     const configured = await testApp({
-      env: { OPERATOR_NAME: 'Centre Example', OPERATOR_ADDRESS: '1 Rue Exemple | 75000 Paris', OPERATOR_EMAIL: 'team@operator.example', DPO_EMAIL: 'dpo@operator.example' },
+      env: {
+        OPERATOR_NAME: 'Centre Example',
+        OPERATOR_ADDRESS: '1 Rue Exemple | 75000 Paris',
+        OPERATOR_EMAIL: 'team@operator.example',
+        DPO_EMAIL: 'dpo@operator.example',
+      },
     });
     try {
       const legal = await configured.get('/en/legal');
