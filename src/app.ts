@@ -38,6 +38,8 @@ import { OVERDUE_CRON, OVERDUE_JOB, overdueJob } from './modules/assessment/plan
 import { planRoutes } from './modules/assessment/plans/routes.ts';
 import { planService } from './modules/assessment/plans/service.ts';
 import { surveyRoutes } from './modules/assessment/questionnaire/routes.ts';
+import { contactRoutes } from './modules/contact/routes.ts';
+import { contactJob, contactService } from './modules/contact/service.ts';
 import { neutralShortCodeRoute, shortCodeRoutes } from './modules/assessment/questionnaire/short-routes.ts';
 import { settleJob, SETTLE_CRON, SETTLE_JOB } from './modules/assessment/report/jobs.ts';
 import { warmReports } from './modules/assessment/report/warm.ts';
@@ -198,6 +200,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   jobs.define(overdueJob(database.db, mailer, config.baseUrl));
   jobs.schedule(OVERDUE_JOB, OVERDUE_CRON);
   const certificates = certificatesService(database.db);
+  const contact = contactService(database.db, jobs);
+  jobs.define(contactJob(database.db, mailer));
 
   await app.register((scope, _options, done) => {
     siteRoutes(scope, a);
@@ -236,6 +240,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         });
         shortCodeRoutes(scope, a, lang, survey);
         void scope.register(surveyRoutes, { prefix: '/survey', a, lang, survey, secret: sessionSecret });
+        void scope.register(contactRoutes, { prefix: '/contact', a, lang, contact, secret: sessionSecret });
         void scope.register(adminRoutes, {
           prefix: '/admin',
           a,

@@ -65,6 +65,10 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: booleanString.default(false),
+    OPERATOR_NAME: z.string().trim().min(2).max(200).optional(),
+    OPERATOR_ADDRESS: z.string().trim().min(5).max(500).optional(),
+    OPERATOR_EMAIL: z.email({ error: 'must be an email address' }).optional(),
+    DPO_EMAIL: z.email({ error: 'must be an email address' }).optional(),
   })
   .superRefine((c, ctx) => {
     // S3 is used when S3_BUCKET is set; the other S3 settings mean nothing without it.
@@ -109,6 +113,18 @@ export interface Config {
   filesMaxBytes: number;
   /** null: attachments are stored on disk under uploadsDir */
   s3: S3Config | null;
+  /** who runs this installation, shown on the legal notice and the privacy notice */
+  operator: OperatorConfig;
+}
+
+/** Each null when the installation has not said (the pages then say so instead of inventing). */
+export interface OperatorConfig {
+  name: string | null;
+  /** a postal address; a line break may be written as " | " */
+  address: string | null;
+  email: string | null;
+  /** the data protection officer or contact; null: OPERATOR_EMAIL answers privacy questions */
+  dpoEmail: string | null;
 }
 
 export interface S3Config {
@@ -166,5 +182,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           forcePathStyle: c.S3_FORCE_PATH_STYLE,
         }
       : null,
+    operator: { name: c.OPERATOR_NAME ?? null, address: c.OPERATOR_ADDRESS ?? null, email: c.OPERATOR_EMAIL ?? null, dpoEmail: c.DPO_EMAIL ?? null },
   };
 }

@@ -121,6 +121,6 @@ export function textarea(ctx: PageContext, o: { name: string; label: string; val
     <label for="${id}">${o.label}</label>
     ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}
     ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${ctx.t('form.errorPrefix')}</span> ${ctx.t(error.key, error.values)}</p>` : ''}
-    <textarea id="${id}" name="${o.name}" dir="auto" rows="6" maxlength="${o.maxlength}"${described ? html` aria-describedby="${described}"` : ''}>${o.value}</textarea>
+    <textarea id="${id}" name="${o.name}" dir="auto" rows="6" maxlength="${o.maxlength}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>${o.value}</textarea>
   </div>`;
 }

@@ -6,10 +6,13 @@ import { caseStudiesView, caseStudyView } from './views/case-studies.ts';
 import { checkerResultView, checkerView } from './views/checker.ts';
 import { homeView } from './views/home.ts';
 import { packageView } from './views/package.ts';
-import { contentPageView, spotlightView } from './views/pages.ts';
+import { contentPageView, operatorView, spotlightView } from './views/pages.ts';
 import { stationView } from './views/station.ts';
 import { caseStudyParams, checkerQuery, packageParams, stationParams } from './schemas.ts';
 import type { KnowledgeService } from './service.ts';
+
+/** The content pack's pages (content/pages/<slug>.<lang>.md) served at /{lang}/<slug>. */
+export const contentPages = ['about', 'privacy', 'legal', 'cookies', 'accessibility', 'help'] as const;
 
 export function knowledgeRoutes(app: FastifyInstance, a: AppContext, lang: Lang, k: KnowledgeService): void {
   app.get('/', (req, reply) => a.cachedPage(req, reply, async () => homeView(a.ctx(req, lang), await k.home(lang))));
@@ -50,13 +53,18 @@ export function knowledgeRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
 
   app.get('/spotlight', (req, reply) => a.cachedPage(req, reply, async () => spotlightView(a.ctx(req, lang), await k.spotlight(lang))));
 
-  app.get('/about', (req, reply) =>
-    a.cachedPage(req, reply, async () => {
-      const page = await k.page('about', lang);
-      if (!page) throw new NotFoundError('about page');
-      return contentPageView(a.ctx(req, lang), page);
-    }),
-  );
+  // Pages of the content pack at fixed addresses; the legal notice and the privacy notice also
+  // say who runs this installation (configuration, so the same pack serves every installation).
+  for (const slug of contentPages) {
+    app.get(`/${slug}`, (req, reply) =>
+      a.cachedPage(req, reply, async () => {
+        const page = await k.page(slug, lang);
+        if (!page) throw new NotFoundError(`${slug} page`);
+        const ctx = a.ctx(req, lang);
+        return contentPageView(ctx, page, slug === 'legal' || slug === 'privacy' ? operatorView(ctx, a.config.operator, slug === 'privacy') : '');
+      }),
+    );
+  }
 
   app.get('/checker', (req, reply) => a.cachedPage(req, reply, async () => checkerView(a.ctx(req, lang), await k.packages(lang), [])));
 

@@ -29,6 +29,8 @@ export const limits = {
   surveyStartPerIp: { max: 20, windowMs: 60 * 60_000 },
   /** responses sent per address and round before the next ones count as a burst on the report (not refused) */
   surveySentPerIp: { max: 5, windowMs: 60 * 60_000 },
+  /** messages sent through the contact form per address: enough for a person, too few for a flood of administrators' mail */
+  contactPerIp: { max: 5, windowMs: 60 * 60_000 },
   /** survey links mailed from the platform, per person */
   surveyMailPerPerson: { max: 20, windowMs: 86_400_000 },
 } satisfies Record<string, RateRule>;

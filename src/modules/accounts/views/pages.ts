@@ -42,6 +42,7 @@ export function registerView(ctx: PageContext, s: FormState): string {
       html`${field(ctx, { name: 'name', label: t('account.field.name'), value: v.name ?? '', autocomplete: 'name', maxlength: 120, errors: s.errors ?? [] })}
         ${field(ctx, { name: 'email', label: t('account.field.email'), type: 'email', value: v.email ?? '', autocomplete: 'email', hint: t('account.field.emailHint'), maxlength: 254, errors: s.errors ?? [] })}
         ${field(ctx, { name: 'password', label: t('account.field.newPassword'), type: 'password', autocomplete: 'new-password', hint: t('account.field.passwordHint', { min: MIN_PASSWORD }), errors: s.errors ?? [] })}
+        <p class="privacy-summary">${t('account.register.privacy')} <a href="/${ctx.lang}/privacy">${t('account.register.privacyLink')}</a></p>
         <button type="submit">${t('account.register.submit')}</button>`,
     )}
     <p>${t('account.register.haveAccount')} <a href="${href(ctx, '/account/sign-in')}">${t('account.signIn.heading')}</a></p>`;
@@ -119,6 +120,7 @@ export function accountView(
       <div><dt>${t('account.field.name')}</dt><dd>${user.name}</dd></div>
       <div><dt>${t('account.field.email')}</dt><dd>${user.email}</dd></div>
     </dl>
+    ${postForm(href(ctx, '/account/sign-out'), s.csrf, html`<button type="submit" class="secondary">${t('account.signOut.submit')}</button>`, 'form sign-out')}
 
     <section aria-labelledby="centres-heading">
       <h2 id="centres-heading">${t('account.centres.heading')}</h2>
@@ -175,7 +177,7 @@ export function accountView(
       <p><a href="${href(ctx, '/account/data.json')}" download>${t('account.data.link')}</a></p>
     </section>
 
-    <section aria-labelledby="delete-heading">
+    <section class="danger-zone" aria-labelledby="delete-heading">
       <h2 id="delete-heading">${t('account.delete.heading')}</h2>
       <p>${t('account.delete.intro')}</p>
       ${postForm(
@@ -184,9 +186,7 @@ export function accountView(
         html`${deletePasswordField(ctx, errorsFor('delete'))}
           <button type="submit" class="danger">${t('account.delete.submit')}</button>`,
       )}
-    </section>
-
-    ${postForm(href(ctx, '/account/sign-out'), s.csrf, html`<button type="submit" class="secondary">${t('account.signOut.submit')}</button>`)}`;
+    </section>`;
   return page(ctx, t('account.heading'), body, Boolean(s.errors?.length));
 }
 
