@@ -56,4 +56,10 @@ describe(`French search over the starter content (${engine})`, () => {
       hits.map((h) => h.path).join(', '),
     );
   });
+
+  test('a resource whose title stays as published shows it marked English, with its French description', async () => {
+    const res = await t.get('/fr/library/carrying-out-tracer-studies');
+    assert.match(res.body, /<h1 lang="en">Carrying out tracer studies: a guide to anticipating and matching skills and jobs<\/h1>/);
+    assert.match(res.body, /<div class="prose"><p>Un guide pas à pas/);
+  });
 });
