@@ -67,11 +67,13 @@ describe('knowledge hub pages', () => {
     assert.equal(titles[0], 'ETF Network for Excellence (ENE)');
   });
 
-  test('a page in French marks English text that has no translation yet with lang="en"', async () => {
-    const res = await t.get('/fr/packages/2/stations/1');
+  test('a page in French marks English text it shows untranslated with lang="en"', async () => {
+    // The centre's name has no French field: it stays as published and falls back to English.
+    const res = await t.get('/fr/case-studies/ceef');
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<html lang="fr" dir="ltr">/);
-    assert.match(res.body, /<h1 lang="en">Building partnerships within the wider ecosystem<\/h1>/);
+    assert.match(res.body, /<h1 lang="en">Centre of Excellence for Economics and Finance \(CEEF\)<\/h1>/);
+    assert.match(res.body, /<p class="lead">Un écosystème solide/);
   });
 
   test('an Arabic page is laid out right to left and English fallbacks are marked left to right', async () => {
