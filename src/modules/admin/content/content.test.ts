@@ -64,7 +64,6 @@ describe('editing stations', () => {
   test('a translation saved before the English changed shows as outdated', async () => {
     const editPage = async () => (await editor.get(`/en/admin/stations/${STATION}`)).body;
     assert.match(await editPage(), /Français<\/span>: up to date/);
-    assert.match(await editPage(), /العربية<\/span>: up to date/);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const res = await save('stations', STATION, await formOf('station', STATION, { lead_en: 'A new lead for the station, in English only.' }));
     assert.equal(res.statusCode, 303);
