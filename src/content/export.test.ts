@@ -132,6 +132,7 @@ describe('importing content', () => {
     files = edit(files, 'stations/package-1-station-1.en.md', (text) => text.replace('title: "Building partnerships with the private sector"', 'title: "Building partnerships with the private sector and xylophonists"'));
     files.delete('pages/about.en.md');
     files.delete('pages/about.fr.md');
+    files.delete('pages/about.ar.md');
     const result = await importPack(t.database, search, files, editor);
     assert.deepEqual(result.updated, ['stations/package-1-station-1', 'resources/digcomp']);
     assert.deepEqual([result.created, result.kept, result.vocabularies], [[], ['pages/about'], false]);

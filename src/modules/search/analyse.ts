@@ -27,12 +27,32 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
+// Two gaps in the Snowball Arabic stemmer (PostgreSQL's and ours alike), filled before it runs so
+// that the forms of a word meet: a sound feminine plural without the article keeps part of its
+// ending ("شراكات" and "شراكاتها" → "شراكا", but "الشراكات" and "شراكة" → "شراك"), and the
+// conjunctions و and ف before the article keep the article on ("والشراكات" → "والشراكا").
+const ARABIC_WORD = /[\u0621-\u064A\u0640\p{Mn}]+/gu;
+const ARABIC_MARKS = /[\u064B-\u0652\u0640]/g;
+const PLURAL = /^(\p{L}{3,})ات(ها|هما|هم|هن|كما|كم|كن|نا|ك|ه)?$/u;
+
+/** Arabic text with those word forms rewritten; other text unchanged. Documents and queries both pass through it. */
+export function normaliseArabic(text: string): string {
+  return text.normalize('NFKC').replace(ARABIC_WORD, (found) => {
+    let word = found.replace(ARABIC_MARKS, '');
+    if (word.length > 5 && /^[وف]ال/.test(word)) word = word.slice(1);
+    if (word.startsWith('ال')) return word;
+    // "شراكات" → "شراكة", "شراكاتها" → "شراكتها": the forms the stemmer already reduces to "شراك".
+    return word.replace(PLURAL, (_, stem: string, suffix: string | undefined) => (suffix ? `${stem}ت${suffix}` : `${stem}ة`));
+  });
+}
+
 /** The index terms of a text in a language, in order. */
 export function analyse(text: string, lang: Lang): string[] {
   const stem = stemmers[lang];
   const stop = stopwords[lang];
   const out: string[] = [];
-  for (const word of text.normalize('NFKC').toLowerCase().match(WORD) ?? []) {
+  const prepared = lang === 'ar' ? normaliseArabic(text) : text.normalize('NFKC');
+  for (const word of prepared.toLowerCase().match(WORD) ?? []) {
     if (stop.has(word)) continue;
     const term = fold(stem(word));
     if (term) out.push(term);

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/database.ts';
 import type { Tables } from '../../../db/schema.ts';
 import type { Lang } from '../../../i18n/languages.ts';
+import { normaliseArabic } from '../analyse.ts';
 import type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
 
 // PostgreSQL's own full-text search with a language configuration per document language,
@@ -13,12 +14,15 @@ function cfg(lang: Lang) {
   return sql.lit(configs[lang]);
 }
 
+/** Text as the configuration for its language reads it: Arabic goes through the same normalisation as on SQLite. */
+const prepare = (text: string, lang: Lang) => (lang === 'ar' ? normaliseArabic(text) : text);
+
 /** Documents matching in the reader's language or in English, with a score (lower = better). */
 function matches(text: string, lang: Lang): RawBuilder<unknown> {
   const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
-  const conditions = variants.map((l) => sql`(d.lang = ${l} and d.tsv @@ plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text})))`);
+  const conditions = variants.map((l) => sql`(d.lang = ${l} and d.tsv @@ plainto_tsquery(${cfg(l)}::regconfig, unaccent(${prepare(text, l)})))`);
   const rank = sql`case ${sql.join(
-    variants.map((l) => sql`when d.lang = ${l} then ts_rank(d.tsv, plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text})))`),
+    variants.map((l) => sql`when d.lang = ${l} then ts_rank(d.tsv, plainto_tsquery(${cfg(l)}::regconfig, unaccent(${prepare(text, l)})))`),
     sql` `,
   )} end`;
   return sql`select d.id as doc_id, -${rank} as score from search_documents d where ${sql.join(conditions, sql` or `)}`;
@@ -26,7 +30,7 @@ function matches(text: string, lang: Lang): RawBuilder<unknown> {
 
 /** True when the text has words the configurations do not drop as stop words. */
 async function searchable(db: DB, text: string, lang: Lang): Promise<boolean> {
-  const r = await sql<{ ok: boolean }>`select numnode(plainto_tsquery(${cfg(lang)}::regconfig, unaccent(${text}))) > 0
+  const r = await sql<{ ok: boolean }>`select numnode(plainto_tsquery(${cfg(lang)}::regconfig, unaccent(${prepare(text, lang)}))) > 0
     or numnode(plainto_tsquery('english', unaccent(${text}))) > 0 as ok`.execute(db);
   return r.rows[0]?.ok ?? false;
 }
@@ -42,10 +46,25 @@ export function postgresSearch(db: DB): SearchProvider {
     async rebuild() {
       let n = 0;
       for (const lang of Object.keys(configs) as Lang[]) {
+        if (lang === 'ar') continue;
         const r = await sql`update search_documents set tsv = ${weighted(lang, sql.ref('title'), sql.ref('body'))} where lang = ${lang}`.execute(db);
         n += Number(r.numAffectedRows ?? 0);
       }
-      return n;
+      // Arabic text is normalised in JavaScript first, so its rows are analysed one by one.
+      for (let after = 0; ;) {
+        const docs = await db
+          .selectFrom('search_documents')
+          .select(['id', 'title', 'body'])
+          .where('lang', '=', 'ar')
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(500)
+          .execute();
+        if (docs.length === 0) return n;
+        for (const d of docs) await sql`update search_documents set tsv = ${weighted('ar', d.title, d.body)} where id = ${d.id}`.execute(db);
+        n += docs.length;
+        after = docs.at(-1)!.id;
+      }
     },
 
     async remove(refPrefixes: string[]) {
@@ -82,7 +101,7 @@ export function postgresSearch(db: DB): SearchProvider {
     async matchDocuments(text: string, lang: Lang) {
       if (!text.trim() || !(await searchable(db, text, lang))) return null;
       const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
-      const query = (l: Lang) => sql`plainto_tsquery(${cfg(l)}::regconfig, unaccent(${text}))`;
+      const query = (l: Lang) => sql`plainto_tsquery(${cfg(l)}::regconfig, unaccent(${prepare(text, l)}))`;
       const rows = await sql<{ id: number; lang: Lang; in_title: boolean }>`
         select d.id, d.lang, case ${sql.join(
           variants.map((l) => sql`when d.lang = ${l} then ts_filter(d.tsv, '{a}') @@ ${query(l)}`),
@@ -102,8 +121,10 @@ export function postgresSearch(db: DB): SearchProvider {
 }
 
 /** A document's terms: title words weigh A, body words B. */
-const weighted = (lang: Lang, title: unknown, body: unknown) =>
-  sql`setweight(to_tsvector(${cfg(lang)}::regconfig, unaccent(${title})), 'A') || setweight(to_tsvector(${cfg(lang)}::regconfig, unaccent(${body})), 'B')`;
+const weighted = (lang: Lang, title: unknown, body: unknown) => {
+  const text = (value: unknown) => (typeof value === 'string' ? prepare(value, lang) : value);
+  return sql`setweight(to_tsvector(${cfg(lang)}::regconfig, unaccent(${text(title)})), 'A') || setweight(to_tsvector(${cfg(lang)}::regconfig, unaccent(${text(body)})), 'B')`;
+};
 
 async function indexOne(trx: Kysely<Tables>, doc: SearchDocument): Promise<void> {
   await sql`insert into search_documents (kind, ref, lang, title, body, path, resource_id, tsv)

@@ -6,21 +6,42 @@ import { pager } from '../../../ui/components/shared.ts';
 import { fold, queryWords } from '../analyse.ts';
 import type { SearchHit } from '../provider.ts';
 
+/** The folded text, and for each of its characters the offset of the character it came from. */
+function foldWithOffsets(text: string): { folded: string; from: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    // fold() drops Arabic tashkeel and tatweel and Latin accents, so offsets in the folded text
+    // must be mapped back before they cut the original.
+    for (const c of fold(ch)) {
+      folded += c;
+      from.push(i);
+    }
+    i += ch.length;
+  }
+  return { folded, from };
+}
+
 /** A short passage of the text around the first word of the query, with that word highlighted. */
 export function excerpt(text: string, words: string[], max = 220): Html {
-  const folded = fold(text);
-  let at = -1;
-  for (const w of words) {
-    // A short prefix of the word, so other forms of it ("partner" in "partnerships") are found too.
+  const { folded, from } = foldWithOffsets(text);
+  let found = -1;
+  for (const word of words) {
+    // A short prefix of the word, so other forms of it ("partner" in "partnerships") are found too;
+    // without the Arabic article, which the other forms may lack ("الشراكات" finds "شراكة").
+    const w = word.replace(/^ال(?=\p{L}{3})/u, '');
     const i = folded.indexOf(w.slice(0, Math.max(3, w.length - 2)));
-    if (i !== -1 && (at === -1 || i < at)) at = i;
+    if (i !== -1 && (found === -1 || i < found)) found = i;
   }
-  if (at === -1) return html`${text.length > max ? `${text.slice(0, max)}…` : text}`;
+  if (found === -1) return html`${text.length > max ? `${text.slice(0, max)}…` : text}`;
+  let at = from[found]!;
+  // An Arabic match may start after the article or a prefix: go back to the start of the word.
+  while (at > 0 && /[\p{L}\p{N}\p{M}\u0640]/u.test(text[at - 1]!)) at--;
   const start = Math.max(0, at - 80);
-  // fold() keeps one character per letter for Latin and Arabic text, so offsets line up.
   const end = Math.min(text.length, start + max);
-  // Highlight the whole word the match starts in.
-  const wordEnd = at + (/^[\p{L}\p{N}]*/u.exec(text.slice(at))?.[0].length ?? 0);
+  // Highlight the whole word the match starts in (marks inside a word belong to it).
+  const wordEnd = at + (/^[\p{L}\p{N}\p{M}\u0640]*/u.exec(text.slice(at))?.[0].length ?? 0);
   return html`${start > 0 ? '…' : ''}${text.slice(start, at)}<mark>${text.slice(at, wordEnd)}</mark>${text.slice(wordEnd, end)}${end < text.length ? '…' : ''}`;
 }
 
