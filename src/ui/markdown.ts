@@ -7,9 +7,38 @@ import { raw, type Html } from './html.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
+// In right-to-left text, a run of Latin words (a name such as "Erasmus+", "ETF Network for
+// Excellence") is isolated with <bdi>: otherwise the bidi algorithm moves its trailing "+" or
+// ")" to the wrong end ("+Erasmus").
+const LATIN_RUN = /[A-Za-z][\w+.'’&/-]*(?:[ \u00A0]+[A-Za-z0-9][\w+.'’&/-]*)*/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeText = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+function isolateLatin(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(LATIN_RUN)) {
+    const run = m[0].replace(/[.'’]+$/, '');
+    if (!/[A-Za-z]/.test(run)) continue;
+    out += `${escapeText(text.slice(last, m.index))}<bdi>${escapeText(run)}</bdi>`;
+    last = m.index + run.length;
+  }
+  return out + escapeText(text.slice(last));
+}
+
+const rtlMarked = new Marked({ gfm: true, breaks: false, async: false });
+rtlMarked.use({
+  renderer: {
+    text(token) {
+      return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : isolateLatin(token.text);
+    },
+  },
+});
+
 const policy: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4', 'code', 'pre', 'abbr'],
-  allowedAttributes: { a: ['href', 'title', 'hreflang', 'rel'], abbr: ['title'] },
+  allowedTags: ['p', 'br', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4', 'code', 'pre', 'abbr', 'span', 'bdi'],
+  // lang (and dir) mark a name or title kept in its own language inside translated text.
+  allowedAttributes: { a: ['href', 'title', 'hreflang', 'rel', 'lang'], abbr: ['title', 'lang'], span: ['lang', 'dir'], bdi: ['lang', 'dir'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   transformTags: {
     // One h1 per page: headings inside content start at h2.
@@ -22,9 +51,10 @@ const policy: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href'],
 };
 
-export function renderMarkdown(source: string | null | undefined): Html {
+/** Markdown as sanitised HTML; `rtl` for text in a right-to-left language, whose Latin runs are isolated. */
+export function renderMarkdown(source: string | null | undefined, rtl = false): Html {
   if (!source) return raw('');
-  return raw(sanitizeHtml(marked.parse(source) as string, policy));
+  return raw(sanitizeHtml((rtl ? rtlMarked : marked).parse(source) as string, policy));
 }
 
 /** The words of a Markdown text without its markup, for search and descriptions. */

@@ -33,5 +33,5 @@ export function langOf(text: { lang: Lang } | null | undefined, ctx: PageContext
 /** Markdown content in a div, marked with its language where it falls back. */
 export function prose(text: Text | null | undefined, ctx: PageContext): Html {
   if (!text) return html``;
-  return html`<div class="prose"${langAttrs(text, ctx)}>${renderMarkdown(text.value)}</div>`;
+  return html`<div class="prose"${langAttrs(text, ctx)}>${renderMarkdown(text.value, direction(text.lang) === 'rtl')}</div>`;
 }
