@@ -135,7 +135,7 @@ describe('e-library', () => {
     const access = /<div class="resource-access no-link">([\s\S]*?)<\/div>/.exec(res.body)?.[1] ?? '';
     assert.match(
       access,
-      /We could not confirm a public address for this resource\. It is published by ECOVEM – European Centre of Vocational Excellence in Microelectronics\./,
+      /We could not confirm a public address for this resource\. It is published by \u2068ECOVEM – European Centre of Vocational Excellence in Microelectronics\u2069\./,
     );
     assert.match(
       access,
@@ -144,8 +144,8 @@ describe('e-library', () => {
     assert.doesNotMatch(res.body, /class="button external"/);
     // With no confirmed website of the publisher, the page names the publisher to ask.
     const none = await t.get('/fr/library/skills-for-the-green-transformation-toolkit');
-    assert.match(none.body, /Elle est publiée par VET Toolbox\./);
-    assert.match(none.body, /Vous pouvez la demander directement à VET Toolbox\./);
+    assert.match(none.body, /Elle est publiée par \u2068VET Toolbox\u2069\./);
+    assert.match(none.body, /Vous pouvez la demander directement à \u2068VET Toolbox\u2069\./);
   });
 
   test('the list marks the resources that link to their publisher', async () => {

@@ -23,9 +23,11 @@ function access(ctx: PageContext, r: Resource): Html | '' {
     </div>`;
   }
   if (r.attachments.length) return '';
+  // The publisher's name keeps its own direction inside the sentence (first-strong isolate).
+  const source = `\u2068${r.source}\u2069`;
   return html`<div class="resource-access no-link">
-    <p>${t('resource.noLink.unconfirmed', { source: r.source })}</p>
-    <p>${r.ask ? html`${t('resource.askAt')} ${externalLink(ctx, r.ask, html`<span dir="ltr">${hostOf(r.ask)}</span>`)}` : t('resource.askPublisher', { source: r.source })}</p>
+    <p>${t('resource.noLink.unconfirmed', { source })}</p>
+    <p>${r.ask ? html`${t('resource.askAt')} ${externalLink(ctx, r.ask, html`<span dir="ltr">${hostOf(r.ask)}</span>`)}` : t('resource.askPublisher', { source })}</p>
   </div>`;
 }
 
