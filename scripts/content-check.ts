@@ -3,6 +3,7 @@
 //   npm run content:check              the folder CONTENT_DIR names (default ./content)
 //   npm run content:check -- PATH      another folder
 // Prints what the pack holds, or the file and field at fault (and exits 1).
+import { starterLinkProblems } from '../src/content/links.ts';
 import { ContentError, readContentPack } from '../src/content/pack.ts';
 import { FrameworkError } from '../src/modules/assessment/framework/format.ts';
 import { indicatorsOf } from '../src/modules/assessment/framework/document.ts';
@@ -15,7 +16,13 @@ try {
   const counts = new Map<string, number>();
   for (const item of pack.items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
   const translations = pack.items.reduce((n, i) => n + Object.keys(i.translations).length, 0);
-  console.log(`${dir}: valid. ${[...counts].map(([kind, n]) => `${n} ${kind}`).join(', ')}; ${translations} translation files.`);
+  // Outgoing addresses are https and clean, and no resource is a dead end (src/content/links.ts).
+  const linkProblems = starterLinkProblems(pack);
+  if (linkProblems.length) throw new ContentError(`${dir}: links:\n${linkProblems.join('\n')}`);
+  const linking = pack.items.filter((i) => i.kind === 'resource' && (i.fields as { link?: string }).link).length;
+  console.log(
+    `${dir}: valid. ${[...counts].map(([kind, n]) => `${n} ${kind}`).join(', ')}; ${translations} translation files; ${linking} resources link to their publisher.`,
+  );
   // Links from indicators to stations and resources are checked when the platform loads them.
   for (const { document, file } of await readFrameworks(dir)) {
     const indicators = indicatorsOf(document);

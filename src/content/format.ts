@@ -56,21 +56,35 @@ export const stationTranslation = z.object({
   actionGroups: z.array(actionGroup).optional(),
 });
 
-export const resourceFile = z.object({
-  draft,
-  slug,
-  title: text,
-  type: slug,
-  source: text,
-  link: url,
-  themes: z.array(slug).default([]),
-  sectors: z.array(slug).default([]),
-  countries: z.array(country).default([]),
-  languages: z.array(language).default(['en']),
-  year,
-  stations: z.array(z.string().regex(/^package-\d+-station-\d+$/, 'must name a station file such as package-2-station-1')).default([]),
-  packages: z.array(z.number().int().min(1)).default([]),
-});
+/**
+ * Why a resource has no link (its `noLink`): `unconfirmed`, no public address for it could be
+ * confirmed from a public source. The resource page says so, names the publisher (`source`) and,
+ * with `ask`, links to the publisher's own site to ask there. Addresses are never guessed.
+ */
+export const noLinkReasons = ['unconfirmed'] as const;
+
+export const resourceFile = z
+  .object({
+    draft,
+    slug,
+    title: text,
+    type: slug,
+    source: text,
+    link: url,
+    noLink: z.enum(noLinkReasons).optional(),
+    ask: url,
+    themes: z.array(slug).default([]),
+    sectors: z.array(slug).default([]),
+    countries: z.array(country).default([]),
+    languages: z.array(language).default(['en']),
+    year,
+    stations: z.array(z.string().regex(/^package-\d+-station-\d+$/, 'must name a station file such as package-2-station-1')).default([]),
+    packages: z.array(z.number().int().min(1)).default([]),
+  })
+  .superRefine((r, ctx) => {
+    if (r.link && r.noLink) ctx.addIssue({ code: 'custom', path: ['noLink'], message: 'a resource with a link needs no noLink' });
+    if (r.ask && !r.noLink) ctx.addIssue({ code: 'custom', path: ['ask'], message: 'ask goes with noLink: where to ask when there is no link' });
+  });
 export const resourceTranslation = z.object({ title: optionalText });
 
 export const caseStudyFile = z.object({

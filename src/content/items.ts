@@ -122,6 +122,8 @@ async function readResource(db: DB, slug: string): Promise<StoredItem<'resource'
       type: r.type,
       source: r.source,
       link: r.link,
+      noLink: r.no_link,
+      ask: r.ask,
       themes,
       sectors,
       countries,

@@ -191,6 +191,8 @@ export async function writeItem(trx: Database['db'], item: Item, published?: boo
         type: r.fields.type,
         source: r.fields.source,
         link: orNull(r.fields.link),
+        noLink: orNull(r.fields.noLink),
+        ask: orNull(r.fields.ask),
         year: orNull(r.fields.year),
         translations: resourceTranslations,
         themes: r.fields.themes,

@@ -48,6 +48,10 @@ export interface Tables {
     type: string;
     source: string;
     link: string | null;
+    /** why a resource has no link: a reason key from content/format.ts noLinkReasons */
+    no_link: string | null;
+    /** where to ask for a resource without a link: the publisher's own site */
+    ask: string | null;
     year: number | null;
     published: number;
     created_at: string;

@@ -55,6 +55,7 @@ export const pageCases: PageCase[] = [
   { area: 'public', name: 'library search and two facets', path: at('/library?q=skills&type=toolkit&theme=skills-anticipation'), noJs: true },
   { area: 'public', name: 'library empty result', path: at('/library?q=zzzqqqxx') },
   { area: 'public', name: 'resource', path: at('/library/digcomp') },
+  { area: 'public', name: 'resource without a link', path: at('/library/ecovem-memorandum-of-understanding') },
   { area: 'public', name: 'search with results', path: at('/search?q=skills') },
   { area: 'public', name: 'search empty', path: at('/search?q=zzzqqqxx') },
   { area: 'public', name: 'centre directory', path: at('/centres') },

@@ -86,6 +86,9 @@ export interface ResourceInput {
   type: string;
   source: string;
   link: string | null;
+  /** why there is no link (a reason key), and where to ask for the resource; left out, neither */
+  noLink?: string | null;
+  ask?: string | null;
   year: number | null;
   translations: { lang: string; title: string | null; description: string | null }[];
   themes: string[];
@@ -99,7 +102,7 @@ export interface ResourceInput {
 
 export async function upsertResource(db: Tx, input: ResourceInput): Promise<number> {
   const t = now();
-  const base = { type: input.type, source: input.source, link: input.link, year: input.year, updated_at: t };
+  const base = { type: input.type, source: input.source, link: input.link, no_link: input.noLink ?? null, ask: input.ask ?? null, year: input.year, updated_at: t };
   const state = publishing(input.published);
   const { id } = await db
     .insertInto('resources')

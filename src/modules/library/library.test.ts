@@ -117,6 +117,47 @@ describe('e-library', () => {
     assert.equal((await t.get('/en/library/no-such-resource')).statusCode, 404);
   });
 
+  test('a resource that links out has a "Go to the resource" button naming the site it leads to, announced as leaving the platform', async () => {
+    const res = await t.get('/en/library/digcomp');
+    const access = /<div class="resource-access">([\s\S]*?)<\/div>/.exec(res.body)?.[1] ?? '';
+    assert.match(
+      access,
+      /<a class="button external" href="https:\/\/ec.europa.eu\/social\/main.jsp\?langId=en&amp;catId=1315" rel="noopener noreferrer">Go to the resource<span class="visually-hidden"> \(opens another website\)<\/span><\/a>/,
+    );
+    assert.match(access, /Website: <span dir="ltr">ec.europa.eu<\/span>/);
+    assert.doesNotMatch(res.body, /Search for it by its title and source/);
+    const ar = await t.get('/ar/library/digcomp');
+    assert.match(ar.body, /class="button external"[^>]*>الانتقال إلى المورد/);
+  });
+
+  test('a resource without a link says why, who publishes it and where to ask', async () => {
+    const res = await t.get('/en/library/ecovem-memorandum-of-understanding');
+    const access = /<div class="resource-access no-link">([\s\S]*?)<\/div>/.exec(res.body)?.[1] ?? '';
+    assert.match(
+      access,
+      /We could not confirm a public address for this resource\. It is published by \u2068ECOVEM – European Centre of Vocational Excellence in Microelectronics\u2069\./,
+    );
+    assert.match(
+      access,
+      /ask the publisher for it on their website: <a class="external" href="https:\/\/ecovem.eu\/" rel="noopener noreferrer"><span dir="ltr">ecovem.eu<\/span>/,
+    );
+    assert.doesNotMatch(res.body, /class="button external"/);
+    // With no confirmed website of the publisher, the page names the publisher to ask.
+    const none = await t.get('/fr/library/skills-for-the-green-transformation-toolkit');
+    assert.match(none.body, /Elle est publiée par \u2068VET Toolbox\u2069\./);
+    assert.match(none.body, /Vous pouvez la demander directement à \u2068VET Toolbox\u2069\./);
+  });
+
+  test('the list marks the resources that link to their publisher', async () => {
+    const res = await t.get('/en/library?q=DigComp');
+    const item = /<li class="result">\s*<h3><a href="\/en\/library\/digcomp"[\s\S]*?<\/li>/.exec(res.body)?.[0] ?? '';
+    assert.match(item, /<span class="links-out">links to the publisher<\/span>/);
+    const other = await t.get('/en/library?q=ECoVEM');
+    const without = /<li class="result">\s*<h3><a href="\/en\/library\/ecovem-memorandum-of-understanding"[\s\S]*?<\/li>/.exec(other.body)?.[0];
+    assert.ok(without);
+    assert.doesNotMatch(without, /links-out/);
+  });
+
   test('the Atom feed lists resources with absolute links', async () => {
     const res = await t.get('/en/library/feed.xml');
     assert.equal(res.statusCode, 200);

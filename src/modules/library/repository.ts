@@ -98,6 +98,9 @@ function toCard(r: CardRow, texts: { lang: string; title: string | null; descrip
 }
 
 export interface Resource extends ResourceCard {
+  /** why there is no link (a reason key), and the publisher's site to ask at: content/format.ts */
+  noLink: string | null;
+  ask: string | null;
   /** files to download, in order (files module) */
   attachments: AttachmentItem[];
   themes: string[];
@@ -134,6 +137,8 @@ export async function getResource(db: DB, slug: string, lang: Lang): Promise<Res
     languages: languagesRows.map((x) => x.language),
     stations: stations.map((s) => ({ packageNumber: s.number, position: s.position })),
     attachments,
+    noLink: r.no_link,
+    ask: r.ask,
     createdAt: r.created_at,
   };
 }

@@ -43,7 +43,12 @@ export function pager(ctx: PageContext, label: string, previous: { href: string;
   </nav>`;
 }
 
-/** A link that leaves the platform, announced as such. */
-export function externalLink(ctx: PageContext, url: string, text: Renderable): Html {
-  return html`<a class="external" href="${url}" rel="noopener noreferrer">${text}<span class="visually-hidden"> ${ctx.t('link.external')}</span></a>`;
+/** A link that leaves the platform, announced as such; `button` styles it as the page's main action. */
+export function externalLink(ctx: PageContext, url: string, text: Renderable, o: { button?: boolean } = {}): Html {
+  return html`<a class="${o.button ? 'button external' : 'external'}" href="${url}" rel="noopener noreferrer">${text}<span class="visually-hidden"> ${ctx.t('link.external')}</span></a>`;
+}
+
+/** The host name of an address, shown beside a link that leaves the platform ("ec.europa.eu"). */
+export function hostOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
 }

@@ -58,7 +58,7 @@ function decode(control: Control, raw: string): { value?: unknown; error?: strin
 /** The e-library's facets of a resource: checkbox groups on the form. */
 export const FACETS = ['stations', 'themes', 'sectors', 'countries', 'languages'] as const;
 /** Untranslated single values a kind may have, with the longest text the form takes. */
-const SINGLE: Record<string, number> = { number: 6, level: 60, package: 6, position: 6, country: 2, sector: 60, link: 500, year: 6, type: 60, source: 200 };
+const SINGLE: Record<string, number> = { number: 6, level: 60, package: 6, position: 6, country: 2, sector: 60, link: 500, noLink: 60, ask: 500, year: 6, type: 60, source: 200 };
 
 /** The form's values for an item: every translated field per language, then the kind's own fields. */
 export function valuesOf(spec: KindSpec, item: Item): FormValues {
@@ -98,6 +98,8 @@ function sharedFields(kind: EditableKind, values: FormValues): Record<string, un
         type: optional('type'),
         source: optional('source'),
         link: optional('link'),
+        noLink: optional('noLink'),
+        ask: optional('ask'),
         year: number('year'),
         ...Object.fromEntries(FACETS.map((facet) => [facet, formList(values, facet)])),
         stations: formList(values, 'stations').map(stationKey.fromForm),
@@ -131,7 +133,7 @@ function schemaErrors(spec: KindSpec, error: z.ZodError, lang: string, errors: F
       key:
         first === 'year' ? 'admin.resource.error.year'
         : missing || issue.code === 'too_small' ? 'form.error.required'
-        : first === 'link' ? 'centre.error.website'
+        : first === 'link' || first === 'ask' ? 'centre.error.website'
         : 'form.error.invalid',
     });
   }

@@ -74,6 +74,8 @@ async function resourcePreview(c: PageContext, lang: Lang, stored: StoredItem<'r
     source: f.source,
     year: f.year ?? null,
     link: f.link ?? null,
+    noLink: f.noLink ?? null,
+    ask: f.ask ?? null,
     title: t.title ?? { value: f.slug, lang: 'en' as const },
     description: t.description,
     updatedAt: '',

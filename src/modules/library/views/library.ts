@@ -134,7 +134,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
                 ${result.items.map(
                   (r) => html`<li class="result">
                     <h3><a href="${href(ctx, `/library/${r.slug}`)}"${langOf(r.title, ctx)}>${r.title.value}</a></h3>
-                    <p class="meta">${labels.types.get(r.type) ? txt(labels.types.get(r.type), ctx) : r.type} · ${t('resource.sourceLine', { source: r.source })}${r.year ? ` · ${r.year}` : ''}</p>
+                    <p class="meta">${labels.types.get(r.type) ? txt(labels.types.get(r.type), ctx) : r.type} · ${t('resource.sourceLine', { source: r.source })}${r.year ? ` · ${r.year}` : ''}${r.link ? html` · <span class="links-out">${t('library.linksOut')}</span>` : ''}</p>
                     ${r.description ? html`<p${langOf(r.description, ctx)}>${excerpt(r.description.value)}</p>` : ''}
                   </li>`,
                 )}

@@ -1,13 +1,35 @@
 import type { PageContext } from '../../../http/context.ts';
-import { html } from '../../../ui/html.ts';
+import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { externalLink, facts } from '../../../ui/components/shared.ts';
+import { externalLink, facts, hostOf } from '../../../ui/components/shared.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
 import type { Resource } from '../service.ts';
 import { facetLabel, type Labels } from './labels.ts';
 import { attachmentList, publicFileHref } from '../../files/views.ts';
 import type { AttachmentItem } from '../../files/repository.ts';
+
+/**
+ * How to reach the resource: its publisher's page as the main action, with the site it leads to;
+ * or, without a link, why not (content/format.ts noLinkReasons has one reason so far: no public
+ * address could be confirmed), who publishes it and where to ask. Files kept on the platform are reached from their own list.
+ */
+function access(ctx: PageContext, r: Resource): Html | '' {
+  const { t } = ctx;
+  if (r.link) {
+    return html`<div class="resource-access">
+      <p class="cta">${externalLink(ctx, r.link, t('resource.open'), { button: true })}</p>
+      <p class="meta">${t('resource.linkSite')} <span dir="ltr">${hostOf(r.link)}</span></p>
+    </div>`;
+  }
+  if (r.attachments.length) return '';
+  // The publisher's name keeps its own direction inside the sentence (first-strong isolate).
+  const source = `\u2068${r.source}\u2069`;
+  return html`<div class="resource-access no-link">
+    <p>${t('resource.noLink.unconfirmed', { source })}</p>
+    <p>${r.ask ? html`${t('resource.askAt')} ${externalLink(ctx, r.ask, html`<span dir="ltr">${hostOf(r.ask)}</span>`)}` : t('resource.askPublisher', { source })}</p>
+  </div>`;
+}
 
 /** `fileHref`: where the files link (the back office's preview links to drafts' files). */
 export function resourceView(ctx: PageContext, r: Resource, labels: Labels, fileHref: (a: AttachmentItem) => string = publicFileHref): string {
@@ -19,7 +41,7 @@ export function resourceView(ctx: PageContext, r: Resource, labels: Labels, file
     <p class="kicker">${labels.types.get(r.type) ? txt(labels.types.get(r.type), ctx) : r.type}</p>
     <h1${langOf(r.title, ctx)}>${r.title.value}</h1>
     ${prose(r.description, ctx)}
-    ${r.link ? html`<p class="cta">${externalLink(ctx, r.link, t('resource.open'))}</p>` : r.attachments.length ? '' : html`<p class="meta">${t('resource.noLink')}</p>`}
+    ${access(ctx, r)}
     ${attachmentList(ctx, r.attachments, fileHref)}
     <h2>${t('resource.details')}</h2>
     ${facts([

@@ -9,6 +9,7 @@ import { txt } from '../../../../ui/text.ts';
 import { countries, languageCodes } from '../../../centres/lists.ts';
 import type { Package } from '../../../knowledge/service.ts';
 import { LANGS, type FormValues, type KindSpec } from '../kinds.ts';
+import { noLinkReasons } from '../../../../content/format.ts';
 
 // The fields of the form that are not translated: what places an item (a package's number, a
 // station's package), a resource's facets, a case study's package, country and sector, and a
@@ -49,6 +50,8 @@ function resourceFields(ctx: PageContext, o: FieldsOptions, errors: FieldError[]
   return html`${select(ctx, { name: 'type', label: t('resource.type'), value: str(v, 'type'), placeholder: t('form.choose'), options: [...o.labels.types].map(([value, label]) => ({ value, label: label.value })), errors })}
     ${field(ctx, { name: 'source', label: t('resource.source'), value: str(v, 'source'), maxlength: 200, errors })}
     ${field(ctx, { name: 'link', label: t('admin.resource.link'), value: str(v, 'link'), maxlength: 500, hint: t('admin.resource.linkHint'), errors })}
+    ${select(ctx, { name: 'noLink', label: t('admin.resource.noLink'), value: str(v, 'noLink'), placeholder: t('admin.content.none'), options: noLinkReasons.map((reason) => ({ value: reason, label: t(`admin.resource.noLink.${reason}`) })), errors })}
+    ${field(ctx, { name: 'ask', label: t('admin.resource.ask'), value: str(v, 'ask'), maxlength: 500, hint: t('admin.resource.askHint'), errors })}
     ${field(ctx, { name: 'year', label: t('resource.year'), value: str(v, 'year'), maxlength: 4, errors })}
     ${choices(ctx, { kind: 'checkbox', name: 'stations', legend: t('resource.stations'), values: arr(v, 'stations'), columns: true, errors, options: o.labels.packages.flatMap((p) => p.stations.map((s) => ({ value: `${p.number}-${s.position}`, label: html`${t('station.ofPackage', { package: p.number, station: s.position })}: ${txt(s.title, ctx)}` }))) })}
     ${choices(ctx, { kind: 'checkbox', name: 'themes', legend: t('library.facet.theme'), values: arr(v, 'themes'), columns: true, errors, options: vocab(o.labels.themes) })}
