@@ -48,7 +48,7 @@ export function accountLinks(items: (HeaderLink & { ariaLabel?: string })[]): Ht
 export function header(o: HeaderOptions): Html {
   const here = o.languages.items.find((l) => l.current) ?? o.languages.items[0]!;
   const languages = html`<details class="header-languages">
-    <summary>${GLOBE}<span class="visually-hidden">${o.languages.label}: </span><span lang="${here.lang}">${here.label}</span></summary>
+    <summary>${GLOBE}<span class="visually-hidden">${o.languages.label}: </span><span class="header-lang-name" lang="${here.lang}">${here.label}</span><span class="header-lang-code" aria-hidden="true">${here.lang}</span></summary>
     <nav aria-label="${o.languages.label}"><ul>${o.languages.items.map(
       (l) => html`<li><a href="${l.href}" hreflang="${l.lang}" lang="${l.lang}"${current(l.current, 'true')}>${l.label}</a></li>`,
     )}</ul></nav>
