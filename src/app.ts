@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createAppContext } from './http/app-context.ts';
+import { headerPerson } from './modules/accounts/header-person.ts';
 import { loadAssets } from './http/assets.ts';
 import { contentState } from './platform/content-version/content-state.ts';
 import { errorView } from './http/error-pages.ts';
@@ -102,7 +103,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const assets = loadAssets();
   const content = await contentState(database.db, options.contentPollMs ?? 1000, database.listen);
   const headers = securityHeaders(config);
-  const a = createAppContext({ config, database, content, assets });
+  // Sessions are signed with SESSION_SECRET, or with a secret generated once and kept in the
+  // database, so every instance (and every restart) accepts the same cookies.
+  const sessionSecret = config.sessionSecret ?? (await sharedSecret(database.db, 'session'));
+  // A signed-in person's header on cached public pages (http/personal.ts): one query when the session cookie comes.
+  const personal = headerPerson(database.db, {
+    secret: sessionSecret,
+    secure: config.baseUrl.startsWith('https:'),
+    ctxFor: (lang) => a.ctxFor(lang, `/${lang}`),
+  });
+  const a = createAppContext({ config, database, content, assets, personal });
   // The job queue, shared by the features (decision 0007); every job is defined before it opens.
   const jobs = createJobQueue(database, {
     log: app.log.child({ component: 'jobs' }),
@@ -168,9 +178,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return errorPage(request, reply, 500);
   });
 
-  // Sessions are signed with SESSION_SECRET, or with a secret generated once and kept in the
-  // database, so every instance (and every restart) accepts the same cookies.
-  const sessionSecret = config.sessionSecret ?? (await sharedSecret(database.db, 'session'));
   const mail = mailJob(database.db, config.smtpUrl, config.mailFrom);
   jobs.define(mail);
   jobs.define(purgeJob(database.db));

@@ -112,6 +112,7 @@ const named = (template: string, e: Expect) => personas.map((p) => `${p} ${expec
 const gets: [string, Expect][] = [
   ['/en/account', row(303, 200, 200, 200, 200, 200)],
   ['/en/account/data.json', row(303, 200, 200, 200, 200, 200)],
+  ['/en/account/sign-out', row(303, 200, 200, 200, 200, 200)],
   ['/en/account/centres/new', row(303, 200, 200, 200, 200, 200)],
   // "Start a self-assessment": sign-in, then on to a centre's form, or to adding a centre.
   ['/en/account/self-assessment/start', row(303, 303, 303, 303, 303, 303)],

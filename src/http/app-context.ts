@@ -6,7 +6,9 @@ import type { Assets } from './assets.ts';
 import type { ContentState } from '../platform/content-version/content-state.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { PageCache, renderedFrom } from './page-cache.ts';
-import { sendRendered, sendText } from './send.ts';
+import { langOfUrl } from './lang.ts';
+import { spliceSlot, type PersonalSlot } from './personal.ts';
+import { sendPrivate, sendRendered, sendText } from './send.ts';
 
 // What every route module gets from the application: configuration, the database, and the
 // helpers that turn views into responses (page contexts, the page caches). Services are not in
@@ -29,12 +31,25 @@ export interface AppContext {
    * form of the query, so parameters the page ignores cannot split the cache.
    */
   cachedSearchPage(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>): Promise<FastifyReply>;
-  /** Sends a page rendered for this request only. */
-  freshPage(request: FastifyRequest, reply: FastifyReply, html: string, status?: number): FastifyReply;
+  /** Sends a page rendered for this request only (still the same for everyone but the header's account slot). */
+  freshPage(request: FastifyRequest, reply: FastifyReply, html: string, status?: number): Promise<FastifyReply>;
 }
 
-export function createAppContext(o: { config: Config; database: Database; content: ContentState; assets: Assets }): AppContext {
-  const { config, content, assets } = o;
+export function createAppContext(o: {
+  config: Config;
+  database: Database;
+  content: ContentState;
+  assets: Assets;
+  /** the signed-in person's header slot for a request that carries a session (http/personal.ts) */
+  personal?: PersonalSlot;
+}): AppContext {
+  const { config, content, assets, personal } = o;
+  /** The page as the signed-in person sees it (never stored), or null: no session, or no slot in the page. */
+  const personalised = async (request: FastifyRequest, body: () => string): Promise<string | null> => {
+    if (!personal) return null;
+    const slot = await personal(request, langOfUrl(request.url) ?? 'en');
+    return slot === null ? null : spliceSlot(body(), slot);
+  };
   const cache = new PageCache(config.pageCacheEntries);
   // Searches get their own cache, so a stream of different queries cannot push content pages out.
   const searchCache = new PageCache(config.searchCacheEntries);
@@ -50,15 +65,21 @@ export function createAppContext(o: { config: Config; database: Database; conten
       page = renderedFrom(await render(), 'text/html; charset=utf-8');
       pages.set(key, version, page);
     }
+    const own = await personalised(request, () => page.body.toString());
+    if (own !== null) return sendPrivate(reply, own, page.status);
     return sendRendered(request, reply, page);
   };
   return {
     ...o,
     cache,
-    ctx: (request, lang) => ctxFor(lang, request.url),
+    ctx: (request, lang) => (request.person ? { ...ctxFor(lang, request.url), person: request.person } : ctxFor(lang, request.url)),
     ctxFor,
     cachedPage: (request, reply, render) => cached(cache, request, reply, request.url, render),
     cachedSearchPage: (request, reply, key, render) => cached(searchCache, request, reply, key, render),
-    freshPage: (request, reply, html, status = 200) => sendText(request, reply, html, 'text/html; charset=utf-8', status),
+    async freshPage(request, reply, html, status = 200) {
+      const own = request.person ? null : await personalised(request, () => html);
+      if (own !== null) return sendPrivate(reply, own, status);
+      return sendText(request, reply, html, 'text/html; charset=utf-8', status);
+    },
   };
 }

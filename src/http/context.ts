@@ -1,5 +1,6 @@
 import { direction, type Lang } from '../i18n/languages.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
+import type { Person } from './personal.ts';
 
 /** What every page view needs to know about the request it renders for. */
 export interface PageContext {
@@ -13,6 +14,8 @@ export interface PageContext {
   baseUrl: string;
   asset: (name: string) => string;
   format: Formatters;
+  /** the signed-in person on pages of one person (account, back office); public pages never know */
+  person?: Person;
 }
 
 export interface Formatters {

@@ -1,7 +1,9 @@
 import type { PageContext } from '../http/context.ts';
 import { languages } from '../i18n/languages.ts';
+import type { Person } from '../http/personal.ts';
 import { html, raw, type Html, type Renderable } from './html.ts';
-import { inLanguage } from './text.ts';
+import { footer } from './components/footer/footer.ts';
+import { accountLinks, header } from './components/header/header.ts';
 
 export interface Crumb {
   href: string;
@@ -24,7 +26,7 @@ export interface LayoutOptions {
 }
 
 /** Each language's name in itself, as the language switcher and the editors' columns show it. */
-export const nativeNames: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
+export const nativeNames: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية', ru: 'Русский', uk: 'Українська' };
 
 /** JSON for a script block: "<" escaped so the data can never close the element. */
 function jsonLd(data: object): Html {
@@ -35,10 +37,21 @@ export function href(ctx: PageContext, path: string): string {
   return `/${ctx.lang}${path === '/' ? '' : path}`;
 }
 
-export function layout(ctx: PageContext, o: LayoutOptions): string {
+/** The header's account slot: "Sign in" for everyone, or the signed-in person's name, the back office (editors, administrators) and signing out. */
+export function accountSlot(ctx: PageContext, person: Person | null): Html {
+  const { t } = ctx;
+  if (!person) return accountLinks([{ href: href(ctx, '/account/sign-in'), label: t('header.signIn') }]);
+  return accountLinks([
+    { href: href(ctx, '/account'), label: person.name, ariaLabel: t('header.account', { name: person.name }), current: ctx.path === '/account' },
+    ...(person.backOffice ? [{ href: href(ctx, '/admin'), label: t('header.backOffice'), current: ctx.path.startsWith('/admin') }] : []),
+    { href: href(ctx, '/account/sign-out'), label: t('account.signOut.submit') },
+  ]);
+}
+
+/** The page header: the full one, or on the questionnaire's pages the name and the language only. */
+export function siteHeader(ctx: PageContext): Html {
   const { t } = ctx;
   const here = `${ctx.path === '/' ? '' : ctx.path}${ctx.search}`;
-  const siteName = t('site.name');
   const nav: [string, string][] = [
     ['/', t('nav.home')],
     ['/self-assessment', t('nav.selfAssessment')],
@@ -48,10 +61,57 @@ export function layout(ctx: PageContext, o: LayoutOptions): string {
     ['/spotlight', t('nav.spotlight')],
     ['/centres', t('nav.centres')],
     ['/about', t('nav.about')],
-    // The same for everyone (pages are cached): /account sends visitors to sign in.
-    ['/account', t('nav.account')],
   ];
   const current = (path: string) => (path === '/' ? ctx.path === '/' : ctx.path === path || ctx.path.startsWith(`${path}/`));
+  const questionnaire = ctx.path === '/survey' || ctx.path.startsWith('/survey/');
+  return header({
+    home: { href: `/${ctx.lang}`, name: t('site.name') },
+    languages: {
+      label: t('layout.languages'),
+      items: languages.map((l) => ({ lang: l, href: `/${l}${here}`, label: nativeNames[l] ?? l, current: l === ctx.lang })),
+    },
+    ...(questionnaire
+      ? {}
+      : {
+          menu: {
+            label: t('header.menu'),
+            navLabel: t('layout.mainNav'),
+            nav: nav.map(([path, label]) => ({ href: href(ctx, path), label, current: current(path) })),
+            search: { action: `/${ctx.lang}/search`, label: t('search.label'), placeholder: t('search.placeholder'), button: t('search.button') },
+            // Public pages are cached: they carry the anonymous slot, which http/personal.ts replaces for a signed-in person.
+            account: accountSlot(ctx, ctx.person ?? null),
+          },
+        }),
+  });
+}
+
+/** The page footer: the platform's pages, and the policies every visitor may look for. */
+export function siteFooter(ctx: PageContext): Html {
+  const { t } = ctx;
+  const link = (path: string, label: string) => ({ href: href(ctx, path), label });
+  return footer({
+    name: t('site.name'),
+    home: `/${ctx.lang}`,
+    about: t('layout.footer'),
+    label: t('footer.label'),
+    groups: [
+      [link('/about', t('nav.about')), link('/self-assessment/framework', t('nav.framework')), link('/library/feed.xml', t('feed.link'))],
+      [
+        link('/privacy', t('footer.privacy')),
+        link('/cookies', t('footer.cookies')),
+        link('/accessibility', t('footer.accessibility')),
+        link('/legal', t('footer.legal')),
+        link('/help', t('footer.help')),
+        link('/contact', t('footer.contact')),
+      ],
+    ],
+  });
+}
+
+export function layout(ctx: PageContext, o: LayoutOptions): string {
+  const { t } = ctx;
+  const here = `${ctx.path === '/' ? '' : ctx.path}${ctx.search}`;
+  const siteName = t('site.name');
   return (
     '<!doctype html>' +
     html`<html lang="${ctx.lang}" dir="${ctx.dir}">
@@ -75,36 +135,7 @@ ${(o.scripts ?? []).map(
 </head>
 <body class="${o.pageType ? `page-${o.pageType}` : ''}">
 <a class="skip-link" href="#main">${t('layout.skip')}</a>
-<header class="site-header">
-  <div class="wrap header-row">
-    <a class="brand" href="/${ctx.lang}">${siteName}</a>
-    <nav class="languages" aria-label="${t('layout.languages')}">
-      <ul>
-        ${languages.map((l) =>
-          l === ctx.lang
-            ? html`<li><a href="/${l}${here}" hreflang="${l}"${inLanguage(l, ctx)} aria-current="true">${nativeNames[l]}</a></li>`
-            : html`<li><a href="/${l}${here}" hreflang="${l}"${inLanguage(l, ctx)}>${nativeNames[l]}</a></li>`,
-        )}
-      </ul>
-    </nav>
-    <form class="site-search" role="search" action="/${ctx.lang}/search" method="get">
-      <label for="site-search-q" class="visually-hidden">${t('search.label')}</label>
-      <input id="site-search-q" name="q" type="search" dir="auto" maxlength="200" placeholder="${t('search.placeholder')}">
-      <button type="submit">${t('search.button')}</button>
-    </form>
-  </div>
-  <div class="wrap header-row">
-    <nav class="primary" aria-label="${t('layout.mainNav')}">
-      <ul>
-        ${nav.map(([path, label]) =>
-          current(path)
-            ? html`<li><a href="${href(ctx, path)}" aria-current="page">${label}</a></li>`
-            : html`<li><a href="${href(ctx, path)}">${label}</a></li>`,
-        )}
-      </ul>
-    </nav>
-  </div>
-</header>
+${siteHeader(ctx)}
 ${
   o.breadcrumbs?.length
     ? html`<nav class="wrap breadcrumbs" aria-label="${t('layout.breadcrumbs')}"><ol>${o.breadcrumbs.map(
@@ -115,16 +146,7 @@ ${
 <main id="main" class="wrap" tabindex="-1">
 ${o.body}
 </main>
-<footer class="site-footer">
-  <div class="wrap">
-    <p>${t('layout.footer')}</p>
-    <ul class="footer-links">
-      <li><a href="/${ctx.lang}/about">${t('nav.about')}</a></li>
-      <li><a href="/${ctx.lang}/self-assessment/framework">${t('nav.framework')}</a></li>
-      <li><a href="/${ctx.lang}/library/feed.xml">${t('feed.link')}</a></li>
-    </ul>
-  </div>
-</footer>
+${siteFooter(ctx)}
 </body>
 </html>`.value
   );

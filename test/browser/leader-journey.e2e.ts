@@ -42,6 +42,7 @@ for (const lang of ['en', 'ar'] as const) {
     const visitor = await phone();
     await visitor.page.goto(`${suite.base}/${lang}/`);
     await fits(visitor.page, 'home');
+    await visitor.page.click('header .header-menu summary');
     await visitor.page.click(`header nav a[href="/${lang}/self-assessment"]`);
     assert.equal(new URL(visitor.page.url()).pathname, `/${lang}/self-assessment`);
     await fits(visitor.page, 'the self-assessment page');

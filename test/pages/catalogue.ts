@@ -73,6 +73,7 @@ export const pageCases: PageCase[] = [
 
   // Signed in: a centre leader
   { area: 'signed-in', name: 'account', as: 'member', path: at('/account') },
+  { area: 'signed-in', name: 'sign out', as: 'member', path: at('/account/sign-out') },
   { area: 'signed-in', name: 'new centre form', as: 'member', path: at('/account/centres/new') },
   { area: 'signed-in', name: 'centre management', as: 'member', path: (f) => `/account/centres/${f.centre}?done=created` },
   { area: 'signed-in', name: 'rounds', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment` },

@@ -149,6 +149,16 @@ export async function dropTokens(db: DB, userId: number, purpose: string): Promi
 export const getSession = (db: DB, id: string) =>
   db.selectFrom('sessions').select(['data', 'expires_at']).where('id', '=', id).where('expires_at', '>', now()).executeTakeFirst();
 
+/** The person a live session belongs to, for the header of cached pages: one query on the sessions' primary key. */
+export const sessionPerson = (db: DB, id: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.name', 'users.role'])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', now())
+    .executeTakeFirst();
+
 export async function setSession(db: DB, id: string, data: string, userId: number | null, expiresAt: Date): Promise<void> {
   const t = now();
   await db

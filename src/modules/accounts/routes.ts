@@ -8,7 +8,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import { href } from '../../ui/layout.ts';
 import * as s from './schemas.ts';
 import { RESET_HOURS, type AccountsService, type Limited } from './service.ts';
-import { accountView, forgotView, messageView, registerView, resetView, signInView } from './views/pages.ts';
+import { accountView, forgotView, messageView, registerView, resetView, signInView, signOutView } from './views/pages.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 
 // /{lang}/account/…: sign-in, registration and the person's account, in a session scope
@@ -138,6 +138,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     req.session.userId = result.userId;
     return reply.redirect(s.safeNext(form.data.next, path('')), 303);
   });
+  app.get('/sign-out', member, (req, reply) => html(reply, signOutView(ctx(req), { csrf: csrf(reply), name: req.user!.name })));
   app.post('/sign-out', protect, async (req, reply) => {
     await req.session.destroy();
     return redirectDone(reply, `${path('/sign-in')}`, 'signed-out');

@@ -10,6 +10,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import type { User } from './repository.ts';
 import { isAdmin, isEditor, isPolicyReader } from './roles.ts';
 import { databaseSessionStore } from './session-store.ts';
+import { sessionCookieName } from './header-person.ts';
 
 // The scope of signed-in pages (/account/…, /admin/…): form parsing, uploads, cookies, database
 // sessions and CSRF. Content pages are outside it, so they stay the same for everyone and never
@@ -81,7 +82,7 @@ export async function sessionScope(app: FastifyInstance, o: SessionOptions): Pro
   await app.register(fastifySession, {
     secret: o.secret,
     // __Host- cookies are bound to this origin and path /, and must be Secure.
-    cookieName: o.secure ? '__Host-intve_session' : 'intve_session',
+    cookieName: sessionCookieName(o.secure),
     cookie: { httpOnly: true, secure: o.secure, sameSite: 'lax', path: '/', maxAge },
     saveUninitialized: false,
     rolling: false,
@@ -91,10 +92,20 @@ export async function sessionScope(app: FastifyInstance, o: SessionOptions): Pro
     sessionPlugin: '@fastify/session',
     getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
   });
+  // Who is signed in, for the header of every page of the scope (sign-in pages included) and
+  // for requireUser, which then needs no second query.
+  app.addHook('preHandler', async (req) => {
+    const id = req.session.userId;
+    const user = id === undefined ? undefined : await o.findUser(id);
+    if (user) {
+      req.user = user;
+      req.person = { name: user.name, backOffice: isEditor(user) };
+    }
+  });
   return {
     async requireUser(req, reply) {
       const id = req.session.userId;
-      const user = id === undefined ? undefined : await o.findUser(id);
+      const user = req.user ?? (id === undefined ? undefined : await o.findUser(id));
       if (!user) {
         if (id !== undefined) await req.session.destroy();
         return reply.redirect(`/${o.lang}/account/sign-in?next=${encodeURIComponent(req.url)}`, 303);

@@ -17,14 +17,31 @@ if (matchMedia('(min-width: 56rem)').matches) for (const filters of document.que
 const summary = document.querySelector('.error-summary[tabindex="-1"]');
 if (summary instanceof HTMLElement) summary.focus();
 
-// Phones: the navigation is one row that scrolls sideways; bring the current section's link into it.
-const current = document.querySelector('.primary [aria-current]');
-const strip = current?.closest('ul');
-if (current && strip && strip.scrollWidth > strip.clientWidth) {
-  const link = current.getBoundingClientRect();
-  const row = strip.getBoundingClientRect();
-  if (link.right > row.right) strip.scrollLeft += link.right - row.right + 16;
-  else if (link.left < row.left) strip.scrollLeft -= row.left - link.left + 16;
+// The header's menu and languages are disclosures on a phone; on a wide screen their content
+// shows inline. Browsers that cannot style ::details-content (header.css) get them opened here.
+if (!CSS.supports('selector(::details-content)')) {
+  const wide = matchMedia('(min-width: 60rem)');
+  const sync = () => {
+    for (const d of document.querySelectorAll('.header-menu, .header-languages')) d.open = wide.matches;
+  };
+  sync();
+  wide.addEventListener('change', sync);
+}
+// A disclosure of the header closes with Escape, and when another one opens.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  const open = document.activeElement?.closest('.site-header details[open]');
+  if (open) {
+    open.open = false;
+    open.querySelector('summary')?.focus();
+  }
+});
+for (const d of document.querySelectorAll('.site-header details')) {
+  d.addEventListener('toggle', () => {
+    if (d.open)
+      for (const other of document.querySelectorAll('.site-header details[open]'))
+        if (other !== d && !matchMedia('(min-width: 60rem)').matches) other.open = false;
+  });
 }
 
 // The report's details are closed <details>: a link to something inside one (a dimension, a

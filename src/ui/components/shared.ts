@@ -3,6 +3,7 @@ import type { Text } from '../../i18n/localise.ts';
 import { html, type Html, type Renderable } from '../html.ts';
 import { href } from '../layout.ts';
 import { langOf, txt } from '../text.ts';
+import { packageIllustration } from './illustration/illustration.ts';
 
 // Small shared pieces of markup. They never hard-code wording: the caller passes the text.
 
@@ -15,6 +16,7 @@ export function packageCard(
   const { t } = ctx;
   const heading = html`<a href="${href(ctx, `/packages/${p.number}`)}"><span class="kicker">${t('package.label', { number: p.number })}</span> ${txt(p.title, ctx)}</a>`;
   return html`<article class="card package-card level-${p.level}">
+    ${packageIllustration(p.number, 'card-visual')}
     <p class="badge">${t(`package.level.${p.level}`)}</p>
     ${headingLevel === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
     ${p.subtitle ? html`<p${langOf(p.subtitle, ctx)}>${p.subtitle.value}</p>` : ''}

@@ -103,6 +103,15 @@ export function messageView(ctx: PageContext, heading: string, text: string, lin
   return page(ctx, heading, body);
 }
 
+/** Signing out from the header's link: the button sends the form (a POST with the CSRF token). */
+export function signOutView(ctx: PageContext, s: { csrf: string; name: string }): string {
+  const { t } = ctx;
+  const body = html`<h1>${t('account.signOut.heading')}</h1>
+    <p class="lead">${t('account.signOut.intro', { name: s.name })}</p>
+    ${postForm(href(ctx, '/account/sign-out'), s.csrf, html`<button type="submit">${t('account.signOut.submit')}</button>`)}`;
+  return page(ctx, t('account.signOut.heading'), body);
+}
+
 export function accountView(
   ctx: PageContext,
   user: User,

@@ -5,6 +5,7 @@ import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { externalLink, facts } from '../../../ui/components/shared.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
+import { packageIllustration } from '../../../ui/components/illustration/illustration.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import type { CaseStudy, Package } from '../service.ts';
 
@@ -42,6 +43,7 @@ export function caseStudyView(
 ): string {
   const { t } = ctx;
   const body = html`<article class="case-study">
+    ${packageIllustration(pkg.number, 'page-visual')}
     <p class="kicker">${t('caseStudy.kicker')}</p>
     <h1${langOf(c.centre, ctx)}>${c.centre.value}</h1>
     <p class="lead"${langOf(c.title, ctx)}>${c.title.value}</p>
@@ -56,19 +58,19 @@ export function caseStudyView(
     ])}
     ${c.lead ? html`<p${langOf(c.lead, ctx)}>${c.lead.value}</p>` : ''}
     ${
+      c.quote
+        ? html`<figure class="quote pull-quote">
+          <blockquote${langOf(c.quote.text, ctx)}><p>${c.quote.text.value}</p></blockquote>
+          ${c.quote.speaker ? html`<figcaption>– ${txt(c.quote.speaker, ctx)}</figcaption>` : ''}
+        </figure>`
+        : ''
+    }
+    ${
       c.takeaways?.value.length
         ? html`<section aria-labelledby="takeaways-heading" class="panel">
           <h2 id="takeaways-heading">${t('caseStudy.takeaways')}</h2>
           <ol${langOf(c.takeaways, ctx)}>${c.takeaways.value.map((x) => html`<li>${x}</li>`)}</ol>
         </section>`
-        : ''
-    }
-    ${
-      c.quote
-        ? html`<figure class="quote">
-          <blockquote${langOf(c.quote.text, ctx)}><p>${c.quote.text.value}</p></blockquote>
-          ${c.quote.speaker ? html`<figcaption>– ${txt(c.quote.speaker, ctx)}</figcaption>` : ''}
-        </figure>`
         : ''
     }
     ${c.summary ? html`<section aria-labelledby="summary-heading"><h2 id="summary-heading">${t('caseStudy.summary')}</h2>${prose(c.summary, ctx)}</section>` : ''}

@@ -2,13 +2,14 @@ import type { PageContext } from '../../../http/context.ts';
 import { html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
+import { packageIllustration, stationIllustration } from '../../../ui/components/illustration/illustration.ts';
 import type { CaseStudy, Package } from '../service.ts';
 import { caseStudyCard } from './case-studies.ts';
 
 export function packageView(ctx: PageContext, pkg: Package, packages: Package[], caseStudies: CaseStudy[]): string {
   const { t } = ctx;
   const other = packages.find((p) => p.id !== pkg.id);
-  const body = html`<p class="kicker">${t('package.label', { number: pkg.number })} · ${t(`package.level.${pkg.level}`)}</p>
+  const body = html`${packageIllustration(pkg.number, 'page-visual')}<p class="kicker">${t('package.label', { number: pkg.number })} · ${t(`package.level.${pkg.level}`)}</p>
     <h1${langOf(pkg.title, ctx)}>${pkg.title.value}</h1>
     ${pkg.subtitle ? html`<p class="lead"${langOf(pkg.subtitle, ctx)}>${pkg.subtitle.value}</p>` : ''}
     ${prose(pkg.introduction, ctx)}
@@ -24,7 +25,8 @@ export function packageView(ctx: PageContext, pkg: Package, packages: Package[],
       <p>${t('package.stations.intro')}</p>
       <ol class="stations">
         ${pkg.stations.map(
-          (s) => html`<li class="card">
+          (s) => html`<li class="card station-card">
+            ${stationIllustration(pkg.number, s.position, 'card-visual')}
             <h3><a href="${href(ctx, `/packages/${pkg.number}/stations/${s.position}`)}">${t('station.label', { number: s.position })}: ${txt(s.title, ctx)}</a></h3>
             ${s.offer ? html`<p${langOf(s.offer, ctx)}>${s.offer.value}</p>` : ''}
           </li>`,

@@ -4,6 +4,7 @@ import { html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { pager } from '../../../ui/components/shared.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
+import { stationIllustration } from '../../../ui/components/illustration/illustration.ts';
 import type { ResourceCard } from '../../library/service.ts';
 import type { Package, Station, StationSummary } from '../service.ts';
 
@@ -16,6 +17,7 @@ export function stationView(
   const { pkg, station: s } = d;
   const stationHref = (position: number) => href(ctx, `/packages/${pkg.number}/stations/${position}`);
   const body = html`<article class="station">
+    ${stationIllustration(pkg.number, s.position, 'page-visual')}
     <p class="kicker">${t('station.progress', { number: s.position, total: pkg.stations.length })}</p>
     <h1${langOf(s.title, ctx)}>${s.title.value}</h1>
     ${s.lead ? html`<p class="lead"${langOf(s.lead, ctx)}>${s.lead.value}</p>` : ''}

@@ -1,0 +1,32 @@
+import { fastifyCookie } from '@fastify/cookie';
+import type { DB } from '../../db/database.ts';
+import type { PageContext } from '../../http/context.ts';
+import type { PersonalSlot } from '../../http/personal.ts';
+import { isLang, type Lang } from '../../i18n/languages.ts';
+import { accountSlot } from '../../ui/layout.ts';
+import { sessionPerson } from './repository.ts';
+import { isEditor } from './roles.ts';
+
+// The header's account slot for a request to a cached page that carries the session cookie
+// (http/personal.ts): the cookie's signature is checked as the session scope would, then one
+// query finds the person. Anything else (no cookie, a forged or ended session) leaves the page
+// as everyone gets it.
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-intve_session' : 'intve_session';
+}
+
+export function headerPerson(db: DB, o: { secret: string; secure: boolean; ctxFor: (lang: Lang) => PageContext }): PersonalSlot {
+  const name = sessionCookieName(o.secure);
+  return async (request, lang) => {
+    const header = request.headers.cookie;
+    if (!header?.includes(name)) return null;
+    const raw = fastifyCookie.parse(header)[name];
+    const signed = raw ? fastifyCookie.unsign(raw, o.secret) : null;
+    if (!signed?.valid || !signed.value) return null;
+    const found = await sessionPerson(db, signed.value);
+    if (!found) return null;
+    const ctx = o.ctxFor(isLang(lang) ? lang : 'en');
+    return accountSlot(ctx, { name: found.name, backOffice: isEditor(found) }).value;
+  };
+}
