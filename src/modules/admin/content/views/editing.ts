@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
+import { nativeNames, type Lang } from '../../../../i18n/languages.ts';
 import { postForm } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
-import { href, nativeNames } from '../../../../ui/layout.ts';
+import { href } from '../../../../ui/layout.ts';
 import { adminPage } from '../../views/pages.ts';
 import type { KindSpec } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
@@ -14,7 +15,7 @@ export const editorPage = (ctx: PageContext, spec: KindSpec, title: string, body
   adminPage(ctx, title, body, withErrors, { href: href(ctx, `/admin/${spec.path}`), label: ctx.t(spec.words.heading) });
 
 /** "Français: outdated (the English changed since)". */
-export const translationBadge = (ctx: PageContext, lang: string, s: TranslationStatus): Html =>
+export const translationBadge = (ctx: PageContext, lang: Lang, s: TranslationStatus): Html =>
   html`<span class="status status-${s}"><span lang="${lang}">${nativeNames[lang]}</span>: ${ctx.t(`admin.translation.${s}`)}</span>`;
 
 /** Whether the item is public, links to its preview and revisions, and the button that changes its state. `base` is its editing address. */

@@ -2,7 +2,8 @@ import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
-import { href, nativeNames } from '../../../../ui/layout.ts';
+import { direction, nativeNames, type Lang } from '../../../../i18n/languages.ts';
+import { href } from '../../../../ui/layout.ts';
 import { attachmentsLater } from '../../../files/views.ts';
 import { LANGS, type FormValues, type KindSpec, type TextField } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
@@ -26,10 +27,10 @@ export interface FormOptions {
   files?: Html;
 }
 
-function textControl(ctx: PageContext, spec: KindSpec, f: TextField, lang: string, values: FormValues, errors: FieldError[]): Html {
+function textControl(ctx: PageContext, spec: KindSpec, f: TextField, lang: Lang, values: FormValues, errors: FieldError[]): Html {
   const name = `${f.name}_${lang}`;
   const fieldName = ctx.t(f.body ? `admin.content.body.${spec.kind}` : `admin.content.field.${f.name}`);
-  const label = ctx.t('admin.content.in', { field: fieldName, lang: nativeNames[lang] ?? lang });
+  const label = ctx.t('admin.content.in', { field: fieldName, lang: nativeNames[lang] });
   const hintKey = lang !== 'en' ? undefined : f.control === 'lines' ? 'admin.content.hint.lines' : f.control === 'groups' ? 'admin.content.hint.groups' : f.control === 'markdown' ? 'admin.resource.markdownHint' : undefined;
   const hint = hintKey ? { hint: ctx.t(hintKey) } : {};
   if (f.control === 'text') return field(ctx, { name, label, value: str(values, name), maxlength: f.max, errors, ...hint });
@@ -56,7 +57,7 @@ export function formView(ctx: PageContext, spec: KindSpec, o: FormOptions): stri
           <legend>${t(spec.words.texts)}</legend>
           <div class="columns-3">
             ${LANGS.map(
-              (l) => html`<div class="lang-column" lang="${l}" dir="${l === 'ar' ? 'rtl' : 'ltr'}">
+              (l) => html`<div class="lang-column" lang="${l}" dir="${direction(l)}">
                 <h2 class="lang-heading">${nativeNames[l]}</h2>
                 ${o.status ? html`<p>${translationBadge(ctx, l, o.status[l] ?? 'missing')}</p>` : ''}
                 ${spec.texts.map((f) => textControl(ctx, spec, f, l, o.values, errors))}
