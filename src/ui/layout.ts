@@ -79,11 +79,13 @@ ${(o.scripts ?? []).map(
     <a class="brand" href="/${ctx.lang}">${siteName}</a>
     <nav class="languages" aria-label="${t('layout.languages')}">
       <ul>
-        ${languages.map((l) =>
-          l === ctx.lang
-            ? html`<li><a href="/${l}${here}" hreflang="${l}" lang="${l}" aria-current="true">${nativeNames[l]}</a></li>`
-            : html`<li><a href="/${l}${here}" hreflang="${l}" lang="${l}">${nativeNames[l]}</a></li>`,
-        )}
+        ${languages.map((l) => {
+          // on a phone the code shows instead of the name, so that every language fits beside the brand
+          const name = html`<span class="language-name">${nativeNames[l]}</span><span class="language-code" aria-hidden="true">${l.toUpperCase()}</span>`;
+          return l === ctx.lang
+            ? html`<li><a href="/${l}${here}" hreflang="${l}" lang="${l}" aria-current="true">${name}</a></li>`
+            : html`<li><a href="/${l}${here}" hreflang="${l}" lang="${l}">${name}</a></li>`;
+        })}
       </ul>
     </nav>
     <form class="site-search" role="search" action="/${ctx.lang}/search" method="get">
