@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DB } from '../db/database.ts';
+import type { TranslationLang } from '../i18n/languages.ts';
 import * as f from './format.ts';
 import type { Item, Kind, Vocabularies } from './pack.ts';
 import * as reads from './repository/reads.ts';
@@ -18,7 +19,6 @@ export interface StoredItem<K extends Kind = Kind> {
 }
 
 type Row = Record<string, unknown>;
-type TranslationLang = 'fr' | 'ar';
 
 /** Drops null and undefined values, so optional fields are absent as they are in a file. */
 function present(o: Row): Row {

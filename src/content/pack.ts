@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { Lang } from '../i18n/languages.ts';
+import { languages, type Lang, type TranslationLang } from '../i18n/languages.ts';
 import * as f from './format.ts';
 
 // Reads a content pack (from disk, or as files taken from a zip) into validated items. Every
@@ -182,7 +182,7 @@ export function parseContentPack(files: Map<string, string>, options: ParseOptio
     }
     const m = /^(.+)\.([a-z]{2})\.md$/.exec(name);
     if (!m || !f.lang.safeParse(m[2]).success) {
-      throw new ContentError(`${shown(path)}: file names must end in .en.md, .fr.md or .ar.md`);
+      throw new ContentError(`${shown(path)}: file names must end in ${languages.map((l) => `.${l}.md`).join(', ')}`);
     }
     const byLang = groups.get(m[1]!) ?? new Map<string, string>();
     byLang.set(m[2]!, name);
@@ -217,7 +217,7 @@ export function parseContentPack(files: Map<string, string>, options: ParseOptio
         const t = read(name);
         const tp = spec.translation.safeParse(t.data);
         if (!tp.success) throw problem(shown(`${folder}/${name}`), tp.error);
-        translations[l as 'fr' | 'ar'] = { fields: tp.data as never, body: t.body };
+        translations[l as TranslationLang] = { fields: tp.data as never, body: t.body };
       }
       items.push({ kind: spec.kind, key, hash: hash.digest('hex'), fields: parsed.data as never, body: en.body, translations });
     }

@@ -2,16 +2,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { translationLangs } from './languages.ts';
 import { translator } from './messages.ts';
 
-// The message catalogues: en.json is the source (message + note), fr.json and ar.json map key → message.
+// The message catalogues: en.json is the source (message + note); every other language in
+// `languages` has <lang>.json mapping key → message.
 
 type Source = Record<string, { message: string; note: string }>;
 type Catalogue = Record<string, string>;
 
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'));
 const en = read('en.json') as Source;
-const translations = { fr: read('fr.json') as Catalogue, ar: read('ar.json') as Catalogue };
+const translations = Object.fromEntries(translationLangs.map((lang) => [lang, read(`${lang}.json`) as Catalogue]));
 const english: Catalogue = Object.fromEntries(Object.entries(en).map(([key, entry]) => [key, entry.message]));
 const all = { en: english, ...translations };
 
@@ -64,7 +66,7 @@ function argumentsOf(message: string, locale: string): Arguments {
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
 
 describe('interface message catalogues', () => {
-  test('every interface string exists in French and Arabic, in the same order, with nothing extra', () => {
+  test('every interface string exists in every language, in the same order, with nothing extra', () => {
     const keys = Object.keys(en);
     for (const [lang, catalogue] of Object.entries(translations)) {
       const missing = keys.filter((key) => !(key in catalogue));
@@ -121,21 +123,49 @@ describe('interface message catalogues', () => {
     }
   });
 
-  test('Arabic counts always have a fallback wording for numbers no branch names', () => {
-    for (const [key, message] of Object.entries(translations.ar)) {
-      for (const plural of argumentsOf(message, 'ar').plurals) {
-        assert.ok(plural.selectors.includes('other'), `ar.json ${key}: plural of {${plural.name}} has no "other" branch`);
+  test('counts always have a fallback wording for numbers no branch names', () => {
+    for (const [lang, catalogue] of Object.entries(translations)) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        for (const plural of argumentsOf(message, lang).plurals) {
+          assert.ok(plural.selectors.includes('other'), `${lang}.json ${key}: plural of {${plural.name}} has no "other" branch`);
+        }
+      }
+    }
+  });
+
+  test('counts use the plural forms of their language: all of them, or only exact numbers', () => {
+    // Russian needs one (1, 21), few (2–4, 22) and many (5–20, 25); English "one/other" copied
+    // into it would say "21 результатов". Exact branches (=0, =1) with "other" are fine anywhere.
+    for (const [lang, catalogue] of Object.entries(all)) {
+      // the forms counts from 1 to 1,000 take (French "many" is for millions; a count of 0 may read as "other")
+      const rules = new Intl.PluralRules(lang);
+      const numbers = Array.from({ length: 1000 }, (_, n) => n + 1);
+      for (const [key, message] of Object.entries(catalogue)) {
+        for (const plural of argumentsOf(message, lang).plurals) {
+          const used = plural.selectors.filter((s) => !s.startsWith('=') && s !== 'other');
+          for (const s of used)
+            assert.ok(
+              (rules.resolvedOptions().pluralCategories as string[]).includes(s),
+              `${lang}.json ${key}: {${plural.name}} has a "${s}" branch, which ${lang} does not use`,
+            );
+          if (used.length === 0) continue;
+          // a form is there when it has a branch, or when exact branches (=0) cover every number it takes
+          const lacking = [...new Set(numbers.filter((n) => !plural.selectors.includes(`=${n}`)).map((n) => rules.select(n)))].filter(
+            (f) => f !== 'other' && !plural.selectors.includes(f),
+          );
+          assert.deepEqual(lacking, [], `${lang}.json ${key}: {${plural.name}} lacks the ${lang} plural forms ${lacking.join(', ')}`);
+        }
       }
     }
   });
 
   test('Arabic readers see a translated count of e-library results', () => {
     const values = { total: 3, first: 1, last: 3 };
-    const arabic = translator('ar')('library.count', values);
+    const text = translator('ar')('library.count', values);
     const englishText = translator('en')('library.count', values);
-    assert.notEqual(arabic.trim(), '');
-    assert.notEqual(arabic, englishText);
-    assert.match(arabic, /\p{Script=Arabic}/u);
+    assert.notEqual(text.trim(), '');
+    assert.notEqual(text, englishText);
+    assert.match(text, /\p{Script=Arabic}/u);
   });
 });
 

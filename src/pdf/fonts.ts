@@ -17,6 +17,7 @@ const fontFiles: [FontName, string, string][] = [
 /** A font parsed by fontkit, which pdfkit (since 0.20) takes instead of the file's bytes; its types do not know it yet. */
 interface ParsedFont {
   layout(text: string): unknown;
+  hasGlyphForCodePoint(codePoint: number): boolean;
 }
 let parsedFonts: [FontName, ParsedFont][] | undefined;
 

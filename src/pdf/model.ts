@@ -1,4 +1,5 @@
-// Documents as PDF files, in English, French and Arabic: a small document model (headings,
+import type { Lang } from '../i18n/languages.ts';
+// Documents as PDF files, in every interface language: a small document model (headings,
 // paragraphs, bullets, tables, page breaks, QR codes, bar charts and heat maps) that `renderPdf` (render.ts) draws onto A4 pages.
 // Callers write their documents in these blocks, in their own words; nothing here knows what a
 // document is about.
@@ -37,7 +38,7 @@ export type PdfBlock =
     };
 
 export interface PdfDocument {
-  lang: 'en' | 'fr' | 'ar';
+  lang: Lang;
   /** document metadata Title, and shown at the top */
   title: string;
   author?: string;

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { direction } from '../i18n/languages.ts';
 import { fonts, type FontName } from './fonts.ts';
 import { lineLayout, type Line, type TextBox, type TextStyle } from './line-layout.ts';
 import type { PdfDocument } from './model.ts';
@@ -47,7 +48,7 @@ export class Renderer {
   private readonly lines = lineLayout((font, size, text) => this.measure(font, size, text));
 
   constructor(input: PdfDocument) {
-    this.rtl = input.lang === 'ar';
+    this.rtl = direction(input.lang) === 'rtl';
     this.certificate = input.style === 'certificate';
     this.mark = input.mark ?? false;
     this.doc = new PDFDocument({

@@ -1,5 +1,5 @@
 import type { PageContext } from '../http/context.ts';
-import { languages } from '../i18n/languages.ts';
+import { languages, nativeNames } from '../i18n/languages.ts';
 import type { Person } from '../http/personal.ts';
 import { html, raw, type Html, type Renderable } from './html.ts';
 import { footer } from './components/footer/footer.ts';
@@ -25,8 +25,8 @@ export interface LayoutOptions {
   scripts?: string[];
 }
 
-/** Each language's name in itself, as the language switcher and the editors' columns show it. */
-export const nativeNames: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية', ru: 'Русский', uk: 'Українська' };
+/** Each language's name in itself (kept in i18n/languages.ts with the list of languages). */
+export { nativeNames } from '../i18n/languages.ts';
 
 /** JSON for a script block: "<" escaped so the data can never close the element. */
 function jsonLd(data: object): Html {

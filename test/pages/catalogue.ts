@@ -1,3 +1,4 @@
+import { languages } from '../../src/i18n/languages.ts';
 import type { Fixture, Person } from './fixture.ts';
 
 // Every page type people reach, once: the browser suite runs axe and the layout checks on each,
@@ -6,7 +7,8 @@ import type { Fixture, Person } from './fixture.ts';
 // the fixture's data. Ids from the starter content: package 1's checklist has
 // "attract-partners", package 2's "shared-vision"; "ceef" is a case study, "digcomp" a resource.
 
-export const langs = ['en', 'fr', 'ar'] as const;
+/** Every interface language: each page type is checked in all of them. */
+export const langs = languages;
 export type TestLang = (typeof langs)[number];
 
 export type Area = 'public' | 'signed-in' | 'questionnaire' | 'back-office';

@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/languages.ts';
+import { languages, type Lang } from '../../i18n/languages.ts';
 import { facetNames, type FacetName, type Sort } from './schemas.ts';
 
 // The e-library's filters and facet counts, computed in memory. The index holds each published
@@ -66,7 +66,8 @@ function column(size: number, pairs: [position: number, value: string][]): Colum
   return { values, codeOf, start, flat };
 }
 
-const LANG_CODES: Record<string, number> = { en: 1, fr: 2, ar: 3 };
+/** A small code per language (0 = none), in `languages` order. */
+const LANG_CODES: Record<string, number> = Object.fromEntries(languages.map((l, i) => [l, i + 1]));
 
 export class FacetIndex {
   readonly size: number;

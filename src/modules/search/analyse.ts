@@ -1,20 +1,23 @@
 import { stemmer as arabicStem } from '@orama/stemmers/arabic';
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as frenchStem } from '@orama/stemmers/french';
+import { stemmer as russianStem } from '@orama/stemmers/russian';
 import { stopwords as arabicStop } from '@orama/stopwords/arabic';
 import { stopwords as englishStop } from '@orama/stopwords/english';
 import { stopwords as frenchStop } from '@orama/stopwords/french';
+import { stopwords as russianStop } from '@orama/stopwords/russian';
 import type { Lang } from '../../i18n/languages.ts';
 
 // Text analysis for the SQLite index: the same steps PostgreSQL's language configurations take
 // (split into words, drop stop words, reduce to a stem, fold accents), done in JavaScript so
 // that FTS5 stores and matches stems. Queries go through the same function as documents.
 
-const stemmers: Record<Lang, (word: string) => string> = { en: englishStem, fr: frenchStem, ar: arabicStem };
+export const stemmers: Record<Lang, (word: string) => string> = { en: englishStem, fr: frenchStem, ar: arabicStem, ru: russianStem };
 const stopwords: Record<Lang, Set<string>> = {
   en: new Set(englishStop),
   fr: new Set(frenchStop),
   ar: new Set(arabicStop),
+  ru: new Set(russianStop),
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;

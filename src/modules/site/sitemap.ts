@@ -4,9 +4,10 @@ import { escapeHtml as esc } from '../../ui/html.ts';
 import { publishedPages, publishedResourceCount, publishedResources } from './repository.ts';
 
 // The sitemap protocol allows 50,000 addresses per file: /sitemap.xml is an index of one file for
-// the fixed pages and one per RESOURCES_PER_FILE resources (three languages each).
+// the fixed pages and one per RESOURCES_PER_FILE resources (every language each).
 
-export const RESOURCES_PER_FILE = 10_000;
+/** 10,000 with up to five languages; fewer per file as languages are added, to stay within 50,000 addresses. */
+export const RESOURCES_PER_FILE = Math.min(10_000, Math.floor(50_000 / languages.length));
 
 interface Entry {
   path: string;

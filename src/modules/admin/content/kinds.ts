@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as f from '../../../content/format.ts';
 import type { Kind } from '../../../content/pack.ts';
+import { languages, translationLangs } from '../../../i18n/languages.ts';
 
 // Every kind of content the back office edits, each described once: its address, its translated
 // fields, whether editors create and delete it, whether it has files, the pack schemas that check
@@ -142,8 +143,8 @@ export const specs: Record<EditableKind, KindSpec> = {
   page: { kind: 'page', path: 'pages', texts: [title, lead, body(20000)], creatable: false, attachments: false, file: f.pageFile, translation: f.pageTranslation, ...content('page') },
 };
 
-export const TRANSLATIONS = ['fr', 'ar'] as const;
-export const LANGS = ['en', ...TRANSLATIONS] as const;
+export const TRANSLATIONS = translationLangs;
+export const LANGS = languages;
 
 /** A resource's station as the form and the e-library name it ("2-1") and as the pack does ("package-2-station-1"). */
 export const stationKey = {

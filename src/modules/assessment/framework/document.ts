@@ -1,11 +1,12 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { Text } from '../../../i18n/localise.ts';
+import type { TranslationLang } from '../../../i18n/languages.ts';
 import type { StakeholderGroup } from './format.ts';
 
 // A framework version as the platform holds it: dimensions → criteria → indicators, every text
 // in English with the translations it has.
 
-export type Texts = { en: string } & Partial<Record<'fr' | 'ar', string>>;
+export type Texts = { en: string } & Partial<Record<TranslationLang, string>>;
 
 export interface IndicatorDoc {
   id: string;

@@ -1,3 +1,4 @@
+import { languages } from '../../../i18n/languages.ts';
 import type { DB } from '../../../db/database.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import type { User } from '../../accounts/repository.ts';
@@ -12,7 +13,7 @@ import * as repo from './repository.ts';
 // version, which new rounds start on, while rounds already started keep theirs. Once a framework
 // has a version made here, start-up no longer loads its files (load.ts).
 
-const langs = ['en', 'fr', 'ar'] as const;
+const langs = languages;
 const lines = (v: string) =>
   v
     .split(/\r?\n/)

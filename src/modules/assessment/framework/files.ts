@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FrameworkError, frameworkFile, frameworkTranslation, parseFrameworkYaml, type FrameworkTranslation } from './format.ts';
 
+import { languages, translationLangs, type TranslationLang } from '../../../i18n/languages.ts';
 import { indicatorsOf, type FrameworkDocument, type Texts } from './document.ts';
 
 // Framework files under content/frameworks/ read into documents: a framework's files become one
@@ -17,8 +18,6 @@ export interface FrameworkSource {
   file: string;
 }
 
-const TRANSLATIONS = ['fr', 'ar'] as const;
-
 /** Reads and checks every framework under `<dir>/frameworks/`; problems name the file and the field. */
 export async function readFrameworks(dir: string): Promise<FrameworkSource[]> {
   const folder = join(dir, 'frameworks');
@@ -32,8 +31,8 @@ export async function readFrameworks(dir: string): Promise<FrameworkSource[]> {
     hash.update(name).update('\0').update(source).update('\0');
     const en = parseFrameworkYaml(frameworkFile, source, file);
     if (en.slug !== base) throw new FrameworkError(`${file}: slug: must be "${base}", as the file is named`);
-    const translations: Partial<Record<(typeof TRANSLATIONS)[number], FrameworkTranslation>> = {};
-    for (const lang of TRANSLATIONS) {
+    const translations: Partial<Record<TranslationLang, FrameworkTranslation>> = {};
+    for (const lang of translationLangs) {
       const tname = `${base}.${lang}.yml`;
       if (!names.includes(tname)) continue;
       const tsource = await readFile(join(folder, tname), 'utf8');
@@ -43,15 +42,21 @@ export async function readFrameworks(dir: string): Promise<FrameworkSource[]> {
     out.push({ document: merge(en, translations, file), hash: hash.digest('hex'), file });
   }
   for (const name of names) {
-    const m = /^(.+)\.(en|fr|ar)\.yml$/.exec(name);
-    if (!m) throw new FrameworkError(`${join(folder, name)}: file names must end in .en.yml, .fr.yml or .ar.yml`);
+    const m = /^(.+)\.([a-z]{2})\.yml$/.exec(name);
+    if (!m || !(languages as readonly string[]).includes(m[2]!)) {
+      throw new FrameworkError(`${join(folder, name)}: file names must end in ${languages.map((l) => `.${l}.yml`).join(', ')}`);
+    }
     if (!names.includes(`${m[1]!}.en.yml`)) throw new FrameworkError(`${join(folder, name)}: a translation has no English file (${m[1]!}.en.yml)`);
   }
   return out;
 }
 
 /** One document with every language, after checking that ids are unique and translations name real ids. */
-function merge(en: ReturnType<typeof frameworkFile.parse>, translations: Partial<Record<'fr' | 'ar', FrameworkTranslation>>, file: string): FrameworkDocument {
+function merge(
+  en: ReturnType<typeof frameworkFile.parse>,
+  translations: Partial<Record<TranslationLang, FrameworkTranslation>>,
+  file: string,
+): FrameworkDocument {
   const seen = new Set<string>();
   const unique = (id: string) => {
     if (seen.has(id)) throw new FrameworkError(`${file}: id "${id}" is used twice`);
@@ -59,7 +64,7 @@ function merge(en: ReturnType<typeof frameworkFile.parse>, translations: Partial
   };
   const texts = (english: string, pick: (t: FrameworkTranslation) => string | undefined): Texts => {
     const out: Texts = { en: english };
-    for (const lang of TRANSLATIONS) {
+    for (const lang of translationLangs) {
       const t = translations[lang];
       const value = t ? pick(t) : undefined;
       if (value) out[lang] = value;
@@ -95,7 +100,7 @@ function merge(en: ReturnType<typeof frameworkFile.parse>, translations: Partial
       };
     }),
   };
-  for (const lang of TRANSLATIONS) {
+  for (const lang of translationLangs) {
     const t = translations[lang];
     if (!t) continue;
     const where = file.replace(/\.en\.yml$/, `.${lang}.yml`);

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { testDatabase, type TestDatabase } from '../../../../test/helpers/app.ts';
 import { loadContent } from '../../../content/load.ts';
 import { createSearch } from '../../search/index.ts';
+import { translationLangs } from '../../../i18n/languages.ts';
 import { indicatorsOf } from './document.ts';
 import { readFrameworks } from './files.ts';
 import { FrameworkError } from './format.ts';
@@ -160,6 +161,11 @@ describe('frameworks from files', () => {
         c.indicators.some((i) => i.core),
         `criterion ${c.id} has a core indicator`,
       );
-    for (const i of indicators) assert.ok(i.statement.fr && i.statement.ar && i.explanation.fr && i.explanation.ar, `indicator ${i.id} is translated`);
+    for (const lang of translationLangs) {
+      assert.ok(doc.title[lang] && doc.description[lang], `the framework's title and description are in ${lang}`);
+      for (const d of doc.dimensions) assert.ok(d.title[lang] && d.description[lang], `dimension ${d.id} is translated into ${lang}`);
+      for (const c of criteria) assert.ok(c.title[lang] && c.description[lang], `criterion ${c.id} is translated into ${lang}`);
+      for (const i of indicators) assert.ok(i.statement[lang] && i.explanation[lang], `indicator ${i.id} is translated into ${lang}`);
+    }
   });
 });

@@ -87,8 +87,8 @@ export const MESSAGE_MAX_LENGTH = 1000;
 
 /**
  * Addresses to invite, each with the language of its mail when it differs from the form's: one per
- * line as people paste them ("ana@firm.example", or "ana@firm.example fr"); a language code (en,
- * fr, ar) after an address is that person's language. A code with no address before it is refused
+ * line as people paste them ("ana@firm.example", or "ana@firm.example fr"); a language code (one of
+ * `languages`) after an address is that person's language. A code with no address before it is refused
  * as an address would be.
  */
 const inviteeList = z

@@ -8,7 +8,9 @@ import type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../
 // PostgreSQL's own full-text search with a language configuration per document language,
 // accents folded by unaccent. Title words carry weight A, body words weight B.
 
-const configs: Record<Lang, string> = { en: 'english', fr: 'french', ar: 'arabic' };
+// A language PostgreSQL has no configuration for (Ukrainian) takes 'simple': words lower-cased,
+// no stop words, no stems.
+export const configs: Record<Lang, string> = { en: 'english', fr: 'french', ar: 'arabic', ru: 'russian' };
 
 function cfg(lang: Lang) {
   return sql.lit(configs[lang]);

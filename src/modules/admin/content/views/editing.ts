@@ -1,8 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
-import type { Lang } from '../../../../i18n/languages.ts';
+import { nativeNames, type Lang } from '../../../../i18n/languages.ts';
 import { postForm } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
-import { href, nativeNames } from '../../../../ui/layout.ts';
+import { href } from '../../../../ui/layout.ts';
 import { inLanguage } from '../../../../ui/text.ts';
 import { adminPage } from '../../views/pages.ts';
 import type { KindSpec } from '../kinds.ts';

@@ -1,10 +1,9 @@
 import type { PageContext } from '../../../../http/context.ts';
-import { direction } from '../../../../i18n/languages.ts';
 import type { FieldError } from '../../../../http/forms.ts';
+import { direction, nativeNames } from '../../../../i18n/languages.ts';
 import type { Text } from '../../../../i18n/localise.ts';
 import { choices, field, select, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
-import { nativeNames } from '../../../../ui/layout.ts';
 import { txt } from '../../../../ui/text.ts';
 import { countries, languageCodes } from '../../../centres/lists.ts';
 import type { Package } from '../../../knowledge/service.ts';
@@ -111,8 +110,8 @@ export function checklist(ctx: PageContext, o: FieldsOptions, errors: FieldError
       <div class="columns-3">
         ${LANGS.map(
           (l) => html`<div class="lang-column" lang="${l}" dir="${direction(l)}">
-            ${field(ctx, { name: `checklist_${i}_text_${l}`, label: t('admin.content.in', { field: t('admin.content.checklist.text'), lang: nativeNames[l] ?? l }), value: str(v, `checklist_${i}_text_${l}`), maxlength: 300, errors })}
-            ${textarea(ctx, { name: `checklist_${i}_why_${l}`, label: t('admin.content.in', { field: t('admin.content.checklist.why'), lang: nativeNames[l] ?? l }), value: str(v, `checklist_${i}_why_${l}`), maxlength: 1000, errors })}
+            ${field(ctx, { name: `checklist_${i}_text_${l}`, label: t('admin.content.in', { field: t('admin.content.checklist.text'), lang: nativeNames[l] }), value: str(v, `checklist_${i}_text_${l}`), maxlength: 300, errors })}
+            ${textarea(ctx, { name: `checklist_${i}_why_${l}`, label: t('admin.content.in', { field: t('admin.content.checklist.why'), lang: nativeNames[l] }), value: str(v, `checklist_${i}_why_${l}`), maxlength: 1000, errors })}
           </div>`,
         )}
       </div>

@@ -1,9 +1,9 @@
 import type { PageContext } from '../../../../http/context.ts';
-import { direction } from '../../../../i18n/languages.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
-import { href, nativeNames } from '../../../../ui/layout.ts';
+import { direction, nativeNames, type Lang } from '../../../../i18n/languages.ts';
+import { href } from '../../../../ui/layout.ts';
 import { inLanguage } from '../../../../ui/text.ts';
 import { attachmentsLater } from '../../../files/views.ts';
 import { LANGS, type FormValues, type KindSpec, type TextField } from '../kinds.ts';
@@ -28,10 +28,10 @@ export interface FormOptions {
   files?: Html;
 }
 
-function textControl(ctx: PageContext, spec: KindSpec, f: TextField, lang: string, values: FormValues, errors: FieldError[]): Html {
+function textControl(ctx: PageContext, spec: KindSpec, f: TextField, lang: Lang, values: FormValues, errors: FieldError[]): Html {
   const name = `${f.name}_${lang}`;
   const fieldName = ctx.t(f.body ? `admin.content.body.${spec.kind}` : `admin.content.field.${f.name}`);
-  const label = ctx.t('admin.content.in', { field: fieldName, lang: nativeNames[lang] ?? lang });
+  const label = ctx.t('admin.content.in', { field: fieldName, lang: nativeNames[lang] });
   const hintKey = lang !== 'en' ? undefined : f.control === 'lines' ? 'admin.content.hint.lines' : f.control === 'groups' ? 'admin.content.hint.groups' : f.control === 'markdown' ? 'admin.resource.markdownHint' : undefined;
   const hint = hintKey ? { hint: ctx.t(hintKey) } : {};
   if (f.control === 'text') return field(ctx, { name, label, value: str(values, name), maxlength: f.max, errors, ...hint });

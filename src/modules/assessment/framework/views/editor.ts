@@ -1,10 +1,10 @@
 import type { PageContext } from '../../../../http/context.ts';
-import { direction } from '../../../../i18n/languages.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
 import { choices, errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
 import { html, type Html } from '../../../../ui/html.ts';
-import { href, layout, nativeNames } from '../../../../ui/layout.ts';
+import { direction, languages, nativeNames, translationLangs } from '../../../../i18n/languages.ts';
+import { href, layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
 import { inLang, type FrameworkDocument } from '../document.ts';
 import type { EditTarget, ItemValues } from '../editor.ts';
@@ -67,7 +67,7 @@ export function frameworkAdminView(
         ${d.criteria.map(
           (c) => html`<h3>${edit('criterion', c.id, inLang(c.title, ctx))}</h3>
             <ol class="link-list">
-              ${c.indicators.map((i) => html`<li>${edit('indicator', i.id, inLang(i.statement, ctx))}${i.core ? html` <span class="badge">${t('assessment.core')}</span>` : ''}${(['fr', 'ar'] as const).some((l) => !i.statement[l] || !i.explanation[l]) ? html` <span class="status status-missing">${t('framework.admin.untranslated')}</span>` : ''}</li>`)}
+              ${c.indicators.map((i) => html`<li>${edit('indicator', i.id, inLang(i.statement, ctx))}${i.core ? html` <span class="badge">${t('assessment.core')}</span>` : ''}${translationLangs.some((l) => !i.statement[l] || !i.explanation[l]) ? html` <span class="status status-missing">${t('framework.admin.untranslated')}</span>` : ''}</li>`)}
             </ol>
             <p><a href="${path}/criterion/${c.id}/new-indicator">${t('framework.admin.add')}<span class="visually-hidden"> (${inLang(c.title, ctx).value})</span></a></p>`,
         )}
@@ -85,15 +85,15 @@ export function frameworkAdminView(
   return layout(ctx, { title: t('framework.admin.title'), body, breadcrumbs: crumbs(ctx), index: false, pageType: 'admin' });
 }
 
-/** Texts of one field in three languages, side by side. */
+/** Texts of one field in every language, side by side. */
 function texts(ctx: PageContext, name: string, label: string, values: ItemValues, errors: FieldError[], max: number, long: boolean): Html {
   return html`<fieldset class="field">
     <legend>${label}</legend>
     <div class="columns-3">
-      ${(['en', 'fr', 'ar'] as const).map((l) => {
+      ${languages.map((l) => {
         const key = `${name}_${l}`;
         const value = typeof values[key] === 'string' ? values[key] : '';
-        const o = { name: key, label: nativeNames[l]!, value, errors, maxlength: max };
+        const o = { name: key, label: nativeNames[l], value, errors, maxlength: max };
         return html`<div lang="${l}" dir="${direction(l)}">${long ? textarea(ctx, o) : field(ctx, o)}</div>`;
       })}
     </div>
