@@ -13,7 +13,7 @@ for (const f of readdirSync(new URL('.uk-parts/', root)).filter((f) => /^\d+\.tx
     const key = line.slice(0, i), msg = line.slice(i + 3);
     if (!(key in en)) console.log('extra key', f, key);
     if (key in uk) console.log('duplicate', f, key);
-    uk[key] = msg;
+    uk[key] = msg.replace(/\\n/g, '\n');
   }
 }
 const names = (m: string, locale: string): string[] => {
