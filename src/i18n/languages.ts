@@ -1,5 +1,5 @@
 /** The interface languages, in the order the language switcher shows them. */
-export const languages = ['en', 'fr', 'ar'] as const;
+export const languages = ['en', 'fr', 'ar', 'uk'] as const;
 export type Lang = (typeof languages)[number];
 export const defaultLang: Lang = 'en';
 

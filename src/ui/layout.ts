@@ -23,7 +23,7 @@ export interface LayoutOptions {
 }
 
 /** Each language's name in itself, as the language switcher and the editors' columns show it. */
-export const nativeNames: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية' };
+export const nativeNames: Record<string, string> = { en: 'English', fr: 'Français', ar: 'العربية', uk: 'Українська' };
 
 /** JSON for a script block: "<" escaped so the data can never close the element. */
 function jsonLd(data: object): Html {
