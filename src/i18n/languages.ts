@@ -3,7 +3,7 @@
  * steps in the README ("Adding a language"); every per-language table in the code is a
  * `Record<Lang, …>`, so the type check names each place that still lacks the new language.
  */
-export const languages = ['en', 'fr', 'ar', 'ru'] as const;
+export const languages = ['en', 'fr', 'ar', 'ru', 'uk'] as const;
 export type Lang = (typeof languages)[number];
 export const defaultLang: Lang = 'en';
 
@@ -12,7 +12,7 @@ export type TranslationLang = Exclude<Lang, 'en'>;
 export const translationLangs = languages.filter((l): l is TranslationLang => l !== 'en');
 
 /** Each language's name in itself, as the language switcher and the editors' columns show it. */
-export const nativeNames: Record<Lang, string> = { en: 'English', fr: 'Français', ar: 'العربية', ru: 'Русский' };
+export const nativeNames: Record<Lang, string> = { en: 'English', fr: 'Français', ar: 'العربية', ru: 'Русский', uk: 'Українська' };
 
 const rtl: readonly Lang[] = ['ar'];
 

@@ -2,22 +2,25 @@ import { stemmer as arabicStem } from '@orama/stemmers/arabic';
 import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as frenchStem } from '@orama/stemmers/french';
 import { stemmer as russianStem } from '@orama/stemmers/russian';
+import { stemmer as ukrainianStem } from '@orama/stemmers/ukrainian';
 import { stopwords as arabicStop } from '@orama/stopwords/arabic';
 import { stopwords as englishStop } from '@orama/stopwords/english';
 import { stopwords as frenchStop } from '@orama/stopwords/french';
 import { stopwords as russianStop } from '@orama/stopwords/russian';
+import { stopwords as ukrainianStop } from '@orama/stopwords/ukrainian';
 import type { Lang } from '../../i18n/languages.ts';
 
 // Text analysis for the SQLite index: the same steps PostgreSQL's language configurations take
 // (split into words, drop stop words, reduce to a stem, fold accents), done in JavaScript so
 // that FTS5 stores and matches stems. Queries go through the same function as documents.
 
-export const stemmers: Record<Lang, (word: string) => string> = { en: englishStem, fr: frenchStem, ar: arabicStem, ru: russianStem };
+export const stemmers: Record<Lang, (word: string) => string> = { en: englishStem, fr: frenchStem, ar: arabicStem, ru: russianStem, uk: ukrainianStem };
 const stopwords: Record<Lang, Set<string>> = {
   en: new Set(englishStop),
   fr: new Set(frenchStop),
   ar: new Set(arabicStop),
   ru: new Set(russianStop),
+  uk: new Set(ukrainianStop),
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;

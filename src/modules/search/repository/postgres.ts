@@ -10,7 +10,7 @@ import type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../
 
 // A language PostgreSQL has no configuration for (Ukrainian) takes 'simple': words lower-cased,
 // no stop words, no stems.
-export const configs: Record<Lang, string> = { en: 'english', fr: 'french', ar: 'arabic', ru: 'russian' };
+export const configs: Record<Lang, string> = { en: 'english', fr: 'french', ar: 'arabic', ru: 'russian', uk: 'simple' };
 
 function cfg(lang: Lang) {
   return sql.lit(configs[lang]);
