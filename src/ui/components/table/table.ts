@@ -4,6 +4,8 @@ import { html, type Html, type Renderable } from '../../html.ts';
 // sideways inside its own box (which keyboard users can focus and scroll), never the page.
 
 export interface TableOptions {
+  /** names the table's scroll box and caption (unique on the page) */
+  id: string;
   caption: Renderable;
   /** hide the caption visually when a heading above says the same */
   captionHidden?: boolean;
@@ -18,13 +20,13 @@ export interface TableOptions {
 
 export function table(o: TableOptions): Html {
   const num = (i: number) => (o.numeric?.includes(i) ? html` class="numeric"` : '');
-  return html`<div class="table-scroll" role="region" tabindex="0" aria-label="${typeof o.caption === 'string' ? o.caption : ''}">
+  return html`<section class="table-scroll" tabindex="0" aria-labelledby="${o.id}-caption">
     <table class="${['table', o.className].filter(Boolean).join(' ')}">
-      <caption${o.captionHidden ? html` class="visually-hidden"` : ''}>${o.caption}</caption>
+      <caption id="${o.id}-caption"${o.captionHidden ? html` class="visually-hidden"` : ''}>${o.caption}</caption>
       <thead><tr>${o.head.map((h, i) => html`<th scope="col"${num(i)}>${h}</th>`)}</tr></thead>
       <tbody>
         ${o.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 && o.rowHeadings ? html`<th scope="row">${c}</th>` : html`<td${num(i)}>${c}</td>`))}</tr>`)}
       </tbody>
     </table>
-  </div>`;
+  </section>`;
 }
