@@ -10,6 +10,7 @@ import type { CentreRow } from '../repository.ts';
 import { MAX_LOGO_BYTES } from '../logos.ts';
 import { DESCRIPTION_MAX } from '../schemas.ts';
 import { INVITATION_DAYS } from '../service.ts';
+import { notice } from '../../../ui/components/notice/notice.ts';
 
 // Creating and managing a centre: the profile form, the logo, members and invitations.
 
@@ -142,7 +143,7 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
   const errorsFor = (form: ManageState['form']) => (s.form === form ? errors : []);
   const body = html`<p class="kicker">${t('centre.manage.kicker')}</p>
     <h1>${d.centre.name}</h1>
-    ${s.notice ? html`<p class="notice" role="status">${t(s.notice)}</p>` : ''}
+    ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${errorSummary(ctx, errors)}
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>
     <p><a class="button" href="${href(ctx, `${base}/self-assessment`)}">${t('centre.manage.selfAssessment')}</a></p>

@@ -8,6 +8,7 @@ import { stakeholderGroups } from '../../framework/format.ts';
 import type { Certificate } from '../repository.ts';
 import type { CertificateRules } from '../rules.ts';
 import { certificateStatus } from '../service.ts';
+import { doneNotice } from '../../../../ui/components/notice/notice.ts';
 
 // The administrators' page of certificate rules, with the certificates issued and a way to
 // withdraw one.
@@ -41,7 +42,7 @@ export function settingsView(
     field(ctx, { name, label: t(`settings.${name}`), hint: t(`settings.${name}Hint`), value: text(name), errors, maxlength });
   const body = html`${errorSummary(ctx, errors)}
     <h1>${t('settings.title')}</h1>
-    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${doneNotice(notice && t(notice))}
     <p class="lead">${t('settings.lead')}</p>
     ${postForm(
       href(ctx, '/admin/self-assessment/settings'),

@@ -8,6 +8,8 @@ import { langOf } from '../../../../ui/text.ts';
 import { inLang, type FrameworkDocument } from '../document.ts';
 import type { EditTarget, ItemValues } from '../editor.ts';
 import { stakeholderGroups } from '../format.ts';
+import { doneNotice } from '../../../../ui/components/notice/notice.ts';
+import { tag } from '../../../../ui/components/tag/tag.ts';
 
 // The back office's framework editor: the tree with its draft state and versions, and one form
 // per dimension, criterion or indicator, with its texts in three languages side by side.
@@ -46,7 +48,7 @@ export function frameworkAdminView(
   const body = html`${errorSummary(ctx, errors)}
     <h1>${t('framework.admin.title')}</h1>
     <p class="lead"${langOf(title, ctx)}>${title.value}</p>
-    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${doneNotice(notice && t(notice))}
     <section class="panel" aria-labelledby="draft-state">
       <h2 id="draft-state">${draft ? t('framework.admin.draft') : t('framework.admin.noDraft')}</h2>
       <p>${draft ? t('framework.admin.draftText') : t('framework.admin.noDraftText')}</p>
@@ -66,7 +68,7 @@ export function frameworkAdminView(
         ${d.criteria.map(
           (c) => html`<h3>${edit('criterion', c.id, inLang(c.title, ctx))}</h3>
             <ol class="link-list">
-              ${c.indicators.map((i) => html`<li>${edit('indicator', i.id, inLang(i.statement, ctx))}${i.core ? html` <span class="badge">${t('assessment.core')}</span>` : ''}${(['fr', 'ar'] as const).some((l) => !i.statement[l] || !i.explanation[l]) ? html` <span class="status status-missing">${t('framework.admin.untranslated')}</span>` : ''}</li>`)}
+              ${c.indicators.map((i) => html`<li>${edit('indicator', i.id, inLang(i.statement, ctx))}${i.core ? html` ${tag(t('assessment.core'))}` : ''}${(['fr', 'ar'] as const).some((l) => !i.statement[l] || !i.explanation[l]) ? html` <span class="status status-missing">${t('framework.admin.untranslated')}</span>` : ''}</li>`)}
             </ol>
             <p><a href="${path}/criterion/${c.id}/new-indicator">${t('framework.admin.add')}<span class="visually-hidden"> (${inLang(c.title, ctx).value})</span></a></p>`,
         )}

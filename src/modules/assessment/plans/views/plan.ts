@@ -11,6 +11,8 @@ import { scoreFormat } from '../../report/views/report.ts';
 import type { Plan, PlanAction } from '../repository.ts';
 import { isOverdue, progressOf, type PlanData } from '../service.ts';
 import { actionFields } from './fields.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
+import { tag } from '../../../../ui/components/tag/tag.ts';
 
 // The development plan: focus areas chosen from the report; under each, its actions as cards
 // (owner, due date, status, the statement they should move, the latest progress note), which sit
@@ -52,7 +54,7 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
         const title = inLang(c.title, ctx);
         return {
           value: c.id,
-          label: html`<span${langOf(title, ctx)}>${title.value}</span>${criterionScore(ctx, d, c.id)}${d.suggested.includes(c.id) ? html` <span class="badge">${t('plan.focus.suggested')}</span>` : ''}`,
+          label: html`<span${langOf(title, ctx)}>${title.value}</span>${criterionScore(ctx, d, c.id)}${d.suggested.includes(c.id) ? html` ${tag(t('plan.focus.suggested'))}` : ''}`,
         };
       }),
     })}
@@ -187,7 +189,7 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
   const body = html`${errorSummary(ctx, errors)}
     <p class="kicker">${d.page.centre.name}</p>
     <h1>${title}</h1>
-    ${s.notice ? html`<p class="notice" role="status">${t(s.notice)}</p>` : ''}
+    ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     <p><a href="${roundPath(ctx, d.page.centre.slug, round.id)}/report">${t('plan.toReport')}</a></p>
     ${main}`;
   return layout(ctx, {

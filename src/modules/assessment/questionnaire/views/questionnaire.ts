@@ -12,6 +12,7 @@ import { showCode } from '../../rounds/tokens.ts';
 import { itemsOf, type QuestionPage } from '../pages.ts';
 import { answerField } from '../schemas.ts';
 import type { LinkState, Session } from '../service.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
 
 // The questionnaire, as respondents see it: a welcome page for each group's link, one page per
 // criterion with a five-point scale plus "not applicable" and "prefer not to say" under every
@@ -78,9 +79,9 @@ export function welcomeView(
     : postForm(`${action}/start`, csrf, html`<button type="submit">${t('survey.welcome.start')}</button>`, 'form start-form');
   const state =
     s.status === 'scheduled'
-      ? html`<p class="notice">${t('survey.welcome.opens', { date: date(ctx, s.loaded.round.opens_at) })}</p>`
+      ? notice(t('survey.welcome.opens', { date: date(ctx, s.loaded.round.opens_at) }))
       : s.status === 'closed'
-        ? html`<p class="notice">${t('survey.welcome.closed')}</p>`
+        ? notice(t('survey.welcome.closed'))
         : startForm;
   const body = html`${errorSummary(ctx, o.errors)}
     ${intro(ctx, s)}
@@ -228,7 +229,7 @@ export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered
     </table>
     ${
       unanswered.length
-        ? html`<p class="notice">${t('survey.check.notYet', { n: unanswered.length })}</p>`
+        ? notice(t('survey.check.notYet', { n: unanswered.length }))
         : postForm(
             `/${ctx.lang}/survey/r/${s.token}/send`,
             csrf,

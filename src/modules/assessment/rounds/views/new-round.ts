@@ -13,6 +13,7 @@ import { answeringMinutes, SECONDS_PER_PAGE, SECONDS_PER_STATEMENT } from '../..
 import { certificateGap, groupEstimate, presetIndicators, presets, type Preset } from '../presets.ts';
 import { MAX_OWN, MAX_TARGET, OWN_MAX_LENGTH, targetName } from '../schemas.ts';
 import { privatePage } from './rounds.ts';
+import { tag } from '../../../../ui/components/tag/tag.ts';
 
 // The form that starts a round. Everything on it is right as the server sends it: the counters
 // per criterion, the running total and what the certificate still needs, each group's answering
@@ -169,7 +170,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
                     const st = inLang(i.statement, ctx);
                     return html`<li>
                       <input type="checkbox" name="indicators" value="${i.id}" id="ind-${i.id}" data-groups="${i.groups.join(' ')}" data-in="${inSet.get(i.id)!.join(' ')}"${chosen.has(i.id) ? html` checked` : ''}>
-                      <label for="ind-${i.id}"><span${langOf(st, ctx)}>${st.value}</span>${i.core ? html` <span class="badge">${t('assessment.core')}</span>` : ''}
+                      <label for="ind-${i.id}"><span${langOf(st, ctx)}>${st.value}</span>${i.core ? html` ${tag(t('assessment.core'))}` : ''}
                         <span class="meta">${t('assessment.askedOf', { groups: list.format(i.groups.map((g) => t(`assessment.group.${g}`))) })}</span></label>
                     </li>`;
                   })}
