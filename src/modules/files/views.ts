@@ -1,6 +1,6 @@
 import type { PageContext } from '../../http/context.ts';
 import type { FieldError } from '../../http/forms.ts';
-import { errorSummary, field, postForm } from '../../ui/forms.ts';
+import { errorSummary, field, postForm } from '../../ui/components/field/field.ts';
 import { html, type Html } from '../../ui/html.ts';
 import { href } from '../../ui/layout.ts';
 import { adminPage } from '../admin/views/pages.ts';

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import { catalogues } from '../../../i18n/messages.ts';
 import type { JobCount, JobProblemView } from '../../../platform/jobs/queue.ts';
-import { postForm } from '../../../ui/forms.ts';
+import { postForm } from '../../../ui/components/field/field.ts';
 import { html } from '../../../ui/html.ts';
 import { href } from '../../../ui/layout.ts';
 import { adminPage } from './pages.ts';

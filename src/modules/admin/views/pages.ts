@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../http/context.ts';
-import { errorSummary, postForm } from '../../../ui/forms.ts';
+import { errorSummary, postForm } from '../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout, type Crumb } from '../../../ui/layout.ts';
 import type { User } from '../../accounts/repository.ts';

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../../http/context.ts';
-import { postForm } from '../../../../ui/forms.ts';
+import { postForm } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, nativeNames } from '../../../../ui/layout.ts';
 import { adminPage } from '../../views/pages.ts';

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
-import { errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm, textarea } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, nativeNames } from '../../../../ui/layout.ts';
 import { attachmentsLater } from '../../../files/views.ts';

@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { choices, errorSummary, field, postForm } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { stakeholderGroups } from '../../framework/format.ts';
@@ -49,7 +50,7 @@ export function settingsView(
       csrf,
       html`${number('minDays', 3)}
         ${number('minGroups', 1)}
-        ${choices(ctx, {
+        ${choiceList(ctx, {
           name: 'requiredGroups',
           legend: t('settings.requiredGroups'),
           hint: t('settings.requiredGroupsHint'),

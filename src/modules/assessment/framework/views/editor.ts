@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { choices, errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm, textarea } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout, nativeNames } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
@@ -112,7 +113,7 @@ export function frameworkItemView(ctx: PageContext, slug: string, target: EditTa
     ? html`${target.kind === 'new-indicator' ? field(ctx, { name: 'id', label: t('framework.admin.id'), hint: t('framework.admin.idHint'), value: listValue('id'), errors, maxlength: 80 }) : ''}
         ${texts(ctx, 'statement', t('framework.admin.statement'), values, errors, 300, false)}
         ${texts(ctx, 'explanation', t('framework.admin.explanation'), values, errors, 1200, true)}
-        ${choices(ctx, { name: 'groups', legend: t('round.field.groups'), kind: 'checkbox', values: Array.isArray(values.groups) ? values.groups : values.groups ? [values.groups] : [], errors, options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })) })}
+        ${choiceList(ctx, { name: 'groups', legend: t('round.field.groups'), kind: 'checkbox', values: Array.isArray(values.groups) ? values.groups : values.groups ? [values.groups] : [], errors, options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })) })}
         <div class="checkbox-field"><input type="checkbox" name="core" value="yes" id="field-core"${values.core === 'yes' ? html` checked` : ''}><label for="field-core">${t('framework.admin.core')}</label></div>
         ${textarea(ctx, { name: 'stations', label: t('framework.admin.stations'), hint: t('framework.admin.stationsHint'), value: listValue('stations'), errors, maxlength: 2000 })}
         ${textarea(ctx, { name: 'actions', label: t('framework.admin.actions'), hint: t('framework.admin.actionsHint'), value: listValue('actions'), errors, maxlength: 4000 })}

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
-import { errorSummary, postForm, textarea } from '../../../../ui/forms.ts';
+import { errorSummary, postForm, textarea } from '../../../../ui/components/field/field.ts';
 import { html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';

@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { choices, errorSummary, postForm } from '../../../../ui/forms.ts';
+import { errorSummary, postForm } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
@@ -43,7 +44,7 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
   return postForm(
     `${path}/focus`,
     s.csrf,
-    html`${choices(ctx, {
+    html`${choiceList(ctx, {
       name: 'focus',
       legend: t('plan.focus.legend'),
       hint: `${t('plan.focus.hint', { min: d.focusRange.min, max: d.focusRange.max })}${d.released ? '' : ` ${t('plan.focus.notReleased')}`}`,

@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import type { Lang } from '../../../../i18n/languages.ts';
-import { choices, errorSummary, field, postForm } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
@@ -72,7 +73,7 @@ export function welcomeView(
         `${action}/start`,
         csrf,
         html`<div class="notice" role="status"><h2>${t('survey.sentHere.title')}</h2><p>${t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) })}</p></div>
-          ${choices(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}
+          ${choiceList(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}
           <button type="submit">${t('survey.welcome.start')}</button>`,
         'form start-form',
       )
@@ -236,7 +237,7 @@ export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered
             html`${
               problem === 'sent-here'
                 ? html`<div class="notice" role="status"><h2>${t('survey.sentHere.title')}</h2><p>${t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) })}</p></div>
-                  ${choices(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}`
+                  ${choiceList(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}`
                 : ''
             }<p>${t('survey.check.final')}</p><button type="submit">${t('survey.check.send')}</button>`,
           )

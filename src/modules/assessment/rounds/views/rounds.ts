@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../http/context.ts';
 import { day } from '../../../../ui/dates.ts';
-import { postForm } from '../../../../ui/forms.ts';
+import { postForm } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout, type Crumb } from '../../../../ui/layout.ts';
 import type { CentreAccess } from '../../access.ts';
