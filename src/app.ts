@@ -57,6 +57,7 @@ import { knowledgeService } from './modules/knowledge/service.ts';
 import { libraryService } from './modules/library/service.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { createSearch } from './modules/search/index.ts';
+import { designSystemRoutes } from './modules/design-system/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { siteRoutes } from './modules/site/routes.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs/queue.ts';
@@ -226,6 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         certificateRoutes(scope, a, lang, certificates);
         libraryRoutes(scope, a, lang, { library, knowledge });
         searchRoutes(scope, a, lang, search);
+        designSystemRoutes(scope, a, lang);
         centreRoutes(scope, a, lang, centres, knowledge, (id) => certificates.onProfile(id));
         void scope.register(accountRoutes, {
           prefix: '/account',

@@ -140,10 +140,13 @@ test('the layout checks catch the faults they are for', async () => {
     'en',
     pageCases.find((p) => p.name === 'start-a-round form')!,
   );
-  // Its criteria start folded; open, they show every statement's checkbox.
+  // Its criteria start folded; open, they show every statement's checkbox. The choice component
+  // draws each as a grid whose first column holds the box, so the fault needs its flex row back.
   await tab.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-  await tab.page.evaluate(() =>
-    document.styleSheets[0]!.insertRule('.field input { inline-size: 100% !important; }', document.styleSheets[0]!.cssRules.length),
+  await tab.page.evaluate(
+    () =>
+      document.styleSheets[0]!.insertRule('.field input { inline-size: 100% !important; }', document.styleSheets[0]!.cssRules.length) &&
+      document.styleSheets[0]!.insertRule('.choice { display: flex !important; }', document.styleSheets[0]!.cssRules.length),
   );
   for (const size of [DESKTOP, PHONE]) {
     await tab.page.setViewportSize(size);

@@ -72,6 +72,7 @@ export const pageCases: PageCase[] = [
   { area: 'public', name: 'expired link', path: at('/account/reset?token=expired'), status: 410 },
   { area: 'public', name: '404', path: at('/no-such-page'), status: 404 },
   { area: 'public', name: '400', path: at('/library?page=abc'), status: 400 },
+  { area: 'public', name: 'design system', path: at('/design-system'), noJs: true },
 
   // Signed in: a centre leader
   { area: 'signed-in', name: 'account', as: 'member', path: at('/account') },

@@ -1,11 +1,12 @@
 import type { PageContext } from '../../http/context.ts';
 import type { FieldError } from '../../http/forms.ts';
-import { errorSummary, field, postForm } from '../../ui/forms.ts';
+import { errorSummary, field, postForm } from '../../ui/components/field/field.ts';
 import { html, type Html } from '../../ui/html.ts';
 import { href } from '../../ui/layout.ts';
 import { adminPage } from '../admin/views/pages.ts';
 import { acceptAttribute, asciiFileName, formatOf } from './formats.ts';
 import type { AttachmentItem, OwnerInfo, OwnerKind } from './repository.ts';
+import { doneNotice } from '../../ui/components/notice/notice.ts';
 
 // Attachments in pages: the public list (a resource's or a case study's page), and the back
 // office's section (the list with delete buttons and the upload form) that editor pages embed.
@@ -135,7 +136,7 @@ export function caseStudyFilesView(ctx: PageContext, owner: OwnerInfo, section: 
   const { t } = ctx;
   const title = t('files.caseStudy.heading', { title: owner.title });
   const body = html`<h1>${title}</h1>
-    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${doneNotice(notice && t(notice))}
     ${errorSummary(ctx, errors)}
     <p><a href="${href(ctx, `/admin/case-studies/${owner.key}`)}">${t('files.caseStudy.back')}</a></p>
     ${section}`;

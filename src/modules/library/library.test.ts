@@ -236,7 +236,7 @@ describe('e-library on a phone: results first, filters behind a disclosure', () 
     const results = body.indexOf('<h2 id="results"');
     assert.ok(form < details && details < results && detailsEnd < results);
     // Every filter box is inside the disclosure; nothing but the search box comes before it.
-    const boxes = [...body.matchAll(/<fieldset class="facet">/g)].map((m) => m.index);
+    const boxes = [...body.matchAll(/<fieldset class="field choice-list facet"/g)].map((m) => m.index);
     assert.ok(boxes.length >= 2 && boxes.every((i) => i > details && i < detailsEnd));
     assert.doesNotMatch(body.slice(form, details), /type="checkbox"/);
   });

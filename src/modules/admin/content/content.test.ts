@@ -157,7 +157,7 @@ describe('case studies from draft to public and back', () => {
     assert.equal(added.headers.location, `${page}?done=file-added#attachments`);
     const edit = await editor.get(`${page}?done=file-added`);
     assert.match(edit.body, /Partnership agreement template/);
-    assert.match(edit.body, /class="notice" role="status"/);
+    assert.match(edit.body, /class="notice notice-success" role="status"/);
     const pub = (await t.get(`/en/case-studies/${slug}`)).body;
     const link = /href="(\/files\/\d+\/agreement\.pdf)"/.exec(pub);
     assert.ok(link, 'the public page links the file');

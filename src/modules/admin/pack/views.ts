@@ -2,7 +2,7 @@ import type { ImportResult } from '../../../content/import.ts';
 import { ZIP_LIMITS } from '../../../content/export.ts';
 import type { PageContext } from '../../../http/context.ts';
 import type { FieldError } from '../../../http/forms.ts';
-import { errorSummary } from '../../../ui/forms.ts';
+import { errorSummary } from '../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href } from '../../../ui/layout.ts';
 import { adminPage } from '../views/pages.ts';

@@ -1,10 +1,11 @@
 import type { PageContext } from '../../../http/context.ts';
 import { catalogues } from '../../../i18n/messages.ts';
 import type { JobCount, JobProblemView } from '../../../platform/jobs/queue.ts';
-import { postForm } from '../../../ui/forms.ts';
+import { postForm } from '../../../ui/components/field/field.ts';
 import { html } from '../../../ui/html.ts';
 import { href } from '../../../ui/layout.ts';
 import { adminPage } from './pages.ts';
+import { doneNotice } from '../../../ui/components/notice/notice.ts';
 
 // /{lang}/admin/jobs: mail and the other background jobs, for administrators: how many wait and
 // run per kind, and each job that failed, with its error and attempts; one that ran out of
@@ -20,7 +21,7 @@ export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], pro
   const kinds = [...new Set(counts.map((c) => c.name))].sort();
   const count = (name: string, state: JobCount['state']) => counts.find((c) => c.name === name && c.state === state)?.count ?? 0;
   const body = html`<h1>${t('admin.jobs.heading')}</h1>
-    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${doneNotice(notice && t(notice))}
     <p class="lead">${t('admin.jobs.intro')}</p>
     <h2>${t('admin.jobs.queueHeading')}</h2>
     ${

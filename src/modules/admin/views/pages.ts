@@ -1,10 +1,11 @@
 import type { PageContext } from '../../../http/context.ts';
-import { errorSummary, postForm } from '../../../ui/forms.ts';
+import { errorSummary, postForm } from '../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout, type Crumb } from '../../../ui/layout.ts';
 import type { User } from '../../accounts/repository.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import { siteRoles } from '../../accounts/roles.ts';
+import { doneNotice } from '../../../ui/components/notice/notice.ts';
 
 // Back-office pages: the dashboard, people and their site roles, the outbox, the audit log
 // (the job queue's page is views/jobs.ts).
@@ -71,7 +72,7 @@ export function peopleView(
 ): string {
   const { t } = ctx;
   const body = html`<h1>${t('admin.people.heading')}</h1>
-    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${doneNotice(notice && t(notice))}
     ${errorSummary(ctx, errors)}
     <form class="search-page" action="${href(ctx, '/admin/people')}" method="get" role="search">
       <label for="people-q">${t('admin.people.search')}</label>

@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import type { Text } from '../../../i18n/localise.ts';
-import { choices, errorSummary, field, postForm, select, textarea } from '../../../ui/forms.ts';
+import { errorSummary, field, postForm, select, textarea } from '../../../ui/components/field/field.ts';
+import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { txt } from '../../../ui/text.ts';
@@ -10,6 +11,7 @@ import type { CentreRow } from '../repository.ts';
 import { MAX_LOGO_BYTES } from '../logos.ts';
 import { DESCRIPTION_MAX } from '../schemas.ts';
 import { INVITATION_DAYS } from '../service.ts';
+import { notice } from '../../../ui/components/notice/notice.ts';
 
 // Creating and managing a centre: the profile form, the logo, members and invitations.
 
@@ -87,10 +89,10 @@ function profileFields(ctx: PageContext, v: ProfileValues, sectors: Map<string, 
     })}
     ${field(ctx, { name: 'city', label: t('centre.field.city'), value: v.city, maxlength: 120, errors })}
     ${field(ctx, { name: 'website', label: t('centre.field.website'), value: v.website, maxlength: 300, hint: t('centre.field.websiteHint'), errors })}
-    ${choices(ctx, { kind: 'radio', name: 'type', legend: t('centre.field.type'), values: [v.type], options: centreTypes.map((c) => ({ value: c, label: t(`centre.type.${c}`) })), errors })}
-    ${choices(ctx, { kind: 'checkbox', name: 'sectors', legend: t('centre.field.sectors'), values: v.sectors, columns: true, options: [...sectors].map(([value, label]) => ({ value, label: txt(label, ctx) })), errors })}
-    ${choices(ctx, { kind: 'checkbox', name: 'eqf', legend: t('centre.field.eqf'), hint: t('centre.field.eqfHint'), values: v.eqf, columns: true, options: eqfLevels.map((n) => ({ value: String(n), label: t('centre.eqfLevel', { level: n }) })), errors })}
-    ${choices(ctx, {
+    ${choiceList(ctx, { kind: 'radio', name: 'type', legend: t('centre.field.type'), values: [v.type], options: centreTypes.map((c) => ({ value: c, label: t(`centre.type.${c}`) })), errors })}
+    ${choiceList(ctx, { kind: 'checkbox', name: 'sectors', legend: t('centre.field.sectors'), values: v.sectors, columns: true, options: [...sectors].map(([value, label]) => ({ value, label: txt(label, ctx) })), errors })}
+    ${choiceList(ctx, { kind: 'checkbox', name: 'eqf', legend: t('centre.field.eqf'), hint: t('centre.field.eqfHint'), values: v.eqf, columns: true, options: eqfLevels.map((n) => ({ value: String(n), label: t('centre.eqfLevel', { level: n }) })), errors })}
+    ${choiceList(ctx, {
       kind: 'checkbox',
       name: 'languages',
       legend: t('centre.field.languages'),
@@ -100,7 +102,7 @@ function profileFields(ctx: PageContext, v: ProfileValues, sectors: Map<string, 
       errors,
     })}
     ${textarea(ctx, { name: 'description', label: t('centre.field.description'), value: v.description, hint: t('centre.field.descriptionHint', { max: DESCRIPTION_MAX }), maxlength: DESCRIPTION_MAX, errors })}
-    ${choices(ctx, { kind: 'checkbox', name: 'published', legend: t('centre.field.visibility'), values: v.published ? ['yes'] : [], options: [{ value: 'yes', label: t('centre.field.published') }], errors })}`;
+    ${choiceList(ctx, { kind: 'checkbox', name: 'published', legend: t('centre.field.visibility'), values: v.published ? ['yes'] : [], options: [{ value: 'yes', label: t('centre.field.published') }], errors })}`;
 }
 
 export function newCentreView(ctx: PageContext, csrf: string, v: ProfileValues, sectors: Map<string, Text>, errors: FieldError[] = []): string {
@@ -142,7 +144,7 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
   const errorsFor = (form: ManageState['form']) => (s.form === form ? errors : []);
   const body = html`<p class="kicker">${t('centre.manage.kicker')}</p>
     <h1>${d.centre.name}</h1>
-    ${s.notice ? html`<p class="notice" role="status">${t(s.notice)}</p>` : ''}
+    ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${errorSummary(ctx, errors)}
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>
     <p><a class="button" href="${href(ctx, `${base}/self-assessment`)}">${t('centre.manage.selfAssessment')}</a></p>
@@ -204,7 +206,7 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
             href(ctx, `${base}/invitations`),
             s.csrf,
             html`${field(ctx, { name: 'email', label: t('account.field.email'), type: 'email', value: s.invite?.email ?? '', maxlength: 254, errors: errorsFor('invite') })}
-              ${choices(ctx, {
+              ${choiceList(ctx, {
                 kind: 'radio',
                 name: 'role',
                 legend: t('centre.manage.role'),

@@ -2,27 +2,26 @@ import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { langOf, txt } from '../../../ui/text.ts';
+import { button } from '../../../ui/components/button/button.ts';
+import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
 import type { CheckerResult, Package } from '../service.ts';
 
 /** The checklists of both packages as one GET form; its result URL can be shared. */
 export function checkerForm(ctx: PageContext, packages: Package[], checked: string[], headingLevel: 2 | 3, error?: string): Html {
   const { t } = ctx;
   return html`<form class="checker" action="${href(ctx, '/checker/result')}" method="get" novalidate>
-    ${error ? html`<div class="error-summary" role="alert" tabindex="-1"><h${headingLevel} class="error-summary-title">${t('form.errorSummary')}</h${headingLevel}><ul><li><a href="#checker-${packages[0]?.checklist[0]?.key ?? ''}">${error}</a></li></ul></div>` : ''}
-    ${packages.map(
-      (p) => html`<fieldset>
-        <legend>${t('checker.legend', { number: p.number })} <span class="legend-title">${txt(p.title, ctx)}</span></legend>
-        <ul class="checkboxes">
-          ${p.checklist.map(
-            (c) => html`<li>
-              <input type="checkbox" name="c" value="${c.key}" id="checker-${c.key}"${checked.includes(c.key) ? html` checked` : ''}>
-              <label for="checker-${c.key}"${langOf(c.text, ctx)}>${c.text.value}</label>
-            </li>`,
-          )}
-        </ul>
-      </fieldset>`,
+    ${error ? html`<div class="error-summary" role="alert" tabindex="-1"><h${headingLevel} class="error-summary-title">${t('form.errorSummary')}</h${headingLevel}><ul><li><a href="#field-c-${packages[0]?.number ?? 1}-0">${error}</a></li></ul></div>` : ''}
+    ${packages.map((p) =>
+      choiceList(ctx, {
+        kind: 'checkbox',
+        name: 'c',
+        id: `c-${p.number}`,
+        legend: html`${t('checker.legend', { number: p.number })} <span class="legend-title">${txt(p.title, ctx)}</span>`,
+        values: checked,
+        options: p.checklist.map((c) => ({ value: c.key, label: html`<span${langOf(c.text, ctx)}>${c.text.value}</span>` })),
+      }),
     )}
-    <button type="submit">${t('checker.submit')}</button>
+    ${button({ text: t('checker.submit') })}
   </form>`;
 }
 

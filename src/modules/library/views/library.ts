@@ -1,6 +1,9 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
+import { button } from '../../../ui/components/button/button.ts';
+import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
+import { pagination } from '../../../ui/components/pagination/pagination.ts';
 import { langOf, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
 import { PER_PAGE, type FacetCount, type LibraryPage } from '../service.ts';
@@ -35,42 +38,21 @@ function facetGroup(ctx: PageContext, labels: Labels, query: LibraryQuery, facet
   const shown = counts.slice(0, FACET_LIMIT);
   for (const v of selected) if (!shown.some((c) => c.value === v)) shown.push({ value: v, count: counts.find((c) => c.value === v)?.count ?? 0 });
   if (shown.length === 0) return html``;
-  return html`<fieldset class="facet">
-    <legend>${ctx.t(`library.facet.${facet}`)}</legend>
-    <ul>
-      ${shown.map((c, i) => {
-        const id = `f-${facet}-${i}`;
-        return html`<li>
-          <input type="checkbox" name="${facet}" value="${c.value}" id="${id}"${selected.includes(c.value) ? html` checked` : ''}>
-          <label for="${id}">${facetLabel(ctx, labels, facet, c.value)} <span class="count">(${ctx.format.number(c.count)})</span></label>
-        </li>`;
-      })}
-    </ul>
-  </fieldset>`;
+  return choiceList(ctx, {
+    kind: 'checkbox',
+    name: facet,
+    legend: ctx.t(`library.facet.${facet}`),
+    className: 'facet',
+    values: selected,
+    options: shown.map((c) => ({
+      value: c.value,
+      label: html`${facetLabel(ctx, labels, facet, c.value)} <span class="count">(${ctx.format.number(c.count)})</span>`,
+    })),
+  });
 }
 
-function pagination(ctx: PageContext, query: LibraryQuery, pages: number): Html {
-  if (pages <= 1) return html``;
-  const { t } = ctx;
-  const current = query.page;
-  const window = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])]
-    .filter((n) => n >= 1 && n <= pages)
-    .sort((a, b) => a - b);
-  const link = (page: number) => `${libraryHref(ctx, { ...query, page })}#results`;
-  return html`<nav class="pagination" aria-label="${t('pagination.label')}">
-    <ul>
-      ${current > 1 ? html`<li><a rel="prev" href="${link(current - 1)}">${t('pagination.previous')}</a></li>` : ''}
-      ${window.map(
-        (n, i) => html`${i > 0 && n - window[i - 1]! > 1 ? html`<li class="gap" aria-hidden="true">…</li>` : ''}
-        <li>${
-          n === current
-            ? html`<a href="${link(n)}" aria-current="page">${t('pagination.page', { page: n })}</a>`
-            : html`<a href="${link(n)}">${t('pagination.page', { page: n })}</a>`
-        }</li>`,
-      )}
-      ${current < pages ? html`<li><a rel="next" href="${link(current + 1)}">${t('pagination.next')}</a></li>` : ''}
-    </ul>
-  </nav>`;
+function resultPages(ctx: PageContext, query: LibraryQuery, pages: number): Html {
+  return pagination(ctx, { label: ctx.t('pagination.label'), current: query.page, pages, href: (page) => `${libraryHref(ctx, { ...query, page })}#results` });
 }
 
 export function libraryView(ctx: PageContext, query: LibraryQuery, result: LibraryPage & { sort: Sort; pages: number }, labels: Labels): string {
@@ -89,7 +71,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
         <label for="library-q">${t('library.searchLabel')}</label>
         <div class="input-row">
           <input id="library-q" name="q" type="search" value="${query.q}" dir="auto" maxlength="200" aria-describedby="library-q-hint">
-          <button type="submit">${t('search.button')}</button>
+          ${button({ text: t('search.button') })}
         </div>
         <p id="library-q-hint" class="hint">${t('library.searchHint')}</p>
       </div>
@@ -98,7 +80,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
           <summary>${t('library.filtersChosen', { count: active.length })}</summary>
           <div class="facets">
             ${facetNames.map((f) => facetGroup(ctx, labels, query, f, result.facets[f]))}
-            <button type="submit" class="secondary">${t('library.apply')}</button>
+            ${button({ text: t('library.apply'), variant: 'secondary' })}
           </div>
         </details>
         <div class="results">
@@ -126,7 +108,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
                 .filter((s) => s !== 'relevance' || query.q)
                 .map((s) => html`<option value="${s}"${s === result.sort ? html` selected` : ''}>${t(`library.sort.${s}`)}</option>`)}
             </select>
-            <button type="submit" class="secondary">${t('library.sortApply')}</button>
+            ${button({ text: t('library.sortApply'), variant: 'secondary' })}
           </div>
           ${
             result.items.length
@@ -149,7 +131,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
                 </ul>
               </div>`
           }
-          ${pagination(ctx, query, result.pages)}
+          ${resultPages(ctx, query, result.pages)}
         </div>
       </div>
     </form>`;

@@ -1,8 +1,9 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
+import { button } from '../../../ui/components/button/button.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { inLanguage } from '../../../ui/text.ts';
-import { pager } from '../../../ui/components/shared.ts';
+import { pager } from '../../../ui/components/pagination/pagination.ts';
 import { fold, queryWords } from '../analyse.ts';
 import type { SearchHit } from '../provider.ts';
 
@@ -54,7 +55,7 @@ export function searchView(ctx: PageContext, q: string, page: number, pages: num
       <label for="search-q">${t('search.label')}</label>
       <div class="input-row">
         <input id="search-q" name="q" type="search" value="${q}" dir="auto" maxlength="200">
-        <button type="submit">${t('search.button')}</button>
+        ${button({ text: t('search.button') })}
       </div>
     </form>
     ${

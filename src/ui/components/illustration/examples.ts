@@ -4,8 +4,8 @@ import { illustration, illustrationNames } from './illustration.ts';
 
 export const examples: { name: string; render: (ctx: PageContext) => Html }[] = [
   {
-    name: 'every drawing',
+    name: 'illustration-all',
     render: () => html`<ul class="grid two">${illustrationNames.map((n) => html`<li>${illustration(n)}</li>`)}</ul>`,
   },
-  { name: 'a drawing beside a heading', render: (ctx) => html`<h2>${ctx.t('package.label', { number: 2 })}</h2>${illustration('package-2-station-3')}` },
+  { name: 'illustration-beside-heading', render: (ctx) => html`<h2>${ctx.t('package.label', { number: 2 })}</h2>${illustration('package-2-station-3')}` },
 ];

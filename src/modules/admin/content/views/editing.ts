@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../http/context.ts';
 import { nativeNames, type Lang } from '../../../../i18n/languages.ts';
-import { postForm } from '../../../../ui/forms.ts';
+import { postForm } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href } from '../../../../ui/layout.ts';
 import { inLanguage } from '../../../../ui/text.ts';

@@ -2,7 +2,8 @@ import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { direction, nativeNames } from '../../../../i18n/languages.ts';
 import type { Text } from '../../../../i18n/localise.ts';
-import { choices, field, select, textarea } from '../../../../ui/forms.ts';
+import { field, select, textarea } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { txt } from '../../../../ui/text.ts';
 import { countries, languageCodes } from '../../../centres/lists.ts';
@@ -52,11 +53,11 @@ function resourceFields(ctx: PageContext, o: FieldsOptions, errors: FieldError[]
     ${select(ctx, { name: 'noLink', label: t('admin.resource.noLink'), value: str(v, 'noLink'), placeholder: t('admin.content.none'), options: noLinkReasons.map((reason) => ({ value: reason, label: t(`admin.resource.noLink.${reason}`) })), errors })}
     ${field(ctx, { name: 'ask', label: t('admin.resource.ask'), value: str(v, 'ask'), maxlength: 500, hint: t('admin.resource.askHint'), errors })}
     ${field(ctx, { name: 'year', label: t('resource.year'), value: str(v, 'year'), maxlength: 4, errors })}
-    ${choices(ctx, { kind: 'checkbox', name: 'stations', legend: t('resource.stations'), values: arr(v, 'stations'), columns: true, errors, options: o.labels.packages.flatMap((p) => p.stations.map((s) => ({ value: `${p.number}-${s.position}`, label: html`${t('station.ofPackage', { package: p.number, station: s.position })}: ${txt(s.title, ctx)}` }))) })}
-    ${choices(ctx, { kind: 'checkbox', name: 'themes', legend: t('library.facet.theme'), values: arr(v, 'themes'), columns: true, errors, options: vocab(o.labels.themes) })}
-    ${choices(ctx, { kind: 'checkbox', name: 'sectors', legend: t('library.facet.sector'), values: arr(v, 'sectors'), columns: true, errors, options: vocab(o.labels.sectors) })}
-    ${choices(ctx, { kind: 'checkbox', name: 'countries', legend: t('library.facet.country'), values: arr(v, 'countries'), columns: true, errors, options: named(ctx, countries, arr(v, 'countries'), (c) => ctx.format.country(c)) })}
-    ${choices(ctx, { kind: 'checkbox', name: 'languages', legend: t('library.facet.language'), values: arr(v, 'languages'), columns: true, errors, options: named(ctx, languageCodes, arr(v, 'languages'), (c) => ctx.format.language(c)) })}`;
+    ${choiceList(ctx, { kind: 'checkbox', name: 'stations', legend: t('resource.stations'), values: arr(v, 'stations'), columns: true, errors, options: o.labels.packages.flatMap((p) => p.stations.map((s) => ({ value: `${p.number}-${s.position}`, label: html`${t('station.ofPackage', { package: p.number, station: s.position })}: ${txt(s.title, ctx)}` }))) })}
+    ${choiceList(ctx, { kind: 'checkbox', name: 'themes', legend: t('library.facet.theme'), values: arr(v, 'themes'), columns: true, errors, options: vocab(o.labels.themes) })}
+    ${choiceList(ctx, { kind: 'checkbox', name: 'sectors', legend: t('library.facet.sector'), values: arr(v, 'sectors'), columns: true, errors, options: vocab(o.labels.sectors) })}
+    ${choiceList(ctx, { kind: 'checkbox', name: 'countries', legend: t('library.facet.country'), values: arr(v, 'countries'), columns: true, errors, options: named(ctx, countries, arr(v, 'countries'), (c) => ctx.format.country(c)) })}
+    ${choiceList(ctx, { kind: 'checkbox', name: 'languages', legend: t('library.facet.language'), values: arr(v, 'languages'), columns: true, errors, options: named(ctx, languageCodes, arr(v, 'languages'), (c) => ctx.format.language(c)) })}`;
 }
 
 /** The kind's own fields: what places the item (package, position) and what is not translated. */
@@ -105,7 +106,7 @@ export function checklist(ctx: PageContext, o: FieldsOptions, errors: FieldError
       ${field(ctx, { name: `checklist_${i}_id`, label: t('admin.content.checklist.id'), value: str(v, `checklist_${i}_id`), maxlength: 60, hint: t('admin.content.checklist.idHint'), errors })}
       ${field(ctx, { name: `checklist_${i}_order`, label: t('admin.content.checklist.order'), value: str(v, `checklist_${i}_order`) || String(i + 1), maxlength: 2, errors })}
       ${stations.length
-        ? choices(ctx, { kind: 'checkbox', name: `checklist_${i}_stations`, legend: t('admin.content.checklist.stations'), values: arr(v, `checklist_${i}_stations`), options: stations, errors })
+        ? choiceList(ctx, { kind: 'checkbox', name: `checklist_${i}_stations`, legend: t('admin.content.checklist.stations'), values: arr(v, `checklist_${i}_stations`), options: stations, errors })
         : html`<p class="hint">${t('admin.content.checklist.noStations')}</p>`}
       <div class="columns-3">
         ${LANGS.map(
@@ -115,7 +116,7 @@ export function checklist(ctx: PageContext, o: FieldsOptions, errors: FieldError
           </div>`,
         )}
       </div>
-      ${isNew ? '' : choices(ctx, { kind: 'checkbox', name: `checklist_${i}_remove`, legend: t('admin.content.checklist.removeLegend'), values: arr(v, `checklist_${i}_remove`), options: [{ value: 'yes', label: t('admin.content.checklist.remove') }], errors })}
+      ${isNew ? '' : choiceList(ctx, { kind: 'checkbox', name: `checklist_${i}_remove`, legend: t('admin.content.checklist.removeLegend'), values: arr(v, `checklist_${i}_remove`), options: [{ value: 'yes', label: t('admin.content.checklist.remove') }], errors })}
     </fieldset>`;
   };
   return html`<fieldset class="checklist">

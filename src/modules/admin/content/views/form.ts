@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
-import { errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm, textarea } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { direction, nativeNames, type Lang } from '../../../../i18n/languages.ts';
 import { href } from '../../../../ui/layout.ts';
@@ -10,6 +10,7 @@ import { LANGS, type FormValues, type KindSpec, type TextField } from '../kinds.
 import type { TranslationStatus } from '../revisions.ts';
 import { editorPage, publishingControls, translationBadge } from './editing.ts';
 import { checklist, sharedFields, str, type FormLabels } from './fields.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
 
 // The form for any kind of content: its state with preview, revisions and publishing, the three
 // languages side by side with their status, the kind's own fields, its files, and delete.
@@ -45,7 +46,7 @@ export function formView(ctx: PageContext, spec: KindSpec, o: FormOptions): stri
   const title = o.slug === null ? t(spec.words.new) : str(o.values, 'title_en') || o.slug;
   const formError = errors.find((e) => e.field === 'form');
   const body = html`<h1${o.slug === null ? '' : inLanguage('en', ctx)}>${title}</h1>
-    ${o.notice ? html`<p class="notice" role="status">${t(o.notice)}</p>` : ''}
+    ${o.notice ? notice(t(o.notice), { tone: 'success' }) : ''}
     ${errorSummary(ctx, errors)}
     ${formError ? html`<p class="error-message" id="field-form">${t(formError.key, formError.values)}</p>` : ''}
     ${o.slug !== null

@@ -5,6 +5,7 @@ import { inLanguage } from '../../../../ui/text.ts';
 import { LANGS, type KindSpec } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
 import { editorPage, translationBadge } from './editing.ts';
+import { doneNotice } from '../../../../ui/components/notice/notice.ts';
 
 // A kind's list: a search by English title, then each item with its state and its translations.
 
@@ -20,7 +21,7 @@ export function listView(ctx: PageContext, spec: KindSpec, q: string, rows: List
   const heading = t(spec.words.heading);
   const search = `${spec.path}-q`;
   const body = html`<h1>${heading}</h1>
-    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${doneNotice(notice && t(notice))}
     ${spec.creatable ? html`<p><a class="button" href="${href(ctx, `/admin/${spec.path}/new`)}">${t(spec.words.new)}</a></p>` : ''}
     <form class="search-page" action="${href(ctx, `/admin/${spec.path}`)}" method="get" role="search">
       <label for="${search}">${t('admin.resources.search')}</label>

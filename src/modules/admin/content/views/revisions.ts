@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../../http/context.ts';
-import { postForm } from '../../../../ui/forms.ts';
+import { postForm } from '../../../../ui/components/field/field.ts';
 import { html } from '../../../../ui/html.ts';
 import { href } from '../../../../ui/layout.ts';
 import type { KindSpec } from '../kinds.ts';

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { errorSummary, field } from '../../../../ui/forms.ts';
+import { errorSummary, field } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';

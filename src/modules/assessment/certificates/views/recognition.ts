@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { errorSummary, postForm } from '../../../../ui/forms.ts';
+import { errorSummary, postForm } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import type { RoundPage } from '../../access.ts';
 import { inLang } from '../../framework/document.ts';

@@ -1,13 +1,15 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { choices, errorSummary, field, postForm } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { stakeholderGroups } from '../../framework/format.ts';
 import type { Certificate } from '../repository.ts';
 import type { CertificateRules } from '../rules.ts';
 import { certificateStatus } from '../service.ts';
+import { doneNotice } from '../../../../ui/components/notice/notice.ts';
 
 // The administrators' page of certificate rules, with the certificates issued and a way to
 // withdraw one.
@@ -41,14 +43,14 @@ export function settingsView(
     field(ctx, { name, label: t(`settings.${name}`), hint: t(`settings.${name}Hint`), value: text(name), errors, maxlength });
   const body = html`${errorSummary(ctx, errors)}
     <h1>${t('settings.title')}</h1>
-    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${doneNotice(notice && t(notice))}
     <p class="lead">${t('settings.lead')}</p>
     ${postForm(
       href(ctx, '/admin/self-assessment/settings'),
       csrf,
       html`${number('minDays', 3)}
         ${number('minGroups', 1)}
-        ${choices(ctx, {
+        ${choiceList(ctx, {
           name: 'requiredGroups',
           legend: t('settings.requiredGroups'),
           hint: t('settings.requiredGroupsHint'),

@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { choices, errorSummary, field, postForm, textarea } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm, textarea } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { direction, languages, nativeNames, translationLangs } from '../../../../i18n/languages.ts';
 import { href, layout } from '../../../../ui/layout.ts';
@@ -9,6 +10,8 @@ import { langOf } from '../../../../ui/text.ts';
 import { inLang, type FrameworkDocument } from '../document.ts';
 import type { EditTarget, ItemValues } from '../editor.ts';
 import { stakeholderGroups } from '../format.ts';
+import { doneNotice } from '../../../../ui/components/notice/notice.ts';
+import { tag } from '../../../../ui/components/tag/tag.ts';
 
 // The back office's framework editor: the tree with its draft state and versions, and one form
 // per dimension, criterion or indicator, with its texts in three languages side by side.
@@ -47,7 +50,7 @@ export function frameworkAdminView(
   const body = html`${errorSummary(ctx, errors)}
     <h1>${t('framework.admin.title')}</h1>
     <p class="lead"${langOf(title, ctx)}>${title.value}</p>
-    ${notice ? html`<p class="notice" role="status">${t(notice)}</p>` : ''}
+    ${doneNotice(notice && t(notice))}
     <section class="panel" aria-labelledby="draft-state">
       <h2 id="draft-state">${draft ? t('framework.admin.draft') : t('framework.admin.noDraft')}</h2>
       <p>${draft ? t('framework.admin.draftText') : t('framework.admin.noDraftText')}</p>
@@ -67,7 +70,7 @@ export function frameworkAdminView(
         ${d.criteria.map(
           (c) => html`<h3>${edit('criterion', c.id, inLang(c.title, ctx))}</h3>
             <ol class="link-list">
-              ${c.indicators.map((i) => html`<li>${edit('indicator', i.id, inLang(i.statement, ctx))}${i.core ? html` <span class="badge">${t('assessment.core')}</span>` : ''}${translationLangs.some((l) => !i.statement[l] || !i.explanation[l]) ? html` <span class="status status-missing">${t('framework.admin.untranslated')}</span>` : ''}</li>`)}
+              ${c.indicators.map((i) => html`<li>${edit('indicator', i.id, inLang(i.statement, ctx))}${i.core ? html` ${tag(t('assessment.core'))}` : ''}${translationLangs.some((l) => !i.statement[l] || !i.explanation[l]) ? html` <span class="status status-missing">${t('framework.admin.untranslated')}</span>` : ''}</li>`)}
             </ol>
             <p><a href="${path}/criterion/${c.id}/new-indicator">${t('framework.admin.add')}<span class="visually-hidden"> (${inLang(c.title, ctx).value})</span></a></p>`,
         )}
@@ -111,7 +114,7 @@ export function frameworkItemView(ctx: PageContext, slug: string, target: EditTa
     ? html`${target.kind === 'new-indicator' ? field(ctx, { name: 'id', label: t('framework.admin.id'), hint: t('framework.admin.idHint'), value: listValue('id'), errors, maxlength: 80 }) : ''}
         ${texts(ctx, 'statement', t('framework.admin.statement'), values, errors, 300, false)}
         ${texts(ctx, 'explanation', t('framework.admin.explanation'), values, errors, 1200, true)}
-        ${choices(ctx, { name: 'groups', legend: t('round.field.groups'), kind: 'checkbox', values: Array.isArray(values.groups) ? values.groups : values.groups ? [values.groups] : [], errors, options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })) })}
+        ${choiceList(ctx, { name: 'groups', legend: t('round.field.groups'), kind: 'checkbox', values: Array.isArray(values.groups) ? values.groups : values.groups ? [values.groups] : [], errors, options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })) })}
         <div class="checkbox-field"><input type="checkbox" name="core" value="yes" id="field-core"${values.core === 'yes' ? html` checked` : ''}><label for="field-core">${t('framework.admin.core')}</label></div>
         ${textarea(ctx, { name: 'stations', label: t('framework.admin.stations'), hint: t('framework.admin.stationsHint'), value: listValue('stations'), errors, maxlength: 2000 })}
         ${textarea(ctx, { name: 'actions', label: t('framework.admin.actions'), hint: t('framework.admin.actionsHint'), value: listValue('actions'), errors, maxlength: 4000 })}

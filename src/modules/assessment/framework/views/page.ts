@@ -5,6 +5,7 @@ import { langOf, txt } from '../../../../ui/text.ts';
 import { inLang, type FrameworkDocument, type IndicatorDoc } from '../document.ts';
 import { startButton } from './landing.ts';
 import type { LinkLabels } from '../service.ts';
+import { tag } from '../../../../ui/components/tag/tag.ts';
 
 // The framework of vocational excellence as a page: every dimension, criterion and indicator
 // with its explanation, who is asked, and where in the Knowledge Packages a centre finds help.
@@ -22,7 +23,7 @@ function indicator(ctx: PageContext, i: IndicatorDoc, labels: LinkLabels) {
   const stations = i.stations.filter((s) => labels.stations.has(s));
   const resources = i.resources.filter((r) => labels.resources.has(r));
   return html`<li class="indicator" id="${i.id}">
-    <p class="indicator-statement"${langOf(statement, ctx)}>${statement.value}${i.core ? html` <span class="badge">${t('assessment.core')}</span>` : ''}</p>
+    <p class="indicator-statement"${langOf(statement, ctx)}>${statement.value}${i.core ? html` ${tag(t('assessment.core'))}` : ''}</p>
     <p class="hint"${langOf(explanation, ctx)}>${explanation.value}</p>
     <p class="meta">${t('assessment.askedOf', { groups: new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(i.groups.map((g) => t(`assessment.group.${g}`))) })}</p>
     ${

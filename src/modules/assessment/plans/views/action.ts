@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
-import { errorSummary, postForm, textarea } from '../../../../ui/forms.ts';
+import { errorSummary, postForm, textarea } from '../../../../ui/components/field/field.ts';
 import { html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
@@ -10,6 +10,7 @@ import type { Plan, PlanAction } from '../repository.ts';
 import type { PlanData } from '../service.ts';
 import { actionFields, str, type Values } from './fields.ts';
 import { actionFacts, noteLine } from './plan.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
 
 // An action's pages: the new-action form (…/plan/new-action, prefilled from the address), and an
 // action's own page (…/plan/actions/{id}): its facts and progress notes for every member, the
@@ -97,7 +98,7 @@ export function actionView(ctx: PageContext, d: PlanData, plan: Plan, action: Pl
   const body = html`${errorSummary(ctx, errors)}
     <p class="kicker">${d.page.centre.name}</p>
     <h1>${action.title}</h1>
-    ${s.notice ? html`<p class="notice" role="status">${t(s.notice)}</p>` : ''}
+    ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${actionFacts(ctx, d, action)}
     ${source ? html`<p class="meta">${t('plan.action.source')}: ${txt(source.text, ctx)} <span${langOf(source.station, ctx)}>(${source.station.value})</span></p>` : ''}
     ${action.notes ? html`<p class="plan-details">${action.notes}</p>` : ''}

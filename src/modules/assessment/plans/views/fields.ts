@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
-import { field, select, textarea } from '../../../../ui/forms.ts';
+import { field, select, textarea } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
 import { inLang, type CriterionDoc } from '../../framework/document.ts';

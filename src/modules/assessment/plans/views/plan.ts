@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
-import { choices, errorSummary, postForm } from '../../../../ui/forms.ts';
+import { errorSummary, postForm } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { langOf, txt } from '../../../../ui/text.ts';
@@ -11,6 +12,8 @@ import { scoreFormat } from '../../report/views/report.ts';
 import type { Plan, PlanAction } from '../repository.ts';
 import { isOverdue, progressOf, type PlanData } from '../service.ts';
 import { actionFields } from './fields.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
+import { tag } from '../../../../ui/components/tag/tag.ts';
 
 // The development plan: focus areas chosen from the report; under each, its actions as cards
 // (owner, due date, status, the statement they should move, the latest progress note), which sit
@@ -41,7 +44,7 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
   return postForm(
     `${path}/focus`,
     s.csrf,
-    html`${choices(ctx, {
+    html`${choiceList(ctx, {
       name: 'focus',
       legend: t('plan.focus.legend'),
       hint: `${t('plan.focus.hint', { min: d.focusRange.min, max: d.focusRange.max })}${d.released ? '' : ` ${t('plan.focus.notReleased')}`}`,
@@ -52,7 +55,7 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
         const title = inLang(c.title, ctx);
         return {
           value: c.id,
-          label: html`<span${langOf(title, ctx)}>${title.value}</span>${criterionScore(ctx, d, c.id)}${d.suggested.includes(c.id) ? html` <span class="badge">${t('plan.focus.suggested')}</span>` : ''}`,
+          label: html`<span${langOf(title, ctx)}>${title.value}</span>${criterionScore(ctx, d, c.id)}${d.suggested.includes(c.id) ? html` ${tag(t('plan.focus.suggested'))}` : ''}`,
         };
       }),
     })}
@@ -187,7 +190,7 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
   const body = html`${errorSummary(ctx, errors)}
     <p class="kicker">${d.page.centre.name}</p>
     <h1>${title}</h1>
-    ${s.notice ? html`<p class="notice" role="status">${t(s.notice)}</p>` : ''}
+    ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     <p><a href="${roundPath(ctx, d.page.centre.slug, round.id)}/report">${t('plan.toReport')}</a></p>
     ${main}`;
   return layout(ctx, {

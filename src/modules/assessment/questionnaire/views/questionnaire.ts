@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import type { Lang } from '../../../../i18n/languages.ts';
-import { choices, errorSummary, field, postForm } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 import { langOf } from '../../../../ui/text.ts';
@@ -12,6 +13,7 @@ import { showCode } from '../../rounds/tokens.ts';
 import { itemsOf, type QuestionPage } from '../pages.ts';
 import { answerField } from '../schemas.ts';
 import type { LinkState, Session } from '../service.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
 
 // The questionnaire, as respondents see it: a welcome page for each group's link, one page per
 // criterion with a five-point scale plus "not applicable" and "prefer not to say" under every
@@ -71,16 +73,16 @@ export function welcomeView(
         `${action}/start`,
         csrf,
         html`<div class="notice" role="status"><h2>${t('survey.sentHere.title')}</h2><p>${t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) })}</p></div>
-          ${choices(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}
+          ${choiceList(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}
           <button type="submit">${t('survey.welcome.start')}</button>`,
         'form start-form',
       )
     : postForm(`${action}/start`, csrf, html`<button type="submit">${t('survey.welcome.start')}</button>`, 'form start-form');
   const state =
     s.status === 'scheduled'
-      ? html`<p class="notice">${t('survey.welcome.opens', { date: date(ctx, s.loaded.round.opens_at) })}</p>`
+      ? notice(t('survey.welcome.opens', { date: date(ctx, s.loaded.round.opens_at) }))
       : s.status === 'closed'
-        ? html`<p class="notice">${t('survey.welcome.closed')}</p>`
+        ? notice(t('survey.welcome.closed'))
         : startForm;
   const body = html`${errorSummary(ctx, o.errors)}
     ${intro(ctx, s)}
@@ -228,14 +230,14 @@ export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered
     </table>
     ${
       unanswered.length
-        ? html`<p class="notice">${t('survey.check.notYet', { n: unanswered.length })}</p>`
+        ? notice(t('survey.check.notYet', { n: unanswered.length }))
         : postForm(
             `/${ctx.lang}/survey/r/${s.token}/send`,
             csrf,
             html`${
               problem === 'sent-here'
                 ? html`<div class="notice" role="status"><h2>${t('survey.sentHere.title')}</h2><p>${t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) })}</p></div>
-                  ${choices(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}`
+                  ${choiceList(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}`
                 : ''
             }<p>${t('survey.check.final')}</p><button type="submit">${t('survey.check.send')}</button>`,
           )

@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../../http/context.ts';
-import { field } from '../../../../ui/forms.ts';
+import { field } from '../../../../ui/components/field/field.ts';
 import { html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
 

@@ -4,6 +4,7 @@ import { html, type Html } from '../../../../ui/html.ts';
 import { lastDay, statusOf } from '../../round.ts';
 import { BURST_FROM } from '../anonymity.ts';
 import type { ReportData } from '../service.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
 
 // The report's account of who answered and how (docs/decisions/0006): per group, the answers
 // sent and those in the results, whether the round has released them yet, what is held back, and
@@ -71,7 +72,7 @@ function intakeTable(ctx: PageContext, d: ReportData): Html {
   if (!rows.length) return html``;
   const flagged = rows.some((g) => g.member > 0 || g.burst > 0);
   return html`<h3 id="intake">${t('report.intake.title')}</h3>
-    ${flagged ? html`<p class="notice">${t('report.intake.flagged')}</p>` : ''}
+    ${flagged ? notice(t('report.intake.flagged')) : ''}
     <div class="table-scroll"><table class="members">
       <caption class="visually-hidden">${t('report.intake.title')}</caption>
       <thead><tr>

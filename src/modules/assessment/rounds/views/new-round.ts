@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { catalogues } from '../../../../i18n/messages.ts';
-import { choices, errorSummary, field, postForm } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm } from '../../../../ui/components/field/field.ts';
+import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { langOf } from '../../../../ui/text.ts';
 import type { CentreAccess } from '../../access.ts';
@@ -13,6 +14,8 @@ import { answeringMinutes, SECONDS_PER_PAGE, SECONDS_PER_STATEMENT } from '../..
 import { certificateGap, groupEstimate, presetIndicators, presets, type Preset } from '../presets.ts';
 import { MAX_OWN, MAX_TARGET, OWN_MAX_LENGTH, targetName } from '../schemas.ts';
 import { privatePage } from './rounds.ts';
+import { choice } from '../../../../ui/components/choice-list/choice-list.ts';
+import { tag } from '../../../../ui/components/tag/tag.ts';
 
 // The form that starts a round. Everything on it is right as the server sends it: the counters
 // per criterion, the running total and what the certificate still needs, each group's answering
@@ -109,7 +112,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
         ${field(ctx, { name: 'opens', type: 'date', label: t('round.field.opens'), value: values.opens, errors, hint: t('round.field.opensHint') })}
         ${field(ctx, { name: 'closes', type: 'date', label: t('round.field.closes'), value: values.closes, errors, hint: t('round.field.closesHint') })}
       </div>
-      ${choices(ctx, {
+      ${choiceList(ctx, {
         name: 'groups',
         legend: t('round.field.groups'),
         hint: t('round.field.groupsHint'),
@@ -118,7 +121,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
         errors,
         options: stakeholderGroups.map((g) => ({ value: g, label: html`${t(`assessment.groupName.${g}`)} ${estimate(g)}` })),
       })}
-      ${choices(ctx, {
+      ${choiceList(ctx, {
         name: 'invited',
         legend: t('round.field.invited'),
         hint: t('round.field.invitedHint'),
@@ -164,14 +167,21 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
                   <button type="button" class="link-button" data-select="all">${t('round.select.all')}<span class="visually-hidden"> (${ct.value})</span></button>
                   <button type="button" class="link-button" data-select="none">${t('round.select.none')}<span class="visually-hidden"> (${ct.value})</span></button>
                 </p>
-                <ul class="checkboxes">
+                <ul class="choices">
                   ${cr.indicators.map((i) => {
                     const st = inLang(i.statement, ctx);
-                    return html`<li>
-                      <input type="checkbox" name="indicators" value="${i.id}" id="ind-${i.id}" data-groups="${i.groups.join(' ')}" data-in="${inSet.get(i.id)!.join(' ')}"${chosen.has(i.id) ? html` checked` : ''}>
-                      <label for="ind-${i.id}"><span${langOf(st, ctx)}>${st.value}</span>${i.core ? html` <span class="badge">${t('assessment.core')}</span>` : ''}
-                        <span class="meta">${t('assessment.askedOf', { groups: list.format(i.groups.map((g) => t(`assessment.group.${g}`))) })}</span></label>
-                    </li>`;
+                    return html`<li>${choice({
+                      kind: 'checkbox',
+                      name: 'indicators',
+                      id: `ind-${i.id}`,
+                      checked: chosen.has(i.id),
+                      choice: {
+                        value: i.id,
+                        label: html`<span${langOf(st, ctx)}>${st.value}</span>${i.core ? html` ${tag(t('assessment.core'))}` : ''}`,
+                        hint: t('assessment.askedOf', { groups: list.format(i.groups.map((g) => t(`assessment.group.${g}`))) }),
+                        data: { groups: i.groups.join(' '), in: inSet.get(i.id)!.join(' ') },
+                      },
+                    })}</li>`;
                   })}
                 </ul>
               </details>`;

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { languages } from '../../../../i18n/languages.ts';
 import { day } from '../../../../ui/dates.ts';
-import { errorSummary, field, postForm, select, textarea } from '../../../../ui/forms.ts';
+import { errorSummary, field, postForm, select, textarea } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { langOf } from '../../../../ui/text.ts';
 import type { RoundPage } from '../../access.ts';

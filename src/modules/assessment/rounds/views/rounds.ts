@@ -1,12 +1,14 @@
 import type { PageContext } from '../../../../http/context.ts';
 import { day } from '../../../../ui/dates.ts';
-import { postForm } from '../../../../ui/forms.ts';
+import { postForm } from '../../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout, type Crumb } from '../../../../ui/layout.ts';
 import type { CentreAccess } from '../../access.ts';
 import { crumbs, roundPath, roundsPath } from '../../paths.ts';
 import type { RoundRow } from '../../repository.ts';
 import { statusOf, lastDay, type RoundStatus } from '../../round.ts';
+import { doneNotice } from '../../../../ui/components/notice/notice.ts';
+import { tag, type TagTone } from '../../../../ui/components/tag/tag.ts';
 
 // The centre's pages for rounds: the list (the form that starts one is new-round.ts, a round's own
 // page round.ts).
@@ -14,11 +16,12 @@ import { statusOf, lastDay, type RoundStatus } from '../../round.ts';
 export const privatePage = (ctx: PageContext, title: string, body: Html, breadcrumbs: Crumb[], scripts?: string[]) =>
   layout(ctx, { title, body, breadcrumbs, index: false, pageType: 'assessment', ...(scripts ? { scripts } : {}) });
 
-export const statusBadge = (ctx: PageContext, status: RoundStatus) =>
-  html`<span class="round-status round-${status}">${ctx.t(`round.status.${status}`)}</span>`;
+const statusTone: Record<RoundStatus, TagTone> = { scheduled: 'warning', open: 'success', closed: 'neutral' };
+
+export const statusBadge = (ctx: PageContext, status: RoundStatus) => tag(ctx.t(`round.status.${status}`), statusTone[status]);
 
 export function notice(ctx: PageContext, key: string | undefined): Html {
-  return key ? html`<p class="notice" role="status">${ctx.t(key)}</p>` : html``;
+  return doneNotice(key && ctx.t(key));
 }
 
 export function roundsView(ctx: PageContext, c: CentreAccess, rounds: (RoundRow & { sent: number })[], csrf: string, noticeKey?: string): string {

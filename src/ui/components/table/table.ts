@@ -1,0 +1,32 @@
+import { html, type Html, type Renderable } from '../../html.ts';
+
+// A data table with a caption and column headings. On a phone it keeps its columns and scrolls
+// sideways inside its own box (which keyboard users can focus and scroll), never the page.
+
+export interface TableOptions {
+  /** names the table's scroll box and caption (unique on the page) */
+  id: string;
+  caption: Renderable;
+  /** hide the caption visually when a heading above says the same */
+  captionHidden?: boolean;
+  head: Renderable[];
+  /** each row's cells; the first cell is the row's heading (th scope=row) when rowHeadings is set */
+  rows: Renderable[][];
+  rowHeadings?: boolean;
+  /** numeric columns (by index) are aligned to the end */
+  numeric?: number[];
+  className?: string;
+}
+
+export function table(o: TableOptions): Html {
+  const num = (i: number) => (o.numeric?.includes(i) ? html` class="numeric"` : '');
+  return html`<section class="table-scroll" tabindex="0" aria-labelledby="${o.id}-caption">
+    <table class="${['table', o.className].filter(Boolean).join(' ')}">
+      <caption id="${o.id}-caption"${o.captionHidden ? html` class="visually-hidden"` : ''}>${o.caption}</caption>
+      <thead><tr>${o.head.map((h, i) => html`<th scope="col"${num(i)}>${h}</th>`)}</tr></thead>
+      <tbody>
+        ${o.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 && o.rowHeadings ? html`<th scope="row">${c}</th>` : html`<td${num(i)}>${c}</td>`))}</tr>`)}
+      </tbody>
+    </table>
+  </section>`;
+}
