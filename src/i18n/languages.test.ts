@@ -94,7 +94,7 @@ describe('every interface language', () => {
         );
         assert.match(
           res.body,
-          new RegExp(`<a href="/${other}/library" hreflang="${other}" lang="${other}"[^>]*><span class="language-name">${nativeNames[other]}</span>`),
+          new RegExp(`<a href="/${other}/library" hreflang="${other}" lang="${other}" dir="${direction(other)}"[^>]*>${nativeNames[other]}</a>`),
           `switcher link to ${other} on /${lang}`,
         );
       }
