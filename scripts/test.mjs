@@ -102,7 +102,7 @@ try {
   if (process.env.SKIP_BROWSER === '1') {
     console.log('\nBrowser tests skipped (SKIP_BROWSER=1).');
   } else if (existsSync(chromium) || process.env.CI === 'true') {
-    status ||= await step('browser', `browser tests (${chromium})`, () => run(['--test', '--test-concurrency=1', ...progress, 'test/browser/**/*.e2e.ts']));
+    status ||= await step('browser', `browser tests (${chromium})`, () => run(['--test', '--test-concurrency=2', ...progress, 'test/browser/**/*.e2e.ts']));
   } else {
     console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH).`);
   }
