@@ -119,7 +119,7 @@ export function layout(ctx: PageContext, o: LayoutOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title === siteName ? siteName : `${o.title} – ${siteName}`}</title>
-${o.description ? html`<meta name="description" content="${o.description}">` : ''}
+<meta name="description" content="${o.description ?? t('site.description')}">
 ${o.index === false ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="canonical" href="${ctx.baseUrl}/${ctx.lang}${here}">
 ${languages.map((l) => html`<link rel="alternate" hreflang="${l}" href="${ctx.baseUrl}/${l}${here}">`)}
