@@ -143,7 +143,7 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
   const errors = s.errors ?? [];
   const errorsFor = (form: ManageState['form']) => (s.form === form ? errors : []);
   const body = html`<p class="kicker">${t('centre.manage.kicker')}</p>
-    <h1>${d.centre.name}</h1>
+    <h1><bdi>${d.centre.name}</bdi></h1>
     ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${errorSummary(ctx, errors)}
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>

@@ -26,7 +26,7 @@ export function caseStudiesView(ctx: PageContext, studies: CaseStudy[], packages
       const mine = studies.filter((s) => s.packageId === p.id);
       if (mine.length === 0) return '';
       return html`<section aria-labelledby="cases-${p.number}">
-        <h2 id="cases-${p.number}">${t('package.label', { number: p.number })}: ${txt(p.title, ctx)}</h2>
+        <h2 id="cases-${p.number}">${t('package.label', { number: p.number })}${t('format.colon')}${txt(p.title, ctx)}</h2>
         <div class="grid two">${mine.map((c) => caseStudyCard(ctx, c, 3))}</div>
       </section>`;
     })}`;
@@ -52,7 +52,7 @@ export function caseStudyView(
       [t('caseStudy.sector'), sectorLabel ? txt(sectorLabel, ctx) : null],
       [
         t('caseStudy.package'),
-        html`<a href="${href(ctx, `/packages/${pkg.number}`)}">${t('package.label', { number: pkg.number })}: ${txt(pkg.title, ctx)}</a>`,
+        html`<a href="${href(ctx, `/packages/${pkg.number}`)}">${t('package.label', { number: pkg.number })}${t('format.colon')}${txt(pkg.title, ctx)}</a>`,
       ],
       [t('caseStudy.year'), c.year === null ? null : String(c.year)],
     ])}

@@ -58,7 +58,7 @@ export function checkerResultView(ctx: PageContext, packages: Package[], result:
             <h3><a href="${href(ctx, `/packages/${s.package.number}/stations/${s.station.position}`)}">${t('station.ofPackage', {
               station: s.station.position,
               package: s.package.number,
-            })}: ${txt(s.station.title, ctx)}</a></h3>
+            })}${t('format.colon')}${txt(s.station.title, ctx)}</a></h3>
             <p>${t('checker.result.because', { count: s.because.length })}</p>
             <ul>
               ${s.because.map(

@@ -27,7 +27,7 @@ export function packageView(ctx: PageContext, pkg: Package, packages: Package[],
         ${pkg.stations.map(
           (s) => html`<li class="card station-card">
             ${stationIllustration(pkg.number, s.position, 'card-visual')}
-            <h3><a href="${href(ctx, `/packages/${pkg.number}/stations/${s.position}`)}">${t('station.label', { number: s.position })}: ${txt(s.title, ctx)}</a></h3>
+            <h3><a href="${href(ctx, `/packages/${pkg.number}/stations/${s.position}`)}">${t('station.label', { number: s.position })}${t('format.colon')}${txt(s.title, ctx)}</a></h3>
             ${s.offer ? html`<p${langOf(s.offer, ctx)}>${s.offer.value}</p>` : ''}
           </li>`,
         )}
@@ -50,7 +50,7 @@ export function packageView(ctx: PageContext, pkg: Package, packages: Package[],
     }
     <p><a href="${href(ctx, `/library?package=${pkg.number}`)}">${t('package.library', { number: pkg.number })}</a></p>`;
   return layout(ctx, {
-    title: `${t('package.label', { number: pkg.number })}: ${pkg.title.value}`,
+    title: `${t('package.label', { number: pkg.number })}${t('format.colon')}${pkg.title.value}`,
     description: pkg.subtitle?.value ?? pkg.title.value,
     body,
     pageType: 'package',

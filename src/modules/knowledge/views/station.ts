@@ -79,9 +79,14 @@ export function stationView(
     ctx,
     t('station.pagerLabel'),
     d.previous
-      ? { href: stationHref(d.previous.position), text: html`${t('station.label', { number: d.previous.position })}: ${txt(d.previous.title, ctx)}` }
+      ? {
+          href: stationHref(d.previous.position),
+          text: html`${t('station.label', { number: d.previous.position })}${t('format.colon')}${txt(d.previous.title, ctx)}`,
+        }
       : null,
-    d.next ? { href: stationHref(d.next.position), text: html`${t('station.label', { number: d.next.position })}: ${txt(d.next.title, ctx)}` } : null,
+    d.next
+      ? { href: stationHref(d.next.position), text: html`${t('station.label', { number: d.next.position })}${t('format.colon')}${txt(d.next.title, ctx)}` }
+      : null,
   )}`;
   return layout(ctx, {
     title: `${s.title.value} – ${t('package.label', { number: pkg.number })}`,
@@ -90,7 +95,7 @@ export function stationView(
     pageType: 'station',
     breadcrumbs: [
       { href: href(ctx, '/'), label: t('nav.home') },
-      { href: href(ctx, `/packages/${pkg.number}`), label: html`${t('package.label', { number: pkg.number })}: ${txt(pkg.title, ctx)}` },
+      { href: href(ctx, `/packages/${pkg.number}`), label: html`${t('package.label', { number: pkg.number })}${t('format.colon')}${txt(pkg.title, ctx)}` },
     ],
   });
 }

@@ -56,7 +56,7 @@ export function packageCard(
     <ol class="station-list">
       ${p.stations.map(
         (s) =>
-          html`<li><a href="${href(ctx, `/packages/${p.number}/stations/${s.position}`)}">${t('station.label', { number: s.position })}: ${txt(s.title, ctx)}</a></li>`,
+          html`<li><a href="${href(ctx, `/packages/${p.number}/stations/${s.position}`)}">${t('station.label', { number: s.position })}${t('format.colon')}${txt(s.title, ctx)}</a></li>`,
       )}
     </ol>
   </article>`;

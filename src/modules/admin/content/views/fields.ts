@@ -53,7 +53,7 @@ function resourceFields(ctx: PageContext, o: FieldsOptions, errors: FieldError[]
     ${select(ctx, { name: 'noLink', label: t('admin.resource.noLink'), value: str(v, 'noLink'), placeholder: t('admin.content.none'), options: noLinkReasons.map((reason) => ({ value: reason, label: t(`admin.resource.noLink.${reason}`) })), errors })}
     ${field(ctx, { name: 'ask', label: t('admin.resource.ask'), value: str(v, 'ask'), maxlength: 500, hint: t('admin.resource.askHint'), errors })}
     ${field(ctx, { name: 'year', label: t('resource.year'), value: str(v, 'year'), maxlength: 4, errors })}
-    ${choiceList(ctx, { kind: 'checkbox', name: 'stations', legend: t('resource.stations'), values: arr(v, 'stations'), columns: true, errors, options: o.labels.packages.flatMap((p) => p.stations.map((s) => ({ value: `${p.number}-${s.position}`, label: html`${t('station.ofPackage', { package: p.number, station: s.position })}: ${txt(s.title, ctx)}` }))) })}
+    ${choiceList(ctx, { kind: 'checkbox', name: 'stations', legend: t('resource.stations'), values: arr(v, 'stations'), columns: true, errors, options: o.labels.packages.flatMap((p) => p.stations.map((s) => ({ value: `${p.number}-${s.position}`, label: html`${t('station.ofPackage', { package: p.number, station: s.position })}${t('format.colon')}${txt(s.title, ctx)}` }))) })}
     ${choiceList(ctx, { kind: 'checkbox', name: 'themes', legend: t('library.facet.theme'), values: arr(v, 'themes'), columns: true, errors, options: vocab(o.labels.themes) })}
     ${choiceList(ctx, { kind: 'checkbox', name: 'sectors', legend: t('library.facet.sector'), values: arr(v, 'sectors'), columns: true, errors, options: vocab(o.labels.sectors) })}
     ${choiceList(ctx, { kind: 'checkbox', name: 'countries', legend: t('library.facet.country'), values: arr(v, 'countries'), columns: true, errors, options: named(ctx, countries, arr(v, 'countries'), (c) => ctx.format.country(c)) })}
@@ -98,7 +98,7 @@ export function checklist(ctx: PageContext, o: FieldsOptions, errors: FieldError
   const v = o.values;
   const count = Math.min(Number(str(v, 'checklist_count')) || 0, 50);
   const pkg = o.labels.packages.find((p) => String(p.number) === str(v, 'number'));
-  const stations = (pkg?.stations ?? []).map((s) => ({ value: String(s.position), label: html`${t('station.label', { number: s.position })}: ${txt(s.title, ctx)}` }));
+  const stations = (pkg?.stations ?? []).map((s) => ({ value: String(s.position), label: html`${t('station.label', { number: s.position })}${t('format.colon')}${txt(s.title, ctx)}` }));
   const point = (i: number) => {
     const isNew = i === count;
     return html`<fieldset class="checklist-point">

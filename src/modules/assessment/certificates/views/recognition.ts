@@ -91,7 +91,7 @@ export function previewView(ctx: PageContext, r: RoundPage, d: Draft, csrf: stri
   const { t } = ctx;
   const path = roundPath(ctx, r.centre.slug, r.loaded.round.id);
   const body = html`${errorSummary(ctx, errors)}
-    <p class="kicker">${r.centre.name}</p>
+    <p class="kicker"><bdi>${r.centre.name}</bdi></p>
     <h1>${t('certificate.previewTitle')}</h1>
     <p class="lead">${t('certificate.previewIntro')}</p>
     <div class="certificate-preview">
@@ -118,7 +118,7 @@ export function previewView(ctx: PageContext, r: RoundPage, d: Draft, csrf: stri
 export function notEligibleView(ctx: PageContext, r: RoundPage, e: Eligibility): string {
   const { t } = ctx;
   const path = roundPath(ctx, r.centre.slug, r.loaded.round.id);
-  const body = html`<p class="kicker">${r.centre.name}</p>
+  const body = html`<p class="kicker"><bdi>${r.centre.name}</bdi></p>
     <h1>${t('certificate.previewTitle')}</h1>
     <p class="notice" role="status">${t('certificate.error.notEligible')}</p>
     ${checklist(ctx, checkRules(e.rules, e.facts, words(ctx)))}

@@ -44,7 +44,7 @@ export function newActionView(ctx: PageContext, d: PlanData, plan: Plan, s: Acti
   const path = `${roundPath(ctx, d.page.centre.slug, d.page.loaded.round.id)}/plan`;
   const errors = s.errors ?? [];
   const body = html`${errorSummary(ctx, errors)}
-    <p class="kicker">${d.page.centre.name}</p>
+    <p class="kicker"><bdi>${d.page.centre.name}</bdi></p>
     <h1>${t('plan.add.title')}</h1>
     ${
       s.outside
@@ -96,11 +96,11 @@ export function actionView(ctx: PageContext, d: PlanData, plan: Plan, action: Pl
     }
   </section>`;
   const body = html`${errorSummary(ctx, errors)}
-    <p class="kicker">${d.page.centre.name}</p>
-    <h1>${action.title}</h1>
+    <p class="kicker"><bdi>${d.page.centre.name}</bdi></p>
+    <h1><bdi>${action.title}</bdi></h1>
     ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${actionFacts(ctx, d, action)}
-    ${source ? html`<p class="meta">${t('plan.action.source')}: ${txt(source.text, ctx)} <span${langOf(source.station, ctx)}>(${source.station.value})</span></p>` : ''}
+    ${source ? html`<p class="meta">${t('plan.action.source')}${t('format.colon')}${txt(source.text, ctx)} <span${langOf(source.station, ctx)}>(${source.station.value})</span></p>` : ''}
     ${action.notes ? html`<p class="plan-details">${action.notes}</p>` : ''}
     ${notes}
     ${

@@ -97,7 +97,7 @@ function actionCard(ctx: PageContext, d: PlanData, a: PlanAction, path: string):
   const { t } = ctx;
   const latest = a.progress[0];
   return html`<li class="plan-card" id="action-${a.id}">
-    <h3>${a.title}</h3>
+    <h3><bdi>${a.title}</bdi></h3>
     ${actionFacts(ctx, d, a)}
     ${a.notes ? html`<p class="plan-details">${a.notes}</p>` : ''}
     ${latest ? html`<div class="plan-latest"><p class="plan-latest-title">${t('plan.note.latest')}</p>${noteLine(ctx, latest)}</div>` : ''}
@@ -188,7 +188,7 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
       }`;
   }
   const body = html`${errorSummary(ctx, errors)}
-    <p class="kicker">${d.page.centre.name}</p>
+    <p class="kicker"><bdi>${d.page.centre.name}</bdi></p>
     <h1>${title}</h1>
     ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     <p><a href="${roundPath(ctx, d.page.centre.slug, round.id)}/report">${t('plan.toReport')}</a></p>

@@ -49,7 +49,7 @@ function summarySection(ctx: PageContext, d: ReportData): Html {
           <h4${langOf(title, ctx)}><a href="#dim-${dim.dimension.id}">${title.value}</a></h4>
           <p class="big-score">${score(ctx, dim.score.all)} <span class="meta">${t('report.outOf')}</span></p>
           <p>${levelBadge(ctx, dim.level)}</p>
-          ${pkg ? html`<p>${t('report.summary.package')} <a href="${href(ctx, `/packages/${pkg.number}`)}">${t('package.label', { number: pkg.number })}: ${txt(pkg.title, ctx)}</a></p>` : ''}
+          ${pkg ? html`<p>${t('report.summary.package')} <a href="${href(ctx, `/packages/${pkg.number}`)}">${t('package.label', { number: pkg.number })}${t('format.colon')}${txt(pkg.title, ctx)}</a></p>` : ''}
         </li>`;
       })}
     </ul>
@@ -85,7 +85,7 @@ function recommendation(ctx: PageContext, d: ReportData, r: Recommendation): Htm
   return html`<article class="card recommendation">
     <h3><span${langOf(title, ctx)}>${title.value}</span> <span class="meta">${score(ctx, r.criterion.score.all)}</span></h3>
     ${broader}
-    ${r.package ? html`<p class="label">${t('report.recommend.package')}</p><ul class="link-list"><li><a href="${href(ctx, `/packages/${r.package.number}`)}">${t('package.label', { number: r.package.number })}: ${txt(r.package.title, ctx)}</a></li></ul>` : ''}
+    ${r.package ? html`<p class="label">${t('report.recommend.package')}</p><ul class="link-list"><li><a href="${href(ctx, `/packages/${r.package.number}`)}">${t('package.label', { number: r.package.number })}${t('format.colon')}${txt(r.package.title, ctx)}</a></li></ul>` : ''}
     ${r.stations.length ? html`<p class="label">${t('report.recommend.stations')}</p><ul class="link-list">${r.stations.map((s) => html`<li><a href="${href(ctx, s.href)}">${t('package.label', { number: s.package })} · ${txt(s.title, ctx)}</a></li>`)}</ul>` : ''}
     ${r.actions.length ? html`<p class="label">${t('report.recommend.actions')}</p><ul class="link-list actions">${r.actions.map((a) => html`<li><a href="${href(ctx, a.href)}">${txt(a.text, ctx)}</a> <span class="meta">(${txt(a.station, ctx)})</span>${add(a.key, a.text.value)}</li>`)}</ul>` : ''}
     ${r.resources.length ? html`<p class="label">${t('report.recommend.resources')}</p><ul class="link-list">${r.resources.map((x) => html`<li><a href="${href(ctx, x.href)}">${txt(x.title, ctx)}</a></li>`)}</ul>` : ''}
@@ -132,7 +132,7 @@ export function reportView(ctx: PageContext, d: ReportData): string {
   const { round } = d.page.loaded;
   const path = `${roundPath(ctx, d.page.centre.slug, round.id)}`;
   const any = d.results.released > 0;
-  const body = html`<p class="kicker">${d.page.centre.name}</p>
+  const body = html`<p class="kicker"><bdi>${d.page.centre.name}</bdi></p>
     <h1>${t('report.title', { round: round.title })}</h1>
     <p class="meta">${t('round.list.range', { from: day(ctx, round.opens_at), to: day(ctx, lastDay(round.closed_at ?? round.closes_at)) })} · ${t(`round.status.${statusOf(round)}`)}</p>
     <ul class="inline-list report-actions">

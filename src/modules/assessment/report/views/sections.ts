@@ -164,7 +164,7 @@ export function benchmarkSection(ctx: PageContext, d: ReportData): Html {
         </form>`
         : ''
     }
-    ${few.length ? html`<p class="hint">${few.map((s) => s.label).join(' · ')}: ${t('report.benchmark.tooFew')}</p>` : ''}
+    ${few.length ? html`<p class="hint">${few.map((s) => s.label).join(' · ')}${t('format.colon')}${t('report.benchmark.tooFew')}</p>` : ''}
     <div class="table-scroll"><table class="scores">
       <caption>${t('report.benchmark.caption')}</caption>
       <thead><tr><th scope="col">${t('report.dimension')}</th><th scope="col">${t('report.benchmark.you')}</th>${shown.map(({ s }) => html`<th scope="col">${s.label} <span class="meta">(${t('report.benchmark.centres', { n: s.centres })})</span></th>`)}</tr></thead>

@@ -197,7 +197,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
     'form round-form',
   );
   const body = html`${errorSummary(ctx, errors)}
-    <p class="kicker">${c.centre.name}</p>
+    <p class="kicker"><bdi>${c.centre.name}</bdi></p>
     <h1>${t('round.new.title')}</h1>
     <p class="lead">${t('round.new.lead')}</p>
     ${form}`;
@@ -226,7 +226,7 @@ export function chooseCentreView(ctx: PageContext, centres: { slug: string; name
   const body = html`<h1>${t('landing.choose.title')}</h1>
     <p class="lead">${t('landing.choose.lead')}</p>
     <ul class="link-list">
-      ${centres.map((c) => html`<li><a href="${roundsPath(ctx, c.slug)}/new">${c.name}</a></li>`)}
+      ${centres.map((c) => html`<li><a href="${roundsPath(ctx, c.slug)}/new"><bdi>${c.name}</bdi></a></li>`)}
     </ul>`;
   return privatePage(ctx, t('landing.choose.title'), body, [{ href: `/${ctx.lang}/account`, label: t('nav.account') }]);
 }

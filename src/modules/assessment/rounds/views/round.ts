@@ -143,8 +143,8 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
   const items = r.loaded.indicators.size + r.loaded.own.length;
   const title = inLang(version.document.title, ctx);
   const body = html`${errorSummary(ctx, errors)}
-    <p class="kicker">${r.centre.name}</p>
-    <h1>${round.title}</h1>
+    <p class="kicker"><bdi>${r.centre.name}</bdi></p>
+    <h1><bdi>${round.title}</bdi></h1>
     ${notice(ctx, s.notice)}
     <dl class="facts">
       <div><dt>${t('round.list.status')}</dt><dd>${statusBadge(ctx, status)}</dd></div>

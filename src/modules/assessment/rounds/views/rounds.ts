@@ -27,7 +27,7 @@ export function notice(ctx: PageContext, key: string | undefined): Html {
 export function roundsView(ctx: PageContext, c: CentreAccess, rounds: (RoundRow & { sent: number })[], csrf: string, noticeKey?: string): string {
   const { t } = ctx;
   const slug = c.centre.slug;
-  const body = html`<p class="kicker">${c.centre.name}</p>
+  const body = html`<p class="kicker"><bdi>${c.centre.name}</bdi></p>
     <h1>${t('round.list.title')}</h1>
     ${notice(ctx, noticeKey)}
     <p class="lead">${t('round.list.lead')}</p>
@@ -40,7 +40,7 @@ export function roundsView(ctx: PageContext, c: CentreAccess, rounds: (RoundRow 
           <thead><tr><th scope="col">${t('round.field.title')}</th><th scope="col">${t('round.list.status')}</th><th scope="col">${t('round.list.dates')}</th><th scope="col">${t('round.list.sent')}</th></tr></thead>
           <tbody>${rounds.map(
             (r) => html`<tr>
-              <th scope="row"><a href="${roundPath(ctx, slug, r.id)}">${r.title}</a></th>
+              <th scope="row"><a href="${roundPath(ctx, slug, r.id)}"><bdi>${r.title}</bdi></a></th>
               <td>${statusBadge(ctx, statusOf(r))}</td>
               <td>${t('round.list.range', { from: day(ctx, r.opens_at), to: day(ctx, lastDay(r.closed_at ?? r.closes_at)) })}</td>
               <td>${ctx.format.number(r.sent)}</td>
