@@ -1,8 +1,6 @@
-import fastifyCookie from '@fastify/cookie';
-import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyFormbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/app-context.ts';
+import { cookieCsrf } from '../../http/cookie-csrf.ts';
 import { parseForm, textValues } from '../../http/forms.ts';
 import { sendPrivate } from '../../http/send.ts';
 import type { Lang } from '../../i18n/languages.ts';
@@ -25,14 +23,7 @@ export interface ContactRouteOptions {
 export async function contactRoutes(app: FastifyInstance, o: ContactRouteOptions): Promise<void> {
   const { a, lang, contact } = o;
   const secure = a.config.baseUrl.startsWith('https:');
-  await app.register(fastifyFormbody, { bodyLimit: 32_000 });
-  await app.register(fastifyCookie, { secret: o.secret });
-  await app.register(fastifyCsrf, {
-    cookieKey: secure ? '__Host-intve_contact' : 'intve_contact',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true },
-    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
-  });
-  const csrf = { preHandler: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => app.csrfProtection(req, reply, done) };
+  const csrf = await cookieCsrf(app, { secret: o.secret, cookie: 'intve_contact', secure, bodyLimit: 32_000 });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
 
   app.get('/', (req, reply) => sendPrivate(reply, contactView(ctx(req), { csrf: reply.generateCsrf() })));

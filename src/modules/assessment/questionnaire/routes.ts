@@ -1,8 +1,6 @@
-import fastifyCookie from '@fastify/cookie';
-import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../http/app-context.ts';
+import { cookieCsrf } from '../../../http/cookie-csrf.ts';
 import { NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm } from '../../../http/forms.ts';
 import { sendPrivate } from '../../../http/send.ts';
@@ -33,18 +31,11 @@ export interface SurveyRouteOptions {
 export async function surveyRoutes(app: FastifyInstance, o: SurveyRouteOptions): Promise<void> {
   const { a, lang, survey } = o;
   const secure = a.config.baseUrl.startsWith('https:');
-  await app.register(fastifyFormbody, { bodyLimit: 64_000 });
-  await app.register(fastifyCookie, { secret: o.secret });
-  await app.register(fastifyCsrf, {
-    cookieKey: secure ? '__Host-intve_survey' : 'intve_survey',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true },
-    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
-  });
+  const csrf = await cookieCsrf(app, { secret: o.secret, cookie: 'intve_survey', secure, bodyLimit: 64_000 });
   app.addHook('onRequest', (_req, reply, done) => {
     reply.header('referrer-policy', 'no-referrer');
     done();
   });
-  const csrf = { preHandler: (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => app.csrfProtection(req, reply, done) };
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const send = (reply: FastifyReply, body: string, status = 200) => sendPrivate(reply, body, status);
   const base = `/${lang}/survey`;
