@@ -56,7 +56,7 @@ import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService } from './modules/knowledge/service.ts';
 import { libraryService } from './modules/library/service.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
-import { createSearch } from './modules/search/index.ts';
+import { createSearchEngine } from './modules/search/index.ts';
 import { designSystemRoutes } from './modules/design-system/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { siteRoutes } from './modules/site/routes.ts';
@@ -71,6 +71,8 @@ declare module 'fastify' {
     jobs: JobQueue;
     /** builds the benchmark's sums and renders one report once, so that the first report is fast (server.ts runs it at start-up) */
     warmReports: () => Promise<{ benchmarkMs: number; totalMs: number }>;
+    /** builds the search index and the e-library's facet index, so that the first search does not wait for them */
+    warmSearch: () => Promise<{ documents: number; ms: number }>;
   }
 }
 
@@ -100,9 +102,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
   });
 
-  const search = createSearch(database);
   const assets = loadAssets();
   const content = await contentState(database.db, options.contentPollMs ?? 1000, database.listen);
+  const search = createSearchEngine(database, { engine: config.searchEngine, contentVersion: () => content.version() });
   const headers = securityHeaders(config);
   // Sessions are signed with SESSION_SECRET, or with a secret generated once and kept in the
   // database, so every instance (and every restart) accepts the same cookies.
@@ -203,6 +205,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   jobs.schedule(NOTICES_JOB, NOTICES_CRON);
   const survey = surveyService(database.db, assessmentSecret);
   const reports = reportService(database.db, knowledge);
+  app.decorate('warmSearch', async () => {
+    const started = performance.now();
+    const [built] = await Promise.all([search.warm?.(), library.warm()]);
+    return { documents: built?.documents ?? 0, ms: performance.now() - started };
+  });
   app.decorate('warmReports', () => warmReports(database.db, reports, (lang) => a.ctxFor(lang, `/${lang}/`)));
   const plans = planService(database.db, knowledge, { mailer, baseUrl: config.baseUrl });
   jobs.define(overdueJob(database.db, mailer, config.baseUrl));

@@ -32,6 +32,7 @@ const schema = z
     TRUST_PROXY: booleanString.default(false),
     PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
     SEARCH_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(2000),
+    SEARCH_ENGINE: z.enum(['memory', 'database'], { error: 'must be memory or database' }).default('memory'),
     SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
     SESSION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(365).default(14),
     SMTP_URL: z
@@ -97,6 +98,8 @@ export interface Config {
   trustProxy: boolean;
   pageCacheEntries: number;
   searchCacheEntries: number;
+  /** who answers searches: the in-memory index of each instance, or the database's full-text index (decision 0016) */
+  searchEngine: 'memory' | 'database';
   shutdownGraceMs: number;
   /** null: a secret is generated once and kept in the database, shared by every instance */
   sessionSecret: string | null;
@@ -164,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY,
     pageCacheEntries: c.PAGE_CACHE_ENTRIES,
     searchCacheEntries: c.SEARCH_CACHE_ENTRIES,
+    searchEngine: c.SEARCH_ENGINE,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     sessionSecret: c.SESSION_SECRET ?? null,
     sessionDays: c.SESSION_DAYS,

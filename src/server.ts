@@ -54,6 +54,11 @@ async function main(): Promise<void> {
     .warmReports()
     .then((w) => app.log.info({ ms: Math.round(w.totalMs), benchmarkMs: Math.round(w.benchmarkMs) }, 'reports warmed up'))
     .catch((error: unknown) => app.log.warn({ err: error }, 'benchmark sums not built at start-up'));
+  // The search index of this instance (decision 0016) and the e-library's filters: searches wait for them otherwise.
+  app
+    .warmSearch()
+    .then((w) => app.log.info({ ms: Math.round(w.ms), documents: w.documents }, 'search index built'))
+    .catch((error: unknown) => app.log.warn({ err: error }, 'search index not built at start-up'));
   await app.listen({ host: config.host, port: config.port });
   app.log.info(`IntVE platform ready on ${config.baseUrl}`);
 }

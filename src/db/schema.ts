@@ -120,6 +120,8 @@ export interface Tables {
     /** id of the resource for kind = resource (joins the e-library to the index) */
     resource_id: number | null;
   };
+  /** what changed in search_documents, written by triggers (migration 0020); doc_id null = rebuilt as a whole */
+  search_log: { seq: Generated<number>; doc_id: number | null; at: Generated<string> };
 
   users: {
     id: Generated<number>;

@@ -65,14 +65,14 @@ describe('e-library facet index', () => {
   });
 
   test('full-text matches restrict the list; best match puts title matches first', () => {
-    const matches = index.matchesFrom([{ lang: 'en', ids: [14, 11, 12, 999], titleIds: [14, 999] }]);
+    const matches = index.matchesFrom({ perLang: [{ lang: 'en', ids: [14, 11, 12, 999], titleIds: [14, 999] }] });
     const r = index.query({ ...base, sort: 'relevance', filters: noFilters(), matches });
     assert.deepEqual(r.ids, [4, 2, 1]);
     assert.equal(r.total, 3);
   });
 
   test('a match counts only in the language the query was analysed for', () => {
-    const matches = index.matchesFrom([{ lang: 'en', ids: [23], titleIds: [] }]);
+    const matches = index.matchesFrom({ perLang: [{ lang: 'en', ids: [23], titleIds: [] }] });
     assert.equal(index.query({ ...base, filters: noFilters(), matches }).total, 0);
   });
 

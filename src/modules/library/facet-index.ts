@@ -1,4 +1,6 @@
 import { languages, type Lang } from '../../i18n/languages.ts';
+import { RESCORE_WINDOW, topK } from '../search/engine/search-index.ts';
+import type { MatchResult } from '../search/provider.ts';
 import { facetNames, type FacetName, type Sort } from './schemas.ts';
 
 // The e-library's filters and facet counts, computed in memory. The index holds each published
@@ -30,7 +32,18 @@ export interface IndexQuery {
   limit: number;
   withFacets: boolean;
   /** full-text matches, as positions; null = every resource */
-  matches: { all: Uint8Array; inTitle: Uint8Array } | null;
+  matches: Matched | null;
+}
+
+/** Full-text matches by position: which matched, whose title had every word, and the engine's score where it ranks. */
+export interface Matched {
+  all: Uint8Array;
+  inTitle: Uint8Array;
+  /** by position: the score of its matching document (null: the engine does not rank) */
+  score: Float32Array | null;
+  /** by position: the id of the document that matched, for the phrase bonus */
+  doc: Int32Array | null;
+  phrase?: MatchResult['phrase'];
 }
 
 export interface IndexResult {
@@ -74,6 +87,8 @@ export class FacetIndex {
   private readonly ids: Int32Array;
   private readonly columns: Record<FacetName, Column>;
   private readonly orders = new Map<string, Int32Array>();
+  /** per language: each position's place in the title order (ties between equal scores) */
+  private readonly titleRanks = new Map<string, Int32Array>();
   /** search document id → position + 1 (0 = not a resource document) and its language code */
   private readonly docPosition: Int32Array;
   private readonly docLang: Uint8Array;
@@ -116,6 +131,7 @@ export class FacetIndex {
       const rank = new Int32Array(this.size);
       byTitle.forEach((p, i) => (rank[p] = i));
       this.orders.set(`title:${lang}`, byTitle);
+      this.titleRanks.set(lang, rank);
       this.orders.set(
         `year:${lang}`,
         all.slice().sort((a, b) => (rows.resources[b]!.year ?? -1) - (rows.resources[a]!.year ?? -1) || rank[a]! - rank[b]!),
@@ -127,21 +143,56 @@ export class FacetIndex {
   }
 
   /** Turns full-text matches (search document ids, per language the query was analysed for) into positions. */
-  matchesFrom(matches: { lang: string; ids: number[]; titleIds: number[] }[]): { all: Uint8Array; inTitle: Uint8Array } {
+  matchesFrom(result: MatchResult): Matched {
     const all = new Uint8Array(this.size);
     const inTitle = new Uint8Array(this.size);
-    const mark = (target: Uint8Array, ids: number[], lang: number) => {
-      for (const id of ids) {
-        // A document counts only in the language the query was analysed for.
-        if (id < this.docPosition.length && this.docLang[id] === lang && this.docPosition[id]! > 0) target[this.docPosition[id]! - 1] = 1;
-      }
-    };
-    for (const m of matches) {
+    const ranked = result.perLang.some((m) => m.scores);
+    const score = ranked ? new Float32Array(this.size) : null;
+    const doc = ranked ? new Int32Array(this.size) : null;
+    for (const m of result.perLang) {
       const lang = LANG_CODES[m.lang] ?? -1;
-      mark(all, m.ids, lang);
-      mark(inTitle, m.titleIds, lang);
+      const { ids, scores } = m;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        // A document counts only in the language the query was analysed for.
+        if (id >= this.docPosition.length || this.docLang[id] !== lang || this.docPosition[id]! === 0) continue;
+        const p = this.docPosition[id]! - 1;
+        // The reader's language comes first: its document's score stands.
+        if (score && doc && scores && !all[p]) {
+          score[p] = scores[i]!;
+          doc[p] = id;
+        }
+        all[p] = 1;
+      }
+      for (let i = 0; i < m.titleIds.length; i++) {
+        const id = m.titleIds[i]!;
+        if (id < this.docPosition.length && this.docLang[id] === lang && this.docPosition[id]! > 0) inTitle[this.docPosition[id]! - 1] = 1;
+      }
     }
-    return { all, inTitle };
+    return { all, inTitle, score, doc, phrase: result.phrase };
+  }
+
+  /** Best match by the engine's scores: the best few re-ranked with the phrase bonus, then by score; ties by title. */
+  private byScore(q: IndexQuery, members: Uint8Array, total: number): number[] {
+    const m = q.matches!;
+    const score = m.score!;
+    const positions = new Int32Array(total);
+    const scores = new Float32Array(total);
+    let n = 0;
+    for (let p = 0; p < this.size; p++) {
+      if (!members[p]) continue;
+      positions[n] = p;
+      scores[n++] = score[p]!;
+    }
+    const rank = this.titleRanks.get(q.lang)!;
+    const before = (a: number, b: number) => rank[positions[a]!]! < rank[positions[b]!]!;
+    const best = topK(scores, Math.max(RESCORE_WINDOW, q.offset + q.limit), before);
+    if (m.phrase && m.doc) {
+      const bonus = m.phrase(best.map((i) => m.doc![positions[i]!]!));
+      best.forEach((i, k) => (scores[i] = scores[i]! * bonus[k]!));
+      best.sort((a, b) => scores[b]! - scores[a]! || (before(a, b) ? -1 : 1));
+    }
+    return best.slice(q.offset, q.offset + q.limit).map((i) => this.ids[positions[i]!]!);
   }
 
   query(q: IndexQuery): IndexResult {
@@ -192,6 +243,8 @@ export class FacetIndex {
       } else if (failures === 1 && q.withFacets) count(failed!, p);
     }
 
+    if (q.sort === 'relevance' && q.matches?.score) return { ids: this.byScore(q, members, total), total, facets: this.facetLists(counts) };
+
     const ids: number[] = [];
     let skip = q.offset;
     const take = (order: Int32Array, keep: (p: number) => boolean) => {
@@ -212,7 +265,11 @@ export class FacetIndex {
       take(this.orders.get(`${q.sort === 'relevance' ? 'title' : q.sort}:${q.lang}`)!, () => true);
     }
 
-    const facets = Object.fromEntries(
+    return { ids, total, facets: this.facetLists(counts) };
+  }
+
+  private facetLists(counts: Map<FacetName, Int32Array>): Record<FacetName, FacetCount[]> {
+    return Object.fromEntries(
       facetNames.map((f) => {
         const c = counts.get(f)!;
         const values = this.columns[f].values;
@@ -221,6 +278,5 @@ export class FacetIndex {
         return [f, list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))];
       }),
     ) as Record<FacetName, FacetCount[]>;
-    return { ids, total, facets };
   }
 }

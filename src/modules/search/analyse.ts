@@ -52,17 +52,29 @@ export function normaliseArabic(text: string): string {
   });
 }
 
-/** The index terms of a text in a language, in order. */
-export function analyse(text: string, lang: Lang): string[] {
+/** Calls `each` with every searchable word of a text (lower case) and its index term, in order. */
+export function eachTerm(text: string, lang: Lang, each: (word: string, term: string) => void): void {
   const stem = stemmers[lang];
   const stop = stopwords[lang];
-  const out: string[] = [];
   const prepared = lang === 'ar' ? normaliseArabic(text) : text.normalize('NFKC');
   for (const word of prepared.toLowerCase().match(WORD) ?? []) {
     if (stop.has(word)) continue;
     const term = fold(stem(word));
-    if (term) out.push(term);
+    if (term) each(word, term);
   }
+}
+
+/** The index terms of a text in a language, in order. */
+export function analyse(text: string, lang: Lang): string[] {
+  const out: string[] = [];
+  eachTerm(text, lang, (_, term) => out.push(term));
+  return out;
+}
+
+/** Each searchable word of a query with its index term; the word (folded) tells how long it was as typed. */
+export function analyseWords(text: string, lang: Lang): { word: string; term: string }[] {
+  const out: { word: string; term: string }[] = [];
+  eachTerm(text, lang, (word, term) => out.push({ word: fold(word), term }));
   return out;
 }
 

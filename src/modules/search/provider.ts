@@ -20,11 +20,21 @@ export interface SearchHit {
   score: number;
 }
 
-/** Documents that matched a query analysed for one language: ids, and those whose title has every word. */
+/**
+ * Documents that matched a query analysed for one language: ids, those whose title has every
+ * word (the database engines), and a score per id where the engine ranks (higher is better).
+ */
 export interface DocumentMatches {
   lang: Lang;
-  ids: number[];
-  titleIds: number[];
+  ids: ArrayLike<number>;
+  titleIds: ArrayLike<number>;
+  scores?: ArrayLike<number>;
+}
+
+export interface MatchResult {
+  perLang: DocumentMatches[];
+  /** the phrase bonus (a factor, 1 = none) of matched ids, for re-ranking the best few */
+  phrase?: (ids: ArrayLike<number>) => ArrayLike<number>;
 }
 
 export interface SearchQuery {
@@ -53,7 +63,7 @@ export interface SearchProvider {
    * kinds apart without a join, so it may return ids of other kinds too: callers keep the ids
    * they know. Null when the text has no searchable words.
    */
-  matchDocuments(text: string, lang: Lang): Promise<DocumentMatches[] | null>;
+  matchDocuments(text: string, lang: Lang): Promise<MatchResult | null>;
   /**
    * Rebuilds the engine's own index (FTS5 terms, tsvector) from the rows of search_documents,
    * which is all a backup carries, so a restore on either engine searches as the original did.

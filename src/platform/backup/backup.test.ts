@@ -31,13 +31,13 @@ const filesAt = (name: string) => ({ uploadsDir: join(dir, name), s3: null });
 
 /**
  * Rows per table of the platform's own schema, listed by Kysely's own introspection (not the
- * backup's catalogue), sessions and the engine's search index aside. On PostgreSQL pg-boss's
+ * backup's catalogue), sessions, the engine's search index and the search change log aside. On PostgreSQL pg-boss's
  * tables live in a schema of their own, which a backup leaves to pg-boss.
  */
 async function countsOf(database: Database): Promise<Record<string, number>> {
   const own = database.dialect === 'postgres' ? (database.schema ?? 'public') : undefined;
   const tables = (await database.db.introspection.getTables()).filter(
-    (x) => !x.isView && x.schema === own && !/^(kysely_|sessions$|jobs$|search_fts)/.test(x.name),
+    (x) => !x.isView && x.schema === own && !/^(kysely_|sessions$|jobs$|search_fts|search_log$)/.test(x.name),
   );
   const out: Record<string, number> = {};
   for (const { name } of tables.sort((a, b) => a.name.localeCompare(b.name))) {

@@ -3,7 +3,7 @@ import type { DB } from '../../../db/database.ts';
 import type { Tables } from '../../../db/schema.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { normaliseArabic } from '../analyse.ts';
-import type { SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
+import type { MatchResult, SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
 
 // PostgreSQL's own full-text search with a language configuration per document language,
 // accents folded by unaccent. Title words carry weight A, body words weight B.
@@ -100,7 +100,7 @@ export function postgresSearch(db: DB): SearchProvider {
       return { hits: rows.rows.map(({ total: _t, ...hit }) => hit), total };
     },
 
-    async matchDocuments(text: string, lang: Lang) {
+    async matchDocuments(text: string, lang: Lang): Promise<MatchResult | null> {
       if (!text.trim() || !(await searchable(db, text, lang))) return null;
       const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
       const query = (l: Lang) => sql`plainto_tsquery(${cfg(l)}::regconfig, unaccent(${prepare(text, l)}))`;
@@ -114,10 +114,12 @@ export function postgresSearch(db: DB): SearchProvider {
           variants.map((l) => sql`(d.lang = ${l} and d.tsv @@ ${query(l)})`),
           sql` or `,
         )})`.execute(db);
-      return variants.map((l) => {
-        const mine = rows.rows.filter((r) => r.lang === l);
-        return { lang: l, ids: mine.map((r) => r.id), titleIds: mine.filter((r) => r.in_title).map((r) => r.id) };
-      });
+      return {
+        perLang: variants.map((l) => {
+          const mine = rows.rows.filter((r) => r.lang === l);
+          return { lang: l, ids: mine.map((r) => r.id), titleIds: mine.filter((r) => r.in_title).map((r) => r.id) };
+        }),
+      };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { DB } from '../../../db/database.ts';
 import type { Tables } from '../../../db/schema.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { analyse } from '../analyse.ts';
-import type { DocumentMatches, SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
+import type { DocumentMatches, MatchResult, SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
 
 // SQLite FTS5 over pre-analysed text (see analyse.ts). The FTS table is contentless: it keeps
 // only terms, keyed by search_documents.id. Title terms weigh four times body terms.
@@ -72,7 +72,7 @@ export function sqliteSearch(db: DB): SearchProvider {
       return { hits: rows.rows.map(({ total: _t, ...hit }) => hit), total };
     },
 
-    async matchDocuments(text: string, lang: Lang) {
+    async matchDocuments(text: string, lang: Lang): Promise<MatchResult | null> {
       const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
       const out: DocumentMatches[] = [];
       let searchable = false;
@@ -87,7 +87,7 @@ export function sqliteSearch(db: DB): SearchProvider {
         ]);
         out.push({ lang: l, ids: all.rows.map((r) => r.id), titleIds: titled.rows.map((r) => r.id) });
       }
-      return searchable ? out : null;
+      return searchable ? { perLang: out } : null;
     },
   };
 }

@@ -5,8 +5,8 @@ import { BackupError, type ColumnType } from '../format.ts';
 // What tables the database has, read from its own catalogue (sqlite_master and its pragmas, or
 // pg_catalog for the schema in use), so a backup takes every table the migrations made, whoever
 // wrote them. Only what an engine derives by itself is left out: SQLite's virtual tables and
-// their shadow tables (the FTS index), PostgreSQL's tsvector and generated columns; a restore
-// rebuilds those.
+// their shadow tables (the FTS index), PostgreSQL's tsvector and generated columns, and the
+// search change log its triggers write (`search_log`, migration 0020); a restore rebuilds those.
 
 export interface TableInfo {
   name: string;
@@ -19,6 +19,9 @@ export interface TableInfo {
   /** the column a sequence fills (SQLite AUTOINCREMENT, PostgreSQL identity or serial) */
   identity: string | null;
 }
+
+/** Tables the database's triggers fill from other tables: a restore writes them afresh. */
+export const derivedTables = new Set(['search_log']);
 
 // The database's own tables and columns, whatever the caller's table types say.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the catalogue names tables no type knows
@@ -65,6 +68,7 @@ async function sqliteCatalogue(db: AnyDB): Promise<TableInfo[]> {
     where l.schema = 'main' and l.type = 'table' and l.name not like 'sqlite\\_%' escape '\\' order by l.name`.execute(db);
   const out: TableInfo[] = [];
   for (const { name, sql: ddl } of tables.rows) {
+    if (derivedTables.has(name)) continue;
     const columns = await sql<{
       name: string;
       type: string;
@@ -111,22 +115,24 @@ async function postgresCatalogue(db: AnyDB): Promise<TableInfo[]> {
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid
       join pg_namespace n on n.oid = c.relnamespace
     where k.contype = 'f' and n.nspname = current_schema()`.execute(db);
-  return tables.rows.map(({ name }) => {
-    const own = columns.rows.filter((c) => c.table === name);
-    const kept = own.filter((c) => c.generated !== 'ALWAYS' && !derivedPostgresTypes.has(c.type));
-    const identity = kept.find((c) => c.identity === 'YES' || c.default?.startsWith('nextval('));
-    return {
-      name,
-      columns: kept.map((c) => {
-        const type = postgresTypes[c.type];
-        if (!type) throw unsupported(name, c.name, c.type);
-        return { name: c.name, type };
-      }),
-      key: keys.rows.filter((k) => k.table === name).map((k) => k.name),
-      references: references.rows.filter((r) => r.table === name).map((r) => r.ref),
-      identity: identity?.name ?? null,
-    };
-  });
+  return tables.rows
+    .filter(({ name }) => !derivedTables.has(name))
+    .map(({ name }) => {
+      const own = columns.rows.filter((c) => c.table === name);
+      const kept = own.filter((c) => c.generated !== 'ALWAYS' && !derivedPostgresTypes.has(c.type));
+      const identity = kept.find((c) => c.identity === 'YES' || c.default?.startsWith('nextval('));
+      return {
+        name,
+        columns: kept.map((c) => {
+          const type = postgresTypes[c.type];
+          if (!type) throw unsupported(name, c.name, c.type);
+          return { name: c.name, type };
+        }),
+        key: keys.rows.filter((k) => k.table === name).map((k) => k.name),
+        references: references.rows.filter((r) => r.table === name).map((r) => r.ref),
+        identity: identity?.name ?? null,
+      };
+    });
 }
 
 /** The highest id the table's sequence has handed out (0: none yet). */

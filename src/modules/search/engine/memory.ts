@@ -1,0 +1,184 @@
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import type { DB } from '../../../db/database.ts';
+import type { Lang } from '../../../i18n/languages.ts';
+import type { MatchResult, SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
+import * as repo from '../repository/documents.ts';
+import { SearchIndex } from './search-index.ts';
+
+// The search provider every instance answers from (decision 0016): an in-memory index
+// (search-index.ts) built from search_documents once, then kept up to date from search_log,
+// the change log the database's triggers write (migration 0020). Writes still go to the
+// database through the engine's own provider (`writer`), which stays the shared source of truth
+// and keeps its full-text index, so `SEARCH_ENGINE=database` can answer instead.
+//
+// When is the index current? Before answering, a search catches up if the content version moved
+// (every content change bumps it), and at most once a second it also looks at the log in the
+// background: a change another instance made reaches this one within that second even if its
+// version bump came first. Entries are read again for ten seconds after they are written, since
+// on PostgreSQL a transaction that took an earlier number can commit after a later one.
+
+const BATCH = 2000;
+const OVERLAP_MS = 10_000;
+const CHECK_EVERY_MS = 1000;
+/** how long the log keeps entries; an instance further behind than this rebuilds */
+const KEEP_LOG_MS = 24 * 3600_000;
+
+export interface MemorySearch extends SearchProvider {
+  /** Builds the index ahead of the first search (start-up). */
+  warm(): Promise<{ documents: number; ms: number }>;
+  /** Applies what changed since the last time (tests; the searches call it themselves). */
+  refresh(): Promise<void>;
+}
+
+interface Options {
+  contentVersion: () => string;
+  now?: () => number;
+}
+
+export function memorySearch(db: DB, writer: SearchProvider, options: Options): MemorySearch {
+  const now = options.now ?? Date.now;
+  let index: SearchIndex | null = null;
+  let building: Promise<SearchIndex> | null = null;
+  let lastSeq = 0;
+  /** entries applied within the overlap window: seq → when */
+  const applied = new Map<number, number>();
+  let syncedVersion = '';
+  let syncing: Promise<void> | null = null;
+  let lastCheck = 0;
+
+  async function build(): Promise<SearchIndex> {
+    const next = new SearchIndex();
+    const top = await repo.lastLogSeq(db);
+    for (let after = 0; ;) {
+      const docs = await repo.documentsAfter(db, after, BATCH);
+      if (docs.length === 0) break;
+      for (const d of docs) next.put(d);
+      after = docs.at(-1)!.id;
+      // A long build leaves room for other requests between batches.
+      await yieldToRequests();
+    }
+    next.tidy(true);
+    lastSeq = top;
+    applied.clear();
+    return next;
+  }
+
+  function rebuild(): Promise<SearchIndex> {
+    building ??= build().then(
+      (built) => {
+        index = built;
+        building = null;
+        return built;
+      },
+      (err: unknown) => {
+        building = null;
+        throw err;
+      },
+    );
+    return building;
+  }
+
+  /** Applies the log's new entries to the index; rebuilds when the log says so or cannot say. */
+  async function catchUp(): Promise<void> {
+    if (!index) {
+      await rebuild();
+      return;
+    }
+    const since = new Date(now() - OVERLAP_MS).toISOString();
+    const [entries, top] = await Promise.all([repo.logEntries(db, lastSeq, since), repo.lastLogSeq(db)]);
+    const fresh = entries.filter((e) => !applied.has(e.seq));
+    // A restore replaced the log (it is shorter than what this index has seen), or the index was rebuilt as a whole.
+    if (top < lastSeq || fresh.some((e) => e.docId === null)) {
+      await rebuild();
+      return;
+    }
+    if (fresh.length === 0) return;
+    const ids = [...new Set(fresh.map((e) => e.docId!))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const docs = await repo.documentsByIds(db, chunk);
+      const found = new Set(docs.map((d) => d.id));
+      for (const d of docs) index.put(d);
+      for (const id of chunk) if (!found.has(id)) index.delete(id);
+    }
+    index.tidy();
+    const at = now();
+    for (const e of fresh) {
+      applied.set(e.seq, at);
+      lastSeq = Math.max(lastSeq, e.seq);
+    }
+    for (const [seq, when] of applied) if (at - when > 2 * OVERLAP_MS) applied.delete(seq);
+  }
+
+  function sync(): Promise<void> {
+    syncing ??= catchUp().finally(() => {
+      syncing = null;
+    });
+    return syncing;
+  }
+
+  /** The index as current as a reader may expect: content changes seen, others within a second. */
+  async function current(): Promise<SearchIndex> {
+    const version = options.contentVersion();
+    if (!index || version !== syncedVersion) {
+      await sync();
+      syncedVersion = version;
+    } else if (now() - lastCheck > CHECK_EVERY_MS) {
+      lastCheck = now();
+      // In the background: this search answers from the index as it is.
+      sync().catch(() => undefined);
+    }
+    return index ?? (await rebuild());
+  }
+
+  return {
+    async index(documents: SearchDocument[]) {
+      await writer.index(documents);
+      await repo.pruneLog(db, new Date(now() - KEEP_LOG_MS).toISOString());
+      await sync();
+    },
+
+    async remove(refPrefixes: string[]) {
+      await writer.remove(refPrefixes);
+      await sync();
+    },
+
+    async rebuild() {
+      const n = await writer.rebuild();
+      await repo.logRebuilt(db);
+      await rebuild();
+      return n;
+    },
+
+    async search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
+      const idx = await current();
+      const found = idx.search(query.text, query.lang, { kinds: query.kinds, offset: query.offset, limit: query.limit });
+      if (!found || found.hits.length === 0) return { hits: [], total: found?.total ?? 0 };
+      const rows = await repo.hitRows(
+        db,
+        found.hits.map((h) => h.id),
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const hits = found.hits.flatMap((h) => {
+        const r = byId.get(h.id);
+        return r ? [{ kind: r.kind as SearchHit['kind'], ref: r.ref, lang: r.lang as Lang, title: r.title, body: r.body, path: r.path, score: h.score }] : [];
+      });
+      return { hits, total: found.total };
+    },
+
+    async matchDocuments(text: string, lang: Lang): Promise<MatchResult | null> {
+      const idx = await current();
+      const m = idx.match(text, lang, ['resource']);
+      if (!m) return null;
+      return { perLang: m.perLang.map((l) => ({ lang: l.lang, ids: l.ids, titleIds: [], scores: l.scores })), phrase: (ids) => m.phrase(ids) };
+    },
+
+    async warm() {
+      const started = performance.now();
+      const idx = await current();
+      return { documents: idx.documents, ms: performance.now() - started };
+    },
+
+    refresh: () => sync(),
+  };
+}

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { DB } from '../../../db/database.ts';
+
+// What the in-memory index reads (engine/memory.ts): the stored documents and the change log
+// the triggers of migration 0020 write. The same on both engines.
+
+export interface StoredDocument {
+  id: number;
+  kind: string;
+  ref: string;
+  lang: string;
+  title: string;
+  body: string;
+}
+
+/** The newest log entry's number (0 when the log is empty). */
+export async function lastLogSeq(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom('search_log')
+    .select(sql<number | string | null>`max(seq)`.as('seq'))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** Documents in id order after `after`, a batch at a time. */
+export function documentsAfter(db: DB, after: number, limit: number): Promise<StoredDocument[]> {
+  return db.selectFrom('search_documents').select(['id', 'kind', 'ref', 'lang', 'title', 'body']).where('id', '>', after).orderBy('id').limit(limit).execute();
+}
+
+export function documentsByIds(db: DB, ids: number[]): Promise<StoredDocument[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('search_documents').select(['id', 'kind', 'ref', 'lang', 'title', 'body']).where('id', 'in', ids).execute();
+}
+
+/** The rows shown for a page of hits. */
+export function hitRows(db: DB, ids: number[]) {
+  return db.selectFrom('search_documents').select(['id', 'kind', 'ref', 'lang', 'title', 'body', 'path']).where('id', 'in', ids).execute();
+}
+
+/** Log entries after `seq`, and those written since `since` (an ISO time), in order. */
+export async function logEntries(db: DB, seq: number, since: string): Promise<{ seq: number; docId: number | null }[]> {
+  const rows = await db
+    .selectFrom('search_log')
+    .select(['seq', 'doc_id'])
+    .where((eb) => eb.or([eb('seq', '>', seq), eb('at', '>', since)]))
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({ seq: Number(r.seq), docId: r.doc_id }));
+}
+
+/** Forgets log entries written before `before` (an ISO time). */
+export async function pruneLog(db: DB, before: string): Promise<void> {
+  await db.deleteFrom('search_log').where('at', '<', before).execute();
+}
+
+/** Writes the "start again" entry: the index was rebuilt as a whole. */
+export async function logRebuilt(db: DB): Promise<void> {
+  await db.insertInto('search_log').values({ doc_id: null }).execute();
+}
