@@ -1,6 +1,9 @@
 import { languages, type Lang } from '../../../i18n/languages.ts';
 import { eachTerm, fold, analyseWords } from '../analyse.ts';
+import { gallop, topK } from './lists.ts';
 import { Partition, type Postings } from './partition.ts';
+
+export { gallop, topK };
 
 // The in-memory search index of one instance: a partition per language (documents analysed with
 // that language's stemmer), documents known by their search_documents id. Matching is AND over
@@ -36,6 +39,13 @@ export interface RankedHit {
   score: number;
 }
 
+/**
+ * Site search weighs what a document stands for: a package, station or case study is about its
+ * words; an action is one sentence that mentions them. Searching "partnership" should lead to
+ * the stations on partnerships before the many actions that use the word.
+ */
+const KIND_WEIGHT: Record<string, number> = { package: 1.5, station: 1.5, case_study: 1.5, resource: 1.2, spotlight: 1.2, action: 1 };
+
 const TYPO_FACTOR = 0.5;
 const TITLE_BONUS = 1.25;
 const PHRASE_BONUS = 1.5;
@@ -68,6 +78,8 @@ export class SearchIndex {
   private kindOf = new Uint8Array(16);
   private refOf = new Int32Array(16);
   private readonly kindCodes = new Map<string, number>();
+  /** by kind code: its weight in site search */
+  private readonly kindWeight: number[] = [1];
   private readonly refCodes = new Map<string, number>();
   private readonly refs: string[] = [];
   private stamp = new Int32Array(16);
@@ -105,6 +117,7 @@ export class SearchIndex {
     this.ordOf[doc.id] = ord + 1;
     this.langOf[doc.id] = LANG_CODE.get(lang)!;
     this.kindOf[doc.id] = this.code(this.kindCodes, doc.kind);
+    this.kindWeight[this.kindOf[doc.id]!] = KIND_WEIGHT[doc.kind] ?? 1;
     let ref = this.refCodes.get(doc.ref);
     if (ref === undefined) {
       ref = this.refs.push(doc.ref) - 1;
@@ -290,7 +303,7 @@ export class SearchIndex {
         if (this.stamp[ref] === gen) continue;
         this.stamp[ref] = gen;
         ids.push(id);
-        scores.push(lm.scores[i]!);
+        scores.push(lm.scores[i]! * this.kindWeight[this.kindOf[id]!]!);
       }
     }
     const total = ids.length;
@@ -331,65 +344,4 @@ function union(pos: Position): { docs: Int32Array; scores: Float32Array; inTitle
     inTitle[i] = b.t;
   });
   return { docs, scores, inTitle, n: docs.length };
-}
-
-/** The first index ≥ from whose doc is ≥ target (exponential then binary search). */
-export function gallop(docs: Int32Array, n: number, from: number, target: number): number {
-  if (from >= n || docs[from]! >= target) return from;
-  let step = 1;
-  let lo = from;
-  let hi = from + 1;
-  while (hi < n && docs[hi]! < target) {
-    lo = hi;
-    step *= 2;
-    hi = from + step;
-  }
-  if (hi > n) hi = n;
-  // docs[lo] < target; docs[hi] >= target or hi = n
-  while (lo + 1 < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid]! < target) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
-/**
- * The indexes of the k highest scores, best first (ties: `before(a, b)` true when a goes first),
- * with a bounded heap: O(n log k).
- */
-export function topK(scores: ArrayLike<number>, k: number, before: (a: number, b: number) => boolean): number[] {
-  const heap: number[] = [];
-  // worse(a, b): a ranks below b; the heap's root is the worst kept.
-  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && before(b, a));
-  const up = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let w = i;
-      if (l < heap.length && worse(heap[l]!, heap[w]!)) w = l;
-      if (r < heap.length && worse(heap[r]!, heap[w]!)) w = r;
-      if (w === i) return;
-      [heap[i], heap[w]] = [heap[w]!, heap[i]!];
-      i = w;
-    }
-  };
-  for (let i = 0; i < scores.length; i++) {
-    if (heap.length < k) {
-      heap.push(i);
-      up(heap.length - 1);
-    } else if (k > 0 && worse(heap[0]!, i)) {
-      heap[0] = i;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }
