@@ -5,6 +5,7 @@ import { href } from '../../../../ui/layout.ts';
 import type { KindSpec } from '../kinds.ts';
 import type { FieldChange } from '../revisions.ts';
 import { editorPage } from './editing.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 
 // An item's revisions, newest first, each with what it changed word by word and (but the newest,
 // which is the item as it is) a button that restores it.
@@ -40,7 +41,7 @@ function revisionList(ctx: PageContext, base: string, csrf: string, revisions: R
               (c) => html`<div><dt>${c.field}</dt><dd class="diff">${c.parts.map((p) => (p.added ? html`<ins>${p.value}</ins>` : p.removed ? html`<del>${p.value}</del>` : p.value))}</dd></div>`,
             )}</dl>`
           : html`<p>${t('admin.revisions.noChange')}</p>`}
-        ${i > 0 ? postForm(href(ctx, `${base}/revisions/${r.id}/restore`), csrf, html`<button type="submit" class="secondary">${t('admin.revisions.restore')}</button>`) : ''}
+        ${i > 0 ? postForm(href(ctx, `${base}/revisions/${r.id}/restore`), csrf, button({ text: t('admin.revisions.restore'), variant: 'secondary' })) : ''}
       </li>`,
     )}
   </ol>`;
