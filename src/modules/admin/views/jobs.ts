@@ -31,7 +31,6 @@ export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], pro
       kinds.length
         ? table({
             id: 'job-counts',
-            className: 'job-counts',
             caption: t('admin.jobs.queueHeading'),
             captionHidden: true,
             head: [
