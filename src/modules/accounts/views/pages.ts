@@ -189,16 +189,14 @@ export function accountView(
       <p><a href="${href(ctx, '/account/data.json')}" download>${t('account.data.link')}</a></p>
     </section>
 
-    <section aria-labelledby="delete-heading">
-      ${noticeBox(
-        html`<p>${t('account.delete.intro')}</p>
-          ${postForm(
-            href(ctx, '/account/delete'),
-            s.csrf,
-            html`${deletePasswordField(ctx, errorsFor('delete'))}
-              ${button({ text: t('account.delete.submit'), variant: 'warning' })}`,
-          )}`,
-        { tone: 'warning', heading: t('account.delete.heading'), headingId: 'delete-heading' },
+    <section class="danger-zone" aria-labelledby="delete-heading">
+      <h2 id="delete-heading">${t('account.delete.heading')}</h2>
+      <p>${t('account.delete.intro')}</p>
+      ${postForm(
+        href(ctx, '/account/delete'),
+        s.csrf,
+        html`${deletePasswordField(ctx, errorsFor('delete'))}
+          ${button({ text: t('account.delete.submit'), variant: 'warning' })}`,
       )}
     </section>`;
   return page(ctx, t('account.heading'), body, Boolean(s.errors?.length));

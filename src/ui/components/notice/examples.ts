@@ -6,13 +6,5 @@ export const examples: { name: string; render: (ctx: PageContext) => Html }[] = 
   { name: 'notice-success', render: ({ t }) => notice(t('centre.notice.saved'), { tone: 'success' }) },
   { name: 'notice-info', render: ({ t }) => notice(t('survey.saved')) },
   { name: 'notice-warning', render: ({ t }) => notice(html`<p>${t('round.field.invitedHint')}</p>`, { tone: 'warning', heading: t('round.field.invited') }) },
-  {
-    // A section named by its notice's heading: the account page's last, irreversible action.
-    name: 'notice-section',
-    render: ({ t }) =>
-      html`<section aria-labelledby="example-delete-heading">
-        ${notice(html`<p>${t('account.delete.intro')}</p>`, { tone: 'warning', heading: t('account.delete.heading'), headingId: 'example-delete-heading' })}
-      </section>`,
-  },
   { name: 'notice-error', render: ({ t }) => notice(t('account.email.taken'), { tone: 'error' }) },
 ];

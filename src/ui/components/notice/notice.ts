@@ -13,8 +13,6 @@ export interface NoticeOptions {
   headingLevel?: 2 | 3;
   /** announce it to screen readers when the page loads (defaults: success and error do) */
   live?: boolean;
-  /** the heading's id, for a section around the notice that it names (aria-labelledby) */
-  headingId?: string;
   className?: string;
 }
 
@@ -23,12 +21,7 @@ export function notice(body: Renderable, o: NoticeOptions = {}): Html {
   const live = o.live ?? (tone === 'success' || tone === 'error');
   const role = live ? (tone === 'error' ? 'alert' : 'status') : '';
   const content = typeof body === 'string' ? html`<p>${body}</p>` : body;
-  const id = o.headingId ? html` id="${o.headingId}"` : '';
-  const heading = o.heading
-    ? o.headingLevel === 3
-      ? html`<h3 class="notice-title"${id}>${o.heading}</h3>`
-      : html`<h2 class="notice-title"${id}>${o.heading}</h2>`
-    : '';
+  const heading = o.heading ? (o.headingLevel === 3 ? html`<h3 class="notice-title">${o.heading}</h3>` : html`<h2 class="notice-title">${o.heading}</h2>`) : '';
   return html`<div class="${['notice', `notice-${tone}`, o.className].filter(Boolean).join(' ')}"${role ? html` role="${role}"` : ''}>${heading}${content}</div>`;
 }
 
