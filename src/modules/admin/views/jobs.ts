@@ -9,6 +9,7 @@ import { doneNotice } from '../../../ui/components/notice/notice.ts';
 import { button } from '../../../ui/components/button/button.ts';
 import { table } from '../../../ui/components/table/table.ts';
 import { tag } from '../../../ui/components/tag/tag.ts';
+import { card } from '../../../ui/components/card/card.ts';
 
 // /{lang}/admin/jobs: mail and the other background jobs, for administrators: how many wait and
 // run per kind, and each job that failed, with its error and attempts; one that ran out of
@@ -55,28 +56,29 @@ export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], pro
     <h2>${t('admin.jobs.problemsHeading')}</h2>
     ${
       problems.length
-        ? html`<div class="grid">${problems.map(
-            (p) => html`<article class="card" id="job-${p.id}">
-            <h3 class="result-title">${kindOf(ctx, p.name)} ${tag(t(`admin.jobs.state.${p.state}`), p.state === 'failed' ? 'error' : 'warning')}</h3>
-            ${p.summary ? html`<p class="breakable"><bdi>${p.summary}</bdi></p>` : ''}
+        ? html`<div class="grid">${problems.map((p) =>
+            card({
+              id: `job-${p.id}`,
+              headingLevel: 3,
+              heading: html`${kindOf(ctx, p.name)} ${tag(t(`admin.jobs.state.${p.state}`), p.state === 'failed' ? 'error' : 'warning')}`,
+              body: html`${p.summary ? html`<p class="breakable"><bdi>${p.summary}</bdi></p>` : ''}
             <dl class="facts">
               <div><dt>${t('admin.jobs.error')}</dt><dd>${p.error === null ? t('admin.jobs.noError') : html`<bdi>${p.error}</bdi>`}</dd></div>
               <div><dt>${t('admin.jobs.attempts')}</dt><dd>${t('admin.jobs.attemptsOf', { made: p.attempts, allowed: p.maxAttempts })}</dd></div>
               <div><dt>${t('admin.jobs.created')}</dt><dd>${when(ctx, p.createdAt)}</dd></div>
               ${p.nextAttemptAt ? html`<div><dt>${t('admin.jobs.next')}</dt><dd>${when(ctx, p.nextAttemptAt)}</dd></div>` : ''}
               ${p.failedAt ? html`<div><dt>${t('admin.jobs.failedAt')}</dt><dd>${when(ctx, p.failedAt)}</dd></div>` : ''}
-            </dl>
-            ${
-              p.state === 'failed'
-                ? postForm(
-                    href(ctx, `/admin/jobs/${encodeURIComponent(p.name)}/${encodeURIComponent(p.id)}/retry`),
-                    csrf,
-                    button({ text: t('admin.jobs.retry') }),
-                    'inline-form',
-                  )
-                : ''
-            }
-          </article>`,
+            </dl>`,
+              actions:
+                p.state === 'failed'
+                  ? postForm(
+                      href(ctx, `/admin/jobs/${encodeURIComponent(p.name)}/${encodeURIComponent(p.id)}/retry`),
+                      csrf,
+                      button({ text: t('admin.jobs.retry') }),
+                      'inline-form',
+                    )
+                  : undefined,
+            }),
           )}</div>`
         : html`<p>${t('admin.jobs.noProblems')}</p>`
     }`;
