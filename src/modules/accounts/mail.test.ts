@@ -119,7 +119,7 @@ describe(`mail through SMTP (${engine})`, () => {
     for (let i = 0; i < 10; i++) await t.jobs.runDue({ includeDeferred: true });
     page = await admin.get('/en/admin/jobs');
     assert.match(page.body, /11 of 11/);
-    assert.match(page.body, /<span class="badge">Failed<\/span>/);
+    assert.match(page.body, /<strong class="tag tag-error">Failed<\/strong>/);
     const action = /action="(\/en\/admin\/jobs\/mail\/[^"]+\/retry)"/.exec(page.body)?.[1];
     assert.ok(action, 'a failed mail has a button to try again');
 

@@ -317,7 +317,7 @@ describe('case studies', () => {
     assert.equal(res.statusCode, 303, res.body.slice(0, 400));
     assert.equal(res.headers.location, `/en/admin/case-studies/${cs.slug}?done=file-added#attachments`);
     const page = await editor.get(`${from}?done=file-added`);
-    assert.match(page.body, /Case study slides<\/a>/);
+    assert.match(page.body, /Case study slides<\/bdi><\/a>/);
     assert.match(page.body, /The file is added\./);
     const bad = await editor.upload(
       from,

@@ -7,6 +7,9 @@ import { adminPage } from '../admin/views/pages.ts';
 import { acceptAttribute, asciiFileName, formatOf } from './formats.ts';
 import type { AttachmentItem, OwnerInfo, OwnerKind } from './repository.ts';
 import { doneNotice } from '../../ui/components/notice/notice.ts';
+import { button } from '../../ui/components/button/button.ts';
+import { table } from '../../ui/components/table/table.ts';
+import { fileField } from './file-field.ts';
 
 // Attachments in pages: the public list (a resource's or a case study's page), and the back
 // office's section (the list with delete buttons and the upload form) that editor pages embed.
@@ -87,38 +90,43 @@ const base = (owner: SectionOptions['owner']) => `/admin/${owner.kind === 'resou
 export function attachmentsSection(ctx: PageContext, o: SectionOptions): Html {
   const { t } = ctx;
   const errors = o.errors ?? [];
-  const fileError = errors.find((e) => e.field === sectionFields.file);
-  const fileId = `field-${sectionFields.file}`;
   const action = href(ctx, base(o.owner));
-  return html`<section class="attachments" id="attachments" aria-labelledby="attachments-heading">
+  // Not a landmark itself: the table's scroll box is one, named by the same words.
+  return html`<section class="attachments" id="attachments">
     <h2 id="attachments-heading">${t('files.heading')}</h2>
     ${
       o.items.length
-        ? html`<table class="members">
-          <caption class="visually-hidden">${t('files.heading')}</caption>
-          <thead><tr><th scope="col">${t('files.column.title')}</th><th scope="col">${t('files.column.type')}</th><th scope="col">${t('files.column.size')}</th><th scope="col"><span class="visually-hidden">${t('files.column.actions')}</span></th></tr></thead>
-          <tbody>${o.items.map(
-            (a) => html`<tr>
-              <td><a href="${editorFileHref(ctx, a)}">${a.title}</a><br><span class="meta"><bdi>${a.fileName}</bdi></span></td>
-              <td>${typeLabel(ctx, a.mediaType)}</td>
-              <td>${formatSize(ctx, a.size)}</td>
-              <td>${postForm(`${action}/${a.id}/delete`, o.csrf, html`<button type="submit" class="secondary" aria-label="${t('files.deleteLabel', { title: a.title })}">${t('files.delete')}</button>`, 'inline-form')}</td>
-            </tr>`,
-          )}</tbody>
-        </table>`
+        ? table({
+            id: 'attachments-table',
+            caption: t('files.heading'),
+            captionHidden: true,
+            head: [
+              t('files.column.title'),
+              t('files.column.type'),
+              t('files.column.size'),
+              html`<span class="visually-hidden">${t('files.column.actions')}</span>`,
+            ],
+            rowHeadings: true,
+            rows: o.items.map((a) => [
+              html`<a href="${editorFileHref(ctx, a)}"><bdi>${a.title}</bdi></a><br><span class="meta"><bdi>${a.fileName}</bdi></span>`,
+              typeLabel(ctx, a.mediaType),
+              formatSize(ctx, a.size),
+              postForm(
+                `${action}/${a.id}/delete`,
+                o.csrf,
+                button({ text: t('files.delete'), variant: 'secondary', label: t('files.deleteLabel', { title: a.title }) }),
+                'inline-form',
+              ),
+            ]),
+          })
         : html`<p>${t('files.none')}</p>`
     }
     <form class="form" action="${action}" method="post" enctype="multipart/form-data" novalidate>
       <input type="hidden" name="_csrf" value="${o.csrf}">
       <h3>${t('files.add')}</h3>
       ${field(ctx, { name: 'title', id: sectionFields.title, label: t('files.field.title'), hint: t('files.field.titleHint'), value: o.values?.title ?? '', maxlength: 200, errors })}
-      <div class="field${fileError ? ' field-error' : ''}">
-        <label for="${fileId}">${t('files.field.file')}</label>
-        <p class="hint" id="${fileId}-hint">${t('files.field.fileHint', { limit: formatSize(ctx, o.maxBytes) })}</p>
-        ${fileError ? html`<p class="error-message" id="${fileId}-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${t(fileError.key, fileError.values)}</p>` : ''}
-        <input id="${fileId}" name="file" type="file" accept="${acceptAttribute}" aria-describedby="${fileId}-hint${fileError ? ` ${fileId}-error` : ''}"${fileError ? html` aria-invalid="true"` : ''}>
-      </div>
-      <button type="submit">${t('files.upload')}</button>
+      ${fileField(ctx, { name: 'file', id: sectionFields.file, label: t('files.field.file'), hint: t('files.field.fileHint', { limit: formatSize(ctx, o.maxBytes) }), accept: acceptAttribute, errors })}
+      ${button({ text: t('files.upload') })}
     </form>
   </section>`;
 }

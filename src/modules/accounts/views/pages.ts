@@ -1,6 +1,8 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { FieldError } from '../../../http/forms.ts';
-import { errorSummary, field, postForm } from '../../../ui/forms.ts';
+import { errorSummary, field, postForm } from '../../../ui/components/field/field.ts';
+import { button } from '../../../ui/components/button/button.ts';
+import { notice as noticeBox } from '../../../ui/components/notice/notice.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { MIN_PASSWORD } from '../passwords.ts';
@@ -28,7 +30,8 @@ function page(ctx: PageContext, title: string, body: Html, hasErrors = false): s
   });
 }
 
-const notice = (ctx: PageContext, s: FormState) => (s.notice ? html`<p class="notice" role="status">${ctx.t(s.notice, s.noticeValues)}</p>` : html``);
+/** What a change just did ("You are signed out."), above the form. */
+const notice = (ctx: PageContext, s: FormState) => (s.notice ? noticeBox(ctx.t(s.notice, s.noticeValues), { tone: 'success' }) : html``);
 
 export function registerView(ctx: PageContext, s: FormState): string {
   const { t } = ctx;
@@ -43,7 +46,7 @@ export function registerView(ctx: PageContext, s: FormState): string {
         ${field(ctx, { name: 'email', label: t('account.field.email'), type: 'email', value: v.email ?? '', autocomplete: 'email', hint: t('account.field.emailHint'), maxlength: 254, errors: s.errors ?? [] })}
         ${field(ctx, { name: 'password', label: t('account.field.newPassword'), type: 'password', autocomplete: 'new-password', hint: t('account.field.passwordHint', { min: MIN_PASSWORD }), errors: s.errors ?? [] })}
         <p class="privacy-summary">${t('account.register.privacy')} <a href="/${ctx.lang}/privacy">${t('account.register.privacyLink')}</a></p>
-        <button type="submit">${t('account.register.submit')}</button>`,
+        ${button({ text: t('account.register.submit') })}`,
     )}
     <p>${t('account.register.haveAccount')} <a href="${href(ctx, '/account/sign-in')}">${t('account.signIn.heading')}</a></p>`;
   return page(ctx, t('account.register.heading'), body, Boolean(s.errors?.length));
@@ -60,7 +63,7 @@ export function signInView(ctx: PageContext, s: FormState & { next?: string }): 
       html`${s.next ? html`<input type="hidden" name="next" value="${s.next}">` : ''}
         ${field(ctx, { name: 'email', label: t('account.field.email'), type: 'email', value: v.email ?? '', autocomplete: 'username', maxlength: 254, errors: s.errors ?? [] })}
         ${field(ctx, { name: 'password', label: t('account.field.password'), type: 'password', autocomplete: 'current-password', errors: s.errors ?? [] })}
-        <button type="submit">${t('account.signIn.submit')}</button>`,
+        ${button({ text: t('account.signIn.submit') })}`,
     )}
     <ul class="link-list">
       <li><a href="${href(ctx, '/account/forgot')}">${t('account.forgot.link')}</a></li>
@@ -78,7 +81,7 @@ export function forgotView(ctx: PageContext, s: FormState): string {
       href(ctx, '/account/forgot'),
       s.csrf,
       html`${field(ctx, { name: 'email', label: t('account.field.email'), type: 'email', value: s.values?.email ?? '', autocomplete: 'email', maxlength: 254, errors: s.errors ?? [] })}
-        <button type="submit">${t('account.forgot.submit')}</button>`,
+        ${button({ text: t('account.forgot.submit') })}`,
     )}`;
   return page(ctx, t('account.forgot.heading'), body, Boolean(s.errors?.length));
 }
@@ -92,7 +95,7 @@ export function resetView(ctx: PageContext, s: FormState & { token: string }): s
       s.csrf,
       html`<input type="hidden" name="token" value="${s.token}">
         ${field(ctx, { name: 'password', label: t('account.field.newPassword'), type: 'password', autocomplete: 'new-password', hint: t('account.field.passwordHint', { min: MIN_PASSWORD }), errors: s.errors ?? [] })}
-        <button type="submit">${t('account.reset.submit')}</button>`,
+        ${button({ text: t('account.reset.submit') })}`,
     )}`;
   return page(ctx, t('account.reset.heading'), body, Boolean(s.errors?.length));
 }
@@ -108,7 +111,7 @@ export function signOutView(ctx: PageContext, s: { csrf: string; name: string })
   const { t } = ctx;
   const body = html`<h1>${t('account.signOut.heading')}</h1>
     <p class="lead">${t('account.signOut.intro', { name: s.name })}</p>
-    ${postForm(href(ctx, '/account/sign-out'), s.csrf, html`<button type="submit">${t('account.signOut.submit')}</button>`)}`;
+    ${postForm(href(ctx, '/account/sign-out'), s.csrf, button({ text: t('account.signOut.submit') }))}`;
   return page(ctx, t('account.signOut.heading'), body);
 }
 
@@ -126,16 +129,16 @@ export function accountView(
   const body = html`<h1>${t('account.heading')}</h1>
     ${notice(ctx, s)}${errorSummary(ctx, errors)}
     <dl class="facts">
-      <div><dt>${t('account.field.name')}</dt><dd>${user.name}</dd></div>
-      <div><dt>${t('account.field.email')}</dt><dd>${user.email}</dd></div>
+      <div><dt>${t('account.field.name')}</dt><dd><bdi>${user.name}</bdi></dd></div>
+      <div><dt>${t('account.field.email')}</dt><dd><bdi>${user.email}</bdi></dd></div>
     </dl>
-    ${postForm(href(ctx, '/account/sign-out'), s.csrf, html`<button type="submit" class="secondary">${t('account.signOut.submit')}</button>`, 'form sign-out')}
+    ${postForm(href(ctx, '/account/sign-out'), s.csrf, button({ text: t('account.signOut.submit'), variant: 'secondary' }))}
 
     <section aria-labelledby="centres-heading">
       <h2 id="centres-heading">${t('account.centres.heading')}</h2>
       ${
         s.centres?.length
-          ? html`<ul class="link-list">${s.centres.map((c) => html`<li><a href="${href(ctx, `/account/centres/${c.slug}`)}">${c.name}</a> <span class="meta">${t(`centre.role.${c.role}`)}</span></li>`)}</ul>`
+          ? html`<ul class="link-list">${s.centres.map((c) => html`<li><a href="${href(ctx, `/account/centres/${c.slug}`)}"><bdi>${c.name}</bdi></a> <span class="meta">${t(`centre.role.${c.role}`)}</span></li>`)}</ul>`
           : html`<p>${t('account.centres.none')}</p>`
       }
       <p><a href="${href(ctx, '/account/centres/new')}">${t('centres.add')}</a></p>
@@ -158,7 +161,7 @@ export function accountView(
         s.csrf,
         html`${field(ctx, { name: 'current_password', label: t('account.field.currentPassword'), type: 'password', autocomplete: 'current-password', errors: errorsFor('password') })}
           ${field(ctx, { name: 'password', label: t('account.field.newPassword'), type: 'password', autocomplete: 'new-password', hint: t('account.field.passwordHint', { min: MIN_PASSWORD }), errors: errorsFor('password') })}
-          <button type="submit">${t('account.password.submit')}</button>`,
+          ${button({ text: t('account.password.submit') })}`,
       )}
     </section>
 
@@ -170,14 +173,14 @@ export function accountView(
         s.csrf,
         html`${field(ctx, { name: 'email', label: t('account.field.newEmail'), type: 'email', value: s.form === 'email' ? (s.values?.email ?? '') : '', autocomplete: 'email', maxlength: 254, errors: errorsFor('email') })}
           ${emailPasswordField(ctx, errorsFor('email'))}
-          <button type="submit">${t('account.email.submit')}</button>`,
+          ${button({ text: t('account.email.submit') })}`,
       )}
     </section>
 
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">${t('account.sessions.heading')}</h2>
       <p>${t('account.sessions.intro')}</p>
-      ${postForm(href(ctx, '/account/sign-out-everywhere'), s.csrf, html`<button type="submit" class="secondary">${t('account.sessions.submit')}</button>`)}
+      ${postForm(href(ctx, '/account/sign-out-everywhere'), s.csrf, button({ text: t('account.sessions.submit'), variant: 'secondary' }))}
     </section>
 
     <section aria-labelledby="data-heading">
@@ -193,7 +196,7 @@ export function accountView(
         href(ctx, '/account/delete'),
         s.csrf,
         html`${deletePasswordField(ctx, errorsFor('delete'))}
-          <button type="submit" class="danger">${t('account.delete.submit')}</button>`,
+          ${button({ text: t('account.delete.submit'), variant: 'warning' })}`,
       )}
     </section>`;
   return page(ctx, t('account.heading'), body, Boolean(s.errors?.length));

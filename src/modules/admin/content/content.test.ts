@@ -297,7 +297,7 @@ describe('lists', () => {
     assert.match(found.body, new RegExp(`href="/en/admin/stations/${STATION}">`));
     // On a page in another language the English titles are marked, with their direction.
     assert.match((await editor.get('/ar/admin/stations')).body, new RegExp(`href="/ar/admin/stations/${STATION}" lang="en" dir="ltr"`));
-    const rows = (html: string) => [...html.matchAll(/<tr>\s*<td><a href="\/en\/admin\/stations\//g)].length;
+    const rows = (html: string) => [...html.matchAll(/<tr>\s*<th scope="row"><a href="\/en\/admin\/stations\//g)].length;
     assert.ok(rows(found.body) < rows(all.body), 'only the matching stations');
     assert.match(found.body, /<input id="stations-q" name="q" type="search" value="PARTNERSHIPS WITHIN"/);
     assert.match((await editor.get('/en/admin/case-studies?q=no-such-title-anywhere')).body, /Nothing matched your search/);

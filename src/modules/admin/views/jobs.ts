@@ -6,6 +6,10 @@ import { html } from '../../../ui/html.ts';
 import { href } from '../../../ui/layout.ts';
 import { adminPage } from './pages.ts';
 import { doneNotice } from '../../../ui/components/notice/notice.ts';
+import { button } from '../../../ui/components/button/button.ts';
+import { table } from '../../../ui/components/table/table.ts';
+import { tag } from '../../../ui/components/tag/tag.ts';
+import { card } from '../../../ui/components/card/card.ts';
 
 // /{lang}/admin/jobs: mail and the other background jobs, for administrators: how many wait and
 // run per kind, and each job that failed, with its error and attempts; one that ran out of
@@ -26,47 +30,55 @@ export function jobsView(ctx: PageContext, csrf: string, counts: JobCount[], pro
     <h2>${t('admin.jobs.queueHeading')}</h2>
     ${
       kinds.length
-        ? html`<div class="table-scroll"><table class="members job-counts">
-          <caption class="visually-hidden">${t('admin.jobs.queueHeading')}</caption>
-          <thead><tr>
-            <th scope="col">${t('admin.jobs.kind')}</th>
-            <th scope="col">${t('admin.jobs.state.created')}</th>
-            <th scope="col">${t('admin.jobs.state.active')}</th>
-            <th scope="col">${t('admin.jobs.state.retry')}</th>
-            <th scope="col">${t('admin.jobs.state.failed')}</th>
-          </tr></thead>
-          <tbody>${kinds.map(
-            (k) =>
-              html`<tr><th scope="row">${kindOf(ctx, k)}</th><td>${count(k, 'created')}</td><td>${count(k, 'active')}</td><td>${count(k, 'retry')}</td><td>${count(k, 'failed')}</td></tr>`,
-          )}</tbody>
-        </table></div>`
+        ? table({
+            id: 'job-counts',
+            caption: t('admin.jobs.queueHeading'),
+            captionHidden: true,
+            head: [
+              t('admin.jobs.kind'),
+              t('admin.jobs.state.created'),
+              t('admin.jobs.state.active'),
+              t('admin.jobs.state.retry'),
+              t('admin.jobs.state.failed'),
+            ],
+            rowHeadings: true,
+            numeric: [1, 2, 3, 4],
+            rows: kinds.map((k) => [
+              kindOf(ctx, k),
+              ctx.format.number(count(k, 'created')),
+              ctx.format.number(count(k, 'active')),
+              ctx.format.number(count(k, 'retry')),
+              ctx.format.number(count(k, 'failed')),
+            ]),
+          })
         : html`<p>${t('admin.jobs.idle')}</p>`
     }
     <h2>${t('admin.jobs.problemsHeading')}</h2>
     ${
       problems.length
-        ? html`<div class="grid">${problems.map(
-            (p) => html`<article class="card" id="job-${p.id}">
-            <h3 class="result-title">${kindOf(ctx, p.name)} <span class="badge">${t(`admin.jobs.state.${p.state}`)}</span></h3>
-            ${p.summary ? html`<p class="breakable"><bdi>${p.summary}</bdi></p>` : ''}
+        ? html`<div class="grid">${problems.map((p) =>
+            card({
+              id: `job-${p.id}`,
+              headingLevel: 3,
+              heading: html`${kindOf(ctx, p.name)} ${tag(t(`admin.jobs.state.${p.state}`), p.state === 'failed' ? 'error' : 'warning')}`,
+              body: html`${p.summary ? html`<p class="breakable"><bdi>${p.summary}</bdi></p>` : ''}
             <dl class="facts">
               <div><dt>${t('admin.jobs.error')}</dt><dd>${p.error === null ? t('admin.jobs.noError') : html`<bdi>${p.error}</bdi>`}</dd></div>
               <div><dt>${t('admin.jobs.attempts')}</dt><dd>${t('admin.jobs.attemptsOf', { made: p.attempts, allowed: p.maxAttempts })}</dd></div>
               <div><dt>${t('admin.jobs.created')}</dt><dd>${when(ctx, p.createdAt)}</dd></div>
               ${p.nextAttemptAt ? html`<div><dt>${t('admin.jobs.next')}</dt><dd>${when(ctx, p.nextAttemptAt)}</dd></div>` : ''}
               ${p.failedAt ? html`<div><dt>${t('admin.jobs.failedAt')}</dt><dd>${when(ctx, p.failedAt)}</dd></div>` : ''}
-            </dl>
-            ${
-              p.state === 'failed'
-                ? postForm(
-                    href(ctx, `/admin/jobs/${encodeURIComponent(p.name)}/${encodeURIComponent(p.id)}/retry`),
-                    csrf,
-                    html`<button type="submit">${t('admin.jobs.retry')}</button>`,
-                    'inline-form',
-                  )
-                : ''
-            }
-          </article>`,
+            </dl>`,
+              actions:
+                p.state === 'failed'
+                  ? postForm(
+                      href(ctx, `/admin/jobs/${encodeURIComponent(p.name)}/${encodeURIComponent(p.id)}/retry`),
+                      csrf,
+                      button({ text: t('admin.jobs.retry') }),
+                      'inline-form',
+                    )
+                  : undefined,
+            }),
           )}</div>`
         : html`<p>${t('admin.jobs.noProblems')}</p>`
     }`;

@@ -6,6 +6,9 @@ import type { User } from '../../accounts/repository.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import { siteRoles } from '../../accounts/roles.ts';
 import { doneNotice } from '../../../ui/components/notice/notice.ts';
+import { button } from '../../../ui/components/button/button.ts';
+import { card } from '../../../ui/components/card/card.ts';
+import { table } from '../../../ui/components/table/table.ts';
 
 // Back-office pages: the dashboard, people and their site roles, the outbox, the audit log
 // (the job queue's page is views/jobs.ts).
@@ -76,28 +79,27 @@ export function peopleView(
     ${errorSummary(ctx, errors)}
     <form class="search-page" action="${href(ctx, '/admin/people')}" method="get" role="search">
       <label for="people-q">${t('admin.people.search')}</label>
-      <div class="input-row"><input id="people-q" name="q" type="search" value="${q}" dir="auto" maxlength="200"><button type="submit">${t('search.button')}</button></div>
+      <div class="input-row"><input id="people-q" name="q" type="search" value="${q}" dir="auto" maxlength="200">${button({ text: t('search.button') })}</div>
     </form>
-    <table class="members" id="field-role">
-      <caption class="visually-hidden">${t('admin.people.heading')}</caption>
-      <thead><tr><th scope="col">${t('admin.people.name')}</th><th scope="col">${t('account.field.email')}</th><th scope="col">${t('admin.people.role')}</th></tr></thead>
-      <tbody>
-        ${people.map(
-          (p) => html`<tr>
-            <td>${p.name}${p.email_confirmed_at ? '' : html` <span class="meta">(${t('admin.people.unconfirmed')})</span>`}</td>
-            <td class="breakable">${p.email}</td>
-            <td>${postForm(
-              href(ctx, `/admin/people/${p.id}/role`),
-              csrf,
-              html`<label class="visually-hidden" for="role-${p.id}">${t('admin.people.roleOf', { name: p.name })}</label>
-                <select id="role-${p.id}" name="role">${siteRoles.map((r) => html`<option value="${r}"${r === p.role ? html` selected` : ''}>${t(`admin.role.${r}`)}</option>`)}</select>
-                <button type="submit" class="secondary">${t('admin.people.save')}</button>`,
-              'inline-form',
-            )}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    ${table({
+      id: 'field-role',
+      caption: t('admin.people.heading'),
+      captionHidden: true,
+      head: [t('admin.people.name'), t('account.field.email'), t('admin.people.role')],
+      rowHeadings: true,
+      rows: people.map((p) => [
+        html`<bdi>${p.name}</bdi>${p.email_confirmed_at ? '' : html` <span class="meta">(${t('admin.people.unconfirmed')})</span>`}`,
+        html`<span class="breakable">${p.email}</span>`,
+        postForm(
+          href(ctx, `/admin/people/${p.id}/role`),
+          csrf,
+          html`<label class="visually-hidden" for="role-${p.id}">${t('admin.people.roleOf', { name: p.name })}</label>
+            <select id="role-${p.id}" name="role">${siteRoles.map((r) => html`<option value="${r}"${r === p.role ? html` selected` : ''}>${t(`admin.role.${r}`)}</option>`)}</select>
+            ${button({ text: t('admin.people.save'), variant: 'secondary' })}`,
+          'inline-form',
+        ),
+      ]),
+    })}`;
   return page(ctx, t('admin.people.heading'), body, errors.length > 0);
 }
 
@@ -107,12 +109,12 @@ export function outboxView(ctx: PageContext, mails: { id: number; to_address: st
     <p class="lead">${t('admin.outbox.intro')}</p>
     ${
       mails.length
-        ? mails.map(
-            (m) => html`<article class="card">
-            <h2 class="result-title">${m.subject}</h2>
-            <p class="meta">${t('admin.outbox.to', { to: m.to_address })} · ${when(ctx, m.created_at)}</p>
-            <pre class="mail">${m.body}</pre>
-          </article>`,
+        ? mails.map((m) =>
+            card({
+              heading: m.subject,
+              body: html`<p class="meta">${t('admin.outbox.to', { to: m.to_address })} · ${when(ctx, m.created_at)}</p>
+                  <pre class="mail">${m.body}</pre>`,
+            }),
           )
         : html`<p>${t('admin.outbox.empty')}</p>`
     }`;
@@ -133,13 +135,13 @@ export function auditView(ctx: PageContext, entries: { at: string; actor_name: s
   const body = html`<h1>${t('admin.audit.heading')}</h1>
     ${
       entries.length
-        ? html`<table class="members">
-          <caption class="visually-hidden">${t('admin.audit.heading')}</caption>
-          <thead><tr><th scope="col">${t('admin.audit.when')}</th><th scope="col">${t('admin.audit.who')}</th><th scope="col">${t('admin.audit.what')}</th></tr></thead>
-          <tbody>${entries.map(
-            (e) => html`<tr><td>${when(ctx, e.at)}</td><td>${e.actor_name || t('admin.formerMember')}</td><td>${describe(ctx, e)}</td></tr>`,
-          )}</tbody>
-        </table>`
+        ? table({
+            id: 'audit',
+            caption: t('admin.audit.heading'),
+            captionHidden: true,
+            head: [t('admin.audit.when'), t('admin.audit.who'), t('admin.audit.what')],
+            rows: entries.map((e) => [when(ctx, e.at), e.actor_name ? html`<bdi>${e.actor_name}</bdi>` : t('admin.formerMember'), describe(ctx, e)]),
+          })
         : html`<p>${t('admin.audit.empty')}</p>`
     }`;
   return page(ctx, t('admin.audit.heading'), body);

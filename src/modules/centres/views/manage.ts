@@ -12,6 +12,9 @@ import { MAX_LOGO_BYTES } from '../logos.ts';
 import { DESCRIPTION_MAX } from '../schemas.ts';
 import { INVITATION_DAYS } from '../service.ts';
 import { notice } from '../../../ui/components/notice/notice.ts';
+import { button, linkButton } from '../../../ui/components/button/button.ts';
+import { table } from '../../../ui/components/table/table.ts';
+import { fileField } from '../../files/file-field.ts';
 
 // Creating and managing a centre: the profile form, the logo, members and invitations.
 
@@ -110,7 +113,7 @@ export function newCentreView(ctx: PageContext, csrf: string, v: ProfileValues, 
   const body = html`<h1>${t('centre.new.heading')}</h1>
     <p class="lead">${t('centre.new.intro')}</p>
     ${errorSummary(ctx, errors)}
-    ${postForm(href(ctx, '/account/centres'), csrf, html`${profileFields(ctx, v, sectors, errors)}<button type="submit">${t('centre.new.submit')}</button>`)}`;
+    ${postForm(href(ctx, '/account/centres'), csrf, html`${profileFields(ctx, v, sectors, errors)}${button({ text: t('centre.new.submit') })}`)}`;
   return layout(ctx, {
     title: errors.length ? `${t('form.errorTitlePrefix')} ${t('centre.new.heading')}` : t('centre.new.heading'),
     body,
@@ -147,13 +150,13 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
     ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${errorSummary(ctx, errors)}
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>
-    <p><a class="button" href="${href(ctx, `${base}/self-assessment`)}">${t('centre.manage.selfAssessment')}</a></p>
+    <p>${linkButton({ href: href(ctx, `${base}/self-assessment`), text: t('centre.manage.selfAssessment') })}</p>
 
     ${
       d.canManage
         ? html`<section aria-labelledby="profile-heading">
           <h2 id="profile-heading">${t('centre.manage.profile')}</h2>
-          ${postForm(href(ctx, `${base}/profile`), s.csrf, html`${profileFields(ctx, s.profile, sectors, errorsFor('profile'))}<button type="submit">${t('centre.manage.save')}</button>`)}
+          ${postForm(href(ctx, `${base}/profile`), s.csrf, html`${profileFields(ctx, s.profile, sectors, errorsFor('profile'))}${button({ text: t('centre.manage.save') })}`)}
         </section>
 
         <section aria-labelledby="logo-heading">
@@ -161,40 +164,49 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
           ${d.centre.logo ? html`<p><img class="logo" src="/uploads/logos/${d.centre.logo}" alt="${t('centre.logoAlt', { name: d.centre.name })}"></p>` : html`<p>${t('centre.manage.noLogo')}</p>`}
           <form class="form" action="${href(ctx, `${base}/logo`)}" method="post" enctype="multipart/form-data" novalidate>
             <input type="hidden" name="_csrf" value="${s.csrf}">
-            <div class="field${errorsFor('logo').length ? ' field-error' : ''}">
-              <label for="field-logo">${t('centre.manage.logoFile')}</label>
-              <p class="hint" id="field-logo-hint">${t('centre.manage.logoHint', { mb: MAX_LOGO_BYTES / 1024 / 1024 })}</p>
-              ${errorsFor('logo').map((e) => html`<p class="error-message" id="field-logo-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${t(e.key, e.values)}</p>`)}
-              <input id="field-logo" name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="field-logo-hint${errorsFor('logo').length ? ' field-logo-error' : ''}">
-            </div>
-            <button type="submit">${t('centre.manage.upload')}</button>
+            ${fileField(ctx, {
+              name: 'logo',
+              label: t('centre.manage.logoFile'),
+              hint: t('centre.manage.logoHint', { mb: MAX_LOGO_BYTES / 1024 / 1024 }),
+              accept: 'image/png,image/jpeg,image/webp,image/gif',
+              errors: errorsFor('logo'),
+            })}
+            ${button({ text: t('centre.manage.upload') })}
           </form>
-          ${d.centre.logo ? postForm(href(ctx, `${base}/logo`), s.csrf, html`<input type="hidden" name="remove" value="yes"><button type="submit" class="secondary">${t('centre.manage.removeLogo')}</button>`) : ''}
+          ${d.centre.logo ? postForm(href(ctx, `${base}/logo`), s.csrf, html`<input type="hidden" name="remove" value="yes">${button({ text: t('centre.manage.removeLogo'), variant: 'secondary' })}`) : ''}
         </section>`
         : ''
     }
 
-    <section aria-labelledby="members-heading">
+    <section>
       <h2 id="members-heading">${t('centre.manage.members')}</h2>
-      <table class="members" id="field-members">
-        <thead><tr><th scope="col">${t('centre.manage.name')}</th><th scope="col">${t('account.field.email')}</th><th scope="col">${t('centre.manage.role')}</th>${d.canManage ? html`<th scope="col">${t('centre.manage.actions')}</th>` : ''}</tr></thead>
-        <tbody>
-          ${d.members.map(
-            (m) => html`<tr>
-              <td>${m.name}</td><td class="breakable">${m.email}</td><td>${t(`centre.role.${m.role}`)}</td>
-              ${
-                d.canManage
-                  ? html`<td>
-                    ${postForm(href(ctx, `${base}/members/${m.id}/role`), s.csrf, html`<input type="hidden" name="role" value="${m.role === 'admin' ? 'member' : 'admin'}"><button type="submit" class="link-button">${t(m.role === 'admin' ? 'centre.manage.makeMember' : 'centre.manage.makeAdmin', { name: m.name })}</button>`, 'inline-form')}
-                    ${postForm(href(ctx, `${base}/members/${m.id}/remove`), s.csrf, html`<button type="submit" class="link-button">${t('centre.manage.remove', { name: m.name })}</button>`, 'inline-form')}
-                  </td>`
-                  : ''
-              }
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${!d.canManage ? postForm(href(ctx, `${base}/members/${d.userId}/remove`), s.csrf, html`<button type="submit" class="secondary">${t('centre.manage.leave')}</button>`) : ''}
+      ${table({
+        id: 'field-members',
+        caption: t('centre.manage.members'),
+        captionHidden: true,
+        head: [t('centre.manage.name'), t('account.field.email'), t('centre.manage.role'), ...(d.canManage ? [t('centre.manage.actions')] : [])],
+        rowHeadings: true,
+        rows: d.members.map((m) => [
+          html`<bdi>${m.name}</bdi>`,
+          html`<span class="breakable">${m.email}</span>`,
+          t(`centre.role.${m.role}`),
+          ...(d.canManage
+            ? [
+                html`${postForm(
+                  href(ctx, `${base}/members/${m.id}/role`),
+                  s.csrf,
+                  html`<input type="hidden" name="role" value="${m.role === 'admin' ? 'member' : 'admin'}">${button({
+                    text: t(m.role === 'admin' ? 'centre.manage.makeMember' : 'centre.manage.makeAdmin', { name: m.name }),
+                    variant: 'link',
+                  })}`,
+                  'inline-form',
+                )}
+                ${postForm(href(ctx, `${base}/members/${m.id}/remove`), s.csrf, button({ text: t('centre.manage.remove', { name: m.name }), variant: 'link' }), 'inline-form')}`,
+              ]
+            : []),
+        ]),
+      })}
+      ${!d.canManage ? postForm(href(ctx, `${base}/members/${d.userId}/remove`), s.csrf, button({ text: t('centre.manage.leave'), variant: 'secondary' })) : ''}
     </section>
 
     ${
@@ -217,11 +229,11 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
                 ],
                 errors: errorsFor('invite'),
               })}
-              <button type="submit">${t('centre.manage.sendInvite')}</button>`,
+              ${button({ text: t('centre.manage.sendInvite') })}`,
           )}
           ${
             d.invitations.length
-              ? html`<h3>${t('centre.manage.pending')}</h3><ul>${d.invitations.map((i) => html`<li>${i.email} (${t(`centre.role.${i.role}`)})</li>`)}</ul>`
+              ? html`<h3>${t('centre.manage.pending')}</h3><ul>${d.invitations.map((i) => html`<li><bdi>${i.email}</bdi> (${t(`centre.role.${i.role}`)})</li>`)}</ul>`
               : ''
           }
         </section>`
@@ -238,6 +250,6 @@ export function invitationView(ctx: PageContext, csrf: string, token: string, ce
         ? html`<div class="error-summary" role="alert"><h2 class="error-summary-title">${t('form.errorSummary')}</h2><p>${t('centre.invitation.otherAddress', { email })}</p></div>`
         : html`<p class="lead">${t('centre.invitation.intro', { centre })}</p>`
     }
-    ${postForm(href(ctx, '/account/invitations/accept'), csrf, html`<input type="hidden" name="token" value="${token}"><button type="submit">${t('centre.invitation.accept')}</button>`)}`;
+    ${postForm(href(ctx, '/account/invitations/accept'), csrf, html`<input type="hidden" name="token" value="${token}">${button({ text: t('centre.invitation.accept') })}`)}`;
   return layout(ctx, { title: t('centre.invitation.heading', { centre }), body, index: false, pageType: 'account' });
 }

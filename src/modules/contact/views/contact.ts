@@ -1,6 +1,8 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { FieldError } from '../../../http/forms.ts';
-import { choices, errorSummary, field, postForm, textarea } from '../../../ui/forms.ts';
+import { errorSummary, field, postForm, textarea } from '../../../ui/components/field/field.ts';
+import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
+import { button } from '../../../ui/components/button/button.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { layout } from '../../../ui/layout.ts';
 import { MAX_MESSAGE, subjects } from '../schemas.ts';
@@ -35,7 +37,7 @@ export function contactView(ctx: PageContext, s: ContactState): string {
       s.csrf,
       html`${field(ctx, { name: 'name', label: t('contact.field.name'), value: v.name ?? '', autocomplete: 'name', maxlength: 120, errors })}
         ${field(ctx, { name: 'email', label: t('contact.field.email'), type: 'email', value: v.email ?? '', autocomplete: 'email', hint: t('contact.field.emailHint'), maxlength: 254, errors })}
-        ${choices(ctx, {
+        ${choiceList(ctx, {
           name: 'subject',
           legend: t('contact.field.subject'),
           kind: 'radio',
@@ -49,7 +51,7 @@ export function contactView(ctx: PageContext, s: ContactState): string {
           <input id="field-website" name="website" type="text" value="" dir="auto" autocomplete="off" tabindex="-1">
         </div>
         <p class="meta">${t('contact.privacy')} <a href="/${ctx.lang}/privacy">${t('contact.privacyLink')}</a></p>
-        <button type="submit">${t('contact.submit')}</button>`,
+        ${button({ text: t('contact.submit') })}`,
     )}
     <p>${t('contact.helpFirst')} <a href="/${ctx.lang}/help">${t('contact.helpLink')}</a></p>`;
   return page(ctx, t('contact.heading'), body, { errors: errors.length > 0, index: true });

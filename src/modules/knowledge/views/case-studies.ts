@@ -4,18 +4,20 @@ import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { externalLink, facts } from '../../../ui/components/shared.ts';
+import { card } from '../../../ui/components/card/card.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import { packageIllustration } from '../../../ui/components/illustration/illustration.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import type { CaseStudy, Package } from '../service.ts';
 
 export function caseStudyCard(ctx: PageContext, c: CaseStudy, headingLevel: 2 | 3): Html {
-  const link = html`<a href="${href(ctx, `/case-studies/${c.slug}`)}">${txt(c.centre, ctx)}</a>`;
-  return html`<article class="card case-card">
-    ${headingLevel === 2 ? html`<h2>${link}</h2>` : html`<h3>${link}</h3>`}
-    <p class="meta">${ctx.format.country(c.country)}</p>
-    <p${langOf(c.title, ctx)}>${c.title.value}</p>
-  </article>`;
+  return card({
+    heading: txt(c.centre, ctx),
+    headingLevel,
+    href: href(ctx, `/case-studies/${c.slug}`),
+    body: html`<p class="meta">${ctx.format.country(c.country)}</p>
+      <p${langOf(c.title, ctx)}>${c.title.value}</p>`,
+  });
 }
 
 export function caseStudiesView(ctx: PageContext, studies: CaseStudy[], packages: Package[]): string {

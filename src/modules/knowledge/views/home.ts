@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { packageCard } from '../../../ui/components/shared.ts';
+import { packageCard } from '../../../ui/components/card/card.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import type { CaseStudy, Package, Page, SpotlightItem } from '../service.ts';
 import { startButton, stepsList } from '../../assessment/framework/views/landing.ts';

@@ -5,6 +5,7 @@ import { langOf, prose, txt } from '../../../ui/text.ts';
 import { packageIllustration, stationIllustration } from '../../../ui/components/illustration/illustration.ts';
 import type { CaseStudy, Package } from '../service.ts';
 import { caseStudyCard } from './case-studies.ts';
+import { card } from '../../../ui/components/card/card.ts';
 
 export function packageView(ctx: PageContext, pkg: Package, packages: Package[], caseStudies: CaseStudy[]): string {
   const { t } = ctx;
@@ -25,11 +26,16 @@ export function packageView(ctx: PageContext, pkg: Package, packages: Package[],
       <p>${t('package.stations.intro')}</p>
       <ol class="stations">
         ${pkg.stations.map(
-          (s) => html`<li class="card station-card">
-            ${stationIllustration(pkg.number, s.position, 'card-visual')}
-            <h3><a href="${href(ctx, `/packages/${pkg.number}/stations/${s.position}`)}">${t('station.label', { number: s.position })}${t('format.colon')}${txt(s.title, ctx)}</a></h3>
-            ${s.offer ? html`<p${langOf(s.offer, ctx)}>${s.offer.value}</p>` : ''}
-          </li>`,
+          (s) =>
+            html`<li>
+              ${card({
+                heading: html`${t('station.label', { number: s.position })}${t('format.colon')}${txt(s.title, ctx)}`,
+                headingLevel: 3,
+                href: href(ctx, `/packages/${pkg.number}/stations/${s.position}`),
+                visual: stationIllustration(pkg.number, s.position, 'card-visual'),
+                body: s.offer ? html`<p${langOf(s.offer, ctx)}>${s.offer.value}</p>` : '',
+              })}
+            </li>`,
         )}
       </ol>
     </section>

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../http/context.ts';
 import type { Text } from '../../../i18n/localise.ts';
 import { html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { pager } from '../../../ui/components/shared.ts';
+import { pager } from '../../../ui/components/pagination/pagination.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import { stationIllustration } from '../../../ui/components/illustration/illustration.ts';
 import type { ResourceCard } from '../../library/service.ts';

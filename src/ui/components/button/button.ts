@@ -19,6 +19,9 @@ export interface ButtonOptions {
   className?: string;
   id?: string;
   hidden?: boolean;
+  /** the button's name for screen readers when its text alone is ambiguous (one "Delete" per row):
+   * it must start with the visible text */
+  label?: string;
 }
 
 const variantClass: Record<ButtonVariant, string> = {
@@ -36,7 +39,7 @@ function classes(variant: ButtonVariant | undefined, extra: string | undefined):
 export function button(o: ButtonOptions): Html {
   return html`<button type="${o.type ?? 'submit'}" class="${classes(o.variant, o.className)}"${o.id ? html` id="${o.id}"` : ''}${
     o.name ? html` name="${o.name}"` : ''
-  }${o.value !== undefined ? html` value="${o.value}"` : ''}${o.form ? html` form="${o.form}"` : ''}${o.hidden ? html` hidden` : ''}>${o.text}</button>`;
+  }${o.value !== undefined ? html` value="${o.value}"` : ''}${o.form ? html` form="${o.form}"` : ''}${o.hidden ? html` hidden` : ''}${o.label ? html` aria-label="${o.label}"` : ''}>${o.text}</button>`;
 }
 
 /** A link drawn as a button: a way into a task, not a change of data. */

@@ -21,4 +21,13 @@ export const examples: { name: string; render: (ctx: PageContext) => Html }[] = 
         html`<a href="/${lang}/self-assessment/framework">${t('round.list.framework')}</a>`,
       ]),
   },
+  {
+    // One "Delete" per row of a list, each named after its row for screen readers.
+    name: 'button-named',
+    render: ({ t }) =>
+      html`<ul class="link-list">${['Annual report', 'Guide'].map(
+        (title) =>
+          html`<li><form action="#" method="get" class="inline-form">${title} ${button({ text: t('files.delete'), variant: 'secondary', label: t('files.deleteLabel', { title }) })}</form></li>`,
+      )}</ul>`,
+  },
 ];

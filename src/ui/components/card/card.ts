@@ -4,6 +4,7 @@ import { html, type Html, type Renderable } from '../../html.ts';
 import { href } from '../../layout.ts';
 import { packageIllustration } from '../illustration/illustration.ts';
 import { langOf, txt } from '../../text.ts';
+import { tag } from '../tag/tag.ts';
 
 // Cards: a framed block with a heading (a link to more, if there is more) and a few lines. A list
 // of cards is a grid that puts as many side by side as fit, one under another on a phone.
@@ -17,6 +18,8 @@ export interface CardOptions {
   kicker?: Renderable;
   /** a status tag above the heading */
   tag?: Html;
+  /** a drawing at the top of the card (an illustration with the class card-visual) */
+  visual?: Html;
   body?: Renderable;
   /** links or buttons at the foot of the card */
   actions?: Renderable;
@@ -28,6 +31,7 @@ export function card(o: CardOptions): Html {
   const inner = html`${o.kicker ? html`<span class="kicker">${o.kicker}</span> ` : ''}${o.heading}`;
   const title = o.href ? html`<a href="${o.href}">${inner}</a>` : inner;
   return html`<article class="${['card', o.className].filter(Boolean).join(' ')}"${o.id ? html` id="${o.id}"` : ''}>
+    ${o.visual ?? ''}
     ${o.tag ? html`<p class="card-tag">${o.tag}</p>` : ''}
     ${o.headingLevel === 3 ? html`<h3 class="card-title">${title}</h3>` : html`<h2 class="card-title">${title}</h2>`}
     ${o.body ?? ''}
@@ -50,7 +54,7 @@ export function packageCard(
   const heading = html`<a href="${href(ctx, `/packages/${p.number}`)}"><span class="kicker">${t('package.label', { number: p.number })}</span> ${txt(p.title, ctx)}</a>`;
   return html`<article class="card package-card level-${p.level}">
     ${packageIllustration(p.number, 'card-visual')}
-    <p class="badge">${t(`package.level.${p.level}`)}</p>
+    <p class="card-tag">${tag(t(`package.level.${p.level}`), p.level === 'advanced' ? 'purple' : 'brand')}</p>
     ${headingLevel === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
     ${p.subtitle ? html`<p${langOf(p.subtitle, ctx)}>${p.subtitle.value}</p>` : ''}
     <ol class="station-list">

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../html.ts';
 import { tag } from '../tag/tag.ts';
 import { card, cardGrid } from './card.ts';
+import { stationIllustration } from '../illustration/illustration.ts';
 
 export const examples: { name: string; render: (ctx: PageContext) => Html }[] = [
   {
@@ -15,6 +16,13 @@ export const examples: { name: string; render: (ctx: PageContext) => Html }[] = 
           href: `/${lang}/self-assessment`,
           tag: tag(t('round.status.open'), 'success'),
           body: html`<p>${t('round.list.lead')}</p>`,
+        }),
+        card({
+          heading: t('station.label', { number: 1 }),
+          headingLevel: 3,
+          href: `/${lang}/packages/1/stations/1`,
+          visual: stationIllustration(1, 1, 'card-visual'),
+          body: html`<p>${t('package.stations.intro')}</p>`,
         }),
         card({
           heading: t('nav.library'),

@@ -4,7 +4,7 @@ import { html, type Html, type Renderable } from '../../html.ts';
 // sideways inside its own box (which keyboard users can focus and scroll), never the page.
 
 export interface TableOptions {
-  /** names the table's scroll box and caption (unique on the page) */
+  /** the table's scroll box has this id (an error summary can link to it) and its caption id-caption; unique on the page */
   id: string;
   caption: Renderable;
   /** hide the caption visually when a heading above says the same */
@@ -20,7 +20,7 @@ export interface TableOptions {
 
 export function table(o: TableOptions): Html {
   const num = (i: number) => (o.numeric?.includes(i) ? html` class="numeric"` : '');
-  return html`<section class="table-scroll" tabindex="0" aria-labelledby="${o.id}-caption">
+  return html`<section class="table-scroll" id="${o.id}" tabindex="0" aria-labelledby="${o.id}-caption">
     <table class="${['table', o.className].filter(Boolean).join(' ')}">
       <caption id="${o.id}-caption"${o.captionHidden ? html` class="visually-hidden"` : ''}>${o.caption}</caption>
       <thead><tr>${o.head.map((h, i) => html`<th scope="col"${num(i)}>${h}</th>`)}</tr></thead>

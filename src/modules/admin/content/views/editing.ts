@@ -7,6 +7,7 @@ import { inLanguage } from '../../../../ui/text.ts';
 import { adminPage } from '../../views/pages.ts';
 import type { KindSpec } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 
 // The parts every page of the editor shows: the page with its kind in the breadcrumbs, a
 // language's translation status, the item's state with its preview, revisions and publish button.
@@ -25,5 +26,5 @@ export function publishingControls(ctx: PageContext, o: { base: string; csrf: st
   return html`<p>${t(o.published ? o.stateKey.published : o.stateKey.draft)}
       <a href="${href(ctx, `${o.base}/preview`)}">${t('admin.resource.preview')}</a> ·
       <a href="${href(ctx, `${o.base}/revisions`)}">${t('admin.resource.revisions')}</a></p>
-    ${postForm(href(ctx, `${o.base}/${o.published ? 'unpublish' : 'publish'}`), o.csrf, html`<button type="submit"${o.published ? html` class="secondary"` : ''}>${t(o.published ? 'admin.resource.unpublish' : 'admin.resource.publish')}</button>`)}`;
+    ${postForm(href(ctx, `${o.base}/${o.published ? 'unpublish' : 'publish'}`), o.csrf, button({ text: t(o.published ? 'admin.resource.unpublish' : 'admin.resource.publish'), variant: o.published ? 'secondary' : 'primary' }))}`;
 }

@@ -11,6 +11,7 @@ import type { TranslationStatus } from '../revisions.ts';
 import { editorPage, publishingControls, translationBadge } from './editing.ts';
 import { checklist, sharedFields, str, type FormLabels } from './fields.ts';
 import { notice } from '../../../../ui/components/notice/notice.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 
 // The form for any kind of content: its state with preview, revisions and publishing, the three
 // languages side by side with their status, the kind's own fields, its files, and delete.
@@ -69,9 +70,9 @@ export function formView(ctx: PageContext, spec: KindSpec, o: FormOptions): stri
         </fieldset>
         ${sharedFields(ctx, spec, o, errors)}
         ${spec.kind === 'package' ? checklist(ctx, o, errors) : ''}
-        <button type="submit">${t(o.slug === null ? 'admin.resource.create' : 'admin.resource.save')}</button>`,
+        ${button({ text: t(o.slug === null ? 'admin.resource.create' : 'admin.resource.save') })}`,
     )}
     ${spec.attachments ? (o.slug === null ? attachmentsLater(ctx) : (o.files ?? '')) : ''}
-    ${o.slug !== null && spec.creatable ? postForm(href(ctx, `${base}/delete`), o.csrf, html`<button type="submit" class="danger">${t('admin.resource.delete')}</button>`) : ''}`;
+    ${o.slug !== null && spec.creatable ? postForm(href(ctx, `${base}/delete`), o.csrf, button({ text: t('admin.resource.delete'), variant: 'warning' })) : ''}`;
   return editorPage(ctx, spec, title, body, errors.length > 0);
 }

@@ -6,6 +6,9 @@ import { LANGS, type KindSpec } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
 import { editorPage, translationBadge } from './editing.ts';
 import { doneNotice } from '../../../../ui/components/notice/notice.ts';
+import { button, linkButton } from '../../../../ui/components/button/button.ts';
+import { table } from '../../../../ui/components/table/table.ts';
+import { tag } from '../../../../ui/components/tag/tag.ts';
 
 // A kind's list: a search by English title, then each item with its state and its translations.
 
@@ -22,23 +25,24 @@ export function listView(ctx: PageContext, spec: KindSpec, q: string, rows: List
   const search = `${spec.path}-q`;
   const body = html`<h1>${heading}</h1>
     ${doneNotice(notice && t(notice))}
-    ${spec.creatable ? html`<p><a class="button" href="${href(ctx, `/admin/${spec.path}/new`)}">${t(spec.words.new)}</a></p>` : ''}
+    ${spec.creatable ? html`<p>${linkButton({ href: href(ctx, `/admin/${spec.path}/new`), text: t(spec.words.new) })}</p>` : ''}
     <form class="search-page" action="${href(ctx, `/admin/${spec.path}`)}" method="get" role="search">
       <label for="${search}">${t('admin.resources.search')}</label>
-      <div class="input-row"><input id="${search}" name="q" type="search" value="${q}" dir="auto" maxlength="200"><button type="submit">${t('search.button')}</button></div>
+      <div class="input-row"><input id="${search}" name="q" type="search" value="${q}" dir="auto" maxlength="200">${button({ text: t('search.button') })}</div>
     </form>
     ${rows.length
-      ? html`<table class="members">
-          <caption class="visually-hidden">${heading}</caption>
-          <thead><tr><th scope="col">${t('admin.resource.title')}</th><th scope="col">${t('admin.resource.state')}</th><th scope="col">${t('admin.resource.translations')}</th></tr></thead>
-          <tbody>${rows.map(
-            (r) => html`<tr>
-              <td><a href="${href(ctx, `/admin/${spec.path}/${r.slug}`)}"${inLanguage('en', ctx)}>${r.title}</a></td>
-              <td>${t(r.published ? 'admin.resource.published' : 'admin.resource.draft')}</td>
-              <td>${LANGS.map((l) => translationBadge(ctx, l, r.status[l] ?? 'missing'))}</td>
-            </tr>`,
-          )}</tbody>
-        </table>`
+      ? table({
+          id: `${spec.path}-list`,
+          caption: heading,
+          captionHidden: true,
+          head: [t('admin.resource.title'), t('admin.resource.state'), t('admin.resource.translations')],
+          rowHeadings: true,
+          rows: rows.map((r) => [
+            html`<a href="${href(ctx, `/admin/${spec.path}/${r.slug}`)}"${inLanguage('en', ctx)}><bdi>${r.title}</bdi></a>`,
+            r.published ? tag(t('admin.resource.published'), 'success') : tag(t('admin.resource.draft'), 'neutral'),
+            LANGS.map((l) => translationBadge(ctx, l, r.status[l] ?? 'missing')),
+          ]),
+        })
       : html`<p>${t(q ? 'search.empty.heading' : 'admin.content.empty')}</p>`}`;
   return editorPage(ctx, spec, heading, body);
 }

@@ -5,6 +5,8 @@ import { href } from '../../../../ui/layout.ts';
 import type { KindSpec } from '../kinds.ts';
 import type { FieldChange } from '../revisions.ts';
 import { editorPage } from './editing.ts';
+import { button } from '../../../../ui/components/button/button.ts';
+import { card } from '../../../../ui/components/card/card.ts';
 
 // An item's revisions, newest first, each with what it changed word by word and (but the newest,
 // which is the item as it is) a button that restores it.
@@ -33,14 +35,16 @@ function revisionList(ctx: PageContext, base: string, csrf: string, revisions: R
   const when = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return html`<ol class="revisions" reversed>
     ${revisions.map(
-      (r, i) => html`<li class="card">
-        <h2 class="result-title">${t(`admin.revisions.note.${r.note}`, { who: r.actor || t('admin.formerMember'), when: `${when.format(new Date(r.at))} UTC` })}</h2>
-        ${r.changes.length
-          ? html`<dl class="facts">${r.changes.map(
-              (c) => html`<div><dt>${c.field}</dt><dd class="diff">${c.parts.map((p) => (p.added ? html`<ins>${p.value}</ins>` : p.removed ? html`<del>${p.value}</del>` : p.value))}</dd></div>`,
-            )}</dl>`
-          : html`<p>${t('admin.revisions.noChange')}</p>`}
-        ${i > 0 ? postForm(href(ctx, `${base}/revisions/${r.id}/restore`), csrf, html`<button type="submit" class="secondary">${t('admin.revisions.restore')}</button>`) : ''}
+      (r, i) => html`<li>
+        ${card({
+          heading: t(`admin.revisions.note.${r.note}`, { who: r.actor || t('admin.formerMember'), when: `${when.format(new Date(r.at))} UTC` }),
+          body: r.changes.length
+            ? html`<dl class="facts">${r.changes.map(
+                (c) => html`<div><dt>${c.field}</dt><dd class="diff">${c.parts.map((p) => (p.added ? html`<ins>${p.value}</ins>` : p.removed ? html`<del>${p.value}</del>` : p.value))}</dd></div>`,
+              )}</dl>`
+            : html`<p>${t('admin.revisions.noChange')}</p>`,
+          actions: i > 0 ? postForm(href(ctx, `${base}/revisions/${r.id}/restore`), csrf, button({ text: t('admin.revisions.restore'), variant: 'secondary' })) : undefined,
+        })}
       </li>`,
     )}
   </ol>`;
