@@ -1,6 +1,7 @@
 import { languages, type Lang } from '../../i18n/languages.ts';
 import { RESCORE_WINDOW, topK } from '../search/engine/search-index.ts';
 import type { MatchResult } from '../search/provider.ts';
+import { forEachBit, hasBit, intersect, popcount, setBit, wordsFor } from './bitset.ts';
 import { facetNames, type FacetName, type Sort } from './schemas.ts';
 
 // The e-library's filters and facet counts, computed in memory. The index holds each published
@@ -37,8 +38,9 @@ export interface IndexQuery {
 
 /** Full-text matches by position: which matched, whose title had every word, and the engine's score where it ranks. */
 export interface Matched {
-  all: Uint8Array;
-  inTitle: Uint8Array;
+  bits: Uint32Array;
+  /** by position, 1 when the title has every word (the database engines); null when none has */
+  inTitle: Uint8Array | null;
   /** by position: the score of its matching document (null: the engine does not rank) */
   score: Float32Array | null;
   /** by position: the id of the document that matched, for the phrase bonus */
@@ -92,6 +94,13 @@ export class FacetIndex {
   /** search document id → position + 1 (0 = not a resource document) and its language code */
   private readonly docPosition: Int32Array;
   private readonly docLang: Uint8Array;
+  /** positions as bits: every resource, and those with each value of each facet */
+  private readonly words: number;
+  private readonly everything: Uint32Array;
+  private readonly valueBits: Record<FacetName, Uint32Array[]>;
+  /** scratch space of matchesFrom(), read by the query() that follows it (both synchronous) */
+  private readonly scoreOf: Float32Array;
+  private readonly docOf: Int32Array;
 
   constructor(rows: FacetRows, languages: readonly Lang[]) {
     this.size = rows.resources.length;
@@ -109,6 +118,19 @@ export class FacetIndex {
       if (p !== undefined) pairs[link.facet].push([p, link.value]);
     }
     this.columns = Object.fromEntries(facetNames.map((f) => [f, column(this.size, pairs[f])])) as Record<FacetName, Column>;
+    this.words = wordsFor(this.size);
+    this.everything = new Uint32Array(this.words);
+    for (let p = 0; p < this.size; p++) setBit(this.everything, p);
+    this.valueBits = Object.fromEntries(
+      facetNames.map((f) => {
+        const col = this.columns[f];
+        const sets = col.values.map(() => new Uint32Array(this.words));
+        for (let p = 0; p < this.size; p++) for (let i = col.start[p]!; i < col.start[p + 1]!; i++) setBit(sets[col.flat[i]!]!, p);
+        return [f, sets];
+      }),
+    ) as Record<FacetName, Uint32Array[]>;
+    this.scoreOf = new Float32Array(this.size);
+    this.docOf = new Int32Array(this.size);
 
     const maxDoc = rows.documents.reduce((m, d) => Math.max(m, d.id), 0);
     this.docPosition = new Int32Array(maxDoc + 1);
@@ -142,13 +164,17 @@ export class FacetIndex {
     for (const lang of languages) this.orders.set(`newest:${lang}`, newest);
   }
 
-  /** Turns full-text matches (search document ids, per language the query was analysed for) into positions. */
+  /**
+   * Turns full-text matches (search document ids, per language the query was analysed for) into
+   * positions. Scores are written into scratch space this index owns: pass the result straight to
+   * query(), as the service does, before another search's matchesFrom().
+   */
   matchesFrom(result: MatchResult): Matched {
-    const all = new Uint8Array(this.size);
-    const inTitle = new Uint8Array(this.size);
+    const bits = new Uint32Array(this.words);
+    let inTitle: Uint8Array | null = null;
     const ranked = result.perLang.some((m) => m.scores);
-    const score = ranked ? new Float32Array(this.size) : null;
-    const doc = ranked ? new Int32Array(this.size) : null;
+    const score = ranked ? this.scoreOf : null;
+    const doc = ranked ? this.docOf : null;
     for (const m of result.perLang) {
       const lang = LANG_CODES[m.lang] ?? -1;
       const { ids, scores } = m;
@@ -158,32 +184,108 @@ export class FacetIndex {
         if (id >= this.docPosition.length || this.docLang[id] !== lang || this.docPosition[id]! === 0) continue;
         const p = this.docPosition[id]! - 1;
         // The reader's language comes first: its document's score stands.
-        if (score && doc && scores && !all[p]) {
-          score[p] = scores[i]!;
+        if (hasBit(bits, p)) continue;
+        setBit(bits, p);
+        if (score && doc) {
+          score[p] = scores ? scores[i]! : 0;
           doc[p] = id;
         }
-        all[p] = 1;
       }
       for (let i = 0; i < m.titleIds.length; i++) {
         const id = m.titleIds[i]!;
-        if (id < this.docPosition.length && this.docLang[id] === lang && this.docPosition[id]! > 0) inTitle[this.docPosition[id]! - 1] = 1;
+        if (id < this.docPosition.length && this.docLang[id] === lang && this.docPosition[id]! > 0)
+          (inTitle ??= new Uint8Array(this.size))[this.docPosition[id]! - 1] = 1;
       }
     }
-    return { all, inTitle, score, doc, phrase: result.phrase };
+    return { bits, inTitle, score, doc, phrase: result.phrase };
+  }
+
+  /** The positions with any of the chosen values of a facet (values nobody has match nothing). */
+  private allowed(f: FacetName, chosen: string[]): Uint32Array {
+    const col = this.columns[f];
+    const codes = chosen.map((v) => col.codeOf.get(v)).filter((c): c is number => c !== undefined);
+    if (codes.length === 1) return this.valueBits[f][codes[0]!]!;
+    const out = new Uint32Array(this.words);
+    for (const c of codes) {
+      const bits = this.valueBits[f][c]!;
+      for (let w = 0; w < this.words; w++) out[w]! |= bits[w]!;
+    }
+    return out;
+  }
+
+  query(q: IndexQuery): IndexResult {
+    const matched = q.matches?.bits ?? this.everything;
+    const active = facetNames.filter((f) => q.filters[f].length > 0);
+    const allowed = active.map((f) => this.allowed(f, q.filters[f]));
+    // Values within a facet are alternatives; facets narrow each other.
+    const members = intersect(new Uint32Array(this.words), [matched, ...allowed]);
+    const total = popcount(members);
+
+    const counts = new Map(facetNames.map((f) => [f, new Int32Array(this.columns[f].values.length)]));
+    if (q.withFacets) {
+      // One pass over a set counts the values of several facets (the loop is written out: this is
+      // the hot path of every search).
+      const countInto = (fs: FacetName[], set: Uint32Array) => {
+        const cols = fs.map((f) => this.columns[f]);
+        const cs = fs.map((f) => counts.get(f)!);
+        for (let w = 0; w < set.length; w++) {
+          let x = set[w]!;
+          while (x !== 0) {
+            const low = x & -x;
+            const p = (w << 5) + 31 - Math.clz32(low);
+            x ^= low;
+            for (let k = 0; k < cols.length; k++) {
+              const { start, flat } = cols[k]!;
+              const c = cs[k]!;
+              for (let i = start[p]!; i < start[p + 1]!; i++) c[flat[i]!]!++;
+            }
+          }
+        }
+      };
+      // A facet not chosen counts the results; a chosen one counts what choosing another of its
+      // values would bring in: the matches that pass every other chosen facet.
+      countInto(
+        facetNames.filter((f) => !active.includes(f)),
+        members,
+      );
+      active.forEach((f, i) => countInto([f], intersect(new Uint32Array(this.words), [matched, ...allowed.filter((_, k) => k !== i)])));
+    }
+    const facets = this.facetLists(counts);
+
+    if (q.sort === 'relevance' && q.matches?.score) return { ids: this.byScore(q, members, total), total, facets };
+    const ids: number[] = [];
+    let skip = q.offset;
+    const take = (order: Int32Array, keep: (p: number) => boolean) => {
+      for (const p of order) {
+        if (ids.length >= q.limit) return;
+        if (!hasBit(members, p) || !keep(p)) continue;
+        if (skip > 0) skip--;
+        else ids.push(this.ids[p]!);
+      }
+    };
+    if (q.sort === 'relevance' && q.matches) {
+      // Best match without scores: resources whose title has every word first, then the rest; each by title.
+      const inTitle = q.matches.inTitle;
+      const byTitle = this.orders.get(`title:${q.lang}`)!;
+      take(byTitle, (p) => inTitle?.[p] === 1);
+      take(byTitle, (p) => inTitle?.[p] !== 1);
+    } else {
+      take(this.orders.get(`${q.sort === 'relevance' ? 'title' : q.sort}:${q.lang}`)!, () => true);
+    }
+    return { ids, total, facets };
   }
 
   /** Best match by the engine's scores: the best few re-ranked with the phrase bonus, then by score; ties by title. */
-  private byScore(q: IndexQuery, members: Uint8Array, total: number): number[] {
+  private byScore(q: IndexQuery, members: Uint32Array, total: number): number[] {
     const m = q.matches!;
     const score = m.score!;
     const positions = new Int32Array(total);
     const scores = new Float32Array(total);
     let n = 0;
-    for (let p = 0; p < this.size; p++) {
-      if (!members[p]) continue;
+    forEachBit(members, (p) => {
       positions[n] = p;
       scores[n++] = score[p]!;
-    }
+    });
     const rank = this.titleRanks.get(q.lang)!;
     const before = (a: number, b: number) => rank[positions[a]!]! < rank[positions[b]!]!;
     const best = topK(scores, Math.max(RESCORE_WINDOW, q.offset + q.limit), before);
@@ -193,79 +295,6 @@ export class FacetIndex {
       best.sort((a, b) => scores[b]! - scores[a]! || (before(a, b) ? -1 : 1));
     }
     return best.slice(q.offset, q.offset + q.limit).map((i) => this.ids[positions[i]!]!);
-  }
-
-  query(q: IndexQuery): IndexResult {
-    const active = facetNames.filter((f) => q.filters[f].length > 0);
-    // Per active facet: which codes were chosen (values nobody has cannot match anything).
-    const wanted = active.map((f) => {
-      const col = this.columns[f];
-      const chosen = new Uint8Array(col.values.length);
-      for (const v of q.filters[f]) {
-        const code = col.codeOf.get(v);
-        if (code !== undefined) chosen[code] = 1;
-      }
-      return { f, col, chosen };
-    });
-    const counts = new Map(facetNames.map((f) => [f, new Int32Array(this.columns[f].values.length)]));
-    const members = new Uint8Array(this.size);
-    let total = 0;
-    const count = (f: FacetName, p: number) => {
-      const col = this.columns[f];
-      const c = counts.get(f)!;
-      for (let i = col.start[p]!; i < col.start[p + 1]!; i++) c[col.flat[i]!]!++;
-    };
-
-    const matched = q.matches?.all;
-    for (let p = 0; p < this.size; p++) {
-      if (matched && !matched[p]) continue;
-      // Values within a facet are alternatives; facets narrow each other. A resource failing one
-      // facet still counts for that facet: choosing that value would bring it in.
-      let failures = 0;
-      let failed: FacetName | null = null;
-      for (const { f, col, chosen } of wanted) {
-        let ok = false;
-        for (let i = col.start[p]!; i < col.start[p + 1]!; i++) {
-          if (chosen[col.flat[i]!]) {
-            ok = true;
-            break;
-          }
-        }
-        if (!ok) {
-          failed = f;
-          if (++failures > 1) break;
-        }
-      }
-      if (failures === 0) {
-        members[p] = 1;
-        total++;
-        if (q.withFacets) for (const f of facetNames) count(f, p);
-      } else if (failures === 1 && q.withFacets) count(failed!, p);
-    }
-
-    if (q.sort === 'relevance' && q.matches?.score) return { ids: this.byScore(q, members, total), total, facets: this.facetLists(counts) };
-
-    const ids: number[] = [];
-    let skip = q.offset;
-    const take = (order: Int32Array, keep: (p: number) => boolean) => {
-      for (const p of order) {
-        if (ids.length >= q.limit) return;
-        if (!members[p] || !keep(p)) continue;
-        if (skip > 0) skip--;
-        else ids.push(this.ids[p]!);
-      }
-    };
-    if (q.sort === 'relevance' && q.matches) {
-      // Best match: resources whose title has every word first, then the rest; each by title.
-      const inTitle = q.matches.inTitle;
-      const byTitle = this.orders.get(`title:${q.lang}`)!;
-      take(byTitle, (p) => inTitle[p] === 1);
-      take(byTitle, (p) => inTitle[p] !== 1);
-    } else {
-      take(this.orders.get(`${q.sort === 'relevance' ? 'title' : q.sort}:${q.lang}`)!, () => true);
-    }
-
-    return { ids, total, facets: this.facetLists(counts) };
   }
 
   private facetLists(counts: Map<FacetName, Int32Array>): Record<FacetName, FacetCount[]> {
