@@ -55,6 +55,11 @@ export class Partition {
   private bodySum = 0;
   /** documents added or removed since the last rewrite (their weights use older averages) */
   changes = 0;
+  /** scratch space of post(), by term */
+  private mark = new Int32Array(16);
+  private titleCount = new Int32Array(16);
+  private bodyCount = new Int32Array(16);
+  private stamp = 0;
 
   termId(term: string): number {
     let id = this.vocab.get(term);
@@ -115,47 +120,47 @@ export class Partition {
 
   /** Appends the postings of one document (its ordinal is the highest, so lists stay sorted). */
   private post(ord: number): void {
-    const { tf, inTitle } = this.counts(ord);
+    // Count each term's title and body occurrences in scratch arrays indexed by term (no maps:
+    // this runs for every document of a build).
+    const vocab = this.terms.length;
+    if (this.mark.length < vocab) {
+      this.mark = grow(this.mark, vocab);
+      this.titleCount = grow(this.titleCount, vocab);
+      this.bodyCount = grow(this.bodyCount, vocab);
+    }
+    const stamp = ++this.stamp;
+    const seen: number[] = [];
+    const from = this.start[ord]!;
+    const titleEnd = from + this.titleLength[ord]!;
+    const end = titleEnd + this.bodyLength[ord]!;
+    for (let i = from; i < end; i++) {
+      const term = this.tokens[i]!;
+      if (this.mark[term] !== stamp) {
+        this.mark[term] = stamp;
+        this.titleCount[term] = 0;
+        this.bodyCount[term] = 0;
+        seen.push(term);
+      }
+      if (i < titleEnd) this.titleCount[term]!++;
+      else this.bodyCount[term]!++;
+    }
     const avgTitle = this.alive ? this.titleSum / this.alive : 1;
     const avgBody = this.alive ? this.bodySum / this.alive : 1;
-    for (const [term, f] of tf) {
+    const titleNorm = 1 - B_TITLE + (B_TITLE * this.titleLength[ord]!) / Math.max(avgTitle, 1e-9);
+    const bodyNorm = 1 - B_BODY + (B_BODY * this.bodyLength[ord]!) / Math.max(avgBody, 1e-9);
+    for (const term of seen) {
       const p = this.postings[term]!;
       if (p.n === p.docs.length) {
         p.docs = grow(p.docs, p.n + 1);
         p.weights = grow(p.weights, p.n + 1);
         p.inTitle = grow(p.inTitle, p.n + 1);
       }
+      const f = (TITLE_WEIGHT * this.titleCount[term]!) / titleNorm + this.bodyCount[term]! / bodyNorm;
       p.docs[p.n] = ord;
-      p.weights[p.n] = this.weight(ord, f, avgTitle, avgBody);
-      p.inTitle[p.n] = inTitle.has(term) ? 1 : 0;
+      p.weights[p.n] = (f * (K1 + 1)) / (f + K1);
+      p.inTitle[p.n] = this.titleCount[term]! > 0 ? 1 : 0;
       p.n++;
     }
-  }
-
-  /** Per term of a document: [title count, body count]. */
-  private counts(ord: number): { tf: Map<number, [number, number]>; inTitle: Set<number> } {
-    const tf = new Map<number, [number, number]>();
-    const inTitle = new Set<number>();
-    const from = this.start[ord]!;
-    const titleEnd = from + this.titleLength[ord]!;
-    const end = titleEnd + this.bodyLength[ord]!;
-    for (let i = from; i < end; i++) {
-      const term = this.tokens[i]!;
-      let c = tf.get(term);
-      if (!c) tf.set(term, (c = [0, 0]));
-      if (i < titleEnd) {
-        c[0]++;
-        inTitle.add(term);
-      } else c[1]++;
-    }
-    return { tf, inTitle };
-  }
-
-  private weight(ord: number, [inTitle, inBody]: [number, number], avgTitle: number, avgBody: number): number {
-    const t = inTitle / (1 - B_TITLE + (B_TITLE * this.titleLength[ord]!) / Math.max(avgTitle, 1e-9));
-    const b = inBody / (1 - B_BODY + (B_BODY * this.bodyLength[ord]!) / Math.max(avgBody, 1e-9));
-    const f = TITLE_WEIGHT * t + b;
-    return (f * (K1 + 1)) / (f + K1);
   }
 
   /**
