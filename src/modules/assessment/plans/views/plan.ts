@@ -83,7 +83,7 @@ export function actionFacts(ctx: PageContext, d: PlanData, a: PlanAction): Html 
   const indicator = a.indicator ? d.criteria.find((c) => c.id === a.criterion)?.indicators.find((i) => i.id === a.indicator) : undefined;
   const st = indicator ? inLang(indicator.statement, ctx) : null;
   return html`<dl class="plan-facts">
-    <div><dt>${t('plan.action.owner')}</dt><dd>${a.owner || t('plan.formerMember')}${a.owner_user_id ? html` <span class="meta">${t('plan.action.isMember')}</span>` : ''}</dd></div>
+    <div><dt>${t('plan.action.owner')}</dt><dd>${a.owner ? html`<bdi>${a.owner}</bdi>` : t('plan.formerMember')}${a.owner_user_id ? html` <span class="meta">${t('plan.action.isMember')}</span>` : ''}</dd></div>
     <div><dt>${t('plan.action.due')}</dt><dd>${a.due_on ? day(ctx, `${a.due_on}T00:00:00Z`) : '–'}</dd></div>
     <div><dt>${t('plan.action.status')}</dt><dd>${statusLabel(ctx, a)}</dd></div>
     ${st ? html`<div class="plan-fact-wide"><dt>${t('plan.action.indicator')}</dt><dd><span${langOf(st, ctx)}>${st.value}</span></dd></div>` : ''}

@@ -50,7 +50,6 @@ export function responsesSection(ctx: PageContext, d: ReportData): Html {
       captionHidden: true,
       head: [t('round.groups.group'), t('round.groups.sent'), t('report.responses.released'), t('report.responses.shown')],
       rowHeadings: true,
-      numeric: [1, 2],
       rows: d.intake.map((g) => [groupName(ctx, g.group), ctx.format.number(g.sent), ctx.format.number(g.released), shownText(ctx, d, g.group)]),
     })}
     <p class="hint">${t('report.responses.rule', { min: results.minGroupSize })}${hidden.length && !(open && results.released === 0) ? html` ${t('report.responses.hidden', { groups: new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(hidden.map((g) => groupName(ctx, g.group))) })}` : ''}</p>
@@ -72,7 +71,6 @@ function intakeTable(ctx: PageContext, d: ReportData): Html {
       captionHidden: true,
       head: [t('round.groups.group'), t('report.intake.link'), t('report.intake.invitation'), t('report.intake.member'), t('report.intake.burst')],
       rowHeadings: true,
-      numeric: [1, 3, 4],
       rows: rows.map((g) => [
         groupName(ctx, g.group),
         ctx.format.number(g.link),
