@@ -46,7 +46,7 @@ export function responsesSection(ctx: PageContext, d: ReportData): Html {
     ${releaseText(ctx, d).map((p, i) => (i === 0 ? notice(p) : html`<p>${p}</p>`))}
     ${table({
       id: 'responses-table',
-      caption: t('report.responses.title'),
+      caption: t('report.responses.caption'),
       captionHidden: true,
       head: [t('round.groups.group'), t('round.groups.sent'), t('report.responses.released'), t('report.responses.shown')],
       rowHeadings: true,
