@@ -10,6 +10,7 @@ import { lastDay } from '../../round.ts';
 import type { Certificate, CertificateSummary } from '../repository.ts';
 import { certificateStatus } from '../service.ts';
 import { notice } from '../../../../ui/components/notice/notice.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 
 // The public side of recognition: the page that verifies a certificate (valid, expired or
 // withdrawn), the lookup form, and the page for a code that matches no certificate.
@@ -59,7 +60,7 @@ export function certificateView(ctx: PageContext, c: Certificate): string {
 const lookupForm = (ctx: PageContext, code: string, errors: FieldError[]) =>
   html`<form class="form" action="/${ctx.lang}/certificates" method="get" novalidate>
     ${field(ctx, { name: 'code', label: ctx.t('certificate.public.code'), hint: ctx.t('certificate.lookup.hint'), value: code, errors, autocomplete: 'off', maxlength: 40 })}
-    <button type="submit">${ctx.t('certificate.lookup.button')}</button>
+    ${button({ text: ctx.t('certificate.lookup.button') })}
   </form>`;
 
 export function certificateLookupView(ctx: PageContext, code: string, errors: FieldError[] = []): string {
