@@ -104,7 +104,7 @@ export function actionView(ctx: PageContext, d: PlanData, plan: Plan, action: Pl
     ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${actionFacts(ctx, d, action)}
     ${source ? html`<p class="meta">${t('plan.action.source')}${t('format.colon')}${txt(source.text, ctx)} <span${langOf(source.station, ctx)}>(${source.station.value})</span></p>` : ''}
-    ${action.notes ? html`<p class="plan-details">${action.notes}</p>` : ''}
+    ${action.notes ? html`<p class="plan-details" dir="auto">${action.notes}</p>` : ''}
     ${notes}
     ${
       manage

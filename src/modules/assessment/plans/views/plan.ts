@@ -92,7 +92,7 @@ export function actionFacts(ctx: PageContext, d: PlanData, a: PlanAction): Html 
 
 /** One progress note: who wrote it and when, then the note. */
 export function noteLine(ctx: PageContext, n: PlanAction['progress'][number]): Html {
-  return html`<p class="plan-note-meta meta">${ctx.t('plan.note.meta', { who: n.author_name || ctx.t('plan.formerMember'), when: day(ctx, n.created_at) })}</p><p class="plan-note-body">${n.body}</p>`;
+  return html`<p class="plan-note-meta meta">${ctx.t('plan.note.meta', { who: n.author_name || ctx.t('plan.formerMember'), when: day(ctx, n.created_at) })}</p><p class="plan-note-body" dir="auto">${n.body}</p>`;
 }
 
 function actionCard(ctx: PageContext, d: PlanData, a: PlanAction, path: string): Html {
@@ -104,7 +104,7 @@ function actionCard(ctx: PageContext, d: PlanData, a: PlanAction, path: string):
     headingLevel: 3,
     heading: html`<bdi>${a.title}</bdi>`,
     body: html`${actionFacts(ctx, d, a)}
-      ${a.notes ? html`<p class="plan-details">${a.notes}</p>` : ''}
+      ${a.notes ? html`<p class="plan-details" dir="auto">${a.notes}</p>` : ''}
       ${latest ? html`<div class="plan-latest"><p class="plan-latest-title">${t('plan.note.latest')}</p>${noteLine(ctx, latest)}</div>` : ''}`,
     actions: html`<a href="${path}/actions/${a.id}">${d.page.manage ? t('plan.action.open') : t('plan.action.notesLink', { n: a.progress.length })}<span class="visually-hidden">: <bdi>${a.title}</bdi></span></a>`,
   });
