@@ -46,3 +46,19 @@ for (const { component, examples } of componentExamples) {
     }
   }
 }
+
+// axe leaves a link's contrast "incomplete" when it cannot be sure of the ground, so a link drawn
+// as a secondary button once showed white words on white unnoticed: each button's words differ
+// from its own ground.
+test('every button and link drawn as a button shows its words in a colour other than its ground', async () => {
+  const tab = await withJs.get('visitor');
+  for (const example of ['button-variants', 'button-link']) {
+    const address = await openCase(suite, tab, 'en', { area: 'public', name: `example ${example}`, path: () => `/design-system?example=${example}` });
+    const same = await tab.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#example .button')]
+        .filter((b) => getComputedStyle(b).color === getComputedStyle(b).backgroundColor)
+        .map((b) => `${b.className}: ${b.textContent}`),
+    );
+    assert.deepEqual(same, [], `${address}: buttons whose words cannot be seen`);
+  }
+});

@@ -119,7 +119,7 @@ for (const lang of ['en', 'ar'] as const) {
     assert.equal(await page.locator('.checks .check-missing').count(), 0, 'every rule is met');
     await page.click(`form[action="${roundPath}/certificate"] button[type=submit]`);
     await fits(page, "the certificate's preview");
-    await page.click('.confirm-actions button[type=submit]');
+    await page.click('form:has(input[name=confirm]) button[type=submit]');
     assert.match(new URL(page.url()).pathname, new RegExp(`^/${lang}/certificates/[0-9A-Z]{5}-[0-9A-Z]{5}$`));
     await fits(page, 'the verification page');
     await context.close();

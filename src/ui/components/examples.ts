@@ -8,6 +8,7 @@ import { examples as field } from './field/examples.ts';
 import { examples as illustration } from './illustration/examples.ts';
 import { examples as notice } from './notice/examples.ts';
 import { examples as pagination } from './pagination/examples.ts';
+import { examples as scale } from './scale/examples.ts';
 import { examples as table } from './table/examples.ts';
 import { examples as tag } from './tag/examples.ts';
 import { examples as wordmark } from './wordmark/examples.ts';
@@ -30,6 +31,7 @@ export const componentExamples: { component: string; examples: Example[] }[] = [
   { component: 'button', examples: button },
   { component: 'field', examples: field },
   { component: 'choice-list', examples: choiceList },
+  { component: 'scale', examples: scale },
   { component: 'card', examples: card },
   { component: 'tag', examples: tag },
   { component: 'notice', examples: notice },

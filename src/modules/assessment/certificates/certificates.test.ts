@@ -149,7 +149,7 @@ describe('issuing a certificate', () => {
     const shown = await admin.a.post(`${r.path}/certificate`, {}, r.path);
     assert.equal(shown.statusCode, 200);
     assert.match(shown.body, /<h1>Your certificate before it is issued<\/h1>/);
-    assert.match(shown.body, /Assessed Centre \d+, Moldova/);
+    assert.match(shown.body, /<bdi>Assessed Centre \d+<\/bdi>, Moldova/);
     assert.match(shown.body, /3 statements rated by 9 people/);
     const twoYears = new Date();
     twoYears.setUTCFullYear(twoYears.getUTCFullYear() + 2);

@@ -177,7 +177,7 @@ describe('the plan’s actions', () => {
     const id = await actionId(admin.a, plan, 'Sign placement agreements with ten hotels');
     assert.equal(mail.link, `${plan.replace('/en/', '/fr/')}#action-${id}`);
     // The card names the owner as a member; saving the action again tells nobody again.
-    assert.match((await admin.a.get(plan)).body, /Amina Haddad <span class="meta">\(member of the centre\)<\/span>/);
+    assert.match((await admin.a.get(plan)).body, /<bdi>Amina Haddad<\/bdi> <span class="meta">\(member of the centre\)<\/span>/);
     const saved = await admin.a.post(`${plan}/actions/${id}`, action({ ownerMember: String(owner.id), status: 'started' }), `${plan}/actions/${id}`);
     assert.equal(saved.statusCode, 303);
     assert.equal(await outbox(owner.email), 1);
@@ -228,7 +228,7 @@ describe('the plan’s actions', () => {
     const gone = await reader.a.get(page);
     assert.doesNotMatch(gone.body, /Omar Saleh/);
     assert.match(gone.body, /<dd>A former member<\/dd>/);
-    assert.match(gone.body, /A former member, [A-Z][a-z]+ \d{1,2}, \d{4}<\/p><p class="plan-note-body">Four hotels have signed\./);
+    assert.match(gone.body, /A former member, [A-Z][a-z]+ \d{1,2}, \d{4}<\/p><p class="plan-note-body" dir="auto">Four hotels have signed\./);
   });
 
   test('an overdue action is reminded once, however often the job runs; again after its due date changes and passes; never when done', async () => {

@@ -107,10 +107,10 @@ describe('the report as centre leaders read it', () => {
     const inclusion = cards.find((c) => c.includes('Inclusion'))!;
     assert.ok(inclusion, 'inclusion is among the weakest');
     assert.match(inclusion, /A broader suggestion/);
-    const add = [...start.matchAll(/<a class="add-to-plan" href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    const add = [...start.matchAll(/<a class="button button-secondary add-to-plan" href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
     assert.ok(add.length > 0);
     for (const url of add) assert.match(url, new RegExp(`^${r.path}/plan/new-action\\?criterion=[a-z-]+&source=package-\\d+-station-\\d+%2F\\d+%2F\\d+$`));
-    assert.match(start, /aria-label="Add to plan: /);
+    assert.match(start, /<span class="visually-hidden">Add to plan: /);
     // Every link leads to a form prefilled with its action, once the plan has those focus areas.
     const focus = [...new Set(add.map((u) => new URL(u, 'http://x').searchParams.get('criterion')!))];
     const criteria = [...(await admin.a.get(`${r.path}/plan`)).body.matchAll(/name="focus" value="([a-z-]+)"/g)].map((m) => m[1]!);

@@ -40,7 +40,10 @@ describe('sharing a group’s link', () => {
     assert.match(page.body, new RegExp(`<input id="link-learners" class="share-link" type="text" value="${link}" readonly`));
     assert.match(page.body, /<label for="link-learners">Link for Learners<\/label>/);
     // The copy button comes with the script; without it the field's text is there to select.
-    assert.match(page.body, /<button type="button" class="secondary copy-button" data-copy="link-learners" data-copied="Copied"[^>]* hidden>Copy link/);
+    assert.match(
+      page.body,
+      /<button type="button" class="button button-secondary copy-button" data-copy="link-learners" data-copied="Copied"[^>]* hidden>Copy link/,
+    );
     assert.match(page.body, /<span class="copy-status" role="status"><\/span>/);
     const svg = /<tbody class="round-group">(?:(?!<\/tbody>)[\s\S])*?Learners(?:(?!<\/tbody>)[\s\S])*?(<svg class="qr-code share-qr"[\s\S]*?<\/svg>)/.exec(
       page.body,

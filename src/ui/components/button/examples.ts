@@ -18,6 +18,7 @@ export const examples: { name: string; render: (ctx: PageContext) => Html }[] = 
     render: ({ t, lang }) =>
       buttonGroup([
         linkButton({ href: `/${lang}/self-assessment`, text: t('round.list.new') }),
+        linkButton({ href: `/${lang}/self-assessment/framework`, text: t('plan.add.toPlan'), variant: 'secondary' }),
         html`<a href="/${lang}/self-assessment/framework">${t('round.list.framework')}</a>`,
       ]),
   },

@@ -9,6 +9,8 @@ import { inLang } from '../../framework/document.ts';
 import { lastDay } from '../../round.ts';
 import type { Certificate, CertificateSummary } from '../repository.ts';
 import { certificateStatus } from '../service.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 
 // The public side of recognition: the page that verifies a certificate (valid, expired or
 // withdrawn), the lookup form, and the page for a code that matches no certificate.
@@ -20,8 +22,8 @@ export function certificateFacts(ctx: PageContext, s: CertificateSummary, extra:
   const { t } = ctx;
   const framework = inLang(s.framework, ctx);
   return html`<dl class="facts">
-    <div><dt>${t('certificate.public.centre')}</dt><dd>${s.centre}, ${ctx.format.country(s.country)}</dd></div>
-    <div><dt>${t('certificate.public.round')}</dt><dd>${s.round} (${t('round.list.range', { from: day(ctx, s.opensAt), to: day(ctx, lastDay(s.closedAt)) })})</dd></div>
+    <div><dt>${t('certificate.public.centre')}</dt><dd><bdi>${s.centre}</bdi>, ${ctx.format.country(s.country)}</dd></div>
+    <div><dt>${t('certificate.public.round')}</dt><dd><bdi>${s.round}</bdi> (${t('round.list.range', { from: day(ctx, s.opensAt), to: day(ctx, lastDay(s.closedAt)) })})</dd></div>
     ${extra.map(([dt, dd]) => html`<div><dt>${dt}</dt><dd>${dd}</dd></div>`)}
     <div><dt>${t('round.framework')}</dt><dd><span${langOf(framework, ctx)}>${framework.value}</span>, ${t('round.version', { version: s.version })}</dd></div>
     <div><dt>${t('certificate.public.evidence')}</dt><dd>${t('certificate.public.evidenceText', { indicators: s.indicators, responses: s.responses })}</dd></div>
@@ -44,7 +46,7 @@ export function certificateView(ctx: PageContext, c: Certificate): string {
           ? t('certificate.public.validUntil', { date: day(ctx, c.expires_at) })
           : t('certificate.public.valid');
   const body = html`<h1>${t('certificate.public.title')}</h1>
-    <p class="notice certificate-${status}" role="status"><strong>${verdict}</strong></p>
+    ${notice(html`<p><strong>${verdict}</strong></p>`, { tone: status === 'valid' ? 'success' : 'warning', live: true, className: `certificate-${status}` })}
     ${certificateFacts(ctx, c.summary, [
       [t('certificate.public.code'), c.code],
       [t('certificate.public.issued'), day(ctx, c.issued_at)],
@@ -58,7 +60,7 @@ export function certificateView(ctx: PageContext, c: Certificate): string {
 const lookupForm = (ctx: PageContext, code: string, errors: FieldError[]) =>
   html`<form class="form" action="/${ctx.lang}/certificates" method="get" novalidate>
     ${field(ctx, { name: 'code', label: ctx.t('certificate.public.code'), hint: ctx.t('certificate.lookup.hint'), value: code, errors, autocomplete: 'off', maxlength: 40 })}
-    <button type="submit">${ctx.t('certificate.lookup.button')}</button>
+    ${button({ text: ctx.t('certificate.lookup.button') })}
   </form>`;
 
 export function certificateLookupView(ctx: PageContext, code: string, errors: FieldError[] = []): string {

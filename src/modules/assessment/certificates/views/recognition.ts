@@ -11,6 +11,9 @@ import type { Certificate } from '../repository.ts';
 import { checkRules, type RuleCheck, type Words } from '../rules.ts';
 import { certificateStatus, type Draft, type Eligibility } from '../service.ts';
 import { certificateFacts, certificatePath } from './certificate.ts';
+import { button, buttonGroup } from '../../../../ui/components/button/button.ts';
+import { checkbox } from '../../../../ui/components/choice-list/choice-list.ts';
+import { notice } from '../../../../ui/components/notice/notice.ts';
 
 // Recognition on a centre's side: the round page's checklist of the rules (each met or not, and
 // what is missing), the preview that asks the centre's administrators to confirm, and once issued
@@ -64,12 +67,8 @@ export function recognitionSection(ctx: PageContext, e: Eligibility, action: str
               ? postForm(
                   `${action}/profile`,
                   csrf,
-                  html`<div class="checkbox-field">
-                      <input type="checkbox" name="onProfile" value="yes" id="field-onProfile" aria-describedby="field-onProfile-hint"${c.on_profile ? html` checked` : ''}>
-                      <label for="field-onProfile">${t('certificate.profile.show')}</label>
-                    </div>
-                    <p class="hint" id="field-onProfile-hint">${t('certificate.profile.hint')}</p>
-                    <button type="submit" class="secondary">${t('certificate.profile.save')}</button>`,
+                  html`${checkbox(ctx, { name: 'onProfile', label: t('certificate.profile.show'), hint: t('certificate.profile.hint'), checked: Boolean(c.on_profile) })}
+                    ${button({ text: t('certificate.profile.save'), variant: 'secondary' })}`,
                 )
               : ''
           }`
@@ -77,7 +76,7 @@ export function recognitionSection(ctx: PageContext, e: Eligibility, action: str
           ${checklist(ctx, checkRules(e.rules, e.facts, words(ctx)))}
           ${
             manage && e.eligible
-              ? postForm(action, csrf, html`<p>${t('certificate.previewLead')}</p><button type="submit">${t('certificate.preview')}</button>`)
+              ? postForm(action, csrf, html`<p>${t('certificate.previewLead')}</p>${button({ text: t('certificate.preview') })}`)
               : manage
                 ? html`<p class="hint">${t('certificate.notYet')}</p>`
                 : ''
@@ -106,10 +105,7 @@ export function previewView(ctx: PageContext, r: RoundPage, d: Draft, csrf: stri
       `${path}/certificate`,
       csrf,
       html`<input type="hidden" name="confirm" value="yes">
-        <div class="confirm-actions">
-          <button type="submit">${t('certificate.confirm')}</button>
-          <a href="${path}#recognition">${t('certificate.cancel')}</a>
-        </div>`,
+        ${buttonGroup([button({ text: t('certificate.confirm') }), html`<a href="${path}#recognition">${t('certificate.cancel')}</a>`])}`,
     )}`;
   return privatePage(ctx, t('certificate.previewTitle'), body, crumbs(ctx, r, [{ href: path, label: r.loaded.round.title }]));
 }
@@ -120,7 +116,7 @@ export function notEligibleView(ctx: PageContext, r: RoundPage, e: Eligibility):
   const path = roundPath(ctx, r.centre.slug, r.loaded.round.id);
   const body = html`<p class="kicker"><bdi>${r.centre.name}</bdi></p>
     <h1>${t('certificate.previewTitle')}</h1>
-    <p class="notice" role="status">${t('certificate.error.notEligible')}</p>
+    ${notice(t('certificate.error.notEligible'), { live: true })}
     ${checklist(ctx, checkRules(e.rules, e.facts, words(ctx)))}
     <p><a href="${path}#recognition">${t('certificate.back')}</a></p>`;
   return privatePage(ctx, t('certificate.previewTitle'), body, crumbs(ctx, r, [{ href: path, label: r.loaded.round.title }]));

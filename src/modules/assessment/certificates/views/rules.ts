@@ -10,6 +10,8 @@ import type { Certificate } from '../repository.ts';
 import type { CertificateRules } from '../rules.ts';
 import { certificateStatus } from '../service.ts';
 import { doneNotice } from '../../../../ui/components/notice/notice.ts';
+import { button } from '../../../../ui/components/button/button.ts';
+import { table } from '../../../../ui/components/table/table.ts';
 
 // The administrators' page of certificate rules, with the certificates issued and a way to
 // withdraw one.
@@ -62,34 +64,33 @@ export function settingsView(
         ${number('minIndicators', 3)}
         ${number('minAnswers', 4)}
         ${number('validityMonths', 3)}
-        <button type="submit">${t('settings.save')}</button>`,
+        ${button({ text: t('settings.save') })}`,
     )}
     <h2>${t('settings.certificates')}</h2>
     ${
       certificates.length
-        ? html`<table class="members">
-          <caption class="visually-hidden">${t('settings.certificates')}</caption>
-          <thead><tr><th scope="col">${t('certificate.public.code')}</th><th scope="col">${t('certificate.public.centre')}</th><th scope="col">${t('certificate.public.issued')}</th><th scope="col">${t('round.list.status')}</th></tr></thead>
-          <tbody>${certificates.map(
-            (c) => html`<tr>
-              <th scope="row"><a href="/${ctx.lang}/certificates/${c.code}" lang="en" dir="ltr">${c.code}</a></th>
-              <td>${c.summary.centre}</td>
-              <td>${day(ctx, c.issued_at)}</td>
-              <td>${
-                c.revoked_at
-                  ? t('certificate.public.revoked', { date: day(ctx, c.revoked_at) })
-                  : certificateStatus(c) === 'expired'
-                    ? t('certificate.public.expired', { date: day(ctx, c.expires_at!) })
-                    : postForm(
-                        href(ctx, `/admin/self-assessment/certificates/${c.code}/withdraw`),
-                        csrf,
-                        html`<button type="submit" class="link-button">${t('settings.withdraw')}<span class="visually-hidden"> ${c.code}</span></button>`,
-                        'inline-form',
-                      )
-              }</td>
-            </tr>`,
-          )}</tbody>
-        </table>`
+        ? table({
+            id: 'certificates',
+            caption: t('settings.certificates'),
+            captionHidden: true,
+            head: [t('certificate.public.code'), t('certificate.public.centre'), t('certificate.public.issued'), t('round.list.status')],
+            rowHeadings: true,
+            rows: certificates.map((c) => [
+              html`<a href="/${ctx.lang}/certificates/${c.code}" lang="en" dir="ltr">${c.code}</a>`,
+              html`<bdi>${c.summary.centre}</bdi>`,
+              day(ctx, c.issued_at),
+              c.revoked_at
+                ? t('certificate.public.revoked', { date: day(ctx, c.revoked_at) })
+                : certificateStatus(c) === 'expired'
+                  ? t('certificate.public.expired', { date: day(ctx, c.expires_at!) })
+                  : postForm(
+                      href(ctx, `/admin/self-assessment/certificates/${c.code}/withdraw`),
+                      csrf,
+                      button({ variant: 'link', text: html`${t('settings.withdraw')}<span class="visually-hidden"> ${c.code}</span>` }),
+                      'inline-form',
+                    ),
+            ]),
+          })
         : html`<p class="empty-state">${t('settings.noCertificates')}</p>`
     }`;
   return layout(ctx, { title: t('settings.title'), body, breadcrumbs: adminCrumbs(ctx), index: false, pageType: 'admin' });

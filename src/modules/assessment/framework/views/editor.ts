@@ -2,7 +2,7 @@ import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import { day } from '../../../../ui/dates.ts';
 import { errorSummary, field, postForm, textarea } from '../../../../ui/components/field/field.ts';
-import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
+import { checkbox, choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { direction, languages, nativeNames, translationLangs } from '../../../../i18n/languages.ts';
 import { href, layout } from '../../../../ui/layout.ts';
@@ -12,6 +12,8 @@ import type { EditTarget, ItemValues } from '../editor.ts';
 import { stakeholderGroups } from '../format.ts';
 import { doneNotice } from '../../../../ui/components/notice/notice.ts';
 import { tag } from '../../../../ui/components/tag/tag.ts';
+import { button, buttonGroup } from '../../../../ui/components/button/button.ts';
+import { table } from '../../../../ui/components/table/table.ts';
 
 // The back office's framework editor: the tree with its draft state and versions, and one form
 // per dimension, criterion or indicator, with its texts in three languages side by side.
@@ -56,10 +58,10 @@ export function frameworkAdminView(
       <p>${draft ? t('framework.admin.draftText') : t('framework.admin.noDraftText')}</p>
       ${
         draft
-          ? html`<div class="buttons">
-            ${postForm(`${path}/publish`, csrf, html`<button type="submit">${t('framework.admin.publish')}</button>`, 'inline-form')}
-            ${postForm(`${path}/discard`, csrf, html`<button type="submit" class="secondary">${t('framework.admin.discard')}</button>`, 'inline-form')}
-          </div>
+          ? html`${buttonGroup([
+              postForm(`${path}/publish`, csrf, button({ text: t('framework.admin.publish') }), 'inline-form'),
+              postForm(`${path}/discard`, csrf, button({ text: t('framework.admin.discard'), variant: 'secondary' }), 'inline-form'),
+            ])}
           <p><a href="/${ctx.lang}/self-assessment/framework">${t('framework.admin.public')}</a></p>`
           : ''
       }
@@ -77,14 +79,19 @@ export function frameworkAdminView(
       </section>`,
     )}
     <h2>${t('framework.admin.versions')}</h2>
-    <table class="members">
-      <caption class="visually-hidden">${t('framework.admin.versions')}</caption>
-      <thead><tr><th scope="col">${t('framework.admin.version')}</th><th scope="col">${t('round.list.status')}</th><th scope="col">${t('framework.admin.when')}</th><th scope="col">${t('framework.admin.from')}</th></tr></thead>
-      <tbody>${versions.map(
-        (v) =>
-          html`<tr><th scope="row">${v.version}</th><td>${t(`framework.admin.status.${v.status === 'draft' ? 'draft' : 'published'}`)}</td><td>${day(ctx, v.published_at ?? v.created_at)}</td><td>${v.source_hash ? t('framework.admin.fromFiles') : (v.author ?? t('admin.formerMember'))}</td></tr>`,
-      )}</tbody>
-    </table>`;
+    ${table({
+      id: 'versions',
+      caption: t('framework.admin.versions'),
+      captionHidden: true,
+      head: [t('framework.admin.version'), t('round.list.status'), t('framework.admin.when'), t('framework.admin.from')],
+      rowHeadings: true,
+      rows: versions.map((v) => [
+        ctx.format.number(v.version),
+        t(`framework.admin.status.${v.status === 'draft' ? 'draft' : 'published'}`),
+        day(ctx, v.published_at ?? v.created_at),
+        v.source_hash ? t('framework.admin.fromFiles') : v.author ? html`<bdi>${v.author}</bdi>` : t('admin.formerMember'),
+      ]),
+    })}`;
   return layout(ctx, { title: t('framework.admin.title'), body, breadcrumbs: crumbs(ctx), index: false, pageType: 'admin' });
 }
 
@@ -115,7 +122,7 @@ export function frameworkItemView(ctx: PageContext, slug: string, target: EditTa
         ${texts(ctx, 'statement', t('framework.admin.statement'), values, errors, 300, false)}
         ${texts(ctx, 'explanation', t('framework.admin.explanation'), values, errors, 1200, true)}
         ${choiceList(ctx, { name: 'groups', legend: t('round.field.groups'), kind: 'checkbox', values: Array.isArray(values.groups) ? values.groups : values.groups ? [values.groups] : [], errors, options: stakeholderGroups.map((g) => ({ value: g, label: t(`assessment.groupName.${g}`) })) })}
-        <div class="checkbox-field"><input type="checkbox" name="core" value="yes" id="field-core"${values.core === 'yes' ? html` checked` : ''}><label for="field-core">${t('framework.admin.core')}</label></div>
+        ${checkbox(ctx, { name: 'core', label: t('framework.admin.core'), checked: values.core === 'yes' })}
         ${textarea(ctx, { name: 'stations', label: t('framework.admin.stations'), hint: t('framework.admin.stationsHint'), value: listValue('stations'), errors, maxlength: 2000 })}
         ${textarea(ctx, { name: 'actions', label: t('framework.admin.actions'), hint: t('framework.admin.actionsHint'), value: listValue('actions'), errors, maxlength: 4000 })}
         ${textarea(ctx, { name: 'resources', label: t('framework.admin.resources'), hint: t('framework.admin.resourcesHint'), value: listValue('resources'), errors, maxlength: 4000 })}`
@@ -124,8 +131,8 @@ export function frameworkItemView(ctx: PageContext, slug: string, target: EditTa
   const body = html`${errorSummary(ctx, errors)}
     <h1>${heading}</h1>
     <p class="hint">${t('framework.admin.toDraft')}</p>
-    ${postForm(action, csrf, html`${fields}<button type="submit">${t('framework.admin.save')}</button>`, 'form wide-form')}
-    ${target.kind === 'indicator' ? postForm(`${path}/indicator/${target.id}/remove`, csrf, html`<button type="submit" class="danger">${t('framework.admin.remove')}</button>`) : ''}
+    ${postForm(action, csrf, html`${fields}${button({ text: t('framework.admin.save') })}`, 'form wide-form')}
+    ${target.kind === 'indicator' ? postForm(`${path}/indicator/${target.id}/remove`, csrf, button({ text: t('framework.admin.remove'), variant: 'warning' })) : ''}
     <p><a href="${path}">${t('framework.admin.back')}</a></p>`;
   return layout(ctx, { title: heading, body, breadcrumbs: crumbs(ctx, slug), index: false, pageType: 'admin' });
 }

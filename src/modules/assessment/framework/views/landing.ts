@@ -5,6 +5,7 @@ import { stakeholderGroups } from '../format.ts';
 import type { FrameworkDocument } from '../document.ts';
 import { MIN_THRESHOLD } from '../../report/anonymity.ts';
 import { groupEstimate, presetIndicators } from '../../rounds/presets.ts';
+import { linkButton } from '../../../../ui/components/button/button.ts';
 
 // The self-assessment's public page (/{lang}/self-assessment): who answers, how anonymity works,
 // how long it takes, its steps and the certificate, with the way in ("Start a self-assessment"
@@ -18,7 +19,7 @@ export const stepsList = (ctx: PageContext): Html => html`<ol class="steps">${as
 /** Where "Start a self-assessment" leads: sign-in first when needed (account pages send visitors there). */
 export const startPath = (ctx: PageContext): string => href(ctx, '/account/self-assessment/start');
 
-export const startButton = (ctx: PageContext): Html => html`<a class="button" href="${startPath(ctx)}">${ctx.t('landing.start')}</a>`;
+export const startButton = (ctx: PageContext): Html => linkButton({ href: startPath(ctx), text: ctx.t('landing.start') });
 
 export function landingView(ctx: PageContext, doc: FrameworkDocument, minIndicators: number): string {
   const { t } = ctx;

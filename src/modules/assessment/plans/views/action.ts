@@ -11,6 +11,7 @@ import type { PlanData } from '../service.ts';
 import { actionFields, str, type Values } from './fields.ts';
 import { actionFacts, noteLine } from './plan.ts';
 import { notice } from '../../../../ui/components/notice/notice.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 
 // An action's pages: the new-action form (…/plan/new-action, prefilled from the address), and an
 // action's own page (…/plan/actions/{id}): its facts and progress notes for every member, the
@@ -48,10 +49,12 @@ export function newActionView(ctx: PageContext, d: PlanData, plan: Plan, s: Acti
     <h1>${t('plan.add.title')}</h1>
     ${
       s.outside
-        ? html`<div class="panel"><p>${t('plan.add.notFocus', { criterion: inLang(s.outside.title, ctx).value })}</p><p><a href="${path}?focus=edit">${t('plan.focus.change')}</a></p></div>`
+        ? notice(
+            html`<p>${t('plan.add.notFocus', { criterion: inLang(s.outside.title, ctx).value })}</p><p><a href="${path}?focus=edit">${t('plan.focus.change')}</a></p>`,
+          )
         : ''
     }
-    ${postForm(`${path}/actions`, s.csrf, html`${actionFields(ctx, d, plan, s.values ?? {}, errors, true)}<button type="submit">${t('plan.add.submit')}</button>`)}
+    ${postForm(`${path}/actions`, s.csrf, html`${actionFields(ctx, d, plan, s.values ?? {}, errors, true)}${button({ text: t('plan.add.submit') })}`)}
     <p><a href="${path}">${t('plan.edit.back')}</a></p>`;
   return layout(ctx, { title: withErrors(ctx, t('plan.add.title'), errors), body, breadcrumbs: planCrumbs(ctx, d), index: false, pageType: 'plan' });
 }
@@ -85,7 +88,7 @@ export function actionView(ctx: PageContext, d: PlanData, plan: Plan, action: Pl
             `${path}/actions/${action.id}/notes`,
             s.csrf,
             html`${textarea(ctx, { name: 'note', label: t('plan.note.label'), hint: t('plan.note.hint'), value: s.form === 'note' ? str(s.values?.note) : '', maxlength: 500, errors: s.form === 'note' ? errors : [] })}
-              <button type="submit">${t('plan.note.submit')}</button>`,
+              ${button({ text: t('plan.note.submit') })}`,
           )
         : ''
     }
@@ -101,14 +104,14 @@ export function actionView(ctx: PageContext, d: PlanData, plan: Plan, action: Pl
     ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${actionFacts(ctx, d, action)}
     ${source ? html`<p class="meta">${t('plan.action.source')}${t('format.colon')}${txt(source.text, ctx)} <span${langOf(source.station, ctx)}>(${source.station.value})</span></p>` : ''}
-    ${action.notes ? html`<p class="plan-details">${action.notes}</p>` : ''}
+    ${action.notes ? html`<p class="plan-details" dir="auto">${action.notes}</p>` : ''}
     ${notes}
     ${
       manage
         ? html`<section aria-labelledby="change" class="plan-change">
           <h2 id="change">${t('plan.edit.title')}</h2>
-          ${postForm(`${path}/actions/${action.id}`, s.csrf, html`${actionFields(ctx, d, plan, values, s.form === 'action' ? errors : [], false)}<button type="submit">${t('plan.edit.submit')}</button>`)}
-          ${postForm(`${path}/actions/${action.id}/delete`, s.csrf, html`<button type="submit" class="danger">${t('plan.edit.delete')}</button>`)}
+          ${postForm(`${path}/actions/${action.id}`, s.csrf, html`${actionFields(ctx, d, plan, values, s.form === 'action' ? errors : [], false)}${button({ text: t('plan.edit.submit') })}`)}
+          ${postForm(`${path}/actions/${action.id}/delete`, s.csrf, button({ text: t('plan.edit.delete'), variant: 'warning' }))}
         </section>`
         : ''
     }

@@ -14,6 +14,8 @@ import { isOverdue, progressOf, type PlanData } from '../service.ts';
 import { actionFields } from './fields.ts';
 import { notice } from '../../../../ui/components/notice/notice.ts';
 import { tag } from '../../../../ui/components/tag/tag.ts';
+import { button, linkButton } from '../../../../ui/components/button/button.ts';
+import { card, cardGrid } from '../../../../ui/components/card/card.ts';
 
 // The development plan: focus areas chosen from the report; under each, its actions as cards
 // (owner, due date, status, the statement they should move, the latest progress note), which sit
@@ -62,11 +64,11 @@ function focusForm(ctx: PageContext, d: PlanData, s: PlanState): Html {
     ${d.plan?.actions.length ? html`<p class="hint">${t('plan.focus.dropWarning')}</p>` : ''}
     ${
       s.then?.criterion
-        ? html`<p class="notice" role="status">${t('plan.focus.thenAction')}</p>
+        ? html`${notice(t('plan.focus.thenAction'), { live: true })}
           <input type="hidden" name="criterion" value="${s.then.criterion}">${s.then.source ? html`<input type="hidden" name="source" value="${s.then.source}">` : ''}`
         : ''
     }
-    <button type="submit">${t('plan.focus.save')}</button>`,
+    ${button({ text: t('plan.focus.save') })}`,
     'form plan-forms',
   );
 }
@@ -81,7 +83,7 @@ export function actionFacts(ctx: PageContext, d: PlanData, a: PlanAction): Html 
   const indicator = a.indicator ? d.criteria.find((c) => c.id === a.criterion)?.indicators.find((i) => i.id === a.indicator) : undefined;
   const st = indicator ? inLang(indicator.statement, ctx) : null;
   return html`<dl class="plan-facts">
-    <div><dt>${t('plan.action.owner')}</dt><dd>${a.owner || t('plan.formerMember')}${a.owner_user_id ? html` <span class="meta">${t('plan.action.isMember')}</span>` : ''}</dd></div>
+    <div><dt>${t('plan.action.owner')}</dt><dd>${a.owner ? html`<bdi>${a.owner}</bdi>` : t('plan.formerMember')}${a.owner_user_id ? html` <span class="meta">${t('plan.action.isMember')}</span>` : ''}</dd></div>
     <div><dt>${t('plan.action.due')}</dt><dd>${a.due_on ? day(ctx, `${a.due_on}T00:00:00Z`) : '–'}</dd></div>
     <div><dt>${t('plan.action.status')}</dt><dd>${statusLabel(ctx, a)}</dd></div>
     ${st ? html`<div class="plan-fact-wide"><dt>${t('plan.action.indicator')}</dt><dd><span${langOf(st, ctx)}>${st.value}</span></dd></div>` : ''}
@@ -90,19 +92,22 @@ export function actionFacts(ctx: PageContext, d: PlanData, a: PlanAction): Html 
 
 /** One progress note: who wrote it and when, then the note. */
 export function noteLine(ctx: PageContext, n: PlanAction['progress'][number]): Html {
-  return html`<p class="plan-note-meta meta">${ctx.t('plan.note.meta', { who: n.author_name || ctx.t('plan.formerMember'), when: day(ctx, n.created_at) })}</p><p class="plan-note-body">${n.body}</p>`;
+  return html`<p class="plan-note-meta meta">${ctx.t('plan.note.meta', { who: n.author_name || ctx.t('plan.formerMember'), when: day(ctx, n.created_at) })}</p><p class="plan-note-body" dir="auto">${n.body}</p>`;
 }
 
 function actionCard(ctx: PageContext, d: PlanData, a: PlanAction, path: string): Html {
   const { t } = ctx;
   const latest = a.progress[0];
-  return html`<li class="plan-card" id="action-${a.id}">
-    <h3><bdi>${a.title}</bdi></h3>
-    ${actionFacts(ctx, d, a)}
-    ${a.notes ? html`<p class="plan-details">${a.notes}</p>` : ''}
-    ${latest ? html`<div class="plan-latest"><p class="plan-latest-title">${t('plan.note.latest')}</p>${noteLine(ctx, latest)}</div>` : ''}
-    <p class="plan-card-links"><a href="${path}/actions/${a.id}">${d.page.manage ? t('plan.action.open') : t('plan.action.notesLink', { n: a.progress.length })}<span class="visually-hidden">: ${a.title}</span></a></p>
-  </li>`;
+  return card({
+    id: `action-${a.id}`,
+    className: 'plan-card',
+    headingLevel: 3,
+    heading: html`<bdi>${a.title}</bdi>`,
+    body: html`${actionFacts(ctx, d, a)}
+      ${a.notes ? html`<p class="plan-details" dir="auto">${a.notes}</p>` : ''}
+      ${latest ? html`<div class="plan-latest"><p class="plan-latest-title">${t('plan.note.latest')}</p>${noteLine(ctx, latest)}</div>` : ''}`,
+    actions: html`<a href="${path}/actions/${a.id}">${d.page.manage ? t('plan.action.open') : t('plan.action.notesLink', { n: a.progress.length })}<span class="visually-hidden">: <bdi>${a.title}</bdi></span></a>`,
+  });
 }
 
 function focusSection(ctx: PageContext, d: PlanData, plan: Plan, id: string, path: string): Html {
@@ -117,7 +122,7 @@ function focusSection(ctx: PageContext, d: PlanData, plan: Plan, id: string, pat
   const add = (source?: string) => `${path}/new-action?criterion=${encodeURIComponent(id)}${source ? `&source=${encodeURIComponent(source)}` : ''}`;
   return html`<section aria-labelledby="focus-${id}" class="plan-focus">
     <h2 id="focus-${id}"><span${langOf(ct, ctx)}>${ct.value}</span>${criterionScore(ctx, d, id)}</h2>
-    ${actions.length ? html`<ul class="plan-cards" aria-label="${t('plan.actions.caption', { criterion: ct.value })}">${actions.map((a) => actionCard(ctx, d, a, path))}</ul>` : html`<p class="meta">${t('plan.actions.none')}</p>`}
+    ${actions.length ? cardGrid(actions.map((a) => actionCard(ctx, d, a, path))) : html`<p class="meta">${t('plan.actions.none')}</p>`}
     ${
       recommended.length
         ? html`<details class="recommended"${actions.length ? '' : html` open`}><summary>${t('plan.recommended', { n: recommended.length })}</summary>
@@ -129,7 +134,12 @@ function focusSection(ctx: PageContext, d: PlanData, plan: Plan, id: string, pat
                   ? ''
                   : inPlan.has(a.key)
                     ? html`<span class="meta plan-in">${t('plan.recommendedInPlan')}</span>`
-                    : html`<a class="plan-add" href="${add(a.key)}">${t('plan.add.toPlan')}<span class="visually-hidden">: ${a.text.value}</span></a>`
+                    : linkButton({
+                        href: add(a.key),
+                        text: html`${t('plan.add.toPlan')}<span class="visually-hidden">: ${a.text.value}</span>`,
+                        variant: 'secondary',
+                        className: 'plan-add',
+                      })
               }
             </li>`,
           )}</ul>
@@ -182,7 +192,7 @@ export function planView(ctx: PageContext, d: PlanData, s: PlanState): string {
         manage
           ? html`<section aria-labelledby="add-action" class="plan-forms">
             <h2 id="add-action">${t('plan.add.own')}</h2>
-            ${postForm(`${path}/actions`, s.csrf, html`${actionFields(ctx, d, plan, { status: 'planned' }, [], false)}<button type="submit">${t('plan.add.submit')}</button>`)}
+            ${postForm(`${path}/actions`, s.csrf, html`${actionFields(ctx, d, plan, { status: 'planned' }, [], false)}${button({ text: t('plan.add.submit') })}`)}
           </section>`
           : ''
       }`;

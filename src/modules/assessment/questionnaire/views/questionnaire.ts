@@ -3,9 +3,10 @@ import type { FieldError } from '../../../../http/forms.ts';
 import type { Lang } from '../../../../i18n/languages.ts';
 import { errorSummary, field, postForm } from '../../../../ui/components/field/field.ts';
 import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
+import { scale } from '../../../../ui/components/scale/scale.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
-import { langOf } from '../../../../ui/text.ts';
+import { langOf, txt } from '../../../../ui/text.ts';
 import { inLang } from '../../framework/document.ts';
 import { lastDay } from '../../round.ts';
 import { minutesFor } from '../../timing.ts';
@@ -14,13 +15,16 @@ import { itemsOf, type QuestionPage } from '../pages.ts';
 import { answerField } from '../schemas.ts';
 import type { LinkState, Session } from '../service.ts';
 import { notice } from '../../../../ui/components/notice/notice.ts';
+import { button, buttonGroup } from '../../../../ui/components/button/button.ts';
+import { table } from '../../../../ui/components/table/table.ts';
 
 // The questionnaire, as respondents see it: a welcome page for each group's link, one page per
 // criterion with a five-point scale plus "not applicable" and "prefer not to say" under every
 // statement, a check page, and the thanks. Plain forms: everything works without JavaScript, on a
 // small screen, and a screen reader hears each statement as the legend of its choices.
 
-const SCALE = ['1', '2', '3', '4', '5', 'na', 'skip'] as const;
+const POINTS = ['1', '2', '3', '4', '5'];
+const OTHERS = ['na', 'skip'];
 
 const surveyPage = (ctx: PageContext, title: string, body: Html) => layout(ctx, { title, body, index: false, pageType: 'survey' });
 const date = (ctx: PageContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
@@ -72,12 +76,12 @@ export function welcomeView(
     ? postForm(
         `${action}/start`,
         csrf,
-        html`<div class="notice" role="status"><h2>${t('survey.sentHere.title')}</h2><p>${t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) })}</p></div>
+        html`${notice(t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) }), { heading: t('survey.sentHere.title'), live: true })}
           ${choiceList(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}
-          <button type="submit">${t('survey.welcome.start')}</button>`,
+          ${button({ text: t('survey.welcome.start') })}`,
         'form start-form',
       )
-    : postForm(`${action}/start`, csrf, html`<button type="submit">${t('survey.welcome.start')}</button>`, 'form start-form');
+    : postForm(`${action}/start`, csrf, html`${button({ text: t('survey.welcome.start') })}`, 'form start-form');
   const state =
     s.status === 'scheduled'
       ? notice(t('survey.welcome.opens', { date: date(ctx, s.loaded.round.opens_at) }))
@@ -102,7 +106,7 @@ export function welcomeView(
         `${action}/resume`,
         csrf,
         html`${field(ctx, { name: 'code', label: t('survey.resume.code'), hint: t('survey.resume.hint'), value: o.code ?? '', errors: o.errors, autocomplete: 'off', maxlength: 20 })}
-        <button type="submit" class="secondary">${t('survey.resume.button')}</button>`,
+        ${button({ text: t('survey.resume.button'), variant: 'secondary' })}`,
       )}
     </section>`
     }`;
@@ -138,22 +142,19 @@ function question(
   errors: FieldError[],
 ): Html {
   const { t } = ctx;
-  const id = `field-q-${item}`;
   const error = errors.find((e) => e.field === `q-${item}`);
-  const described = [explanation ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return html`<fieldset class="field question${error ? ' field-error' : ''}" id="${id}"${described ? html` aria-describedby="${described}"` : ''}>
-    <legend${langOf(statement, ctx)}>${statement.value}</legend>
-    ${explanation ? html`<p class="hint" id="${id}-hint"${langOf(explanation, ctx)}>${explanation.value}</p>` : ''}
-    ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">${t('form.errorPrefix')}</span> ${t(error.key)}</p>` : ''}
-    <ul class="scale">
-      ${SCALE.map(
-        (v) => html`<li class="${v === 'na' || v === 'skip' ? 'scale-other' : 'scale-point'}">
-          <input type="radio" name="a.${item}" value="${v}" id="${id}-${v}"${chosen === v ? html` checked` : ''}>
-          <label for="${id}-${v}">${v === 'na' || v === 'skip' ? t(`survey.scale.${v}`) : html`<span class="scale-number">${v}</span> ${t(`survey.scale.${v}`)}`}</label>
-        </li>`,
-      )}
-    </ul>
-  </fieldset>`;
+  const words = (v: string) => t(`survey.scale.${v}`);
+  return scale(ctx, {
+    name: `a.${item}`,
+    id: `field-q-${item}`,
+    className: 'question',
+    legend: txt(statement, ctx),
+    hint: explanation ? txt(explanation, ctx) : undefined,
+    points: POINTS.map((v) => ({ value: v, number: v, label: words(v) })),
+    others: OTHERS.map((v) => ({ value: v, label: words(v) })),
+    value: chosen,
+    error: error ? t(error.key) : undefined,
+  });
 }
 
 export interface QuestionState {
@@ -189,10 +190,10 @@ export function questionView(ctx: PageContext, s: Session, n: number, csrf: stri
     csrf,
     html`${questions}
       <p class="hint">${t('survey.saved')}</p>
-      <div class="buttons">
-        <button type="submit" name="go" value="next">${n === s.pages.length ? t('survey.toCheck') : t('survey.next')}</button>
-        ${n > 1 ? html`<button type="submit" name="go" value="back" class="secondary">${t('survey.back')}</button>` : ''}
-      </div>`,
+      ${buttonGroup([
+        button({ text: n === s.pages.length ? t('survey.toCheck') : t('survey.next'), name: 'go', value: 'next' }),
+        n > 1 ? button({ text: t('survey.back'), name: 'go', value: 'back', variant: 'secondary' }) : '',
+      ])}`,
     'form survey-form',
   );
   const body = html`${errorSummary(ctx, errors)}
@@ -212,22 +213,23 @@ export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered
     ${progress(ctx, s.pages.length + 1, s.pages.length + 1)}
     <h1>${t('survey.check.title')}</h1>
     <p>${t('survey.check.text')}</p>
-    <table class="members">
-      <caption class="visually-hidden">${t('survey.check.caption')}</caption>
-      <thead><tr><th scope="col">${t('survey.check.page')}</th><th scope="col">${t('survey.check.answered')}</th><th scope="col"><span class="visually-hidden">${t('survey.check.change')}</span></th></tr></thead>
-      <tbody>
-        ${s.pages.map((p, i) => {
-          const items = itemsOf(p);
-          const done = items.filter((item) => s.answers.has(item)).length;
-          const pt = pageTitle(p);
-          return html`<tr>
-            <th scope="row"${langOf(pt, ctx)}>${pt.value}</th>
-            <td>${t('survey.check.count', { done, total: items.length })}${done < items.length ? html` <strong class="status-missing">${t('survey.check.missing')}</strong>` : ''}</td>
-            <td><a href="/${ctx.lang}/survey/r/${s.token}/${i + 1}">${t('survey.check.change')}<span class="visually-hidden">: ${pt.value}</span></a></td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>
+    ${table({
+      id: 'check',
+      caption: t('survey.check.caption'),
+      captionHidden: true,
+      head: [t('survey.check.page'), t('survey.check.answered'), html`<span class="visually-hidden">${t('survey.check.change')}</span>`],
+      rowHeadings: true,
+      rows: s.pages.map((p, i) => {
+        const items = itemsOf(p);
+        const done = items.filter((item) => s.answers.has(item)).length;
+        const pt = pageTitle(p);
+        return [
+          txt(pt, ctx),
+          html`${t('survey.check.count', { done, total: items.length })}${done < items.length ? html` <strong class="status-missing">${t('survey.check.missing')}</strong>` : ''}`,
+          html`<a href="/${ctx.lang}/survey/r/${s.token}/${i + 1}">${t('survey.check.change')}<span class="visually-hidden">: ${pt.value}</span></a>`,
+        ];
+      }),
+    })}
     ${
       unanswered.length
         ? notice(t('survey.check.notYet', { n: unanswered.length }))
@@ -236,10 +238,10 @@ export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered
             csrf,
             html`${
               problem === 'sent-here'
-                ? html`<div class="notice" role="status"><h2>${t('survey.sentHere.title')}</h2><p>${t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) })}</p></div>
+                ? html`${notice(t('survey.sentHere.text', { group: t(`assessment.groupName.${s.group}`) }), { heading: t('survey.sentHere.title'), live: true })}
                   ${choiceList(ctx, { name: 'shared', legend: t('survey.sentHere.legend'), kind: 'checkbox', values: [], options: [{ value: 'yes', label: t('survey.sentHere.confirm') }] })}`
                 : ''
-            }<p>${t('survey.check.final')}</p><button type="submit">${t('survey.check.send')}</button>`,
+            }<p>${t('survey.check.final')}</p>${button({ text: t('survey.check.send') })}`,
           )
     }
     ${resumeBox(ctx, s)}`;

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../../http/context.ts';
 import { field } from '../../../../ui/components/field/field.ts';
 import { html } from '../../../../ui/html.ts';
 import { layout } from '../../../../ui/layout.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 
 // The page of a group's short address (/{lang}/s/ABCD-EFGH) when it leads nowhere: the code is
 // unknown, mistyped, replaced or its round has closed. In the questionnaire's style, with a form
@@ -14,7 +15,7 @@ export function shortCodeView(ctx: PageContext, o: { code: string; unknown: bool
     ${o.unknown ? html`<p class="lead">${t('survey.shortCode.unknownText')}</p>` : ''}
     <form class="form" action="/${ctx.lang}/s" method="get" novalidate>
       ${field(ctx, { name: 'code', label: t('survey.shortCode.label'), hint: t('survey.shortCode.hint'), value: o.code, autocomplete: 'off', maxlength: 20 })}
-      <button type="submit">${t('survey.shortCode.button')}</button>
+      ${button({ text: t('survey.shortCode.button') })}
     </form>`;
   return layout(ctx, { title: heading, body, index: false, pageType: 'survey' });
 }

@@ -5,6 +5,7 @@ import { lastDay, statusOf } from '../../round.ts';
 import { BURST_FROM } from '../anonymity.ts';
 import type { ReportData } from '../service.ts';
 import { notice } from '../../../../ui/components/notice/notice.ts';
+import { table } from '../../../../ui/components/table/table.ts';
 
 // The report's account of who answered and how (docs/decisions/0006): per group, the answers
 // sent and those in the results, whether the round has released them yet, what is held back, and
@@ -42,24 +43,15 @@ export function responsesSection(ctx: PageContext, d: ReportData): Html {
   const hidden = results.groups.filter((g) => !g.shown);
   return html`<section aria-labelledby="responses">
     <h2 id="responses">${t('report.responses.title')}</h2>
-    ${releaseText(ctx, d).map((p, i) => html`<p${i === 0 ? html` class="notice"` : ''}>${p}</p>`)}
-    <div class="table-scroll"><table class="members">
-      <caption class="visually-hidden">${t('report.responses.title')}</caption>
-      <thead><tr>
-        <th scope="col">${t('round.groups.group')}</th>
-        <th scope="col">${t('round.groups.sent')}</th>
-        <th scope="col">${t('report.responses.released')}</th>
-        <th scope="col">${t('report.responses.shown')}</th>
-      </tr></thead>
-      <tbody>${d.intake.map(
-        (g) => html`<tr>
-          <th scope="row">${groupName(ctx, g.group)}</th>
-          <td>${ctx.format.number(g.sent)}</td>
-          <td>${ctx.format.number(g.released)}</td>
-          <td>${shownText(ctx, d, g.group)}</td>
-        </tr>`,
-      )}</tbody>
-    </table></div>
+    ${releaseText(ctx, d).map((p, i) => (i === 0 ? notice(p) : html`<p>${p}</p>`))}
+    ${table({
+      id: 'responses-table',
+      caption: t('report.responses.caption'),
+      captionHidden: true,
+      head: [t('round.groups.group'), t('round.groups.sent'), t('report.responses.released'), t('report.responses.shown')],
+      rowHeadings: true,
+      rows: d.intake.map((g) => [groupName(ctx, g.group), ctx.format.number(g.sent), ctx.format.number(g.released), shownText(ctx, d, g.group)]),
+    })}
     <p class="hint">${t('report.responses.rule', { min: results.minGroupSize })}${hidden.length && !(open && results.released === 0) ? html` ${t('report.responses.hidden', { groups: new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(hidden.map((g) => groupName(ctx, g.group))) })}` : ''}</p>
     ${intakeTable(ctx, d)}
   </section>`;
@@ -73,24 +65,19 @@ function intakeTable(ctx: PageContext, d: ReportData): Html {
   const flagged = rows.some((g) => g.member > 0 || g.burst > 0);
   return html`<h3 id="intake">${t('report.intake.title')}</h3>
     ${flagged ? notice(t('report.intake.flagged')) : ''}
-    <div class="table-scroll"><table class="members">
-      <caption class="visually-hidden">${t('report.intake.title')}</caption>
-      <thead><tr>
-        <th scope="col">${t('round.groups.group')}</th>
-        <th scope="col">${t('report.intake.link')}</th>
-        <th scope="col">${t('report.intake.invitation')}</th>
-        <th scope="col">${t('report.intake.member')}</th>
-        <th scope="col">${t('report.intake.burst')}</th>
-      </tr></thead>
-      <tbody>${rows.map(
-        (g) => html`<tr>
-          <th scope="row">${groupName(ctx, g.group)}</th>
-          <td>${ctx.format.number(g.link)}</td>
-          <td>${g.invited === null ? ctx.format.number(g.invitation) : t('report.intake.ofInvited', { n: g.invitation, invited: g.invited })}</td>
-          <td>${ctx.format.number(g.member)}</td>
-          <td>${ctx.format.number(g.burst)}</td>
-        </tr>`,
-      )}</tbody>
-    </table></div>
+    ${table({
+      id: 'intake-table',
+      caption: t('report.intake.title'),
+      captionHidden: true,
+      head: [t('round.groups.group'), t('report.intake.link'), t('report.intake.invitation'), t('report.intake.member'), t('report.intake.burst')],
+      rowHeadings: true,
+      rows: rows.map((g) => [
+        groupName(ctx, g.group),
+        ctx.format.number(g.link),
+        g.invited === null ? ctx.format.number(g.invitation) : t('report.intake.ofInvited', { n: g.invitation, invited: g.invited }),
+        ctx.format.number(g.member),
+        ctx.format.number(g.burst),
+      ]),
+    })}
     <p class="hint">${t('report.intake.hint', { burst: BURST_FROM })}</p>`;
 }

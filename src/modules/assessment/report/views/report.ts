@@ -13,6 +13,8 @@ import { levelBadge, score, scoreFormat } from './cells.ts';
 import { detailSection } from './detail.ts';
 import { responsesSection } from './intake.ts';
 import { benchmarkSection, dimensionsSection, groupsSection, progressSection } from './sections.ts';
+import { linkButton } from '../../../../ui/components/button/button.ts';
+import { card, cardGrid } from '../../../../ui/components/card/card.ts';
 
 // A round's report, summary first: the overall score and level, each dimension's level and the
 // package it points to, three strengths, three areas to improve and where to start; a list of
@@ -41,18 +43,20 @@ function summarySection(ctx: PageContext, d: ReportData): Html {
     <h2 id="summary">${t('report.summary.title')}</h2>
     <p class="lead">${overall === null ? t('report.summary.none') : t('report.summary.overallLevel', { score: fmt(overall), level: t(`report.level.${levelOf(overall)}`) })}</p>
     <h3 class="visually-hidden">${t('report.summary.dimensions')}</h3>
-    <ul class="dimension-cards">
-      ${results.dimensions.map((dim) => {
-        const title = inLang(dim.dimension.title, ctx);
+    ${cardGrid(
+      results.dimensions.map((dim) => {
         const pkg = dim.level ? packages.find((p) => p.level === packageLevelFor(dim.level!)) : undefined;
-        return html`<li class="card">
-          <h4${langOf(title, ctx)}><a href="#dim-${dim.dimension.id}">${title.value}</a></h4>
-          <p class="big-score">${score(ctx, dim.score.all)} <span class="meta">${t('report.outOf')}</span></p>
-          <p>${levelBadge(ctx, dim.level)}</p>
-          ${pkg ? html`<p>${t('report.summary.package')} <a href="${href(ctx, `/packages/${pkg.number}`)}">${t('package.label', { number: pkg.number })}${t('format.colon')}${txt(pkg.title, ctx)}</a></p>` : ''}
-        </li>`;
-      })}
-    </ul>
+        return card({
+          heading: txt(inLang(dim.dimension.title, ctx), ctx),
+          headingLevel: 3,
+          href: `#dim-${dim.dimension.id}`,
+          body: html`<p class="big-score">${score(ctx, dim.score.all)} <span class="meta">${t('report.outOf')}</span></p>
+            <p>${levelBadge(ctx, dim.level)}</p>
+            ${pkg ? html`<p>${t('report.summary.package')} <a href="${href(ctx, `/packages/${pkg.number}`)}">${t('package.label', { number: pkg.number })}${t('format.colon')}${txt(pkg.title, ctx)}</a></p>` : ''}`,
+        });
+      }),
+      'dimension-cards',
+    )}
     <details class="levels">
       <summary>${t('report.levels.title')}</summary>
       <ul>${levels.map((l, i) => html`<li>${levelBadge(ctx, l)} ${i < levels.length - 1 ? t('report.levels.range', { from: fmt(levelFloors[l]), to: fmt(levelFloors[levels[i + 1]!] - 0.01) }) : t('report.levels.top', { from: fmt(levelFloors[l]) })}</li>`)}</ul>
@@ -77,19 +81,26 @@ function recommendation(ctx: PageContext, d: ReportData, r: Recommendation): Htm
   const addable = d.page.manage && (r.broader === null || r.broader === 'criterion');
   const add = (key: string, action: string) =>
     addable
-      ? html` <a class="add-to-plan" href="${plan}?${new URLSearchParams({ criterion: r.criterion.criterion.id, source: key }).toString()}" aria-label="${t('report.recommend.addToPlanNamed', { action })}">${t('report.recommend.addToPlan')}</a>`
+      ? html` ${linkButton({
+          href: `${plan}?${new URLSearchParams({ criterion: r.criterion.criterion.id, source: key }).toString()}`,
+          text: html`<span aria-hidden="true">${t('report.recommend.addToPlan')}</span><span class="visually-hidden">${t('report.recommend.addToPlanNamed', { action })}</span>`,
+          variant: 'secondary',
+          className: 'add-to-plan',
+        })}`
       : '';
   const broader = r.broader
     ? html`<p class="hint">${r.broader === 'dimension' ? t('report.recommend.broader.dimension', { dimension: inLang(r.dimension.dimension.title, ctx).value }) : t(`report.recommend.broader.${r.broader}`)}</p>`
     : '';
-  return html`<article class="card recommendation">
-    <h3><span${langOf(title, ctx)}>${title.value}</span> <span class="meta">${score(ctx, r.criterion.score.all)}</span></h3>
-    ${broader}
+  return card({
+    className: 'recommendation',
+    headingLevel: 3,
+    heading: html`<span${langOf(title, ctx)}>${title.value}</span> <span class="meta">${score(ctx, r.criterion.score.all)}</span>`,
+    body: html`${broader}
     ${r.package ? html`<p class="label">${t('report.recommend.package')}</p><ul class="link-list"><li><a href="${href(ctx, `/packages/${r.package.number}`)}">${t('package.label', { number: r.package.number })}${t('format.colon')}${txt(r.package.title, ctx)}</a></li></ul>` : ''}
     ${r.stations.length ? html`<p class="label">${t('report.recommend.stations')}</p><ul class="link-list">${r.stations.map((s) => html`<li><a href="${href(ctx, s.href)}">${t('package.label', { number: s.package })} · ${txt(s.title, ctx)}</a></li>`)}</ul>` : ''}
     ${r.actions.length ? html`<p class="label">${t('report.recommend.actions')}</p><ul class="link-list actions">${r.actions.map((a) => html`<li><a href="${href(ctx, a.href)}">${txt(a.text, ctx)}</a> <span class="meta">(${txt(a.station, ctx)})</span>${add(a.key, a.text.value)}</li>`)}</ul>` : ''}
-    ${r.resources.length ? html`<p class="label">${t('report.recommend.resources')}</p><ul class="link-list">${r.resources.map((x) => html`<li><a href="${href(ctx, x.href)}">${txt(x.title, ctx)}</a></li>`)}</ul>` : ''}
-  </article>`;
+    ${r.resources.length ? html`<p class="label">${t('report.recommend.resources')}</p><ul class="link-list">${r.resources.map((x) => html`<li><a href="${href(ctx, x.href)}">${txt(x.title, ctx)}</a></li>`)}</ul>` : ''}`,
+  });
 }
 
 function recommendationsSection(ctx: PageContext, d: ReportData): Html {

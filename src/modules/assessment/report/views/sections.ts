@@ -3,6 +3,7 @@ import type { Text } from '../../../../i18n/localise.ts';
 import { barChart } from '../../../../ui/charts/bar-chart.ts';
 import { heatMap } from '../../../../ui/charts/heat-map.ts';
 import { day } from '../../../../ui/dates.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { langOf } from '../../../../ui/text.ts';
 import { inLang } from '../../framework/document.ts';
@@ -85,7 +86,7 @@ export function progressSection(ctx: PageContext, d: ReportData): Html {
     <select id="compare" name="compare">
       ${d.others.map((r) => html`<option value="${r.id}"${d.compare?.round.id === r.id ? html` selected` : ''}>${r.title} (${day(ctx, r.opens_at)})</option>`)}
     </select>
-    <button type="submit" class="secondary">${t('report.progress.show')}</button>
+    ${button({ text: t('report.progress.show'), variant: 'secondary' })}
   </form>`;
   if (!d.compare)
     return html`<section aria-labelledby="progress"><h2 id="progress">${t('report.progress.title')}</h2><p>${t('report.progress.lead')}</p>${picker}</section>`;
@@ -160,7 +161,7 @@ export function benchmarkSection(ctx: PageContext, d: ReportData): Html {
           <label for="sector">${t('report.benchmark.sector')}</label>
           <select id="sector" name="sector">${b.sectors.map((s) => html`<option value="${s.key}"${s.key === b.sector ? html` selected` : ''}>${s.label}</option>`)}</select>
           ${d.compare ? html`<input type="hidden" name="compare" value="${d.compare.round.id}">` : ''}
-          <button type="submit" class="secondary">${t('report.progress.show')}</button>
+          ${button({ text: t('report.progress.show'), variant: 'secondary' })}
         </form>`
         : ''
     }

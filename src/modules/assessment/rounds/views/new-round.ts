@@ -16,6 +16,7 @@ import { MAX_OWN, MAX_TARGET, OWN_MAX_LENGTH, targetName } from '../schemas.ts';
 import { privatePage } from './rounds.ts';
 import { choice } from '../../../../ui/components/choice-list/choice-list.ts';
 import { tag } from '../../../../ui/components/tag/tag.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 
 // The form that starts a round. Everything on it is right as the server sends it: the counters
 // per criterion, the running total and what the certificate still needs, each group's answering
@@ -164,8 +165,8 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
               return html`<details class="picker-criterion" data-criterion="${cr.id}"${open && n > 0 ? html` open` : ''}>
                 <summary><span${langOf(ct, ctx)}>${ct.value}</span> <span class="meta" data-counter data-pattern="${pattern(ctx, 'round.field.chosen')}">${t('round.field.chosen', { n, total: cr.indicators.length })}</span></summary>
                 <p class="picker-actions" hidden>
-                  <button type="button" class="link-button" data-select="all">${t('round.select.all')}<span class="visually-hidden"> (${ct.value})</span></button>
-                  <button type="button" class="link-button" data-select="none">${t('round.select.none')}<span class="visually-hidden"> (${ct.value})</span></button>
+                  <button type="button" class="button-link" data-select="all">${t('round.select.all')}<span class="visually-hidden"> (${ct.value})</span></button>
+                  <button type="button" class="button-link" data-select="none">${t('round.select.none')}<span class="visually-hidden"> (${ct.value})</span></button>
                 </p>
                 <ul class="choices">
                   ${cr.indicators.map((i) => {
@@ -193,7 +194,7 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
         <p class="hint">${t('round.field.ownHint', { max: MAX_OWN })}</p>
         ${values.own.map((v, i) => field(ctx, { name: `own${i + 1}`, label: t('round.field.ownN', { n: i + 1 }), value: v, errors, maxlength: OWN_MAX_LENGTH }))}
       </fieldset>
-      <button type="submit">${t('round.new.submit')}</button>`,
+      ${button({ text: t('round.new.submit') })}`,
     'form round-form',
   );
   const body = html`${errorSummary(ctx, errors)}

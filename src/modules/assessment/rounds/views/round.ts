@@ -13,6 +13,7 @@ import { lastDay, statusOf } from '../../round.ts';
 import { MESSAGE_MAX_LENGTH } from '../schemas.ts';
 import { notice, privatePage, statusBadge } from './rounds.ts';
 import { shareBlock } from './share.ts';
+import { button, linkButton } from '../../../../ui/components/button/button.ts';
 
 // A round's own page: its facts, each group's participation and way in (its open link, or
 // personal invitations with a reminder), the forms to mail links and invite people, and the means
@@ -69,19 +70,20 @@ function groupBody(ctx: PageContext, r: RoundPage, s: RoundViewState, g: RoundPa
     const link = `${ctx.baseUrl}/${ctx.lang}/survey/${s.links.get(g.group)!}`;
     const short = `${ctx.baseUrl}/${ctx.lang}/s/${s.codes.get(g.group)!}`;
     below = html`<tr><td colspan="5">${shareBlock(ctx, { group: g.group, groupName: groupName(ctx, g.group), link, short, roundPath: path })}
-      ${postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="link-button">${t('round.groups.replace')}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>`, 'inline-form')}</td></tr>`;
+      ${postForm(`${path}/links`, s.csrf, html`<input type="hidden" name="group" value="${g.group}">${button({ variant: 'link', text: html`${t('round.groups.replace')}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span>` })}`, 'inline-form')}</td></tr>`;
   } else if (open && r.manage && inv && inv.invited > inv.sent) {
     const last = s.reminded.get(g.group);
     below = html`<tr><td colspan="5">${postForm(
       `${path}/remind`,
       s.csrf,
-      html`<input type="hidden" name="group" value="${g.group}"><button type="submit" class="secondary">${t('round.invite.remind', { n: inv.invited - inv.sent })}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span></button>
+      html`<input type="hidden" name="group" value="${g.group}">${button({ variant: 'secondary', text: html`${t('round.invite.remind', { n: inv.invited - inv.sent })}<span class="visually-hidden"> (${groupName(ctx, g.group)})</span>` })}
         ${last ? html`<span class="meta">${t('round.invite.reminded', { date: day(ctx, last) })}</span>` : ''}`,
       'inline-form',
     )}</td></tr>`;
   }
   // A body per group: while the round is open its link has a row of its own across the table, so
-  // the long address has the width even on a phone.
+  // the long address has the width even on a phone. The table component draws one body of plain
+  // rows, so this table is written out here, in the component's markup and classes.
   return html`<tbody class="round-group"><tr>
     <th scope="row">${groupName(ctx, g.group)} <span class="meta group-way">${way}</span></th>
     <td>${ctx.format.number(g.sent)}</td>
@@ -111,7 +113,7 @@ function reachForms(ctx: PageContext, r: RoundPage, s: RoundViewState): Html {
         ${textarea(ctx, { name: 'invitees', label: t('round.mail.emails'), hint: t('round.invite.emailsHint'), value: value('invite', 'invitees'), maxlength: 20000, errors: mine('invite') })}
         ${select(ctx, { name: 'lang', label: t('round.invite.lang'), placeholder: t('round.invite.langChoose'), value: value('invite', 'lang', ctx.lang), errors: mine('invite'), options: languages.map((l) => ({ value: l, label: ctx.format.language(l) })) })}
         ${textarea(ctx, { name: 'message', label: t('round.invite.message'), hint: t('round.invite.messageHint'), value: value('invite', 'message'), maxlength: MESSAGE_MAX_LENGTH, errors: mine('invite') })}
-        <button type="submit">${t('round.invite.send')}</button>`,
+        ${button({ text: t('round.invite.send') })}`,
       )}`
       : ''
   }
@@ -126,7 +128,7 @@ function reachForms(ctx: PageContext, r: RoundPage, s: RoundViewState): Html {
         ${textarea(ctx, { name: 'emails', label: t('round.mail.emails'), hint: t('round.mail.emailsHint'), value: value('mail', 'emails'), maxlength: 20000, errors: mine('mail') })}
         ${select(ctx, { name: 'mailLang', label: t('round.mail.lang'), placeholder: t('round.invite.langChoose'), value: value('mail', 'mailLang', ctx.lang), errors: mine('mail'), options: languages.map((l) => ({ value: l, label: ctx.format.language(l) })) })}
         ${textarea(ctx, { name: 'mailMessage', label: t('round.invite.message'), hint: t('round.invite.messageHint'), value: value('mail', 'mailMessage'), maxlength: MESSAGE_MAX_LENGTH, errors: mine('mail') })}
-        <button type="submit">${t('round.mail.send')}</button>`,
+        ${button({ text: t('round.mail.send') })}`,
       )}`
       : ''
   }`;
@@ -154,17 +156,19 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
       <div><dt>${t('round.items')}</dt><dd>${t('round.itemsCount', { indicators: r.loaded.indicators.size, own: r.loaded.own.length, total: items })}</dd></div>
       <div><dt>${t('round.field.minGroupSize')}</dt><dd>${ctx.format.number(round.min_group_size)}</dd></div>
     </dl>
-    <p><a class="button" href="${path}/report">${t('round.report')}</a> ${sent ? '' : html`<span class="meta">${t('round.reportEmpty')}</span>`}</p>
+    <p>${linkButton({ href: `${path}/report`, text: t('round.report') })} ${sent ? '' : html`<span class="meta">${t('round.reportEmpty')}</span>`}</p>
     ${s.recognition ?? ''}
 
     <h2>${t('round.groups.title')}</h2>
     <p>${t('round.groups.lead', { min: round.min_group_size })}</p>
     ${open ? html`<p class="hint">${t('round.groups.release')}</p>` : ''}
-    <table class="members round-groups">
-      <caption class="visually-hidden">${t('round.groups.title')}</caption>
+    <section class="table-scroll" tabindex="0" aria-labelledby="round-groups-caption">
+    <table class="table round-groups">
+      <caption id="round-groups-caption" class="visually-hidden">${t('round.groups.title')}</caption>
       <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col" class="started">${t('round.groups.started')}</th><th scope="col" class="target">${t('round.groups.target')}</th><th scope="col">${t('round.groups.progress')}</th></tr></thead>
       ${groups.map((g) => groupBody(ctx, r, s, g, open))}
     </table>
+    </section>
     ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
     ${r.manage && open ? reachForms(ctx, r, s) : ''}
     ${
@@ -174,10 +178,10 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
           `${path}/extend`,
           s.csrf,
           html`${field(ctx, { name: 'closes', label: t('round.dates.closes'), value: s.form === 'extend' ? (s.values?.closes ?? '') : lastDay(round.closes_at), hint: t('round.field.dateHint'), errors: s.form === 'extend' ? errors : [] })}
-          <button type="submit">${status === 'closed' ? t('round.dates.reopen') : t('round.dates.extend')}</button>`,
+          ${button({ text: status === 'closed' ? t('round.dates.reopen') : t('round.dates.extend') })}`,
         )}
-        ${status === 'closed' ? '' : postForm(`${path}/close`, s.csrf, html`<p>${t('round.close.text')}</p><button type="submit" class="secondary">${t('round.close.button')}</button>`)}
-        ${sent === 0 ? postForm(`${path}/delete`, s.csrf, html`<p>${t('round.delete.text')}</p><button type="submit" class="danger">${t('round.delete.button')}</button>`) : ''}`
+        ${status === 'closed' ? '' : postForm(`${path}/close`, s.csrf, html`<p>${t('round.close.text')}</p>${button({ text: t('round.close.button'), variant: 'secondary' })}`)}
+        ${sent === 0 ? postForm(`${path}/delete`, s.csrf, html`<p>${t('round.delete.text')}</p>${button({ text: t('round.delete.button'), variant: 'warning' })}`) : ''}`
         : ''
     }`;
   return privatePage(ctx, round.title, body, crumbs(ctx, r));

@@ -9,6 +9,9 @@ import type { RoundRow } from '../../repository.ts';
 import { statusOf, lastDay, type RoundStatus } from '../../round.ts';
 import { doneNotice } from '../../../../ui/components/notice/notice.ts';
 import { tag, type TagTone } from '../../../../ui/components/tag/tag.ts';
+import { button, linkButton } from '../../../../ui/components/button/button.ts';
+import { checkbox } from '../../../../ui/components/choice-list/choice-list.ts';
+import { table } from '../../../../ui/components/table/table.ts';
 
 // The centre's pages for rounds: the list (the form that starts one is new-round.ts, a round's own
 // page round.ts).
@@ -32,21 +35,23 @@ export function roundsView(ctx: PageContext, c: CentreAccess, rounds: (RoundRow 
     ${notice(ctx, noticeKey)}
     <p class="lead">${t('round.list.lead')}</p>
     <p><a href="/${ctx.lang}/self-assessment/framework">${t('round.list.framework')}</a></p>
-    ${c.manage ? html`<p><a class="button" href="${roundsPath(ctx, slug)}/new">${t('round.list.new')}</a></p>` : ''}
+    ${c.manage ? html`<p>${linkButton({ href: `${roundsPath(ctx, slug)}/new`, text: t('round.list.new') })}</p>` : ''}
     ${
       rounds.length
-        ? html`<table class="members">
-          <caption class="visually-hidden">${t('round.list.title')}</caption>
-          <thead><tr><th scope="col">${t('round.field.title')}</th><th scope="col">${t('round.list.status')}</th><th scope="col">${t('round.list.dates')}</th><th scope="col">${t('round.list.sent')}</th></tr></thead>
-          <tbody>${rounds.map(
-            (r) => html`<tr>
-              <th scope="row"><a href="${roundPath(ctx, slug, r.id)}"><bdi>${r.title}</bdi></a></th>
-              <td>${statusBadge(ctx, statusOf(r))}</td>
-              <td>${t('round.list.range', { from: day(ctx, r.opens_at), to: day(ctx, lastDay(r.closed_at ?? r.closes_at)) })}</td>
-              <td>${ctx.format.number(r.sent)}</td>
-            </tr>`,
-          )}</tbody>
-        </table>`
+        ? table({
+            id: 'rounds',
+            caption: t('round.list.title'),
+            captionHidden: true,
+            head: [t('round.field.title'), t('round.list.status'), t('round.list.dates'), t('round.list.sent')],
+            rowHeadings: true,
+            numeric: [3],
+            rows: rounds.map((r) => [
+              html`<a href="${roundPath(ctx, slug, r.id)}"><bdi>${r.title}</bdi></a>`,
+              statusBadge(ctx, statusOf(r)),
+              t('round.list.range', { from: day(ctx, r.opens_at), to: day(ctx, lastDay(r.closed_at ?? r.closes_at)) }),
+              ctx.format.number(r.sent),
+            ]),
+          })
         : html`<p class="empty-state">${t('round.list.none')}</p>`
     }
     ${
@@ -56,11 +61,8 @@ export function roundsView(ctx: PageContext, c: CentreAccess, rounds: (RoundRow 
           `${roundsPath(ctx, slug)}/benchmark`,
           csrf,
           html`<p>${t('round.benchmark.lead')}</p>
-            <div class="checkbox-field">
-              <input type="checkbox" name="count" value="yes" id="field-count"${Number(c.centre.benchmark_opt_out) ? '' : html` checked`}>
-              <label for="field-count">${t('round.benchmark.count')}</label>
-            </div>
-            <button type="submit" class="secondary">${t('round.benchmark.save')}</button>`,
+            ${checkbox(ctx, { name: 'count', label: t('round.benchmark.count'), checked: !Number(c.centre.benchmark_opt_out) })}
+            ${button({ text: t('round.benchmark.save'), variant: 'secondary' })}`,
         )}`
         : ''
     }`;

@@ -22,14 +22,14 @@ export function shareBlock(ctx: PageContext, o: { group: StakeholderGroup; group
     <label for="${id}">${t('round.share.label', { group: o.groupName })}</label>
     <div class="copy-field">
       <input id="${id}" class="share-link" type="text" value="${o.link}" readonly dir="ltr" spellcheck="false" autocomplete="off">
-      <button type="button" class="secondary copy-button" data-copy="${id}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copy')}<span class="visually-hidden"> (${o.groupName})</span></button>
+      <button type="button" class="button button-secondary copy-button" data-copy="${id}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copy')}<span class="visually-hidden"> (${o.groupName})</span></button>
       <span class="copy-status" role="status"></span>
     </div>
     <label for="${shortId}">${t('round.share.shortLabel', { group: o.groupName })}</label>
     <p class="hint" id="${shortId}-hint">${t('round.share.shortHint')}</p>
     <div class="copy-field">
       <input id="${shortId}" class="share-short" type="text" value="${o.short}" readonly dir="ltr" spellcheck="false" autocomplete="off" aria-describedby="${shortId}-hint">
-      <button type="button" class="secondary copy-button" data-copy="${shortId}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copyShort')}<span class="visually-hidden"> (${o.groupName})</span></button>
+      <button type="button" class="button button-secondary copy-button" data-copy="${shortId}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copyShort')}<span class="visually-hidden"> (${o.groupName})</span></button>
       <span class="copy-status" role="status"></span>
     </div>
     <details class="share-more">
