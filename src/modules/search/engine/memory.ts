@@ -168,7 +168,8 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
 
     async matchDocuments(text: string, lang: Lang): Promise<MatchResult | null> {
       const idx = await current();
-      const m = idx.match(text, lang, ['resource']);
+      // Every kind: the e-library keeps the resource documents it knows, which is cheaper than asking the index to filter.
+      const m = idx.match(text, lang);
       if (!m) return null;
       return { perLang: m.perLang.map((l) => ({ lang: l.lang, ids: l.ids, titleIds: [], scores: l.scores })), phrase: (ids) => m.phrase(ids) };
     },
