@@ -2,9 +2,6 @@ import type { PageContext } from '../../http/context.ts';
 import { html, type Html, type Renderable } from '../html.ts';
 
 // Small shared pieces of markup. They never hard-code wording: the caller passes the text.
-// The package card and the pager are components now (card, pagination); re-exported for older imports.
-export { packageCard } from './card/card.ts';
-export { pager } from './pagination/pagination.ts';
 
 /** A list of definition pairs (term: value), skipping empty values. */
 export function facts(pairs: [string, Renderable][]): Html {

@@ -42,7 +42,7 @@ describe('a group’s short address', () => {
       page.body,
       /<input id="short-learners" class="share-short" type="text" value="[^"]+" readonly dir="ltr"[^>]*aria-describedby="short-learners-hint">/,
     );
-    assert.match(page.body, /data-copy="short-learners"[^>]*hidden>Copy short address/);
+    assert.match(page.body, /<button type="button" class="button button-secondary copy-button" hidden data-copy="short-learners"[^>]*>Copy short address/);
     // Each group has its own.
     assert.notEqual(codeOf(short), codeOf((await shortAddresses(admin, r.path)).teachers!));
   });

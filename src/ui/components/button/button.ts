@@ -19,6 +19,8 @@ export interface ButtonOptions {
   className?: string;
   id?: string;
   hidden?: boolean;
+  /** attributes a page's script reads (data-*), written as given */
+  data?: Record<string, string>;
   /** the button's name for screen readers when its text alone is ambiguous (one "Delete" per row):
    * it must start with the visible text */
   label?: string;
@@ -39,7 +41,9 @@ function classes(variant: ButtonVariant | undefined, extra: string | undefined):
 export function button(o: ButtonOptions): Html {
   return html`<button type="${o.type ?? 'submit'}" class="${classes(o.variant, o.className)}"${o.id ? html` id="${o.id}"` : ''}${
     o.name ? html` name="${o.name}"` : ''
-  }${o.value !== undefined ? html` value="${o.value}"` : ''}${o.form ? html` form="${o.form}"` : ''}${o.hidden ? html` hidden` : ''}${o.label ? html` aria-label="${o.label}"` : ''}>${o.text}</button>`;
+  }${o.value !== undefined ? html` value="${o.value}"` : ''}${o.form ? html` form="${o.form}"` : ''}${o.hidden ? html` hidden` : ''}${o.label ? html` aria-label="${o.label}"` : ''}${Object.entries(
+    o.data ?? {},
+  ).map(([k, v]) => html` data-${k}="${v}"`)}>${o.text}</button>`;
 }
 
 /** A link drawn as a button: a way into a task, not a change of data. */

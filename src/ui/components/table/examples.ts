@@ -31,4 +31,20 @@ export const examples: { name: string; render: (ctx: PageContext) => Html }[] = 
       });
     },
   },
+  {
+    name: 'table-groups',
+    render: (ctx) => {
+      const { t } = ctx;
+      const group = (name: string, sent: number, note: string) => html`<tbody>
+        <tr><th scope="row">${name}</th><td class="numeric">${ctx.format.number(sent)}</td></tr>
+        <tr><td colspan="2">${note}</td></tr>
+      </tbody>`;
+      return table({
+        id: 'example-groups',
+        caption: t('round.groups.title'),
+        head: [t('round.groups.group'), { text: t('round.groups.sent'), className: 'numeric' }],
+        bodies: [group(t('assessment.groupName.learners'), 18, t('round.groups.closed')), group(t('assessment.groupName.staff'), 7, t('round.groups.closed'))],
+      });
+    },
+  },
 ];

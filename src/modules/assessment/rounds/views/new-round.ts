@@ -165,8 +165,14 @@ export function newRoundView(ctx: PageContext, c: CentreAccess, d: NewRoundData,
               return html`<details class="picker-criterion" data-criterion="${cr.id}"${open && n > 0 ? html` open` : ''}>
                 <summary><span${langOf(ct, ctx)}>${ct.value}</span> <span class="meta" data-counter data-pattern="${pattern(ctx, 'round.field.chosen')}">${t('round.field.chosen', { n, total: cr.indicators.length })}</span></summary>
                 <p class="picker-actions" hidden>
-                  <button type="button" class="button-link" data-select="all">${t('round.select.all')}<span class="visually-hidden"> (${ct.value})</span></button>
-                  <button type="button" class="button-link" data-select="none">${t('round.select.none')}<span class="visually-hidden"> (${ct.value})</span></button>
+                  ${(['all', 'none'] as const).map((which) =>
+                    button({
+                      type: 'button',
+                      variant: 'link',
+                      data: { select: which },
+                      text: html`${t(`round.select.${which}`)}<span class="visually-hidden"> (${ct.value})</span>`,
+                    }),
+                  )}
                 </p>
                 <ul class="choices">
                   ${cr.indicators.map((i) => {

@@ -14,6 +14,7 @@ import { MESSAGE_MAX_LENGTH } from '../schemas.ts';
 import { notice, privatePage, statusBadge } from './rounds.ts';
 import { shareBlock } from './share.ts';
 import { button, linkButton } from '../../../../ui/components/button/button.ts';
+import { table } from '../../../../ui/components/table/table.ts';
 
 // A round's own page: its facts, each group's participation and way in (its open link, or
 // personal invitations with a reminder), the forms to mail links and invite people, and the means
@@ -162,13 +163,20 @@ export function roundView(ctx: PageContext, r: RoundPage, s: RoundViewState): st
     <h2>${t('round.groups.title')}</h2>
     <p>${t('round.groups.lead', { min: round.min_group_size })}</p>
     ${open ? html`<p class="hint">${t('round.groups.release')}</p>` : ''}
-    <section class="table-scroll" tabindex="0" aria-labelledby="round-groups-caption">
-    <table class="table round-groups">
-      <caption id="round-groups-caption" class="visually-hidden">${t('round.groups.title')}</caption>
-      <thead><tr><th scope="col">${t('round.groups.group')}</th><th scope="col">${t('round.groups.sent')}</th><th scope="col" class="started">${t('round.groups.started')}</th><th scope="col" class="target">${t('round.groups.target')}</th><th scope="col">${t('round.groups.progress')}</th></tr></thead>
-      ${groups.map((g) => groupBody(ctx, r, s, g, open))}
-    </table>
-    </section>
+    ${table({
+      id: 'round-groups',
+      caption: t('round.groups.title'),
+      captionHidden: true,
+      className: 'round-groups',
+      head: [
+        t('round.groups.group'),
+        t('round.groups.sent'),
+        { text: t('round.groups.started'), className: 'started' },
+        { text: t('round.groups.target'), className: 'target' },
+        t('round.groups.progress'),
+      ],
+      bodies: groups.map((g) => groupBody(ctx, r, s, g, open)),
+    })}
     ${open ? '' : html`<p class="meta">${t('round.groups.closed')}</p>`}
     ${r.manage && open ? reachForms(ctx, r, s) : ''}
     ${

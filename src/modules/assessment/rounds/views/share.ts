@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../../http/context.ts';
 import { languages } from '../../../../i18n/languages.ts';
 import { html, type Html } from '../../../../ui/html.ts';
+import { button } from '../../../../ui/components/button/button.ts';
 import { qrSvg } from '../../../../ui/qr/qr.ts';
 import type { StakeholderGroup } from '../../framework/format.ts';
 
@@ -14,6 +15,17 @@ import type { StakeholderGroup } from '../../framework/format.ts';
 export const posterPath = (roundPath: string, lang: string, group: StakeholderGroup): string =>
   `${roundPath.replace(/^\/[a-z]{2}\//, `/${lang}/`)}/poster/${group}.pdf`;
 
+/** A button the page's script shows and gives work to: it copies the field `target` and says so. */
+const copyButton = (ctx: PageContext, target: string, text: Html): Html =>
+  button({
+    type: 'button',
+    variant: 'secondary',
+    className: 'copy-button',
+    hidden: true,
+    text,
+    data: { copy: target, copied: ctx.t('round.share.copied'), failed: ctx.t('round.share.copyFailed') },
+  });
+
 export function shareBlock(ctx: PageContext, o: { group: StakeholderGroup; groupName: string; link: string; short: string; roundPath: string }): Html {
   const { t } = ctx;
   const id = `link-${o.group}`;
@@ -22,14 +34,14 @@ export function shareBlock(ctx: PageContext, o: { group: StakeholderGroup; group
     <label for="${id}">${t('round.share.label', { group: o.groupName })}</label>
     <div class="copy-field">
       <input id="${id}" class="share-link" type="text" value="${o.link}" readonly dir="ltr" spellcheck="false" autocomplete="off">
-      <button type="button" class="button button-secondary copy-button" data-copy="${id}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copy')}<span class="visually-hidden"> (${o.groupName})</span></button>
+      ${copyButton(ctx, id, html`${t('round.share.copy')}<span class="visually-hidden"> (${o.groupName})</span>`)}
       <span class="copy-status" role="status"></span>
     </div>
     <label for="${shortId}">${t('round.share.shortLabel', { group: o.groupName })}</label>
     <p class="hint" id="${shortId}-hint">${t('round.share.shortHint')}</p>
     <div class="copy-field">
       <input id="${shortId}" class="share-short" type="text" value="${o.short}" readonly dir="ltr" spellcheck="false" autocomplete="off" aria-describedby="${shortId}-hint">
-      <button type="button" class="button button-secondary copy-button" data-copy="${shortId}" data-copied="${t('round.share.copied')}" data-failed="${t('round.share.copyFailed')}" hidden>${t('round.share.copyShort')}<span class="visually-hidden"> (${o.groupName})</span></button>
+      ${copyButton(ctx, shortId, html`${t('round.share.copyShort')}<span class="visually-hidden"> (${o.groupName})</span>`)}
       <span class="copy-status" role="status"></span>
     </div>
     <details class="share-more">
