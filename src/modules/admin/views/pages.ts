@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../http/context.ts';
-import { errorSummary, postForm } from '../../../ui/components/field/field.ts';
+import { errorSummary, postForm, searchField } from '../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout, type Crumb } from '../../../ui/layout.ts';
 import type { User } from '../../accounts/repository.ts';
@@ -78,8 +78,7 @@ export function peopleView(
     ${doneNotice(notice && t(notice))}
     ${errorSummary(ctx, errors)}
     <form class="search-page" action="${href(ctx, '/admin/people')}" method="get" role="search">
-      <label for="people-q">${t('admin.people.search')}</label>
-      <div class="input-row"><input id="people-q" name="q" type="search" value="${q}" dir="auto" maxlength="200">${button({ text: t('search.button') })}</div>
+      ${searchField({ id: 'people-q', label: t('admin.people.search'), value: q, button: t('search.button') })}
     </form>
     ${table({
       id: 'field-role',

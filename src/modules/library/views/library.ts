@@ -2,6 +2,7 @@ import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { button } from '../../../ui/components/button/button.ts';
+import { searchField } from '../../../ui/components/field/field.ts';
 import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
 import { pagination } from '../../../ui/components/pagination/pagination.ts';
 import { langOf, txt } from '../../../ui/text.ts';
@@ -68,12 +69,7 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
     <p class="lead">${t('library.intro')}</p>
     <form class="library" action="${href(ctx, '/library')}#results" method="get">
       <div class="library-search">
-        <label for="library-q">${t('library.searchLabel')}</label>
-        <div class="input-row">
-          <input id="library-q" name="q" type="search" value="${query.q}" dir="auto" maxlength="200" aria-describedby="library-q-hint">
-          ${button({ text: t('search.button') })}
-        </div>
-        <p id="library-q-hint" class="hint">${t('library.searchHint')}</p>
+        ${searchField({ id: 'library-q', label: t('library.searchLabel'), hint: t('library.searchHint'), value: query.q, button: t('search.button') })}
       </div>
       <div class="library-layout">
         <details class="filters">

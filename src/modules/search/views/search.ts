@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../../ui/html.ts';
-import { button } from '../../../ui/components/button/button.ts';
+import { searchField } from '../../../ui/components/field/field.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { inLanguage } from '../../../ui/text.ts';
 import { pager } from '../../../ui/components/pagination/pagination.ts';
@@ -52,11 +52,7 @@ export function searchView(ctx: PageContext, q: string, page: number, pages: num
   const pageHref = (p: number) => href(ctx, `/search?q=${encodeURIComponent(q)}${p > 1 ? `&page=${p}` : ''}`);
   const body = html`<h1>${t('search.heading')}</h1>
     <form class="search-page" action="${href(ctx, '/search')}" method="get" role="search">
-      <label for="search-q">${t('search.label')}</label>
-      <div class="input-row">
-        <input id="search-q" name="q" type="search" value="${q}" dir="auto" maxlength="200">
-        ${button({ text: t('search.button') })}
-      </div>
+      ${searchField({ id: 'search-q', label: t('search.label'), value: q, button: t('search.button') })}
     </form>
     ${
       q

@@ -1,10 +1,17 @@
 import type { PageContext } from '../../../http/context.ts';
 import { html, type Html } from '../../html.ts';
-import { errorSummary, field, select, textarea } from './field.ts';
+import { errorSummary, field, searchField, select, textarea } from './field.ts';
 
 const typeKeys = ['vet-school', 'training-centre', 'cove', 'network', 'company-training-centre', 'other'];
 
 export const examples: { name: string; render: (ctx: PageContext) => Html }[] = [
+  {
+    name: 'field-search',
+    render: (ctx) =>
+      html`<form action="#" method="get" role="search">
+        ${searchField({ id: 'ex-search', label: ctx.t('library.searchLabel'), hint: ctx.t('library.searchHint'), value: 'partnerships', button: ctx.t('search.button') })}
+      </form>`,
+  },
   {
     name: 'field-text',
     render: (ctx) =>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import { html, type Html, type Renderable } from '../../html.ts';
+import { button } from '../button/button.ts';
 
 // Form fields, after GOV.UK Frontend: labels always visible, hints and errors tied to the field
 // with aria-describedby, an error summary at the top that links to each field. Wording comes from
@@ -124,4 +125,20 @@ export function postForm(action: string, csrf: string, body: Html, className = '
     <input type="hidden" name="_csrf" value="${csrf}">
     ${body}
   </form>`;
+}
+
+/**
+ * A search box: its label, a hint under the label, and the query field with its button on one row
+ * (the button goes under the field on the narrowest phones). The caller draws the form around it.
+ */
+export function searchField(o: { id: string; name?: string; label: Renderable; value: string; button: Renderable; hint?: Renderable }): Html {
+  const hintId = o.hint ? `${o.id}-hint` : '';
+  return html`<div class="field search-field">
+    <label for="${o.id}">${o.label}</label>
+    ${o.hint ? html`<p class="hint" id="${hintId}">${o.hint}</p>` : ''}
+    <div class="input-row">
+      <input id="${o.id}" name="${o.name ?? 'q'}" type="search" value="${o.value}" dir="auto" maxlength="200"${hintId ? html` aria-describedby="${hintId}"` : ''}>
+      ${button({ text: o.button })}
+    </div>
+  </div>`;
 }

@@ -6,7 +6,8 @@ import { LANGS, type KindSpec } from '../kinds.ts';
 import type { TranslationStatus } from '../revisions.ts';
 import { editorPage, translationBadge } from './editing.ts';
 import { doneNotice } from '../../../../ui/components/notice/notice.ts';
-import { button, linkButton } from '../../../../ui/components/button/button.ts';
+import { linkButton } from '../../../../ui/components/button/button.ts';
+import { searchField } from '../../../../ui/components/field/field.ts';
 import { table } from '../../../../ui/components/table/table.ts';
 import { tag } from '../../../../ui/components/tag/tag.ts';
 
@@ -27,8 +28,7 @@ export function listView(ctx: PageContext, spec: KindSpec, q: string, rows: List
     ${doneNotice(notice && t(notice))}
     ${spec.creatable ? html`<p>${linkButton({ href: href(ctx, `/admin/${spec.path}/new`), text: t(spec.words.new) })}</p>` : ''}
     <form class="search-page" action="${href(ctx, `/admin/${spec.path}`)}" method="get" role="search">
-      <label for="${search}">${t('admin.resources.search')}</label>
-      <div class="input-row"><input id="${search}" name="q" type="search" value="${q}" dir="auto" maxlength="200">${button({ text: t('search.button') })}</div>
+      ${searchField({ id: search, label: t('admin.resources.search'), value: q, button: t('search.button') })}
     </form>
     ${rows.length
       ? table({
