@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/queue.ts';
@@ -38,7 +37,10 @@ const mailSchema = z.object({ to: z.string().min(3).max(320).includes('@'), subj
 export function mailJob(db: DB, smtpUrl: string | null, from: string): JobDefinition<Mail> & { close(): void } {
   // Timeouts well under the job's expiry: a hung server fails the attempt rather than leaving a
   // send in flight when the queue takes the job back (which could send it twice).
-  const transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }) : null;
+  // nodemailer is loaded with the first mail: an instance without SMTP never needs it.
+  const transport = smtpUrl
+    ? import('nodemailer').then((m) => m.default.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }))
+    : null;
   return {
     name: MAIL_JOB,
     payload: mailSchema,
@@ -48,9 +50,9 @@ export function mailJob(db: DB, smtpUrl: string | null, from: string): JobDefini
     expireInSeconds: 300,
     describe: (m) => `${m.to} · ${m.subject}`,
     async run(m) {
-      if (transport) await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.body });
+      if (transport) await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.body });
       else await queueMail(db, m);
     },
-    close: () => transport?.close(),
+    close: () => void transport?.then((t) => t.close()).catch(() => undefined),
   };
 }

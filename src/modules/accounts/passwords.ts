@@ -1,6 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 // Passwords: argon2id (memory-hard) through @node-rs/argon2; strength by zxcvbn, whose
 // dictionaries include the most common passwords.
@@ -8,7 +7,13 @@ import * as common from '@zxcvbn-ts/language-common';
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 200;
 
-const strength = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+// Loaded the first time a password is chosen: its dictionaries take memory an instance that
+// only serves pages never needs.
+let strength: Promise<ZxcvbnFactory> | null = null;
+const loadStrength = () =>
+  (strength ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) => new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs }),
+  ));
 
 export const hashPassword = (password: string) => hash(password);
 
@@ -25,8 +30,8 @@ let decoy: Promise<string> | null = null;
 export const decoyHash = () => (decoy ??= hash('not a real password, only for timing'));
 
 /** Why a new password is refused, or null. Words from the account (email, name) count against it. */
-export function weakPassword(password: string, userInputs: string[]): 'too_short' | 'too_long' | 'common' | null {
+export async function weakPassword(password: string, userInputs: string[]): Promise<'too_short' | 'too_long' | 'common' | null> {
   if (password.length < MIN_PASSWORD) return 'too_short';
   if (password.length > MAX_PASSWORD) return 'too_long';
-  return strength.check(password, userInputs).score < 3 ? 'common' : null;
+  return (await loadStrength()).check(password, userInputs).score < 3 ? 'common' : null;
 }

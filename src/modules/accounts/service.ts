@@ -70,8 +70,8 @@ export function accountsService(
     return null;
   }
 
-  const strength = (password: string, inputs: string[]): FieldError | null => {
-    const weak = weakPassword(password, inputs);
+  const strength = async (password: string, inputs: string[]): Promise<FieldError | null> => {
+    const weak = await weakPassword(password, inputs);
     if (weak === 'too_short') return { field: 'password', key: 'account.error.passwordShort', values: { min: MIN_PASSWORD } };
     if (weak === 'common') return { field: 'password', key: 'account.error.passwordCommon' };
     return null;
@@ -87,7 +87,7 @@ export function accountsService(
       lang: Lang;
       ip: string;
     }): Promise<Limited | { errors: FieldError[] } | { done: true }> {
-      const weak = strength(input.password, [input.email, input.name]);
+      const weak = await strength(input.password, [input.email, input.name]);
       if (weak) return { errors: [weak] };
       const limited = await limit(`register:address:${addressKey(input.ip)}`, limits.registerPerIp);
       if (limited) return limited;
@@ -180,7 +180,7 @@ export function accountsService(
     async reset(token: string, password: string): Promise<{ errors: FieldError[] } | { expired: true } | { done: true }> {
       const row = await repo.findToken(db, digest(token));
       const user = row ? await repo.findUserById(db, row.user_id) : undefined;
-      const weak = strength(password, user ? [user.email, user.name] : []);
+      const weak = await strength(password, user ? [user.email, user.name] : []);
       if (weak) return { errors: [weak] };
       const used = await repo.useToken(db, digest(token), 'reset');
       if (!used) return { expired: true };
@@ -201,7 +201,7 @@ export function accountsService(
       const user = await repo.findUserById(db, userId);
       if (!user || !(await checkPassword(user.password_hash, current)))
         return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
-      const weak = strength(password, [user.email, user.name]);
+      const weak = await strength(password, [user.email, user.name]);
       if (weak) return { errors: [weak] };
       await repo.updateUser(db, userId, { password_hash: await hash(password) });
       await repo.destroyUserSessions(db, userId, keepSession);
@@ -263,7 +263,7 @@ export function accountsService(
 
     /** The first administrator, from the command line (scripts/create-admin.ts). */
     async createAdministrator(input: { email: string; name: string; password: string }): Promise<{ errors: FieldError[] } | { id: number }> {
-      const weak = strength(input.password, [input.email, input.name]);
+      const weak = await strength(input.password, [input.email, input.name]);
       if (weak) return { errors: [weak] };
       const existing = await repo.findUserByEmail(db, input.email);
       if (existing) {

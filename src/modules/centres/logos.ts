@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 
 // Centre logos. The type is judged from the content, never the name: sharp must decode the file
 // as a raster image (SVG, which can carry scripts, is refused). It is re-encoded to WebP at most
@@ -32,6 +31,8 @@ export function diskLogoStore(dir: string): LogoStore {
     async save(data) {
       if (data.length > MAX_LOGO_BYTES) return { problem: 'too_big' };
       let image: Buffer;
+      // sharp is loaded with the first logo: most requests never touch an image.
+      const { default: sharp } = await import('sharp');
       try {
         const meta = await sharp(data).metadata();
         if (!meta.format || !ACCEPTED.has(meta.format)) return { problem: 'not_image' };

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { legacyOffice } from './cfb.ts';
-import { pdfProblem, type PdfProblem } from './pdf-check.ts';
+import type { PdfProblem } from './pdf-check.ts';
 
 // Which files are accepted, judged from their bytes only: never the name, never the type the
 // browser claims. file-type reads the signature (and, for ZIP-based office files, the entries
@@ -62,7 +62,7 @@ export async function detect(path: string): Promise<Detected> {
   if (!(ext in formats)) return { ok: false, problem: 'type' };
   const format = ext as Format;
   if (format === 'pdf') {
-    const problem = await pdfProblem(path);
+    const problem = await (await import('./pdf-check.ts')).pdfProblem(path);
     if (problem) return { ok: false, problem };
   }
   return { ok: true, format, mime: formats[format].mime };

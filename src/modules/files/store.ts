@@ -4,7 +4,6 @@ import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/pr
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Config } from '../../config.ts';
 
 // Where attachment bytes live: a folder on disk (the default) or an S3-compatible bucket. Both
@@ -132,25 +131,33 @@ export function diskStore(root: string): FileStore {
 }
 
 export function s3Store(c: S3Config): FileStore {
-  const client = new S3Client({
-    region: c.region,
-    forcePathStyle: c.forcePathStyle,
-    ...(c.endpoint ? { endpoint: c.endpoint } : {}),
-    ...(c.credentials ? { credentials: c.credentials } : {}),
-    // Many S3-compatible stores do not understand the SDK's default streaming checksums (they
-    // would store the chunk framing as content); checksums are sent only where required.
-    ...(c.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
-    maxAttempts: 3,
-  });
+  // The SDK is loaded with the store (only when a bucket is configured), in the background: the
+  // first request that needs it waits for it.
+  const loaded = import('@aws-sdk/client-s3').then((m) => ({
+    m,
+    client: new m.S3Client({
+      region: c.region,
+      forcePathStyle: c.forcePathStyle,
+      ...(c.endpoint ? { endpoint: c.endpoint } : {}),
+      ...(c.credentials ? { credentials: c.credentials } : {}),
+      // Many S3-compatible stores do not understand the SDK's default streaming checksums (they
+      // would store the chunk framing as content); checksums are sent only where required.
+      ...(c.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
+      maxAttempts: 3,
+    }),
+  }));
+  // A failed load is reported by the first request that needs the SDK, not as an unhandled rejection.
+  loaded.catch(() => undefined);
   const missing = (error: unknown) => {
     const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
     return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
   };
   const get = async (key: string, range?: ByteRange): Promise<Readable | null> => {
     try {
+      const { m, client } = await loaded;
       const out = await client.send(
-        new GetObjectCommand({ Bucket: c.bucket, Key: checked(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+        new m.GetObjectCommand({ Bucket: c.bucket, Key: checked(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
       );
       return out.Body as Readable;
     } catch (error) {
@@ -161,7 +168,8 @@ export function s3Store(c: S3Config): FileStore {
   return {
     kind: 's3',
     async put(key, body, o) {
-      await client.send(new PutObjectCommand({ Bucket: c.bucket, Key: checked(key), Body: body, ContentLength: o.size, ContentType: o.type }));
+      const { m, client } = await loaded;
+      await client.send(new m.PutObjectCommand({ Bucket: c.bucket, Key: checked(key), Body: body, ContentLength: o.size, ContentType: o.type }));
     },
     get,
     async getBuffer(key) {
@@ -172,17 +180,19 @@ export function s3Store(c: S3Config): FileStore {
       return Buffer.concat(chunks);
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: c.bucket, Key: checked(key) }));
+      const { m, client } = await loaded;
+      await client.send(new m.DeleteObjectCommand({ Bucket: c.bucket, Key: checked(key) }));
     },
     async *keys(prefix) {
+      const { m, client } = await loaded;
       let token: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: c.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+        const page = await client.send(new m.ListObjectsV2Command({ Bucket: c.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
         for (const o of page.Contents ?? []) if (o.Key && KEY.test(o.Key)) yield { key: o.Key, size: o.Size ?? 0 };
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
     },
-    close: () => client.destroy(),
+    close: () => void loaded.then(({ client }) => client.destroy()).catch(() => undefined),
   };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../http/app-context.ts';
 import { NotFoundError, parse } from '../../../http/errors.ts';
 import type { Lang } from '../../../i18n/languages.ts';
-import { renderPdf } from '../../../pdf/render.ts';
+import { renderPdf } from '../../../pdf/lazy.ts';
 import { certificateDocument } from './pdf.ts';
 import { certificateParams, lookupQuery } from './schemas.ts';
 import type { CertificatesService } from './service.ts';

@@ -6,7 +6,7 @@ import { parseForm, textValues, type FieldError } from '../../../http/forms.ts';
 import { noticeOf, redirectDone } from '../../../http/notice.ts';
 import { sendPrivate } from '../../../http/send.ts';
 import type { Lang } from '../../../i18n/languages.ts';
-import { renderPdf } from '../../../pdf/render.ts';
+import { renderPdf } from '../../../pdf/lazy.ts';
 import type { Guards } from '../../accounts/session-scope.ts';
 import type { RoundAccess, RoundPage } from '../access.ts';
 import { roundParams, roundPath } from '../paths.ts';

@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { redirectDone } from '../../../http/notice.ts';
 import { sendPrivate } from '../../../http/send.ts';
 import type { Lang } from '../../../i18n/languages.ts';
-import { renderPdf } from '../../../pdf/render.ts';
+import { renderPdf } from '../../../pdf/lazy.ts';
 import type { Guards } from '../../accounts/session-scope.ts';
 import { centreParams } from '../../centres/schemas.ts';
 import type { RoundAccess, RoundPage } from '../access.ts';

@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError, parse } from '../../../http/errors.ts';
 import { parseForm, textValues, type FieldError } from '../../../http/forms.ts';
 import { noticeOf, redirectDone } from '../../../http/notice.ts';
 import { sendPrivate } from '../../../http/send.ts';
-import { renderPdf } from '../../../pdf/render.ts';
+import { renderPdf } from '../../../pdf/lazy.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import { limits } from '../../../platform/rate-limits/rate-limits.ts';
 import type { Guards } from '../../accounts/session-scope.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { fromKysely, PgBoss, type Queue } from 'pg-boss';
+import type { PgBoss, Queue } from 'pg-boss';
 import type { Database } from '../../../db/database.ts';
 import {
   FAILED_KEEP_SECONDS,
@@ -24,7 +24,14 @@ export const jobSchema = (database: Database) => (database.schema ? `${database.
 
 /** Creates pg-boss's schema, or brings it to this version's (migrate() calls it after the platform's migrations). */
 export async function installJobStore(database: Database): Promise<void> {
-  const boss = new PgBoss({ db: fromKysely(database.db), schema: jobSchema(database), supervise: false, schedule: false, registerInstance: false });
+  const pgBoss = await import('pg-boss');
+  const boss = new pgBoss.PgBoss({
+    db: pgBoss.fromKysely(database.db),
+    schema: jobSchema(database),
+    supervise: false,
+    schedule: false,
+    registerInstance: false,
+  });
   boss.on('error', () => undefined);
   await boss.start();
   await boss.stop({ graceful: false, close: false });
@@ -46,6 +53,7 @@ export function postgresJobStore(database: Database, log: Logger): JobStore {
   const schema = jobSchema(database);
   const job = sql.id(schema, 'job');
   let boss: PgBoss | null = null;
+  let lib: typeof import('pg-boss') | null = null;
   const started = () => {
     if (!boss) throw new Error('the job queue is not started');
     return boss;
@@ -54,8 +62,10 @@ export function postgresJobStore(database: Database, log: Logger): JobStore {
 
   return {
     async start(o) {
-      boss = new PgBoss({
-        db: fromKysely(database.db),
+      // pg-boss is loaded here, not with the module: an instance on SQLite never needs it.
+      const pgBoss = (lib = await import('pg-boss'));
+      boss = new pgBoss.PgBoss({
+        db: pgBoss.fromKysely(database.db),
         schema,
         supervise: o.supervise,
         schedule: o.supervise,
@@ -91,7 +101,7 @@ export function postgresJobStore(database: Database, log: Logger): JobStore {
       started().send(queue.name, j.payload, {
         ...(j.key !== undefined ? { singletonKey: j.key } : {}),
         ...(j.startAfter ? { startAfter: j.startAfter } : {}),
-        ...(j.trx ? { db: fromKysely(j.trx) } : {}),
+        ...(j.trx ? { db: lib!.fromKysely(j.trx) } : {}),
       }),
     async claim(name, limit, o) {
       const jobs = await started().fetch(name, { batchSize: limit, includeMetadata: true, ignoreStartAfter: o.includeDeferred });
