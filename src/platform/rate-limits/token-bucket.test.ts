@@ -66,4 +66,9 @@ test('memory is bounded: the address seen least recently is forgotten first', ()
   assert.equal(b.size, 3);
   assert.equal(b.take('b').ok, true, 'b was forgotten, so it starts with a full bucket');
   assert.equal(b.take('a').ok, false, 'a was used recently and is remembered (empty)');
+  const many = buckets(1, 1, 100).b;
+  for (let i = 0; i < 1000; i++) {
+    many.take(`198.51.100.${i}`);
+    assert.ok(many.size <= 100, `${many.size} addresses kept`);
+  }
 });
