@@ -4,7 +4,8 @@ import type { Lang } from '../i18n/languages.ts';
 import { addressKey } from '../platform/rate-limits/rate-limits.ts';
 import { TokenBuckets } from '../platform/rate-limits/token-bucket.ts';
 import type { AppContext } from './app-context.ts';
-import { sendPrivate } from './send.ts';
+import { renderedFrom, type Rendered } from './page-cache.ts';
+import { sendRendered } from './send.ts';
 import { tooManyView } from './too-many-page.ts';
 
 // Fair use of the search: a search page that is not in the search cache costs the server real
@@ -58,6 +59,20 @@ export function fairSearchPages(
 ): (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>) => Promise<FastifyReply> {
   const buckets = budgetOf(a);
   if (!buckets) return (request, reply, key, render) => a.cachedSearchPage(request, reply, key, render);
+  // A refusal must cost far less than the search it refuses: the page is made once per page,
+  // wait and content version (a handful), compressed once, and sent as it is.
+  const refusals = new Map<string, Rendered>();
+  const refusal = (key: string, seconds: number): Rendered => {
+    const path = key.split('?')[0]!;
+    const id = `${a.content.version()} ${path} ${seconds}`;
+    let page = refusals.get(id);
+    if (!page) {
+      page = renderedFrom(tooManyView(a.ctxFor(lang, path), seconds), 'text/html; charset=utf-8', 429);
+      if (refusals.size >= 20) refusals.clear();
+      refusals.set(id, page);
+    }
+    return page;
+  };
   return async (request, reply, key, render) => {
     const address = addressKey(request.ip);
     try {
@@ -73,7 +88,7 @@ export function fairSearchPages(
         request.log.warn({ address, retryAfter: error.retryAfterSeconds }, 'search budget spent: new searches from this address wait (one line per minute)');
       }
       reply.header('retry-after', String(error.retryAfterSeconds));
-      return sendPrivate(reply, tooManyView(a.ctxFor(lang, key), error.retryAfterSeconds, key), 429);
+      return sendRendered(request, reply, refusal(key, error.retryAfterSeconds), 'no-store');
     }
   };
 }
