@@ -32,6 +32,8 @@ const schema = z
     TRUST_PROXY: booleanString.default(false),
     PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
     SEARCH_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(2000),
+    SEARCH_RATE_BURST: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(100_000).default(20),
+    SEARCH_RATE_PER_SECOND: z.coerce.number({ error: 'must be a number' }).min(0.01, { error: 'must be at least 0.01' }).max(100_000).default(5),
     SEARCH_ENGINE: z.enum(['memory', 'database'], { error: 'must be memory or database' }).default('memory'),
     SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
     SESSION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(365).default(14),
@@ -98,6 +100,13 @@ export interface Config {
   trustProxy: boolean;
   pageCacheEntries: number;
   searchCacheEntries: number;
+  /**
+   * Uncached searches one address may run at once before it is slowed down (docs: README "Fair
+   * use"); 0: no limit
+   */
+  searchRateBurst: number;
+  /** uncached searches per second an address gets back once its burst is spent */
+  searchRatePerSecond: number;
   /** who answers searches: the in-memory index of each instance, or the database's full-text index (decision 0016) */
   searchEngine: 'memory' | 'database';
   shutdownGraceMs: number;
@@ -167,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY,
     pageCacheEntries: c.PAGE_CACHE_ENTRIES,
     searchCacheEntries: c.SEARCH_CACHE_ENTRIES,
+    searchRateBurst: c.SEARCH_RATE_BURST,
+    searchRatePerSecond: c.SEARCH_RATE_PER_SECOND,
     searchEngine: c.SEARCH_ENGINE,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     sessionSecret: c.SESSION_SECRET ?? null,

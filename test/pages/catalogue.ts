@@ -25,6 +25,8 @@ export interface PageCase {
   noJs?: boolean;
   /** the page under test is what comes back after pressing this submit button with the form as it is (a form with errors) */
   submit?: string;
+  /** the visitor's address has spent its budget of new searches (http/fair-use.ts) when the page is opened */
+  searchBudgetSpent?: boolean;
 }
 
 const STATION = 'building-partnerships-within-the-wider-ecosystem';
@@ -72,6 +74,8 @@ export const pageCases: PageCase[] = [
   { area: 'public', name: 'expired link', path: at('/account/reset?token=expired'), status: 410 },
   { area: 'public', name: '404', path: at('/no-such-page'), status: 404 },
   { area: 'public', name: '400', path: at('/library?page=abc'), status: 400 },
+  // A search no other case makes, so it is never in the search cache.
+  { area: 'public', name: 'too many searches', path: at('/library?q=work-based+learning'), status: 429, searchBudgetSpent: true, noJs: true },
   { area: 'public', name: 'design system', path: at('/design-system'), noJs: true },
 
   // Signed in: a centre leader

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, mock, test } from 'node:test';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
 
 let t: TestApp;
@@ -164,6 +164,24 @@ describe('e-library', () => {
     assert.match(res.headers['content-type'] as string, /application\/atom\+xml/);
     assert.match(res.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
     assert.match(res.body, /<link rel="alternate" type="text\/html" href="http:\/\/localhost:3000\/en\/library\/[a-z0-9-]+"\/>/);
+  });
+
+  test('a query string on the feed address is served the cached feed, not a new one', async () => {
+    // The feed says when it was made (<updated>): a feed made again would say a later time.
+    mock.timers.enable({ apis: ['Date'], now: Date.parse('2030-01-01T00:00:00Z') });
+    try {
+      const first = await t.get('/fr/library/feed.xml');
+      mock.timers.tick(60_000);
+      const updated = (body: string) => /<feed[\s\S]*?<updated>([^<]+)<\/updated>/.exec(body)?.[1];
+      for (const junk of ['?a=1', '?a=2', '?utm_source=x&b=3']) {
+        const again = await t.get(`/fr/library/feed.xml${junk}`);
+        assert.equal(again.statusCode, 200);
+        assert.equal(updated(again.body), updated(first.body), `feed.xml${junk} is the feed made first`);
+        assert.equal(again.headers.etag, first.headers.etag);
+      }
+    } finally {
+      mock.timers.reset();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../http/app-context.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
+import { fairSearchPages } from '../../http/fair-use.ts';
 import { renderedFrom } from '../../http/page-cache.ts';
 import { sendRendered } from '../../http/send.ts';
 import type { Lang } from '../../i18n/languages.ts';
@@ -37,24 +38,27 @@ export function libraryRoutes(
     return cachedLabels.labels;
   };
 
+  // New searches are charged to the client's budget (http/fair-use.ts); cached ones are free.
+  const searchPage = fairSearchPages(a, lang);
   app.get('/library', async (req, reply) => {
     const query = parse(libraryQuery, req.query);
     if (req.url.indexOf('?') === -1) {
       return a.cachedPage(req, reply, async () => libraryView(a.ctx(req, lang), query, await library.list(lang, query), await labels()));
     }
     const canonical = libraryHref(a.ctx(req, lang), query);
-    return a.cachedSearchPage(req, reply, canonical, async () =>
-      libraryView(a.ctxFor(lang, canonical), query, await library.list(lang, query), await labels()),
-    );
+    return searchPage(req, reply, canonical, async () => libraryView(a.ctxFor(lang, canonical), query, await library.list(lang, query), await labels()));
   });
 
   app.get('/library/feed.xml', async (req, reply) => {
+    // The feed ignores the query string, so it is kept under its own address: otherwise every
+    // `?anything` would render it again and push a content page out of the page cache.
+    const key = `/${lang}/library/feed.xml`;
     const version = a.content.version();
-    let feed = a.cache.get(req.url, version);
+    let feed = a.cache.get(key, version);
     if (!feed) {
       const [recent, types] = await Promise.all([library.recent(lang, 50), knowledge.vocabulary('types', lang)]);
-      feed = renderedFrom(feedXml(a.ctx(req, lang), recent, types), 'application/atom+xml; charset=utf-8');
-      a.cache.set(req.url, version, feed);
+      feed = renderedFrom(feedXml(a.ctxFor(lang, key), recent, types), 'application/atom+xml; charset=utf-8');
+      a.cache.set(key, version, feed);
     }
     return sendRendered(req, reply, feed);
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { parse } from '../../http/errors.ts';
+import { fairSearchPages } from '../../http/fair-use.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { searchView } from './views/search.ts';
 import type { SearchProvider } from './index.ts';
@@ -14,10 +15,12 @@ const searchQuery = z.object({
 });
 
 export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang, search: SearchProvider): void {
+  // New searches are charged to the client's budget (http/fair-use.ts); cached ones are free.
+  const searchPage = fairSearchPages(a, lang);
   app.get('/search', async (req, reply) => {
     const { q, page } = parse(searchQuery, req.query);
     const canonical = `/${lang}/search${q ? `?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) })}` : ''}`;
-    return a.cachedSearchPage(req, reply, canonical, async () => {
+    return searchPage(req, reply, canonical, async () => {
       const result = q ? await search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
       return searchView(a.ctxFor(lang, canonical), q, page, Math.ceil(result.total / PER_PAGE), result);
     });
