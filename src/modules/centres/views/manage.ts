@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import type { Text } from '../../../i18n/localise.ts';
-import { errorSummary, field, postForm, select, textarea } from '../../../ui/components/field/field.ts';
+import { errorSummary, field, postForm, problemSummary, select, textarea } from '../../../ui/components/field/field.ts';
 import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
@@ -247,7 +247,7 @@ export function invitationView(ctx: PageContext, csrf: string, token: string, ce
   const body = html`<h1>${t('centre.invitation.heading', { centre })}</h1>
     ${
       problem
-        ? html`<div class="error-summary" role="alert"><h2 class="error-summary-title">${t('form.errorSummary')}</h2><p>${t('centre.invitation.otherAddress', { email })}</p></div>`
+        ? problemSummary(ctx, { items: [{ text: t('centre.invitation.otherAddress', { email }) }] })
         : html`<p class="lead">${t('centre.invitation.intro', { centre })}</p>`
     }
     ${postForm(href(ctx, '/account/invitations/accept'), csrf, html`<input type="hidden" name="token" value="${token}">${button({ text: t('centre.invitation.accept') })}`)}`;

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../http/context.ts';
+import { problemSummary } from '../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { langOf, txt } from '../../../ui/text.ts';
@@ -10,7 +11,7 @@ import type { CheckerResult, Package } from '../service.ts';
 export function checkerForm(ctx: PageContext, packages: Package[], checked: string[], headingLevel: 2 | 3, error?: string): Html {
   const { t } = ctx;
   return html`<form class="checker" action="${href(ctx, '/checker/result')}" method="get" novalidate>
-    ${error ? html`<div class="error-summary" role="alert" tabindex="-1"><h${headingLevel} class="error-summary-title">${t('form.errorSummary')}</h${headingLevel}><ul><li><a href="#field-c-${packages[0]?.number ?? 1}-0">${error}</a></li></ul></div>` : ''}
+    ${error ? problemSummary(ctx, { headingLevel, items: [{ text: error, href: `#field-c-${packages[0]?.number ?? 1}-0` }] }) : ''}
     ${packages.map((p) =>
       choiceList(ctx, {
         kind: 'checkbox',

@@ -61,9 +61,19 @@ function describedBy(described: string, error: FieldError | undefined): Html {
 
 export function errorSummary(ctx: PageContext, errors: FieldError[] | undefined): Html {
   if (!errors?.length) return html``;
+  return problemSummary(ctx, { items: errors.map((e) => ({ text: ctx.t(e.key, e.values), href: `#field-${e.field}` })) });
+}
+
+/**
+ * The error summary for problems that are not (only) one field's: each item a sentence, linked to
+ * where to fix it when there is such a place. `headingLevel` follows the page's outline.
+ */
+export function problemSummary(ctx: PageContext, o: { items: { text: Renderable; href?: string }[]; headingLevel?: 2 | 3 }): Html {
+  const h = o.headingLevel ?? 2;
+  const title = html`<h${h} class="error-summary-title" id="error-summary-title">${ctx.t('form.errorSummary')}</h${h}>`;
   return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 class="error-summary-title" id="error-summary-title">${ctx.t('form.errorSummary')}</h2>
-    <ul>${errors.map((e) => html`<li><a href="#field-${e.field}">${ctx.t(e.key, e.values)}</a></li>`)}</ul>
+    ${title}
+    <ul>${o.items.map((i) => html`<li>${i.href ? html`<a href="${i.href}">${i.text}</a>` : i.text}</li>`)}</ul>
   </div>`;
 }
 

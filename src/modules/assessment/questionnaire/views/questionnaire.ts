@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { FieldError } from '../../../../http/forms.ts';
 import type { Lang } from '../../../../i18n/languages.ts';
-import { errorSummary, field, postForm } from '../../../../ui/components/field/field.ts';
+import { errorSummary, field, postForm, problemSummary } from '../../../../ui/components/field/field.ts';
 import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { scale } from '../../../../ui/components/scale/scale.ts';
 import { html, type Html } from '../../../../ui/html.ts';
@@ -208,7 +208,7 @@ export function questionView(ctx: PageContext, s: Session, n: number, csrf: stri
 export function checkView(ctx: PageContext, s: Session, csrf: string, unanswered: number[], problem?: 'incomplete' | 'sent-here'): string {
   const { t } = ctx;
   const pageTitle = (p: QuestionPage) => (p.kind === 'criterion' ? inLang(p.criterion.title, ctx) : { value: t('survey.own.title'), lang: ctx.lang });
-  const body = html`${problem === 'incomplete' ? html`<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title">${t('form.errorSummary')}</h2><p>${t('survey.check.incomplete')}</p></div>` : ''}
+  const body = html`${problem === 'incomplete' ? problemSummary(ctx, { items: [{ text: t('survey.check.incomplete') }] }) : ''}
     ${intro(ctx, s)}
     ${progress(ctx, s.pages.length + 1, s.pages.length + 1)}
     <h1>${t('survey.check.title')}</h1>
