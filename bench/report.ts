@@ -13,6 +13,8 @@ export interface Target {
   path: string;
   script?: string;
   connections?: number;
+  /** a content page: the name of the bare-Fastify target sending its bytes */
+  pair?: string;
 }
 
 export interface Row {
