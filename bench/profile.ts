@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { buildLibrary } from './build.ts';
 import { HOST, freePort, runWrk, stopChild, waitFor } from './tools.ts';
 
-// npm run bench:profile: where the time of a cached content page goes. Builds a small library,
+// node bench/profile.ts: where the time of a cached content page goes. Builds a small library,
 // starts the real server under `node --cpu-prof`, loads the station page with wrk (50
 // connections, Accept-Encoding: gzip) and prints the functions that cost the most: self time
 // (the function's own code) and total time (with what it calls), as shares of the server's busy
