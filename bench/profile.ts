@@ -52,7 +52,7 @@ function origin(url: string): string {
 }
 
 /** The summary of the samples taken between `from` and `to` seconds after the profile started (the measured run). */
-export function summarise(profile: Profile, from: number, to: number, top = 25): string {
+export function summarise(profile: Profile, from: number, to: number, requests: number, top = 25): string {
   const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const n of profile.nodes) {
@@ -84,7 +84,13 @@ export function summarise(profile: Profile, from: number, to: number, top = 25):
       total.set(k, (total.get(k) ?? 0) + dt);
     }
   });
-  const pct = (v: number) => `${((100 * v) / busy).toFixed(1)} %`;
+  const pct = (v: number) => `${((100 * v) / busy).toFixed(1)} % | ${(v / requests).toFixed(2)}`;
+  // Self time by where the code comes from: a package, a file of Node's, the app's own files.
+  const byOrigin = new Map<string, number>();
+  for (const [k, v] of self) {
+    const where = k.startsWith('RegExp: ') ? '(regular expressions)' : k.slice(k.lastIndexOf(' ') + 1).replace(/:\d+$/, '') || k;
+    byOrigin.set(where, (byOrigin.get(where) ?? 0) + v);
+  }
   const rows = (m: Map<string, number>, skip: (k: string) => boolean) =>
     [...m]
       .filter(([k]) => !skip(k))
@@ -93,18 +99,24 @@ export function summarise(profile: Profile, from: number, to: number, top = 25):
       .map(([k, v]) => `| ${pct(v)} | \`${k.replace(/\|/g, '\\|')}\` |`)
       .join('\n');
   const pseudo = (k: string) => k.startsWith('(root)') || k.startsWith('(program)');
-  return `Samples from ${from.toFixed(1)} s to ${to.toFixed(1)} s after start-up (the measured run): busy ${(busy / 1e6).toFixed(1)} s, idle ${(idle / 1e6).toFixed(1)} s.
+  return `Samples from ${from.toFixed(1)} s to ${to.toFixed(1)} s after start-up (the measured run): busy ${(busy / 1e6).toFixed(1)} s, idle ${(idle / 1e6).toFixed(1)} s, about ${Math.round(requests).toLocaleString('en')} requests: ${(busy / requests).toFixed(1)} µs of CPU per request.
 
 Self time (the function's own code):
 
-| share of busy time | function |
-| ---: | --- |
+| share of busy time | µs per request | function |
+| ---: | ---: | --- |
 ${rows(self, () => false)}
+
+Self time by origin (package, Node's file, the app's file):
+
+| share of busy time | µs per request | origin |
+| ---: | ---: | --- |
+${rows(byOrigin, () => false)}
 
 Total time (with what it calls), top frames below the event loop:
 
-| share of busy time | function |
-| ---: | --- |
+| share of busy time | µs per request | function |
+| ---: | ---: | --- |
 ${rows(total, pseudo)}
 `;
 }
@@ -164,7 +176,8 @@ async function main(): Promise<void> {
       // no bench/tmp: the summary is enough
     }
     // A second either side of the measured run: what the server did then is the run's.
-    console.log(summarise(JSON.parse(text) as Profile, from + 0.5, to - 0.5));
+    const window = to - from - 1;
+    console.log(summarise(JSON.parse(text) as Profile, from + 0.5, to - 0.5, (r.requests * window) / seconds));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
