@@ -30,6 +30,8 @@ export interface AppContext {
    * any body parsing, preHandler or route handler runs (app.ts calls it from its onRequest hook).
    * True when the page was sent. Only the route itself ever puts an address in the cache, after
    * it checked its parameters and rendered it, so the same address always gets the same bytes.
+   * Routes that keep their own answers in `cache` (the feed, the sitemaps) must send them with
+   * sendRendered() as this does, and key them by request.url.
    */
   sendCached(request: FastifyRequest, reply: FastifyReply): boolean;
   /** Renders (or takes from the cache) a page that is the same for everyone. */
