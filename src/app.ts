@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createAppContext } from './http/app-context.ts';
-import { headerPerson } from './modules/accounts/header-person.ts';
+import { headerPerson, sessionCookieName } from './modules/accounts/header-person.ts';
 import { loadAssets } from './http/assets.ts';
 import { contentState } from './platform/content-version/content-state.ts';
 import { errorView } from './http/error-pages.ts';
 import { BadRequestError, ForbiddenError, NotFoundError } from './http/errors.ts';
 import { langOfUrl, negotiateLang } from './http/lang.ts';
+import { lazyChildLogger } from './http/request-log.ts';
 import { securityHeaders } from './http/security.ts';
 import { sendText } from './http/send.ts';
 import { sameOriginHook } from './http/same-origin.ts';
@@ -87,16 +88,29 @@ export interface AppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * Request ids: a random prefix per process and a counter, unique across instances and restarts
+ * without asking for randomness on every request (a UUID each cost more than the id is worth).
+ */
+export function requestIds(): () => string {
+  const prefix = randomBytes(6).toString('base64url');
+  let n = 0;
+  return () => `${prefix}-${(++n).toString(36)}`;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  const nextId = requestIds();
   const app = Fastify({
     logger: { level: config.logLevel },
     // One line per request comes from our onResponse hook instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request's logger (with its reqId) is made only when it logs something (http/request-log.ts).
+    childLoggerFactory: lazyChildLogger,
     trustProxy: config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : nextId();
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
@@ -115,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secure: config.baseUrl.startsWith('https:'),
     ctxFor: (lang) => a.ctxFor(lang, `/${lang}`),
   });
-  const a = createAppContext({ config, database, content, assets, personal });
+  const a = createAppContext({ config, database, content, assets, personal, sessionCookie: sessionCookieName(config.baseUrl.startsWith('https:')) });
   // The job queue, shared by the features (decision 0007); every job is defined before it opens.
   const jobs = createJobQueue(database, {
     log: app.log.child({ component: 'jobs' }),
@@ -136,13 +150,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     warn: (err, message) => app.log.warn({ err }, message),
   });
 
+  // One onRequest hook for every request: the security headers and the request id; a cached
+  // public page sent straight from the page cache (http/app-context.ts, sendCached); forms sent
+  // from another site refused before their body is read (http/same-origin.ts).
+  const sameOrigin = sameOriginHook(config);
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
-    done();
+    if (a.sendCached(request, reply)) return; // sent: no other hook or handler runs
+    sameOrigin(request, reply, done);
   });
-  // Forms sent from another site are refused before their body is read (http/same-origin.ts).
-  app.addHook('onRequest', sameOriginHook(config));
   // Control characters leave every query string and form, and refuse an address, before any
   // route's guards or handler read them (http/text-input.ts). A preHandler of the root runs
   // before the preHandlers of every scope and route, and after every body parser.

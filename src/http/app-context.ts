@@ -24,6 +24,16 @@ export interface AppContext {
   ctx(request: FastifyRequest, lang: Lang): PageContext;
   /** The context of a page rendered for a given address (e.g. a canonical one) rather than the request's. */
   ctxFor(lang: Lang, url: string): PageContext;
+  /**
+   * The fast path of the pages cachedPage() keeps: a GET whose address is in the page cache (for
+   * the current content version), from someone not signed in, is sent from the cache before
+   * any body parsing, preHandler or route handler runs (app.ts calls it from its onRequest hook).
+   * True when the page was sent. Only the route itself ever puts an address in the cache, after
+   * it checked its parameters and rendered it, so the same address always gets the same bytes.
+   * Routes that keep their own answers in `cache` (the feed, the sitemaps) must send them with
+   * sendRendered() as this does, and key them by request.url.
+   */
+  sendCached(request: FastifyRequest, reply: FastifyReply): boolean;
   /** Renders (or takes from the cache) a page that is the same for everyone. */
   cachedPage(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply>;
   /**
@@ -42,11 +52,19 @@ export function createAppContext(o: {
   assets: Assets;
   /** the signed-in person's header slot for a request that carries a session (http/personal.ts) */
   personal?: PersonalSlot;
+  /** the session cookie's name: requests without it cannot be signed in (every request with a cookie may be, without it) */
+  sessionCookie?: string;
 }): AppContext {
-  const { config, content, assets, personal } = o;
+  const { config, content, assets, personal, sessionCookie } = o;
+  /** Whether the request may be a signed-in person's: only then is the personal slot looked up. */
+  const mayBeSignedIn = (request: FastifyRequest): boolean => {
+    if (!personal) return false;
+    const cookie = request.headers.cookie;
+    return cookie !== undefined && (sessionCookie === undefined || cookie.includes(sessionCookie));
+  };
   /** The page as the signed-in person sees it (never stored), or null: no session, or no slot in the page. */
   const personalised = async (request: FastifyRequest, body: () => string): Promise<string | null> => {
-    if (!personal) return null;
+    if (!personal || !mayBeSignedIn(request)) return null;
     const slot = await personal(request, langOfUrl(request.url) ?? 'en');
     return slot === null ? null : spliceSlot(body(), slot);
   };
@@ -65,13 +83,22 @@ export function createAppContext(o: {
       page = renderedFrom(await render(), 'text/html; charset=utf-8');
       pages.set(key, version, page);
     }
-    const own = await personalised(request, () => page.body.toString());
-    if (own !== null) return sendPrivate(reply, own, page.status);
+    if (mayBeSignedIn(request)) {
+      const own = await personalised(request, () => page.body.toString());
+      if (own !== null) return sendPrivate(reply, own, page.status);
+    }
     return sendRendered(request, reply, page);
   };
   return {
     ...o,
     cache,
+    sendCached(request, reply) {
+      if (request.method !== 'GET' || mayBeSignedIn(request)) return false;
+      const page = cache.get(request.url, content.version());
+      if (!page) return false;
+      sendRendered(request, reply, page);
+      return true;
+    },
     ctx: (request, lang) => (request.person ? { ...ctxFor(lang, request.url), person: request.person } : ctxFor(lang, request.url)),
     ctxFor,
     cachedPage: (request, reply, render) => cached(cache, request, reply, request.url, render),

@@ -12,6 +12,13 @@ export function negotiateLang(request: FastifyRequest): Lang {
 
 /** The language prefix of an address ("/fr/library?q=x" → "fr"), or null. */
 export function langOfUrl(url: string): Lang | null {
-  const first = url.split('/')[1]?.split(/[?#]/)[0] ?? '';
+  if (url.charCodeAt(0) !== 47) return null; // "/"
+  let end = 1;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) break; // "/", "?", "#"
+    end++;
+  }
+  const first = url.slice(1, end);
   return isLang(first) ? first : null;
 }

@@ -27,8 +27,10 @@ export function renderedFrom(text: string, type: string, status = 200): Rendered
 }
 
 export class PageCache {
-  private readonly entries = new Map<string, { version: string; page: Rendered }>();
+  private readonly entries = new Map<string, { version: string; page: Rendered; used: number }>();
   private readonly capacity: number;
+  /** counts uses: an entry remembers when it was last used */
+  private clock = 0;
   constructor(capacity: number) {
     this.capacity = capacity;
   }
@@ -36,19 +38,26 @@ export class PageCache {
   get(key: string, version: string): Rendered | undefined {
     const hit = this.entries.get(key);
     if (!hit || hit.version !== version) return undefined;
-    // Least recently used goes first: a hit moves to the end of the Map's order.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
+    // A hit only stamps the entry (no reordering of the Map on every request); the scan for the
+    // least recently used happens when a new page must push one out, after a render anyway.
+    hit.used = ++this.clock;
     return hit.page;
   }
 
   set(key: string, version: string, page: Rendered): void {
     if (this.capacity === 0) return;
     if (this.entries.size >= this.capacity && !this.entries.has(key)) {
-      const oldest = this.entries.keys().next().value;
+      let oldest: string | undefined;
+      let least = Infinity;
+      for (const [k, e] of this.entries) {
+        if (e.used < least) {
+          least = e.used;
+          oldest = k;
+        }
+      }
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { version, page });
+    this.entries.set(key, { version, page, used: ++this.clock });
   }
 
   clear(): void {
