@@ -137,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pollMs: options.jobs?.pollMs ?? config.jobsPollMs,
   });
   app.decorate('jobs', jobs);
-  const metrics = createMetrics(database, jobs);
+  const metrics = createMetrics(database, jobs, { pages: a.cache, searches: a.searchCache });
 
   const library = libraryService(database.db, search, () => content.version());
   const knowledge = knowledgeService(database.db, library);

@@ -21,6 +21,8 @@ export interface AppContext {
   content: ContentState;
   assets: Assets;
   cache: PageCache;
+  /** the rendered search and e-library result pages (cachedSearchPage) */
+  searchCache: PageCache;
   ctx(request: FastifyRequest, lang: Lang): PageContext;
   /** The context of a page rendered for a given address (e.g. a canonical one) rather than the request's. */
   ctxFor(lang: Lang, url: string): PageContext;
@@ -34,8 +36,13 @@ export interface AppContext {
    * sendRendered() as this does, and key them by request.url.
    */
   sendCached(request: FastifyRequest, reply: FastifyReply): boolean;
-  /** Renders (or takes from the cache) a page that is the same for everyone. */
-  cachedPage(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply>;
+  /**
+   * Renders (or takes from the cache) a page that is the same for everyone. It is kept under its
+   * path: a query string the page does not read (`?junk=1`) neither renders it again nor takes
+   * another place in the cache. A page that reads its query passes `key`, the canonical address of
+   * what it shows (the path and the parameters it reads, in a fixed order).
+   */
+  cachedPage(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>, key?: string): Promise<FastifyReply>;
   /**
    * Renders (or takes from the search cache) a page of search results. The key is the canonical
    * form of the query, so parameters the page ignores cannot split the cache.
@@ -92,6 +99,7 @@ export function createAppContext(o: {
   return {
     ...o,
     cache,
+    searchCache,
     sendCached(request, reply) {
       if (request.method !== 'GET' || mayBeSignedIn(request)) return false;
       const page = cache.get(request.url, content.version());
@@ -101,7 +109,7 @@ export function createAppContext(o: {
     },
     ctx: (request, lang) => (request.person ? { ...ctxFor(lang, request.url), person: request.person } : ctxFor(lang, request.url)),
     ctxFor,
-    cachedPage: (request, reply, render) => cached(cache, request, reply, request.url, render),
+    cachedPage: (request, reply, render, key) => cached(cache, request, reply, key ?? pathOf(request.url), render),
     cachedSearchPage: (request, reply, key, render) => cached(searchCache, request, reply, key, render),
     async freshPage(request, reply, html, status = 200) {
       const own = request.person ? null : await personalised(request, () => html);
@@ -110,3 +118,9 @@ export function createAppContext(o: {
     },
   };
 }
+
+/** An address without its query string. */
+const pathOf = (url: string): string => {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+};

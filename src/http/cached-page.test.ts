@@ -104,4 +104,24 @@ describe(`a cached page sent from the page cache (${engine})`, () => {
     const post = await t.app.inject({ method: 'POST', url: STATION });
     assert.equal(post.statusCode, 404);
   });
+
+  test('a query string the page does not read neither renders it again nor takes another place in the cache', async () => {
+    const entries = async () => {
+      const body = (await t.get('/metrics', { authorization: `Bearer ${TOKEN}` })).body;
+      return Number(/^page_cache_entries\{cache="pages"\} (\d+)$/m.exec(body)?.[1]);
+    };
+    const page = await t.get(STATION, gzip);
+    const before = await entries();
+    assert.ok(before >= 1);
+    for (let i = 0; i < 5; i++) {
+      const junk = await t.get(`${STATION}?junk=${i}`, gzip);
+      assert.equal(junk.statusCode, 200);
+      assert.equal(junk.headers.etag, page.headers.etag);
+    }
+    assert.equal(await entries(), before);
+    // Pages that read their query keep one entry per canonical address.
+    await t.get('/en/self-assessment/framework?core=1&junk=1');
+    await t.get('/en/self-assessment/framework?junk=2&core=1');
+    assert.equal(await entries(), before + 1);
+  });
 });

@@ -21,6 +21,7 @@ export function designSystemRoutes(app: FastifyInstance, a: AppContext, lang: La
   app.get('/design-system', (req, reply) => {
     const { example } = parse(query, req.query);
     if (example !== undefined && !exampleNames.includes(example)) throw new NotFoundError(`example ${example}`);
-    return a.cachedPage(req, reply, () => Promise.resolve(designSystemView(a.ctx(req, lang), example)));
+    const key = `/${lang}/design-system${example ? `?example=${example}` : ''}`;
+    return a.cachedPage(req, reply, () => Promise.resolve(designSystemView(a.ctx(req, lang), example)), key);
   });
 }

@@ -74,6 +74,7 @@ export function knowledgeRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
     if (unknown.length) throw new BadRequestError([{ field: 'c', code: 'not_one_of', options: packages.flatMap((p) => p.checklist.map((x) => x.key)) }]);
     const ctx = a.ctx(req, lang);
     if (!result) return a.freshPage(req, reply, checkerView(ctx, packages, [], ctx.t('checker.error.none')), 400);
-    return a.cachedPage(req, reply, () => Promise.resolve(checkerResultView(ctx, packages, result, c)));
+    const key = `/${lang}/checker/result?${new URLSearchParams([...c].sort().map((v) => ['c', v])).toString()}`;
+    return a.cachedPage(req, reply, () => Promise.resolve(checkerResultView(ctx, packages, result, c)), key);
   });
 }

@@ -19,7 +19,7 @@ export interface Metrics {
   readonly contentType: string;
 }
 
-export function createMetrics(database: Database, jobs: JobQueue): Metrics {
+export function createMetrics(database: Database, jobs: JobQueue, caches: Record<'pages' | 'searches', { size: number }>): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -35,6 +35,16 @@ export function createMetrics(database: Database, jobs: JobQueue): Metrics {
     async collect() {
       this.reset();
       for (const c of await jobs.counts()) this.set({ queue: c.name, state: c.state }, c.count);
+    },
+  });
+  new client.Gauge({
+    name: 'page_cache_entries',
+    help: 'Rendered pages this instance keeps in memory, by cache: pages (the same for everyone) and searches (result pages)',
+    labelNames: ['cache'] as const,
+    registers,
+    collect() {
+      this.set({ cache: 'pages' }, caches.pages.size);
+      this.set({ cache: 'searches' }, caches.searches.size);
     },
   });
   const attempts = new client.Counter({

@@ -21,10 +21,15 @@ export function frameworkRoutes(app: FastifyInstance, a: AppContext, lang: Lang,
 
   app.get('/self-assessment/framework', (req, reply) => {
     const { core } = parse(frameworkQuery, req.query);
-    return a.cachedPage(req, reply, async () => {
-      const current = await framework.current(lang);
-      if (!current) throw new NotFoundError('framework');
-      return frameworkView(a.ctx(req, lang), current.document, current.version, core === '1', current.labels);
-    });
+    return a.cachedPage(
+      req,
+      reply,
+      async () => {
+        const current = await framework.current(lang);
+        if (!current) throw new NotFoundError('framework');
+        return frameworkView(a.ctx(req, lang), current.document, current.version, core === '1', current.labels);
+      },
+      `/${lang}/self-assessment/framework${core === '1' ? '?core=1' : ''}`,
+    );
   });
 }
