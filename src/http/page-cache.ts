@@ -6,20 +6,27 @@ import { createHash } from 'node:crypto';
 // Bounded: past its capacity the least recently used entry goes.
 
 export interface Rendered {
-  body: Buffer;
-  gzip: Buffer;
-  br: Buffer;
-  etag: string;
-  type: string;
-  status: number;
+  readonly body: Buffer;
+  /** compressed on first use: a page asked for in one encoding (a search nobody repeats) pays for that one only */
+  readonly gzip: Buffer;
+  readonly br: Buffer;
+  readonly etag: string;
+  readonly type: string;
+  readonly status: number;
 }
 
 export function renderedFrom(text: string, type: string, status = 200): Rendered {
   const body = Buffer.from(text);
+  let gzip: Buffer | undefined;
+  let br: Buffer | undefined;
   return {
     body,
-    gzip: gzipSync(body, { level: 6 }),
-    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+    get gzip() {
+      return (gzip ??= gzipSync(body, { level: 6 }));
+    },
+    get br() {
+      return (br ??= brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    },
     etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
     type,
     status,
