@@ -37,15 +37,18 @@ export function hitRows(db: DB, ids: number[]) {
   return db.selectFrom('search_documents').select(['id', 'kind', 'ref', 'lang', 'title', 'body', 'path']).where('id', 'in', ids).execute();
 }
 
-/** Log entries after `seq`, and those written since `since` (an ISO time), in order. */
+/**
+ * Log entries after `seq`, and those written since `since` (an ISO time), in order. Two queries,
+ * each on its own index (the key, and the time), rather than one whose "or" would scan the log.
+ */
 export async function logEntries(db: DB, seq: number, since: string): Promise<{ seq: number; docId: number | null }[]> {
-  const rows = await db
-    .selectFrom('search_log')
-    .select(['seq', 'doc_id'])
-    .where((eb) => eb.or([eb('seq', '>', seq), eb('at', '>', since)]))
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({ seq: Number(r.seq), docId: r.doc_id }));
+  const [after, recent] = await Promise.all([
+    db.selectFrom('search_log').select(['seq', 'doc_id']).where('seq', '>', seq).execute(),
+    db.selectFrom('search_log').select(['seq', 'doc_id']).where('at', '>', since).execute(),
+  ]);
+  const bySeq = new Map<number, number | null>();
+  for (const r of [...after, ...recent]) bySeq.set(Number(r.seq), r.doc_id);
+  return [...bySeq].sort((a, b) => a[0] - b[0]).map(([s, docId]) => ({ seq: s, docId }));
 }
 
 /** Forgets log entries written before `before` (an ISO time). */
