@@ -94,10 +94,16 @@ describe(`in-memory search kept current across instances (${engine})`, () => {
   test('after a restore rebuilds the search index, every instance starts again from the stored documents', async () => {
     // What a restore leaves: the same ids may now hold other documents.
     await t.database.db.updateTable('search_documents').set({ title: 'Zeta atlas', body: 'Viticulture' }).where('ref', '=', 'resource:alpha:').execute();
+    const builds = b.builds;
     await rebuildSearchIndex(t.database.db, t.database.dialect);
     version = 'six';
     assert.deepEqual(await found(b, 'viticulture'), ['resource:alpha:']);
     assert.deepEqual(await found(b, 'hospitality'), []);
+    assert.equal(b.builds, builds + 1);
+    // The "rebuilt" entry is read again while it is recent, but it is in the index already.
+    await b.refresh();
+    await b.refresh();
+    assert.equal(b.builds, builds + 1);
   });
 
   test('the log forgets entries after a day; an index kept current does not need them', async () => {

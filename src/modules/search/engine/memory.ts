@@ -28,6 +28,8 @@ export interface MemorySearch extends SearchProvider {
   warm(): Promise<{ documents: number; ms: number }>;
   /** Applies what changed since the last time (tests; the searches call it themselves). */
   refresh(): Promise<void>;
+  /** how many times the index was built as a whole (start-up, restores) */
+  readonly builds: number;
 }
 
 interface Options {
@@ -40,13 +42,17 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
   let index: SearchIndex | null = null;
   let building: Promise<SearchIndex> | null = null;
   let lastSeq = 0;
+  /** the log's last number when the index was built: a "rebuilt" entry up to it is in the index already */
+  let builtAt = 0;
   /** entries applied within the overlap window: seq → when */
   const applied = new Map<number, number>();
   let syncedVersion = '';
   let syncing: Promise<void> | null = null;
   let lastCheck = 0;
 
+  let builds = 0;
   async function build(): Promise<SearchIndex> {
+    builds++;
     const next = new SearchIndex();
     const top = await repo.lastLogSeq(db);
     for (let after = 0; ;) {
@@ -59,6 +65,7 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
     }
     next.tidy(true);
     lastSeq = top;
+    builtAt = top;
     applied.clear();
     return next;
   }
@@ -88,12 +95,13 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
     const [entries, top] = await Promise.all([repo.logEntries(db, lastSeq, since), repo.lastLogSeq(db)]);
     const fresh = entries.filter((e) => !applied.has(e.seq));
     // A restore replaced the log (it is shorter than what this index has seen), or the index was rebuilt as a whole.
-    if (top < lastSeq || fresh.some((e) => e.docId === null)) {
+    if (top < lastSeq || fresh.some((e) => e.docId === null && e.seq > builtAt)) {
       await rebuild();
       return;
     }
     if (fresh.length === 0) return;
-    const ids = [...new Set(fresh.map((e) => e.docId!))];
+    // A "rebuilt" entry the index already holds names no document.
+    const ids = [...new Set(fresh.flatMap((e) => (e.docId === null ? [] : [e.docId])))];
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const docs = await repo.documentsByIds(db, chunk);
@@ -181,5 +189,8 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
     },
 
     refresh: () => sync(),
+    get builds() {
+      return builds;
+    },
   };
 }
