@@ -146,7 +146,7 @@ export async function compareSearch(file: string, log: (line: string) => void): 
     const run = async (queries: { q: string; type: string; theme: string }[]) => {
       const ms: number[] = [];
       let found = 0;
-      for (const [i, q] of queries.entries()) {
+      for (const q of queries) {
         const t0 = performance.now();
         const m = await match(q.q);
         const result = facets.query({
@@ -158,24 +158,25 @@ export async function compareSearch(file: string, log: (line: string) => void): 
           withFacets: true,
           matches: m ? facets.matchesFrom(m) : null,
         });
-        if (i >= 0) ms.push(performance.now() - t0);
+        ms.push(performance.now() - t0);
         if (result.total > 0) found++;
       }
       return { ...timing(ms), found };
     };
     // One pass to warm up, then the measured one.
     await run(oneWord.slice(0, 20));
+    // Only the misspelt words report how many found something; the other two keep their timings.
+    const { found: _oneFound, ...one } = await run(oneWord);
+    const { found: _twoFound, ...two } = await run(pairs);
     const result: CandidateResult = {
       candidate,
       buildMs: Math.round(buildMs),
       memoryMb: Math.round(memoryMb),
-      oneWord: await run(oneWord),
-      twoWords: await run(pairs),
+      oneWord: one,
+      twoWords: two,
       typo: await run(typos),
     };
-    const { found: _f1, ...one } = result.oneWord as Timing & { found: number };
-    const { found: _f2, ...two } = result.twoWords as Timing & { found: number };
-    candidates.push({ ...result, oneWord: one, twoWords: two });
+    candidates.push(result);
     log(
       `  ${candidate}: built in ${result.buildMs} ms, ${result.memoryMb} MB; one word p50 ${one.p50Ms} / p99 ${one.p99Ms} ms; two words p99 ${two.p99Ms} ms; typos found ${result.typo.found}/${QUERIES}`,
     );

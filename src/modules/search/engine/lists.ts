@@ -1,5 +1,13 @@
-// Small list algorithms of the search index: finding a place in a sorted postings list, and
-// keeping the best k of many scores.
+// Small list algorithms of the search index: growing a typed array, finding a place in a sorted
+// postings list, and keeping the best k of many scores.
+
+/** The array itself when it holds `need` elements, else a copy at least twice as long. */
+export function grow<T extends Int32Array | Float32Array | Uint8Array | Uint16Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 16));
+  next.set(a);
+  return next;
+}
 
 /** The first index ≥ from whose doc is ≥ target (exponential then binary search). */
 export function gallop(docs: Int32Array, n: number, from: number, target: number): number {

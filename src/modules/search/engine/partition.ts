@@ -20,14 +20,9 @@ export interface Postings {
   n: number;
 }
 
-const emptyPostings = (): Postings => ({ docs: new Int32Array(4), weights: new Float32Array(4), inTitle: new Uint8Array(4), n: 0 });
+import { grow } from './lists.ts';
 
-function grow<T extends Int32Array | Float32Array | Uint8Array | Uint16Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 16));
-  next.set(a);
-  return next;
-}
+const emptyPostings = (): Postings => ({ docs: new Int32Array(4), weights: new Float32Array(4), inTitle: new Uint8Array(4), n: 0 });
 
 export class Partition {
   /** term → id, and back */

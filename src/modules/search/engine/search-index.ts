@@ -1,6 +1,6 @@
 import { languages, type Lang } from '../../../i18n/languages.ts';
 import { eachTerm, fold, analyseWords } from '../analyse.ts';
-import { gallop, topK } from './lists.ts';
+import { gallop, grow, topK } from './lists.ts';
 import { Partition, type Postings } from './partition.ts';
 
 export { gallop, topK };
@@ -55,13 +55,6 @@ const MIN_TYPO_LENGTH = 5;
 
 const LANG_CODE = new Map<string, number>(languages.map((l, i) => [l, i + 1]));
 const LANG_OF = ['', ...languages] as const;
-
-function grow<T extends Int32Array | Uint8Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 16));
-  next.set(a);
-  return next;
-}
 
 /** A query word's alternatives in one partition: the term itself, or the terms a typo away. */
 interface Position {

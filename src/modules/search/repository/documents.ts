@@ -1,17 +1,12 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.ts';
+import type { IndexedDocument } from '../engine/search-index.ts';
 
 // What the in-memory index reads (engine/memory.ts): the stored documents and the change log
 // the triggers of migration 0020 write. The same on both engines.
 
-export interface StoredDocument {
-  id: number;
-  kind: string;
-  ref: string;
-  lang: string;
-  title: string;
-  body: string;
-}
+/** A stored document as the in-memory index takes it. */
+export type StoredDocument = IndexedDocument;
 
 /** The newest log entry's number (0 when the log is empty). */
 export async function lastLogSeq(db: DB): Promise<number> {
