@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './schema.ts';
 
@@ -62,7 +62,7 @@ function openSqlite(path: string): Database {
   handle.pragma('synchronous = FULL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: preparedOnce(handle) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -79,6 +79,34 @@ function openSqlite(path: string): Database {
       await handle.backup(to, { progress: () => 0x7fffffff });
     },
     close: () => db.destroy(),
+  };
+}
+
+/** How many compiled statements SQLite keeps per database: every statement the platform runs, with room to spare. */
+const STATEMENTS = 500;
+
+/**
+ * The database as Kysely's SQLite dialect sees it, keeping each statement it compiles: compiling
+ * costs more than running most of the platform's queries (0.2 ms of a search's 4 ms). The least
+ * recently used goes past STATEMENTS. No statement is read by two queries at once: Kysely runs
+ * one query at a time on its one SQLite connection, a stream (the backup's) included.
+ */
+function preparedOnce(handle: SQLite.Database): SqliteDialectConfig['database'] {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sql: string) {
+      const statement = kept.get(sql);
+      if (statement) {
+        kept.delete(sql);
+        kept.set(sql, statement);
+        return statement;
+      }
+      const fresh = handle.prepare(sql);
+      kept.set(sql, fresh);
+      if (kept.size > STATEMENTS) kept.delete(kept.keys().next().value!);
+      return fresh;
+    },
   };
 }
 

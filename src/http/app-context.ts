@@ -8,7 +8,9 @@ import { pageContext, type PageContext } from './context.ts';
 import { PageCache, renderedFrom } from './page-cache.ts';
 import { langOfUrl } from './lang.ts';
 import { spliceSlot, type PersonalSlot } from './personal.ts';
-import { sendPrivate, sendRendered, sendText } from './send.ts';
+import { encodingFor, sendPrivate, sendRendered, sendText } from './send.ts';
+import { Turns } from './turns.ts';
+import { addressKey } from '../platform/rate-limits/rate-limits.ts';
 
 // What every route module gets from the application: configuration, the database, and the
 // helpers that turn views into responses (page contexts, the page caches). Services are not in
@@ -23,6 +25,8 @@ export interface AppContext {
   cache: PageCache;
   /** the rendered search and e-library result pages (cachedSearchPage) */
   searchCache: PageCache;
+  /** new searches wait here for their turn (http/turns.ts) */
+  turns: Turns;
   ctx(request: FastifyRequest, lang: Lang): PageContext;
   /** The context of a page rendered for a given address (e.g. a canonical one) rather than the request's. */
   ctxFor(lang: Lang, url: string): PageContext;
@@ -78,15 +82,21 @@ export function createAppContext(o: {
   const cache = new PageCache(config.pageCacheEntries);
   // Searches get their own cache, so a stream of different queries cannot push content pages out.
   const searchCache = new PageCache(config.searchCacheEntries);
+  const turns = new Turns();
   const ctxFor = (lang: Lang, url: string): PageContext => {
     const q = url.indexOf('?');
     const path = (q === -1 ? url : url.slice(0, q)).slice(lang.length + 1) || '/';
     return pageContext(lang, path.length > 1 ? path.replace(/\/$/, '') : path, q === -1 ? '' : url.slice(q), config.baseUrl, (n) => assets.url(n));
   };
-  const cached = async (pages: PageCache, request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>) => {
-    const version = content.version();
-    let page = pages.get(key, version);
+  const cached = async (pages: PageCache, request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>, queued = false) => {
+    let page = pages.get(key, content.version());
+    if (!page && queued) {
+      await turns.take(addressKey(request.ip));
+      // someone may have asked for the same page while this one waited
+      page = pages.get(key, content.version());
+    }
     if (!page) {
+      const version = content.version();
       page = renderedFrom(await render(), 'text/html; charset=utf-8');
       pages.set(key, version, page);
     }
@@ -94,12 +104,15 @@ export function createAppContext(o: {
       const own = await personalised(request, () => page.body.toString());
       if (own !== null) return sendPrivate(reply, own, page.status);
     }
+    const encoding = encodingFor(request, page);
+    if (encoding) await page.prepare(encoding);
     return sendRendered(request, reply, page);
   };
   return {
     ...o,
     cache,
     searchCache,
+    turns,
     sendCached(request, reply) {
       if (request.method !== 'GET' || mayBeSignedIn(request)) return false;
       const page = cache.get(request.url, content.version());
@@ -110,7 +123,7 @@ export function createAppContext(o: {
     ctx: (request, lang) => (request.person ? { ...ctxFor(lang, request.url), person: request.person } : ctxFor(lang, request.url)),
     ctxFor,
     cachedPage: (request, reply, render, key) => cached(cache, request, reply, key ?? pathOf(request.url), render),
-    cachedSearchPage: (request, reply, key, render) => cached(searchCache, request, reply, key, render),
+    cachedSearchPage: (request, reply, key, render) => cached(searchCache, request, reply, key, render, true),
     async freshPage(request, reply, html, status = 200) {
       const own = request.person ? null : await personalised(request, () => html);
       if (own !== null) return sendPrivate(reply, own, status);

@@ -1,5 +1,6 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip as gzipAsync, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
 
 // Rendered pages that do not change per request are kept with their compressed forms and ETag.
 // Every entry remembers the content version it was rendered from; a newer version misses.
@@ -10,22 +11,44 @@ export interface Rendered {
   /** compressed on first use: a page asked for in one encoding (a search nobody repeats) pays for that one only */
   readonly gzip: Buffer;
   readonly br: Buffer;
+  /**
+   * Compresses it in the encoding given, off the event loop (in libuv's thread pool), unless
+   * already done: after it, `gzip` or `br` costs nothing. A page rendered for one request
+   * (a new search) thus never blocks other requests while it is compressed.
+   */
+  prepare(encoding: 'gzip' | 'br'): Promise<void>;
   readonly etag: string;
   readonly type: string;
   readonly status: number;
 }
 
+const GZIP: ZlibOptions = { level: 6 };
+const BROTLI: BrotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+const gzipLater = promisify<Buffer, ZlibOptions, Buffer>(gzipAsync);
+const brotliLater = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
+
 export function renderedFrom(text: string, type: string, status = 200): Rendered {
   const body = Buffer.from(text);
   let gzip: Buffer | undefined;
   let br: Buffer | undefined;
+  // one compression at a time per encoding, however many requests wait for it
+  let gzipping: Promise<void> | undefined;
+  let brotliing: Promise<void> | undefined;
   return {
     body,
     get gzip() {
-      return (gzip ??= gzipSync(body, { level: 6 }));
+      return (gzip ??= gzipSync(body, GZIP));
     },
     get br() {
-      return (br ??= brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+      return (br ??= brotliCompressSync(body, BROTLI));
+    },
+    prepare(encoding) {
+      if (encoding === 'gzip') {
+        if (gzip) return Promise.resolve();
+        return (gzipping ??= gzipLater(body, GZIP).then((b) => void (gzip ??= b)));
+      }
+      if (br) return Promise.resolve();
+      return (brotliing ??= brotliLater(body, BROTLI).then((b) => void (br ??= b)));
     },
     etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
     type,

@@ -16,11 +16,16 @@ function pickEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
   return null;
 }
 
+/** The encoding sendRendered() will send this page in, or null (uncompressed). */
+export function encodingFor(request: FastifyRequest, page: Rendered): 'br' | 'gzip' | null {
+  return page.body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
+}
+
 export function sendRendered(request: FastifyRequest, reply: FastifyReply, page: Rendered, cacheControl = 'no-cache'): FastifyReply {
   reply.header('vary', 'Accept-Encoding').header('cache-control', cacheControl).header('etag', page.etag);
   if (page.status === 200 && request.headers['if-none-match'] === page.etag) return reply.code(304).send();
   reply.code(page.status).type(page.type);
-  const encoding = page.body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
+  const encoding = encodingFor(request, page);
   if (encoding) return reply.header('content-encoding', encoding).send(page[encoding]);
   return reply.send(page.body);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderMarkdown } from './markdown.ts';
+import { plainText, renderMarkdown } from './markdown.ts';
 
 test('in right-to-left text, Latin names are isolated so their "+" and brackets stay in place', () => {
   const out = renderMarkdown('برنامج Erasmus+ (KA1) و **ETF Network for Excellence** في [موقع ENE](https://example.org/?a=1&b=2) عام 2025.', true).value;
@@ -18,4 +18,21 @@ test('left-to-right text is rendered as written, and escaping still holds', () =
 test('a name kept in its language can be marked in content', () => {
   assert.match(renderMarkdown('les <span lang="en">IntVE Knowledge Packages</span> de l’ETF').value, /<span lang="en">IntVE Knowledge Packages<\/span>/);
   assert.doesNotMatch(renderMarkdown('<span style="color:red" onclick="x()">a</span>').value, /style|onclick/);
+});
+
+test('plain text: paragraphs without markup come out as they are, markup is stripped', () => {
+  // No markup: the text itself, its white space collapsed (the lexer is not needed for it).
+  assert.equal(
+    plainText('A scan of the ecosystem.\nIt compares  regions.\n\nThe scan is an example, 2024.'),
+    'A scan of the ecosystem. It compares regions. The scan is an example, 2024.',
+  );
+  assert.equal(plainText('مسح   للنظام البيئي.\n\nالفقرة الثانية.'), 'مسح للنظام البيئي. الفقرة الثانية.');
+  // Markup of every kind the quick test must notice.
+  assert.equal(plainText('**Bold** and _slanted_ and [a link](https://example.org) and `code`.'), 'Bold and slanted and a link and code.');
+  assert.equal(plainText('1. First step\n2. Second step'), 'First step Second step');
+  assert.equal(plainText('- one\n- two'), 'one two');
+  assert.equal(plainText('Heading\n=======\n\nText under it.'), 'Heading Text under it.');
+  assert.equal(plainText('Heading\n---\nText.'), 'Heading Text.');
+  assert.equal(plainText('# Title\n\nBody text'), 'Title Body text');
+  assert.equal(plainText('> quoted words'), 'quoted words');
 });

@@ -57,9 +57,17 @@ export function renderMarkdown(source: string | null | undefined, rtl = false): 
   return raw(sanitizeHtml((rtl ? rtlMarked : marked).parse(source) as string, policy));
 }
 
+/**
+ * Whether a text may hold Markdown: a character that can start markup, or a line that can start a
+ * list, a heading underline or a code block. Most descriptions have none (plain paragraphs), and
+ * then their plain text is the text itself, without a pass of the Markdown lexer.
+ */
+const MAY_BE_MARKDOWN = /[\\`*_[\]#<>|~&!]|^[ \t]*(?:[-+]|\d+[.)])(?:[ \t]|$)|^ {0,3}[-=]{2,}|^(?: {4}|\t)/m;
+
 /** The words of a Markdown text without its markup, for search and descriptions. */
 export function plainText(source: string | null | undefined): string {
   if (!source) return '';
+  if (!MAY_BE_MARKDOWN.test(source)) return source.replace(/\s+/g, ' ').trim();
   const out: string[] = [];
   const walk = (tokens: Token[]) => {
     for (const token of tokens) {
