@@ -32,10 +32,25 @@ function formatters(lang: Lang): Formatters {
     const numbers = new Intl.NumberFormat(lang);
     const regions = new Intl.DisplayNames([lang], { type: 'region' });
     const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
+    // Names and counts repeat on every page (a search shows a hundred facet counts): each is
+    // formatted once per language. Bounded, as the numbers are not a closed set.
+    const remembered = (format: (key: string) => string) => {
+      const seen = new Map<string, string>();
+      return (key: string) => {
+        let out = seen.get(key);
+        if (out === undefined) {
+          out = format(key);
+          if (seen.size >= 5000) seen.clear();
+          seen.set(key, out);
+        }
+        return out;
+      };
+    };
+    const count = remembered((n) => numbers.format(Number(n)));
     f = {
-      number: (n) => numbers.format(n),
-      country: (code) => regions.of(code) ?? code,
-      language: (code) => languageNames.of(code) ?? code,
+      number: (n) => (Number.isInteger(n) ? count(String(n)) : numbers.format(n)),
+      country: remembered((code) => regions.of(code) ?? code),
+      language: remembered((code) => languageNames.of(code) ?? code),
     };
     formatterCache.set(lang, f);
   }

@@ -22,6 +22,22 @@ export function forEachBit(bits: Uint32Array, each: (p: number) => void): void {
   }
 }
 
+/** Writes the positions in the set into `out`, ascending; returns how many (out must have room for them all). */
+export function positionsInto(bits: Uint32Array, out: Int32Array): number {
+  // Read as signed words: a word with its top bit set stays a small integer, never a boxed number.
+  const words = new Int32Array(bits.buffer, bits.byteOffset, bits.length);
+  let n = 0;
+  for (let w = 0; w < words.length; w++) {
+    let x = words[w]!;
+    while (x !== 0) {
+      const low = x & -x;
+      out[n++] = (w << 5) + 31 - Math.clz32(low);
+      x ^= low;
+    }
+  }
+  return n;
+}
+
 export function popcount(bits: Uint32Array): number {
   let n = 0;
   for (let w = 0; w < bits.length; w++) {

@@ -56,27 +56,22 @@ export async function loadFacetRows(db: DB): Promise<FacetRows> {
 /** The cards of the given resources, in the given order, in the reader's language or English. */
 export async function cardsByIds(db: DB, ids: number[], lang: Lang): Promise<ResourceCard[]> {
   if (ids.length === 0) return [];
-  const [rows, texts] = await Promise.all([
-    db.selectFrom('resources').select(['id', 'slug', 'type', 'source', 'year', 'link', 'updated_at']).where('id', 'in', ids).execute(),
-    db
-      .selectFrom('resource_translations')
-      .select(['resource_id', 'lang', 'title', 'description'])
-      .where('resource_id', 'in', ids)
-      .where('lang', 'in', lang === 'en' ? ['en'] : [lang, 'en'])
-      .execute(),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // One statement: each resource with its texts in the reader's language and English (a row per text).
+  const rows = await db
+    .selectFrom('resources as r')
+    .leftJoin('resource_translations as t', (join) => join.onRef('t.resource_id', '=', 'r.id').on('t.lang', 'in', lang === 'en' ? ['en'] : [lang, 'en']))
+    .select(['r.id', 'r.slug', 'r.type', 'r.source', 'r.year', 'r.link', 'r.updated_at', 't.lang', 't.title', 't.description'])
+    .where('r.id', 'in', ids)
+    .execute();
+  const byId = new Map<number, { row: CardRow; texts: { lang: string; title: string | null; description: string | null }[] }>();
+  for (const r of rows) {
+    let entry = byId.get(r.id);
+    if (!entry) byId.set(r.id, (entry = { row: r, texts: [] }));
+    if (r.lang !== null) entry.texts.push({ lang: r.lang, title: r.title, description: r.description });
+  }
   return ids.flatMap((id) => {
-    const r = byId.get(id);
-    return r
-      ? [
-          toCard(
-            r,
-            texts.filter((x) => x.resource_id === id),
-            lang,
-          ),
-        ]
-      : [];
+    const entry = byId.get(id);
+    return entry ? [toCard(entry.row, entry.texts, lang)] : [];
   });
 }
 
