@@ -32,6 +32,7 @@ const schema = z
     TRUST_PROXY: booleanString.default(false),
     PAGE_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(5000),
     SEARCH_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(1_000_000).default(2000),
+    SEARCH_CACHE_MB: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100_000).default(24),
     SEARCH_RATE_BURST: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(100_000).default(20),
     SEARCH_RATE_PER_SECOND: z.coerce.number({ error: 'must be a number' }).min(0.01, { error: 'must be at least 0.01' }).max(100_000).default(5),
     SEARCH_ENGINE: z.enum(['memory', 'database'], { error: 'must be memory or database' }).default('memory'),
@@ -100,6 +101,8 @@ export interface Config {
   trustProxy: boolean;
   pageCacheEntries: number;
   searchCacheEntries: number;
+  /** the search cache's bound in bytes */
+  searchCacheBytes: number;
   /**
    * Uncached searches one address may run at once before it is slowed down (docs: README "Fair
    * use"); 0: no limit
@@ -176,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY,
     pageCacheEntries: c.PAGE_CACHE_ENTRIES,
     searchCacheEntries: c.SEARCH_CACHE_ENTRIES,
+    searchCacheBytes: c.SEARCH_CACHE_MB * 1024 * 1024,
     searchRateBurst: c.SEARCH_RATE_BURST,
     searchRatePerSecond: c.SEARCH_RATE_PER_SECOND,
     searchEngine: c.SEARCH_ENGINE,

@@ -81,7 +81,8 @@ export function createAppContext(o: {
   };
   const cache = new PageCache(config.pageCacheEntries);
   // Searches get their own cache, so a stream of different queries cannot push content pages out.
-  const searchCache = new PageCache(config.searchCacheEntries);
+  // Bounded in bytes too: a results page is 40–60 KB, and 2,000 of them would hold 120 MB.
+  const searchCache = new PageCache(config.searchCacheEntries, config.searchCacheBytes);
   const turns = new Turns();
   const ctxFor = (lang: Lang, url: string): PageContext => {
     const q = url.indexOf('?');

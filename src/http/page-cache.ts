@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 
 // Rendered pages that do not change per request are kept with their compressed forms and ETag.
 // Every entry remembers the content version it was rendered from; a newer version misses.
-// Bounded: past its capacity the least recently used entry goes.
+// Bounded by entries and by bytes: past either, the least recently used entries go.
 
 export interface Rendered {
   readonly body: Buffer;
@@ -56,13 +56,19 @@ export function renderedFrom(text: string, type: string, status = 200): Rendered
   };
 }
 
+/** What a page costs the cache: its bytes, and a quarter more for the compressed forms it gains when asked for. */
+const costOf = (page: Rendered) => Math.ceil(page.body.length * 1.25);
+
 export class PageCache {
-  private readonly entries = new Map<string, { version: string; page: Rendered; used: number }>();
+  private readonly entries = new Map<string, { version: string; page: Rendered; used: number; cost: number }>();
   private readonly capacity: number;
+  private readonly maxBytes: number;
+  private used = 0;
   /** counts uses: an entry remembers when it was last used */
   private clock = 0;
-  constructor(capacity: number) {
+  constructor(capacity: number, maxBytes = Infinity) {
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
   }
 
   get(key: string, version: string): Rendered | undefined {
@@ -75,8 +81,10 @@ export class PageCache {
   }
 
   set(key: string, version: string, page: Rendered): void {
-    if (this.capacity === 0) return;
-    if (this.entries.size >= this.capacity && !this.entries.has(key)) {
+    const cost = costOf(page);
+    if (this.capacity === 0 || cost > this.maxBytes) return;
+    this.remove(key);
+    while (this.entries.size > 0 && (this.entries.size >= this.capacity || this.used + cost > this.maxBytes)) {
       let oldest: string | undefined;
       let least = Infinity;
       for (const [k, e] of this.entries) {
@@ -85,13 +93,27 @@ export class PageCache {
           oldest = k;
         }
       }
-      if (oldest !== undefined) this.entries.delete(oldest);
+      this.remove(oldest!);
     }
-    this.entries.set(key, { version, page, used: ++this.clock });
+    this.entries.set(key, { version, page, used: ++this.clock, cost });
+    this.used += cost;
+  }
+
+  private remove(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.used -= e.cost;
   }
 
   clear(): void {
     this.entries.clear();
+    this.used = 0;
+  }
+
+  /** What the pages kept cost, in bytes (their text and a quarter more for compressed forms). */
+  get bytes(): number {
+    return this.used;
   }
 
   get size(): number {

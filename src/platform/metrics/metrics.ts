@@ -19,7 +19,7 @@ export interface Metrics {
   readonly contentType: string;
 }
 
-export function createMetrics(database: Database, jobs: JobQueue, caches: Record<'pages' | 'searches', { size: number }>): Metrics {
+export function createMetrics(database: Database, jobs: JobQueue, caches: Record<'pages' | 'searches', { size: number; bytes: number }>): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -45,6 +45,16 @@ export function createMetrics(database: Database, jobs: JobQueue, caches: Record
     collect() {
       this.set({ cache: 'pages' }, caches.pages.size);
       this.set({ cache: 'searches' }, caches.searches.size);
+    },
+  });
+  new client.Gauge({
+    name: 'page_cache_bytes',
+    help: 'What the kept pages cost in memory, by cache (their text and a quarter more for compressed forms)',
+    labelNames: ['cache'] as const,
+    registers,
+    collect() {
+      this.set({ cache: 'pages' }, caches.pages.bytes);
+      this.set({ cache: 'searches' }, caches.searches.bytes);
     },
   });
   const attempts = new client.Counter({
