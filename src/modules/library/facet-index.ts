@@ -136,8 +136,9 @@ export class FacetIndex {
   /** scratch space of matchesFrom(), read by the query() that follows it (both synchronous) */
   private readonly scoreOf: Float32Array;
   private readonly docOf: Int32Array;
-  /** scratch space of query(): the positions of a set being counted */
+  /** scratch space of query(): the positions of a set being counted, then of the results being ranked, and their scores */
   private readonly positions: Int32Array;
+  private readonly rankScores: Float32Array;
 
   constructor(rows: FacetRows, languages: readonly Lang[]) {
     this.size = rows.resources.length;
@@ -169,6 +170,7 @@ export class FacetIndex {
     this.scoreOf = new Float32Array(this.size);
     this.docOf = new Int32Array(this.size);
     this.positions = new Int32Array(this.size);
+    this.rankScores = new Float32Array(this.size);
 
     const maxDoc = rows.documents.reduce((m, d) => Math.max(m, d.id), 0);
     this.docPosition = new Int32Array(maxDoc + 1);
@@ -304,8 +306,9 @@ export class FacetIndex {
   private byScore(q: IndexQuery, members: Uint32Array, total: number): number[] {
     const m = q.matches!;
     const score = m.score!;
-    const positions = new Int32Array(total);
-    const scores = new Float32Array(total);
+    // The scratch arrays: the facet counts that used `positions` are done.
+    const positions = this.positions;
+    const scores = this.rankScores.subarray(0, total);
     let n = 0;
     forEachBit(members, (p) => {
       positions[n] = p;

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { DB } from '../../db/database.ts';
 import { languages, type Lang } from '../../i18n/languages.ts';
 import type { SearchProvider } from '../search/index.ts';
@@ -45,6 +46,9 @@ export function libraryService(db: DB, search: SearchProvider, contentVersion: (
       return { items: [], total: 0, facets: Object.fromEntries(facetNames.map((f) => [f, []])) as unknown as LibraryPage['facets'] };
     }
     const result = idx.query({ ...req, matches: matched ? idx.matchesFrom(matched) : null });
+    // A new search is two steps of a few milliseconds rather than one: what arrived meanwhile (a
+    // cached page above all) is answered between them (http/turns.ts).
+    if (req.q) await yieldToRequests();
     return { items: await repo.cardsByIds(db, result.ids, req.lang), total: result.total, facets: result.facets };
   }
 

@@ -12,7 +12,10 @@ export { gallop, topK };
 // when the title has every word and, for the best matches, when the words stand together as
 // typed (an exact phrase).
 
-/** One language's matches: document ids and their scores (higher is better), in id order per partition. */
+/**
+ * One language's matches: document ids and their scores (higher is better), in id order per
+ * partition. Views of the index's working arrays: read them before the next match().
+ */
 export interface LangMatches {
   lang: Lang;
   ids: Int32Array;
@@ -56,6 +59,28 @@ const MIN_TYPO_LENGTH = 5;
 const LANG_CODE = new Map<string, number>(languages.map((l, i) => [l, i + 1]));
 const LANG_OF = ['', ...languages] as const;
 
+/**
+ * Working arrays of one language's match, reused by every search: a common word matches most of
+ * 100,000 documents, and fresh arrays for each search made the garbage collector stop the
+ * server every second (external memory). What match() returns are views of them, valid until
+ * the next match(): callers read them at once (the e-library turns them into its bitsets).
+ */
+class Scratch {
+  docs = new Int32Array(0);
+  scores = new Float32Array(0);
+  titled = new Uint8Array(0);
+  ids = new Int32Array(0);
+  /** room for n matches (the contents need not survive) */
+  reserve(n: number): void {
+    if (this.docs.length >= n) return;
+    const size = Math.max(n, this.docs.length * 2, 1024);
+    this.docs = new Int32Array(size);
+    this.scores = new Float32Array(size);
+    this.titled = new Uint8Array(size);
+    this.ids = new Int32Array(size);
+  }
+}
+
 /** A query word's alternatives in one partition: the term itself, or the terms a typo away. */
 interface Position {
   lists: { p: Postings; scale: number }[];
@@ -77,6 +102,11 @@ export class SearchIndex {
   private readonly refs: string[] = [];
   private stamp = new Int32Array(16);
   private generation = 0;
+  /** per language of a match (the reader's, then English) */
+  private readonly scratch: Scratch[] = [];
+  /** site search's hits before ranking, one per item */
+  private hitIds = new Int32Array(16);
+  private hitScores = new Float32Array(16);
 
   get documents(): number {
     let n = 0;
@@ -169,9 +199,9 @@ export class SearchIndex {
   }
 
   /** Documents with every word, in one partition: ordinals, scores, and whether the title had them all. */
-  private intersect(part: Partition, positions: Position[], kinds: Set<number> | null): { ords: Int32Array; scores: Float32Array; n: number } {
+  private intersect(part: Partition, positions: Position[], kinds: Set<number> | null, into: Scratch): { ords: Int32Array; scores: Float32Array; n: number } {
     const order = positions.slice().sort((a, b) => a.df - b.df);
-    const first = union(order[0]!);
+    const first = union(order[0]!, into);
     let ords = first.docs;
     const scores = first.scores;
     const titled = first.inTitle;
@@ -223,6 +253,7 @@ export class SearchIndex {
    */
   match(text: string, lang: Lang, kinds?: readonly string[]): Matches | null {
     const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
+    let slot = 0;
     const kindSet = kinds?.length ? new Set(kinds.map((k) => this.kindCodes.get(k) ?? -1)) : null;
     const perLang: LangMatches[] = [];
     const phraseTerms = new Map<Lang, Set<number>[]>();
@@ -237,8 +268,10 @@ export class SearchIndex {
         perLang.push({ lang: l, ids: new Int32Array(0), scores: new Float32Array(0) });
         continue;
       }
-      const { ords, scores, n } = this.intersect(part, positions, kindSet);
-      const ids = new Int32Array(n);
+      const into = (this.scratch[slot++] ??= new Scratch());
+      const { ords, scores, n } = this.intersect(part, positions, kindSet, into);
+      into.reserve(n);
+      const ids = into.ids.subarray(0, n);
       for (let i = 0; i < n; i++) ids[i] = part.key[ords[i]!]!;
       perLang.push({ lang: l, ids, scores });
       // In the order typed, for the phrase bonus.
@@ -286,8 +319,10 @@ export class SearchIndex {
     if (!m) return null;
     const gen = ++this.generation;
     this.stamp = grow(this.stamp, this.refs.length);
-    const ids: number[] = [];
-    const scores: number[] = [];
+    const most = m.perLang.reduce((t, lm) => t + lm.ids.length, 0);
+    this.hitIds = grow(this.hitIds, most);
+    this.hitScores = grow(this.hitScores, most);
+    let total = 0;
     // The reader's language first: its documents win their ref.
     for (const lm of m.perLang) {
       for (let i = 0; i < lm.ids.length; i++) {
@@ -295,11 +330,12 @@ export class SearchIndex {
         const ref = this.refOf[id]!;
         if (this.stamp[ref] === gen) continue;
         this.stamp[ref] = gen;
-        ids.push(id);
-        scores.push(lm.scores[i]! * this.kindWeight[this.kindOf[id]!]!);
+        this.hitIds[total] = id;
+        this.hitScores[total++] = lm.scores[i]! * this.kindWeight[this.kindOf[id]!]!;
       }
     }
-    const total = ids.length;
+    const ids = this.hitIds;
+    const scores = this.hitScores.subarray(0, total);
     const order = topK(scores, Math.max(RESCORE_WINDOW, o.offset + o.limit), (a, b) => this.refs[this.refOf[ids[a]!]!]! < this.refs[this.refOf[ids[b]!]!]!);
     const bonus = m.phrase(order.map((i) => ids[i]!));
     const ranked = order.map((i, k) => ({ id: ids[i]!, score: scores[i]! * bonus[k]! }));
@@ -308,13 +344,16 @@ export class SearchIndex {
   }
 }
 
-/** The union of a position's lists (one list: itself), as fresh arrays the caller may overwrite. */
-function union(pos: Position): { docs: Int32Array; scores: Float32Array; inTitle: Uint8Array; n: number } {
+/** The union of a position's lists (one list: itself), in arrays the caller may overwrite (one list: the scratch space's). */
+function union(pos: Position, into: Scratch): { docs: Int32Array; scores: Float32Array; inTitle: Uint8Array; n: number } {
   if (pos.lists.length === 1) {
     const { p, scale } = pos.lists[0]!;
-    const scores = new Float32Array(p.n);
+    into.reserve(p.n);
+    const { docs, scores, titled } = into;
+    docs.set(p.docs.subarray(0, p.n));
+    titled.set(p.inTitle.subarray(0, p.n));
     for (let i = 0; i < p.n; i++) scores[i] = p.weights[i]! * scale;
-    return { docs: p.docs.slice(0, p.n), scores, inTitle: p.inTitle.slice(0, p.n), n: p.n };
+    return { docs, scores, inTitle: titled, n: p.n };
   }
   const best = new Map<number, { s: number; t: number }>();
   for (const { p, scale } of pos.lists) {
