@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     const appPort = await freePort();
     const started = performance.now();
     server = startServer(file, appPort);
-    await waitFor(`http://${HOST}:${appPort}/readyz`, 60_000, server.child).catch((e: Error) => {
+    await waitFor(`http://${HOST}:${appPort}/readyz`, 300_000, server.child).catch((e: Error) => {
       throw new Error(`${e.message}\n${server?.output() ?? ''}`);
     });
     log(`Server ready on ${HOST}:${appPort} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -280,7 +280,7 @@ async function main(): Promise<void> {
     if (!CONTENT_ONLY) {
       const coldPort = await freePort();
       server = startServer(file, coldPort, { SEARCH_CACHE_ENTRIES: '0' });
-      await waitFor(`http://${HOST}:${coldPort}/readyz`, 60_000, server.child);
+      await waitFor(`http://${HOST}:${coldPort}/readyz`, 300_000, server.child);
       const cold = `http://${HOST}:${coldPort}`;
       await fetchOk(cold + searchPaths[0]!);
       await measure(

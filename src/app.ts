@@ -74,6 +74,8 @@ declare module 'fastify' {
     warmReports: () => Promise<{ benchmarkMs: number; totalMs: number }>;
     /** builds the search index and the e-library's facet index, so that the first search does not wait for them */
     warmSearch: () => Promise<{ documents: number; ms: number }>;
+    /** start-up work under way that /readyz waits for (AppContext.warmingUp) */
+    warmingUp: Set<string>;
   }
 }
 
@@ -224,9 +226,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const reports = reportService(database.db, knowledge);
   app.decorate('warmSearch', async () => {
     const started = performance.now();
-    const [built] = await Promise.all([search.warm?.(), library.warm()]);
-    return { documents: built?.documents ?? 0, ms: performance.now() - started };
+    // /readyz says "warming up" meanwhile; a failed warm-up ends it too (searches build the index themselves then).
+    a.warmingUp.add('search');
+    try {
+      const [built] = await Promise.all([search.warm?.(), library.warm()]);
+      return { documents: built?.documents ?? 0, ms: performance.now() - started };
+    } finally {
+      a.warmingUp.delete('search');
+    }
   });
+  app.decorate('warmingUp', a.warmingUp);
   app.decorate('warmReports', () => warmReports(database.db, reports, (lang) => a.ctxFor(lang, `/${lang}/`)));
   const plans = planService(database.db, knowledge, { mailer, baseUrl: config.baseUrl });
   jobs.define(overdueJob(database.db, mailer, config.baseUrl));

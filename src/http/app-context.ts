@@ -27,6 +27,12 @@ export interface AppContext {
   searchCache: PageCache;
   /** new searches wait here for their turn (http/turns.ts) */
   turns: Turns;
+  /**
+   * Start-up work under way that /readyz waits for (the search index's warm-up, started by
+   * server.ts): while it is not empty the instance answers but says it is not ready, so a load
+   * balancer does not send it searches that would wait seconds for the index.
+   */
+  warmingUp: Set<string>;
   ctx(request: FastifyRequest, lang: Lang): PageContext;
   /** The context of a page rendered for a given address (e.g. a canonical one) rather than the request's. */
   ctxFor(lang: Lang, url: string): PageContext;
@@ -114,6 +120,7 @@ export function createAppContext(o: {
     cache,
     searchCache,
     turns,
+    warmingUp: new Set(),
     sendCached(request, reply) {
       if (request.method !== 'GET' || mayBeSignedIn(request)) return false;
       const page = cache.get(request.url, content.version());

@@ -31,10 +31,10 @@ export function siteRoutes(app: FastifyInstance, a: AppContext): void {
 
   app.get('/readyz', async (_req, reply) => {
     const ok = await a.database.ping();
-    return reply
-      .header('cache-control', 'no-store')
-      .code(ok ? 200 : 503)
-      .send({ status: ok ? 'ready' : 'database unreachable' });
+    reply.header('cache-control', 'no-store');
+    if (!ok) return reply.code(503).send({ status: 'database unreachable' });
+    if (a.warmingUp.size > 0) return reply.code(503).send({ status: 'warming up', waiting: [...a.warmingUp] });
+    return reply.send({ status: 'ready' });
   });
 
   app.get('/robots.txt', (req, reply) =>

@@ -26,6 +26,24 @@ describe('site-wide behaviour', () => {
     assert.deepEqual(ready.json(), { status: 'ready' });
   });
 
+  test('/readyz says "warming up" while start-up work runs (the search index), and ready once it is done', async () => {
+    const warm = t.app.warmSearch();
+    assert.deepEqual([...t.app.warmingUp], ['search'], 'the warm-up is under way from its first step');
+    await warm;
+    assert.equal(t.app.warmingUp.size, 0);
+    assert.equal((await t.get('/readyz')).statusCode, 200);
+    // While some start-up work is under way (held here, as the search index's build would be):
+    t.app.warmingUp.add('search');
+    try {
+      const during = await t.get('/readyz');
+      assert.equal(during.statusCode, 503);
+      assert.deepEqual(during.json(), { status: 'warming up', waiting: ['search'] });
+    } finally {
+      t.app.warmingUp.delete('search');
+    }
+    assert.deepEqual((await t.get('/readyz')).json(), { status: 'ready' });
+  });
+
   test('every page carries a strict Content-Security-Policy and other security headers', async () => {
     const res = await t.get('/en');
     const csp = res.headers['content-security-policy'] as string;
