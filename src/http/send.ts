@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Rendered } from './page-cache.ts';
 
@@ -37,17 +38,28 @@ export function sendText(request: FastifyRequest, reply: FastifyReply, text: str
   reply.header('vary', 'Accept-Encoding').header('cache-control', 'no-cache').header('etag', etag);
   if (status === 200 && request.headers['if-none-match'] === etag) return reply.code(304).send();
   reply.code(status).type(type);
-  const packed = compressed(request, body);
-  if (packed) return reply.header('content-encoding', packed.encoding).send(packed.data);
-  return reply.send(body);
+  return sendCompressed(request, reply, body);
 }
 
-/** Compressed for the client when it accepts it and the body is worth it; the encoding used, or null. */
-function compressed(request: FastifyRequest, body: Buffer): { encoding: 'br' | 'gzip'; data: Buffer } | null {
+const BROTLI: BrotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
+const GZIP: ZlibOptions = { level: 6 };
+const brotliLater = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
+const gzipLater = promisify<Buffer, ZlibOptions, Buffer>(gzip);
+
+/**
+ * Sends the body compressed for the client when it accepts it and the body is worth it. The
+ * compression runs in libuv's thread pool (a report is a few hundred KB: compressing it on the
+ * event loop held every other request for milliseconds); the reply is returned at once and sent
+ * when it is done, which Fastify waits for (a reply is thenable).
+ */
+function sendCompressed(request: FastifyRequest, reply: FastifyReply, body: Buffer): FastifyReply {
   const encoding = body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
-  if (encoding === 'br') return { encoding, data: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) };
-  if (encoding === 'gzip') return { encoding, data: gzipSync(body, { level: 6 }) };
-  return null;
+  if (!encoding) return reply.send(body);
+  void (encoding === 'br' ? brotliLater(body, BROTLI) : gzipLater(body, GZIP)).then(
+    (data) => reply.header('content-encoding', encoding).send(data),
+    (error: unknown) => reply.send(error instanceof Error ? error : new Error(String(error))),
+  );
+  return reply;
 }
 
 /**
@@ -56,8 +68,5 @@ function compressed(request: FastifyRequest, body: Buffer): { encoding: 'br' | '
  */
 export function sendPrivate(reply: FastifyReply, body: string, status = 200): FastifyReply {
   reply.code(status).header('cache-control', 'no-store').header('vary', 'Accept-Encoding').type('text/html; charset=utf-8');
-  const raw = Buffer.from(body);
-  const packed = compressed(reply.request, raw);
-  if (packed) return reply.header('content-encoding', packed.encoding).send(packed.data);
-  return reply.send(raw);
+  return sendCompressed(reply.request, reply, Buffer.from(body));
 }
