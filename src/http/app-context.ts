@@ -111,8 +111,10 @@ export function createAppContext(o: {
       const own = await personalised(request, () => page.body.toString());
       if (own !== null) return sendPrivate(reply, own, page.status);
     }
+    // Compressed before it is sent, off the event loop; not for a 304, which sends no body.
     const encoding = encodingFor(request, page);
-    if (encoding) await page.prepare(encoding);
+    const unchanged = page.status === 200 && request.headers['if-none-match'] === page.etag;
+    if (encoding && !unchanged) await page.prepare(encoding);
     return sendRendered(request, reply, page);
   };
   return {
