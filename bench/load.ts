@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildLibrary } from './build.ts';
 import { rng, terms, themes, types } from './synthetic.ts';
-import { HOST, drain, freePort, hasCommand, runWrk, stopChild, waitFor, type WrkResult } from './tools.ts';
+import { HOST, drain, freePort, hasCommand, runWrk, startServer, stopChild, waitFor, type WrkResult } from './tools.ts';
 
 // npm run bench:load (part of npm run bench): issue 13's search, fairness and memory targets, on
 // SQLite and on PostgreSQL. Builds a 100,000-resource library, starts the real server with its
@@ -94,26 +94,6 @@ end
   return file;
 }
 
-function startServer(databaseUrl: string, port: number, extra: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['src/server.ts'], {
-    cwd: root,
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST,
-      BASE_URL: `http://${HOST}:${port}`,
-      LOG_LEVEL: 'warn',
-      LOAD_CONTENT: 'false',
-      // Every request comes from one address here: the fair-use budget would refuse most searches.
-      SEARCH_RATE_BURST: '0',
-      ...extra,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
 const rssMb = (pid: number): number => {
   const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
@@ -162,7 +142,7 @@ const clean = (r: WrkResult) => r.non2xx === 0 && r.socketErrors === 0;
 async function measureDatabase(label: string, databaseUrl: string, searches: string[], work: string, rows: Row[]): Promise<void> {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
-  const server = startServer(databaseUrl, port, { SEARCH_CACHE_ENTRIES: '0' });
+  const server = startServer(root, databaseUrl, port, { SEARCH_CACHE_ENTRIES: '0' }).child;
   try {
     await waitFor(`${base}/readyz`, 300_000, server);
     for (const path of searches.slice(0, 50)) await (await fetch(base + path)).arrayBuffer();
@@ -228,7 +208,7 @@ async function mix(file: string, searches: string[], work: string, rows: Row[]):
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   // The platform as deployed: search cache on (new searches still miss it: there are 5,000).
-  const server = startServer(`sqlite:${file}`, port);
+  const server = startServer(root, `sqlite:${file}`, port).child;
   try {
     await waitFor(`${base}/readyz`, 300_000, server);
     // The e-library's filters are built by the first search: not part of the measure.

@@ -8,7 +8,20 @@ import { buildLibrary, type BuildResult } from './build.ts';
 import { diagnose } from './diagnose.ts';
 import { fmt, markdown, table, TARGET, type Row, type Target } from './report.ts';
 import { searchQueries } from './synthetic.ts';
-import { HOST, drain, freePort, hasCommand, rotatingScript, runWrk, startNginx, stopChild, waitFor, type Nginx, type WrkResult } from './tools.ts';
+import {
+  HOST,
+  drain,
+  startServer as startBenchServer,
+  freePort,
+  hasCommand,
+  rotatingScript,
+  runWrk,
+  startNginx,
+  stopChild,
+  waitFor,
+  type Nginx,
+  type WrkResult,
+} from './tools.ts';
 
 // npm run bench: builds a 100,000-resource library in a temporary SQLite database, starts the real
 // server on it, and measures four pages with wrk at 50 connections against nginx serving the
@@ -59,33 +72,7 @@ function ensureTools(): void {
   process.exit(1);
 }
 
-function startServer(file: string, port: number, extra: Record<string, string> = {}): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['src/server.ts'], {
-    cwd: root,
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      DATABASE_URL: `sqlite:${file}`,
-      PORT: String(port),
-      HOST,
-      BASE_URL: `http://${HOST}:${port}`,
-      LOG_LEVEL: 'warn',
-      LOAD_CONTENT: 'false',
-      // Every search comes from one address here: the fair-use budget (http/fair-use.ts) would
-      // answer most of them with 429, which is not what the search targets measure.
-      SEARCH_RATE_BURST: '0',
-      ...extra,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (d: Buffer) => {
-    output = (output + d.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return { child, output: () => output };
-}
+const startServer = (file: string, port: number, extra: Record<string, string> = {}) => startBenchServer(root, `sqlite:${file}`, port, extra);
 
 async function fetchOk(url: string, expect?: RegExp): Promise<string> {
   const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });

@@ -8,6 +8,43 @@ import { dirname, join } from 'node:path';
 
 export const HOST = '127.0.0.1';
 
+/**
+ * Starts the real server (`node src/server.ts` in `root`) on a database, in production mode,
+ * without loading the content pack. Every request of a benchmark comes from one address, so the
+ * search budget (http/fair-use.ts) is off: it would answer most searches with 429, which is not
+ * what the targets measure. `output()` is the end of what it printed.
+ */
+export function startServer(
+  root: string,
+  databaseUrl: string,
+  port: number,
+  extra: Record<string, string> = {},
+): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['src/server.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST,
+      BASE_URL: `http://${HOST}:${port}`,
+      LOG_LEVEL: 'warn',
+      LOAD_CONTENT: 'false',
+      SEARCH_RATE_BURST: '0',
+      ...extra,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, output: () => output };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
