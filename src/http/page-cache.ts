@@ -23,9 +23,16 @@ export interface Rendered {
 }
 
 const GZIP: ZlibOptions = { level: 6 };
-const BROTLI: BrotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+/** brotli's quality for pages compressed once and kept; a page sent once (send.ts) uses less */
+const KEPT_QUALITY = 5;
+const brotliOptions = (quality: number): BrotliOptions => ({ params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
 const gzipLater = promisify<Buffer, ZlibOptions, Buffer>(gzipAsync);
 const brotliLater = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
+
+/** The body compressed in libuv's thread pool, off the event loop (gzip level 6, or brotli at `quality`). */
+export function compressLater(body: Buffer, encoding: 'gzip' | 'br', quality = KEPT_QUALITY): Promise<Buffer> {
+  return encoding === 'br' ? brotliLater(body, brotliOptions(quality)) : gzipLater(body, GZIP);
+}
 
 export function renderedFrom(text: string, type: string, status = 200): Rendered {
   const body = Buffer.from(text);
@@ -40,15 +47,15 @@ export function renderedFrom(text: string, type: string, status = 200): Rendered
       return (gzip ??= gzipSync(body, GZIP));
     },
     get br() {
-      return (br ??= brotliCompressSync(body, BROTLI));
+      return (br ??= brotliCompressSync(body, brotliOptions(KEPT_QUALITY)));
     },
     prepare(encoding) {
       if (encoding === 'gzip') {
         if (gzip) return Promise.resolve();
-        return (gzipping ??= gzipLater(body, GZIP).then((b) => void (gzip ??= b)));
+        return (gzipping ??= compressLater(body, 'gzip').then((b) => void (gzip ??= b)));
       }
       if (br) return Promise.resolve();
-      return (brotliing ??= brotliLater(body, BROTLI).then((b) => void (br ??= b)));
+      return (brotliing ??= compressLater(body, 'br').then((b) => void (br ??= b)));
     },
     etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
     type,

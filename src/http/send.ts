@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Rendered } from './page-cache.ts';
+import { compressLater, type Rendered } from './page-cache.ts';
 
 // Sends a rendered response with an ETag (304 when unchanged) and the best compression the client
 // accepts. Cached pages carry their compressed forms; fresh ones are compressed here.
@@ -41,10 +39,8 @@ export function sendText(request: FastifyRequest, reply: FastifyReply, text: str
   return sendCompressed(request, reply, body);
 }
 
-const BROTLI: BrotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
-const GZIP: ZlibOptions = { level: 6 };
-const brotliLater = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
-const gzipLater = promisify<Buffer, ZlibOptions, Buffer>(gzip);
+/** brotli's quality for a body sent once: a little faster than for pages kept (page-cache.ts) */
+const ONCE_QUALITY = 4;
 
 /**
  * Sends the body compressed for the client when it accepts it and the body is worth it. The
@@ -55,7 +51,7 @@ const gzipLater = promisify<Buffer, ZlibOptions, Buffer>(gzip);
 function sendCompressed(request: FastifyRequest, reply: FastifyReply, body: Buffer): FastifyReply {
   const encoding = body.length >= MIN_COMPRESS ? pickEncoding(request) : null;
   if (!encoding) return reply.send(body);
-  void (encoding === 'br' ? brotliLater(body, BROTLI) : gzipLater(body, GZIP)).then(
+  void compressLater(body, encoding, ONCE_QUALITY).then(
     (data) => reply.header('content-encoding', encoding).send(data),
     (error: unknown) => reply.send(error instanceof Error ? error : new Error(String(error))),
   );
