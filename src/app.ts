@@ -55,6 +55,7 @@ import { roundRoutes } from './modules/assessment/rounds/routes.ts';
 import { roundsService } from './modules/assessment/rounds/service.ts';
 import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { knowledgeService } from './modules/knowledge/service.ts';
+import { facetBuilder } from './modules/library/facet-build.ts';
 import { libraryService } from './modules/library/service.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { createSearchEngine } from './modules/search/index.ts';
@@ -120,7 +121,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const assets = loadAssets();
   const content = await contentState(database.db, options.contentPollMs ?? 1000, database.listen);
-  const search = createSearchEngine(database, { engine: config.searchEngine, contentVersion: () => content.version() });
+  // Big builds run in a worker thread (platform/offthread); one that fails there runs here instead.
+  const onFallback = (err: Error) => app.log.warn({ err }, 'index build in a worker thread failed; building in the main thread');
+  const search = createSearchEngine(database, {
+    engine: config.searchEngine,
+    contentVersion: () => content.version(),
+    workerFrom: config.indexWorkerFrom,
+    onFallback,
+  });
   const headers = securityHeaders(config);
   // Sessions are signed with SESSION_SECRET, or with a secret generated once and kept in the
   // database, so every instance (and every restart) accepts the same cookies.
@@ -141,7 +149,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('jobs', jobs);
   const metrics = createMetrics(database, jobs, { pages: a.cache, searches: a.searchCache });
 
-  const library = libraryService(database.db, search, () => content.version());
+  const library = libraryService(database.db, search, () => content.version(), {
+    build: facetBuilder(database, { workerFrom: config.indexWorkerFrom, onFallback }),
+  });
   const knowledge = knowledgeService(database.db, library);
   const fileStore = createStore(config);
   const files = filesService(database.db, fileStore, {

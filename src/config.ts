@@ -36,6 +36,9 @@ const schema = z
     SEARCH_RATE_BURST: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(100_000).default(20),
     SEARCH_RATE_PER_SECOND: z.coerce.number({ error: 'must be a number' }).min(0.01, { error: 'must be at least 0.01' }).max(100_000).default(5),
     SEARCH_ENGINE: z.enum(['memory', 'database'], { error: 'must be memory or database' }).default('memory'),
+    INDEX_WORKER_FROM: z
+      .union([z.literal('never'), z.coerce.number().int().min(0).max(1_000_000_000)], { error: 'must be a whole number of rows or "never"' })
+      .default(5000),
     SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
     SESSION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int().min(1).max(365).default(14),
     SMTP_URL: z
@@ -112,6 +115,11 @@ export interface Config {
   searchRatePerSecond: number;
   /** who answers searches: the in-memory index of each instance, or the database's full-text index (decision 0016) */
   searchEngine: 'memory' | 'database';
+  /**
+   * From how many rows (search documents, published resources) the search index and the facet
+   * index are built in a worker thread of their own (platform/offthread); null: never
+   */
+  indexWorkerFrom: number | null;
   shutdownGraceMs: number;
   /** null: a secret is generated once and kept in the database, shared by every instance */
   sessionSecret: string | null;
@@ -183,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     searchRateBurst: c.SEARCH_RATE_BURST,
     searchRatePerSecond: c.SEARCH_RATE_PER_SECOND,
     searchEngine: c.SEARCH_ENGINE,
+    indexWorkerFrom: c.INDEX_WORKER_FROM === 'never' ? null : c.INDEX_WORKER_FROM,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     sessionSecret: c.SESSION_SECRET ?? null,
     sessionDays: c.SESSION_DAYS,

@@ -13,6 +13,11 @@ export interface Database {
   dialect: Dialect;
   /** PostgreSQL only: the schema in use when not the default one */
   schema?: string;
+  /**
+   * The address another thread can open the same database with (platform/offthread); none for an
+   * in-memory SQLite database, which only its own connection sees.
+   */
+  url?: string;
   /** true when the database answers a trivial query */
   ping(): Promise<boolean>;
   /**
@@ -66,6 +71,7 @@ function openSqlite(path: string): Database {
   return {
     db,
     dialect: 'sqlite',
+    ...(path === ':memory:' ? {} : { url: `sqlite:${resolve(path)}` }),
     ping: () => Promise.resolve(handle.open && handle.prepare('select 1 as ok').get() !== undefined),
     stats: () => ({
       sqlite: {
@@ -121,6 +127,7 @@ function openPostgres(url: string, options: OpenOptions): Database {
   return {
     db,
     dialect: 'postgres',
+    url,
     ...(options.schema ? { schema: options.schema } : {}),
     async ping() {
       try {

@@ -35,7 +35,7 @@ const rows: FacetRows = {
     { id: 14, resource_id: 4, lang: 'en' },
   ],
 };
-const index = new FacetIndex(rows, ['en', 'fr', 'ar']);
+const index = FacetIndex.fromRows(rows, ['en', 'fr', 'ar']);
 const base = { lang: 'en' as const, sort: 'title' as const, offset: 0, limit: 20, withFacets: true, matches: null };
 const counts = (r: ReturnType<FacetIndex['query']>, facet: 'type' | 'theme' | 'year' | 'station') =>
   Object.fromEntries(r.facets[facet].map((c) => [c.value, c.count]));

@@ -119,14 +119,101 @@ function countColumn(col: Column, positions: Int32Array, n: number, counts: Int3
 /** A small code per language (0 = none), in `languages` order. */
 const LANG_CODES: Record<string, number> = Object.fromEntries(languages.map((l, i) => [l, i + 1]));
 
+/** A facet column as plain data (its code lookup is rebuilt from the values). */
+type ColumnState = Omit<Column, 'codeOf'>;
+
+/**
+ * Everything the facet index holds, as plain data a worker thread can send (platform/offthread):
+ * typed arrays, strings and maps of them.
+ */
+export interface FacetState {
+  /** resource id by position */
+  ids: Int32Array;
+  columns: Record<FacetName, ColumnState>;
+  /** "title:en", "year:fr", "newest:ar" … → positions in that order */
+  orders: Map<string, Int32Array>;
+  /** per language: each position's place in the title order */
+  titleRanks: Map<string, Int32Array>;
+  /** search document id → position + 1 (0 = not a resource document), and its language code */
+  docPosition: Int32Array;
+  docLang: Uint8Array;
+  /** per facet, per value code: the positions with it, as bits */
+  valueBits: Record<FacetName, Uint32Array[]>;
+}
+
+/** Computes the facet index's contents from the database's rows (the costly part, in a worker thread for a large library). */
+export function facetState(rows: FacetRows, languages: readonly Lang[]): FacetState {
+  const size = rows.resources.length;
+  const ids = Int32Array.from(rows.resources.map((r) => r.id));
+  const position = new Map<number, number>();
+  rows.resources.forEach((r, i) => position.set(r.id, i));
+  const pairs = Object.fromEntries(facetNames.map((f) => [f, [] as [number, string][]])) as Record<FacetName, [number, string][]>;
+  rows.resources.forEach((r, i) => {
+    pairs.type.push([i, r.type]);
+    pairs.source.push([i, r.source]);
+    if (r.year !== null) pairs.year.push([i, String(r.year)]);
+  });
+  for (const link of rows.links) {
+    const p = position.get(link.resource_id);
+    if (p !== undefined) pairs[link.facet].push([p, link.value]);
+  }
+  const columns = Object.fromEntries(
+    facetNames.map((f) => {
+      const { codeOf: _, ...col } = column(size, pairs[f]);
+      return [f, col];
+    }),
+  ) as Record<FacetName, ColumnState>;
+  const words = wordsFor(size);
+  const valueBits = Object.fromEntries(
+    facetNames.map((f) => {
+      const col = columns[f];
+      const sets = col.values.map(() => new Uint32Array(words));
+      for (let p = 0; p < size; p++) for (let i = col.start[p]!; i < col.start[p + 1]!; i++) setBit(sets[col.flat[i]!]!, p);
+      return [f, sets];
+    }),
+  ) as Record<FacetName, Uint32Array[]>;
+
+  const maxDoc = rows.documents.reduce((m, d) => Math.max(m, d.id), 0);
+  const docPosition = new Int32Array(maxDoc + 1);
+  const docLang = new Uint8Array(maxDoc + 1);
+  for (const d of rows.documents) {
+    const p = position.get(d.resource_id);
+    if (p === undefined) continue;
+    docPosition[d.id] = p + 1;
+    docLang[d.id] = LANG_CODES[d.lang] ?? 0;
+  }
+
+  // Sort orders, once per language: titles compare with that language's collation.
+  const orders = new Map<string, Int32Array>();
+  const titleRanks = new Map<string, Int32Array>();
+  const titles = new Map<string, string>();
+  for (const t of rows.titles) if (t.title) titles.set(`${t.resource_id}:${t.lang}`, t.title);
+  const all = Int32Array.from({ length: size }, (_, i) => i);
+  for (const lang of languages) {
+    const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+    const title = rows.resources.map((r) => titles.get(`${r.id}:${lang}`) ?? titles.get(`${r.id}:en`) ?? '');
+    const byTitle = all.slice().sort((a, b) => collator.compare(title[a]!, title[b]!) || rows.resources[a]!.id - rows.resources[b]!.id);
+    const rank = new Int32Array(size);
+    byTitle.forEach((p, i) => (rank[p] = i));
+    orders.set(`title:${lang}`, byTitle);
+    titleRanks.set(lang, rank);
+    orders.set(
+      `year:${lang}`,
+      all.slice().sort((a, b) => (rows.resources[b]!.year ?? -1) - (rows.resources[a]!.year ?? -1) || rank[a]! - rank[b]!),
+    );
+  }
+  const created = rows.resources.map((r) => r.created_at);
+  const newest = all.slice().sort((a, b) => (created[a]! < created[b]! ? 1 : created[a]! > created[b]! ? -1 : ids[b]! - ids[a]!));
+  for (const lang of languages) orders.set(`newest:${lang}`, newest);
+  return { ids, columns, orders, titleRanks, docPosition, docLang, valueBits };
+}
+
 export class FacetIndex {
   readonly size: number;
   private readonly ids: Int32Array;
   private readonly columns: Record<FacetName, Column>;
-  private readonly orders = new Map<string, Int32Array>();
-  /** per language: each position's place in the title order (ties between equal scores) */
-  private readonly titleRanks = new Map<string, Int32Array>();
-  /** search document id → position + 1 (0 = not a resource document) and its language code */
+  private readonly orders: Map<string, Int32Array>;
+  private readonly titleRanks: Map<string, Int32Array>;
   private readonly docPosition: Int32Array;
   private readonly docLang: Uint8Array;
   /** positions as bits: every resource, and those with each value of each facet */
@@ -140,68 +227,32 @@ export class FacetIndex {
   private readonly positions: Int32Array;
   private readonly rankScores: Float32Array;
 
-  constructor(rows: FacetRows, languages: readonly Lang[]) {
-    this.size = rows.resources.length;
-    this.ids = Int32Array.from(rows.resources.map((r) => r.id));
-    const position = new Map<number, number>();
-    rows.resources.forEach((r, i) => position.set(r.id, i));
-    const pairs = Object.fromEntries(facetNames.map((f) => [f, [] as [number, string][]])) as Record<FacetName, [number, string][]>;
-    rows.resources.forEach((r, i) => {
-      pairs.type.push([i, r.type]);
-      pairs.source.push([i, r.source]);
-      if (r.year !== null) pairs.year.push([i, String(r.year)]);
-    });
-    for (const link of rows.links) {
-      const p = position.get(link.resource_id);
-      if (p !== undefined) pairs[link.facet].push([p, link.value]);
-    }
-    this.columns = Object.fromEntries(facetNames.map((f) => [f, column(this.size, pairs[f])])) as Record<FacetName, Column>;
+  /** The index of what facetState() computed (its arrays are used as they are, not copied). */
+  constructor(state: FacetState) {
+    this.size = state.ids.length;
+    this.ids = state.ids;
+    this.columns = Object.fromEntries(
+      facetNames.map((f) => {
+        const col = state.columns[f];
+        return [f, { ...col, codeOf: new Map(col.values.map((v, code) => [v, code])) }];
+      }),
+    ) as Record<FacetName, Column>;
+    this.orders = state.orders;
+    this.titleRanks = state.titleRanks;
+    this.docPosition = state.docPosition;
+    this.docLang = state.docLang;
+    this.valueBits = state.valueBits;
     this.words = wordsFor(this.size);
     this.everything = new Uint32Array(this.words);
     for (let p = 0; p < this.size; p++) setBit(this.everything, p);
-    this.valueBits = Object.fromEntries(
-      facetNames.map((f) => {
-        const col = this.columns[f];
-        const sets = col.values.map(() => new Uint32Array(this.words));
-        for (let p = 0; p < this.size; p++) for (let i = col.start[p]!; i < col.start[p + 1]!; i++) setBit(sets[col.flat[i]!]!, p);
-        return [f, sets];
-      }),
-    ) as Record<FacetName, Uint32Array[]>;
     this.scoreOf = new Float32Array(this.size);
     this.docOf = new Int32Array(this.size);
     this.positions = new Int32Array(this.size);
     this.rankScores = new Float32Array(this.size);
+  }
 
-    const maxDoc = rows.documents.reduce((m, d) => Math.max(m, d.id), 0);
-    this.docPosition = new Int32Array(maxDoc + 1);
-    this.docLang = new Uint8Array(maxDoc + 1);
-    for (const d of rows.documents) {
-      const p = position.get(d.resource_id);
-      if (p === undefined) continue;
-      this.docPosition[d.id] = p + 1;
-      this.docLang[d.id] = LANG_CODES[d.lang] ?? 0;
-    }
-
-    // Sort orders, once per language: titles compare with that language's collation.
-    const titles = new Map<string, string>();
-    for (const t of rows.titles) if (t.title) titles.set(`${t.resource_id}:${t.lang}`, t.title);
-    const all = Int32Array.from({ length: this.size }, (_, i) => i);
-    for (const lang of languages) {
-      const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
-      const title = rows.resources.map((r) => titles.get(`${r.id}:${lang}`) ?? titles.get(`${r.id}:en`) ?? '');
-      const byTitle = all.slice().sort((a, b) => collator.compare(title[a]!, title[b]!) || rows.resources[a]!.id - rows.resources[b]!.id);
-      const rank = new Int32Array(this.size);
-      byTitle.forEach((p, i) => (rank[p] = i));
-      this.orders.set(`title:${lang}`, byTitle);
-      this.titleRanks.set(lang, rank);
-      this.orders.set(
-        `year:${lang}`,
-        all.slice().sort((a, b) => (rows.resources[b]!.year ?? -1) - (rows.resources[a]!.year ?? -1) || rank[a]! - rank[b]!),
-      );
-    }
-    const created = rows.resources.map((r) => r.created_at);
-    const newest = all.slice().sort((a, b) => (created[a]! < created[b]! ? 1 : created[a]! > created[b]! ? -1 : this.ids[b]! - this.ids[a]!));
-    for (const lang of languages) this.orders.set(`newest:${lang}`, newest);
+  static fromRows(rows: FacetRows, languages: readonly Lang[]): FacetIndex {
+    return new FacetIndex(facetState(rows, languages));
   }
 
   /**

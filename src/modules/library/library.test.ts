@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, mock, test } from 'node:test';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { buildsRun, inWorker } from '../../platform/offthread/offthread.ts';
+import { buildFacetState, facetIndexTask } from './facet-build.ts';
+import type { FacetState } from './facet-index.ts';
 
 let t: TestApp;
 before(async () => {
@@ -293,5 +296,44 @@ describe('e-library search pages', () => {
     assert.equal(junk.headers.etag, plain.headers.etag);
     assert.doesNotMatch(junk.body, /utm_source/);
     assert.match(junk.body, /<link rel="canonical" href="http:\/\/localhost:3000\/en\/library\?q=partnership&amp;type=toolkit">/);
+  });
+});
+
+describe('e-library with its indexes built in worker threads (a large library)', () => {
+  test('the facet index a worker builds is the one the main thread builds', async () => {
+    const here = await buildFacetState(t.database.db);
+    const there = await inWorker<FacetState>({
+      url: t.database.url!,
+      ...(t.database.schema ? { schema: t.database.schema } : {}),
+      module: facetIndexTask.module.href,
+      name: facetIndexTask.name,
+    });
+    assert.ok(here.ids.length > 20);
+    assert.deepEqual(there, here);
+    const mod = (await import(facetIndexTask.module.href)) as Record<string, unknown>;
+    assert.equal(mod[facetIndexTask.name], facetIndexTask.run);
+  });
+
+  test('searches, filters, sorts and languages answer the same, and both builds ran in workers', async () => {
+    const before = { ...buildsRun };
+    const w = await testApp({ env: { INDEX_WORKER_FROM: '0' } });
+    try {
+      for (const url of [
+        '/en/library',
+        '/en/library?q=partnership',
+        '/en/library?q=skills&type=toolkit&theme=skills-anticipation&sort=newest',
+        '/fr/library?q=ecosysteme&sort=relevance',
+        '/ar/library?q=الشراكة',
+        '/en/library?q=partnrship&page=2',
+        '/en/search?q=excellence',
+      ]) {
+        const [a, b] = await Promise.all([t.get(url), w.get(url)]);
+        assert.equal(b.statusCode, 200, url);
+        assert.equal(b.body, a.body, url);
+      }
+      assert.deepEqual([buildsRun.worker - before.worker >= 2, buildsRun.fallback - before.fallback], [true, 0]);
+    } finally {
+      await w.close();
+    }
   });
 });

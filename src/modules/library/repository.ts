@@ -22,6 +22,16 @@ export interface ResourceCard {
 }
 
 /** Everything the facet index needs about every published resource. */
+/** How many resources are published (whether building the facet index is worth a thread of its own). */
+export async function publishedCount(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom('resources')
+    .select(sql<number | string>`count(*)`.as('n'))
+    .where('published', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function loadFacetRows(db: DB): Promise<FacetRows> {
   const [resources, titles, themes, sectors, countries, languages, stations, packages, documents] = await Promise.all([
     db.selectFrom('resources').select(['id', 'type', 'source', 'year', 'created_at']).where('published', '=', 1).execute(),

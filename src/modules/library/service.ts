@@ -1,8 +1,9 @@
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { DB } from '../../db/database.ts';
-import { languages, type Lang } from '../../i18n/languages.ts';
+import type { Lang } from '../../i18n/languages.ts';
 import type { SearchProvider } from '../search/index.ts';
-import { FacetIndex, type FacetCount, type Filters } from './facet-index.ts';
+import { buildFacetState } from './facet-build.ts';
+import { FacetIndex, type FacetCount, type FacetState, type Filters } from './facet-index.ts';
 import * as repo from './repository.ts';
 import { facetNames, type FacetName, type LibraryQuery, type Sort } from './schemas.ts';
 
@@ -22,15 +23,16 @@ export function noFilters(partial: Partial<Filters> = {}): Filters {
 }
 
 /**
- * The e-library. The facet index is built once per content version (one build at a time) and
- * shared by every language; a search runs one full-text match and one query for the page shown.
+ * The e-library. The facet index is built once per content version (one build at a time; `build`
+ * may run it in a worker thread) and shared by every language; a search runs one full-text match and one query for the page shown.
  */
-export function libraryService(db: DB, search: SearchProvider, contentVersion: () => string) {
+export function libraryService(db: DB, search: SearchProvider, contentVersion: () => string, o: { build?: () => Promise<FacetState> } = {}) {
+  const build = o.build ?? (() => buildFacetState(db));
   let cached: { version: string; index: Promise<FacetIndex> } | null = null;
   const index = (): Promise<FacetIndex> => {
     const version = contentVersion();
     if (cached?.version !== version) {
-      const building = repo.loadFacetRows(db).then((rows) => new FacetIndex(rows, languages));
+      const building = build().then((state) => new FacetIndex(state));
       cached = { version, index: building };
       // A failed build is retried by the next request instead of being remembered.
       building.catch(() => {

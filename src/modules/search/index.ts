@@ -1,6 +1,8 @@
 import type { Database, DB, Dialect } from '../../db/database.ts';
 import { memorySearch, type MemorySearch } from './engine/memory.ts';
-import { logRebuilt } from './repository/documents.ts';
+import { runBuild } from '../../platform/offthread/offthread.ts';
+import { searchIndexTask } from './engine/build.ts';
+import { documentCount, logRebuilt } from './repository/documents.ts';
 import { postgresSearch } from './repository/postgres.ts';
 import type { SearchProvider } from './provider.ts';
 import { sqliteSearch } from './repository/sqlite.ts';
@@ -12,13 +14,20 @@ export function createSearch(database: Database): SearchProvider {
   return database.dialect === 'postgres' ? postgresSearch(database.db) : sqliteSearch(database.db);
 }
 
-/** The provider an app answers searches with: the in-memory index (default) or the database's own (decision 0016). */
+/**
+ * The provider an app answers searches with: the in-memory index (default) or the database's own
+ * (decision 0016). The index is built in a worker thread when there are at least `workerFrom`
+ * documents (platform/offthread; null: never).
+ */
 export function createSearchEngine(
   database: Database,
-  o: { engine: 'memory' | 'database'; contentVersion: () => string },
+  o: { engine: 'memory' | 'database'; contentVersion: () => string; workerFrom: number | null; onFallback?: (err: Error) => void },
 ): SearchProvider & Partial<MemorySearch> {
   const writer = createSearch(database);
-  return o.engine === 'memory' ? memorySearch(database.db, writer, { contentVersion: o.contentVersion }) : writer;
+  if (o.engine === 'database') return writer;
+  const build = () =>
+    runBuild(database, searchIndexTask, { workerFrom: o.workerFrom, count: documentCount, ...(o.onFallback ? { onFallback: o.onFallback } : {}) });
+  return memorySearch(database.db, writer, { contentVersion: o.contentVersion, build });
 }
 
 /**

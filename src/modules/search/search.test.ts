@@ -8,13 +8,15 @@ import { analyse, fold } from './analyse.ts';
 // The same expectations for every provider: the in-memory index and the database's own, on
 // SQLite by default and on PostgreSQL when DATABASE_URL names one.
 
-for (const kind of ['memory', 'database'] as const)
+// 'memory, worker': the in-memory index built in a worker thread (platform/offthread), as a large library's is.
+for (const kind of ['memory', 'memory, worker', 'database'] as const)
   describe(`full-text search provider (${kind}, ${engine})`, () => {
+    const memory = () => createSearchEngine(t.database, { engine: 'memory', contentVersion: () => 'v', workerFrom: kind === 'memory' ? null : 0 });
     let t: TestDatabase;
     let search: SearchProvider;
     before(async () => {
       t = await testDatabase();
-      search = kind === 'memory' ? createSearchEngine(t.database, { engine: 'memory', contentVersion: () => 'v' }) : createSearch(t.database);
+      search = kind === 'database' ? createSearch(t.database) : memory();
       await search.index([
         {
           kind: 'station',
@@ -142,8 +144,8 @@ for (const kind of ['memory', 'database'] as const)
       assert.ok((await search.rebuild()) > 0);
       assert.deepEqual(await results(), found);
       // Another instance builds its own index from the same rows and answers the same.
-      if (kind === 'memory') {
-        const other = createSearchEngine(t.database, { engine: 'memory', contentVersion: () => 'v' });
+      if (kind !== 'database') {
+        const other = memory();
         assert.deepEqual(await Promise.all(queries.map((q) => other.search({ ...q, limit: 10, offset: 0 }))), found);
       }
     });

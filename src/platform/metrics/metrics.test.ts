@@ -34,6 +34,7 @@ describe(`/metrics (${engine})`, () => {
     await t.get('/fr/packages/2');
     await t.get('/en/packages/99');
     await t.get('/en/no-such-page-abc');
+    await t.get('/en/library?q=partnership');
     const res = await t.get('/metrics', { authorization: `Bearer ${TOKEN}` });
     assert.match(String(res.headers['content-type']), /^text\/plain; version=0\.0\.4/);
     assert.equal(res.headers['cache-control'], 'no-store');
@@ -44,6 +45,9 @@ describe(`/metrics (${engine})`, () => {
     assert.match(body, /^http_request_duration_seconds_bucket\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="200",le="\+Inf"\} 2$/m);
     assert.match(body, /^http_request_duration_seconds_sum\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="200"\} \d/m);
     assert.match(body, /route="\(no route\)",status_code="404"/);
+    // Where the index builds ran (the starter library is small: here, in the main thread).
+    assert.match(body, /^index_builds_total\{where="main"\} [1-9]\d*$/m);
+    assert.match(body, /^index_builds_total\{where="fallback"\} 0$/m);
     assert.doesNotMatch(body, /no-such-page-abc|packages\/99/, 'addresses people typed never become series');
   });
 

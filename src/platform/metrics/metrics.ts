@@ -1,6 +1,7 @@
 import client from 'prom-client';
 import type { Database } from '../../db/database.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { buildsRun } from '../offthread/offthread.ts';
 import { RequestHistogram } from './request-histogram.ts';
 
 // What /metrics tells Prometheus: requests by route pattern and status with their latency, the
@@ -35,6 +36,18 @@ export function createMetrics(database: Database, jobs: JobQueue, caches: Record
     async collect() {
       this.reset();
       for (const c of await jobs.counts()) this.set({ queue: c.name, state: c.state }, c.count);
+    },
+  });
+  new client.Counter({
+    name: 'index_builds_total',
+    help: 'Whole builds of the search and facet indexes by where they ran: worker (a thread of their own), main (small enough), fallback (in the main thread after a worker failed)',
+    labelNames: ['where'] as const,
+    registers,
+    collect() {
+      this.reset();
+      this.inc({ where: 'worker' }, buildsRun.worker);
+      this.inc({ where: 'main' }, buildsRun.here);
+      this.inc({ where: 'fallback' }, buildsRun.fallback);
     },
   });
   new client.Gauge({

@@ -1,8 +1,8 @@
-import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { DB } from '../../../db/database.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { MatchResult, SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
 import * as repo from '../repository/documents.ts';
+import { buildSearchIndex, type BuiltIndex } from './build.ts';
 import { SearchIndex } from './search-index.ts';
 
 // The search provider every instance answers from (decision 0016): an in-memory index
@@ -17,7 +17,6 @@ import { SearchIndex } from './search-index.ts';
 // version bump came first. Entries are read again for ten seconds after they are written, since
 // on PostgreSQL a transaction that took an earlier number can commit after a later one.
 
-const BATCH = 2000;
 const OVERLAP_MS = 10_000;
 const CHECK_EVERY_MS = 1000;
 /** how long the log keeps entries; an instance further behind than this rebuilds */
@@ -34,6 +33,8 @@ export interface MemorySearch extends SearchProvider {
 
 interface Options {
   contentVersion: () => string;
+  /** builds the index as a whole (in a worker thread for a large library: search/index.ts); default here */
+  build?: () => Promise<BuiltIndex>;
   now?: () => number;
 }
 
@@ -53,21 +54,11 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
   let builds = 0;
   async function build(): Promise<SearchIndex> {
     builds++;
-    const next = new SearchIndex();
-    const top = await repo.lastLogSeq(db);
-    for (let after = 0; ;) {
-      const docs = await repo.documentsAfter(db, after, BATCH);
-      if (docs.length === 0) break;
-      for (const d of docs) next.put(d);
-      after = docs.at(-1)!.id;
-      // A long build leaves room for other requests between batches.
-      await yieldToRequests();
-    }
-    next.tidy(true);
+    const { top, state } = await (options.build ?? (() => buildSearchIndex(db)))();
     lastSeq = top;
     builtAt = top;
     applied.clear();
-    return next;
+    return SearchIndex.from(state);
   }
 
   function rebuild(): Promise<SearchIndex> {

@@ -24,6 +24,52 @@ import { grow } from './lists.ts';
 
 const emptyPostings = (): Postings => ({ docs: new Int32Array(4), weights: new Float32Array(4), inTitle: new Uint8Array(4), n: 0 });
 
+/**
+ * Empty postings lists with room for counts[term] documents each, as views of three arrays
+ * shared by every term: a list per term of its own cost an allocation (and a buffer the
+ * collector tracks) each, which a vocabulary of community posts has by the hundred thousand.
+ * A list that grows later moves to arrays of its own (grow() copies).
+ */
+function packed(counts: ArrayLike<number>): Postings[] {
+  let total = 0;
+  for (let t = 0; t < counts.length; t++) total += counts[t]!;
+  const docs = new Int32Array(total);
+  const weights = new Float32Array(total);
+  const inTitle = new Uint8Array(total);
+  const out: Postings[] = [];
+  let at = 0;
+  for (let t = 0; t < counts.length; t++) {
+    const n = counts[t]!;
+    out.push({ docs: docs.subarray(at, at + n), weights: weights.subarray(at, at + n), inTitle: inTitle.subarray(at, at + n), n: 0 });
+    at += n;
+  }
+  return out;
+}
+
+/** A partition as plain data (Partition.state()): arrays and strings, nothing with behaviour. */
+export interface PartitionState {
+  terms: string[];
+  /** each term's number of documents; its postings follow the previous terms' in docs, weights and inTitle */
+  counts: Int32Array;
+  docs: Int32Array;
+  weights: Float32Array;
+  inTitle: Uint8Array;
+  /** the written words kept for typo matching, and their terms */
+  surfaceWords: string[];
+  surfaceTerms: Int32Array;
+  size: number;
+  alive: number;
+  key: Int32Array;
+  live: Uint8Array;
+  titleLength: Uint16Array;
+  bodyLength: Int32Array;
+  start: Int32Array;
+  tokens: Int32Array;
+  titleSum: number;
+  bodySum: number;
+  changes: number;
+}
+
 export class Partition {
   /** term → id, and back */
   readonly vocab = new Map<string, number>();
@@ -204,13 +250,75 @@ export class Partition {
         }
       }
     }
-    this.postings = Array.from({ length: this.terms.length }, (_, term) => {
-      const n = df[term]!;
-      return { docs: new Int32Array(n), weights: new Float32Array(n), inTitle: new Uint8Array(n), n: 0 };
-    });
+    this.postings = packed(df);
     for (let ord = 0; ord < next; ord++) this.post(ord);
     // Terms no document has any more are kept (ids stay stable) but cost nothing but their name.
     return renumber;
+  }
+
+  /**
+   * Everything the partition holds, as plain data a worker thread can send (structured clone,
+   * with the typed arrays' buffers transferred): the postings packed into three arrays.
+   */
+  state(): PartitionState {
+    const counts = Int32Array.from(this.postings, (p) => p.n);
+    const packedLists = packed(counts);
+    this.postings.forEach((p, term) => {
+      const to = packedLists[term]!;
+      to.docs.set(p.docs.subarray(0, p.n));
+      to.weights.set(p.weights.subarray(0, p.n));
+      to.inTitle.set(p.inTitle.subarray(0, p.n));
+    });
+    const first = packedLists[0];
+    const surfaceWords = [...this.surface.keys()];
+    return {
+      terms: this.terms,
+      counts,
+      docs: first ? new Int32Array(first.docs.buffer) : new Int32Array(0),
+      weights: first ? new Float32Array(first.weights.buffer) : new Float32Array(0),
+      inTitle: first ? new Uint8Array(first.inTitle.buffer) : new Uint8Array(0),
+      surfaceWords,
+      surfaceTerms: Int32Array.from(surfaceWords, (w) => this.surface.get(w)!),
+      size: this.size,
+      alive: this.alive,
+      key: this.key.subarray(0, this.size),
+      live: this.live.subarray(0, this.size),
+      titleLength: this.titleLength.subarray(0, this.size),
+      bodyLength: this.bodyLength.subarray(0, this.size),
+      start: this.start.subarray(0, this.size),
+      tokens: this.tokens.subarray(0, this.tokenCount),
+      titleSum: this.titleSum,
+      bodySum: this.bodySum,
+      changes: this.changes,
+    };
+  }
+
+  /** A partition holding what state() gave (its arrays are used as they are, not copied). */
+  static from(s: PartitionState): Partition {
+    const part = new Partition();
+    s.terms.forEach((term) => part.termId(term));
+    let at = 0;
+    part.postings = Array.from(s.counts, (n) => {
+      const p = { docs: s.docs.subarray(at, at + n), weights: s.weights.subarray(at, at + n), inTitle: s.inTitle.subarray(at, at + n), n };
+      at += n;
+      return p;
+    });
+    s.surfaceWords.forEach((word, i) => part.noteWord(word, s.surfaceTerms[i]!));
+    Object.assign(part, {
+      size: s.size,
+      alive: s.alive,
+      key: s.key,
+      live: s.live,
+      titleLength: s.titleLength,
+      bodyLength: s.bodyLength,
+      start: s.start,
+      tokens: s.tokens,
+      tokenCount: s.tokens.length,
+      titleSum: s.titleSum,
+      bodySum: s.bodySum,
+      changes: s.changes,
+    });
+    return part;
   }
 
   /**

@@ -1,7 +1,8 @@
 import { languages, type Lang } from '../../../i18n/languages.ts';
 import { eachTerm, fold, analyseWords } from '../analyse.ts';
 import { gallop, grow, topK } from './lists.ts';
-import { Partition, type Postings } from './partition.ts';
+import { Partition, type PartitionState } from './partition.ts';
+import { Scratch, union, type Position } from './working.ts';
 
 export { gallop, topK };
 
@@ -37,6 +38,18 @@ export interface IndexedDocument {
   body: string;
 }
 
+/** A search index as plain data (SearchIndex.state()). */
+export interface SearchIndexState {
+  parts: [Lang, PartitionState][];
+  ordOf: Int32Array;
+  langOf: Uint8Array;
+  kindOf: Uint8Array;
+  refOf: Int32Array;
+  /** the kinds in the order of their codes (1, 2, …) */
+  kinds: string[];
+  refs: string[];
+}
+
 export interface RankedHit {
   id: number;
   score: number;
@@ -58,35 +71,6 @@ const MIN_TYPO_LENGTH = 5;
 
 const LANG_CODE = new Map<string, number>(languages.map((l, i) => [l, i + 1]));
 const LANG_OF = ['', ...languages] as const;
-
-/**
- * Working arrays of one language's match, reused by every search: a common word matches most of
- * 100,000 documents, and fresh arrays for each search made the garbage collector stop the
- * server every second (external memory). What match() returns are views of them, valid until
- * the next match(): callers read them at once (the e-library turns them into its bitsets).
- */
-class Scratch {
-  docs = new Int32Array(0);
-  scores = new Float32Array(0);
-  titled = new Uint8Array(0);
-  ids = new Int32Array(0);
-  /** room for n matches (the contents need not survive) */
-  reserve(n: number): void {
-    if (this.docs.length >= n) return;
-    const size = Math.max(n, this.docs.length * 2, 1024);
-    this.docs = new Int32Array(size);
-    this.scores = new Float32Array(size);
-    this.titled = new Uint8Array(size);
-    this.ids = new Int32Array(size);
-  }
-}
-
-/** A query word's alternatives in one partition: the term itself, or the terms a typo away. */
-interface Position {
-  lists: { p: Postings; scale: number }[];
-  terms: Set<number>;
-  df: number;
-}
 
 export class SearchIndex {
   private readonly parts = new Map<Lang, Partition>();
@@ -166,6 +150,30 @@ export class SearchIndex {
       part.rewrite();
       for (let ord = 0; ord < part.size; ord++) this.ordOf[part.key[ord]!] = ord + 1;
     }
+  }
+
+  /** Everything the index holds, as plain data a worker thread can send (see Partition.state()). */
+  state(): SearchIndexState {
+    const n = this.ordOf.length;
+    return {
+      parts: [...this.parts].map(([lang, part]) => [lang, part.state()]),
+      ordOf: this.ordOf.subarray(0, n),
+      langOf: this.langOf.subarray(0, n),
+      kindOf: this.kindOf.subarray(0, n),
+      refOf: this.refOf.subarray(0, n),
+      kinds: [...this.kindCodes.keys()],
+      refs: this.refs,
+    };
+  }
+
+  /** An index holding what state() gave (its arrays are used as they are, not copied). */
+  static from(s: SearchIndexState): SearchIndex {
+    const index = new SearchIndex();
+    for (const [lang, part] of s.parts) index.parts.set(lang, Partition.from(part));
+    Object.assign(index, { ordOf: s.ordOf, langOf: s.langOf, kindOf: s.kindOf, refOf: s.refOf });
+    for (const kind of s.kinds) index.kindWeight[index.code(index.kindCodes, kind)] = KIND_WEIGHT[kind] ?? 1;
+    for (const ref of s.refs) index.refCodes.set(ref, index.refs.push(ref) - 1);
+    return index;
   }
 
   private code(codes: Map<string, number>, value: string): number {
@@ -342,38 +350,4 @@ export class SearchIndex {
     ranked.sort((a, b) => b.score - a.score || (this.refs[this.refOf[a.id]!]! < this.refs[this.refOf[b.id]!]! ? -1 : 1));
     return { hits: ranked.slice(o.offset, o.offset + o.limit), total };
   }
-}
-
-/** The union of a position's lists (one list: itself), in arrays the caller may overwrite (one list: the scratch space's). */
-function union(pos: Position, into: Scratch): { docs: Int32Array; scores: Float32Array; inTitle: Uint8Array; n: number } {
-  if (pos.lists.length === 1) {
-    const { p, scale } = pos.lists[0]!;
-    into.reserve(p.n);
-    const { docs, scores, titled } = into;
-    docs.set(p.docs.subarray(0, p.n));
-    titled.set(p.inTitle.subarray(0, p.n));
-    for (let i = 0; i < p.n; i++) scores[i] = p.weights[i]! * scale;
-    return { docs, scores, inTitle: titled, n: p.n };
-  }
-  const best = new Map<number, { s: number; t: number }>();
-  for (const { p, scale } of pos.lists) {
-    for (let i = 0; i < p.n; i++) {
-      const s = p.weights[i]! * scale;
-      const had = best.get(p.docs[i]!);
-      if (!had) best.set(p.docs[i]!, { s, t: p.inTitle[i]! });
-      else {
-        had.s = Math.max(had.s, s);
-        had.t |= p.inTitle[i]!;
-      }
-    }
-  }
-  const docs = Int32Array.from(best.keys()).sort();
-  const scores = new Float32Array(docs.length);
-  const inTitle = new Uint8Array(docs.length);
-  docs.forEach((d, i) => {
-    const b = best.get(d)!;
-    scores[i] = b.s;
-    inTitle[i] = b.t;
-  });
-  return { docs, scores, inTitle, n: docs.length };
 }

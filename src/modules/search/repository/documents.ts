@@ -17,6 +17,15 @@ export async function lastLogSeq(db: DB): Promise<number> {
   return Number(row?.seq ?? 0);
 }
 
+/** How many documents there are (whether a build is worth a thread of its own). */
+export async function documentCount(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom('search_documents')
+    .select(sql<number | string>`count(*)`.as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Documents in id order after `after`, a batch at a time. */
 export function documentsAfter(db: DB, after: number, limit: number): Promise<StoredDocument[]> {
   return db.selectFrom('search_documents').select(['id', 'kind', 'ref', 'lang', 'title', 'body']).where('id', '>', after).orderBy('id').limit(limit).execute();
