@@ -92,7 +92,7 @@ function otherQueries(): { pairs: { q: string; type: string; theme: string }[]; 
 export async function compareSearch(file: string, log: (line: string) => void): Promise<{ candidates: CandidateResult[]; shapes: ShapeResult[] }> {
   const database = openDatabase(`sqlite:${file}`);
   const rows = await loadFacetRows(database.db);
-  const facets = new FacetIndex(rows, languages);
+  const facets = FacetIndex.fromRows(rows, languages);
   const docs: Awaited<ReturnType<typeof documentsAfter>> = [];
   for (let after = 0; ;) {
     const batch = await documentsAfter(database.db, after, 10_000);
