@@ -25,6 +25,10 @@ const SECONDS = intEnv('BENCH_SECONDS', 10, 1, 300);
 const MIX_MINUTES = intEnv('MIX_MINUTES', 10, 0, 120);
 /** PostgreSQL to create a benchmark database on (a maintenance database URL); "off" skips it. */
 const POSTGRES = env.BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** "mix": only the mix (no new-search measures, no PostgreSQL), printed and not written to results: for trying memory settings */
+const ONLY = env.BENCH_ONLY === 'mix' ? 'mix' : null;
+/** Node options for the mix's server (NODE_OPTIONS), e.g. "--max-semi-space-size=8" */
+const MIX_NODE_OPTIONS = env.MIX_NODE_OPTIONS ?? '';
 const TARGET = { searchRps: 1500, searchP99Ms: 50, oneP99Ms: 5, contentP99Ms: 10, rssMb: 250, rssGrowth: 0.1 };
 const log = (line: string) => console.log(line);
 
@@ -208,7 +212,7 @@ async function mix(file: string, searches: string[], work: string, rows: Row[]):
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   // The platform as deployed: search cache on (new searches still miss it: there are 5,000).
-  const server = startServer(root, `sqlite:${file}`, port).child;
+  const server = startServer(root, `sqlite:${file}`, port, MIX_NODE_OPTIONS ? { NODE_OPTIONS: MIX_NODE_OPTIONS } : {}).child;
   try {
     await waitFor(`${base}/readyz`, 300_000, server);
     // The e-library's filters are built by the first search: not part of the measure.
@@ -305,6 +309,10 @@ async function main(): Promise<void> {
     log(`Building ${RESOURCES.toLocaleString('en')} resources (SQLite)...`);
     await buildLibrary(file, root, RESOURCES, () => {});
     const searches = newSearches(5000);
+    if (ONLY === 'mix') {
+      await mix(file, searches, work, rows);
+      return;
+    }
     log('New searches (search cache off), a content page beside them:');
     await measureDatabase('SQLite', `sqlite:${file}`, searches, work, rows);
 
