@@ -59,6 +59,7 @@ import { facetBuilder } from './modules/library/facet-build.ts';
 import { libraryService } from './modules/library/service.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { createSearchEngine } from './modules/search/index.ts';
+import { searchThread } from './modules/search/thread/client.ts';
 import { designSystemRoutes } from './modules/design-system/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { siteRoutes } from './modules/site/routes.ts';
@@ -123,12 +124,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const content = await contentState(database.db, options.contentPollMs ?? 1000, database.listen);
   // Big builds run in a worker thread (platform/offthread); one that fails there runs here instead.
   const onFallback = (err: Error) => app.log.warn({ err }, 'index build in a worker thread failed; building in the main thread');
-  const search = createSearchEngine(database, {
-    engine: config.searchEngine,
-    contentVersion: () => content.version(),
-    workerFrom: config.indexWorkerFrom,
-    onFallback,
-  });
+  // Searches are matched, counted and ranked in a thread of their own (search/thread) when they can be.
+  const thread =
+    config.searchEngine === 'memory' && config.searchThread && database.url
+      ? searchThread(
+          { ...database, url: database.url },
+          { contentVersion: () => content.version(), workerFrom: config.indexWorkerFrom, log: (level, message) => app.log[level](message) },
+        )
+      : null;
+  if (thread) app.addHook('onClose', () => thread.close());
+  const search =
+    thread?.search ??
+    createSearchEngine(database, { engine: config.searchEngine, contentVersion: () => content.version(), workerFrom: config.indexWorkerFrom, onFallback });
   const headers = securityHeaders(config);
   // Sessions are signed with SESSION_SECRET, or with a secret generated once and kept in the
   // database, so every instance (and every restart) accepts the same cookies.
@@ -147,11 +154,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pollMs: options.jobs?.pollMs ?? config.jobsPollMs,
   });
   app.decorate('jobs', jobs);
-  const metrics = createMetrics(database, jobs, { pages: a.cache, searches: a.searchCache });
+  const metrics = createMetrics(database, jobs, { pages: a.cache, searches: a.searchCache }, () => thread?.builds() ?? Promise.resolve(null));
 
-  const library = libraryService(database.db, search, () => content.version(), {
-    build: facetBuilder(database, { workerFrom: config.indexWorkerFrom, onFallback }),
-  });
+  const library = libraryService(
+    database.db,
+    search,
+    () => content.version(),
+    thread ? { lookup: thread.lookup } : { build: facetBuilder(database, { workerFrom: config.indexWorkerFrom, onFallback }) },
+  );
   const knowledge = knowledgeService(database.db, library);
   const fileStore = createStore(config);
   const files = filesService(database.db, fileStore, {

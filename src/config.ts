@@ -36,6 +36,7 @@ const schema = z
     SEARCH_RATE_BURST: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(100_000).default(20),
     SEARCH_RATE_PER_SECOND: z.coerce.number({ error: 'must be a number' }).min(0.01, { error: 'must be at least 0.01' }).max(100_000).default(5),
     SEARCH_ENGINE: z.enum(['memory', 'database'], { error: 'must be memory or database' }).default('memory'),
+    SEARCH_THREAD: booleanString.default(true),
     INDEX_WORKER_FROM: z
       .union([z.literal('never'), z.coerce.number().int().min(0).max(1_000_000_000)], { error: 'must be a whole number of rows or "never"' })
       .default(5000),
@@ -116,6 +117,11 @@ export interface Config {
   /** who answers searches: the in-memory index of each instance, or the database's full-text index (decision 0016) */
   searchEngine: 'memory' | 'database';
   /**
+   * whether searches are matched, counted and ranked in a thread of their own beside the server's
+   * (search/thread); not for SEARCH_ENGINE=database or an in-memory SQLite database
+   */
+  searchThread: boolean;
+  /**
    * From how many rows (search documents, published resources) the search index and the facet
    * index are built in a worker thread of their own (platform/offthread); null: never
    */
@@ -191,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     searchRateBurst: c.SEARCH_RATE_BURST,
     searchRatePerSecond: c.SEARCH_RATE_PER_SECOND,
     searchEngine: c.SEARCH_ENGINE,
+    searchThread: c.SEARCH_THREAD,
     indexWorkerFrom: c.INDEX_WORKER_FROM === 'never' ? null : c.INDEX_WORKER_FROM,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     sessionSecret: c.SESSION_SECRET ?? null,

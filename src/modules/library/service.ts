@@ -3,7 +3,8 @@ import type { DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { SearchProvider } from '../search/index.ts';
 import { buildFacetState } from './facet-build.ts';
-import { FacetIndex, type FacetCount, type FacetState, type Filters } from './facet-index.ts';
+import type { FacetCount, FacetState, Filters } from './facet-index.ts';
+import { localLookup, type Lookup, type LookupRequest } from './lookup.ts';
 import * as repo from './repository.ts';
 import { facetNames, type FacetName, type LibraryQuery, type Sort } from './schemas.ts';
 
@@ -23,31 +24,14 @@ export function noFilters(partial: Partial<Filters> = {}): Filters {
 }
 
 /**
- * The e-library. The facet index is built once per content version (one build at a time; `build`
- * may run it in a worker thread) and shared by every language; a search runs one full-text match and one query for the page shown.
+ * The e-library: searches go to a lookup (lookup.ts: in this thread by default, or the search
+ * thread's), and the cards of the page shown come from the database.
  */
-export function libraryService(db: DB, search: SearchProvider, contentVersion: () => string, o: { build?: () => Promise<FacetState> } = {}) {
-  const build = o.build ?? (() => buildFacetState(db));
-  let cached: { version: string; index: Promise<FacetIndex> } | null = null;
-  const index = (): Promise<FacetIndex> => {
-    const version = contentVersion();
-    if (cached?.version !== version) {
-      const building = build().then((state) => new FacetIndex(state));
-      cached = { version, index: building };
-      // A failed build is retried by the next request instead of being remembered.
-      building.catch(() => {
-        if (cached?.index === building) cached = null;
-      });
-    }
-    return cached.index;
-  };
+export function libraryService(db: DB, search: SearchProvider, contentVersion: () => string, o: { build?: () => Promise<FacetState>; lookup?: Lookup } = {}) {
+  const lookup = o.lookup ?? localLookup(search, contentVersion, o.build ?? (() => buildFacetState(db)));
 
-  async function find(req: { lang: Lang; q: string; filters: Filters; sort: Sort; offset: number; limit: number; withFacets: boolean }): Promise<LibraryPage> {
-    const [idx, matched] = await Promise.all([index(), req.q ? search.matchDocuments(req.q, req.lang) : Promise.resolve(null)]);
-    if (req.q && matched === null) {
-      return { items: [], total: 0, facets: Object.fromEntries(facetNames.map((f) => [f, []])) as unknown as LibraryPage['facets'] };
-    }
-    const result = idx.query({ ...req, matches: matched ? idx.matchesFrom(matched) : null });
+  async function find(req: LookupRequest): Promise<LibraryPage> {
+    const result = await lookup.find(req);
     // A new search is two steps of a few milliseconds rather than one: what arrived meanwhile (a
     // cached page above all) is answered between them (http/turns.ts).
     if (req.q) await yieldToRequests();
@@ -56,7 +40,7 @@ export function libraryService(db: DB, search: SearchProvider, contentVersion: (
 
   return {
     /** Builds the index ahead of the first search (start-up, benchmarks). */
-    warm: () => index().then(() => undefined),
+    warm: () => lookup.warm(),
 
     async list(lang: Lang, query: LibraryQuery) {
       const sort: Sort = query.sort ?? (query.q ? 'relevance' : 'title');

@@ -4,14 +4,24 @@ import { sql } from 'kysely';
 import { engine, testDatabase, testApp, type TestApp, type TestDatabase } from '../../../test/helpers/app.ts';
 import { createSearch, createSearchEngine, type SearchProvider } from './index.ts';
 import { analyse, fold } from './analyse.ts';
+import { searchThread, type SearchThread } from './thread/client.ts';
 
 // The same expectations for every provider: the in-memory index and the database's own, on
 // SQLite by default and on PostgreSQL when DATABASE_URL names one.
 
 // 'memory, worker': the in-memory index built in a worker thread (platform/offthread), as a large library's is.
-for (const kind of ['memory', 'memory, worker', 'database'] as const)
+// 'search thread': the provider the server uses by default, which asks the search thread (search/thread).
+for (const kind of ['memory', 'memory, worker', 'search thread', 'database'] as const)
   describe(`full-text search provider (${kind}, ${engine})`, () => {
-    const memory = () => createSearchEngine(t.database, { engine: 'memory', contentVersion: () => 'v', workerFrom: kind === 'memory' ? null : 0 });
+    const threads: SearchThread[] = [];
+    after(() => Promise.all(threads.map((th) => th.close())));
+    const memory = (): SearchProvider => {
+      if (kind !== 'search thread')
+        return createSearchEngine(t.database, { engine: 'memory', contentVersion: () => 'v', workerFrom: kind === 'memory' ? null : 0 });
+      const th = searchThread({ ...t.database, url: t.url }, { contentVersion: () => 'v', workerFrom: null, log: (_, m) => assert.fail(m) });
+      threads.push(th);
+      return th.search;
+    };
     let t: TestDatabase;
     let search: SearchProvider;
     before(async () => {

@@ -45,8 +45,8 @@ describe(`/metrics (${engine})`, () => {
     assert.match(body, /^http_request_duration_seconds_bucket\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="200",le="\+Inf"\} 2$/m);
     assert.match(body, /^http_request_duration_seconds_sum\{method="GET",route="\/\{lang\}\/packages\/:number",status_code="200"\} \d/m);
     assert.match(body, /route="\(no route\)",status_code="404"/);
-    // Where the index builds ran (the starter library is small: here, in the main thread).
-    assert.match(body, /^index_builds_total\{where="main"\} [1-9]\d*$/m);
+    // Where the index builds ran (the starter library is small: inline, in the search thread).
+    assert.match(body, /^index_builds_total\{where="inline"\} [1-9]\d*$/m);
     assert.match(body, /^index_builds_total\{where="fallback"\} 0$/m);
     assert.doesNotMatch(body, /no-such-page-abc|packages\/99/, 'addresses people typed never become series');
   });

@@ -1,7 +1,7 @@
 import client from 'prom-client';
 import type { Database } from '../../db/database.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { buildsRun } from '../offthread/offthread.ts';
+import { buildsRun, type BuildCounts } from '../offthread/offthread.ts';
 import { RequestHistogram } from './request-histogram.ts';
 
 // What /metrics tells Prometheus: requests by route pattern and status with their latency, the
@@ -20,7 +20,13 @@ export interface Metrics {
   readonly contentType: string;
 }
 
-export function createMetrics(database: Database, jobs: JobQueue, caches: Record<'pages' | 'searches', { size: number; bytes: number }>): Metrics {
+export function createMetrics(
+  database: Database,
+  jobs: JobQueue,
+  caches: Record<'pages' | 'searches', { size: number; bytes: number }>,
+  /** builds run elsewhere than this thread's (the search thread's) */
+  otherBuilds: () => Promise<BuildCounts | null> = () => Promise.resolve(null),
+): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -40,14 +46,13 @@ export function createMetrics(database: Database, jobs: JobQueue, caches: Record
   });
   new client.Counter({
     name: 'index_builds_total',
-    help: 'Whole builds of the search and facet indexes by where they ran: worker (a thread of their own), main (small enough), fallback (in the main thread after a worker failed)',
+    help: 'Whole builds of the search and facet indexes by where they ran: worker (a thread of their own), inline (small enough to build where they are used), fallback (inline after a worker failed)',
     labelNames: ['where'] as const,
     registers,
-    collect() {
+    async collect() {
+      const other = await otherBuilds().catch(() => null);
       this.reset();
-      this.inc({ where: 'worker' }, buildsRun.worker);
-      this.inc({ where: 'main' }, buildsRun.here);
-      this.inc({ where: 'fallback' }, buildsRun.fallback);
+      for (const where of ['worker', 'inline', 'fallback'] as const) this.inc({ where }, buildsRun[where] + (other?.[where] ?? 0));
     },
   });
   new client.Gauge({

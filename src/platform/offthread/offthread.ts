@@ -48,7 +48,7 @@ export interface BuildOptions {
  */
 export async function runBuild<T>(database: Database, task: BuildTask<T>, o: BuildOptions): Promise<T> {
   if (o.workerFrom === null || !database.url || (await o.count(database.db)) < o.workerFrom) {
-    buildsRun.here++;
+    buildsRun.inline++;
     return task.run(database.db);
   }
   try {
@@ -62,8 +62,15 @@ export async function runBuild<T>(database: Database, task: BuildTask<T>, o: Bui
   }
 }
 
-/** Builds this process ran (for /metrics): in a worker thread, here, and here after a worker failed. */
-export const buildsRun = { worker: 0, here: 0, fallback: 0 };
+/** How many builds ran where: in a worker thread, in the thread that needed them, and there after a worker failed. */
+export interface BuildCounts {
+  worker: number;
+  inline: number;
+  fallback: number;
+}
+
+/** The builds this thread asked for (/metrics adds the search thread's: search/thread). */
+export const buildsRun: BuildCounts = { worker: 0, inline: 0, fallback: 0 };
 
 /** Runs a task in a worker thread of its own and resolves to what it returned. */
 export function inWorker<T>(input: WorkerInput): Promise<T> {

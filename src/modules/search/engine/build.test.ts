@@ -69,8 +69,8 @@ describe(`building the search index (${engine})`, () => {
     await runBuild(t.database, searchIndexTask, { workerFrom: 0, count, onFallback: (e) => failures.push(e) });
     assert.equal(failures.length, 1);
     assert.deepEqual(
-      { worker: buildsRun.worker - before.worker, here: buildsRun.here - before.here, fallback: buildsRun.fallback - before.fallback },
-      { worker: 1, here: 2, fallback: 1 },
+      { worker: buildsRun.worker - before.worker, inline: buildsRun.inline - before.inline, fallback: buildsRun.fallback - before.fallback },
+      { worker: 1, inline: 2, fallback: 1 },
     );
   });
 
@@ -86,9 +86,9 @@ test('an in-memory SQLite database builds in the main thread: a worker could not
     await migrate(database);
     assert.equal(database.url, undefined);
     const failures: Error[] = [];
-    const before = buildsRun.here;
+    const before = buildsRun.inline;
     const built = await runBuild(database, searchIndexTask, { workerFrom: 0, count: documentCount, onFallback: (e) => failures.push(e) });
-    assert.deepEqual([failures.length, buildsRun.here - before, built.state.parts.length], [0, 1, 0]);
+    assert.deepEqual([failures.length, buildsRun.inline - before, built.state.parts.length], [0, 1, 0]);
   } finally {
     await database.close();
   }

@@ -22,6 +22,11 @@ const CHECK_EVERY_MS = 1000;
 /** how long the log keeps entries; an instance further behind than this rebuilds */
 const KEEP_LOG_MS = 24 * 3600_000;
 
+/** Drops log entries older than any instance may still need (an instance further behind rebuilds). */
+export function pruneSearchLog(db: DB, now: () => number = Date.now): Promise<void> {
+  return repo.pruneLog(db, new Date(now() - KEEP_LOG_MS).toISOString());
+}
+
 export interface MemorySearch extends SearchProvider {
   /** Builds the index ahead of the first search (start-up). */
   warm(): Promise<{ documents: number; ms: number }>;
@@ -133,7 +138,7 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
   return {
     async index(documents: SearchDocument[]) {
       await writer.index(documents);
-      await repo.pruneLog(db, new Date(now() - KEEP_LOG_MS).toISOString());
+      await pruneSearchLog(db, now);
       await sync();
     },
 

@@ -1,0 +1,28 @@
+import type { Lang } from '../../../i18n/languages.ts';
+import type { LookupRequest } from '../../library/lookup.ts';
+import type { SearchQuery } from '../provider.ts';
+
+// What the server's thread and the search thread (host.ts) say to each other.
+
+export interface HostInput {
+  url: string;
+  schema?: string;
+  /** from how many rows the host's whole builds go to a worker thread of their own (null: never) */
+  workerFrom: number | null;
+}
+
+/** Every request carries the content version the server has seen: the host's indexes catch up to it. */
+export type HostRequest = { id: number; version: string } & (
+  | { op: 'search'; query: SearchQuery }
+  | { op: 'find'; req: LookupRequest }
+  | { op: 'match'; text: string; lang: Lang }
+  | { op: 'refresh' }
+  | { op: 'warm' }
+  | { op: 'builds' }
+);
+
+export type HostMessage =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; message: string }
+  /** something for the server's log (the host has none) */
+  | { id: 0; log: 'warn' | 'error'; message: string };
