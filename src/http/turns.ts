@@ -48,3 +48,12 @@ export class Turns {
     go();
   };
 }
+
+const passes = new Turns();
+
+/**
+ * Resolves on a pass of the event loop of its own, one waiter per pass in order. For work that
+ * many requests reach at once: answers from the search thread arrive together, and rendering
+ * them all in one go would hold every other request (a cached page above all) until the last.
+ */
+export const nextPass = (): Promise<void> => passes.take('');

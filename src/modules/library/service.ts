@@ -1,5 +1,5 @@
-import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { DB } from '../../db/database.ts';
+import { nextPass } from '../../http/turns.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { SearchProvider } from '../search/index.ts';
 import { buildFacetState } from './facet-build.ts';
@@ -32,9 +32,9 @@ export function libraryService(db: DB, search: SearchProvider, contentVersion: (
 
   async function find(req: LookupRequest): Promise<LibraryPage> {
     const result = await lookup.find(req);
-    // A new search is two steps of a few milliseconds rather than one: what arrived meanwhile (a
-    // cached page above all) is answered between them (http/turns.ts).
-    if (req.q) await yieldToRequests();
+    // A new search's cards and page come on a pass of the event loop of their own: what arrived
+    // meanwhile (a cached page above all) is answered first (http/turns.ts).
+    if (req.q) await nextPass();
     return { items: await repo.cardsByIds(db, result.ids, req.lang), total: result.total, facets: result.facets };
   }
 

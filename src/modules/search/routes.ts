@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { parse } from '../../http/errors.ts';
 import { fairSearchPages } from '../../http/fair-use.ts';
+import { nextPass } from '../../http/turns.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { searchView } from './views/search.ts';
 import type { SearchProvider } from './index.ts';
@@ -22,6 +23,8 @@ export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang, se
     const canonical = `/${lang}/search${q ? `?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) })}` : ''}`;
     return searchPage(req, reply, canonical, async () => {
       const result = q ? await search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
+      // Rendered on a pass of the event loop of its own (http/turns.ts, nextPass).
+      if (q) await nextPass();
       return searchView(a.ctxFor(lang, canonical), q, page, Math.ceil(result.total / PER_PAGE), result);
     });
   });

@@ -57,12 +57,20 @@ export function searchThread(
       if (m.ok) p.resolve(m.value);
       else p.reject(new Error(m.message));
     });
-    w.on('error', (err: Error) => o.log('error', `the search thread failed: ${err.message}`));
-    w.on('exit', (code) => {
+    // An uncaught error ends the thread: its requests fail now (its 'exit' may come later, or
+    // not before the process ends), and the next request starts another.
+    const ended = () => {
       if (worker === w) worker = null;
-      if (!closed && code !== 0) o.log('error', `the search thread ended (exit code ${code}); the next search starts another`);
       for (const p of pending.values()) p.reject(new Error('the search thread ended before it answered'));
       pending.clear();
+    };
+    w.on('error', (err: Error) => {
+      o.log('error', `the search thread failed: ${err.message}`);
+      ended();
+    });
+    w.on('exit', (code) => {
+      if (!closed && code !== 0 && worker === w) o.log('error', `the search thread ended (exit code ${code}); the next search starts another`);
+      ended();
     });
     return w;
   }

@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../../db/database.ts';
 import { buildsRun } from '../../../platform/offthread/offthread.ts';
@@ -9,6 +11,18 @@ import type { HostInput, HostMessage, HostRequest } from './protocol.ts';
 // The search thread (client.ts starts it): the in-memory search index and the e-library's facet
 // index live here, with a database connection of their own to build and update them, and every
 // match, facet count and ranking runs here, beside the server's thread rather than on it.
+
+/** how much lower the thread's scheduling priority is than the server's (nice, 0–19) */
+const HOST_NICENESS = 5;
+
+// The server's thread comes first: when the processors are busy, searches wait rather than the
+// pages everyone reads (Linux; elsewhere the thread keeps the process's priority).
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (tid > 0) setPriority(tid, HOST_NICENESS);
+} catch {
+  // not Linux, or not allowed: the same priority as the server's thread
+}
 
 const input = workerData as HostInput;
 const port = parentPort!;
