@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Turns } from './turns.ts';
+import { nextPass, Turns } from './turns.ts';
 
 test('addresses take turns: a burst from one address waits behind everyone else, not in front', async () => {
   const turns = new Turns();
@@ -26,4 +26,22 @@ test('one turn per pass of the event loop, so what arrived in between is read be
   done = true;
   assert.equal(seen.length, 3);
   assert.ok(seen[0]! < seen[1]! && seen[1]! < seen[2]!, `turns in passes ${seen.join(', ')}`);
+});
+
+test('nextPass: answers that arrive together are rendered one per pass of the event loop, in order', async () => {
+  let pass = 0;
+  let done = false;
+  const tick = () => {
+    pass++;
+    if (!done) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const seen: [number, number][] = [];
+  await Promise.all([1, 2, 3, 4].map((n) => nextPass().then(() => seen.push([n, pass]))));
+  done = true;
+  assert.deepEqual(
+    seen.map(([n]) => n),
+    [1, 2, 3, 4],
+  );
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i]![1] > seen[i - 1]![1], `renders in passes ${seen.map(([, p]) => p).join(', ')}`);
 });
