@@ -8,7 +8,7 @@ import { pruneSearchLog } from '../engine/memory.ts';
 import type { MatchResult, SearchDocument, SearchHit, SearchProvider, SearchQuery } from '../provider.ts';
 import { createSearch } from '../index.ts';
 import { logRebuilt } from '../repository/documents.ts';
-import type { HostInput, HostMessage, HostRequest } from './protocol.ts';
+import type { HostAsk, HostInput, HostMessage, HostRequest } from './protocol.ts';
 
 // The server's side of the search thread (host.ts). The thread holds the search index and the
 // facet index and does the matching, counting and ranking of every search, so the server's
@@ -16,14 +16,6 @@ import type { HostInput, HostMessage, HostRequest } from './protocol.ts';
 // other waits. Writes still go to the database from here (the database's provider), and the
 // thread catches up from the change log, as another instance would. The thread starts with the
 // first request; if it ends (a crash), the requests it had fail and the next one starts another.
-
-type Ask =
-  | { op: 'search'; query: SearchQuery }
-  | { op: 'find'; req: LookupRequest }
-  | { op: 'match'; text: string; lang: Lang }
-  | { op: 'refresh' }
-  | { op: 'warm' }
-  | { op: 'builds' };
 
 export interface SearchThread {
   search: SearchProvider & Pick<MemorySearch, 'warm' | 'refresh'>;
@@ -75,7 +67,7 @@ export function searchThread(
     return w;
   }
 
-  function ask<T>(request: Ask): Promise<T> {
+  function ask<T>(request: HostAsk): Promise<T> {
     if (closed) return Promise.reject(new Error('the search thread is closed'));
     const w = (worker ??= start());
     const id = next++;

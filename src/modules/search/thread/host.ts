@@ -1,5 +1,5 @@
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../../db/database.ts';
 import { buildsRun } from '../../../platform/offthread/offthread.ts';
@@ -12,14 +12,14 @@ import type { HostInput, HostMessage, HostRequest } from './protocol.ts';
 // index live here, with a database connection of their own to build and update them, and every
 // match, facet count and ranking runs here, beside the server's thread rather than on it.
 
-/** how much lower the thread's scheduling priority is than the server's (nice, 0–19) */
+/** how much lower the thread's scheduling priority is than the server's (nice steps) */
 const HOST_NICENESS = 5;
 
 // The server's thread comes first: when the processors are busy, searches wait rather than the
 // pages everyone reads (Linux; elsewhere the thread keeps the process's priority).
 try {
   const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-  if (tid > 0) setPriority(tid, HOST_NICENESS);
+  if (tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + HOST_NICENESS));
 } catch {
   // not Linux, or not allowed: the same priority as the server's thread
 }

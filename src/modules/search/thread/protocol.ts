@@ -11,15 +11,17 @@ export interface HostInput {
   workerFrom: number | null;
 }
 
-/** Every request carries the content version the server has seen: the host's indexes catch up to it. */
-export type HostRequest = { id: number; version: string } & (
+/** What the server's thread asks. */
+export type HostAsk =
   | { op: 'search'; query: SearchQuery }
   | { op: 'find'; req: LookupRequest }
   | { op: 'match'; text: string; lang: Lang }
   | { op: 'refresh' }
   | { op: 'warm' }
-  | { op: 'builds' }
-);
+  | { op: 'builds' };
+
+/** Every request carries the content version the server has seen: the host's indexes catch up to it. */
+export type HostRequest = HostAsk & { id: number; version: string };
 
 export type HostMessage =
   | { id: number; ok: true; value: unknown }
