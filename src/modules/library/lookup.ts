@@ -5,7 +5,7 @@ import { facetNames, type FacetName, type Sort } from './schemas.ts';
 
 // The e-library's search without its cards: which resources a request finds (a page of ids),
 // how many, and the facet counts. It runs where the indexes are: in the server's thread, or in
-// the search thread (search/host), which answers the same requests.
+// the search thread (search/thread/host.ts), which answers the same requests.
 
 export interface LookupRequest {
   lang: Lang;

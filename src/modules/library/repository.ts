@@ -21,7 +21,6 @@ export interface ResourceCard {
   updatedAt: string;
 }
 
-/** Everything the facet index needs about every published resource. */
 /** How many resources are published (whether building the facet index is worth a thread of its own). */
 export async function publishedCount(db: DB): Promise<number> {
   const row = await db
@@ -32,6 +31,7 @@ export async function publishedCount(db: DB): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Everything the facet index needs about every published resource. */
 export async function loadFacetRows(db: DB): Promise<FacetRows> {
   const [resources, titles, themes, sectors, countries, languages, stations, packages, documents] = await Promise.all([
     db.selectFrom('resources').select(['id', 'type', 'source', 'year', 'created_at']).where('published', '=', 1).execute(),
