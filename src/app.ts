@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
-import type { Database } from './db/database.ts';
+import { addressOf, type Database } from './db/database.ts';
 import { createAppContext } from './http/app-context.ts';
 import { headerPerson, sessionCookieName } from './modules/accounts/header-person.ts';
 import { loadAssets } from './http/assets.ts';
@@ -125,12 +125,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Big builds run in a worker thread (platform/offthread); one that fails there runs here instead.
   const onFallback = (err: Error) => app.log.warn({ err }, 'index build in a worker thread failed; building in the main thread');
   // Searches are matched, counted and ranked in a thread of their own (search/thread) when they can be.
+  const address = addressOf(database);
   const thread =
-    config.searchEngine === 'memory' && config.searchThread && database.url
-      ? searchThread(
-          { ...database, url: database.url },
-          { contentVersion: () => content.version(), workerFrom: config.indexWorkerFrom, log: (level, message) => app.log[level](message) },
-        )
+    config.searchEngine === 'memory' && config.searchThread && address
+      ? searchThread(database, address, {
+          contentVersion: () => content.version(),
+          workerFrom: config.indexWorkerFrom,
+          log: (level, message) => app.log[level](message),
+        })
       : null;
   if (thread) app.addHook('onClose', () => thread.close());
   const search =

@@ -50,6 +50,22 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** What another thread needs to open the same database (platform/offthread, search/thread). */
+export interface DatabaseAddress {
+  url: string;
+  schema?: string;
+}
+
+/** The database's address for another thread; null for an in-memory SQLite database, which only its own connection sees. */
+export function addressOf(database: Database): DatabaseAddress | null {
+  return database.url ? { url: database.url, ...(database.schema ? { schema: database.schema } : {}) } : null;
+}
+
+/** Opens a connection of this thread's own to a database another thread gave the address of. */
+export function openAddress(address: DatabaseAddress, poolSize: number): Database {
+  return openDatabase(address.url, { ...(address.schema ? { schema: address.schema } : {}), poolSize });
+}
+
 /** Opens SQLite (`sqlite:path` or `sqlite::memory:`) or PostgreSQL (`postgres://…`). */
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, mock, test } from 'node:test';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { addressOf } from '../../db/database.ts';
 import { inWorker } from '../../platform/offthread/offthread.ts';
 import { buildFacetState, facetIndexTask } from './facet-build.ts';
 import type { FacetState } from './facet-index.ts';
@@ -303,8 +304,7 @@ describe('e-library with its indexes built in worker threads (a large library)',
   test('the facet index a worker builds is the one the main thread builds', async () => {
     const here = await buildFacetState(t.database.db);
     const there = await inWorker<FacetState>({
-      url: t.database.url!,
-      ...(t.database.schema ? { schema: t.database.schema } : {}),
+      address: addressOf(t.database)!,
       module: facetIndexTask.module.href,
       name: facetIndexTask.name,
     });

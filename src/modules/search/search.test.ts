@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { addressOf } from '../../db/database.ts';
 import { engine, testDatabase, testApp, type TestApp, type TestDatabase } from '../../../test/helpers/app.ts';
 import { createSearch, createSearchEngine, type SearchProvider } from './index.ts';
 import { analyse, fold } from './analyse.ts';
@@ -18,7 +19,7 @@ for (const kind of ['memory', 'memory, worker', 'search thread', 'database'] as 
     const memory = (): SearchProvider => {
       if (kind !== 'search thread')
         return createSearchEngine(t.database, { engine: 'memory', contentVersion: () => 'v', workerFrom: kind === 'memory' ? null : 0 });
-      const th = searchThread({ ...t.database, url: t.url }, { contentVersion: () => 'v', workerFrom: null, log: (_, m) => assert.fail(m) });
+      const th = searchThread(t.database, addressOf(t.database)!, { contentVersion: () => 'v', workerFrom: null, log: (_, m) => assert.fail(m) });
       threads.push(th);
       return th.search;
     };

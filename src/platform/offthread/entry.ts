@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../db/database.ts';
+import { openAddress } from '../../db/database.ts';
 import { packArrays, transferablesOf, type WorkerInput, type WorkerOutput } from './offthread.ts';
 
 // The worker thread of a build (offthread.ts): opens the database, runs the task's function,
 // sends what it returned with its typed arrays packed into one buffer and moved, and ends.
 
 const input = workerData as WorkerInput;
-const database = openDatabase(input.url, { ...(input.schema ? { schema: input.schema } : {}), poolSize: 2 });
+const database = openAddress(input.address, 2);
 let out: WorkerOutput;
 try {
   const mod = (await import(input.module)) as Record<string, unknown>;

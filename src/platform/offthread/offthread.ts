@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Database, DB } from '../../db/database.ts';
+import { addressOf, type Database, type DatabaseAddress, type DB } from '../../db/database.ts';
 
 // Builds that read a whole table and make a lot of short-lived garbage (the search index, the
 // e-library's facet index) run in a worker thread of their own, which ends when the build is done.
@@ -7,7 +7,7 @@ import type { Database, DB } from '../../db/database.ts';
 // of heap pages that V8 kept (resident) long after the garbage was collected. What the build
 // returns is plain data (structured clone), its typed arrays moved rather than copied.
 //
-// The worker opens the database again from its address (Database.url), so an in-memory SQLite
+// The worker opens the database again from its address (addressOf), so an in-memory SQLite
 // database, which only its own connection sees, builds here instead.
 
 /** A build a worker thread can run: a function `name` exported by `module`, which is `run`. */
@@ -23,8 +23,7 @@ export function buildTask<T>(module: URL, name: string, run: (db: DB) => Promise
 
 /** What the worker is given (entry.ts). */
 export interface WorkerInput {
-  url: string;
-  schema?: string;
+  address: DatabaseAddress;
   module: string;
   name: string;
 }
@@ -47,12 +46,13 @@ export interface BuildOptions {
  * the database is the same, so a build that cannot work in a thread still works.
  */
 export async function runBuild<T>(database: Database, task: BuildTask<T>, o: BuildOptions): Promise<T> {
-  if (o.workerFrom === null || !database.url || (await o.count(database.db)) < o.workerFrom) {
+  const address = addressOf(database);
+  if (o.workerFrom === null || !address || (await o.count(database.db)) < o.workerFrom) {
     buildsRun.inline++;
     return task.run(database.db);
   }
   try {
-    const value = await inWorker<T>({ url: database.url, ...(database.schema ? { schema: database.schema } : {}), module: task.module.href, name: task.name });
+    const value = await inWorker<T>({ address, module: task.module.href, name: task.name });
     buildsRun.worker++;
     return value;
   } catch (err) {

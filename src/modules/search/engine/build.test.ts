@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { engine, testDatabase, type TestDatabase } from '../../../../test/helpers/app.ts';
-import { openDatabase } from '../../../db/database.ts';
+import { addressOf, openDatabase } from '../../../db/database.ts';
 import { migrate } from '../../../db/migrate.ts';
 import { buildsRun, buildTask, inWorker, packArrays, runBuild, transferablesOf } from '../../../platform/offthread/offthread.ts';
 import { documentCount } from '../repository/documents.ts';
@@ -18,11 +18,9 @@ describe(`building the search index (${engine})`, () => {
   });
   after(() => t.close());
 
-  const where = () => ({ url: t.database.url!, ...(t.database.schema ? { schema: t.database.schema } : {}) });
-
   test('a worker thread builds the same index as the main thread, and it answers the same', async () => {
     const here = await buildSearchIndex(t.database.db);
-    const there = await inWorker<BuiltIndex>({ ...where(), module: searchIndexTask.module.href, name: searchIndexTask.name });
+    const there = await inWorker<BuiltIndex>({ address: addressOf(t.database)!, module: searchIndexTask.module.href, name: searchIndexTask.name });
     assert.ok(here.state.parts.length >= 3, 'documents in several languages');
     assert.deepEqual(there, here);
     const [a, b] = [SearchIndex.from(here.state), SearchIndex.from(there.state)];

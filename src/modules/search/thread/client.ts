@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Database } from '../../../db/database.ts';
+import type { Database, DatabaseAddress } from '../../../db/database.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { BuildCounts } from '../../../platform/offthread/offthread.ts';
 import type { Lookup, LookupRequest, LookupResult } from '../../library/lookup.ts';
@@ -27,7 +27,8 @@ export interface SearchThread {
 }
 
 export function searchThread(
-  database: Database & { url: string },
+  database: Database,
+  address: DatabaseAddress,
   o: { contentVersion: () => string; workerFrom: number | null; log: (level: 'warn' | 'error', message: string) => void },
 ): SearchThread {
   const writer = createSearch(database);
@@ -37,7 +38,7 @@ export function searchThread(
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   function start(): Worker {
-    const input: HostInput = { url: database.url, ...(database.schema ? { schema: database.schema } : {}), workerFrom: o.workerFrom };
+    const input: HostInput = { address, workerFrom: o.workerFrom };
     const w = new Worker(new URL('./host.ts', import.meta.url), { workerData: input });
     // The thread never keeps the process alive by itself: the server's sockets do.
     w.unref();

@@ -1,7 +1,7 @@
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../../db/database.ts';
+import { openAddress } from '../../../db/database.ts';
 import { buildsRun } from '../../../platform/offthread/offthread.ts';
 import { facetBuilder } from '../../library/facet-build.ts';
 import { localLookup } from '../../library/lookup.ts';
@@ -26,7 +26,7 @@ try {
 
 const input = workerData as HostInput;
 const port = parentPort!;
-const database = openDatabase(input.url, { ...(input.schema ? { schema: input.schema } : {}), poolSize: 4 });
+const database = openAddress(input.address, 4);
 let version = '';
 const send = (m: HostMessage) => port.postMessage(m);
 const onFallback = (err: Error) =>

@@ -1,3 +1,4 @@
+import type { DatabaseAddress } from '../../../db/database.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { LookupRequest } from '../../library/lookup.ts';
 import type { SearchQuery } from '../provider.ts';
@@ -5,8 +6,7 @@ import type { SearchQuery } from '../provider.ts';
 // What the server's thread and the search thread (host.ts) say to each other.
 
 export interface HostInput {
-  url: string;
-  schema?: string;
+  address: DatabaseAddress;
   /** from how many rows the host's whole builds go to a worker thread of their own (null: never) */
   workerFrom: number | null;
 }

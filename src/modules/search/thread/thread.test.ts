@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { engine, testDatabase, type TestDatabase } from '../../../../test/helpers/app.ts';
+import { addressOf } from '../../../db/database.ts';
 import { noFilters } from '../../library/service.ts';
 import { searchThread } from './client.ts';
 
@@ -17,7 +18,7 @@ describe(`the search thread (${engine})`, () => {
 
   test('finds what the server thread writes, and counts facets as the e-library does', async () => {
     const logged: string[] = [];
-    const th = searchThread({ ...t.database, url: t.url }, { contentVersion: () => 'v1', workerFrom: null, log: (_, m) => logged.push(m) });
+    const th = searchThread(t.database, addressOf(t.database)!, { contentVersion: () => 'v1', workerFrom: null, log: (_, m) => logged.push(m) });
     try {
       const found = await th.lookup.find({ lang: 'en', q: 'partnership', filters: noFilters(), sort: 'relevance', offset: 0, limit: 5, withFacets: true });
       assert.ok(found.total > 0 && found.ids.length === 5);
@@ -39,10 +40,7 @@ describe(`the search thread (${engine})`, () => {
   test('a thread that cannot start fails its requests with a reason instead of leaving them waiting, and the next request tries again', async () => {
     const logged: string[] = [];
     // A file where its folder should be: the thread's database does not open and the thread ends.
-    const th = searchThread(
-      { ...t.database, url: 'sqlite:/etc/hostname/x.db' },
-      { contentVersion: () => 'v', workerFrom: null, log: (_, m) => logged.push(m) },
-    );
+    const th = searchThread(t.database, { url: 'sqlite:/etc/hostname/x.db' }, { contentVersion: () => 'v', workerFrom: null, log: (_, m) => logged.push(m) });
     try {
       await assert.rejects(th.search.search({ text: 'partnership', lang: 'en', limit: 5, offset: 0 }), /search thread ended before it answered/);
       await assert.rejects(th.lookup.warm(), /search thread ended before it answered/);
@@ -53,7 +51,7 @@ describe(`the search thread (${engine})`, () => {
   });
 
   test('after close, requests are refused at once', async () => {
-    const th = searchThread({ ...t.database, url: t.url }, { contentVersion: () => 'v', workerFrom: null, log: () => undefined });
+    const th = searchThread(t.database, addressOf(t.database)!, { contentVersion: () => 'v', workerFrom: null, log: () => undefined });
     await th.search.warm();
     await th.close();
     await assert.rejects(th.search.search({ text: 'partnership', lang: 'en', limit: 5, offset: 0 }), /search thread is closed/);
