@@ -112,3 +112,34 @@ export const languageCodes = [
 ] as const;
 
 export const eqfLevels = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+/**
+ * What a centre offers or seeks: one controlled list for both sides, so an offer of one centre
+ * meets the same item sought by another. Labels are `centre.topic.<item>` in the catalogues.
+ */
+export const partnerTopics = [
+  'learner-mobility',
+  'staff-job-shadowing',
+  'joint-qualifications',
+  'applied-research',
+  'equipment-sharing',
+  'teacher-training',
+  'cove-consortium',
+  'ka1-mobility',
+  'industry-contacts',
+  'work-placements',
+  'peer-review',
+] as const;
+export type PartnerTopic = (typeof partnerTopics)[number];
+
+/** The roles a profile can name as its contacts (never an address: people write through the platform). Labels: `centre.contactRole.<role>`. */
+export const contactRoles = [
+  'director',
+  'international-relations',
+  'mobility-coordinator',
+  'work-based-learning',
+  'quality',
+  'industry-liaison',
+  'teacher-training',
+] as const;
+export type ContactRole = (typeof contactRoles)[number];
