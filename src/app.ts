@@ -24,6 +24,7 @@ import { diskLogoStore, LOGO_FOLDER, MAX_LOGO_BYTES } from './modules/centres/lo
 import { centreAccountRoutes, centreRoutes, logoRoutes } from './modules/centres/routes.ts';
 import { soleAdminOf } from './modules/centres/repository.ts';
 import { centresService } from './modules/centres/service.ts';
+import { directoryService } from './modules/centres/directory/service.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
 import { publicFileRoutes } from './modules/files/routes.ts';
@@ -231,7 +232,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailer = createMailer(jobs);
   const accounts = accountsService(database.db, mailer, config.baseUrl, (userId) => soleAdminOf(database.db, userId));
   const admin = adminService(database.db, jobs);
-  const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, LOGO_FOLDER)), mailer, config.baseUrl);
+  // The directory reads what centres write; both hear of every change made here at once.
+  const directory = directoryService(database.db, search, { pollMs: options.contentPollMs ?? 1000 });
+  const centres = centresService(database.db, diskLogoStore(join(config.uploadsDir, LOGO_FOLDER)), mailer, config.baseUrl, {
+    search,
+    changed: () => directory.changed(),
+  });
+  await centres.indexMissing();
   // The self-assessment (modules/assessment), one service per sub-feature. Survey links and resume
   // codes are derived with a secret of their own, kept like the session one.
   const assessmentSecret = await sharedSecret(database.db, 'assessment');
@@ -283,7 +290,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         libraryRoutes(scope, a, lang, { library, knowledge });
         searchRoutes(scope, a, lang, search);
         designSystemRoutes(scope, a, lang);
-        centreRoutes(scope, a, lang, centres, knowledge, (id) => certificates.onProfile(id));
+        centreRoutes(scope, a, lang, { centres, directory, knowledge, certificatesOf: (id) => certificates.onProfile(id) });
         void scope.register(accountRoutes, {
           prefix: '/account',
           a,

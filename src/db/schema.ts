@@ -192,11 +192,24 @@ export interface Tables {
     published: number;
     /** 1: the centre's results are not counted in other centres' benchmarks or the policy view */
     benchmark_opt_out: Generated<number>;
+    /** Erasmus+ organisation id (E and 8 digits); Participant Identification Code (9 digits) */
+    erasmus_oid: string | null;
+    eu_pic: string | null;
+    /** 0/1: Erasmus+ VET accreditation; ETF Network member; shows rounds completed; partnerships and events; lets matching use its self-assessment */
+    erasmus_accredited: Generated<number>;
+    ene_member: Generated<number>;
+    show_rounds: Generated<number>;
+    show_activity: Generated<number>;
+    share_maturity: Generated<number>;
     created_by: number | null;
     created_at: string;
     updated_at: string;
   };
   centre_sectors: { centre_id: number; sector: string };
+  centre_topics: { centre_id: number; /** offers | seeks */ side: string; /** partnerTopics */ topic: string; note: string | null };
+  centre_programmes: { id: Generated<number>; centre_id: number; position: number; title: string; sector: string | null; eqf_level: number | null };
+  /** a role people write to through the platform (contactRoles), with who holds it, if given */
+  centre_contacts: { centre_id: number; role: string; name: string | null };
   centre_members: { centre_id: number; user_id: number; role: string; created_at: string };
   centre_invitations: {
     hash: string;

@@ -22,6 +22,8 @@ export interface Formatters {
   number(n: number): string;
   country(code: string): string;
   language(code: string): string;
+  /** "a, b and c" in the page's language */
+  list(items: readonly string[]): string;
 }
 
 const formatterCache = new Map<Lang, Formatters>();
@@ -32,6 +34,7 @@ function formatters(lang: Lang): Formatters {
     const numbers = new Intl.NumberFormat(lang);
     const regions = new Intl.DisplayNames([lang], { type: 'region' });
     const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
+    const lists = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
     // Names and counts repeat on every page (a search shows a hundred facet counts): each is
     // formatted once per language. Bounded, as the numbers are not a closed set.
     const remembered = (format: (key: string) => string) => {
@@ -51,6 +54,7 @@ function formatters(lang: Lang): Formatters {
       number: (n) => (Number.isInteger(n) ? count(String(n)) : numbers.format(n)),
       country: remembered((code) => regions.of(code) ?? code),
       language: remembered((code) => languageNames.of(code) ?? code),
+      list: (items) => lists.format(items),
     };
     formatterCache.set(lang, f);
   }

@@ -1,9 +1,11 @@
+import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 
 // The only SQL of centres: profiles, sectors, members and invitations.
 
-export type CentreRow = Tables['centres'] & { id: number };
+export type CentreRow = Selectable<Tables['centres']>;
 const now = () => new Date().toISOString();
 
 export interface ProfileInput {
@@ -214,3 +216,106 @@ export async function soleAdminOf(db: DB, userId: number): Promise<string[]> {
   for (const c of mine) if ((await adminCount(db, c.id)) === 1) out.push(c.name);
   return out;
 }
+
+// What a centre brings to the network (migration 0021): offers and seeks, identifiers,
+// programmes, contact roles and the signals it shows.
+
+export interface TopicEntry {
+  topic: string;
+  note: string | null;
+}
+
+export interface NetworkProfile {
+  offers: TopicEntry[];
+  seeks: TopicEntry[];
+  erasmusOid: string | null;
+  euPic: string | null;
+  accredited: boolean;
+  eneMember: boolean;
+  programmes: { title: string; sector: string | null; eqfLevel: number | null }[];
+  contacts: { role: string; name: string | null }[];
+  showRounds: boolean;
+  showActivity: boolean;
+  shareMaturity: boolean;
+}
+
+export async function networkProfileOf(db: DB, c: CentreRow): Promise<NetworkProfile> {
+  const [topics, programmes, contacts] = await Promise.all([
+    db.selectFrom('centre_topics').select(['side', 'topic', 'note']).where('centre_id', '=', c.id).execute(),
+    db.selectFrom('centre_programmes').select(['title', 'sector', 'eqf_level']).where('centre_id', '=', c.id).orderBy('position').execute(),
+    db.selectFrom('centre_contacts').select(['role', 'name']).where('centre_id', '=', c.id).execute(),
+  ]);
+  const side = (s: string) => topics.filter((x) => x.side === s).map((x) => ({ topic: x.topic, note: x.note }));
+  return {
+    offers: side('offers'),
+    seeks: side('seeks'),
+    erasmusOid: c.erasmus_oid,
+    euPic: c.eu_pic,
+    accredited: c.erasmus_accredited === 1,
+    eneMember: c.ene_member === 1,
+    programmes: programmes.map((p) => ({ title: p.title, sector: p.sector, eqfLevel: p.eqf_level })),
+    contacts,
+    showRounds: c.show_rounds === 1,
+    showActivity: c.show_activity === 1,
+    shareMaturity: c.share_maturity === 1,
+  };
+}
+
+export async function saveNetworkProfile(db: DB, centreId: number, p: NetworkProfile): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('centres')
+      .set({
+        erasmus_oid: p.erasmusOid,
+        eu_pic: p.euPic,
+        erasmus_accredited: p.accredited ? 1 : 0,
+        ene_member: p.eneMember ? 1 : 0,
+        show_rounds: p.showRounds ? 1 : 0,
+        show_activity: p.showActivity ? 1 : 0,
+        share_maturity: p.shareMaturity ? 1 : 0,
+        updated_at: now(),
+      })
+      .where('id', '=', centreId)
+      .execute();
+    await trx.deleteFrom('centre_topics').where('centre_id', '=', centreId).execute();
+    const topics = [
+      ...p.offers.map((t) => ({ centre_id: centreId, side: 'offers', topic: t.topic, note: t.note })),
+      ...p.seeks.map((t) => ({ centre_id: centreId, side: 'seeks', topic: t.topic, note: t.note })),
+    ];
+    if (topics.length) await trx.insertInto('centre_topics').values(topics).execute();
+    await trx.deleteFrom('centre_programmes').where('centre_id', '=', centreId).execute();
+    if (p.programmes.length) {
+      await trx
+        .insertInto('centre_programmes')
+        .values(p.programmes.map((x, position) => ({ centre_id: centreId, position, title: x.title, sector: x.sector, eqf_level: x.eqfLevel })))
+        .execute();
+    }
+    await trx.deleteFrom('centre_contacts').where('centre_id', '=', centreId).execute();
+    if (p.contacts.length)
+      await trx
+        .insertInto('centre_contacts')
+        .values(p.contacts.map((x) => ({ centre_id: centreId, ...x })))
+        .execute();
+  });
+}
+
+/** How many self-assessment rounds the centre has completed (closed early or past their closing date). */
+export async function completedRounds(db: DB, centreId: number): Promise<number> {
+  const t = now();
+  const row = await db
+    .selectFrom('rounds')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('centre_id', '=', centreId)
+    .where((eb) => eb.or([eb('closed_at', 'is not', null), eb('closes_at', '<=', t)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Published centres without a search document (profiles published before centres were searchable). */
+export const publishedWithoutDocument = (db: DB) =>
+  db
+    .selectFrom('centres')
+    .select('id')
+    .where('published', '=', 1)
+    .where(sql<boolean>`not exists (select 1 from search_documents d where d.ref = 'centre:' || centres.id || ':profile')`)
+    .execute();

@@ -12,7 +12,12 @@ import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS, type LogoProblem } from './logos.ts';
 import * as s from './schemas.ts';
 import type { CentresService } from './service.ts';
 import { emptyProfile, invitationView, manageView, newCentreView, profileValues, valuesFrom, type ManageState } from './views/manage.ts';
-import { centresView, centreView, type ProfileCertificate } from './views/public.ts';
+import { centreView, type ProfileCertificate } from './views/public.ts';
+import { networkValues, networkView, type NetworkValues } from './views/network.ts';
+import { fairSearchPages } from '../../http/fair-use.ts';
+import type { DirectoryService } from './directory/service.ts';
+import { directoryQuery } from './directory/schemas.ts';
+import { directoryHref, directoryView } from './directory/views/directory.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 
@@ -24,23 +29,37 @@ function logoError(p: LogoProblem): FieldError {
   return { field: 'logo', key: 'centre.error.logoNotImage' };
 }
 
-// Public centre pages, in each language scope. `certificatesOf` gives a centre's certificates of
-// self-assessment for its profile (the assessment module's, passed in so centres do not depend on it).
-export function centreRoutes(
-  app: FastifyInstance,
-  a: AppContext,
-  lang: Lang,
-  centres: CentresService,
-  knowledge: KnowledgeService,
-  certificatesOf: (centreId: number) => Promise<ProfileCertificate[]> = () => Promise.resolve([]),
-): void {
-  app.get('/centres', async (req, reply) => a.freshPage(req, reply, centresView(a.ctx(req, lang), await centres.published())));
+export interface CentrePagesDeps {
+  centres: CentresService;
+  directory: DirectoryService;
+  knowledge: KnowledgeService;
+  /** a centre's certificates of self-assessment for its profile (the assessment module's, passed in so centres do not depend on it) */
+  certificatesOf?: (centreId: number) => Promise<ProfileCertificate[]>;
+}
+
+// Public centre pages, in each language scope: the directory, its map and the profiles.
+export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, d: CentrePagesDeps): void {
+  const { centres, directory, knowledge } = d;
+  const certificatesOf = d.certificatesOf ?? (() => Promise.resolve([]));
+  const sectors = () => knowledge.vocabulary('sectors', lang);
+  // A directory page not in the cache is a search: charged to the client's budget (http/fair-use.ts).
+  // Its cache key holds the centres' fingerprint, so a changed profile is never shown stale.
+  const searchPage = fairSearchPages(a, lang);
+  app.get('/centres', async (req, reply) => {
+    const query = parse(directoryQuery, req.query);
+    const canonical = directoryHref(a.ctx(req, lang), query);
+    const key = `${canonical}#${await directory.version()}`;
+    return searchPage(req, reply, key, async () => {
+      const ctx = a.ctxFor(lang, canonical);
+      return directoryView(ctx, query, await directory.list(lang, query, (code) => ctx.format.country(code)), await sectors());
+    });
+  });
   app.get('/centres/:slug', async (req, reply) => {
     const { slug } = parse(s.centreParams, req.params);
     const found = await centres.publicCentre(slug);
     if (!found) throw new NotFoundError('centre');
-    const [sectors, certificates] = await Promise.all([knowledge.vocabulary('sectors', lang), certificatesOf(found.centre.id)]);
-    return a.freshPage(req, reply, centreView(a.ctx(req, lang), found.centre, found.sectors, sectors, certificates));
+    const [labels, certificates] = await Promise.all([sectors(), certificatesOf(found.centre.id)]);
+    return a.freshPage(req, reply, centreView(a.ctx(req, lang), found, labels, certificates));
   });
 }
 
@@ -129,6 +148,33 @@ export function centreAccountRoutes(app: FastifyInstance, g: Guards, a: AppConte
     if (!form.ok) return manage(req, reply, slug, { form: 'profile', errors: form.errors, profile: valuesFrom(req.body as Record<string, unknown>) }, 422);
     refused(await centres.update(req.user!, slug, form.data));
     return redirectDone(reply, `${manageUrl(slug)}`, 'saved');
+  });
+
+  // The network profile: its own page, as its form is long.
+  const network = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    state: { values?: NetworkValues; errors?: FieldError[]; notice?: string },
+    status = 200,
+  ) => {
+    const found = await centres.networkProfile(req.user!, slug);
+    if (!found) throw new NotFoundError('centre');
+    const values = state.values ?? networkValues(found.profile);
+    return html(reply, networkView(ctx(req), found.centre, { ...state, values, csrf: reply.generateCsrf() }, await sectors()), status);
+  };
+  app.get('/centres/:slug/network', member, (req, reply) => {
+    const { slug } = parse(s.centreParams, req.params);
+    const notice = noticeOf(req.query, { saved: 'centre.notice.saved' });
+    return network(req, reply, slug, notice ? { notice } : {});
+  });
+  app.post('/centres/:slug/network', memberPost, async (req, reply) => {
+    const { slug } = parse(s.centreParams, req.params);
+    await mayManage(req, slug);
+    const form = parseForm(s.networkForm, req.body);
+    if (!form.ok) return network(req, reply, slug, { values: form.values, errors: form.errors }, 422);
+    refused(await centres.saveNetwork(req.user!, slug, form.data));
+    return redirectDone(reply, `${manageUrl(slug)}/network`, 'saved');
   });
 
   app.post('/centres/:slug/logo', memberPost, async (req, reply) => {

@@ -7,6 +7,7 @@ import type { User } from '../accounts/repository.ts';
 import type { LogoProblem, LogoStore } from './logos.ts';
 import * as repo from './repository.ts';
 import type { ProfileForm } from './schemas.ts';
+import type { SearchProvider } from '../search/index.ts';
 
 // The rules of centres. Every change starts with a one-line access check; a centre always keeps
 // at least one administrator; invitations work once, for the address they were sent to.
@@ -34,7 +35,37 @@ export type Access = 'admin' | 'member' | null;
 export const canManage = (user: User, access: Access) => access === 'admin' || user.role === 'admin';
 export const canSeeMembers = (user: User, access: Access) => access !== null || user.role === 'admin';
 
-export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl: string) {
+/** What else hears of a centre's change: the search engine that indexes published profiles, and the directory. */
+export interface CentreListeners {
+  search: Pick<SearchProvider, 'index' | 'remove'>;
+  changed: () => void;
+}
+
+/** A published centre's search document: its name, place and description, programmes and what it offers and seeks in its own words. */
+export function centreDocument(c: repo.CentreRow, n: repo.NetworkProfile) {
+  const country = new Intl.DisplayNames('en', { type: 'region' }).of(c.country) ?? c.country;
+  const body = [
+    c.city,
+    country,
+    c.description ?? '',
+    ...n.programmes.map((p) => p.title),
+    ...[...n.offers, ...n.seeks].flatMap((t) => (t.note ? [t.note] : [])),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { kind: 'centre' as const, ref: `centre:${c.id}:profile`, lang: 'en' as const, title: c.name, body, path: `/centres/${c.slug}` };
+}
+
+export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl: string, listeners?: CentreListeners) {
+  /** Brings the centre's search document and the directory up to date after a change. */
+  async function changed(centreId: number) {
+    listeners?.changed();
+    if (!listeners) return;
+    const c = await repo.findCentreById(db, centreId);
+    if (c?.published) await listeners.search.index([centreDocument(c, await repo.networkProfileOf(db, c))]);
+    else await listeners.search.remove([`centre:${centreId}:`]);
+  }
+
   async function load(slug: string, user: User) {
     const centre = await repo.findCentre(db, slug);
     if (!centre) return null;
@@ -63,14 +94,20 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
 
     async publicCentre(slug: string) {
       const centre = await repo.findCentre(db, slug);
-      return centre?.published ? { centre, sectors: await repo.sectorsOf(db, centre.id) } : null;
+      if (!centre?.published) return null;
+      const [sectors, network, rounds] = await Promise.all([
+        repo.sectorsOf(db, centre.id),
+        repo.networkProfileOf(db, centre),
+        centre.show_rounds ? repo.completedRounds(db, centre.id) : Promise.resolve(null),
+      ]);
+      return { centre, sectors, network, rounds };
     },
 
     async create(user: User, form: ProfileForm): Promise<string> {
       const base = slugify(form.name);
       let slug = base;
       for (let n = 2; await repo.slugTaken(db, slug); n++) slug = `${base}-${n}`;
-      await repo.createCentre(db, slug, toInput(form), user.id);
+      await changed(await repo.createCentre(db, slug, toInput(form), user.id));
       return slug;
     },
 
@@ -86,6 +123,30 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
       if (!c) return 'missing';
       if (!canManage(user, c.access)) return 'forbidden';
       await repo.updateCentre(db, c.centre.id, toInput(form));
+      await changed(c.centre.id);
+      return 'done';
+    },
+
+    /** Indexes the published profiles that have no search document yet (at start-up); how many. */
+    async indexMissing(): Promise<number> {
+      const missing = await repo.publishedWithoutDocument(db);
+      for (const c of missing) await changed(c.id);
+      return missing.length;
+    },
+
+    /** The network profile of a centre the person may manage (null: missing or not theirs). */
+    async networkProfile(user: User, slug: string) {
+      const c = await load(slug, user);
+      if (!c || !canManage(user, c.access)) return null;
+      return { centre: c.centre, profile: await repo.networkProfileOf(db, c.centre) };
+    },
+
+    async saveNetwork(user: User, slug: string, profile: repo.NetworkProfile): Promise<'done' | 'forbidden' | 'missing'> {
+      const c = await load(slug, user);
+      if (!c) return 'missing';
+      if (!canManage(user, c.access)) return 'forbidden';
+      await repo.saveNetworkProfile(db, c.centre.id, profile);
+      await changed(c.centre.id);
       return 'done';
     },
 
@@ -101,6 +162,7 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
         if ('problem' in saved) return saved;
         await repo.setLogo(db, c.centre.id, saved.file);
       }
+      listeners?.changed();
       if (old) await logos.remove(old);
       return 'done';
     },

@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/languages.ts';
 
 export interface SearchDocument {
-  kind: 'package' | 'station' | 'action' | 'case_study' | 'resource' | 'spotlight';
+  kind: 'package' | 'station' | 'action' | 'case_study' | 'resource' | 'spotlight' | 'centre';
   ref: string;
   lang: Lang;
   title: string;
@@ -57,13 +57,14 @@ export interface SearchProvider {
   remove(refPrefixes: string[]): Promise<void>;
   search(query: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
   /**
-   * Every resource document matching the text in the reader's language or English, per language
-   * the query was analysed for, with the ids of those whose title alone has every word. Ids only, no scoring, so
-   * it stays fast when a common word matches most of the library. The SQLite index cannot tell
-   * kinds apart without a join, so it may return ids of other kinds too: callers keep the ids
-   * they know. Null when the text has no searchable words.
+   * Every document of a kind (resources unless told) matching the text in the reader's language
+   * or English, per language the query was analysed for, with the ids of those whose title alone
+   * has every word. Ids only, no scoring, so it stays fast when a common word matches most of the
+   * library. The SQLite index cannot tell kinds apart without a join, and the in-memory one does
+   * not filter resources, so they may return ids of other kinds too: callers keep the ids they
+   * know. Null when the text has no searchable words.
    */
-  matchDocuments(text: string, lang: Lang): Promise<MatchResult | null>;
+  matchDocuments(text: string, lang: Lang, kind?: SearchDocument['kind']): Promise<MatchResult | null>;
   /**
    * Rebuilds the engine's own index (FTS5 terms, tsvector) from the rows of search_documents,
    * which is all a backup carries, so a restore on either engine searches as the original did.

@@ -35,6 +35,20 @@ export function publishedPages(db: DB) {
   ]);
 }
 
+export async function publishedCentreCount(db: DB): Promise<number> {
+  const { n } = await db
+    .selectFrom('centres')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('published', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** One page of published centre profiles, in the order they were added. */
+export function publishedCentres(db: DB, limit: number, offset: number) {
+  return db.selectFrom('centres').select(['slug', 'updated_at']).where('published', '=', 1).orderBy('id').limit(limit).offset(offset).execute();
+}
+
 /** One page of published resources, in the order they were added. */
 export function publishedResources(db: DB, limit: number, offset: number) {
   return db.selectFrom('resources').select(['slug', 'updated_at']).where('published', '=', 1).orderBy('id').limit(limit).offset(offset).execute();

@@ -5,7 +5,7 @@ import { negotiateLang } from '../../http/lang.ts';
 import { parse } from '../../http/errors.ts';
 import { renderedFrom } from '../../http/page-cache.ts';
 import { sendRendered } from '../../http/send.ts';
-import { sitemapIndex, sitemapPages, sitemapResources } from './sitemap.ts';
+import { sitemapCentres, sitemapIndex, sitemapPages, sitemapResources } from './sitemap.ts';
 
 // Routes outside the language prefixes: the language redirect, health checks, robots.txt, the
 // sitemap and fingerprinted assets.
@@ -45,9 +45,10 @@ export function siteRoutes(app: FastifyInstance, a: AppContext): void {
     ),
   );
 
-  // Sitemaps change only with content: cached per content version like pages.
+  // Sitemaps are cached per content version like pages, and for an hour at most: centres publish
+  // their profiles without changing the content.
   const xml = async (req: FastifyRequest, reply: FastifyReply, render: () => Promise<string | null>) => {
-    const version = a.content.version();
+    const version = `${a.content.version()}@${new Date().toISOString().slice(0, 13)}`;
     let page = a.cache.get(req.url, version);
     if (!page) {
       const text = await render();
@@ -63,6 +64,11 @@ export function siteRoutes(app: FastifyInstance, a: AppContext): void {
   app.get('/sitemap-resources-:file.xml', (req, reply) => {
     const { file } = parse(sitemapParams, req.params);
     return xml(req, reply, () => sitemapResources(a.database.db, base, file));
+  });
+
+  app.get('/sitemap-centres-:file.xml', (req, reply) => {
+    const { file } = parse(sitemapParams, req.params);
+    return xml(req, reply, () => sitemapCentres(a.database.db, base, file));
   });
 
   app.get('/assets/:file', (req, reply) => {

@@ -80,3 +80,16 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
 }
 // A read-only link field selects its whole text when focused, ready to copy by hand.
 for (const field of document.querySelectorAll('input.share-link, input.share-short')) field.addEventListener('focus', () => field.select());
+
+// A centre's network profile: the note beside an item shows once the item is ticked (or when it
+// holds text already). Without this script every note shows.
+for (const box of document.querySelectorAll('input[data-reveals]')) {
+  const target = document.getElementById(box.dataset.reveals);
+  if (!target) continue;
+  const input = target.querySelector('input');
+  const sync = () => {
+    target.hidden = !box.checked && !(input && input.value) && !target.querySelector('.field-error');
+  };
+  sync();
+  box.addEventListener('change', sync);
+}

@@ -150,7 +150,8 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
     ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${errorSummary(ctx, errors)}
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>
-    <p>${linkButton({ href: href(ctx, `${base}/self-assessment`), text: t('centre.manage.selfAssessment') })}</p>
+    <p>${linkButton({ href: href(ctx, `${base}/self-assessment`), text: t('centre.manage.selfAssessment') })}
+      ${d.canManage ? linkButton({ href: href(ctx, `${base}/network`), text: t('centre.manage.network'), variant: 'secondary' }) : ''}</p>
 
     ${
       d.canManage

@@ -170,10 +170,11 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
       return { hits, total: found.total };
     },
 
-    async matchDocuments(text: string, lang: Lang): Promise<MatchResult | null> {
+    async matchDocuments(text: string, lang: Lang, kind: SearchDocument['kind'] = 'resource'): Promise<MatchResult | null> {
       const idx = await current();
-      // Every kind: the e-library keeps the resource documents it knows, which is cheaper than asking the index to filter.
-      const m = idx.match(text, lang);
+      // Resources: every kind, and the e-library keeps the resource documents it knows, which is
+      // cheaper than asking the index to filter. A rarer kind (centres) is filtered here.
+      const m = idx.match(text, lang, kind === 'resource' ? undefined : [kind]);
       if (!m) return null;
       return { perLang: m.perLang.map((l) => ({ lang: l.lang, ids: l.ids, titleIds: [], scores: l.scores })), phrase: (ids) => m.phrase(ids) };
     },

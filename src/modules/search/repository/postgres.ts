@@ -100,7 +100,7 @@ export function postgresSearch(db: DB): SearchProvider {
       return { hits: rows.rows.map(({ total: _t, ...hit }) => hit), total };
     },
 
-    async matchDocuments(text: string, lang: Lang): Promise<MatchResult | null> {
+    async matchDocuments(text: string, lang: Lang, kind: SearchDocument['kind'] = 'resource'): Promise<MatchResult | null> {
       if (!text.trim() || !(await searchable(db, text, lang))) return null;
       const variants: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
       const query = (l: Lang) => sql`plainto_tsquery(${cfg(l)}::regconfig, unaccent(${prepare(text, l)}))`;
@@ -110,7 +110,7 @@ export function postgresSearch(db: DB): SearchProvider {
           sql` `,
         )} end as in_title
         from search_documents d
-        where d.kind = 'resource' and (${sql.join(
+        where d.kind = ${kind} and (${sql.join(
           variants.map((l) => sql`(d.lang = ${l} and d.tsv @@ ${query(l)})`),
           sql` or `,
         )})`.execute(db);

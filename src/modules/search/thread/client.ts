@@ -98,7 +98,8 @@ export function searchThread(
       },
       search: (query: SearchQuery) => ask<{ hits: SearchHit[]; total: number }>({ op: 'search', query }),
       // Ids and scores without the phrase bonus (a function cannot cross threads): the e-library uses `lookup`.
-      matchDocuments: (text: string, lang: Lang) => ask<MatchResult | null>({ op: 'match', text, lang }),
+      matchDocuments: (text: string, lang: Lang, kind?: SearchDocument['kind']) =>
+        ask<MatchResult | null>({ op: 'match', text, lang, ...(kind ? { kind } : {}) }),
       warm: () => ask<{ documents: number; ms: number }>({ op: 'warm' }),
       refresh: () => ask<void>({ op: 'refresh' }),
     },

@@ -42,7 +42,7 @@ async function answer(m: HostRequest): Promise<unknown> {
       return lookup.find(m.req);
     case 'match': {
       // Ids and scores only: the phrase bonus is a function and stays here (the e-library asks with 'find').
-      const found = await search.matchDocuments(m.text, m.lang);
+      const found = await search.matchDocuments(m.text, m.lang, m.kind);
       return (
         found && {
           perLang: found.perLang.map((l) => ({

@@ -1,7 +1,7 @@
 import type { DatabaseAddress } from '../../../db/database.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { LookupRequest } from '../../library/lookup.ts';
-import type { SearchQuery } from '../provider.ts';
+import type { SearchDocument, SearchQuery } from '../provider.ts';
 
 // What the server's thread and the search thread (host.ts) say to each other.
 
@@ -15,7 +15,7 @@ export interface HostInput {
 export type HostAsk =
   | { op: 'search'; query: SearchQuery }
   | { op: 'find'; req: LookupRequest }
-  | { op: 'match'; text: string; lang: Lang }
+  | { op: 'match'; text: string; lang: Lang; kind?: SearchDocument['kind'] }
   | { op: 'refresh' }
   | { op: 'warm' }
   | { op: 'builds' };
