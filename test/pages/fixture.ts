@@ -99,6 +99,31 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     staff(t, 'admin', 'ana@admins.example', 'Ana Admin'),
   ]);
 
+  // The centre's network profile: what it offers and seeks, identifiers, programmes, contacts.
+  const network = `/en/account/centres/${leader.slug}/network`;
+  const networkSaved = await leader.a.post(
+    network,
+    {
+      offers: ['learner-mobility', 'staff-job-shadowing', 'work-placements'],
+      'offers-note-learner-mobility': 'Up to twelve learners a year in hotels and restaurants of Marrakesh',
+      seeks: ['joint-qualifications', 'teacher-training'],
+      'seeks-note-teacher-training': 'Solar installation trainers for a new programme',
+      erasmusOid: 'E10123456',
+      status: ['accredited'],
+      'programme-0-title': 'Hotel reception',
+      'programme-0-sector': 'tourism',
+      'programme-0-eqf': '4',
+      'programme-1-title': 'Photovoltaic installation',
+      'programme-1-sector': 'energy',
+      'programme-1-eqf': '5',
+      contacts: ['international-relations', 'director'],
+      'contact-international-relations': 'Samira El Idrissi',
+      signals: ['rounds'],
+    },
+    network,
+  );
+  assert.equal(networkSaved.statusCode, 303, 'the network profile is saved');
+
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
   await setRules(admin.agent, rulesFields({ minDays: '0', requiredGroups: ['learners'], minIndicators: '3' }));

@@ -79,8 +79,7 @@ export function centreView(ctx: PageContext, p: PublicCentre, sectorLabels: Map<
     }
     ${
       n.programmes.length
-        ? html`<section aria-labelledby="programmes-heading">
-          <h2 id="programmes-heading">${t('centre.public.programmes')}</h2>
+        ? html`<h2 id="programmes-heading">${t('centre.public.programmes')}</h2>
           ${table({
             id: 'programmes',
             caption: t('centre.public.programmes'),
@@ -92,8 +91,7 @@ export function centreView(ctx: PageContext, p: PublicCentre, sectorLabels: Map<
               x.sector ? sectorName(x.sector) : '–',
               x.eqfLevel ? ctx.format.number(x.eqfLevel) : '–',
             ]),
-          })}
-        </section>`
+          })}`
         : ''
     }
     ${
