@@ -22,6 +22,8 @@ export interface Formatters {
   number(n: number): string;
   country(code: string): string;
   language(code: string): string;
+  /** "a, b and c" in the page's language (Intl.ListFormat, conjunction) */
+  list(items: readonly string[]): string;
 }
 
 const formatterCache = new Map<Lang, Formatters>();
@@ -47,10 +49,12 @@ function formatters(lang: Lang): Formatters {
       };
     };
     const count = remembered((n) => numbers.format(Number(n)));
+    const lists = new Intl.ListFormat(lang, { type: 'conjunction' });
     f = {
       number: (n) => (Number.isInteger(n) ? count(String(n)) : numbers.format(n)),
       country: remembered((code) => regions.of(code) ?? code),
       language: remembered((code) => languageNames.of(code) ?? code),
+      list: (items) => lists.format(items),
     };
     formatterCache.set(lang, f);
   }
