@@ -22,7 +22,7 @@ export interface Formatters {
   number(n: number): string;
   country(code: string): string;
   language(code: string): string;
-  /** "a, b and c" in the page's language */
+  /** "a, b and c" in the page's language (Intl.ListFormat, conjunction) */
   list(items: readonly string[]): string;
 }
 
@@ -34,7 +34,6 @@ function formatters(lang: Lang): Formatters {
     const numbers = new Intl.NumberFormat(lang);
     const regions = new Intl.DisplayNames([lang], { type: 'region' });
     const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
-    const lists = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' });
     // Names and counts repeat on every page (a search shows a hundred facet counts): each is
     // formatted once per language. Bounded, as the numbers are not a closed set.
     const remembered = (format: (key: string) => string) => {
@@ -50,6 +49,7 @@ function formatters(lang: Lang): Formatters {
       };
     };
     const count = remembered((n) => numbers.format(Number(n)));
+    const lists = new Intl.ListFormat(lang, { type: 'conjunction' });
     f = {
       number: (n) => (Number.isInteger(n) ? count(String(n)) : numbers.format(n)),
       country: remembered((code) => regions.of(code) ?? code),
