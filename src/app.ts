@@ -25,6 +25,8 @@ import { centreAccountRoutes, centreRoutes, logoRoutes } from './modules/centres
 import { soleAdminOf } from './modules/centres/repository.ts';
 import { centresService } from './modules/centres/service.ts';
 import { directoryService } from './modules/centres/directory/service.ts';
+import { suggestionRoutes } from './modules/network/suggestions/routes.ts';
+import { suggestionsService } from './modules/network/suggestions/service.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
 import { publicFileRoutes } from './modules/files/routes.ts';
@@ -243,6 +245,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // codes are derived with a secret of their own, kept like the session one.
   const assessmentSecret = await sharedSecret(database.db, 'assessment');
   const framework = frameworkService(database.db, knowledge);
+  const suggestions = suggestionsService(database.db, { directory, centres });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   // Groups made before short codes existed get theirs here: only the server has the secret.
@@ -302,6 +305,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           fileLimit: MAX_LOGO_BYTES,
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
+            suggestionRoutes(account, guards, a, lang, { suggestions, knowledge, framework });
             // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
             roundRoutes(account, guards, a, lang, { rounds, invitations, certificates, notices });
             reportRoutes(account, guards, a, lang, { access, reports });

@@ -89,6 +89,8 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
   return {
     load,
     sectorsOf: (id: number) => repo.sectorsOf(db, id),
+    /** A centre's network profile, for features that checked access themselves. */
+    networkOf: (c: repo.CentreRow) => repo.networkProfileOf(db, c),
     mineById: (userId: number) => repo.centresOf(db, userId),
     published: () => repo.publishedCentres(db),
 

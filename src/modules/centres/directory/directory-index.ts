@@ -99,7 +99,8 @@ function facetColumn(size: number, valuesOf: (p: number) => readonly string[], a
 export class DirectoryIndex {
   readonly size: number;
   private readonly ids: Int32Array;
-  private readonly rows: readonly DirectoryRow[];
+  /** the published centres it was built from (partner suggestions rank them too) */
+  readonly rows: readonly DirectoryRow[];
   private readonly columns: FacetColumn[];
   /** position by search document id */
   private readonly byDoc = new Map<number, number>();

@@ -2,7 +2,7 @@ import type { DB } from '../../../db/database.ts';
 import { nextPass } from '../../../http/turns.ts';
 import type { Lang } from '../../../i18n/languages.ts';
 import type { SearchProvider } from '../../search/index.ts';
-import { DirectoryIndex, directoryFacets, type DirectoryCount, type DirectoryFacet, type DirectorySort } from './directory-index.ts';
+import { DirectoryIndex, directoryFacets, type DirectoryCount, type DirectoryFacet, type DirectoryRow, type DirectorySort } from './directory-index.ts';
 import { directoryCards, directoryFingerprint, directoryRows, type DirectoryCard } from './repository.ts';
 import type { DirectoryQueryInput } from './schemas.ts';
 
@@ -63,6 +63,13 @@ export function directoryService(db: DB, search: Pick<SearchProvider, 'matchDocu
     changed() {
       dirty = true;
     },
+
+    /** Every published centre as the directory holds it, current as a search would see it. */
+    async rows(): Promise<readonly DirectoryRow[]> {
+      return (await current()).index.rows;
+    },
+
+    cards: (ids: number[]) => directoryCards(db, ids),
 
     /** What the cached pages of the directory are keyed on. */
     async version(): Promise<string> {
