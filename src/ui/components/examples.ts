@@ -3,6 +3,7 @@ import type { Html } from '../html.ts';
 import { examples as button } from './button/examples.ts';
 import { examples as card } from './card/examples.ts';
 import { examples as choiceList } from './choice-list/examples.ts';
+import { examples as countryMap } from './country-map/examples.ts';
 import { examples as disclosure } from './disclosure/examples.ts';
 import { examples as field } from './field/examples.ts';
 import { examples as illustration } from './illustration/examples.ts';
@@ -38,6 +39,7 @@ export const componentExamples: { component: string; examples: Example[] }[] = [
   { component: 'disclosure', examples: disclosure },
   { component: 'pagination', examples: pagination },
   { component: 'table', examples: table },
+  { component: 'country-map', examples: countryMap },
 ];
 
 /** Every example's name, unique across components (the page's ?example= and anchors use it). */
