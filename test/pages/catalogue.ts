@@ -65,6 +65,8 @@ export const pageCases: PageCase[] = [
   { area: 'public', name: 'centre directory', path: at('/centres') },
   { area: 'public', name: 'centre directory with filters', path: at('/centres?q=hotel&offers=learner-mobility&country=MA'), noJs: true },
   { area: 'public', name: 'centre directory empty result', path: at('/centres?q=zzzqqqxx&status=ene') },
+  { area: 'public', name: 'centre map', path: at('/centres/map'), noJs: true },
+  { area: 'public', name: 'centre map with filters', path: at('/centres/map?offers=learner-mobility&country=MA') },
   { area: 'public', name: 'centre page', path: (f) => `/centres/${f.centre}` },
   { area: 'public', name: 'certificate', path: (f) => `/certificates/${f.certificate}` },
   { area: 'public', name: 'certificate lookup', path: at('/certificates') },
@@ -86,6 +88,7 @@ export const pageCases: PageCase[] = [
   { area: 'signed-in', name: 'new centre form', as: 'member', path: at('/account/centres/new') },
   { area: 'signed-in', name: 'centre management', as: 'member', path: (f) => `/account/centres/${f.centre}?done=created` },
   { area: 'signed-in', name: 'network profile form', as: 'member', path: (f) => `/account/centres/${f.centre}/network?done=saved` },
+  { area: 'signed-in', name: 'suggested partners', as: 'member', path: (f) => `/account/centres/${f.centre}/suggestions` },
   { area: 'signed-in', name: 'rounds', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment` },
   { area: 'signed-in', name: 'start-a-round form', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment/new` },
   {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { signIn, user } from '../factories/index.ts';
+import { centre, signIn, user } from '../factories/index.ts';
+import { saveNetworkProfile, type NetworkProfile } from '../../src/modules/centres/repository.ts';
 import { lastMail, type Agent } from '../helpers/agent.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { begin, centreAdmin, groupLinks, respond, startRound } from '../helpers/assessment.ts';
@@ -123,6 +124,62 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     network,
   );
   assert.equal(networkSaved.statusCode, 303, 'the network profile is saved');
+
+  // Other centres of the directory, for its filters, the map and the suggestions.
+  const noNetwork: NetworkProfile = {
+    offers: [],
+    seeks: [],
+    erasmusOid: null,
+    euPic: null,
+    accredited: false,
+    eneMember: false,
+    programmes: [],
+    contacts: [],
+    showRounds: false,
+    showActivity: false,
+    shareMaturity: false,
+  };
+  const others = [
+    {
+      name: 'Istituto Alberghiero di Rimini',
+      country: 'IT',
+      city: 'Rimini',
+      sectors: ['tourism'],
+      languages: ['it', 'en'],
+      eqfLevels: [3, 4],
+      offers: ['joint-qualifications'],
+      seeks: ['learner-mobility'],
+    },
+    {
+      name: 'Kyiv Energy College',
+      country: 'UA',
+      city: 'Kyiv',
+      sectors: ['energy'],
+      languages: ['uk', 'en'],
+      eqfLevels: [4, 5],
+      offers: ['teacher-training'],
+      seeks: ['equipment-sharing'],
+    },
+    {
+      name: 'Centre de formation d’Agadir',
+      country: 'MA',
+      city: 'Agadir',
+      sectors: ['tourism'],
+      languages: ['fr', 'ar'],
+      eqfLevels: [4],
+      offers: ['work-placements'],
+      seeks: ['staff-job-shadowing'],
+    },
+  ];
+  for (const o of others) {
+    const c = await centre(t, { name: o.name, country: o.country, city: o.city, sectors: o.sectors, languages: o.languages, eqfLevels: o.eqfLevels });
+    await saveNetworkProfile(t.database.db, c.id, {
+      ...noNetwork,
+      offers: o.offers.map((topic) => ({ topic, note: null })),
+      seeks: o.seeks.map((topic) => ({ topic, note: null })),
+      accredited: o.country === 'IT',
+    });
+  }
 
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.

@@ -18,6 +18,7 @@ import { fairSearchPages } from '../../http/fair-use.ts';
 import type { DirectoryService } from './directory/service.ts';
 import { directoryQuery } from './directory/schemas.ts';
 import { directoryHref, directoryView } from './directory/views/directory.ts';
+import { directoryMapView } from './directory/views/map.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 
@@ -52,6 +53,17 @@ export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, d:
     return searchPage(req, reply, key, async () => {
       const ctx = a.ctxFor(lang, canonical);
       return directoryView(ctx, query, await directory.list(lang, query, (code) => ctx.format.country(code)), await sectors());
+    });
+  });
+  app.get('/centres/map', async (req, reply) => {
+    const query = parse(directoryQuery, req.query);
+    // The map counts every country: the country filter only marks the ones chosen.
+    const canonical = directoryHref(a.ctx(req, lang), { ...query, sort: undefined, page: 1 }, '/centres/map');
+    const key = `${canonical}#${await directory.version()}`;
+    return searchPage(req, reply, key, async () => {
+      const ctx = a.ctxFor(lang, canonical);
+      const result = await directory.list(lang, { ...query, page: 1 }, (code) => ctx.format.country(code));
+      return directoryMapView(ctx, query, result, await sectors());
     });
   });
   app.get('/centres/:slug', async (req, reply) => {

@@ -14,6 +14,9 @@ import type { SearchProvider } from '../search/index.ts';
 
 export const INVITATION_DAYS = 7;
 
+/** Addresses under /centres/ that are pages of their own, never a centre's. */
+const RESERVED_SLUGS = new Set(['map', 'feed', 'new']);
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A readable, unique address for a centre: "Centre of Excellence Chișinău" → "centre-of-excellence-chisinau". */
@@ -108,7 +111,7 @@ export function centresService(db: DB, logos: LogoStore, mailer: Mailer, baseUrl
     async create(user: User, form: ProfileForm): Promise<string> {
       const base = slugify(form.name);
       let slug = base;
-      for (let n = 2; await repo.slugTaken(db, slug); n++) slug = `${base}-${n}`;
+      for (let n = 2; RESERVED_SLUGS.has(slug) || (await repo.slugTaken(db, slug)); n++) slug = `${base}-${n}`;
       await changed(await repo.createCentre(db, slug, toInput(form), user.id));
       return slug;
     },
