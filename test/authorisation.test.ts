@@ -117,6 +117,13 @@ const gets: [string, Expect][] = [
   // "Start a self-assessment": sign-in, then on to a centre's form, or to adding a centre.
   ['/en/account/self-assessment/start', row(303, 303, 303, 303, 303, 303)],
   ['/en/account/centres/centre-a', row(303, 404, 404, 200, 404, 200)],
+  // The network: a centre's network profile (its administrators) and its suggested partners (its members).
+  ['/en/account/centres/centre-a/network', row(303, 404, 404, 200, 404, 200)],
+  ['/en/account/centres/centre-a/suggestions', row(303, 404, 404, 200, 404, 200)],
+  // The directory, its map and a published profile are public.
+  ['/en/centres?offers=learner-mobility', row(200, 200, 200, 200, 200, 200)],
+  ['/en/centres/map', row(200, 200, 200, 200, 200, 200)],
+  ['/en/centres/centre-a', row(200, 200, 200, 200, 200, 200)],
   ['/en/admin', row(303, 403, 403, 403, 200, 200)],
   // The self-assessment: a centre's rounds, reports and plans; the framework editor; the rules
   // for administrators; the policy view for administrators and policy readers.
@@ -173,6 +180,8 @@ const posts: [string, Record<string, string>, Expect][] = [
     row(403, 404, 404, 303, 404, 303),
   ],
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
+  ['/en/account/centres/centre-a/network', { offers: 'peer-review' }, row(403, 404, 404, 303, 404, 303)],
+  ['/en/account/centres/centre-a/network', { erasmusOid: 'X1' }, row(403, 404, 404, 422, 404, 422)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
   // No such failed job: administrators are told so on the jobs page.
   ['/en/admin/jobs/mail/00000000-0000-4000-8000-000000000000/retry', {}, row(403, 403, 403, 403, 403, 303)],
