@@ -26,6 +26,8 @@ import { soleAdminOf } from './modules/centres/repository.ts';
 import { centresService } from './modules/centres/service.ts';
 import { directoryService } from './modules/centres/directory/service.ts';
 import { suggestionRoutes } from './modules/network/suggestions/routes.ts';
+import { messageReportRoutes, messageRoutes } from './modules/network/messages/routes.ts';
+import { messagesService } from './modules/network/messages/service.ts';
 import { suggestionsService } from './modules/network/suggestions/service.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
@@ -246,6 +248,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const assessmentSecret = await sharedSecret(database.db, 'assessment');
   const framework = frameworkService(database.db, knowledge);
   const suggestions = suggestionsService(database.db, { directory, centres });
+  const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   // Groups made before short codes existed get theirs here: only the server has the secret.
@@ -303,9 +306,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           sessionSecret,
           sessionDays: config.sessionDays,
           fileLimit: MAX_LOGO_BYTES,
+          moreData: async (userId) => ({ messages: await messages.exportFor(userId) }),
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             suggestionRoutes(account, guards, a, lang, { suggestions, knowledge, framework });
+            messageRoutes(account, guards, a, lang, { messages, centres });
             // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
             roundRoutes(account, guards, a, lang, { rounds, invitations, certificates, notices });
             reportRoutes(account, guards, a, lang, { access, reports });
@@ -330,6 +335,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           library,
           knowledge,
           files,
+          extend: (back, guards) => messageReportRoutes(back, guards, a, lang, messages),
         });
         done();
       },

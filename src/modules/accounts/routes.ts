@@ -25,6 +25,8 @@ export interface AccountOptions {
   fileLimit: number;
   /** more signed-in routes (centres), registered in this scope with its session and CSRF */
   extend?: (app: FastifyInstance, guards: Guards) => void;
+  /** more of a person's data for their export (the messages they wrote), by section name */
+  moreData?: (userId: number) => Promise<Record<string, unknown>>;
 }
 
 /** "done" values a redirect may carry, each with its message. */
@@ -231,7 +233,7 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
     return redirectDone(reply, `${path('/sign-in')}`, 'signed-out-everywhere');
   });
   app.get('/data.json', member, async (req, reply) => {
-    const data = await accounts.exportData(req.user!.id);
+    const data = { ...(await accounts.exportData(req.user!.id)), ...(await o.moreData?.(req.user!.id)) };
     return reply
       .header('cache-control', 'no-store')
       .header('content-disposition', 'attachment; filename="intve-my-data.json"')

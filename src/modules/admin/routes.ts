@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sendPrivate } from '../../http/send.ts';
 import type { AppContext } from '../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
-import { sessionScope } from '../accounts/session-scope.ts';
+import { sessionScope, type Guards } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { User } from '../accounts/repository.ts';
 import { siteRoles } from '../accounts/roles.ts';
@@ -38,6 +38,8 @@ export interface AdminOptions {
   library: LibraryService;
   knowledge: KnowledgeService;
   files: FilesService;
+  /** more back-office routes (other features'), registered in this scope with its session and CSRF */
+  extend?: (app: FastifyInstance, guards: Guards) => void;
 }
 
 const roleForm = z.object({ role: z.enum(siteRoles) });
@@ -108,4 +110,5 @@ export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promis
     return redirectDone(reply, `/${lang}/admin/jobs`, result === 'done' ? 'retried' : 'gone');
   });
   app.get('/audit', staff, async (req, reply) => html(reply, auditView(ctx(req), allowed(await admin.auditLog(req.user!)))));
+  o.extend?.(app, g);
 }

@@ -33,6 +33,9 @@ export const limits = {
   contactPerIp: { max: 5, windowMs: 60 * 60_000 },
   /** survey links mailed from the platform, per person */
   surveyMailPerPerson: { max: 20, windowMs: 86_400_000 },
+  /** new conversations with other centres, per person and per centre a day: enough to reach partners, too few to spam the directory */
+  conversationsPerPerson: { max: 20, windowMs: 86_400_000 },
+  conversationsPerCentre: { max: 40, windowMs: 86_400_000 },
 } satisfies Record<string, RateRule>;
 
 export interface Limited {

@@ -9,6 +9,7 @@ import { txt } from '../../../ui/text.ts';
 import type { CentreRow, NetworkProfile, TopicEntry } from '../repository.ts';
 import { contactRoles, partnerTopics } from '../lists.ts';
 import { tag } from '../../../ui/components/tag/tag.ts';
+import { linkButton } from '../../../ui/components/button/button.ts';
 import { table } from '../../../ui/components/table/table.ts';
 
 // Public centre pages show only centres that chose to publish their profile.
@@ -57,6 +58,7 @@ export function centreView(ctx: PageContext, p: PublicCentre, sectorLabels: Map<
     <p class="kicker">${t(`centre.type.${c.type}`)}</p>
     <h1><bdi>${c.name}</bdi></h1>
     ${status.length ? html`<p class="tags">${status}</p>` : ''}
+    <p>${linkButton({ href: href(ctx, `/account/messages/new?to=${encodeURIComponent(c.slug)}`), text: t('message.writeTo'), variant: 'secondary' })}</p>
     ${c.logo ? html`<p><img class="logo" src="/uploads/logos/${c.logo}" alt="${t('centre.logoAlt', { name: c.name })}"></p>` : ''}
     ${c.description ? html`<div class="prose" dir="auto">${renderMarkdown(c.description)}</div>` : ''}
     ${facts([
