@@ -23,7 +23,7 @@ const agents = {} as Record<Persona, Agent>;
 const ids = {} as Record<Persona, number>;
 const people = {} as Record<Persona, UserRecord>;
 /** A draft resource (by slug, and by the number its old addresses used) with one file, and a case study, for the attachment routes. */
-const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0, action: 0 };
+const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0, action: 0, conversation: 0, report: 0 };
 const samplePdf = { field: 'file', name: 'matrix.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 before(async () => {
@@ -63,6 +63,19 @@ before(async () => {
   const action = { criterion: 'work-based-learning', title: 'Matrix action', owner: 'Matrix owner', status: 'planned' };
   const added = await agents.centreAdmin.post(`${plan}/actions`, action, `${plan}/new-action`);
   files.action = Number(/#action-(\d+)$/.exec(added.headers.location as string)![1]);
+  // A conversation between the two centres, and one of its messages reported, for the network's routes.
+  const wrote = await agents.centreAdmin.post(
+    '/en/account/centres/centre-a/messages',
+    { to: 'centre-b', subject: 'Matrix', body: 'Hello from A.' },
+    '/en/account/centres/centre-a/messages/new?to=centre-b',
+  );
+  files.conversation = Number(/messages\/(\d+)\?/.exec(wrote.headers.location as string)![1]);
+  const message = (await t.database.db.selectFrom('messages').select('id').where('conversation_id', '=', files.conversation).executeTakeFirstOrThrow()).id;
+  await t.database.db
+    .insertInto('message_reports')
+    .values({ message_id: message, reported_by: null, reason: 'other', created_at: new Date().toISOString() })
+    .execute();
+  files.report = (await t.database.db.selectFrom('message_reports').select('id').executeTakeFirstOrThrow()).id;
 });
 
 /** A fresh file on the matrix resource, uploaded by the editor; its id. */
@@ -85,7 +98,9 @@ const fill = (template: string) =>
     .replace('{attachment}', String(files.attachment))
     .replace('{caseStudy}', files.caseStudy)
     .replace('{round}', String(files.round))
-    .replace('{action}', String(files.action));
+    .replace('{action}', String(files.action))
+    .replace('{conversation}', String(files.conversation))
+    .replace('{report}', String(files.report));
 after(async () => {
   try {
     await t.close();
@@ -124,6 +139,15 @@ const gets: [string, Expect][] = [
   ['/en/centres?offers=learner-mobility', row(200, 200, 200, 200, 200, 200)],
   ['/en/centres/map', row(200, 200, 200, 200, 200, 200)],
   ['/en/centres/centre-a', row(200, 200, 200, 200, 200, 200)],
+  // Conversations are read by the two centres' members only: a platform administrator gets a 404
+  // like anyone else, and reads a message only once it is reported (/admin/reports).
+  ['/en/account/centres/centre-a/messages', row(303, 404, 404, 200, 404, 404)],
+  ['/en/account/centres/centre-a/messages/{conversation}', row(303, 404, 404, 200, 404, 404)],
+  ['/en/account/centres/centre-b/messages/{conversation}', row(303, 404, 200, 404, 404, 404)],
+  ['/en/account/centres/centre-a/messages/new?to=centre-b', row(303, 404, 404, 200, 404, 404)],
+  // "Write to this centre": the person's centres to choose from (none: a way to add one), or straight to the form.
+  ['/en/account/messages/new?to=centre-b', row(303, 200, 200, 303, 200, 200)],
+  ['/en/admin/reports', row(303, 403, 403, 403, 403, 200)],
   ['/en/admin', row(303, 403, 403, 403, 200, 200)],
   // The self-assessment: a centre's rounds, reports and plans; the framework editor; the rules
   // for administrators; the policy view for administrators and policy readers.
@@ -182,6 +206,10 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/account/centres/centre-a/network', { offers: 'peer-review' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/account/centres/centre-a/network', { erasmusOid: 'X1' }, row(403, 404, 404, 422, 404, 422)],
+  ['/en/account/centres/centre-a/messages/{conversation}', { body: '' }, row(403, 404, 404, 422, 404, 404)],
+  ['/en/account/centres/centre-a/messages', { to: 'centre-b', subject: '', body: '' }, row(403, 404, 404, 422, 404, 404)],
+  ['/en/account/centres/centre-a/messages/{conversation}/block', { on: 'maybe' }, row(403, 404, 404, 400, 404, 404)],
+  ['/en/admin/reports/{report}/resolve', {}, row(403, 403, 403, 403, 403, 303)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
   // No such failed job: administrators are told so on the jobs page.
   ['/en/admin/jobs/mail/00000000-0000-4000-8000-000000000000/retry', {}, row(403, 403, 403, 403, 403, 303)],

@@ -89,6 +89,8 @@ export const pageCases: PageCase[] = [
   { area: 'signed-in', name: 'centre management', as: 'member', path: (f) => `/account/centres/${f.centre}?done=created` },
   { area: 'signed-in', name: 'network profile form', as: 'member', path: (f) => `/account/centres/${f.centre}/network?done=saved` },
   { area: 'signed-in', name: 'suggested partners', as: 'member', path: (f) => `/account/centres/${f.centre}/suggestions` },
+  { area: 'signed-in', name: 'messages', as: 'member', path: (f) => `/account/centres/${f.centre}/messages` },
+  { area: 'signed-in', name: 'conversation', as: 'member', path: (f) => `${f.conversation}?done=sent` },
   { area: 'signed-in', name: 'rounds', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment` },
   { area: 'signed-in', name: 'start-a-round form', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment/new` },
   {
@@ -122,6 +124,7 @@ export const pageCases: PageCase[] = [
   { area: 'back-office', name: 'outbox', as: 'admin', path: at('/admin/outbox') },
   { area: 'back-office', name: 'jobs', as: 'admin', path: at('/admin/jobs') },
   { area: 'back-office', name: 'audit log', as: 'admin', path: at('/admin/audit') },
+  { area: 'back-office', name: 'reported messages', as: 'admin', path: at('/admin/reports?done=resolved') },
   { area: 'back-office', name: 'package list', as: 'editor', path: at('/admin/packages') },
   { area: 'back-office', name: 'package form', as: 'editor', path: at('/admin/packages/building-skills-ecosystems') },
   { area: 'back-office', name: 'station list', as: 'editor', path: at('/admin/stations') },

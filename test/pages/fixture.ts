@@ -21,6 +21,8 @@ export interface Fixture {
   people: Record<SignedInPerson, { email: string; agent: Agent }>;
   /** the member's centre */
   centre: string;
+  /** a conversation of the member's centre with another centre (path without the language) */
+  conversation: string;
   /** a finished round with answers from teachers and learners, a plan and a certificate (path without the language) */
   finished: string;
   /** an open round */
@@ -171,6 +173,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       seeks: ['staff-job-shadowing'],
     },
   ];
+  const otherCentres = [];
   for (const o of others) {
     const c = await centre(t, { name: o.name, country: o.country, city: o.city, sectors: o.sectors, languages: o.languages, eqfLevels: o.eqfLevels });
     await saveNetworkProfile(t.database.db, c.id, {
@@ -179,7 +182,26 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       seeks: o.seeks.map((topic) => ({ topic, note: null })),
       accredited: o.country === 'IT',
     });
+    otherCentres.push(c);
   }
+  // A conversation: the leader writes to the Rimini school, which answers.
+  const rimini = otherCentres[0]!;
+  const wrote = await leader.a.post(
+    `/en/account/centres/${leader.slug}/messages`,
+    {
+      to: rimini.slug,
+      subject: 'Kitchen placements in spring',
+      body: 'Could you host four of our cooks for three weeks in April?\nThey speak French and some English.',
+    },
+    `/en/account/centres/${leader.slug}/messages/new?to=${rimini.slug}`,
+  );
+  assert.equal(wrote.statusCode, 303, wrote.body.slice(0, 400));
+  const conversation = /(\/account\/centres\/[^?]+)\?/.exec(wrote.headers.location as string)![1]!;
+  const riminiAgent = await signIn(t, rimini.admin);
+  const riminiPath = `/en${conversation.replace(leader.slug, rimini.slug)}`;
+  assert.equal((await riminiAgent.post(riminiPath, { body: 'Yes, gladly. Our hotel school has rooms for them.' }, riminiPath)).statusCode, 303);
+  const theirs = /<input type="hidden" name="message" value="(\d+)">/.exec((await leader.a.get(`/en${conversation}`)).body)![1]!;
+  assert.equal((await leader.a.post(`/en${conversation}/report`, { message: theirs, reason: 'other' }, `/en${conversation}`)).statusCode, 303);
 
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
@@ -272,6 +294,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   return {
     people: { member: { email: leader.email, agent: leader.a }, editor, admin },
     centre: leader.slug,
+    conversation,
     finished: withoutLang(round.path),
     open: withoutLang(open.path),
     link: openLinks.Learners!,
