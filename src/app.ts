@@ -28,6 +28,8 @@ import { directoryService } from './modules/centres/directory/service.ts';
 import { suggestionRoutes } from './modules/network/suggestions/routes.ts';
 import { messageReportRoutes, messageRoutes } from './modules/network/messages/routes.ts';
 import { messagesService } from './modules/network/messages/service.ts';
+import { requestAccountRoutes, requestRoutes } from './modules/network/requests/routes.ts';
+import { requestsService } from './modules/network/requests/service.ts';
 import { suggestionsService } from './modules/network/suggestions/service.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
@@ -249,6 +251,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const framework = frameworkService(database.db, knowledge);
   const suggestions = suggestionsService(database.db, { directory, centres });
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
+  const requests = requestsService(database.db, { messages, centres, directory });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   // Groups made before short codes existed get theirs here: only the server has the secret.
@@ -297,6 +300,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         searchRoutes(scope, a, lang, search);
         designSystemRoutes(scope, a, lang);
         centreRoutes(scope, a, lang, { centres, directory, knowledge, certificatesOf: (id) => certificates.onProfile(id) });
+        requestRoutes(scope, a, lang, { requests, knowledge });
         void scope.register(accountRoutes, {
           prefix: '/account',
           a,
@@ -311,6 +315,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             suggestionRoutes(account, guards, a, lang, { suggestions, knowledge, framework });
             messageRoutes(account, guards, a, lang, { messages, centres });
+            requestAccountRoutes(account, guards, a, lang, { requests, knowledge, framework });
             // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
             roundRoutes(account, guards, a, lang, { rounds, invitations, certificates, notices });
             reportRoutes(account, guards, a, lang, { access, reports });

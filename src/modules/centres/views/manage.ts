@@ -153,7 +153,8 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
     <p>${linkButton({ href: href(ctx, `${base}/self-assessment`), text: t('centre.manage.selfAssessment') })}
       ${d.canManage ? linkButton({ href: href(ctx, `${base}/network`), text: t('centre.manage.network'), variant: 'secondary' }) : ''}
       ${linkButton({ href: href(ctx, `${base}/suggestions`), text: t('centre.manage.suggestions'), variant: 'secondary' })}
-      ${linkButton({ href: href(ctx, `${base}/messages`), text: t('message.inbox.heading'), variant: 'secondary' })}</p>
+      ${linkButton({ href: href(ctx, `${base}/messages`), text: t('message.inbox.heading'), variant: 'secondary' })}
+      ${linkButton({ href: href(ctx, `${base}/requests`), text: t('request.mine.heading'), variant: 'secondary' })}</p>
 
     ${
       d.canManage

@@ -53,12 +53,17 @@ export const messagesOf = (db: DB, conversationId: number) =>
     .orderBy('messages.id')
     .execute();
 
-/** Starts a conversation with its first message; returns the conversation's id and the message's. */
+/**
+ * Starts a conversation with its first message; returns the conversation's id and the message's.
+ * `guard` runs first in the same transaction (a partner request's cap): false starts nothing.
+ */
 export async function startConversation(
   db: DB,
   c: { from: number; to: number; subject: string; requestId: number | null; userId: number; body: string },
-): Promise<{ id: number; messageId: number }> {
+  guard?: (trx: DB) => Promise<boolean>,
+): Promise<{ id: number; messageId: number } | null> {
   return db.transaction().execute(async (trx) => {
+    if (guard && !(await guard(trx))) return null;
     const t = now();
     const { id } = await trx
       .insertInto('conversations')

@@ -78,6 +78,7 @@ export function messageRoutes(app: FastifyInstance, g: Guards, a: AppContext, la
     const { slug, id } = parse(s.conversationParams, req.params);
     const notice = noticeOf(req.query, {
       sent: 'message.notice.sent',
+      already: 'message.notice.already',
       reported: 'message.notice.reported',
       blocked: 'message.notice.blocked',
       unblocked: 'message.notice.unblocked',

@@ -103,28 +103,30 @@ export function messagesService(db: DB, deps: MessagesDeps) {
       return { from: m.centre, to: other };
     },
 
-    /** Starts a conversation; limited per person and per centre a day. */
+    /**
+     * Starts a conversation; limited per person and per centre a day. A reply to a partner request
+     * names it, and `stillOpen` checks it in the same transaction ('closed': it took no more replies).
+     */
     async start(
       user: User,
       slug: string,
       to: string,
       text: { subject: string; body: string },
-      requestId: number | null = null,
-    ): Promise<{ id: number } | 'missing' | 'self' | 'blocked' | Limited> {
+      request: { id: number; stillOpen: (trx: DB) => Promise<boolean> } | null = null,
+    ): Promise<{ id: number } | 'missing' | 'self' | 'blocked' | 'closed' | Limited> {
       const r = await this.recipient(user, slug, to);
       if (typeof r === 'string') return r;
       const limited =
         (await rates.count(`conversation:person:${user.id}`, limits.conversationsPerPerson)) ??
         (await rates.count(`conversation:centre:${r.from.id}`, limits.conversationsPerCentre));
       if (limited) return limited;
-      const { id, messageId } = await repo.startConversation(db, {
-        from: r.from.id,
-        to: r.to.id,
-        subject: text.subject,
-        requestId,
-        userId: user.id,
-        body: text.body,
-      });
+      const started = await repo.startConversation(
+        db,
+        { from: r.from.id, to: r.to.id, subject: text.subject, requestId: request?.id ?? null, userId: user.id, body: text.body },
+        request?.stillOpen,
+      );
+      if (!started) return 'closed';
+      const { id, messageId } = started;
       const c = (await repo.findConversation(db, id))!;
       await notify(c, r.from, r.to.id, user.id, messageId);
       return { id };

@@ -111,7 +111,7 @@ export function directoryView(ctx: PageContext, query: DirectoryQueryInput, resu
       <div class="library-search">
         ${searchField({ id: 'directory-q', label: t('directory.searchLabel'), hint: t('directory.searchHint'), value: query.q, button: t('search.button') })}
       </div>
-      <p class="directory-links"><a href="${mapHref}">${t('directory.mapLink')}</a> · <a href="${href(ctx, '/account/centres/new')}">${t('centres.add')}</a></p>
+      <p class="directory-links"><a href="${mapHref}">${t('directory.mapLink')}</a> · <a href="${href(ctx, '/partners')}">${t('request.list.heading')}</a> · <a href="${href(ctx, '/account/centres/new')}">${t('centres.add')}</a></p>
       <div class="library-layout">
         <details class="filters">
           <summary>${t('library.filtersChosen', { count: active.length })}</summary>
