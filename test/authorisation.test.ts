@@ -23,7 +23,7 @@ const agents = {} as Record<Persona, Agent>;
 const ids = {} as Record<Persona, number>;
 const people = {} as Record<Persona, UserRecord>;
 /** A draft resource (by slug, and by the number its old addresses used) with one file, and a case study, for the attachment routes. */
-const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0, action: 0, conversation: 0, report: 0 };
+const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0, action: 0, conversation: 0, report: 0, request: 0 };
 const samplePdf = { field: 'file', name: 'matrix.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 before(async () => {
@@ -76,6 +76,12 @@ before(async () => {
     .values({ message_id: message, reported_by: null, reason: 'other', created_at: new Date().toISOString() })
     .execute();
   files.report = (await t.database.db.selectFrom('message_reports').select('id').executeTakeFirstOrThrow()).id;
+  const posted = await agents.centreAdmin.post(
+    '/en/account/centres/centre-a/requests',
+    { title: 'Matrix request', purpose: 'peer-review', description: 'Text.', deadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
+    '/en/account/centres/centre-a/requests/new',
+  );
+  files.request = Number(/requests\/(\d+)\?/.exec(posted.headers.location as string)![1]);
 });
 
 /** A fresh file on the matrix resource, uploaded by the editor; its id. */
@@ -100,7 +106,8 @@ const fill = (template: string) =>
     .replace('{round}', String(files.round))
     .replace('{action}', String(files.action))
     .replace('{conversation}', String(files.conversation))
-    .replace('{report}', String(files.report));
+    .replace('{report}', String(files.report))
+    .replace('{request}', String(files.request));
 after(async () => {
   try {
     await t.close();
@@ -148,6 +155,14 @@ const gets: [string, Expect][] = [
   // "Write to this centre": the person's centres to choose from (none: a way to add one), or straight to the form.
   ['/en/account/messages/new?to=centre-b', row(303, 200, 200, 303, 200, 200)],
   ['/en/admin/reports', row(303, 403, 403, 403, 403, 200)],
+  // Partner requests: public pages; a centre's own requests for its members; replying for anyone signed in (with a centre to reply as).
+  ['/en/partners', row(200, 200, 200, 200, 200, 200)],
+  ['/en/partners/{request}', row(200, 200, 200, 200, 200, 200)],
+  ['/en/partners/feed.xml', row(200, 200, 200, 200, 200, 200)],
+  ['/en/account/centres/centre-a/requests', row(303, 404, 404, 200, 404, 404)],
+  ['/en/account/centres/centre-a/requests/new', row(303, 404, 404, 200, 404, 404)],
+  ['/en/account/centres/centre-a/requests/{request}', row(303, 404, 404, 200, 404, 404)],
+  ['/en/account/partners/{request}/reply', row(303, 200, 200, 200, 200, 200)],
   ['/en/admin', row(303, 403, 403, 403, 200, 200)],
   // The self-assessment: a centre's rounds, reports and plans; the framework editor; the rules
   // for administrators; the policy view for administrators and policy readers.
@@ -200,7 +215,7 @@ const gets: [string, Expect][] = [
 const posts: [string, Record<string, string>, Expect][] = [
   [
     '/en/account/centres/centre-a/profile',
-    { name: 'Centre A', country: 'GR', city: 'Athens', type: 'cove', website: '', description: '' },
+    { name: 'Centre A', country: 'GR', city: 'Athens', type: 'cove', website: '', description: '', published: 'yes' },
     row(403, 404, 404, 303, 404, 303),
   ],
   ['/en/account/centres/centre-a/invitations', { email: 'new@matrix.example', role: 'member' }, row(403, 404, 404, 303, 404, 303)],
@@ -265,6 +280,11 @@ const posts: [string, Record<string, string>, Expect][] = [
     {},
     row(403, 403, 403, 403, 308, 308),
   ]),
+  // Partner requests: an empty form comes back with its errors for the centre's members; a reply needs a message (anyone signed in may send one).
+  ['/en/account/centres/centre-a/requests', { title: '' }, row(403, 404, 404, 422, 404, 404)],
+  ['/en/account/partners/{request}/reply', { centre: 'centre-b', body: '' }, row(403, 422, 422, 422, 422, 422)],
+  // Closing the request (last: it takes no replies after this).
+  ['/en/account/centres/centre-a/requests/{request}/close', {}, row(403, 404, 404, 303, 404, 404)],
 ];
 
 describe('authorisation matrix', () => {

@@ -23,6 +23,8 @@ export interface Fixture {
   centre: string;
   /** a conversation of the member's centre with another centre (path without the language) */
   conversation: string;
+  /** a partner request of the member's centre, with a reply */
+  request: number;
   /** a finished round with answers from teachers and learners, a plan and a certificate (path without the language) */
   finished: string;
   /** an open round */
@@ -200,6 +202,29 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   const riminiAgent = await signIn(t, rimini.admin);
   const riminiPath = `/en${conversation.replace(leader.slug, rimini.slug)}`;
   assert.equal((await riminiAgent.post(riminiPath, { body: 'Yes, gladly. Our hotel school has rooms for them.' }, riminiPath)).statusCode, 303);
+  // A partner request of the leader's centre, and the Rimini school's reply to it.
+  const posted = await leader.a.post(
+    `/en/account/centres/${leader.slug}/requests`,
+    {
+      title: 'Hotel schools to host apprentice cooks in spring',
+      purpose: 'learner-mobility',
+      description: 'Four apprentice cooks for three weeks in April, with their tutor. We offer the same in Marrakesh in autumn.',
+      sectors: ['tourism'],
+      countries: ['IT', 'FR', 'ES'],
+      types: ['vet-school', 'cove'],
+      deadline: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+      cap: '10',
+    },
+    `/en/account/centres/${leader.slug}/requests/new`,
+  );
+  assert.equal(posted.statusCode, 303, posted.body.slice(0, 400));
+  const request = Number(/requests\/(\d+)\?/.exec(posted.headers.location as string)![1]);
+  const replied = await riminiAgent.post(
+    `/en/account/partners/${request}/reply`,
+    { centre: rimini.slug, body: 'Our hotel school in Rimini hosts cooks every spring.' },
+    '/en/account',
+  );
+  assert.equal(replied.statusCode, 303, replied.body.slice(0, 400));
   const theirs = /<input type="hidden" name="message" value="(\d+)">/.exec((await leader.a.get(`/en${conversation}`)).body)![1]!;
   assert.equal((await leader.a.post(`/en${conversation}/report`, { message: theirs, reason: 'other' }, `/en${conversation}`)).statusCode, 303);
 
@@ -295,6 +320,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     people: { member: { email: leader.email, agent: leader.a }, editor, admin },
     centre: leader.slug,
     conversation,
+    request,
     finished: withoutLang(round.path),
     open: withoutLang(open.path),
     link: openLinks.Learners!,

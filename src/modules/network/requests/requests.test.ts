@@ -116,7 +116,10 @@ describe('partner requests', () => {
     assert.match(page.body, /Enough replies/);
     const csrf = /name="_csrf" value="([^"]+)"/.exec((await french.get('/en/account')).body)![1]!;
     const refused = await french.postRaw(`/en/account/partners/${capped}/reply`, { _csrf: csrf, centre: france.slug, body: 'We would love to join.' });
-    assert.equal(refused.statusCode, 303, 'the reply page of a full request leads to the request');
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /This request no longer takes replies/);
+    assert.match(refused.body, /We would love to join\./, 'the text typed is kept');
+    assert.equal((await french.get(`/en/account/partners/${capped}/reply`)).statusCode, 303, 'the reply page of a full request leads to the request');
     assert.doesNotMatch((await t.get('/en/partners')).body, /One partner for a joint curriculum/);
   });
 
@@ -134,7 +137,7 @@ describe('partner requests', () => {
     const closed = await lead.post(`/en/account/centres/${author.slug}/requests/${mine}/close`, {}, `/en/account/centres/${author.slug}/requests/${mine}`);
     assert.equal(closed.statusCode, 303);
     assert.match((await t.get(`/en/partners/${mine}`)).body, /Its author closed this request/);
-    assert.equal((await reply(italian, mine, italy, 'Too late?')).statusCode, 303);
+    assert.equal((await reply(italian, mine, italy, 'Too late?')).statusCode, 409);
     assert.equal(
       (await t.database.db.selectFrom('conversations').select('id').where('request_id', '=', mine).execute()).length,
       0,

@@ -106,7 +106,8 @@ export function requestAccountRoutes(
     status = 200,
   ) => {
     const options = (await d.requests.replyOptions(req.user!, id)) ?? missing();
-    if (options.status !== 'open') return reply.redirect(`/${lang}/partners/${id}`, 303);
+    // A closed request has no reply form, unless a reply just came back refused: its text stays.
+    if (options.status !== 'open' && errors.length === 0) return reply.redirect(`/${lang}/partners/${id}`, 303);
     return sendPrivate(reply, replyView(ctx(req), reply.generateCsrf(), options, values, errors), status);
   };
   app.get('/partners/:id/reply', member, (req, reply) => {
