@@ -3,6 +3,7 @@ import { formList, formText, type FieldError } from '../../../../http/forms.ts';
 import type { Text } from '../../../../i18n/localise.ts';
 import { button, linkButton } from '../../../../ui/components/button/button.ts';
 import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
+import { disclosure } from '../../../../ui/components/disclosure/disclosure.ts';
 import { errorSummary, field, postForm, select, textarea } from '../../../../ui/components/field/field.ts';
 import { notice } from '../../../../ui/components/notice/notice.ts';
 import { tag } from '../../../../ui/components/tag/tag.ts';
@@ -65,15 +66,21 @@ export function newRequestView(
     })}
     ${textarea(ctx, { name: 'description', label: t('request.field.description'), hint: t('request.field.descriptionHint', { max: DESCRIPTION_MAX }), value: formText(v, 'description'), maxlength: DESCRIPTION_MAX, rows: 8, errors })}
     ${choiceList(ctx, { kind: 'checkbox', name: 'sectors', legend: t('request.field.sectors'), values: formList(v, 'sectors'), columns: true, options: [...sectors].map(([value, label]) => ({ value, label: label.value })), errors })}
-    ${choiceList(ctx, {
-      kind: 'checkbox',
-      name: 'countries',
-      legend: t('request.field.countries'),
-      hint: t('request.field.countriesHint'),
-      values: formList(v, 'countries'),
-      columns: true,
-      options: countries.map((c) => ({ value: c, label: ctx.format.country(c) })).sort((a, b) => collator.compare(a.label, b.label)),
-      errors,
+    ${disclosure({
+      // Sixty countries: folded away until wanted, open when some are chosen or one is wrong.
+      summary: t('request.field.countriesSummary', { count: formList(v, 'countries').length }),
+      open: formList(v, 'countries').length > 0 || errors.some((e) => e.field === 'countries'),
+      className: 'countries-choice',
+      body: choiceList(ctx, {
+        kind: 'checkbox',
+        name: 'countries',
+        legend: t('request.field.countries'),
+        hint: t('request.field.countriesHint'),
+        values: formList(v, 'countries'),
+        columns: true,
+        options: countries.map((c) => ({ value: c, label: ctx.format.country(c) })).sort((a, b) => collator.compare(a.label, b.label)),
+        errors,
+      }),
     })}
     ${choiceList(ctx, { kind: 'checkbox', name: 'types', legend: t('request.field.types'), values: formList(v, 'types'), options: centreTypes.map((c) => ({ value: c, label: t(`centre.type.${c}`) })), errors })}
     ${field(ctx, { name: 'deadline', type: 'date', label: t('request.field.deadline'), hint: t('request.field.deadlineHint'), value: formText(v, 'deadline'), errors, width: 'medium' })}
