@@ -27,6 +27,8 @@ import { centresService } from './modules/centres/service.ts';
 import { directoryService } from './modules/centres/directory/service.ts';
 import { suggestionRoutes } from './modules/network/suggestions/routes.ts';
 import { suggestionsService } from './modules/network/suggestions/service.ts';
+import { consortiumRoutes } from './modules/network/consortia/routes.ts';
+import { consortiaService } from './modules/network/consortia/service.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
 import { publicFileRoutes } from './modules/files/routes.ts';
@@ -246,6 +248,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const assessmentSecret = await sharedSecret(database.db, 'assessment');
   const framework = frameworkService(database.db, knowledge);
   const suggestions = suggestionsService(database.db, { directory, centres });
+  const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   // Groups made before short codes existed get theirs here: only the server has the secret.
@@ -306,6 +309,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             suggestionRoutes(account, guards, a, lang, { suggestions, knowledge, framework });
+            consortiumRoutes(account, guards, a, lang, consortia);
             // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
             roundRoutes(account, guards, a, lang, { rounds, invitations, certificates, notices });
             reportRoutes(account, guards, a, lang, { access, reports });

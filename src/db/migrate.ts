@@ -22,6 +22,7 @@ import * as m0018 from './migrations/0018_group_codes.ts';
 import * as m0019 from './migrations/0019_resource_ask.ts';
 import * as m0020 from './migrations/0020_search_log.ts';
 import * as m0021 from './migrations/0021_centre_network.ts';
+import * as m0023 from './migrations/0023_consortia.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -48,6 +49,7 @@ const migrations: Record<string, DialectMigration> = {
   '0019_resource_ask': m0019,
   '0020_search_log': m0020,
   '0021_centre_network': m0021,
+  '0023_consortia': m0023,
 };
 
 class Provider implements MigrationProvider {

@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
+import type { NetworkTables } from './schema-network.ts';
 
 // Table types for the typed query layer. Timestamps are ISO-8601 strings and flags are 0/1
 // integers on both engines, so the same repository code runs on SQLite and PostgreSQL.
-// JSON columns hold text; repositories parse them.
+// JSON columns hold text; repositories parse them. The network's tables are in schema-network.ts.
 
-export interface Tables {
+export interface Tables extends NetworkTables {
   content_meta: { key: string; value: string };
   content_sources: { path: string; hash: string; loaded_at: string };
 
@@ -206,10 +207,6 @@ export interface Tables {
     updated_at: string;
   };
   centre_sectors: { centre_id: number; sector: string };
-  centre_topics: { centre_id: number; /** offers | seeks */ side: string; /** partnerTopics */ topic: string; note: string | null };
-  centre_programmes: { id: Generated<number>; centre_id: number; position: number; title: string; sector: string | null; eqf_level: number | null };
-  /** a role people write to through the platform (contactRoles), with who holds it, if given */
-  centre_contacts: { centre_id: number; role: string; name: string | null };
   centre_members: { centre_id: number; user_id: number; role: string; created_at: string };
   centre_invitations: {
     hash: string;

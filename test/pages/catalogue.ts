@@ -89,6 +89,15 @@ export const pageCases: PageCase[] = [
   { area: 'signed-in', name: 'centre management', as: 'member', path: (f) => `/account/centres/${f.centre}?done=created` },
   { area: 'signed-in', name: 'network profile form', as: 'member', path: (f) => `/account/centres/${f.centre}/network?done=saved` },
   { area: 'signed-in', name: 'suggested partners', as: 'member', path: (f) => `/account/centres/${f.centre}/suggestions` },
+  { area: 'signed-in', name: 'consortia', as: 'member', path: (f) => `/account/centres/${f.centre}/consortia` },
+  { area: 'signed-in', name: 'consortium with partners and a search', as: 'member', path: (f) => `${f.consortium}?q=e&done=invited`, noJs: true },
+  {
+    area: 'signed-in',
+    name: 'consortium partner form with errors',
+    as: 'member',
+    path: (f) => f.consortium,
+    submit: '.consortium-outside button[type=submit]',
+  },
   { area: 'signed-in', name: 'rounds', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment` },
   { area: 'signed-in', name: 'start-a-round form', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment/new` },
   {

@@ -152,7 +152,8 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>
     <p>${linkButton({ href: href(ctx, `${base}/self-assessment`), text: t('centre.manage.selfAssessment') })}
       ${d.canManage ? linkButton({ href: href(ctx, `${base}/network`), text: t('centre.manage.network'), variant: 'secondary' }) : ''}
-      ${linkButton({ href: href(ctx, `${base}/suggestions`), text: t('centre.manage.suggestions'), variant: 'secondary' })}</p>
+      ${linkButton({ href: href(ctx, `${base}/suggestions`), text: t('centre.manage.suggestions'), variant: 'secondary' })}
+      ${linkButton({ href: href(ctx, `${base}/consortia`), text: t('consortium.centreLink'), variant: 'secondary' })}</p>
 
     ${
       d.canManage
