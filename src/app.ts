@@ -31,6 +31,8 @@ import { messagesService } from './modules/network/messages/service.ts';
 import { requestAccountRoutes, requestRoutes } from './modules/network/requests/routes.ts';
 import { requestsService } from './modules/network/requests/service.ts';
 import { suggestionsService } from './modules/network/suggestions/service.ts';
+import { consortiumRoutes } from './modules/network/consortia/routes.ts';
+import { consortiaService } from './modules/network/consortia/service.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
 import { publicFileRoutes } from './modules/files/routes.ts';
@@ -252,6 +254,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const suggestions = suggestionsService(database.db, { directory, centres });
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const requests = requestsService(database.db, { messages, centres, directory });
+  const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
   // Groups made before short codes existed get theirs here: only the server has the secret.
@@ -316,6 +319,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             suggestionRoutes(account, guards, a, lang, { suggestions, knowledge, framework });
             messageRoutes(account, guards, a, lang, { messages, centres });
             requestAccountRoutes(account, guards, a, lang, { requests, knowledge, framework });
+            consortiumRoutes(account, guards, a, lang, consortia);
             // /{lang}/account/centres/{slug}/self-assessment/…: rounds, their reports and plans.
             roundRoutes(account, guards, a, lang, { rounds, invitations, certificates, notices });
             reportRoutes(account, guards, a, lang, { access, reports });

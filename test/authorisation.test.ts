@@ -23,7 +23,10 @@ const agents = {} as Record<Persona, Agent>;
 const ids = {} as Record<Persona, number>;
 const people = {} as Record<Persona, UserRecord>;
 /** A draft resource (by slug, and by the number its old addresses used) with one file, and a case study, for the attachment routes. */
-const files = { dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0, action: 0, conversation: 0, report: 0, request: 0 };
+const files = {
+  ...{ dir: '', resource: '', resourceId: 0, attachment: 0, caseStudy: '', round: 0, action: 0 },
+  ...{ conversation: 0, report: 0, request: 0, centreA: 0, consortium: 0, partner: 0 },
+};
 const samplePdf = { field: 'file', name: 'matrix.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') };
 
 before(async () => {
@@ -40,8 +43,8 @@ before(async () => {
     ids[p] = people[p].id;
     agents[p] = await signIn(t, people[p]);
   }
-  await centre(t, { slug: 'centre-a', name: 'Centre A', ...profile, admin: people.centreAdmin });
-  await centre(t, { slug: 'centre-b', name: 'Centre B', ...profile, admin: people.otherCentreAdmin });
+  files.centreA = (await centre(t, { slug: 'centre-a', name: 'Centre A', ...profile, admin: people.centreAdmin })).id;
+  const centreB = await centre(t, { slug: 'centre-b', name: 'Centre B', ...profile, admin: people.otherCentreAdmin });
   const created = await agents.editor.post(
     '/en/admin/resources',
     { type: 'toolkit', source: 'Matrix', link: '', year: '', title_en: 'Matrix files', description_en: 'Text.' },
@@ -82,6 +85,14 @@ before(async () => {
     '/en/account/centres/centre-a/requests/new',
   );
   files.request = Number(/requests\/(\d+)\?/.exec(posted.headers.location as string)![1]);
+  // A consortium coordinated by centre A, with an outside partner, that centre B is invited to.
+  const consortia = '/en/account/centres/centre-a/consortia';
+  const started = await agents.centreAdmin.post(consortia, { title: 'Matrix consortium', rules: 'cove-2022' });
+  files.consortium = Number(/consortia\/(\d+)/.exec(started.headers.location as string)![1]);
+  const consortium = `${consortia}/${files.consortium}`;
+  await agents.centreAdmin.post(`${consortium}/partners`, { name: 'Matrix partner', country: 'GR', kind: 'company', role: 'full' }, consortium);
+  files.partner = (await t.database.db.selectFrom('consortium_partners').select('id').where('name', '=', 'Matrix partner').executeTakeFirstOrThrow()).id;
+  await agents.centreAdmin.post(`${consortium}/invitations`, { centre: String(centreB.id), role: 'full' }, consortium);
 });
 
 /** A fresh file on the matrix resource, uploaded by the editor; its id. */
@@ -107,7 +118,10 @@ const fill = (template: string) =>
     .replace('{action}', String(files.action))
     .replace('{conversation}', String(files.conversation))
     .replace('{report}', String(files.report))
-    .replace('{request}', String(files.request));
+    .replace('{request}', String(files.request))
+    .replace('{centreA}', String(files.centreA))
+    .replace('{consortium}', String(files.consortium))
+    .replace('{partner}', String(files.partner));
 after(async () => {
   try {
     await t.close();
@@ -142,6 +156,16 @@ const gets: [string, Expect][] = [
   // The network: a centre's network profile (its administrators) and its suggested partners (its members).
   ['/en/account/centres/centre-a/network', row(303, 404, 404, 200, 404, 200)],
   ['/en/account/centres/centre-a/suggestions', row(303, 404, 404, 200, 404, 200)],
+  // Consortia: a centre's list and a consortium with its exports (its members read them); under
+  // the address of an invited centre, its administrators read it. Never public, never revealed.
+  ...['', '/{consortium}', '/{consortium}?q=centre', '/{consortium}.csv', '/{consortium}.pdf'].map((path): [string, Expect] => [
+    `/en/account/centres/centre-a/consortia${path}`,
+    row(303, 404, 404, 200, 404, 200),
+  ]),
+  ...['', '/{consortium}', '/{consortium}.csv', '/{consortium}.pdf'].map((path): [string, Expect] => [
+    `/en/account/centres/centre-b/consortia${path}`,
+    row(303, 404, 200, 404, 404, 200),
+  ]),
   // The directory, its map and a published profile are public.
   ['/en/centres?offers=learner-mobility', row(200, 200, 200, 200, 200, 200)],
   ['/en/centres/map', row(200, 200, 200, 200, 200, 200)],
@@ -225,6 +249,21 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/account/centres/centre-a/messages', { to: 'centre-b', subject: '', body: '' }, row(403, 404, 404, 422, 404, 404)],
   ['/en/account/centres/centre-a/messages/{conversation}/block', { on: 'maybe' }, row(403, 404, 404, 400, 404, 404)],
   ['/en/admin/reports/{report}/resolve', {}, row(403, 403, 403, 403, 403, 303)],
+  // Consortia: the coordinating centre's administrators start and change one; an invited centre's answer.
+  ['/en/account/centres/centre-a/consortia', { title: 'Matrix second', rules: 'cove-2022' }, row(403, 404, 404, 303, 404, 303)],
+  ['/en/account/centres/centre-a/consortia', { title: '' }, row(403, 404, 404, 422, 404, 422)],
+  [
+    '/en/account/centres/centre-a/consortia/{consortium}/partners',
+    { name: 'Matrix company', country: 'GR', kind: 'company', role: 'full' },
+    row(403, 404, 404, 303, 404, 303),
+  ],
+  ['/en/account/centres/centre-a/consortia/{consortium}/partners', { name: '' }, row(403, 404, 404, 422, 404, 422)],
+  // Inviting the coordinating centre itself: refused by the rules, after access.
+  ['/en/account/centres/centre-a/consortia/{consortium}/invitations', { centre: '{centreA}', role: 'full' }, row(403, 404, 404, 422, 404, 422)],
+  // Removing: the centre's administrator goes first; the platform administrator then finds the partner gone.
+  ['/en/account/centres/centre-a/consortia/{consortium}/partners/{partner}/remove', {}, row(403, 404, 404, 303, 404, 404)],
+  ['/en/account/centres/centre-b/consortia/{consortium}/answer', { answer: 'accept' }, row(403, 404, 303, 404, 404, 303)],
+  ['/en/account/centres/centre-a/consortia/{consortium}/answer', { answer: 'accept' }, row(403, 404, 404, 404, 404, 404)],
   ['/en/admin/people/{member}/role', { role: 'member' }, row(403, 403, 403, 403, 403, 303)],
   // No such failed job: administrators are told so on the jobs page.
   ['/en/admin/jobs/mail/00000000-0000-4000-8000-000000000000/retry', {}, row(403, 403, 403, 403, 403, 303)],
@@ -304,8 +343,10 @@ describe('authorisation matrix', () => {
     test(`POST ${template}: ${named(template, expect)}`, async () => {
       // Ids exist only once before() has run.
       const url = fill(template);
+      // Ids may stand in the fields too (a centre to invite).
+      const sent = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fill(v)]));
       for (const p of personas) {
-        const res = p === 'visitor' ? await agents[p].postRaw(url, fields) : await agents[p].post(url, fields, '/en/account');
+        const res = p === 'visitor' ? await agents[p].postRaw(url, sent) : await agents[p].post(url, sent, '/en/account');
         assert.equal(res.statusCode, expected(template, expect, p), `${p} on ${url}`);
       }
     });

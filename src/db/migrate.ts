@@ -23,6 +23,7 @@ import * as m0019 from './migrations/0019_resource_ask.ts';
 import * as m0020 from './migrations/0020_search_log.ts';
 import * as m0021 from './migrations/0021_centre_network.ts';
 import * as m0022 from './migrations/0022_conversations.ts';
+import * as m0023 from './migrations/0023_consortia.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -50,6 +51,7 @@ const migrations: Record<string, DialectMigration> = {
   '0020_search_log': m0020,
   '0021_centre_network': m0021,
   '0022_conversations': m0022,
+  '0023_consortia': m0023,
 };
 
 class Provider implements MigrationProvider {

@@ -3,7 +3,7 @@ import type { NetworkTables } from './schema-network.ts';
 
 // Table types for the typed query layer. Timestamps are ISO-8601 strings and flags are 0/1
 // integers on both engines, so the same repository code runs on SQLite and PostgreSQL.
-// JSON columns hold text; repositories parse them.
+// JSON columns hold text; repositories parse them. The network's tables are in schema-network.ts.
 
 export interface Tables extends NetworkTables {
   content_meta: { key: string; value: string };
@@ -207,9 +207,6 @@ export interface Tables extends NetworkTables {
     updated_at: string;
   };
   centre_sectors: { centre_id: number; sector: string };
-  centre_topics: { centre_id: number; /** offers | seeks */ side: string; /** partnerTopics */ topic: string; note: string | null };
-  centre_programmes: { id: Generated<number>; centre_id: number; position: number; title: string; sector: string | null; eqf_level: number | null };
-  centre_contacts: { centre_id: number; /** contactRoles; people write through the platform */ role: string; name: string | null };
   centre_members: { centre_id: number; user_id: number; role: string; created_at: string };
   centre_invitations: {
     hash: string;

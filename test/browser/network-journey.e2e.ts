@@ -43,7 +43,7 @@ for (const lang of ['en', 'ar'] as const) {
       // The filters are folded on a phone; ticking one applies it at once.
       await page.click('details.filters > summary');
       await Promise.all([page.waitForURL(/offers=work-placements/), page.check('input[name="offers"][value="work-placements"]')]);
-      assert.match(await page.textContent('.results-list'), /Centre de formation d’Agadir/);
+      assert.match((await page.textContent('.results-list')) ?? '', /Centre de formation d’Agadir/);
       await fits(page, 'the directory, filtered');
 
       // The same filter on the map; Morocco's row in its table leads back to the list, narrowed.
@@ -51,7 +51,7 @@ for (const lang of ['en', 'ar'] as const) {
       await fits(page, 'the map');
       assert.equal((await page.locator('svg a').count()) > 0, true, 'countries with centres are links on the map');
       await Promise.all([page.waitForURL(/country=MA/), page.click('table a[href*="country=MA"]')]);
-      assert.match(await page.textContent('.results-list'), /Centre de formation d’Agadir/);
+      assert.match((await page.textContent('.results-list')) ?? '', /Centre de formation d’Agadir/);
 
       // The profile, and "Write to this centre".
       await Promise.all([page.waitForURL(/\/centres\/[a-z0-9-]+$/), page.click('.results-list a:has-text("Centre de formation d’Agadir")')]);
@@ -61,7 +61,7 @@ for (const lang of ['en', 'ar'] as const) {
       await page.fill('#field-subject', 'Work placements in Agadir');
       await page.fill('#field-body', 'Could two of our cooks join your placements in May?\nThey speak French.');
       await Promise.all([page.waitForURL(/\/messages\/\d+\?done=sent/), page.click('main form button[type=submit]')]);
-      assert.match(await page.textContent('.messages'), /Could two of our cooks join your placements in May\?/);
+      assert.match((await page.textContent('.messages')) ?? '', /Could two of our cooks join your placements in May\?/);
       await fits(page, 'the conversation');
     } finally {
       await context.close();

@@ -105,6 +105,15 @@ export const pageCases: PageCase[] = [
   },
   { area: 'signed-in', name: 'partner request with replies', as: 'member', path: (f) => `/account/centres/${f.centre}/requests/${f.request}?done=posted` },
   { area: 'signed-in', name: 'reply to a request without a centre', as: 'editor', path: (f) => `/account/partners/${f.request}/reply` },
+  { area: 'signed-in', name: 'consortia', as: 'member', path: (f) => `/account/centres/${f.centre}/consortia` },
+  { area: 'signed-in', name: 'consortium with partners and a search', as: 'member', path: (f) => `${f.consortium}?q=e&done=invited`, noJs: true },
+  {
+    area: 'signed-in',
+    name: 'consortium partner form with errors',
+    as: 'member',
+    path: (f) => f.consortium,
+    submit: '.consortium-outside button[type=submit]',
+  },
   { area: 'signed-in', name: 'rounds', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment` },
   { area: 'signed-in', name: 'start-a-round form', as: 'member', path: (f) => `/account/centres/${f.centre}/self-assessment/new` },
   {

@@ -43,6 +43,8 @@ export interface Fixture {
   previewable: string;
   /** a draft resource, saved twice (its slug) */
   resource: string;
+  /** the member's centre's consortium, with outside partners and two centres invited (path without the language) */
+  consortium: string;
 }
 
 const withoutLang = (path: string) => path.replace(/^\/en(?=\/)/, '');
@@ -176,6 +178,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     },
   ];
   const otherCentres = [];
+  const invitable: number[] = [];
   for (const o of others) {
     const c = await centre(t, { name: o.name, country: o.country, city: o.city, sectors: o.sectors, languages: o.languages, eqfLevels: o.eqfLevels });
     await saveNetworkProfile(t.database.db, c.id, {
@@ -185,6 +188,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       accredited: o.country === 'IT',
     });
     otherCentres.push(c);
+    if (o.country !== 'MA') invitable.push(c.id);
   }
   // A conversation: the leader writes to the Rimini school, which answers.
   const rimini = otherCentres[0]!;
@@ -227,6 +231,24 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   assert.equal(replied.statusCode, 303, replied.body.slice(0, 400));
   const theirs = /<input type="hidden" name="message" value="(\d+)">/.exec((await leader.a.get(`/en${conversation}`)).body)![1]!;
   assert.equal((await leader.a.post(`/en${conversation}/report`, { message: theirs, reason: 'other' }, `/en${conversation}`)).statusCode, 303);
+
+  // A consortium the centre coordinates: outside partners, and the centres of Italy and Ukraine invited.
+  const consortia = `/en/account/centres/${leader.slug}/consortia`;
+  const started = await leader.a.post(consortia, {
+    title: 'Sustainable tourism and solar skills',
+    description: 'Hotel, restaurant and solar installation training with employers around the Mediterranean.',
+    rules: 'cove-2022',
+  });
+  assert.equal(started.statusCode, 303, started.body.slice(0, 800));
+  const consortium = /^\/en(\/account\/centres\/[a-z0-9-]+\/consortia\/\d+)/.exec(started.headers.location as string)![1]!;
+  const outside: Record<string, string | string[]>[] = [
+    { name: 'Marrakech Hotels Association', country: 'MA', kind: 'chamber', role: 'full' },
+    { name: 'Atlas Solar SARL', country: 'MA', kind: 'company', role: 'full' },
+    { name: 'Université Cadi Ayyad', country: 'MA', kind: 'higher-education', role: 'associated', eqf: ['6', '7', '8'], pic: '912345678' },
+  ];
+  for (const o of outside) assert.equal((await leader.a.post(`/en${consortium}/partners`, o, `/en${consortium}`)).statusCode, 303);
+  for (const id of invitable)
+    assert.equal((await leader.a.post(`/en${consortium}/invitations`, { centre: String(id), role: 'full' }, `/en${consortium}`)).statusCode, 303);
 
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
@@ -330,5 +352,6 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     certificate,
     previewable: withoutLang(pilot.path),
     resource,
+    consortium,
   };
 }

@@ -155,6 +155,7 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
       ${linkButton({ href: href(ctx, `${base}/suggestions`), text: t('centre.manage.suggestions'), variant: 'secondary' })}
       ${linkButton({ href: href(ctx, `${base}/messages`), text: t('message.inbox.heading'), variant: 'secondary' })}
       ${linkButton({ href: href(ctx, `${base}/requests`), text: t('request.mine.heading'), variant: 'secondary' })}</p>
+      ${linkButton({ href: href(ctx, `${base}/consortia`), text: t('consortium.centreLink'), variant: 'secondary' })}</p>
 
     ${
       d.canManage
