@@ -150,12 +150,17 @@ export function manageView(ctx: PageContext, d: ManageData, s: ManageState, sect
     ${s.notice ? notice(t(s.notice), { tone: 'success' }) : ''}
     ${errorSummary(ctx, errors)}
     <p>${d.centre.published ? html`<a href="${href(ctx, `/centres/${d.centre.slug}`)}">${t('centre.manage.publicLink')}</a>` : t('centre.manage.notPublished')}</p>
-    <p>${linkButton({ href: href(ctx, `${base}/self-assessment`), text: t('centre.manage.selfAssessment') })}
-      ${d.canManage ? linkButton({ href: href(ctx, `${base}/network`), text: t('centre.manage.network'), variant: 'secondary' }) : ''}
-      ${linkButton({ href: href(ctx, `${base}/suggestions`), text: t('centre.manage.suggestions'), variant: 'secondary' })}
-      ${linkButton({ href: href(ctx, `${base}/messages`), text: t('message.inbox.heading'), variant: 'secondary' })}
-      ${linkButton({ href: href(ctx, `${base}/requests`), text: t('request.mine.heading'), variant: 'secondary' })}</p>
-      ${linkButton({ href: href(ctx, `${base}/consortia`), text: t('consortium.centreLink'), variant: 'secondary' })}</p>
+    <p>${linkButton({ href: href(ctx, `${base}/self-assessment`), text: t('centre.manage.selfAssessment') })}</p>
+    <section aria-labelledby="network-heading">
+      <h2 id="network-heading">${t('centre.manage.networkHeading')}</h2>
+      <ul class="link-list">
+        ${d.canManage ? html`<li><a href="${href(ctx, `${base}/network`)}">${t('centre.manage.network')}</a></li>` : ''}
+        <li><a href="${href(ctx, `${base}/suggestions`)}">${t('centre.manage.suggestions')}</a></li>
+        <li><a href="${href(ctx, `${base}/messages`)}">${t('message.inbox.heading')}</a></li>
+        <li><a href="${href(ctx, `${base}/requests`)}">${t('request.mine.heading')}</a></li>
+        <li><a href="${href(ctx, `${base}/consortia`)}">${t('consortium.centreLink')}</a></li>
+      </ul>
+    </section>
 
     ${
       d.canManage
