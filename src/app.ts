@@ -33,6 +33,7 @@ import { requestsService } from './modules/network/requests/service.ts';
 import { suggestionsService } from './modules/network/suggestions/service.ts';
 import { consortiumRoutes } from './modules/network/consortia/routes.ts';
 import { consortiaService } from './modules/network/consortia/service.ts';
+import { partnershipCount } from './modules/network/consortia/repository.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { adminService } from './modules/admin/service.ts';
 import { publicFileRoutes } from './modules/files/routes.ts';
@@ -302,7 +303,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         libraryRoutes(scope, a, lang, { library, knowledge });
         searchRoutes(scope, a, lang, search);
         designSystemRoutes(scope, a, lang);
-        centreRoutes(scope, a, lang, { centres, directory, knowledge, certificatesOf: (id) => certificates.onProfile(id) });
+        centreRoutes(scope, a, lang, {
+          centres,
+          directory,
+          knowledge,
+          certificatesOf: (id) => certificates.onProfile(id),
+          partnershipsOf: (id) => partnershipCount(database.db, id),
+        });
         requestRoutes(scope, a, lang, { requests, knowledge });
         void scope.register(accountRoutes, {
           prefix: '/account',

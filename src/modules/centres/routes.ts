@@ -36,6 +36,8 @@ export interface CentrePagesDeps {
   knowledge: KnowledgeService;
   /** a centre's certificates of self-assessment for its profile (the assessment module's, passed in so centres do not depend on it) */
   certificatesOf?: (centreId: number) => Promise<ProfileCertificate[]>;
+  /** how many partnerships (consortia) a centre takes part in, for the profiles that show it (the network module's) */
+  partnershipsOf?: (centreId: number) => Promise<number>;
 }
 
 // Public centre pages, in each language scope: the directory, its map and the profiles.
@@ -70,8 +72,12 @@ export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, d:
     const { slug } = parse(s.centreParams, req.params);
     const found = await centres.publicCentre(slug);
     if (!found) throw new NotFoundError('centre');
-    const [labels, certificates] = await Promise.all([sectors(), certificatesOf(found.centre.id)]);
-    return a.freshPage(req, reply, centreView(a.ctx(req, lang), found, labels, certificates));
+    const [labels, certificates, partnerships] = await Promise.all([
+      sectors(),
+      certificatesOf(found.centre.id),
+      found.centre.show_activity && d.partnershipsOf ? d.partnershipsOf(found.centre.id) : Promise.resolve(null),
+    ]);
+    return a.freshPage(req, reply, centreView(a.ctx(req, lang), { ...found, partnerships }, labels, certificates));
   });
 }
 

@@ -34,6 +34,8 @@ export interface PublicCentre {
   network: NetworkProfile;
   /** self-assessment rounds completed, when the centre shows it */
   rounds: number | null;
+  /** partnerships (consortia) it takes part in, when the centre shows it */
+  partnerships?: number | null;
 }
 
 function topicList(ctx: PageContext, entries: TopicEntry[]): Html {
@@ -106,10 +108,11 @@ export function centreView(ctx: PageContext, p: PublicCentre, sectorLabels: Map<
         : ''
     }
     ${
-      certificates.length || p.rounds
+      certificates.length || p.rounds || p.partnerships
         ? html`<section aria-labelledby="recognition" class="recognition">
           <h2 id="recognition">${t('centre.certificates.title')}</h2>
           ${p.rounds ? html`<p>${t('centre.public.rounds', { count: p.rounds })}</p>` : ''}
+          ${p.partnerships ? html`<p>${t('centre.public.partnerships', { count: p.partnerships })}</p>` : ''}
           ${
             certificates.length
               ? html`<ul class="link-list">${certificates.map(

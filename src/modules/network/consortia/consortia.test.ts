@@ -165,6 +165,18 @@ describe('the consortium builder', () => {
     assert.match(page, /5 of 5 rules met/);
   });
 
+  test('a profile shows how many consortia the centre takes part in, only when it chose to, and nothing more', async () => {
+    const profile = `/en/centres/${porto.slug}`;
+    assert.doesNotMatch((await t.get(profile)).body, /consorti/i, 'not shown without the centre’s choice');
+    await saveNetworkProfile(t.database.db, porto.id, { ...noNetwork, erasmusOid: 'E10000001', euPic: '900000001', showActivity: true });
+    const page = (await t.get(profile)).body;
+    assert.match(page, /Takes part in 1 consortium on the platform/);
+    assert.doesNotMatch(page, /Green skills for ports/, 'which consortium, and with whom, stays with its members');
+    // A centre that declined takes part in nothing.
+    await saveNetworkProfile(t.database.db, invited.berlin!.id, { ...noNetwork, showActivity: true });
+    assert.doesNotMatch((await t.get(`/en/centres/${invited.berlin!.slug}`)).body, /Takes part in/);
+  });
+
   test('the members of the coordinating centre read the consortium; they cannot change it', async () => {
     const member = await signIn(t, porto.members[0]!);
     const page = await member.get(path);

@@ -226,3 +226,18 @@ export const administrators = (db: DB, centreId: number) =>
     .where('m.role', '=', 'admin')
     .orderBy('u.id')
     .execute();
+
+/**
+ * How many consortia a centre takes part in (as coordinator or as a partner that accepted) that
+ * have at least one other partner with it: the "partnerships" its profile shows when it opts in.
+ * A number only: which consortia, and with whom, stays with their members.
+ */
+export async function partnershipCount(db: DB, centreId: number): Promise<number> {
+  const r = await sql<{ n: number | string }>`
+    select count(*) as n from consortium_partners p
+    where p.centre_id = ${centreId} and p.status = 'accepted'
+      and exists (select 1 from consortium_partners o where o.consortium_id = p.consortium_id and o.id <> p.id and o.status in ('accepted', 'outside'))`.execute(
+    db,
+  );
+  return Number(r.rows[0]?.n ?? 0);
+}
