@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
 import { countries, centreTypes, languageCodes, partnerTopics } from '../src/modules/centres/lists.ts';
 import { centreSeeker, suggest, type MatchProfile, type MatchSeeker } from '../src/modules/network/matching/match.ts';
-import { rng } from './synthetic.ts';
+import { rng, sampler } from './synthetic.ts';
 
 // node bench/matching.ts: partner suggestions for one centre against 10,000 (issue 14's target:
 // p95 under 100 ms). Pure computation in this process, no database: the profiles are generated
@@ -16,14 +16,7 @@ const LIMIT = 20;
 const TARGET_P95_MS = 100;
 
 const random = rng(14);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-/** n distinct items, the first of the list more often (as real profiles name common things) */
-function some<T>(xs: readonly T[], min: number, max: number): T[] {
-  const n = min + Math.floor(random() * (max - min + 1));
-  const out = new Set<T>();
-  while (out.size < Math.min(n, xs.length)) out.add(xs[Math.floor(random() ** 1.6 * xs.length)]!);
-  return [...out];
-}
+const { pick, some } = sampler(random);
 
 const vocabularies = parse(readFileSync(new URL('../content/vocabularies.yml', import.meta.url), 'utf8')) as { sectors: Record<string, unknown> };
 const sectors = Object.keys(vocabularies.sectors);

@@ -6,11 +6,11 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { countries, centreTypes, languageCodes, partnerTopics } from '../src/modules/centres/lists.ts';
 import { centreDocument } from '../src/modules/centres/service.ts';
-import type { CentreRow, NetworkProfile } from '../src/modules/centres/repository.ts';
+import type { CentreRow } from '../src/modules/centres/repository.ts';
 import { createSearch } from '../src/modules/search/index.ts';
-import { signIn, user } from '../test/factories/index.ts';
+import { networkProfile, signIn, user } from '../test/factories/index.ts';
 import { testDatabase } from '../test/helpers/app.ts';
-import { rng } from './synthetic.ts';
+import { rng, sampler } from './synthetic.ts';
 
 // node bench/network.ts: the centre directory and partner suggestions at 10,000 centres (issue
 // 14's targets: a directory search with text and three filters, not cached, p99 under 20 ms;
@@ -26,13 +26,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 400);
 const TARGETS = { directoryP99: 20, suggestionsP95: 100 };
 
 const random = rng(2026);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-function some<T>(xs: readonly T[], min: number, max: number): T[] {
-  const n = min + Math.floor(random() * (max - min + 1));
-  const out = new Set<T>();
-  while (out.size < Math.min(n, xs.length)) out.add(xs[Math.floor(random() ** 1.6 * xs.length)]!);
-  return [...out];
-}
+const { pick, some } = sampler(random);
 const places = ['Chișinău', 'Tirana', 'Lyon', 'Porto', 'Kraków', 'Tbilisi', 'Casablanca', 'Tunis', 'Almaty', 'Bologna', 'Tampere', 'Kharkiv', 'Cluj', 'Izmir'];
 const kinds = ['Vocational School', 'Training Centre', 'Centre of Excellence', 'Technical College', 'Polytechnic', 'Academy of Crafts'];
 const focus = ['Hospitality', 'Energy', 'Agriculture', 'Automotive', 'Health Care', 'Construction', 'Digital Skills', 'Textiles', 'Logistics', 'Tourism'];
@@ -94,19 +88,7 @@ async function main(): Promise<void> {
             ...seeks.map((topic) => ({ centre_id: id, side: 'seeks', topic, note: null })),
           ];
           if (topics.length) await trx.insertInto('centre_topics').values(topics).execute();
-          const network: NetworkProfile = {
-            offers: topics.filter((x) => x.side === 'offers'),
-            seeks: topics.filter((x) => x.side === 'seeks'),
-            erasmusOid: null,
-            euPic: null,
-            accredited: false,
-            eneMember: false,
-            programmes: [],
-            contacts: [],
-            showRounds: false,
-            showActivity: false,
-            shareMaturity: false,
-          };
+          const network = networkProfile({ offers: topics.filter((x) => x.side === 'offers'), seeks: topics.filter((x) => x.side === 'seeks') });
           docs.push(centreDocument({ ...row, id } as CentreRow, network));
         }
       });

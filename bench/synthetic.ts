@@ -279,3 +279,16 @@ export function searchQueries(count: number): { q: string; type: string; theme: 
     };
   });
 }
+
+/** Drawing from lists with a seeded random: one item, or some distinct ones, the first of the list more often (as real profiles name common things). */
+export function sampler(random: () => number) {
+  return {
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!,
+    some: <T>(xs: readonly T[], min: number, max: number): T[] => {
+      const n = min + Math.floor(random() * (max - min + 1));
+      const out = new Set<T>();
+      while (out.size < Math.min(n, xs.length)) out.add(xs[Math.floor(random() ** 1.6 * xs.length)]!);
+      return [...out];
+    },
+  };
+}

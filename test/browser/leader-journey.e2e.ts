@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { centreAdmin, respond, type CentreAdmin } from '../helpers/assessment.ts';
+import { centreAdmin, respond } from '../helpers/assessment.ts';
 import { scanQr } from '../helpers/qr.ts';
 import { addAction, chooseFocus, openedDaysAgo } from '../helpers/recognition.ts';
-import { checkLayout } from './layout.ts';
-import { PHONE, startSuite, type Suite } from './setup.ts';
+import { fits, phone } from './phone.ts';
+import { startSuite, type Suite } from './setup.ts';
 
 // The self-assessment as a centre leader walks it on a phone (issue 11), in English and Arabic:
 // found from the menu, started with the recommended set, shared (copy button, QR code, poster),
@@ -21,25 +20,10 @@ after(async () => {
   await suite?.close();
 });
 
-async function fits(page: Page, step: string): Promise<void> {
-  const problems = await checkLayout(page);
-  assert.deepEqual(
-    problems.map((p) => `${p.kind}: ${p.message}`),
-    [],
-    `${step} (${page.url()}) fits a phone`,
-  );
-}
-
-async function phone(admin?: CentreAdmin): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await suite.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  if (admin) await context.addCookies([...admin.a.cookies].map(([name, value]) => ({ name, value, url: suite.base })));
-  return { context, page: await context.newPage() };
-}
-
 for (const lang of ['en', 'ar'] as const) {
   test(`a centre leader finds, starts, shares, reads, plans and is recognised on a phone (${lang})`, async () => {
     // A visitor finds the self-assessment in the menu and its way to start.
-    const visitor = await phone();
+    const visitor = await phone(suite);
     await visitor.page.goto(`${suite.base}/${lang}/`);
     await fits(visitor.page, 'home');
     await visitor.page.click('header .header-menu summary');
@@ -52,7 +36,7 @@ for (const lang of ['en', 'ar'] as const) {
 
     // The leader, signed in with a centre of their own, starts a round with the recommended set.
     const admin = await centreAdmin(suite.app);
-    const { context, page } = await phone(admin);
+    const { context, page } = await phone(suite, admin);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.base });
     await page.goto(`${suite.base}/${lang}/self-assessment`);
     await page.click(`main a[href="/${lang}/account/self-assessment/start"]`);

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
 import { centre, signIn } from '../factories/index.ts';
-import { centreAdmin, type CentreAdmin } from '../helpers/assessment.ts';
-import { checkLayout } from './layout.ts';
-import { PHONE, startSuite, type Suite } from './setup.ts';
+import { centreAdmin } from '../helpers/assessment.ts';
+import { fits, phone } from './phone.ts';
+import { startSuite, type Suite } from './setup.ts';
 
 // Finding partners as a centre leader does it on a phone (issue 14), in English and Arabic: the
 // directory's filters (applied as they are ticked), the map and its table, a profile and a first
@@ -20,25 +19,10 @@ after(async () => {
   await suite?.close();
 });
 
-async function fits(page: Page, step: string): Promise<void> {
-  const problems = await checkLayout(page);
-  assert.deepEqual(
-    problems.map((p) => `${p.kind}: ${p.message}`),
-    [],
-    `${step} (${page.url()}) fits a phone`,
-  );
-}
-
-async function phone(admin: CentreAdmin): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await suite.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-  await context.addCookies([...admin.a.cookies].map(([name, value]) => ({ name, value, url: suite.base })));
-  return { context, page: await context.newPage() };
-}
-
 for (const lang of ['en', 'ar'] as const) {
   test(`a centre leader finds a partner through the directory and the map, and writes to it, on a phone (${lang})`, async () => {
     const admin = await centreAdmin(suite.app, { country: 'AL', sectors: ['tourism'] });
-    const { context, page } = await phone(admin);
+    const { context, page } = await phone(suite, admin);
     try {
       await page.goto(`${suite.base}/${lang}/centres`);
       await fits(page, 'the directory');
@@ -81,7 +65,7 @@ for (const lang of ['en', 'ar'] as const) {
     ];
     const invited = [];
     for (const p of partners) invited.push(await centre(suite.app, { ...p, type: 'training-centre', city: 'Journey' }));
-    const { context, page } = await phone(admin);
+    const { context, page } = await phone(suite, admin);
     try {
       await page.goto(`${suite.base}/${lang}/account/centres/${admin.slug}/consortia`);
       await fits(page, 'the consortia page');

@@ -1,5 +1,5 @@
 import type { Database } from '../../src/db/database.ts';
-import { addMember, createCentre, type ProfileInput } from '../../src/modules/centres/repository.ts';
+import { addMember, createCentre, type NetworkProfile, type ProfileInput } from '../../src/modules/centres/repository.ts';
 import { user, type UserRecord } from './people.ts';
 
 // Centres with their administrator and members, made through the centres repository.
@@ -47,3 +47,19 @@ export async function centre(t: { database: Database }, o: CentreOptions = {}): 
   for (const m of members) await addMember(t.database.db, id, m.id, 'member');
   return { id, slug, name: p.name, admin, members };
 }
+
+/** A network profile with nothing said (no offers, seeks, identifiers, programmes, contacts or signals), and what the caller adds. */
+export const networkProfile = (o: Partial<NetworkProfile> = {}): NetworkProfile => ({
+  offers: [],
+  seeks: [],
+  erasmusOid: null,
+  euPic: null,
+  accredited: false,
+  eneMember: false,
+  programmes: [],
+  contacts: [],
+  showRounds: false,
+  showActivity: false,
+  shareMaturity: false,
+  ...o,
+});

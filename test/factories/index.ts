@@ -6,5 +6,5 @@
 //   await responses(t, r, { group: 'teachers', count: 3 });     // three sent responses
 //   await finishRound(t, r.id);                                 // its closing time has passed
 export { PASSWORD, signIn, signedInUser, user, type Role, type UserOptions, type UserRecord } from './people.ts';
-export { centre, type CentreOptions, type CentreRecord } from './centres.ts';
+export { centre, networkProfile, type CentreOptions, type CentreRecord } from './centres.ts';
 export { finishRound, responses, round, sentCount, type ResponseOptions, type RoundRecord } from './assessment.ts';

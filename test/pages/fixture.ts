@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { centre, signIn, user } from '../factories/index.ts';
-import { saveNetworkProfile, type NetworkProfile } from '../../src/modules/centres/repository.ts';
+import { centre, networkProfile, signIn, user } from '../factories/index.ts';
+import { saveNetworkProfile } from '../../src/modules/centres/repository.ts';
 import { lastMail, type Agent } from '../helpers/agent.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { begin, centreAdmin, groupLinks, respond, startRound } from '../helpers/assessment.ts';
@@ -132,19 +132,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   assert.equal(networkSaved.statusCode, 303, 'the network profile is saved');
 
   // Other centres of the directory, for its filters, the map and the suggestions.
-  const noNetwork: NetworkProfile = {
-    offers: [],
-    seeks: [],
-    erasmusOid: null,
-    euPic: null,
-    accredited: false,
-    eneMember: false,
-    programmes: [],
-    contacts: [],
-    showRounds: false,
-    showActivity: false,
-    shareMaturity: false,
-  };
+
   const others = [
     {
       name: 'Istituto Alberghiero di Rimini',
@@ -181,12 +169,15 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   const invitable: number[] = [];
   for (const o of others) {
     const c = await centre(t, { name: o.name, country: o.country, city: o.city, sectors: o.sectors, languages: o.languages, eqfLevels: o.eqfLevels });
-    await saveNetworkProfile(t.database.db, c.id, {
-      ...noNetwork,
-      offers: o.offers.map((topic) => ({ topic, note: null })),
-      seeks: o.seeks.map((topic) => ({ topic, note: null })),
-      accredited: o.country === 'IT',
-    });
+    await saveNetworkProfile(
+      t.database.db,
+      c.id,
+      networkProfile({
+        offers: o.offers.map((topic) => ({ topic, note: null })),
+        seeks: o.seeks.map((topic) => ({ topic, note: null })),
+        accredited: o.country === 'IT',
+      }),
+    );
     otherCentres.push(c);
     if (o.country !== 'MA') invitable.push(c.id);
   }

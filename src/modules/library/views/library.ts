@@ -7,6 +7,7 @@ import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
 import { pagination } from '../../../ui/components/pagination/pagination.ts';
 import { langOf, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
+import { activeFilters, sortControl } from '../../../ui/result-controls.ts';
 import { PER_PAGE, type FacetCount, type LibraryPage } from '../service.ts';
 import { facetNames, sorts, type FacetName, type LibraryQuery, type Sort } from '../schemas.ts';
 import { facetLabel, type Labels } from './labels.ts';
@@ -86,26 +87,16 @@ export function libraryView(ctx: PageContext, query: LibraryQuery, result: Libra
               ? t('library.count.none')
               : t('library.count', { total: result.total, first: Math.min(first, result.total), last: Math.min(first + result.items.length - 1, result.total) })
           }</p>
-          ${
-            active.length
-              ? html`<div class="active-filters"><p>${t('library.active')}</p><ul>
-                ${active.map(
-                  ({ f, v }) => html`<li><a href="${without(f, v)}">${t('library.remove', { facet: t(`library.facet.${f}`) })}
-                  ${facetLabel(ctx, labels, f, v)}</a></li>`,
-                )}
-                <li><a href="${noFilter}">${t('library.clearFilters')}</a></li>
-              </ul></div>`
-              : ''
-          }
-          <div class="sort">
-            <label for="library-sort">${t('library.sort')}</label>
-            <select id="library-sort" name="sort">
-              ${sorts
-                .filter((s) => s !== 'relevance' || query.q)
-                .map((s) => html`<option value="${s}"${s === result.sort ? html` selected` : ''}>${t(`library.sort.${s}`)}</option>`)}
-            </select>
-            ${button({ text: t('library.sortApply'), variant: 'secondary' })}
-          </div>
+          ${activeFilters(
+            ctx,
+            active.map(({ f, v }) => ({ href: without(f, v), facet: t(`library.facet.${f}`), value: facetLabel(ctx, labels, f, v) })),
+            noFilter,
+          )}
+          ${sortControl(ctx, {
+            id: 'library-sort',
+            options: sorts.filter((s) => s !== 'relevance' || query.q).map((s) => ({ value: s, label: t(`library.sort.${s}`) })),
+            selected: result.sort,
+          })}
           ${
             result.items.length
               ? html`<ol class="results-list" start="${first}">

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { centre, signIn, user, type CentreRecord } from '../../../../test/factories/index.ts';
+import { centre, networkProfile, signIn, user, type CentreRecord } from '../../../../test/factories/index.ts';
 import { lastMail, type Agent } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { assertValidHtml } from '../../../../test/pages/html-validate.ts';
@@ -16,20 +16,6 @@ before(async () => {
   t = await testApp();
 });
 after(() => t.close());
-
-const noNetwork = {
-  offers: [],
-  seeks: [],
-  erasmusOid: null,
-  euPic: null,
-  accredited: false,
-  eneMember: false,
-  programmes: [],
-  contacts: [],
-  showRounds: false,
-  showActivity: false,
-  shareMaturity: false,
-};
 
 /** A rule of the checklist on the page: met or not, and its text without tags. */
 function rule(body: string, id: string): { met: boolean; text: string } {
@@ -62,7 +48,7 @@ describe('the consortium builder', () => {
 
   before(async () => {
     porto = await centre(t, { name: 'Escola Profissional do Porto', country: 'PT', type: 'vet-school', eqfLevels: [3, 4], members: 1 });
-    await saveNetworkProfile(t.database.db, porto.id, { ...noNetwork, erasmusOid: 'E10000001', euPic: '900000001' });
+    await saveNetworkProfile(t.database.db, porto.id, networkProfile({ erasmusOid: 'E10000001', euPic: '900000001' }));
     leader = await signIn(t, porto.admin);
     for (const [key, name, country, eqfLevels] of [
       ['valencia', 'Centro Integrado de FP Valencia', 'ES', [4, 5]],
@@ -168,12 +154,12 @@ describe('the consortium builder', () => {
   test('a profile shows how many consortia the centre takes part in, only when it chose to, and nothing more', async () => {
     const profile = `/en/centres/${porto.slug}`;
     assert.doesNotMatch((await t.get(profile)).body, /consorti/i, 'not shown without the centre’s choice');
-    await saveNetworkProfile(t.database.db, porto.id, { ...noNetwork, erasmusOid: 'E10000001', euPic: '900000001', showActivity: true });
+    await saveNetworkProfile(t.database.db, porto.id, networkProfile({ erasmusOid: 'E10000001', euPic: '900000001', showActivity: true }));
     const page = (await t.get(profile)).body;
     assert.match(page, /Takes part in 1 consortium on the platform/);
     assert.doesNotMatch(page, /Green skills for ports/, 'which consortium, and with whom, stays with its members');
     // A centre that declined takes part in nothing.
-    await saveNetworkProfile(t.database.db, invited.berlin!.id, { ...noNetwork, showActivity: true });
+    await saveNetworkProfile(t.database.db, invited.berlin!.id, networkProfile({ showActivity: true }));
     assert.doesNotMatch((await t.get(`/en/centres/${invited.berlin!.slug}`)).body, /Takes part in/);
   });
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { centre, finishRound, round, signIn, type CentreRecord } from '../../../../test/factories/index.ts';
+import { centre, finishRound, networkProfile, round, signIn, type CentreRecord } from '../../../../test/factories/index.ts';
 import type { Agent } from '../../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { writeScores } from '../../assessment/report/repository.ts';
-import { saveNetworkProfile, type NetworkProfile } from '../../centres/repository.ts';
+import { saveNetworkProfile } from '../../centres/repository.ts';
 
 // Suggested partners through HTTP, on the test database: who is suggested, why, the filters, who
 // may see them, and self-assessment scores used only between centres that both opted in.
@@ -15,19 +15,6 @@ before(async () => {
 });
 after(() => t.close());
 
-const blank: NetworkProfile = {
-  offers: [],
-  seeks: [],
-  erasmusOid: null,
-  euPic: null,
-  accredited: false,
-  eneMember: false,
-  programmes: [],
-  contacts: [],
-  showRounds: false,
-  showActivity: false,
-  shareMaturity: false,
-};
 const topics = (xs: string[]) => xs.map((topic) => ({ topic, note: null }));
 
 /** A finished round whose kept scores are these means per dimension (1–5). */
@@ -49,18 +36,17 @@ describe('suggested partners', () => {
   let leader: Agent;
   before(async () => {
     mine = await centre(t, { name: 'Asking Centre', country: 'AL', sectors: ['tourism'], languages: ['sq', 'en'], members: 1 });
-    await saveNetworkProfile(t.database.db, mine.id, {
-      ...blank,
-      seeks: topics(['learner-mobility']),
-      offers: topics(['teacher-training']),
-      shareMaturity: true,
-    });
+    await saveNetworkProfile(
+      t.database.db,
+      mine.id,
+      networkProfile({ seeks: topics(['learner-mobility']), offers: topics(['teacher-training']), shareMaturity: true }),
+    );
     leader = await signIn(t, mine.admin);
 
     const host = await centre(t, { name: 'Hosting Centre', country: 'IT', sectors: ['ict'], languages: ['it', 'en'] });
-    await saveNetworkProfile(t.database.db, host.id, { ...blank, offers: topics(['learner-mobility']), shareMaturity: true });
+    await saveNetworkProfile(t.database.db, host.id, networkProfile({ offers: topics(['learner-mobility']), shareMaturity: true }));
     const french = await centre(t, { name: 'French Host', country: 'FR', sectors: ['ict'], languages: ['fr', 'en'] });
-    await saveNetworkProfile(t.database.db, french.id, { ...blank, offers: topics(['learner-mobility']) });
+    await saveNetworkProfile(t.database.db, french.id, networkProfile({ offers: topics(['learner-mobility']) }));
     await centre(t, { name: 'Only English', country: 'DE', sectors: ['ict'], languages: ['en'] });
     const privateScores = await centre(t, { name: 'Private Scores', country: 'PT', sectors: ['tourism'], languages: ['pt', 'en'] });
 

@@ -8,6 +8,7 @@ import { tag } from '../../../../ui/components/tag/tag.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { txt } from '../../../../ui/text.ts';
+import { activeFilters, sortControl } from '../../../../ui/result-controls.ts';
 import { partnerTopics } from '../../lists.ts';
 import { directoryFacets, directorySorts, type DirectoryCount, type DirectoryFacet } from '../directory-index.ts';
 import type { DirectoryCard } from '../repository.ts';
@@ -131,26 +132,16 @@ export function directoryView(ctx: PageContext, query: DirectoryQueryInput, resu
                   last: Math.min(first + result.items.length - 1, result.total),
                 })
           }</p>
-          ${
-            active.length
-              ? html`<div class="active-filters"><p>${t('library.active')}</p><ul>
-                ${active.map(
-                  ({ f, v }) => html`<li><a href="${without(f, v)}">${t('library.remove', { facet: t(`directory.facet.${f}`) })}
-                  ${facetValueLabel(ctx, sectors, f, v)}</a></li>`,
-                )}
-                <li><a href="${noFilter}">${t('library.clearFilters')}</a></li>
-              </ul></div>`
-              : ''
-          }
-          <div class="sort">
-            <label for="directory-sort">${t('library.sort')}</label>
-            <select id="directory-sort" name="sort">
-              ${directorySorts
-                .filter((s) => s !== 'relevance' || query.q)
-                .map((s) => html`<option value="${s}"${s === result.sort ? html` selected` : ''}>${t(`directory.sort.${s}`)}</option>`)}
-            </select>
-            ${button({ text: t('library.sortApply'), variant: 'secondary' })}
-          </div>
+          ${activeFilters(
+            ctx,
+            active.map(({ f, v }) => ({ href: without(f, v), facet: t(`directory.facet.${f}`), value: facetValueLabel(ctx, sectors, f, v) })),
+            noFilter,
+          )}
+          ${sortControl(ctx, {
+            id: 'directory-sort',
+            options: directorySorts.filter((s) => s !== 'relevance' || query.q).map((s) => ({ value: s, label: t(`directory.sort.${s}`) })),
+            selected: result.sort,
+          })}
           ${
             result.items.length
               ? html`<ol class="results-list" start="${first}">${result.items.map((c) => card(ctx, c))}</ol>`

@@ -9,6 +9,7 @@ import { day } from '../../../../ui/dates.ts';
 import { escapeHtml as esc, html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { facts } from '../../../../ui/components/shared.ts';
+import { activeFilters, sortControl } from '../../../../ui/result-controls.ts';
 import type { RequestRow } from '../repository.ts';
 import { requestSorts, type RequestQuery } from '../schemas.ts';
 import type { RequestCount, RequestStatus } from '../service.ts';
@@ -98,13 +99,16 @@ export function requestsView(
         <div class="results">
           <h2 id="results" class="visually-hidden">${t('library.resultsHeading')}</h2>
           <p class="result-count" role="status">${t('request.list.count', { count: result.total })}</p>
-          <div class="sort">
-            <label for="requests-sort">${t('library.sort')}</label>
-            <select id="requests-sort" name="sort">
-              ${requestSorts.map((s) => html`<option value="${s}"${s === result.sort ? html` selected` : ''}>${t(`request.sort.${s}`)}</option>`)}
-            </select>
-            ${button({ text: t('library.sortApply'), variant: 'secondary' })}
-          </div>
+          ${activeFilters(
+            ctx,
+            active.map(({ f, v }) => ({
+              href: at({ ...query, [f]: query[f].filter((x) => x !== v), page: 1 }),
+              facet: t(`request.facet.${f}`),
+              value: valueLabel(ctx, sectors, f, v),
+            })),
+            at({ ...query, purpose: [], sector: [], country: [], page: 1 }),
+          )}
+          ${sortControl(ctx, { id: 'requests-sort', options: requestSorts.map((s) => ({ value: s, label: t(`request.sort.${s}`) })), selected: result.sort })}
           ${
             result.items.length
               ? html`<ol class="results-list">${result.items.map(
