@@ -1,5 +1,6 @@
 import type { PageContext } from '../http/context.ts';
 import { button } from './components/button/button.ts';
+import { choiceList } from './components/choice-list/choice-list.ts';
 import { html, type Html, type Renderable } from './html.ts';
 
 // What every list of results with filters shows above the results (the e-library, the centre
@@ -25,4 +26,32 @@ export function sortControl(ctx: PageContext, o: { id: string; options: readonly
     </select>
     ${button({ text: t('library.sortApply'), variant: 'secondary' })}
   </div>`;
+}
+
+/**
+ * One filter's values with their counts, as checkboxes: the first `limit` by count, and every
+ * value chosen even when the rest of the search leaves it with nothing (so it can be unticked).
+ */
+export function facetChoices(
+  ctx: PageContext,
+  o: {
+    name: string;
+    legend: string;
+    selected: readonly string[];
+    counts: readonly { value: string; count: number }[];
+    limit: number;
+    label: (value: string) => Renderable;
+  },
+): Html {
+  const shown = o.counts.slice(0, o.limit);
+  for (const v of o.selected) if (!shown.some((c) => c.value === v)) shown.push({ value: v, count: o.counts.find((c) => c.value === v)?.count ?? 0 });
+  if (shown.length === 0) return html``;
+  return choiceList(ctx, {
+    kind: 'checkbox',
+    name: o.name,
+    legend: o.legend,
+    className: 'facet',
+    values: o.selected,
+    options: shown.map((c) => ({ value: c.value, label: html`${o.label(c.value)} <span class="count">(${ctx.format.number(c.count)})</span>` })),
+  });
 }

@@ -3,11 +3,10 @@ import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { button } from '../../../ui/components/button/button.ts';
 import { searchField } from '../../../ui/components/field/field.ts';
-import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
 import { pagination } from '../../../ui/components/pagination/pagination.ts';
 import { langOf, txt } from '../../../ui/text.ts';
 import { plainText } from '../../../ui/markdown.ts';
-import { activeFilters, sortControl } from '../../../ui/result-controls.ts';
+import { activeFilters, facetChoices, sortControl } from '../../../ui/result-controls.ts';
 import { PER_PAGE, type FacetCount, type LibraryPage } from '../service.ts';
 import { facetNames, sorts, type FacetName, type LibraryQuery, type Sort } from '../schemas.ts';
 import { facetLabel, type Labels } from './labels.ts';
@@ -35,21 +34,13 @@ function excerpt(text: string, max = 240): string {
 }
 
 function facetGroup(ctx: PageContext, labels: Labels, query: LibraryQuery, facet: FacetName, counts: FacetCount[]): Html {
-  const selected = query[facet];
-  // Selected values stay visible even when the current search leaves them with no results.
-  const shown = counts.slice(0, FACET_LIMIT);
-  for (const v of selected) if (!shown.some((c) => c.value === v)) shown.push({ value: v, count: counts.find((c) => c.value === v)?.count ?? 0 });
-  if (shown.length === 0) return html``;
-  return choiceList(ctx, {
-    kind: 'checkbox',
+  return facetChoices(ctx, {
     name: facet,
     legend: ctx.t(`library.facet.${facet}`),
-    className: 'facet',
-    values: selected,
-    options: shown.map((c) => ({
-      value: c.value,
-      label: html`${facetLabel(ctx, labels, facet, c.value)} <span class="count">(${ctx.format.number(c.count)})</span>`,
-    })),
+    selected: query[facet],
+    counts,
+    limit: FACET_LIMIT,
+    label: (v) => facetLabel(ctx, labels, facet, v),
   });
 }
 

@@ -1,14 +1,13 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { Text } from '../../../../i18n/localise.ts';
 import { button } from '../../../../ui/components/button/button.ts';
-import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { searchField } from '../../../../ui/components/field/field.ts';
 import { pagination } from '../../../../ui/components/pagination/pagination.ts';
 import { tag } from '../../../../ui/components/tag/tag.ts';
 import { html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { txt } from '../../../../ui/text.ts';
-import { activeFilters, sortControl } from '../../../../ui/result-controls.ts';
+import { activeFilters, facetChoices, sortControl } from '../../../../ui/result-controls.ts';
 import { partnerTopics } from '../../lists.ts';
 import { directoryFacets, directorySorts, type DirectoryCount, type DirectoryFacet } from '../directory-index.ts';
 import type { DirectoryCard } from '../repository.ts';
@@ -59,22 +58,14 @@ export function facetValueLabel(ctx: PageContext, sectors: Map<string, Text>, fa
 }
 
 function facetGroup(ctx: PageContext, sectors: Map<string, Text>, query: DirectoryQueryInput, facet: DirectoryFacet, counts: DirectoryCount[]): Html {
-  const selected = query[facet];
-  const shown = counts.slice(0, FACET_LIMIT);
-  // Chosen values stay visible even when the rest of the search leaves them with nothing.
-  for (const v of selected) if (!shown.some((c) => c.value === v)) shown.push({ value: v, count: counts.find((c) => c.value === v)?.count ?? 0 });
-  if (shown.length === 0) return html``;
-  return choiceList(ctx, {
-    kind: 'checkbox',
+  return facetChoices(ctx, {
     name: facet,
     legend: ctx.t(`directory.facet.${facet}`),
-    className: 'facet',
-    values: selected,
-    options: shown.map((c) => ({
-      value: c.value,
-      label: html`${facet === 'sector' && sectors.get(c.value) ? txt(sectors.get(c.value), ctx) : facetValueLabel(ctx, sectors, facet, c.value)}
-        <span class="count">(${ctx.format.number(c.count)})</span>`,
-    })),
+    selected: query[facet],
+    counts,
+    limit: FACET_LIMIT,
+    // A sector's name in the language it is in (a fallback to English is marked).
+    label: (v) => (facet === 'sector' && sectors.get(v) ? txt(sectors.get(v), ctx) : facetValueLabel(ctx, sectors, facet, v)),
   });
 }
 

@@ -1,7 +1,6 @@
 import type { PageContext } from '../../../../http/context.ts';
 import type { Text } from '../../../../i18n/localise.ts';
 import { button, linkButton } from '../../../../ui/components/button/button.ts';
-import { choiceList } from '../../../../ui/components/choice-list/choice-list.ts';
 import { searchField } from '../../../../ui/components/field/field.ts';
 import { pagination } from '../../../../ui/components/pagination/pagination.ts';
 import { tag, type TagTone } from '../../../../ui/components/tag/tag.ts';
@@ -9,7 +8,7 @@ import { day } from '../../../../ui/dates.ts';
 import { escapeHtml as esc, html, type Html } from '../../../../ui/html.ts';
 import { href, layout } from '../../../../ui/layout.ts';
 import { facts } from '../../../../ui/components/shared.ts';
-import { activeFilters, sortControl } from '../../../../ui/result-controls.ts';
+import { activeFilters, facetChoices, sortControl } from '../../../../ui/result-controls.ts';
 import type { RequestRow } from '../repository.ts';
 import { requestSorts, type RequestQuery } from '../schemas.ts';
 import type { RequestCount, RequestStatus } from '../service.ts';
@@ -76,23 +75,16 @@ export function requestsView(
         <details class="filters">
           <summary>${t('library.filtersChosen', { count: active.length })}</summary>
           <div class="facets">
-            ${facetNames.map((f) => {
-              const shown = result.facets[f].slice(0, 15);
-              for (const v of query[f]) if (!shown.some((c) => c.value === v)) shown.push({ value: v, count: 0 });
-              return shown.length
-                ? choiceList(ctx, {
-                    kind: 'checkbox',
-                    name: f,
-                    legend: t(`request.facet.${f}`),
-                    className: 'facet',
-                    values: query[f],
-                    options: shown.map((c) => ({
-                      value: c.value,
-                      label: html`${valueLabel(ctx, sectors, f, c.value)} <span class="count">(${ctx.format.number(c.count)})</span>`,
-                    })),
-                  })
-                : '';
-            })}
+            ${facetNames.map((f) =>
+              facetChoices(ctx, {
+                name: f,
+                legend: t(`request.facet.${f}`),
+                selected: query[f],
+                counts: result.facets[f],
+                limit: 15,
+                label: (v) => valueLabel(ctx, sectors, f, v),
+              }),
+            )}
             ${button({ text: t('library.apply'), variant: 'secondary' })}
           </div>
         </details>
