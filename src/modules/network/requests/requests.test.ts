@@ -152,5 +152,12 @@ describe('partner requests', () => {
     assert.match(view.body, /Centres that fit this request/);
     assert.match(view.body, /École hôtelière de Nice/);
     assert.match(view.body, /Is in a country you are looking for: France\./);
+    // The filters apply to the suggestions, and the address keeps them.
+    const filtered = await lead.get(`/en/account/centres/${author.slug}/requests/${id}?country=FR&type=vet-school`);
+    assert.match(filtered.body, /École hôtelière de Nice/);
+    assert.match(filtered.body, /<option value="FR" selected>/);
+    const none = await lead.get(`/en/account/centres/${author.slug}/requests/${id}?country=UA`);
+    assert.doesNotMatch(none.body, /École hôtelière de Nice/);
+    assert.match(none.body, /No centre fits these filters yet/);
   });
 });

@@ -14,6 +14,7 @@ import type { FrameworkService } from '../../assessment/framework/service.ts';
 import { centreParams } from '../../centres/schemas.ts';
 import type { KnowledgeService } from '../../knowledge/service.ts';
 import * as s from './schemas.ts';
+import { suggestionsQuery } from '../suggestions/schemas.ts';
 import type { RequestsService } from './service.ts';
 import { authorView, myRequestsView, newRequestView, replyView } from './views/account.ts';
 import { requestsFeed, requestsHref, requestsView, requestView } from './views/public.ts';
@@ -84,12 +85,13 @@ export function requestAccountRoutes(
 
   app.get('/centres/:slug/requests/:id', member, async (req, reply) => {
     const { slug, id } = parse(s.centreRequestParams, req.params);
-    const view = (await d.requests.forAuthor(req.user!, slug, id)) ?? missing();
+    const filters = parse(suggestionsQuery, req.query);
+    const view = (await d.requests.forAuthor(req.user!, slug, id, filters)) ?? missing();
     const c = ctx(req);
     const [labels, framework] = await Promise.all([sectors(), d.framework.current(lang)]);
     const areas = new Map((framework?.document.dimensions ?? []).map((x) => [x.id, inLang(x.title, c)]));
     const done = noticeOf(req.query, { posted: 'request.notice.posted', closed: 'request.notice.closed' });
-    return sendPrivate(reply, authorView(c, reply.generateCsrf(), view, labels, { sectors: labels, areas }, done));
+    return sendPrivate(reply, authorView(c, reply.generateCsrf(), view, labels, { sectors: labels, areas }, { filters, done }));
   });
   app.post('/centres/:slug/requests/:id/close', memberPost, async (req, reply) => {
     const { slug, id } = parse(s.centreRequestParams, req.params);

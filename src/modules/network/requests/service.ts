@@ -7,6 +7,7 @@ import { membership, findCentre } from '../../centres/repository.ts';
 import type { CentresService } from '../../centres/service.ts';
 import { suggest, type MatchProfile, type Suggestion } from '../matching/match.ts';
 import * as repo from './repository.ts';
+import type { SuggestionsQuery } from '../suggestions/schemas.ts';
 import { today, type RequestForm, type RequestQuery } from './schemas.ts';
 import { replyTo } from '../messages/repository.ts';
 import type { MessagesService } from '../messages/service.ts';
@@ -110,8 +111,8 @@ export function requestsService(db: DB, o: { messages: MessagesService; centres:
       return true;
     },
 
-    /** The author's view: the request, its replies side by side with the replying centres, and suggested centres. */
-    async forAuthor(user: User, slug: string, id: number) {
+    /** The author's view: the request, its replies side by side with the replying centres, and suggested centres (with the filters chosen). */
+    async forAuthor(user: User, slug: string, id: number, filters: SuggestionsQuery) {
       const m = await asMember(user, slug);
       const r = m && (await repo.findRequest(db, id));
       if (!m || !r || r.centre_id !== m.centre.id) return null;
@@ -139,7 +140,10 @@ export function requestsService(db: DB, o: { messages: MessagesService; centres:
           excludeIds: [m.centre.id, ...replies.map((x) => x.centre_id)],
         },
         candidates,
-        { limit: 10 },
+        {
+          limit: 10,
+          filters: { countries: filters.country, types: filters.type, sectors: filters.sector, languages: filters.language, offers: filters.offers },
+        },
       );
       const suggestedCards = new Map(
         (

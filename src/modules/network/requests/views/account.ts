@@ -17,6 +17,8 @@ import type { RequestRow } from '../repository.ts';
 import { CAP_MAX, DESCRIPTION_MAX, TITLE_MAX } from '../schemas.ts';
 import type { RequestStatus } from '../service.ts';
 import { requestFacts, statusTag } from './public.ts';
+import { suggestionFilters } from '../../suggestions/views/suggestions.ts';
+import type { SuggestionsQuery } from '../../suggestions/schemas.ts';
 
 // A centre's partner requests in its account: the list, the form to post one, the author's view
 // (replies side by side with the replying centres, suggested centres) and the reply page.
@@ -120,7 +122,16 @@ export interface AuthorView {
   suggestions: (Suggestion & { card: DirectoryCard })[];
 }
 
-export function authorView(ctx: PageContext, csrf: string, d: AuthorView, sectors: Map<string, Text>, labels: ReasonLabels, done?: string): string {
+export function authorView(
+  ctx: PageContext,
+  csrf: string,
+  d: AuthorView,
+  sectors: Map<string, Text>,
+  labels: ReasonLabels,
+  s: { filters: SuggestionsQuery; done?: string | undefined },
+): string {
+  const done = s.done;
+  const filtered = Object.values(s.filters).some((v) => v.length > 0);
   const { t } = ctx;
   const base = `/account/centres/${d.centre.slug}`;
   const excerpt = (s: string) => (s.length > 280 ? `${s.slice(0, 280)}…` : s);
@@ -145,11 +156,12 @@ export function authorView(ctx: PageContext, csrf: string, d: AuthorView, sector
           )}</ul>`
         : html`<p>${t('request.author.noReplies')}</p>`
     }
+    <h2 id="suggestions">${t('request.author.suggestions')}</h2>
+    <p>${t('request.author.suggestionsIntro')}</p>
+    ${suggestionFilters(ctx, href(ctx, `${base}/requests/${d.request.id}`), s.filters, sectors, '#suggestions')}
     ${
       d.suggestions.length
-        ? html`<h2>${t('request.author.suggestions')}</h2>
-          <p>${t('request.author.suggestionsIntro')}</p>
-          <ul class="reply-cards">${d.suggestions.map((s) =>
+        ? html`<ul class="reply-cards">${d.suggestions.map((s) =>
             centreCard(
               ctx,
               s.card,
@@ -157,7 +169,7 @@ export function authorView(ctx: PageContext, csrf: string, d: AuthorView, sector
                 <p><a href="${href(ctx, `${base}/messages/new?to=${s.card.slug}`)}">${t('message.writeTo')}</a></p>`,
             ),
           )}</ul>`
-        : ''
+        : html`<p>${t(filtered ? 'network.suggestions.none' : 'request.author.noSuggestions')}</p>`
     }
     <p><a href="${href(ctx, `${base}/requests`)}">${t('request.mine.heading')}</a></p>`;
   return layout(ctx, { title: d.request.title, body, index: false, pageType: 'account', breadcrumbs: crumbs(ctx, d.centre) });
