@@ -19,7 +19,11 @@ export function suggestionFilters(ctx: PageContext, action: string, query: Sugge
   const collator = new Intl.Collator(ctx.lang);
   const sorted = <T extends { label: string }>(xs: T[]) => xs.sort((a, b) => collator.compare(a.label, b.label));
   const any = t('network.suggestions.any');
-  return html`<form class="form suggestion-filters" action="${action}${anchor}" method="get">
+  const chosen = Object.values(query).filter((v) => v.length > 0).length;
+  // Folded on a phone until wanted (open once a filter is chosen), so the suggestions come first.
+  return html`<details class="filters suggestion-filter-box"${chosen ? html` open` : ''}>
+    <summary>${t('library.filtersChosen', { count: chosen })}</summary>
+    <form class="form suggestion-filters" action="${action}${anchor}" method="get">
     <div class="filter-row">
       ${select(ctx, {
         name: 'offers',
@@ -52,7 +56,8 @@ export function suggestionFilters(ctx: PageContext, action: string, query: Sugge
       ${select(ctx, { name: 'type', label: t('directory.facet.type'), value: query.type[0] ?? '', placeholder: any, options: centreTypes.map((c) => ({ value: c, label: t(`centre.type.${c}`) })) })}
     </div>
     ${button({ text: t('network.suggestions.apply'), variant: 'secondary' })}
-  </form>`;
+  </form>
+  </details>`;
 }
 
 export function suggestionsView(
