@@ -59,6 +59,15 @@ export const formList = (values: Record<string, string | string[]>, name: string
   return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
 };
 
+/** An optional text field: trimmed, at most `max` characters, null when left empty. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
+
 /** A checkbox group: browsers send one value as a string and several as a list; both become a list. */
 export const checkboxList = <T extends z.ZodType>(item: T, max: number) =>
   z

@@ -203,6 +203,19 @@ export const pendingInvitations = (db: DB, centreId: number) =>
     .orderBy('created_at', 'desc')
     .execute();
 
+/** A centre's administrators, with the language their account uses (whom a centre's notices go to). */
+export async function centreAdmins(db: DB, centreId: number): Promise<{ email: string; name: string; lang: string }[]> {
+  const rows = await db
+    .selectFrom('centre_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.email', 'u.name', 'u.preferred_lang'])
+    .where('m.centre_id', '=', centreId)
+    .where('m.role', '=', 'admin')
+    .orderBy('u.id')
+    .execute();
+  return rows.map((r) => ({ email: r.email, name: r.name, lang: r.preferred_lang }));
+}
+
 /** Names of the centres where this person is the only administrator. */
 export async function soleAdminOf(db: DB, userId: number): Promise<string[]> {
   const mine = await db

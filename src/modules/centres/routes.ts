@@ -64,7 +64,7 @@ export function centreRoutes(app: FastifyInstance, a: AppContext, lang: Lang, d:
     const key = `${canonical}#${await directory.version()}`;
     return searchPage(req, reply, key, async () => {
       const ctx = a.ctxFor(lang, canonical);
-      const result = await directory.list(lang, { ...query, page: 1 }, (code) => ctx.format.country(code));
+      const result = await directory.list(lang, { ...query, page: 1 }, (code) => ctx.format.country(code), { cards: false });
       return directoryMapView(ctx, query, result, await sectors());
     });
   });

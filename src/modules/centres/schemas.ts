@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkboxList } from '../../http/forms.ts';
+import { checkboxList, optionalText } from '../../http/forms.ts';
 import { centreTypes, contactRoles, countries, eqfLevels, languageCodes, partnerTopics } from './lists.ts';
 import type { NetworkProfile } from './repository.ts';
 
@@ -63,14 +63,6 @@ export const memberParams = centreParams.extend({ userId: z.coerce.number().int(
 export const NOTE_MAX = 200;
 export const PROGRAMME_ROWS = 20;
 export const signalChoices = ['rounds', 'activity', 'maturity'] as const;
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || null);
 
 const networkShape: Record<string, z.ZodType> = {
   offers: list(z.enum(partnerTopics)),

@@ -2,7 +2,7 @@ import type { DB } from '../../../db/database.ts';
 import { isLang, type Lang } from '../../../i18n/languages.ts';
 import { translator } from '../../../i18n/messages.ts';
 import type { Mailer } from '../../accounts/mail.ts';
-import { findCentreById, type CentreRow } from '../../centres/repository.ts';
+import { centreAdmins, findCentreById, type CentreRow } from '../../centres/repository.ts';
 import type { StakeholderGroup } from '../framework/format.ts';
 import { settled } from '../report/results.ts';
 import { lastDay, loadRound, type LoadedRound } from '../round.ts';
@@ -36,7 +36,7 @@ export function noticesService(db: DB, mailer: Mailer, baseUrl: string, invitati
   ): Promise<boolean> {
     const c = await findCentreById(db, r.round.centre_id);
     if (!c) return false;
-    const admins = await nr.centreAdmins(db, c.id);
+    const admins = await centreAdmins(db, c.id);
     return db.transaction().execute(async (trx) => {
       if (!(await nr.claimNotice(trx, r.round.id, kind, grp))) return false;
       for (const a of admins) {

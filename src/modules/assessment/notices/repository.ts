@@ -110,16 +110,3 @@ export async function invitationGroupsClosingBefore(db: DB, now: string, until: 
     .orderBy('g.round_id')
     .execute();
 }
-
-/** The centre's administrators, with the language their account uses. */
-export async function centreAdmins(db: DB, centreId: number): Promise<{ email: string; name: string; lang: string }[]> {
-  const rows = await db
-    .selectFrom('centre_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.email', 'u.name', 'u.preferred_lang'])
-    .where('m.centre_id', '=', centreId)
-    .where('m.role', '=', 'admin')
-    .orderBy('u.id')
-    .execute();
-  return rows.map((r) => ({ email: r.email, name: r.name, lang: r.preferred_lang }));
-}

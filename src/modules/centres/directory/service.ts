@@ -76,7 +76,8 @@ export function directoryService(db: DB, search: Pick<SearchProvider, 'matchDocu
       return (await current()).fingerprint;
     },
 
-    async list(lang: Lang, query: DirectoryQueryInput, countryName: (code: string) => string): Promise<DirectoryPage> {
+    /** A page of results with their counts; `cards: false` for the counts alone (the map shows no results). */
+    async list(lang: Lang, query: DirectoryQueryInput, countryName: (code: string) => string, o: { cards?: boolean } = {}): Promise<DirectoryPage> {
       const sort: DirectorySort = query.sort && (query.sort !== 'relevance' || query.q) ? query.sort : query.q ? 'relevance' : 'name';
       const [{ index }, scores] = await Promise.all([current(), matched(query.q, lang)]);
       const filters = Object.fromEntries(directoryFacets.map((f) => [f, query[f]])) as Record<DirectoryFacet, string[]>;
@@ -86,7 +87,7 @@ export function directoryService(db: DB, search: Pick<SearchProvider, 'matchDocu
           matched: scores,
           sort,
           offset: (query.page - 1) * DIRECTORY_PER_PAGE,
-          limit: DIRECTORY_PER_PAGE,
+          limit: o.cards === false ? 0 : DIRECTORY_PER_PAGE,
           now: new Date().toISOString(),
           countryName,
           withFacets: true,

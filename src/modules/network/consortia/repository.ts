@@ -216,17 +216,6 @@ export async function searchCentres(db: DB, q: string, limit: number) {
 export const publishedCentre = (db: DB, id: number) =>
   db.selectFrom('centres').select(['id', 'slug', 'name', 'type']).where('id', '=', id).where('published', '=', 1).executeTakeFirst();
 
-/** Who hears of an invitation: the centre's administrators, in their own language. */
-export const administrators = (db: DB, centreId: number) =>
-  db
-    .selectFrom('centre_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.email', 'u.name', 'u.preferred_lang'])
-    .where('m.centre_id', '=', centreId)
-    .where('m.role', '=', 'admin')
-    .orderBy('u.id')
-    .execute();
-
 /**
  * How many consortia a centre takes part in (as coordinator or as a partner that accepted) that
  * have at least one other partner with it: the "partnerships" its profile shows when it opts in.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkboxList } from '../../../http/forms.ts';
+import { checkboxList, optionalText } from '../../../http/forms.ts';
 import { countries, eqfLevels } from '../../centres/lists.ts';
 import { centreParams } from '../../centres/schemas.ts';
 import { partnerKinds } from '../consortium/partner-kinds.ts';
@@ -23,14 +23,6 @@ export const partnerParams = consortiumParams.extend({ partner: id });
 
 /** The consortium page's search for centres to invite (by name). */
 export const consortiumQuery = z.object({ q: z.string().trim().max(QUERY_MAX).optional().default('') });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || null);
 
 export const startForm = z.object({
   title: z.string().trim().min(1, { error: 'consortium.error.title' }).max(TITLE_MAX),

@@ -4,7 +4,7 @@ import { translator } from '../../../i18n/messages.ts';
 import type { Mailer } from '../../accounts/mail.ts';
 import type { User } from '../../accounts/repository.ts';
 import type { CentreType } from '../../centres/lists.ts';
-import type { CentreRow } from '../../centres/repository.ts';
+import { centreAdmins, type CentreRow } from '../../centres/repository.ts';
 import type { Access, CentresService } from '../../centres/service.ts';
 import { evaluate, type RuleResult } from '../consortium/checklist.ts';
 import { kindOfCentreType, type PartnerKind } from '../consortium/partner-kinds.ts';
@@ -101,8 +101,8 @@ export function consortiaService(db: DB, o: { centres: CentresService; mailer: M
 
   /** Tells the invited centre's administrators, each in their language, with the way to answer. */
   async function tellInvited(trx: DB, x: Loaded, invited: { id: number; slug: string; name: string }, full: boolean) {
-    for (const admin of await repo.administrators(trx, invited.id)) {
-      const lang = isLang(admin.preferred_lang) ? admin.preferred_lang : 'en';
+    for (const admin of await centreAdmins(trx, invited.id)) {
+      const lang = isLang(admin.lang) ? admin.lang : 'en';
       const t = translator(lang);
       await o.mailer.send(
         {
