@@ -14,10 +14,14 @@ import { SearchIndex } from './search-index.ts';
 // When is the index current? Before answering, a search catches up if the content version moved
 // (every content change bumps it), and at most once a second it also looks at the log in the
 // background: a change another instance made reaches this one within that second even if its
-// version bump came first. Entries are read again for ten seconds after they are written, since
-// on PostgreSQL a transaction that took an earlier number can commit after a later one.
+// version bump came first. On PostgreSQL a transaction that took an earlier number can commit after
+// a later one, so a number skipped in what was read is asked for again, by number, for ten seconds
+// (a rolled-back transaction leaves a number that never comes). Nothing already applied is read
+// twice: after a bulk write, the next look reads only what is new.
 
-const OVERLAP_MS = 10_000;
+const LATE_MS = 10_000;
+/** at most this many skipped numbers are kept waiting (the oldest give way) */
+const MAX_MISSING = 1000;
 const CHECK_EVERY_MS = 1000;
 /** how long the log keeps entries; an instance further behind than this rebuilds */
 const KEEP_LOG_MS = 24 * 3600_000;
@@ -34,6 +38,8 @@ export interface MemorySearch extends SearchProvider {
   refresh(): Promise<void>;
   /** how many times the index was built as a whole (start-up, restores) */
   readonly builds: number;
+  /** how many log entries were read since start-up (each should be read once) */
+  readonly logEntriesRead: number;
 }
 
 interface Options {
@@ -50,8 +56,9 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
   let lastSeq = 0;
   /** the log's last number when the index was built: a "rebuilt" entry up to it is in the index already */
   let builtAt = 0;
-  /** entries applied within the overlap window: seq → when */
-  const applied = new Map<number, number>();
+  /** numbers below lastSeq not read yet, which a slow transaction may still commit: seq → when first missed */
+  const missing = new Map<number, number>();
+  let logEntriesRead = 0;
   let syncedVersion = '';
   let syncing: Promise<void> | null = null;
   let lastCheck = 0;
@@ -62,8 +69,20 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
     const { top, state } = await (options.build ?? (() => buildSearchIndex(db)))();
     lastSeq = top;
     builtAt = top;
-    applied.clear();
+    missing.clear();
+    // What the build could not see: numbers among the recent entries that are not there yet.
+    const recent = await repo.recentLogSeqs(db, new Date(now() - LATE_MS).toISOString(), top);
+    if (recent.length > 0) noteMissing(Math.min(...recent) - 1, top, new Set(recent), now());
     return SearchIndex.from(state);
+  }
+
+  /** Remembers the numbers in (from, to] not among `seen`, as missed at `at`. */
+  function noteMissing(from: number, to: number, seen: ReadonlySet<number>, at: number): void {
+    for (let n = Math.max(from + 1, to - MAX_MISSING + 1); n <= to; n++) if (!seen.has(n)) missing.set(n, at);
+    for (const [n, when] of missing) {
+      if (at - when <= LATE_MS && missing.size <= MAX_MISSING) break;
+      missing.delete(n);
+    }
   }
 
   function rebuild(): Promise<SearchIndex> {
@@ -87,31 +106,30 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
       await rebuild();
       return;
     }
-    const since = new Date(now() - OVERLAP_MS).toISOString();
-    const [entries, top] = await Promise.all([repo.logEntries(db, lastSeq, since), repo.lastLogSeq(db)]);
-    const fresh = entries.filter((e) => !applied.has(e.seq));
+    const [entries, top] = await Promise.all([repo.logEntries(db, lastSeq, [...missing.keys()]), repo.lastLogSeq(db)]);
+    logEntriesRead += entries.length;
     // A restore replaced the log (it is shorter than what this index has seen), or the index was rebuilt as a whole.
-    if (top < lastSeq || fresh.some((e) => e.docId === null && e.seq > builtAt)) {
+    if (top < lastSeq || entries.some((e) => e.docId === null && e.seq > builtAt)) {
       await rebuild();
       return;
     }
-    if (fresh.length === 0) return;
-    // A "rebuilt" entry the index already holds names no document.
-    const ids = [...new Set(fresh.flatMap((e) => (e.docId === null ? [] : [e.docId])))];
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const docs = await repo.documentsByIds(db, chunk);
-      const found = new Set(docs.map((d) => d.id));
-      for (const d of docs) index.put(d);
-      for (const id of chunk) if (!found.has(id)) index.delete(id);
+    if (entries.length > 0) {
+      // A "rebuilt" entry the index already holds names no document.
+      const ids = [...new Set(entries.flatMap((e) => (e.docId === null ? [] : [e.docId])))];
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const docs = await repo.documentsByIds(db, chunk);
+        const found = new Set(docs.map((d) => d.id));
+        for (const d of docs) index.put(d);
+        for (const id of chunk) if (!found.has(id)) index.delete(id);
+      }
+      index.tidy();
     }
-    index.tidy();
-    const at = now();
-    for (const e of fresh) {
-      applied.set(e.seq, at);
-      lastSeq = Math.max(lastSeq, e.seq);
-    }
-    for (const [seq, when] of applied) if (at - when > 2 * OVERLAP_MS) applied.delete(seq);
+    const seen = new Set(entries.map((e) => e.seq));
+    for (const n of seen) missing.delete(n);
+    const newest = entries.length > 0 ? Math.max(lastSeq, entries[entries.length - 1]!.seq) : lastSeq;
+    noteMissing(lastSeq, newest, seen, now());
+    lastSeq = newest;
   }
 
   function sync(): Promise<void> {
@@ -188,6 +206,9 @@ export function memorySearch(db: DB, writer: SearchProvider, options: Options): 
     refresh: () => sync(),
     get builds() {
       return builds;
+    },
+    get logEntriesRead() {
+      return logEntriesRead;
     },
   };
 }

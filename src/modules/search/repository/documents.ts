@@ -42,17 +42,27 @@ export function hitRows(db: DB, ids: number[]) {
 }
 
 /**
- * Log entries after `seq`, and those written since `since` (an ISO time), in order. Two queries,
- * each on its own index (the key, and the time), rather than one whose "or" would scan the log.
+ * Log entries after `seq`, and those numbered in `missing` (numbers below `seq` a transaction may
+ * still commit), in order. Two queries, each on the key, rather than one whose "or" would scan.
  */
-export async function logEntries(db: DB, seq: number, since: string): Promise<{ seq: number; docId: number | null }[]> {
-  const [after, recent] = await Promise.all([
+export async function logEntries(db: DB, seq: number, missing: readonly number[]): Promise<{ seq: number; docId: number | null }[]> {
+  const [after, late] = await Promise.all([
     db.selectFrom('search_log').select(['seq', 'doc_id']).where('seq', '>', seq).execute(),
-    db.selectFrom('search_log').select(['seq', 'doc_id']).where('at', '>', since).execute(),
+    missing.length === 0
+      ? []
+      : db
+          .selectFrom('search_log')
+          .select(['seq', 'doc_id'])
+          .where('seq', 'in', [...missing])
+          .execute(),
   ]);
-  const bySeq = new Map<number, number | null>();
-  for (const r of [...after, ...recent]) bySeq.set(Number(r.seq), r.doc_id);
-  return [...bySeq].sort((a, b) => a[0] - b[0]).map(([s, docId]) => ({ seq: s, docId }));
+  return [...late, ...after].map((r) => ({ seq: Number(r.seq), docId: r.doc_id })).sort((a, b) => a.seq - b.seq);
+}
+
+/** The numbers of the entries written since `since` (an ISO time), up to `upTo`. */
+export async function recentLogSeqs(db: DB, since: string, upTo: number): Promise<number[]> {
+  const rows = await db.selectFrom('search_log').select('seq').where('at', '>', since).where('seq', '<=', upTo).execute();
+  return rows.map((r) => Number(r.seq));
 }
 
 /** Forgets log entries written before `before` (an ISO time). */
