@@ -55,9 +55,10 @@ export interface AppContext {
   cachedPage(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>, key?: string): Promise<FastifyReply>;
   /**
    * Renders (or takes from the search cache) a page of search results. The key is the canonical
-   * form of the query, so parameters the page ignores cannot split the cache.
+   * form of the query, so parameters the page ignores cannot split the cache. A page not in the
+   * cache waits for its turn (http/turns.ts); `admit` runs before that wait and may throw to refuse.
    */
-  cachedSearchPage(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>): Promise<FastifyReply>;
+  cachedSearchPage(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>, admit?: () => void): Promise<FastifyReply>;
   /** Sends a page rendered for this request only (still the same for everyone but the header's account slot). */
   freshPage(request: FastifyRequest, reply: FastifyReply, html: string, status?: number): Promise<FastifyReply>;
 }
@@ -95,9 +96,19 @@ export function createAppContext(o: {
     const path = (q === -1 ? url : url.slice(0, q)).slice(lang.length + 1) || '/';
     return pageContext(lang, path.length > 1 ? path.replace(/\/$/, '') : path, q === -1 ? '' : url.slice(q), config.baseUrl, (n) => assets.url(n));
   };
-  const cached = async (pages: PageCache, request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>, queued = false) => {
+  const cached = async (
+    pages: PageCache,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    render: () => Promise<string>,
+    queued = false,
+    admit?: () => void,
+  ) => {
     let page = pages.get(key, content.version());
     if (!page && queued) {
+      // A refusal (fair use) comes before the wait, so a client over its budget is told at once.
+      admit?.();
       await turns.take(addressKey(request.ip));
       // someone may have asked for the same page while this one waited
       page = pages.get(key, content.version());
@@ -133,7 +144,7 @@ export function createAppContext(o: {
     ctx: (request, lang) => (request.person ? { ...ctxFor(lang, request.url), person: request.person } : ctxFor(lang, request.url)),
     ctxFor,
     cachedPage: (request, reply, render, key) => cached(cache, request, reply, key ?? pathOf(request.url), render),
-    cachedSearchPage: (request, reply, key, render) => cached(searchCache, request, reply, key, render, true),
+    cachedSearchPage: (request, reply, key, render, admit) => cached(searchCache, request, reply, key, render, true, admit),
     async freshPage(request, reply, html, status = 200) {
       const own = request.person ? null : await personalised(request, () => html);
       if (own !== null) return sendPrivate(reply, own, status);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { testApp, type TestApp } from '../../test/helpers/app.ts';
 import { searchBudgets } from './fair-use.ts';
+import { Turns } from './turns.ts';
 
 // Fair use of the search (http/fair-use.ts): new searches from one address are slowed down after
 // a burst, with a 429 page in the reader's language; pages from the search cache cost nothing;
@@ -107,6 +108,26 @@ describe('a burst of new searches from one address', () => {
     clock += 60_000;
     await spend(from);
     assert.equal((await search(from)).statusCode, 429, 'a pause gives the burst back, not more');
+  });
+
+  test('is refused at once, without waiting for a turn behind other searches', async () => {
+    const from = address();
+    await spend(from);
+    // A spy on the real queue: which addresses wait for a turn (http/turns.ts; nextPass's have none).
+    const waited: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(Turns.prototype, 'take')!.value as (this: Turns, who: string) => Promise<void>;
+    Turns.prototype.take = function (this: Turns, who: string) {
+      if (who !== '') waited.push(who);
+      return original.call(this, who);
+    };
+    try {
+      assert.equal((await search(from)).statusCode, 429);
+      assert.deepEqual(waited, [], 'the refusal took no turn');
+      assert.equal((await search(address())).statusCode, 200);
+      assert.equal(waited.length, 1, 'a search within its budget does');
+    } finally {
+      Turns.prototype.take = original;
+    }
   });
 
   test('is never a lockout: refused searches do not push the wait further', async () => {

@@ -76,11 +76,10 @@ export function fairSearchPages(
   return async (request, reply, key, render) => {
     const address = addressKey(request.ip);
     try {
-      // The cache calls render only on a miss, so only a miss is charged.
-      return await a.cachedSearchPage(request, reply, key, () => {
+      // The cache admits only a miss, so only a miss is charged, before it waits for its turn.
+      return await a.cachedSearchPage(request, reply, key, render, () => {
         const taken = buckets.take(address);
         if (!taken.ok) throw new OverBudget(taken.retryAfterSeconds);
-        return render();
       });
     } catch (error) {
       if (!(error instanceof OverBudget)) throw error;
