@@ -1,6 +1,6 @@
-import { brotliCompress, brotliCompressSync, constants, gzip as gzipAsync, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliLater, brotliOptions, gzipLater, GZIP } from './compress.ts';
 
 // Rendered pages that do not change per request are kept with their compressed forms and ETag.
 // Every entry remembers the content version it was rendered from; a newer version misses.
@@ -22,16 +22,12 @@ export interface Rendered {
   readonly status: number;
 }
 
-const GZIP: ZlibOptions = { level: 6 };
 /** brotli's quality for pages compressed once and kept; a page sent once (send.ts) uses less */
 const KEPT_QUALITY = 5;
-const brotliOptions = (quality: number): BrotliOptions => ({ params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
-const gzipLater = promisify<Buffer, ZlibOptions, Buffer>(gzipAsync);
-const brotliLater = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
 
-/** The body compressed in libuv's thread pool, off the event loop (gzip level 6, or brotli at `quality`). */
+/** The body compressed in libuv's thread pool, off the event loop (gzip level 6, or brotli at `quality`): compress.ts. */
 export function compressLater(body: Buffer, encoding: 'gzip' | 'br', quality = KEPT_QUALITY): Promise<Buffer> {
-  return encoding === 'br' ? brotliLater(body, brotliOptions(quality)) : gzipLater(body, GZIP);
+  return encoding === 'br' ? brotliLater(body, quality) : gzipLater(body);
 }
 
 export function renderedFrom(text: string, type: string, status = 200): Rendered {
@@ -47,7 +43,7 @@ export function renderedFrom(text: string, type: string, status = 200): Rendered
       return (gzip ??= gzipSync(body, GZIP));
     },
     get br() {
-      return (br ??= brotliCompressSync(body, brotliOptions(KEPT_QUALITY)));
+      return (br ??= brotliCompressSync(body, brotliOptions(KEPT_QUALITY, body.length)));
     },
     prepare(encoding) {
       if (encoding === 'gzip') {
