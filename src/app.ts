@@ -1,3 +1,6 @@
+import { communityAdminRoutes } from './modules/communities/admin-routes.ts';
+import { communityRoutes } from './modules/communities/routes.ts';
+import { communitiesService } from './modules/communities/service.ts';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -255,6 +258,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const suggestions = suggestionsService(database.db, { directory, centres });
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const requests = requestsService(database.db, { messages, centres, directory });
+  const communities = communitiesService(database.db);
   const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
@@ -311,6 +315,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           partnershipsOf: (id) => partnershipCount(database.db, id),
         });
         requestRoutes(scope, a, lang, { requests, knowledge });
+        void scope.register(communityRoutes, {
+          prefix: '/communities',
+          a,
+          lang,
+          communities,
+          knowledge,
+          sessionSecret,
+          sessionDays: config.sessionDays,
+          findUser: (id) => accounts.user(id),
+        });
         void scope.register(accountRoutes, {
           prefix: '/account',
           a,
@@ -320,7 +334,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           sessionSecret,
           sessionDays: config.sessionDays,
           fileLimit: MAX_LOGO_BYTES,
-          moreData: async (userId) => ({ messages: await messages.exportFor(userId) }),
+          moreData: async (userId) => ({ messages: await messages.exportFor(userId), communities: await communities.exportFor(userId) }),
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             suggestionRoutes(account, guards, a, lang, { suggestions, knowledge, framework });
@@ -351,7 +365,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           library,
           knowledge,
           files,
-          extend: (back, guards) => messageReportRoutes(back, guards, a, lang, messages),
+          extend: (back, guards) => {
+            messageReportRoutes(back, guards, a, lang, messages);
+            communityAdminRoutes(back, guards, a, lang, { communities, knowledge });
+          },
         });
         done();
       },

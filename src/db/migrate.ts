@@ -24,6 +24,7 @@ import * as m0020 from './migrations/0020_search_log.ts';
 import * as m0021 from './migrations/0021_centre_network.ts';
 import * as m0022 from './migrations/0022_conversations.ts';
 import * as m0023 from './migrations/0023_consortia.ts';
+import * as m0024 from './migrations/0024_communities.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -52,6 +53,7 @@ const migrations: Record<string, DialectMigration> = {
   '0021_centre_network': m0021,
   '0022_conversations': m0022,
   '0023_consortia': m0023,
+  '0024_communities': m0024,
 };
 
 class Provider implements MigrationProvider {

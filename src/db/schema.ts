@@ -1,11 +1,12 @@
 import type { Generated } from 'kysely';
+import type { CommunityTables } from './schema-community.ts';
 import type { NetworkTables } from './schema-network.ts';
 
 // Table types for the typed query layer. Timestamps are ISO-8601 strings and flags are 0/1
 // integers on both engines, so the same repository code runs on SQLite and PostgreSQL.
 // JSON columns hold text; repositories parse them. The network's tables are in schema-network.ts.
 
-export interface Tables extends NetworkTables {
+export interface Tables extends NetworkTables, CommunityTables {
   content_meta: { key: string; value: string };
   content_sources: { path: string; hash: string; loaded_at: string };
 

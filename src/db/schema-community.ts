@@ -1,0 +1,69 @@
+import type { Generated } from 'kysely';
+
+// The communities' tables (issue 15, migration 0024), part of `Tables` in schema.ts. Same
+// conventions as schema.ts.
+
+export interface CommunityTables {
+  communities: {
+    id: Generated<number>;
+    slug: string;
+    /** a theme of the content vocabulary (vocabularies.yml, themes) */
+    theme: string;
+    /** open | request | invitation */
+    joining: string;
+    /** public (read without an account) | members */
+    visibility: string;
+    /** 1: a new member's first post waits for a facilitator */
+    approve_first_posts: Generated<number>;
+    flag_threshold: Generated<number>;
+    created_by: number | null;
+    created_at: string;
+    updated_at: string;
+    archived_at: string | null;
+  };
+  community_translations: {
+    community_id: number;
+    lang: string;
+    name: string;
+    description: string;
+    /** what a request to join asks (joining = request) */
+    join_question: string | null;
+    code_of_conduct: string | null;
+  };
+  community_members: {
+    community_id: number;
+    user_id: number;
+    /** member | facilitator */
+    role: string;
+    /** active | pending (asked to join) | invited | suspended */
+    status: string;
+    /** the answer to the join question */
+    answer: string | null;
+    created_at: string;
+    decided_at: string | null;
+    decided_by: number | null;
+  };
+  community_topics: {
+    id: Generated<number>;
+    community_id: number;
+    user_id: number | null;
+    title: string;
+    lang: string;
+    locked_at: string | null;
+    created_at: string;
+    last_post_at: string;
+    /** posts after the first */
+    replies: Generated<number>;
+  };
+  /** a topic's posts; the first is the topic's opening post */
+  community_posts: {
+    id: Generated<number>;
+    topic_id: number;
+    user_id: number | null;
+    /** Markdown, rendered and sanitised when shown */
+    body: string;
+    lang: string;
+    created_at: string;
+    edited_at: string | null;
+  };
+}

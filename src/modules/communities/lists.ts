@@ -1,0 +1,21 @@
+// The fixed lists of communities (issue 15). Labels: `community.joining.<value>`,
+// `community.visibility.<value>`. A community's theme comes from the content vocabulary of themes.
+
+/** who may join: anyone signed in, whoever the facilitators accept, or only people they invite */
+export const joinings = ['open', 'request', 'invitation'] as const;
+export type Joining = (typeof joinings)[number];
+
+/** public communities are read without an account; members-only ones by their members */
+export const visibilities = ['public', 'members'] as const;
+export type Visibility = (typeof visibilities)[number];
+
+export type MemberRole = 'member' | 'facilitator';
+/** pending: asked to join; invited: asked by a facilitator; suspended: reads, does not write */
+export type MemberStatus = 'active' | 'pending' | 'invited' | 'suspended';
+
+/** topics on a page of a community, and posts on a page of a topic */
+export const TOPICS_PER_PAGE = 20;
+export const POSTS_PER_PAGE = 50;
+/** the longest post, and the longest topic title */
+export const MAX_POST = 20_000;
+export const MAX_TITLE = 150;

@@ -1,0 +1,264 @@
+import type { DB } from '../../db/database.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { localise, type Text } from '../../i18n/localise.ts';
+import type { User } from '../accounts/repository.ts';
+import { isAdmin } from '../accounts/roles.ts';
+import { POSTS_PER_PAGE, TOPICS_PER_PAGE, type Joining, type Visibility } from './lists.ts';
+import * as repo from './repository.ts';
+
+// The rules of communities. Who reads: anyone, for a public community; its members (suspended ones
+// included) and platform administrators, for a members-only one. Anyone else gets what a missing
+// community gets (routes answer 404), so a members-only community's discussions stay unknown; its
+// name and description are listed, so people can ask to join. Who writes: active members, in a
+// community that is not archived, in a topic that is not locked. Facilitators decide on requests
+// to join and lock topics; administrators create communities and name facilitators (back office).
+// Every change starts with a one-line check; results are values.
+
+export type Membership = repo.Membership | null;
+
+// Policies, by the person (null: not signed in) and their membership.
+export const canRead = (c: repo.CommunityRow, user: User | null, m: Membership) =>
+  c.visibility === 'public' || (m !== null && (m.status === 'active' || m.status === 'suspended')) || (user !== null && isAdmin(user));
+export const canWrite = (c: repo.CommunityRow, m: Membership) => c.archived_at === null && m?.status === 'active';
+export const canFacilitate = (c: repo.CommunityRow, user: User, m: Membership) =>
+  c.archived_at === null && ((m?.role === 'facilitator' && m.status === 'active') || isAdmin(user));
+
+/** A community as lists and pages show it, in the reader's language (English where a text is missing). */
+export interface Community {
+  id: number;
+  slug: string;
+  theme: string;
+  joining: Joining;
+  visibility: Visibility;
+  archived: boolean;
+  name: Text;
+  description: Text;
+  joinQuestion: Text | null;
+  codeOfConduct: Text | null;
+  /** the languages its texts are written in */
+  languages: Lang[];
+  members: number;
+  topics: number;
+  lastPostAt: string | null;
+}
+
+export interface ListFilters {
+  theme: string[];
+  language: string[];
+  joining: string[];
+}
+
+function localised(
+  row: repo.CommunityRow,
+  texts: repo.TranslationRow[],
+  lang: Lang,
+  counts?: { members: number; topics: number; lastPostAt: string | null },
+): Community {
+  const own = texts.filter((x) => x.community_id === row.id);
+  const l = localise(own, lang, ['name', 'description', 'join_question', 'code_of_conduct']);
+  return {
+    id: row.id,
+    slug: row.slug,
+    theme: row.theme,
+    joining: row.joining as Joining,
+    visibility: row.visibility as Visibility,
+    archived: row.archived_at !== null,
+    // A community always has its English texts (the back office asks for them).
+    name: l.name ?? { value: row.slug, lang: 'en' },
+    description: l.description ?? { value: '', lang: 'en' },
+    joinQuestion: l.join_question,
+    codeOfConduct: l.code_of_conduct,
+    languages: own.map((x) => x.lang as Lang).sort(),
+    members: counts?.members ?? 0,
+    topics: counts?.topics ?? 0,
+    lastPostAt: counts?.lastPostAt ?? null,
+  };
+}
+
+export type JoinResult = 'joined' | 'requested' | 'already' | 'invitation-only' | 'missing' | 'answer-needed';
+
+export function communitiesService(db: DB) {
+  async function load(slug: string): Promise<repo.CommunityRow | null> {
+    return (await repo.communityBySlug(db, slug)) ?? null;
+  }
+  const membershipOf = (c: repo.CommunityRow, user: User | null): Promise<Membership> => (user ? repo.membership(db, c.id, user.id) : Promise.resolve(null));
+
+  async function one(c: repo.CommunityRow, lang: Lang): Promise<Community> {
+    return localised(c, await repo.translations(db, [c.id]), lang);
+  }
+
+  /** What a reader may see of a community: its texts, their membership, and what they may do. */
+  async function page(slug: string, user: User | null, lang: Lang) {
+    const c = await load(slug);
+    if (!c) return null;
+    const m = await membershipOf(c, user);
+    const all = (await repo.communities(db, { archived: true })).find((r) => r.id === c.id)!;
+    const community = localised(c, await repo.translations(db, [c.id]), lang, {
+      members: Number(all.members),
+      topics: Number(all.topics),
+      lastPostAt: all.last_post_at,
+    });
+    return {
+      community,
+      row: c,
+      membership: m,
+      read: canRead(c, user, m),
+      write: canWrite(c, m),
+      facilitate: user !== null && canFacilitate(c, user, m),
+    };
+  }
+
+  return {
+    /** The communities people can find (not archived), filtered, the most recently active first. */
+    async list(lang: Lang, f: ListFilters): Promise<{ items: Community[]; all: Community[] }> {
+      const rows = await repo.communities(db, { archived: false });
+      const texts = await repo.translations(
+        db,
+        rows.map((r) => r.id),
+      );
+      const all = rows.map((r) => localised(r, texts, lang, { members: Number(r.members), topics: Number(r.topics), lastPostAt: r.last_post_at }));
+      const items = all
+        .filter((c) => f.theme.length === 0 || f.theme.includes(c.theme))
+        .filter((c) => f.language.length === 0 || c.languages.some((l) => f.language.includes(l)))
+        .filter((c) => f.joining.length === 0 || f.joining.includes(c.joining))
+        .sort((a, b) => (b.lastPostAt ?? '').localeCompare(a.lastPostAt ?? '') || a.name.value.localeCompare(b.name.value));
+      return { items, all };
+    },
+
+    page,
+
+    /** The community's topics, a page at a time, for whoever may read it. */
+    async topics(slug: string, user: User | null, lang: Lang, pageNumber: number) {
+      const p = await page(slug, user, lang);
+      if (!p) return null;
+      if (!p.read) return { ...p, topics: { rows: [], total: 0 }, facilitators: [] };
+      const [topics, facilitators] = await Promise.all([
+        repo.topics(db, p.row.id, (pageNumber - 1) * TOPICS_PER_PAGE, TOPICS_PER_PAGE),
+        repo.members(db, p.row.id, ['active']).then((ms) => ms.filter((x) => x.role === 'facilitator')),
+      ]);
+      return { ...p, topics, facilitators };
+    },
+
+    /** A topic with a page of its posts, in the languages asked for (all when none). */
+    async topic(slug: string, id: number, user: User | null, lang: Lang, o: { page: number; langs: readonly string[] }) {
+      const p = await page(slug, user, lang);
+      if (!p || !p.read) return null;
+      const topic = await repo.topic(db, p.row.id, id);
+      if (!topic) return null;
+      const [posts, languages] = await Promise.all([
+        repo.posts(db, id, { offset: (o.page - 1) * POSTS_PER_PAGE, limit: POSTS_PER_PAGE, langs: o.langs }),
+        repo.postLanguages(db, id),
+      ]);
+      return { ...p, topic, posts, languages };
+    },
+
+    /** Members of a community: its members see who else is in it; facilitators also see requests and invitations. */
+    async members(slug: string, user: User, lang: Lang) {
+      const p = await page(slug, user, lang);
+      if (!p || !p.read || (p.membership === null && !p.facilitate)) return null;
+      const statuses = p.facilitate ? (['active', 'suspended', 'pending', 'invited'] as const) : (['active'] as const);
+      return { ...p, members: await repo.members(db, p.row.id, [...statuses]) };
+    },
+
+    /** Joins an open community, or asks to join one that takes requests (with the answer to its question). */
+    async join(slug: string, user: User, answer: string): Promise<JoinResult> {
+      const c = await load(slug);
+      if (!c || c.archived_at !== null) return 'missing';
+      const m = await membershipOf(c, user);
+      if (m && m.status !== 'invited') return 'already';
+      // An invitation is accepted by joining, whatever the community's rule.
+      if (m?.status === 'invited' || c.joining === 'open') {
+        await repo.putMember(db, { communityId: c.id, userId: user.id, role: m?.role ?? 'member', status: 'active' });
+        return 'joined';
+      }
+      if (c.joining === 'invitation') return 'invitation-only';
+      const question = (await repo.translations(db, [c.id])).some((x) => x.join_question);
+      if (question && answer.trim() === '') return 'answer-needed';
+      await repo.putMember(db, { communityId: c.id, userId: user.id, role: 'member', status: 'pending', answer: answer.trim() || null });
+      return 'requested';
+    },
+
+    /** Leaves a community, or withdraws a request (a suspended member cannot leave to come back). */
+    async leave(slug: string, user: User): Promise<'done' | 'missing' | 'suspended' | 'last-facilitator'> {
+      const c = await load(slug);
+      if (!c) return 'missing';
+      const m = await membershipOf(c, user);
+      if (!m) return 'missing';
+      if (m.status === 'suspended') return 'suspended';
+      if (m.role === 'facilitator' && m.status === 'active') {
+        const others = (await repo.members(db, c.id, ['active'])).filter((x) => x.role === 'facilitator' && x.userId !== user.id);
+        if (others.length === 0) return 'last-facilitator';
+      }
+      await repo.removeMember(db, c.id, user.id);
+      return 'done';
+    },
+
+    /** A facilitator accepts or declines a request to join. */
+    async decide(slug: string, user: User, memberId: number, accept: boolean): Promise<'done' | 'missing' | 'forbidden'> {
+      const c = await load(slug);
+      if (!c) return 'missing';
+      if (!canFacilitate(c, user, await membershipOf(c, user))) return 'forbidden';
+      const m = await repo.membership(db, c.id, memberId);
+      if (m?.status !== 'pending') return 'missing';
+      if (accept) await repo.putMember(db, { communityId: c.id, userId: memberId, role: 'member', status: 'active', decidedBy: user.id });
+      else await repo.removeMember(db, c.id, memberId);
+      return 'done';
+    },
+
+    /** Starts a topic; its id, or why not. */
+    async startTopic(slug: string, user: User, t: { title: string; body: string; lang: Lang }): Promise<number | 'missing' | 'forbidden'> {
+      const c = await load(slug);
+      if (!c) return 'missing';
+      const m = await membershipOf(c, user);
+      if (!canRead(c, user, m)) return 'missing';
+      if (!canWrite(c, m)) return 'forbidden';
+      return repo.createTopic(db, { communityId: c.id, userId: user.id, ...t });
+    },
+
+    /** Replies in a topic; the new post's id and the page it is on, or why not. */
+    async reply(
+      slug: string,
+      topicId: number,
+      user: User,
+      r: { body: string; lang: Lang },
+    ): Promise<{ id: number; page: number } | 'missing' | 'forbidden' | 'locked'> {
+      const c = await load(slug);
+      if (!c) return 'missing';
+      const m = await membershipOf(c, user);
+      if (!canRead(c, user, m)) return 'missing';
+      const topic = await repo.topic(db, c.id, topicId);
+      if (!topic) return 'missing';
+      if (!canWrite(c, m)) return 'forbidden';
+      const id = await repo.addReply(db, { topicId, userId: user.id, ...r });
+      if (id === 'locked') return 'locked';
+      // The opening post and the replies before it: the reply is post number replies + 2.
+      return { id, page: Math.ceil((topic.replies + 2) / POSTS_PER_PAGE) };
+    },
+
+    /** A facilitator locks a topic (no more replies) or opens it again. */
+    async lock(slug: string, topicId: number, user: User, locked: boolean): Promise<'done' | 'missing' | 'forbidden'> {
+      const c = await load(slug);
+      if (!c) return 'missing';
+      const m = await membershipOf(c, user);
+      if (!canRead(c, user, m) || !(await repo.topic(db, c.id, topicId))) return 'missing';
+      if (!canFacilitate(c, user, m)) return 'forbidden';
+      await repo.setLocked(db, topicId, locked);
+      return 'done';
+    },
+
+    /** What a person's data export holds of communities: memberships and posts. */
+    async exportFor(userId: number) {
+      const [memberships, posts] = await Promise.all([repo.membershipsOf(db, userId), repo.postsBy(db, userId)]);
+      return {
+        memberships: memberships.map((m) => ({ community: m.slug, role: m.role, status: m.status, since: m.created_at })),
+        posts: posts.map((p) => ({ community: p.community, topic: p.topic, lang: p.lang, written: p.created_at, body: p.body })),
+      };
+    },
+
+    /** For the back office. */
+    one,
+    load,
+  };
+}
+
+export type CommunitiesService = ReturnType<typeof communitiesService>;
