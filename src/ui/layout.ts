@@ -60,6 +60,7 @@ export function siteHeader(ctx: PageContext): Html {
     ['/library', t('nav.library')],
     ['/spotlight', t('nav.spotlight')],
     ['/centres', t('nav.centres')],
+    ['/communities', t('nav.communities')],
     ['/about', t('nav.about')],
   ];
   const current = (path: string) => (path === '/' ? ctx.path === '/' : ctx.path === path || ctx.path.startsWith(`${path}/`));

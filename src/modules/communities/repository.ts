@@ -342,7 +342,7 @@ export async function postLanguages(db: DB, topicId: number): Promise<{ lang: st
 }
 
 /** Starts a topic with its opening post. */
-export async function createTopic(db: DB, t: { communityId: number; userId: number; title: string; body: string; lang: Lang }): Promise<number> {
+export async function createTopic(db: DB, t: { communityId: number; userId: number; title: string; body: string; lang: string }): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const at = now();
     const { id } = await trx
@@ -356,7 +356,7 @@ export async function createTopic(db: DB, t: { communityId: number; userId: numb
 }
 
 /** Adds a reply, unless the topic was locked meanwhile (checked with the topic's row in the same transaction). */
-export async function addReply(db: DB, r: { topicId: number; userId: number; body: string; lang: Lang }): Promise<number | 'locked'> {
+export async function addReply(db: DB, r: { topicId: number; userId: number; body: string; lang: string }): Promise<number | 'locked'> {
   return db.transaction().execute(async (trx) => {
     const at = now();
     // The update takes the topic's row first, so a lock and a reply cannot pass each other.

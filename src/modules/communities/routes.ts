@@ -1,10 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../http/app-context.ts';
+import { NotFoundError, parse } from '../../http/errors.ts';
+import { formText, parseForm, type FieldError } from '../../http/forms.ts';
+import { noticeOf, redirectDone } from '../../http/notice.ts';
+import { sendPrivate } from '../../http/send.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { User } from '../accounts/repository.ts';
 import { sessionScope } from '../accounts/session-scope.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
+import * as s from './schemas.ts';
 import type { CommunitiesService } from './service.ts';
+import { membersView } from './views/members.ts';
+import { communitiesView, communityView, joinView } from './views/public.ts';
+import { newTopicView, topicView } from './views/topics.ts';
 
 export interface CommunityOptions {
   a: AppContext;
@@ -19,13 +27,182 @@ export interface CommunityOptions {
 // Communities: /{lang}/communities/…, a scope of its own that reads the session (public
 // communities are read without one) and checks CSRF on every form.
 export async function communityRoutes(app: FastifyInstance, o: CommunityOptions): Promise<void> {
-  await sessionScope(app, {
+  const { a, lang, communities } = o;
+  const g = await sessionScope(app, {
     db: o.a.database.db,
     lang: o.lang,
     secret: o.sessionSecret,
     days: o.sessionDays,
     secure: o.a.config.baseUrl.startsWith('https:'),
     findUser: o.findUser,
+    // a post of 20,000 characters, in a script of several bytes a character
+    formLimit: 128 * 1024,
     fileLimit: 0,
+  });
+  const member = { preHandler: [g.requireUser] };
+  const memberPost = { preHandler: [g.csrfCheck, g.requireUser] };
+  const ctx = (req: FastifyRequest) => a.ctx(req, lang);
+  const path = (p: string) => `/${lang}/communities${p}`;
+  const missing: () => never = () => {
+    throw new NotFoundError('community');
+  };
+  const themes = () => o.knowledge.vocabulary('themes', lang);
+  // A signed-in person's page is theirs alone (no-store); anyone else's is the same for all.
+  const send = (req: FastifyRequest, reply: FastifyReply, page: string, status = 200) =>
+    req.user ? sendPrivate(reply, page, status) : a.freshPage(req, reply, page, status);
+  const csrfFor = (req: FastifyRequest, reply: FastifyReply) => (req.user ? reply.generateCsrf() : null);
+  const notices = {
+    joined: 'community.notice.joined',
+    requested: 'community.notice.requested',
+    left: 'community.notice.left',
+    posted: 'community.notice.posted',
+    replied: 'community.notice.replied',
+    locked: 'community.notice.locked',
+    unlocked: 'community.notice.unlocked',
+    accepted: 'community.notice.accepted',
+    declined: 'community.notice.declined',
+    lastFacilitator: 'community.notice.lastFacilitator',
+  };
+
+  app.get('/', async (req, reply) => {
+    const query = parse(s.listQuery, req.query);
+    const [result, labels] = await Promise.all([communities.list(lang, query), themes()]);
+    return send(req, reply, communitiesView(ctx(req), query, result, labels));
+  });
+
+  app.get('/:slug', async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const { page } = parse(s.pageQuery, req.query);
+    const p = (await communities.topics(slug, req.user ?? null, lang, page)) ?? missing();
+    const notice = noticeOf(req.query, notices);
+    return send(
+      req,
+      reply,
+      communityView(ctx(req), csrfFor(req, reply), p, { page, signedIn: !!req.user, themes: await themes(), ...(notice ? { notice } : {}) }),
+    );
+  });
+
+  // Joining: the code of conduct to agree to, and the community's question when it takes requests.
+  const joinPage = async (req: FastifyRequest, reply: FastifyReply, slug: string, values: { answer: string }, errors: FieldError[] = [], status = 200) => {
+    const p = (await communities.page(slug, req.user!, lang)) ?? missing();
+    const m = p.membership;
+    if (p.community.archived || (m && m.status !== 'invited') || (p.community.joining === 'invitation' && m?.status !== 'invited'))
+      return reply.redirect(path(`/${slug}`), 303);
+    return sendPrivate(reply, joinView(ctx(req), reply.generateCsrf(), p.community, values, errors), status);
+  };
+  app.get('/:slug/join', member, (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    return joinPage(req, reply, slug, { answer: '' });
+  });
+  app.post('/:slug/join', memberPost, async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const form = parseForm(s.joinForm, req.body);
+    const answer = form.ok ? form.data.answer : formText(form.values, 'answer');
+    if (!form.ok) return joinPage(req, reply, slug, { answer }, form.errors, 422);
+    const p = (await communities.page(slug, req.user!, lang)) ?? missing();
+    if (p.community.codeOfConduct && form.data.agree !== 'yes')
+      return joinPage(req, reply, slug, { answer }, [{ field: 'agree', key: 'community.error.agree' }], 422);
+    const result = await communities.join(slug, req.user!, answer);
+    if (result === 'missing') missing();
+    if (result === 'answer-needed') return joinPage(req, reply, slug, { answer }, [{ field: 'answer', key: 'community.error.answer' }], 422);
+    if (result === 'joined' || result === 'requested') return redirectDone(reply, path(`/${slug}`), result);
+    return reply.redirect(path(`/${slug}`), 303);
+  });
+  app.post('/:slug/leave', memberPost, async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const result = await communities.leave(slug, req.user!);
+    if (result === 'missing') missing();
+    if (result === 'last-facilitator') return redirectDone(reply, path(`/${slug}`), 'lastFacilitator');
+    if (result === 'suspended') return reply.redirect(path(`/${slug}`), 303);
+    return redirectDone(reply, path(`/${slug}`), 'left');
+  });
+
+  app.get('/:slug/members', member, async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const p = (await communities.members(slug, req.user!, lang)) ?? missing();
+    const notice = noticeOf(req.query, notices);
+    return sendPrivate(reply, membersView(ctx(req), reply.generateCsrf(), p.community, p.members, { facilitate: p.facilitate, ...(notice ? { notice } : {}) }));
+  });
+  app.post('/:slug/members/:user/decide', memberPost, async (req, reply) => {
+    const { slug, user } = parse(s.memberParams, req.params);
+    const { decision } = parse(s.decideForm, req.body);
+    const result = await communities.decide(slug, req.user!, user, decision === 'accept');
+    if (result !== 'done') missing();
+    return redirectDone(reply, path(`/${slug}/members`), decision === 'accept' ? 'accepted' : 'declined');
+  });
+
+  const newTopic = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    values: { title: string; body: string; lang: string },
+    errors: FieldError[] = [],
+  ) => {
+    const p = (await communities.page(slug, req.user!, lang)) ?? missing();
+    if (!p.read) missing();
+    if (!p.write) return reply.redirect(path(`/${slug}`), 303);
+    return sendPrivate(reply, newTopicView(ctx(req), reply.generateCsrf(), p.community, values, errors), errors.length ? 422 : 200);
+  };
+  app.get('/:slug/topics/new', member, (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    return newTopic(req, reply, slug, { title: '', body: '', lang });
+  });
+  app.post('/:slug/topics', memberPost, async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const form = parseForm(s.topicForm, req.body);
+    if (!form.ok)
+      return newTopic(
+        req,
+        reply,
+        slug,
+        { title: formText(form.values, 'title'), body: formText(form.values, 'body'), lang: formText(form.values, 'lang') || lang },
+        form.errors,
+      );
+    const id = await communities.startTopic(slug, req.user!, form.data);
+    if (id === 'missing') missing();
+    if (id === 'forbidden') return reply.redirect(path(`/${slug}`), 303);
+    return redirectDone(reply, path(`/${slug}/topics/${id}`), 'posted');
+  });
+
+  const topicPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    id: number,
+    q: { page: number; lang: string[] },
+    state: { values?: { body: string; lang: string }; errors?: FieldError[]; notice?: string } = {},
+    status = 200,
+  ) => {
+    const p = (await communities.topic(slug, id, req.user ?? null, lang, { page: q.page, langs: q.lang })) ?? missing();
+    const page = topicView(ctx(req), csrfFor(req, reply), p, { page: q.page, langs: q.lang, signedIn: !!req.user, ...state });
+    return send(req, reply, page, status);
+  };
+  app.get('/:slug/topics/:id', async (req, reply) => {
+    const { slug, id } = parse(s.topicParams, req.params);
+    const q = parse(s.topicQuery, req.query);
+    const notice = noticeOf(req.query, notices);
+    return topicPage(req, reply, slug, id, q, notice ? { notice } : {});
+  });
+  app.post('/:slug/topics/:id', memberPost, async (req, reply) => {
+    const { slug, id } = parse(s.topicParams, req.params);
+    const form = parseForm(s.replyForm, req.body);
+    const values = { body: form.ok ? form.data.body : formText(form.values, 'body'), lang: form.ok ? form.data.lang : formText(form.values, 'lang') || lang };
+    if (!form.ok) return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: form.errors }, 422);
+    const result = await communities.reply(slug, id, req.user!, form.data);
+    if (result === 'missing') missing();
+    // Refused: the text comes back with the reason, nothing lost.
+    if (result === 'locked')
+      return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [{ field: 'body', key: 'community.error.locked' }] }, 409);
+    if (result === 'forbidden')
+      return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [{ field: 'body', key: 'community.error.notMember' }] }, 403);
+    const at = result.page > 1 ? `?page=${result.page}&done=replied` : '?done=replied';
+    return reply.redirect(`${path(`/${slug}/topics/${id}`)}${at}#post-${result.id}`, 303);
+  });
+  app.post('/:slug/topics/:id/lock', memberPost, async (req, reply) => {
+    const { slug, id } = parse(s.topicParams, req.params);
+    const { on } = parse(s.lockForm, req.body);
+    const result = await communities.lock(slug, id, req.user!, on === 'yes');
+    if (result !== 'done') missing();
+    return redirectDone(reply, path(`/${slug}/topics/${id}`), on === 'yes' ? 'locked' : 'unlocked');
   });
 }

@@ -206,7 +206,7 @@ export function communitiesService(db: DB) {
     },
 
     /** Starts a topic; its id, or why not. */
-    async startTopic(slug: string, user: User, t: { title: string; body: string; lang: Lang }): Promise<number | 'missing' | 'forbidden'> {
+    async startTopic(slug: string, user: User, t: { title: string; body: string; lang: string }): Promise<number | 'missing' | 'forbidden'> {
       const c = await load(slug);
       if (!c) return 'missing';
       const m = await membershipOf(c, user);
@@ -220,7 +220,7 @@ export function communitiesService(db: DB) {
       slug: string,
       topicId: number,
       user: User,
-      r: { body: string; lang: Lang },
+      r: { body: string; lang: string },
     ): Promise<{ id: number; page: number } | 'missing' | 'forbidden' | 'locked'> {
       const c = await load(slug);
       if (!c) return 'missing';

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { checkboxList } from '../../http/forms.ts';
+import { languages } from '../../i18n/languages.ts';
+import { languageCodes } from '../centres/lists.ts';
+import { joinings, MAX_POST, MAX_TITLE } from './lists.ts';
+
+// Communities' addresses, query strings and forms.
+
+const slug = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9-]+$/);
+const id = z.coerce.number().int().min(1).max(2_147_483_647);
+const page = z.coerce.number().int().min(1).max(10_000).default(1);
+
+export const communityParams = z.object({ slug });
+export const topicParams = z.object({ slug, id });
+export const memberParams = z.object({ slug, user: id });
+
+export const listQuery = z.object({
+  theme: checkboxList(slug, 30),
+  language: checkboxList(z.enum(languages), languages.length),
+  joining: checkboxList(z.enum(joinings), joinings.length),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export const pageQuery = z.object({ page });
+/** A topic's page: which page of posts, and the languages the reader keeps (none: all). */
+export const topicQuery = z.object({ page, lang: checkboxList(z.enum(languageCodes), languageCodes.length) });
+
+const body = z.string({ error: 'form.error.required' }).trim().min(1, { error: 'community.error.body' }).max(MAX_POST, { error: 'community.error.bodyLong' });
+/** the language a post is written in: the writer's choice (any working language), the page's by default */
+const postLang = z.enum(languageCodes, { error: 'form.error.choose' });
+
+export const topicForm = z.object({
+  title: z.string({ error: 'form.error.required' }).trim().min(1, { error: 'community.error.title' }).max(MAX_TITLE, { error: 'community.error.titleLong' }),
+  body,
+  lang: postLang,
+});
+export const replyForm = z.object({ body, lang: postLang });
+export const joinForm = z.object({
+  answer: z.string().trim().max(1000, { error: 'community.error.answerLong' }).optional().default(''),
+  // The code of conduct, when the community has one, is agreed to by ticking a box.
+  agree: z.enum(['yes']).optional(),
+});
+export const decideForm = z.object({ decision: z.enum(['accept', 'decline']) });
+export const lockForm = z.object({ on: z.enum(['yes', 'no']) });

@@ -1,0 +1,179 @@
+import type { PageContext } from '../../../http/context.ts';
+import type { FieldError } from '../../../http/forms.ts';
+import { button } from '../../../ui/components/button/button.ts';
+import { choiceList } from '../../../ui/components/choice-list/choice-list.ts';
+import { errorSummary, field, postForm, select, textarea } from '../../../ui/components/field/field.ts';
+import { notice } from '../../../ui/components/notice/notice.ts';
+import { pagination } from '../../../ui/components/pagination/pagination.ts';
+import { tag } from '../../../ui/components/tag/tag.ts';
+import { day } from '../../../ui/dates.ts';
+import { html, type Html } from '../../../ui/html.ts';
+import { href, layout } from '../../../ui/layout.ts';
+import { renderMarkdown } from '../../../ui/markdown.ts';
+import { langOf } from '../../../ui/text.ts';
+import { languageCodes } from '../../centres/lists.ts';
+import { MAX_POST, MAX_TITLE, POSTS_PER_PAGE } from '../lists.ts';
+import type { PostRow, TopicRow } from '../repository.ts';
+import type { Community } from '../service.ts';
+
+// A topic with its posts (a page at a time, in the languages the reader keeps), the reply form,
+// and the form that starts a topic. Posts are Markdown, rendered and sanitised here; each carries
+// the language its writer chose, so it is marked up with its own lang and direction.
+
+const RTL = new Set(['ar', 'he']);
+const directionOf = (lang: string) => (RTL.has(lang) ? 'rtl' : 'ltr');
+
+/** lang and dir for content in `lang` inside a page in ctx.lang. */
+function langAttrs(ctx: PageContext, lang: string): Html {
+  if (lang === ctx.lang) return html``;
+  const dir = directionOf(lang);
+  return dir === ctx.dir ? html` lang="${lang}"` : html` lang="${lang}" dir="${dir}"`;
+}
+
+/** The languages a writer can choose for a post, the page's first. */
+function languageSelect(ctx: PageContext, value: string, errors: FieldError[]): Html {
+  const names = languageCodes.map((code) => ({ value: code, label: ctx.format.language(code) }));
+  const own = names.find((n) => n.value === ctx.lang);
+  const rest = names.filter((n) => n.value !== ctx.lang).sort((a, b) => a.label.localeCompare(b.label, ctx.lang));
+  return select(ctx, {
+    name: 'lang',
+    label: ctx.t('community.post.lang'),
+    hint: ctx.t('community.post.langHint'),
+    value,
+    options: own ? [own, ...rest] : rest,
+    errors,
+  });
+}
+
+export interface TopicPage {
+  community: Community;
+  topic: TopicRow;
+  posts: { rows: PostRow[]; total: number };
+  languages: { lang: string; count: number }[];
+  write: boolean;
+  facilitate: boolean;
+}
+
+export function topicView(
+  ctx: PageContext,
+  csrf: string | null,
+  p: TopicPage,
+  o: { page: number; langs: readonly string[]; values?: { body: string; lang: string }; errors?: FieldError[]; notice?: string; signedIn: boolean },
+): string {
+  const { t } = ctx;
+  const c = p.community;
+  const base = `/communities/${c.slug}/topics/${p.topic.id}`;
+  const errors = o.errors ?? [];
+  const pages = Math.max(1, Math.ceil(p.posts.total / POSTS_PER_PAGE));
+  const pageHref = (n: number) => {
+    const q = new URLSearchParams();
+    for (const l of o.langs) q.append('lang', l);
+    if (n > 1) q.set('page', String(n));
+    const qs = q.toString();
+    return href(ctx, `${base}${qs ? `?${qs}` : ''}`);
+  };
+  const first = (o.page - 1) * POSTS_PER_PAGE;
+  const locked = p.topic.lockedAt !== null;
+  const body = html`<p class="kicker"><a href="${href(ctx, `/communities/${c.slug}`)}"${langOf(c.name, ctx)}>${c.name.value}</a></p>
+    <h1${langAttrs(ctx, p.topic.lang)}><bdi>${p.topic.title}</bdi></h1>
+    ${o.notice ? notice(t(o.notice), { tone: 'success' }) : ''}
+    ${errorSummary(ctx, errors)}
+    <p class="meta">${t('community.replies', { count: p.topic.replies })}${locked ? html` · ${tag(t('community.topic.locked'), 'neutral')}` : ''}</p>
+    ${
+      p.languages.length > 1
+        ? html`<form class="language-filter" action="${href(ctx, base)}" method="get">
+            ${choiceList(ctx, {
+              kind: 'checkbox',
+              name: 'lang',
+              legend: t('community.post.filter'),
+              hint: t('community.post.filterHint'),
+              values: o.langs,
+              inline: true,
+              options: p.languages.map((l) => ({
+                value: l.lang,
+                label: html`${ctx.format.language(l.lang)} <span class="count">(${ctx.format.number(l.count)})</span>`,
+              })),
+            })}
+            ${button({ text: t('library.apply'), variant: 'secondary' })}
+          </form>`
+        : ''
+    }
+    ${
+      p.posts.rows.length
+        ? html`<ol class="posts" start="${first + 1}">
+            ${p.posts.rows.map(
+              (post) => html`<li class="post" id="post-${post.id}">
+                <p class="meta"><strong>${post.author ? html`<bdi>${post.author}</bdi>` : t('community.formerMember')}</strong> · ${day(ctx, post.createdAt)}${
+                  post.lang === ctx.lang ? '' : html` · ${ctx.format.language(post.lang)}`
+                }</p>
+                <div class="prose"${langAttrs(ctx, post.lang)}>${renderMarkdown(post.body, directionOf(post.lang) === 'rtl')}</div>
+              </li>`,
+            )}
+          </ol>`
+        : html`<p>${t('community.post.noneInLanguages')}</p>`
+    }
+    ${pagination(ctx, { label: t('pagination.label'), current: o.page, pages, href: pageHref })}
+    ${replyArea(ctx, csrf, p, base, o.values ?? { body: '', lang: ctx.lang }, errors, o.signedIn)}
+    ${
+      p.facilitate && csrf
+        ? postForm(
+            href(ctx, `${base}/lock`),
+            csrf,
+            html`<input type="hidden" name="on" value="${locked ? 'no' : 'yes'}">${button({ text: locked ? t('community.topic.unlock') : t('community.topic.lock'), variant: 'secondary' })}`,
+            'inline-form',
+          )
+        : ''
+    }`;
+  return layout(ctx, { title: p.topic.title, body, pageType: 'community-topic', index: c.visibility === 'public' && o.page === 1 && o.langs.length === 0 });
+}
+
+function replyArea(
+  ctx: PageContext,
+  csrf: string | null,
+  p: TopicPage,
+  base: string,
+  values: { body: string; lang: string },
+  errors: FieldError[],
+  signedIn: boolean,
+): Html {
+  const { t } = ctx;
+  // A reply refused (a lock, a membership ended) keeps its text on the page, to copy.
+  const kept = values.body
+    ? textarea(ctx, { name: 'body', label: t('community.post.kept'), value: values.body, maxlength: MAX_POST, rows: 8, errors })
+    : html``;
+  if (p.topic.lockedAt !== null) return html`${notice(t('community.topic.lockedText'))}${kept}`;
+  if (!p.write || !csrf) {
+    if (p.community.archived) return kept;
+    return html`<p><a href="${href(ctx, `/communities/${p.community.slug}`)}">${signedIn ? t('community.post.joinToReply') : t('community.post.signInToReply')}</a></p>${kept}`;
+  }
+  return html`<section aria-labelledby="reply-heading"><h2 id="reply-heading">${t('community.post.replyHeading')}</h2>
+    ${postForm(
+      href(ctx, base),
+      csrf,
+      html`${textarea(ctx, { name: 'body', label: t('community.post.body'), hint: t('community.post.bodyHint', { max: MAX_POST }), value: values.body, maxlength: MAX_POST, rows: 8, errors })}
+        ${languageSelect(ctx, values.lang, errors)}
+        ${button({ text: t('community.post.send') })}`,
+    )}</section>`;
+}
+
+export function newTopicView(
+  ctx: PageContext,
+  csrf: string,
+  c: Community,
+  values: { title: string; body: string; lang: string },
+  errors: FieldError[] = [],
+): string {
+  const { t } = ctx;
+  const body = html`<p class="kicker"><a href="${href(ctx, `/communities/${c.slug}`)}"${langOf(c.name, ctx)}>${c.name.value}</a></p>
+    <h1>${t('community.topic.start')}</h1>
+    ${errorSummary(ctx, errors)}
+    ${postForm(
+      href(ctx, `/communities/${c.slug}/topics`),
+      csrf,
+      html`${field(ctx, { name: 'title', label: t('community.topic.title'), value: values.title, maxlength: MAX_TITLE, errors })}
+        ${textarea(ctx, { name: 'body', label: t('community.post.body'), hint: t('community.post.bodyHint', { max: MAX_POST }), value: values.body, maxlength: MAX_POST, rows: 10, errors })}
+        ${languageSelect(ctx, values.lang, errors)}
+        ${button({ text: t('community.topic.post') })}`,
+    )}`;
+  return layout(ctx, { title: t('community.topic.start'), body, pageType: 'community-topic-new', index: false });
+}

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import * as repo from '../src/modules/communities/repository.ts';
+import { centre, signIn, user, type UserRecord } from './factories/index.ts';
+import { agent, type Agent } from './helpers/agent.ts';
+import { testApp, type TestApp } from './helpers/app.ts';
+
+// Every community route against every kind of person (the matrix of authorisation.test.ts, with
+// the people communities add): a visitor, a signed-in outsider, a colleague of a member (same
+// centre, not in the community), an editor and an administrator of the platform, a member, a
+// member whose request waits, a suspended member, and a facilitator. A members-only community is
+// unknown to whoever may not read it (404), as a centre's pages are; a form without a valid CSRF
+// token is refused (403) before anything else.
+
+const personas = ['visitor', 'outsider', 'colleague', 'editor', 'administrator', 'member', 'pending', 'suspended', 'facilitator'] as const;
+type Persona = (typeof personas)[number];
+type Expect = Record<Persona, number>;
+const row = (...s: number[]): Expect => Object.fromEntries(personas.map((p, i) => [p, s[i]!])) as Expect;
+
+let t: TestApp;
+const agents = {} as Record<Persona, Agent>;
+const people = {} as Record<Persona, UserRecord>;
+const ids = { open: 0, closed: 0, openTopic: 0, closedTopic: 0, pendingUser: 0 };
+
+before(async () => {
+  t = await testApp();
+  for (const p of personas) {
+    if (p === 'visitor') {
+      agents[p] = agent(t);
+      continue;
+    }
+    people[p] = await user(t, { name: `Matrix ${p}`, role: p === 'editor' ? 'editor' : p === 'administrator' ? 'admin' : 'member' });
+    agents[p] = await signIn(t, people[p]);
+  }
+  await centre(t, { name: 'Matrix Centre', admin: people.member, members: [people.colleague] });
+  const texts = (name: string): repo.CommunityTexts[] => [{ lang: 'en', name, description: 'Matrix.', joinQuestion: 'Why?', codeOfConduct: null }];
+  const base = { theme: 'inclusion', approveFirstPosts: false } as const;
+  ids.open = await repo.createCommunity(
+    t.database.db,
+    { ...base, slug: 'matrix-open', joining: 'open', visibility: 'public', texts: texts('Open matrix') },
+    people.administrator.id,
+  );
+  ids.closed = await repo.createCommunity(
+    t.database.db,
+    { ...base, slug: 'matrix-closed', joining: 'request', visibility: 'members', texts: texts('Closed matrix') },
+    people.administrator.id,
+  );
+  for (const communityId of [ids.open, ids.closed]) {
+    await repo.putMember(t.database.db, { communityId, userId: people.member.id, role: 'member', status: 'active' });
+    await repo.putMember(t.database.db, { communityId, userId: people.pending.id, role: 'member', status: 'pending', answer: 'Because.' });
+    await repo.putMember(t.database.db, { communityId, userId: people.suspended.id, role: 'member', status: 'suspended' });
+    await repo.putMember(t.database.db, { communityId, userId: people.facilitator.id, role: 'facilitator', status: 'active' });
+  }
+  ids.openTopic = await repo.createTopic(t.database.db, { communityId: ids.open, userId: people.member.id, title: 'Open topic', body: 'Text.', lang: 'en' });
+  ids.closedTopic = await repo.createTopic(t.database.db, {
+    communityId: ids.closed,
+    userId: people.member.id,
+    title: 'Closed topic',
+    body: 'Text.',
+    lang: 'en',
+  });
+  ids.pendingUser = people.pending.id;
+});
+after(() => t.close());
+
+const fill = (template: string) =>
+  template.replace('{openTopic}', String(ids.openTopic)).replace('{closedTopic}', String(ids.closedTopic)).replace('{pending}', String(ids.pendingUser));
+
+//                                   visitor outsider colleague editor admin member pending suspended facilitator
+const gets: [string, Expect][] = [
+  ['/en/communities', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['/en/communities/matrix-open', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['/en/communities/matrix-open/topics/{openTopic}', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  // The page of a members-only community says what it is and how to join; its topics are closed.
+  ['/en/communities/matrix-closed', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['/en/communities/matrix-closed/topics/{closedTopic}', row(404, 404, 404, 404, 200, 200, 404, 200, 200)],
+  // Starting a topic: active members (others are sent back to the community's page).
+  ['/en/communities/matrix-open/topics/new', row(303, 303, 303, 303, 303, 200, 303, 303, 200)],
+  ['/en/communities/matrix-closed/topics/new', row(303, 404, 404, 404, 303, 200, 404, 303, 200)],
+  // Members see each other; facilitators and administrators see requests too; others nothing.
+  ['/en/communities/matrix-open/members', row(303, 404, 404, 404, 200, 200, 200, 200, 200)],
+  ['/en/communities/matrix-closed/members', row(303, 404, 404, 404, 200, 200, 404, 200, 200)],
+  // Joining: the form for whoever may still join; members are sent to the community's page.
+  ['/en/communities/matrix-open/join', row(303, 200, 200, 200, 200, 303, 303, 303, 303)],
+  ['/en/communities/matrix-closed/join', row(303, 200, 200, 200, 200, 303, 303, 303, 303)],
+  ['/en/communities/no-such-community', row(404, 404, 404, 404, 404, 404, 404, 404, 404)],
+];
+
+// Posts that change nothing for those refused, and leave the same state for those allowed.
+const posts: [string, Record<string, string>, Expect][] = [
+  ['/en/communities/matrix-closed/topics/{closedTopic}', { body: 'Matrix reply', lang: 'en' }, row(403, 404, 404, 404, 403, 303, 404, 403, 303)],
+  ['/en/communities/matrix-open/topics/{openTopic}', { body: 'Matrix reply', lang: 'en' }, row(403, 403, 403, 403, 403, 303, 403, 403, 303)],
+  ['/en/communities/matrix-closed/topics/{closedTopic}/lock', { on: 'no' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  ['/en/communities/matrix-open/topics/{openTopic}/lock', { on: 'no' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  ['/en/communities/matrix-closed/members/{pending}/decide', { decision: 'accept' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+];
+
+describe('communities: authorisation matrix', () => {
+  for (const [template, expect] of gets) {
+    test(`GET ${template}`, async () => {
+      const url = fill(template);
+      for (const p of personas) {
+        const res = await agents[p].get(url);
+        assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
+        if (res.statusCode === 303 && p === 'visitor' && !url.endsWith('/join')) assert.match(String(res.headers.location), /\/en\/account\/sign-in\?next=/);
+      }
+    });
+  }
+  for (const [template, fields, expect] of posts) {
+    test(`POST ${template}`, async () => {
+      const url = fill(template);
+      for (const p of personas) {
+        // Each accepted request is answered again by the next facilitator: put it back as it was.
+        if (url.endsWith('/decide'))
+          await repo.putMember(t.database.db, { communityId: ids.closed, userId: ids.pendingUser, role: 'member', status: 'pending' });
+        const res = p === 'visitor' ? await agents[p].postRaw(url, fields) : await agents[p].post(url, fields, '/en/account');
+        assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
+      }
+    });
+  }
+  test('a signed-in person posting without the CSRF token is refused everywhere', async () => {
+    for (const [template, fields] of posts) assert.equal((await agents.facilitator.postRaw(fill(template), fields)).statusCode, 403, template);
+    for (const path of ['join', 'leave', 'topics'])
+      assert.equal((await agents.outsider.postRaw(`/en/communities/matrix-open/${path}`, {})).statusCode, 403, path);
+  });
+});
