@@ -1,3 +1,4 @@
+import { addReply, createCommunity, createTopic, putMember } from '../../src/modules/communities/repository.ts';
 import assert from 'node:assert/strict';
 import { centre, networkProfile, signIn, user } from '../factories/index.ts';
 import { saveNetworkProfile } from '../../src/modules/centres/repository.ts';
@@ -45,6 +46,10 @@ export interface Fixture {
   resource: string;
   /** the member's centre's consortium, with outside partners and two centres invited (path without the language) */
   consortium: string;
+  /** a public community on request, the member its facilitator, with a request waiting (its slug) */
+  community: string;
+  /** a topic of that community with posts in English, French and Arabic */
+  topic: number;
 }
 
 const withoutLang = (path: string) => path.replace(/^\/en(?=\/)/, '');
@@ -241,6 +246,44 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   for (const id of invitable)
     assert.equal((await leader.a.post(`/en${consortium}/invitations`, { centre: String(id), role: 'full' }, `/en${consortium}`)).statusCode, 303);
 
+  // A community of practice the member facilitates: texts in three languages, a code of conduct
+  // and a question; a topic with replies in three languages; the editor's request waiting.
+  const communityId = await createCommunity(
+    t.database.db,
+    {
+      slug: 'work-based-learning-practice',
+      theme: 'work-based-learning',
+      joining: 'request',
+      visibility: 'public',
+      approveFirstPosts: false,
+      texts: [
+        {
+          lang: 'en',
+          name: 'Work-based learning in practice',
+          description: 'Tutors, coordinators and company trainers compare how they organise **placements** and apprenticeships.',
+          joinQuestion: 'Which programme do you coordinate placements for?',
+          codeOfConduct: 'Share what you know, credit others, and keep what learners tell you private.',
+        },
+        { lang: 'fr', name: 'L’apprentissage en situation de travail', description: 'Tuteurs et formateurs comparent leurs pratiques de stage.', joinQuestion: null, codeOfConduct: null },
+        { lang: 'ar', name: 'التعلم القائم على العمل في الممارسة', description: 'يتبادل المرشدون والمدربون خبراتهم في تنظيم التدريب الميداني.', joinQuestion: null, codeOfConduct: null },
+      ],
+    },
+    (await t.database.db.selectFrom('users').select('id').where('email', '=', admin.email).executeTakeFirstOrThrow()).id,
+  );
+  const leaderId = (await t.database.db.selectFrom('users').select('id').where('email', '=', leader.email).executeTakeFirstOrThrow()).id;
+  const editorId = (await t.database.db.selectFrom('users').select('id').where('email', '=', editor.email).executeTakeFirstOrThrow()).id;
+  await putMember(t.database.db, { communityId, userId: leaderId, role: 'facilitator', status: 'active' });
+  await putMember(t.database.db, { communityId, userId: editorId, role: 'member', status: 'pending', answer: 'Hospitality, with twelve host hotels.' });
+  const topic = await createTopic(t.database.db, {
+    communityId,
+    userId: leaderId,
+    title: 'How long should a first placement last?',
+    body: 'Our learners start with **two weeks** in a hotel. Is that too short to learn anything real?',
+    lang: 'en',
+  });
+  await addReply(t.database.db, { topicId: topic, userId: leaderId, body: 'Chez nous, quatre semaines, avec une visite du tuteur chaque semaine.', lang: 'fr' });
+  await addReply(t.database.db, { topicId: topic, userId: leaderId, body: 'نبدأ بثلاثة أسابيع في مطعم الفندق، ثم نقيّم مع المشرف.', lang: 'ar' });
+
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
   await setRules(admin.agent, rulesFields({ minDays: '0', requiredGroups: ['learners'], minIndicators: '3' }));
@@ -344,5 +387,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     previewable: withoutLang(pilot.path),
     resource,
     consortium,
+    community: 'work-based-learning-practice',
+    topic,
   };
 }

@@ -85,6 +85,7 @@ export function topicView(
             ${choiceList(ctx, {
               kind: 'checkbox',
               name: 'lang',
+              id: 'show-lang',
               legend: t('community.post.filter'),
               hint: t('community.post.filterHint'),
               values: o.langs,
