@@ -9,7 +9,7 @@ import * as repo from './repository.ts';
 
 // The back office's rules for communities: only platform administrators create them, change
 // them, archive them and name their facilitators; every change goes to the audit log, under the
-// community's address. Results are values, as in service.ts.
+// community's address (it never changes). Results are values, as in service.ts.
 
 /** A community as the back office's list shows it, archived ones included. */
 export interface CommunityLine {
@@ -24,8 +24,6 @@ export interface CommunityLine {
 }
 
 export type Change = 'done' | 'forbidden' | 'missing';
-
-const subject = (slug: string) => `community:${slug}`;
 
 export function communityAdminService(db: DB) {
   /** The community, for an administrator; why not otherwise. */
@@ -70,7 +68,7 @@ export function communityAdminService(db: DB) {
       if (!isAdmin(actor)) return 'forbidden';
       if (await repo.slugTaken(db, input.slug)) return 'taken';
       await repo.createCommunity(db, input, actor.id);
-      await audit(db, actor, 'community.create', subject(input.slug));
+      await audit(db, actor, 'community.create', input.slug);
       return 'done';
     },
 
@@ -78,7 +76,7 @@ export function communityAdminService(db: DB) {
       const c = await target(actor, slug);
       if (typeof c === 'string') return c;
       await repo.updateCommunity(db, c.id, input);
-      await audit(db, actor, 'community.update', subject(slug));
+      await audit(db, actor, 'community.update', slug);
       return 'done';
     },
 
@@ -88,7 +86,7 @@ export function communityAdminService(db: DB) {
       if (typeof c === 'string') return c;
       if ((c.archived_at !== null) === archived) return 'done'; // a second click changes nothing
       await repo.setArchived(db, c.id, archived);
-      await audit(db, actor, archived ? 'community.archive' : 'community.restore', subject(slug));
+      await audit(db, actor, archived ? 'community.archive' : 'community.restore', slug);
       return 'done';
     },
 
@@ -101,7 +99,7 @@ export function communityAdminService(db: DB) {
       const m = await repo.membership(db, c.id, person.id);
       if (m?.role === 'facilitator' && m.status === 'active') return 'done';
       await repo.putMember(db, { communityId: c.id, userId: person.id, role: 'facilitator', status: 'active', decidedBy: actor.id });
-      await audit(db, actor, 'community.facilitator.add', subject(slug), { person: person.name, email: person.email });
+      await audit(db, actor, 'community.facilitator.add', slug, { person: person.name, email: person.email });
       return 'done';
     },
 
@@ -113,7 +111,7 @@ export function communityAdminService(db: DB) {
       if (!m || !person) return 'missing';
       if (m.role !== 'facilitator') return 'done'; // a second click changes nothing
       await repo.putMember(db, { communityId: c.id, userId, role: 'member', status: 'active', decidedBy: actor.id });
-      await audit(db, actor, 'community.facilitator.remove', subject(slug), { person: person.name, email: person.email });
+      await audit(db, actor, 'community.facilitator.remove', slug, { person: person.name, email: person.email });
       return 'done';
     },
   };
