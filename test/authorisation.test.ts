@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { communityForms, communityPages, makeCommunity } from './authorisation-communities.ts';
 import { centre, signIn, user, type UserRecord } from './factories/index.ts';
 import { agent, type Agent } from './helpers/agent.ts';
 import { roundFields } from './helpers/assessment.ts';
@@ -93,6 +94,7 @@ before(async () => {
   await agents.centreAdmin.post(`${consortium}/partners`, { name: 'Matrix partner', country: 'GR', kind: 'company', role: 'full' }, consortium);
   files.partner = (await t.database.db.selectFrom('consortium_partners').select('id').where('name', '=', 'Matrix partner').executeTakeFirstOrThrow()).id;
   await agents.centreAdmin.post(`${consortium}/invitations`, { centre: String(centreB.id), role: 'full' }, consortium);
+  await makeCommunity(agents.administrator);
 });
 
 /** A fresh file on the matrix resource, uploaded by the editor; its id. */
@@ -179,6 +181,8 @@ const gets: [string, Expect][] = [
   // "Write to this centre": the person's centres to choose from (none: a way to add one), or straight to the form.
   ['/en/account/messages/new?to=centre-b', row(303, 200, 200, 303, 200, 200)],
   ['/en/admin/reports', row(303, 403, 403, 403, 403, 200)],
+  // The back office of communities (authorisation-communities.ts): administrators only.
+  ...communityPages.map((path): [string, Expect] => [path, row(303, 403, 403, 403, 403, 200)]),
   // Partner requests: public pages; a centre's own requests for its members; replying for anyone signed in (with a centre to reply as).
   ['/en/partners', row(200, 200, 200, 200, 200, 200)],
   ['/en/partners/{request}', row(200, 200, 200, 200, 200, 200)],
@@ -249,6 +253,7 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/account/centres/centre-a/messages', { to: 'centre-b', subject: '', body: '' }, row(403, 404, 404, 422, 404, 404)],
   ['/en/account/centres/centre-a/messages/{conversation}/block', { on: 'maybe' }, row(403, 404, 404, 400, 404, 404)],
   ['/en/admin/reports/{report}/resolve', {}, row(403, 403, 403, 403, 403, 303)],
+  ...communityForms.map(([path, fields, status]): [string, Record<string, string>, Expect] => [path, fields, row(403, 403, 403, 403, 403, status)]),
   // Consortia: the coordinating centre's administrators start and change one; an invited centre's answer.
   ['/en/account/centres/centre-a/consortia', { title: 'Matrix second', rules: 'cove-2022' }, row(403, 404, 404, 303, 404, 303)],
   ['/en/account/centres/centre-a/consortia', { title: '' }, row(403, 404, 404, 422, 404, 422)],

@@ -161,6 +161,10 @@ export const pageCases: PageCase[] = [
   { area: 'back-office', name: 'jobs', as: 'admin', path: at('/admin/jobs') },
   { area: 'back-office', name: 'audit log', as: 'admin', path: at('/admin/audit') },
   { area: 'back-office', name: 'reported messages', as: 'admin', path: at('/admin/reports?done=resolved') },
+  // Communities, back office
+  { area: 'back-office', name: 'community list (back office)', as: 'admin', path: at('/admin/communities') },
+  { area: 'back-office', name: 'new community form', as: 'admin', path: at('/admin/communities/new') },
+  { area: 'back-office', name: 'community form', as: 'admin', path: at('/admin/communities/fixture-admin-community?done=saved') },
   { area: 'back-office', name: 'package list', as: 'editor', path: at('/admin/packages') },
   { area: 'back-office', name: 'package form', as: 'editor', path: at('/admin/packages/building-skills-ecosystems') },
   { area: 'back-office', name: 'station list', as: 'editor', path: at('/admin/stations') },

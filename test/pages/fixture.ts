@@ -2,6 +2,8 @@ import { addReply, createCommunity, createTopic, putMember } from '../../src/mod
 import assert from 'node:assert/strict';
 import { centre, networkProfile, signIn, user } from '../factories/index.ts';
 import { saveNetworkProfile } from '../../src/modules/centres/repository.ts';
+import { findUserByEmail } from '../../src/modules/accounts/repository.ts';
+import * as communities from '../../src/modules/communities/repository.ts';
 import { lastMail, type Agent } from '../helpers/agent.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { begin, centreAdmin, groupLinks, respond, startRound } from '../helpers/assessment.ts';
@@ -371,6 +373,35 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   for (let attempt = 2; attempt <= 11; attempt++) await t.jobs.runDue({ includeDeferred: true });
   await t.jobs.enqueue('mail', { to: 'another centre without one', subject: 'Your round closes soon', body: 'Hello' });
   await t.jobs.runDue();
+
+  // Communities, back office: one community with texts in three languages and the centre leader
+  // as its facilitator, for the administrators' list and edit pages (/admin/communities/…).
+  const communityAdmin = (await findUserByEmail(t.database.db, admin.email))!;
+  const adminCommunity = await communities.createCommunity(
+    t.database.db,
+    {
+      slug: 'fixture-admin-community',
+      theme: 'work-based-learning',
+      joining: 'request',
+      visibility: 'members',
+      approveFirstPosts: true,
+      texts: [
+        {
+          lang: 'en',
+          name: 'Placement officers',
+          description: 'Placement officers who find **host companies** for apprentices.',
+          joinQuestion: 'Where do you place apprentices?',
+          codeOfConduct: 'Share what works; name no learner.',
+        },
+        { lang: 'fr', name: 'Chargés de stages', description: 'Ceux qui trouvent des entreprises d’accueil.', joinQuestion: null, codeOfConduct: null },
+        { lang: 'ar', name: 'مسؤولو التدريب الميداني', description: 'من يجدون الشركات المضيفة للمتدربين.', joinQuestion: null, codeOfConduct: null },
+      ],
+    },
+    communityAdmin.id,
+  );
+  const facilitator = (await findUserByEmail(t.database.db, leader.email))!;
+  await communities.putMember(t.database.db, { communityId: adminCommunity, userId: facilitator.id, role: 'facilitator', status: 'active' });
+  // (end of the back office's community)
 
   return {
     people: { member: { email: leader.email, agent: leader.a }, editor, admin },

@@ -55,6 +55,7 @@ export function dashboardView(ctx: PageContext, user: User): string {
             <li><a href="${href(ctx, '/admin/jobs')}">${t('admin.jobs.heading')}</a></li>
             <li><a href="${href(ctx, '/admin/audit')}">${t('admin.audit.heading')}</a></li>
             <li><a href="${href(ctx, '/admin/reports')}">${t('message.reports.heading')}</a></li>
+            <li><a href="${href(ctx, '/admin/communities')}">${t('community.admin.heading')}</a></li>
           </ul>
           <h2>${t('policy.heading')}</h2>
           <ul class="link-list">

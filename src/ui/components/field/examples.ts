@@ -39,6 +39,14 @@ export const examples: { name: string; render: (ctx: PageContext) => Html }[] = 
       </div>`,
   },
   {
+    name: 'field-in-another-language',
+    render: (ctx) =>
+      html`<div class="form">
+        ${field(ctx, { name: 'ex-name-ar', label: ctx.t('centre.field.name'), value: '', maxlength: 200, lang: 'ar' })}
+        ${textarea(ctx, { name: 'ex-description-ar', label: ctx.t('centre.field.description'), value: '', maxlength: 1000, rows: 4, lang: 'ar' })}
+      </div>`,
+  },
+  {
     name: 'field-errors',
     render: (ctx) => {
       const errors = [

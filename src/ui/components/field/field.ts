@@ -1,5 +1,6 @@
 import type { PageContext } from '../../../http/context.ts';
 import type { FieldError } from '../../../http/forms.ts';
+import { direction, type Lang } from '../../../i18n/languages.ts';
 import { html, type Html, type Renderable } from '../../html.ts';
 import { button } from '../button/button.ts';
 
@@ -16,6 +17,8 @@ interface Common {
   errors?: FieldError[];
   /** extra classes on the field's box (a page's hooks, a narrow width) */
   className?: string;
+  /** the language the text is to be typed in (a translation's field): lang and dir on the control, the label staying in the page's */
+  lang?: Lang;
 }
 
 export interface FieldOptions extends Common {
@@ -81,13 +84,16 @@ export function problemSummary(ctx: PageContext, o: { items: { text: Renderable;
 const dirOf = (type: string): Html =>
   ['email', 'url', 'tel', 'password'].includes(type) ? html` dir="ltr"` : ['text', 'search'].includes(type) ? html` dir="auto"` : html``;
 
+/** A translation's control is in its language and that language's direction, even while empty. */
+const langDir = (lang: Lang | undefined, otherwise: Html): Html => (lang ? html` lang="${lang}" dir="${direction(lang)}"` : otherwise);
+
 export function field(ctx: PageContext, o: FieldOptions): Html {
   const p = fieldParts(ctx, o);
   const type = o.type ?? 'text';
   return html`<div class="${box(o, p.error, o.width ? `field-${o.width}` : '')}">
     <label for="${p.id}">${o.label}</label>
     ${p.hint}${p.message}
-    <input id="${p.id}" name="${o.name}" type="${type}" value="${type === 'password' ? '' : (o.value ?? '')}"${dirOf(type)}${
+    <input id="${p.id}" name="${o.name}" type="${type}" value="${type === 'password' ? '' : (o.value ?? '')}"${langDir(o.lang, dirOf(type))}${
       o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''
     }${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${o.min !== undefined ? html` min="${o.min}"` : ''}${o.max !== undefined ? html` max="${o.max}"` : ''}${
       o.required ? html` required` : ''
@@ -125,7 +131,7 @@ export function textarea(ctx: PageContext, o: TextareaOptions): Html {
   return html`<div class="${box(o, p.error)}">
     <label for="${p.id}">${o.label}</label>
     ${p.hint}${p.message}
-    <textarea id="${p.id}" name="${o.name}" dir="auto" rows="${o.rows ?? 6}" maxlength="${o.maxlength}"${describedBy(p.described, p.error)}>${o.value}</textarea>
+    <textarea id="${p.id}" name="${o.name}"${langDir(o.lang, html` dir="auto"`)} rows="${o.rows ?? 6}" maxlength="${o.maxlength}"${describedBy(p.described, p.error)}>${o.value}</textarea>
   </div>`;
 }
 
