@@ -1,4 +1,5 @@
 import { communityAdminRoutes } from './modules/communities/admin-routes.ts';
+import { communityAdminService } from './modules/communities/admin-service.ts';
 import { communityRoutes } from './modules/communities/routes.ts';
 import { communitiesService } from './modules/communities/service.ts';
 import { randomBytes } from 'node:crypto';
@@ -259,6 +260,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const requests = requestsService(database.db, { messages, centres, directory });
   const communities = communitiesService(database.db);
+  // The back office's rules for communities (administrators) sit apart from the public pages'.
+  const communityOffice = communityAdminService(database.db);
   const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
@@ -367,7 +370,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           files,
           extend: (back, guards) => {
             messageReportRoutes(back, guards, a, lang, messages);
-            communityAdminRoutes(back, guards, a, lang, { communities, knowledge });
+            communityAdminRoutes(back, guards, a, lang, { office: communityOffice, knowledge });
           },
         });
         done();

@@ -1,9 +1,7 @@
-import { addReply, createCommunity, createTopic, putMember } from '../../src/modules/communities/repository.ts';
+import { communityFixture } from './fixture-communities.ts';
 import assert from 'node:assert/strict';
 import { centre, networkProfile, signIn, user } from '../factories/index.ts';
 import { saveNetworkProfile } from '../../src/modules/centres/repository.ts';
-import { findUserByEmail } from '../../src/modules/accounts/repository.ts';
-import * as communities from '../../src/modules/communities/repository.ts';
 import { lastMail, type Agent } from '../helpers/agent.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { begin, centreAdmin, groupLinks, respond, startRound } from '../helpers/assessment.ts';
@@ -248,43 +246,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   for (const id of invitable)
     assert.equal((await leader.a.post(`/en${consortium}/invitations`, { centre: String(id), role: 'full' }, `/en${consortium}`)).statusCode, 303);
 
-  // A community of practice the member facilitates: texts in three languages, a code of conduct
-  // and a question; a topic with replies in three languages; the editor's request waiting.
-  const communityId = await createCommunity(
-    t.database.db,
-    {
-      slug: 'work-based-learning-practice',
-      theme: 'work-based-learning',
-      joining: 'request',
-      visibility: 'public',
-      approveFirstPosts: false,
-      texts: [
-        {
-          lang: 'en',
-          name: 'Work-based learning in practice',
-          description: 'Tutors, coordinators and company trainers compare how they organise **placements** and apprenticeships.',
-          joinQuestion: 'Which programme do you coordinate placements for?',
-          codeOfConduct: 'Share what you know, credit others, and keep what learners tell you private.',
-        },
-        { lang: 'fr', name: 'L’apprentissage en situation de travail', description: 'Tuteurs et formateurs comparent leurs pratiques de stage.', joinQuestion: null, codeOfConduct: null },
-        { lang: 'ar', name: 'التعلم القائم على العمل في الممارسة', description: 'يتبادل المرشدون والمدربون خبراتهم في تنظيم التدريب الميداني.', joinQuestion: null, codeOfConduct: null },
-      ],
-    },
-    (await t.database.db.selectFrom('users').select('id').where('email', '=', admin.email).executeTakeFirstOrThrow()).id,
-  );
-  const leaderId = (await t.database.db.selectFrom('users').select('id').where('email', '=', leader.email).executeTakeFirstOrThrow()).id;
-  const editorId = (await t.database.db.selectFrom('users').select('id').where('email', '=', editor.email).executeTakeFirstOrThrow()).id;
-  await putMember(t.database.db, { communityId, userId: leaderId, role: 'facilitator', status: 'active' });
-  await putMember(t.database.db, { communityId, userId: editorId, role: 'member', status: 'pending', answer: 'Hospitality, with twelve host hotels.' });
-  const topic = await createTopic(t.database.db, {
-    communityId,
-    userId: leaderId,
-    title: 'How long should a first placement last?',
-    body: 'Our learners start with **two weeks** in a hotel. Is that too short to learn anything real?',
-    lang: 'en',
-  });
-  await addReply(t.database.db, { topicId: topic, userId: leaderId, body: 'Chez nous, quatre semaines, avec une visite du tuteur chaque semaine.', lang: 'fr' });
-  await addReply(t.database.db, { topicId: topic, userId: leaderId, body: 'نبدأ بثلاثة أسابيع في مطعم الفندق، ثم نقيّم مع المشرف.', lang: 'ar' });
+  const { topic } = await communityFixture(t, { leader: leader.email, editor: editor.email, admin: admin.email });
 
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
@@ -373,35 +335,6 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   for (let attempt = 2; attempt <= 11; attempt++) await t.jobs.runDue({ includeDeferred: true });
   await t.jobs.enqueue('mail', { to: 'another centre without one', subject: 'Your round closes soon', body: 'Hello' });
   await t.jobs.runDue();
-
-  // Communities, back office: one community with texts in three languages and the centre leader
-  // as its facilitator, for the administrators' list and edit pages (/admin/communities/…).
-  const communityAdmin = (await findUserByEmail(t.database.db, admin.email))!;
-  const adminCommunity = await communities.createCommunity(
-    t.database.db,
-    {
-      slug: 'fixture-admin-community',
-      theme: 'work-based-learning',
-      joining: 'request',
-      visibility: 'members',
-      approveFirstPosts: true,
-      texts: [
-        {
-          lang: 'en',
-          name: 'Placement officers',
-          description: 'Placement officers who find **host companies** for apprentices.',
-          joinQuestion: 'Where do you place apprentices?',
-          codeOfConduct: 'Share what works; name no learner.',
-        },
-        { lang: 'fr', name: 'Chargés de stages', description: 'Ceux qui trouvent des entreprises d’accueil.', joinQuestion: null, codeOfConduct: null },
-        { lang: 'ar', name: 'مسؤولو التدريب الميداني', description: 'من يجدون الشركات المضيفة للمتدربين.', joinQuestion: null, codeOfConduct: null },
-      ],
-    },
-    communityAdmin.id,
-  );
-  const facilitator = (await findUserByEmail(t.database.db, leader.email))!;
-  await communities.putMember(t.database.db, { communityId: adminCommunity, userId: facilitator.id, role: 'facilitator', status: 'active' });
-  // (end of the back office's community)
 
   return {
     people: { member: { email: leader.email, agent: leader.a }, editor, admin },

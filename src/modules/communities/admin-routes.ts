@@ -8,8 +8,7 @@ import type { Lang } from '../../i18n/languages.ts';
 import type { Guards } from '../accounts/session-scope.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import { archiveForm, communityForm, communityParams, facilitatorForm, facilitatorParams, textFields } from './admin-schemas.ts';
-import { communityAdminService } from './admin-service.ts';
-import type { CommunitiesService } from './service.ts';
+import type { CommunityAdminService } from './admin-service.ts';
 import { communityFormView, communityListView, type Editing } from './views/admin.ts';
 import type { CommunityRow, TranslationRow } from './repository.ts';
 
@@ -52,10 +51,9 @@ export function communityAdminRoutes(
   g: Guards,
   a: AppContext,
   lang: Lang,
-  d: { communities: CommunitiesService; knowledge: KnowledgeService },
+  d: { office: CommunityAdminService; knowledge: KnowledgeService },
 ): void {
-  // The back office's writing rules sit apart from the public pages' service (admin-service.ts).
-  const office = communityAdminService(a.database.db);
+  const { office } = d;
   const admin = { preHandler: [g.requireUser, g.requireAdmin] };
   const adminPost = { preHandler: [g.csrfCheck, g.requireUser, g.requireAdmin] };
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);

@@ -1,0 +1,93 @@
+import { findUserByEmail } from '../../src/modules/accounts/repository.ts';
+import { addReply, createCommunity, createTopic, putMember } from '../../src/modules/communities/repository.ts';
+import type { TestApp } from '../helpers/app.ts';
+
+// The page catalogue's communities (fixture.ts): one the centre leader facilitates, public and on
+// request, with a topic in three languages and the editor's request waiting; and one for the
+// back office's list and edit pages.
+
+export async function communityFixture(t: TestApp, emails: { leader: string; editor: string; admin: string }): Promise<{ topic: number }> {
+  const id = async (email: string) => (await findUserByEmail(t.database.db, email))!.id;
+  const { leader, editor, admin } = emails;
+  // A community of practice the member facilitates: texts in three languages, a code of conduct
+  // and a question; a topic with replies in three languages; the editor's request waiting.
+  const communityId = await createCommunity(
+    t.database.db,
+    {
+      slug: 'work-based-learning-practice',
+      theme: 'work-based-learning',
+      joining: 'request',
+      visibility: 'public',
+      approveFirstPosts: false,
+      texts: [
+        {
+          lang: 'en',
+          name: 'Work-based learning in practice',
+          description: 'Tutors, coordinators and company trainers compare how they organise **placements** and apprenticeships.',
+          joinQuestion: 'Which programme do you coordinate placements for?',
+          codeOfConduct: 'Share what you know, credit others, and keep what learners tell you private.',
+        },
+        {
+          lang: 'fr',
+          name: 'L’apprentissage en situation de travail',
+          description: 'Tuteurs et formateurs comparent leurs pratiques de stage.',
+          joinQuestion: null,
+          codeOfConduct: null,
+        },
+        {
+          lang: 'ar',
+          name: 'التعلم القائم على العمل في الممارسة',
+          description: 'يتبادل المرشدون والمدربون خبراتهم في تنظيم التدريب الميداني.',
+          joinQuestion: null,
+          codeOfConduct: null,
+        },
+      ],
+    },
+    await id(admin),
+  );
+  const leaderId = await id(leader);
+  const editorId = await id(editor);
+  await putMember(t.database.db, { communityId, userId: leaderId, role: 'facilitator', status: 'active' });
+  await putMember(t.database.db, { communityId, userId: editorId, role: 'member', status: 'pending', answer: 'Hospitality, with twelve host hotels.' });
+  const topic = await createTopic(t.database.db, {
+    communityId,
+    userId: leaderId,
+    title: 'How long should a first placement last?',
+    body: 'Our learners start with **two weeks** in a hotel. Is that too short to learn anything real?',
+    lang: 'en',
+  });
+  await addReply(t.database.db, {
+    topicId: topic,
+    userId: leaderId,
+    body: 'Chez nous, quatre semaines, avec une visite du tuteur chaque semaine.',
+    lang: 'fr',
+  });
+  await addReply(t.database.db, { topicId: topic, userId: leaderId, body: 'نبدأ بثلاثة أسابيع في مطعم الفندق، ثم نقيّم مع المشرف.', lang: 'ar' });
+
+  // Communities, back office: one community with texts in three languages and the centre leader
+  // as its facilitator, for the administrators' list and edit pages (/admin/communities/…).
+  const adminCommunity = await createCommunity(
+    t.database.db,
+    {
+      slug: 'fixture-admin-community',
+      theme: 'work-based-learning',
+      joining: 'request',
+      visibility: 'members',
+      approveFirstPosts: true,
+      texts: [
+        {
+          lang: 'en',
+          name: 'Placement officers',
+          description: 'Placement officers who find **host companies** for apprentices.',
+          joinQuestion: 'Where do you place apprentices?',
+          codeOfConduct: 'Share what works; name no learner.',
+        },
+        { lang: 'fr', name: 'Chargés de stages', description: 'Ceux qui trouvent des entreprises d’accueil.', joinQuestion: null, codeOfConduct: null },
+        { lang: 'ar', name: 'مسؤولو التدريب الميداني', description: 'من يجدون الشركات المضيفة للمتدربين.', joinQuestion: null, codeOfConduct: null },
+      ],
+    },
+    await id(admin),
+  );
+  await putMember(t.database.db, { communityId: adminCommunity, userId: leaderId, role: 'facilitator', status: 'active' });
+  return { topic };
+}
