@@ -35,6 +35,15 @@ const tokenOf = async (a: Agent) => /name="_csrf" value="([^"]+)"/.exec((await a
 
 const topicIdOf = (location: unknown) => Number(/\/topics\/(\d+)\?done=posted$/.exec(String(location))![1]);
 
+describe('before any community exists', () => {
+  test('the list says so, and points to the directory', async () => {
+    const res = await agent(t).get('/en/communities');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /No communities yet/);
+    assert.match(res.body, /href="\/en\/centres"/);
+  });
+});
+
 describe('an open, public community', () => {
   let member: Agent;
   let facilitator: Agent;

@@ -111,7 +111,11 @@ export function communitiesView(ctx: PageContext, query: ListQuery, result: { it
           ${
             cards.length
               ? cardGrid(cards)
-              : html`<div class="empty-state"><h3>${t('community.list.none')}</h3><ul>
+              : result.all.length === 0
+                ? html`<div class="empty-state"><h3>${t('community.list.empty')}</h3><p>${t('community.list.emptyText')}</p><ul>
+                    <li><a href="${href(ctx, '/centres')}">${t('community.list.directory')}</a></li>
+                  </ul></div>`
+                : html`<div class="empty-state"><h3>${t('community.list.none')}</h3><ul>
                   ${active.length ? html`<li><a href="${href(ctx, '/communities')}">${t('library.clearFilters')}</a></li>` : ''}
                   <li><a href="${href(ctx, '/centres')}">${t('community.list.directory')}</a></li>
                 </ul></div>`

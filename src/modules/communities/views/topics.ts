@@ -117,12 +117,12 @@ export function topicView(
     ${replyArea(ctx, csrf, p, base, o.values ?? { body: '', lang: ctx.lang }, errors, o.signedIn)}
     ${
       p.facilitate && csrf
-        ? postForm(
+        ? html`<div class="facilitator-tools">${postForm(
             href(ctx, `${base}/lock`),
             csrf,
             html`<input type="hidden" name="on" value="${locked ? 'no' : 'yes'}">${button({ text: locked ? t('community.topic.unlock') : t('community.topic.lock'), variant: 'secondary' })}`,
             'inline-form',
-          )
+          )}</div>`
         : ''
     }`;
   return layout(ctx, { title: p.topic.title, body, pageType: 'community-topic', index: c.visibility === 'public' && o.page === 1 && o.langs.length === 0 });
