@@ -29,6 +29,11 @@ test('plain text: paragraphs without markup come out as they are, markup is stri
   assert.equal(plainText('مسح   للنظام البيئي.\n\nالفقرة الثانية.'), 'مسح للنظام البيئي. الفقرة الثانية.');
   // Markup of every kind the quick test must notice.
   assert.equal(plainText('**Bold** and _slanted_ and [a link](https://example.org) and `code`.'), 'Bold and slanted and a link and code.');
+  // Marked-up words inside a sentence keep their punctuation and neighbours.
+  assert.equal(plainText('How do you **train tutors**?'), 'How do you train tutors?');
+  assert.equal(plainText('A [guide](https://example.org), and *more*.'), 'A guide, and more.');
+  assert.equal(plainText('Line one  \nline two'), 'Line one line two');
+  assert.equal(plainText('Not \\*bold\\*'), 'Not *bold*');
   assert.equal(plainText('1. First step\n2. Second step'), 'First step Second step');
   assert.equal(plainText('- one\n- two'), 'one two');
   assert.equal(plainText('Heading\n=======\n\nText under it.'), 'Heading Text under it.');

@@ -64,6 +64,9 @@ export function renderMarkdown(source: string | null | undefined, rtl = false): 
  */
 const MAY_BE_MARKDOWN = /[\\`*_[\]#<>|~&!]|^[ \t]*(?:[-+]|\d+[.)])(?:[ \t]|$)|^ {0,3}[-=]{2,}|^(?: {4}|\t)/m;
 
+/** Markdown tokens inside a line of text (the others are blocks, or line breaks) */
+const INLINE = new Set(['text', 'strong', 'em', 'del', 'link', 'codespan', 'escape', 'image']);
+
 /** The words of a Markdown text without its markup, for search and descriptions. */
 export function plainText(source: string | null | undefined): string {
   if (!source) return '';
@@ -71,12 +74,14 @@ export function plainText(source: string | null | undefined): string {
   const out: string[] = [];
   const walk = (tokens: Token[]) => {
     for (const token of tokens) {
-      if ('tokens' in token && token.tokens?.length) walk(token.tokens);
+      const children = 'tokens' in token && token.tokens?.length ? token.tokens : null;
+      if (children) walk(children);
       else if ('items' in token && Array.isArray(token.items)) walk(token.items as Token[]);
-      else if (token.type === 'text' || token.type === 'codespan' || token.type === 'code') out.push(String(token.text));
-      else if (token.type === 'space') out.push(' ');
+      else if (token.type === 'text' || token.type === 'codespan' || token.type === 'code' || token.type === 'escape') out.push(String(token.text));
+      // Blocks (and a list item's text) end with a space; words marked up inside a sentence do not,
+      // so "**two weeks**?" stays "two weeks?".
+      if (!INLINE.has(token.type) || (token.type === 'text' && children)) out.push(' ');
     }
-    if (tokens.length) out.push(' ');
   };
   walk(marked.lexer(source));
   return out.join('').replace(/\s+/g, ' ').trim();

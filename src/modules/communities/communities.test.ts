@@ -127,6 +127,17 @@ describe('an open, public community', () => {
     assert.equal(bad.statusCode, 400);
   });
 
+  test('its new topics are an Atom feed, with the start of each opening post', async () => {
+    const feed = await agent(t).get('/en/communities/open-wbl/feed.xml');
+    assert.equal(feed.statusCode, 200);
+    assert.match(String(feed.headers['content-type']), /^application\/atom\+xml/);
+    assert.match(feed.body, /<title>Tutors in small companies<\/title>/);
+    assert.match(feed.body, new RegExp(`<link rel="alternate" type="text/html" href="http://[^"]+/en/communities/open-wbl/topics/${topic}"/>`));
+    assert.match(feed.body, /How do you train tutors\?/);
+    assert.doesNotMatch(feed.body, /<script>/);
+    assert.match((await agent(t).get('/en/communities/open-wbl')).body, /href="\/en\/communities\/open-wbl\/feed.xml"/);
+  });
+
   test('an empty or over-long reply comes back with the text and a message', async () => {
     const long = 'x'.repeat(20_001);
     const res = await member.post(`/en/communities/open-wbl/topics/${topic}`, { body: long, lang: 'en' }, `/en/communities/open-wbl/topics/${topic}`);
@@ -258,6 +269,10 @@ describe('a members-only community that takes requests', () => {
     assert.equal(res.statusCode, 404);
   });
 
+  test('has no feed: its topics are for its members', async () => {
+    assert.equal((await agent(t).get('/en/communities/closed-green/feed.xml')).statusCode, 404);
+  });
+
   test('a platform administrator reads a members-only community', async () => {
     const admin = await signIn(t, await user(t, { role: 'admin' }));
     assert.equal((await admin.get(`/en/communities/closed-green/topics/${topic}`)).statusCode, 200);
@@ -309,6 +324,29 @@ describe('the list of communities', () => {
     const page = await a.get('/en/communities/archived-one');
     assert.match(page.body, /This community is archived/);
     assert.equal((await a.get('/en/communities/archived-one/join')).statusCode, 303);
+  });
+});
+
+describe('posting', () => {
+  test('a member of less than a week posts ten times an hour; the eleventh comes back with its text and when to send it', async () => {
+    await community('busy-hour');
+    const a = await signIn(t, await user(t));
+    await a.post('/en/communities/busy-hour/join', {}, '/en/communities/busy-hour/join');
+    const res = await a.post('/en/communities/busy-hour/topics', { title: 'First', body: 'One', lang: 'en' }, '/en/communities/busy-hour/topics/new');
+    const topic = topicIdOf(res.headers.location);
+    const token = await tokenOf(a);
+    for (let i = 2; i <= 10; i++) {
+      const ok = await a.postRaw(`/en/communities/busy-hour/topics/${topic}`, { body: `Reply ${i}`, lang: 'en', _csrf: token });
+      assert.equal(ok.statusCode, 303, `post ${i}`);
+    }
+    const refused = await a.postRaw(`/en/communities/busy-hour/topics/${topic}`, { body: 'The eleventh', lang: 'en', _csrf: token });
+    assert.equal(refused.statusCode, 429);
+    assert.ok(Number(refused.headers['retry-after']) > 0);
+    assert.match(refused.body, /posted a lot in a short time/);
+    assert.match(refused.body, />The eleventh<\/textarea>/);
+    const topicRefused = await a.postRaw('/en/communities/busy-hour/topics', { title: 'Another', body: 'Kept too', lang: 'en', _csrf: token });
+    assert.equal(topicRefused.statusCode, 429);
+    assert.match(topicRefused.body, /value="Another"/);
   });
 });
 

@@ -137,16 +137,18 @@ export function communities(db: DB, o: { archived: boolean }) {
 export interface Membership {
   role: MemberRole;
   status: MemberStatus;
+  /** when the person joined, asked or was invited (ISO) */
+  since: string;
 }
 
 export async function membership(db: DB, communityId: number, userId: number): Promise<Membership | null> {
   const row = await db
     .selectFrom('community_members')
-    .select(['role', 'status'])
+    .select(['role', 'status', 'created_at'])
     .where('community_id', '=', communityId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return row ? { role: row.role as MemberRole, status: row.status as MemberStatus } : null;
+  return row ? { role: row.role as MemberRole, status: row.status as MemberStatus, since: row.created_at } : null;
 }
 
 /** Adds a person, or changes their role and status if they are there already. */
@@ -293,6 +295,21 @@ export async function topic(db: DB, communityId: number, id: number): Promise<To
     .where('t.id', '=', id)
     .executeTakeFirst();
   return r ? toTopic(r) : null;
+}
+
+/** The newest topics of a community with their opening post, for its feed. */
+export async function latestTopics(db: DB, communityId: number, limit: number): Promise<(TopicRow & { opening: string | null })[]> {
+  const rows = await db
+    .selectFrom('community_topics as t')
+    .leftJoin('users as u', 'u.id', 't.user_id')
+    .select(topicColumns)
+    .select((eb) => eb.selectFrom('community_posts as p').select('p.body').whereRef('p.topic_id', '=', 't.id').orderBy('p.id').limit(1).as('opening'))
+    .where('t.community_id', '=', communityId)
+    .orderBy('t.created_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...toTopic(r), opening: r.opening }));
 }
 
 export interface PostRow {

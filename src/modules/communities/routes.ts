@@ -3,15 +3,17 @@ import type { AppContext } from '../../http/app-context.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
 import { formText, parseForm, type FieldError } from '../../http/forms.ts';
 import { noticeOf, redirectDone } from '../../http/notice.ts';
-import { sendPrivate } from '../../http/send.ts';
+import { renderedFrom } from '../../http/page-cache.ts';
+import { sendPrivate, sendRendered } from '../../http/send.ts';
 import type { Lang } from '../../i18n/languages.ts';
+import type { Limited } from '../../platform/rate-limits/rate-limits.ts';
 import type { User } from '../accounts/repository.ts';
 import { sessionScope } from '../accounts/session-scope.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import * as s from './schemas.ts';
 import type { CommunitiesService } from './service.ts';
 import { membersView } from './views/members.ts';
-import { communitiesView, communityView, joinView } from './views/public.ts';
+import { communitiesView, communityFeed, communityView, joinView } from './views/public.ts';
 import { newTopicView, topicView } from './views/topics.ts';
 
 export interface CommunityOptions {
@@ -82,6 +84,13 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     );
   });
 
+  app.get('/:slug/feed.xml', async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const found = (await communities.feed(slug, lang)) ?? missing();
+    const xml = communityFeed(a.ctxFor(lang, path(`/${slug}/feed.xml`)), found.community, found.topics);
+    return sendRendered(req, reply, renderedFrom(xml, 'application/atom+xml; charset=utf-8'), 'public, max-age=300');
+  });
+
   // Joining: the code of conduct to agree to, and the community's question when it takes requests.
   const joinPage = async (req: FastifyRequest, reply: FastifyReply, slug: string, values: { answer: string }, errors: FieldError[] = [], status = 200) => {
     const p = (await communities.page(slug, req.user!, lang)) ?? missing();
@@ -131,17 +140,20 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     return redirectDone(reply, path(`/${slug}/members`), decision === 'accept' ? 'accepted' : 'declined');
   });
 
+  /** Past the limit on posting: the text stays in the form, with when to send it. */
+  const tooFast = (l: Limited): FieldError => ({ field: 'body', key: 'community.error.tooFast', values: { minutes: Math.ceil(l.retryAfterSeconds / 60) } });
   const newTopic = async (
     req: FastifyRequest,
     reply: FastifyReply,
     slug: string,
     values: { title: string; body: string; lang: string },
     errors: FieldError[] = [],
+    status = errors.length ? 422 : 200,
   ) => {
     const p = (await communities.page(slug, req.user!, lang)) ?? missing();
     if (!p.read) missing();
     if (!p.write) return reply.redirect(path(`/${slug}`), 303);
-    return sendPrivate(reply, newTopicView(ctx(req), reply.generateCsrf(), p.community, values, errors), errors.length ? 422 : 200);
+    return sendPrivate(reply, newTopicView(ctx(req), reply.generateCsrf(), p.community, values, errors), status);
   };
   app.get('/:slug/topics/new', member, (req, reply) => {
     const { slug } = parse(s.communityParams, req.params);
@@ -161,6 +173,10 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     const id = await communities.startTopic(slug, req.user!, form.data);
     if (id === 'missing') missing();
     if (id === 'forbidden') return reply.redirect(path(`/${slug}`), 303);
+    if (typeof id === 'object') {
+      reply.header('retry-after', String(id.retryAfterSeconds));
+      return newTopic(req, reply, slug, form.data, [tooFast(id)], 429);
+    }
     return redirectDone(reply, path(`/${slug}/topics/${id}`), 'posted');
   });
 
@@ -195,6 +211,10 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
       return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [{ field: 'body', key: 'community.error.locked' }] }, 409);
     if (result === 'forbidden')
       return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [{ field: 'body', key: 'community.error.notMember' }] }, 403);
+    if ('limited' in result) {
+      reply.header('retry-after', String(result.retryAfterSeconds));
+      return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [tooFast(result)] }, 429);
+    }
     const at = result.page > 1 ? `?page=${result.page}&done=replied` : '?done=replied';
     return reply.redirect(`${path(`/${slug}/topics/${id}`)}${at}#post-${result.id}`, 303);
   });

@@ -1,6 +1,7 @@
 import type { DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { localise, type Text } from '../../i18n/localise.ts';
+import { limits, rateLimiter, type Limited } from '../../platform/rate-limits/rate-limits.ts';
 import type { User } from '../accounts/repository.ts';
 import { isAdmin } from '../accounts/roles.ts';
 import { POSTS_PER_PAGE, TOPICS_PER_PAGE, type Joining, type Visibility } from './lists.ts';
@@ -75,9 +76,19 @@ function localised(
   };
 }
 
+/** how long a member counts as new, for the limit on posting */
+const NEW_MEMBER_MS = 7 * 86_400_000;
+
 export type JoinResult = 'joined' | 'requested' | 'already' | 'invitation-only' | 'missing' | 'answer-needed';
 
 export function communitiesService(db: DB) {
+  const rates = rateLimiter(db);
+  /** Counts a post against the person's limit: tighter in their first week in the community (facilitators aside). */
+  const postLimit = (user: User, m: Membership): Promise<Limited | null> =>
+    rates.count(
+      `community-post:person:${user.id}`,
+      m?.role !== 'facilitator' && Date.now() - Date.parse(m?.since ?? '') < NEW_MEMBER_MS ? limits.communityPostsNewMember : limits.communityPostsPerPerson,
+    );
   async function load(slug: string): Promise<repo.CommunityRow | null> {
     return (await repo.communityBySlug(db, slug)) ?? null;
   }
@@ -206,12 +217,14 @@ export function communitiesService(db: DB) {
     },
 
     /** Starts a topic; its id, or why not. */
-    async startTopic(slug: string, user: User, t: { title: string; body: string; lang: string }): Promise<number | 'missing' | 'forbidden'> {
+    async startTopic(slug: string, user: User, t: { title: string; body: string; lang: string }): Promise<number | 'missing' | 'forbidden' | Limited> {
       const c = await load(slug);
       if (!c) return 'missing';
       const m = await membershipOf(c, user);
       if (!canRead(c, user, m)) return 'missing';
       if (!canWrite(c, m)) return 'forbidden';
+      const limited = await postLimit(user, m);
+      if (limited) return limited;
       return repo.createTopic(db, { communityId: c.id, userId: user.id, ...t });
     },
 
@@ -221,7 +234,7 @@ export function communitiesService(db: DB) {
       topicId: number,
       user: User,
       r: { body: string; lang: string },
-    ): Promise<{ id: number; page: number } | 'missing' | 'forbidden' | 'locked'> {
+    ): Promise<{ id: number; page: number } | 'missing' | 'forbidden' | 'locked' | Limited> {
       const c = await load(slug);
       if (!c) return 'missing';
       const m = await membershipOf(c, user);
@@ -229,6 +242,8 @@ export function communitiesService(db: DB) {
       const topic = await repo.topic(db, c.id, topicId);
       if (!topic) return 'missing';
       if (!canWrite(c, m)) return 'forbidden';
+      const limited = await postLimit(user, m);
+      if (limited) return limited;
       const id = await repo.addReply(db, { topicId, userId: user.id, ...r });
       if (id === 'locked') return 'locked';
       // The opening post and the replies before it: the reply is post number replies + 2.
@@ -244,6 +259,13 @@ export function communitiesService(db: DB) {
       if (!canFacilitate(c, user, m)) return 'forbidden';
       await repo.setLocked(db, topicId, locked);
       return 'done';
+    },
+
+    /** A public community's newest topics, for its Atom feed (null: no such community, or members only). */
+    async feed(slug: string, lang: Lang) {
+      const c = await load(slug);
+      if (!c || c.visibility !== 'public') return null;
+      return { community: await one(c, lang), topics: await repo.latestTopics(db, c.id, 30) };
     },
 
     /** What a person's data export holds of communities: memberships and posts. */

@@ -36,6 +36,9 @@ export const limits = {
   /** new conversations with other centres, per person and per centre a day: enough to reach partners, too few to spam the directory */
   conversationsPerPerson: { max: 20, windowMs: 86_400_000 },
   conversationsPerCentre: { max: 40, windowMs: 86_400_000 },
+  /** topics and replies in communities per person an hour: a member of less than a week (a new account's spam is slowed), and anyone else (a flood) */
+  communityPostsNewMember: { max: 10, windowMs: 60 * 60_000 },
+  communityPostsPerPerson: { max: 60, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateRule>;
 
 export interface Limited {

@@ -10,7 +10,7 @@ import { pagination } from '../../../ui/components/pagination/pagination.ts';
 import { facts } from '../../../ui/components/shared.ts';
 import { tag } from '../../../ui/components/tag/tag.ts';
 import { day } from '../../../ui/dates.ts';
-import { html, type Html } from '../../../ui/html.ts';
+import { escapeHtml as esc, html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { plainText } from '../../../ui/markdown.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
@@ -214,7 +214,9 @@ export function communityView(
       }
     </section>
     ${c.codeOfConduct ? html`<section aria-labelledby="conduct-heading"><h2 id="conduct-heading">${t('community.conduct.heading')}</h2>${prose(c.codeOfConduct, ctx)}</section>` : ''}
-    <p><a href="${href(ctx, '/communities')}">${t('community.backToList')}</a></p>`;
+    <p><a href="${href(ctx, '/communities')}">${t('community.backToList')}</a>${
+      c.visibility === 'public' ? html` · <a href="${href(ctx, `/communities/${c.slug}/feed.xml`)}">${t('community.feed')}</a>` : ''
+    }</p>`;
   return layout(ctx, {
     title: c.name.value,
     description: plainText(c.description.value).slice(0, 200),
@@ -257,4 +259,29 @@ export function joinView(ctx: PageContext, csrf: string, c: Community, values: {
     )}
     <p><a href="${href(ctx, `/communities/${c.slug}`)}">${t('community.backToCommunity')}</a></p>`;
   return layout(ctx, { title: t('community.join.heading'), body, pageType: 'community-join', index: false });
+}
+
+/** A public community's newest topics as an Atom feed, each with the start of its opening post. */
+export function communityFeed(ctx: PageContext, c: Community, topics: (TopicRow & { opening: string | null })[]): string {
+  const base = `${ctx.baseUrl}/${ctx.lang}/communities/${c.slug}`;
+  const entries = topics.map((x) => {
+    const url = `${base}/topics/${x.id}`;
+    return `<entry>
+<id>${esc(url)}</id>
+<title>${esc(x.title)}</title>
+<link rel="alternate" type="text/html" href="${esc(url)}"/>
+<updated>${new Date(x.createdAt).toISOString()}</updated>
+<author><name>${esc(x.author ?? ctx.t('community.formerMember'))}</name></author>
+<summary xml:lang="${esc(x.lang)}">${esc(excerpt(x.opening ?? '', 500))}</summary>
+</entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${ctx.lang}">
+<id>${esc(`${base}/feed.xml`)}</id>
+<title>${esc(c.name.value)}</title>
+<link rel="self" href="${esc(`${base}/feed.xml`)}"/>
+<link rel="alternate" type="text/html" href="${esc(base)}"/>
+<updated>${new Date(topics[0]?.createdAt ?? Date.now()).toISOString()}</updated>
+${entries.join('\n')}
+</feed>`;
 }
