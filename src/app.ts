@@ -259,9 +259,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const suggestions = suggestionsService(database.db, { directory, centres });
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const requests = requestsService(database.db, { messages, centres, directory });
-  const communities = communitiesService(database.db);
+  const communities = communitiesService(database.db, { search });
   // The back office's rules for communities (administrators) sit apart from the public pages'.
-  const communityOffice = communityAdminService(database.db);
+  const communityOffice = communityAdminService(database.db, { changed: (slug) => communities.changed(slug) });
   const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);

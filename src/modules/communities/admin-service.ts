@@ -25,7 +25,8 @@ export interface CommunityLine {
 
 export type Change = 'done' | 'forbidden' | 'missing';
 
-export function communityAdminService(db: DB) {
+/** `changed`: told after a community changed (its topics go into the site's search, or out of it, with its visibility). */
+export function communityAdminService(db: DB, o: { changed: (slug: string) => Promise<void> }) {
   /** The community, for an administrator; why not otherwise. */
   async function target(actor: User, slug: string): Promise<repo.CommunityRow | 'forbidden' | 'missing'> {
     if (!isAdmin(actor)) return 'forbidden';
@@ -77,6 +78,7 @@ export function communityAdminService(db: DB) {
       if (typeof c === 'string') return c;
       await repo.updateCommunity(db, c.id, input);
       await audit(db, actor, 'community.update', slug);
+      await o.changed(slug);
       return 'done';
     },
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { centre, signIn, user, type UserRecord } from '../../../test/factories/index.ts';
+import { centre, community as makeCommunity, communityTexts, signIn, user, type UserRecord } from '../../../test/factories/index.ts';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
 import * as repo from './repository.ts';
@@ -15,20 +15,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const texts = (name: string, extra: Partial<repo.CommunityTexts> = {}): repo.CommunityTexts[] => [
-  { lang: 'en', name, description: `About **${name}**.`, joinQuestion: null, codeOfConduct: null, ...extra },
-];
-
-async function community(slug: string, o: Partial<repo.CommunityInput> & { facilitator?: UserRecord } = {}): Promise<number> {
-  const admin = await user(t, { role: 'admin' });
-  const id = await repo.createCommunity(
-    t.database.db,
-    { slug, theme: 'work-based-learning', joining: 'open', visibility: 'public', approveFirstPosts: false, texts: texts(`Community ${slug}`), ...o },
-    admin.id,
-  );
-  if (o.facilitator) await repo.putMember(t.database.db, { communityId: id, userId: o.facilitator.id, role: 'facilitator', status: 'active' });
-  return id;
-}
+const texts = communityTexts;
+const community = (slug: string, o: Parameters<typeof makeCommunity>[2] = {}) => makeCommunity(t, slug, o);
 
 /** A CSRF token of the person's session, for a form their page does not show (sent anyway). */
 const tokenOf = async (a: Agent) => /name="_csrf" value="([^"]+)"/.exec((await a.get('/en/account')).body)![1]!;
@@ -324,51 +312,5 @@ describe('the list of communities', () => {
     const page = await a.get('/en/communities/archived-one');
     assert.match(page.body, /This community is archived/);
     assert.equal((await a.get('/en/communities/archived-one/join')).statusCode, 303);
-  });
-});
-
-describe('posting', () => {
-  test('a member of less than a week posts ten times an hour; the eleventh comes back with its text and when to send it', async () => {
-    await community('busy-hour');
-    const a = await signIn(t, await user(t));
-    await a.post('/en/communities/busy-hour/join', {}, '/en/communities/busy-hour/join');
-    const res = await a.post('/en/communities/busy-hour/topics', { title: 'First', body: 'One', lang: 'en' }, '/en/communities/busy-hour/topics/new');
-    const topic = topicIdOf(res.headers.location);
-    const token = await tokenOf(a);
-    for (let i = 2; i <= 10; i++) {
-      const ok = await a.postRaw(`/en/communities/busy-hour/topics/${topic}`, { body: `Reply ${i}`, lang: 'en', _csrf: token });
-      assert.equal(ok.statusCode, 303, `post ${i}`);
-    }
-    const refused = await a.postRaw(`/en/communities/busy-hour/topics/${topic}`, { body: 'The eleventh', lang: 'en', _csrf: token });
-    assert.equal(refused.statusCode, 429);
-    assert.ok(Number(refused.headers['retry-after']) > 0);
-    assert.match(refused.body, /posted a lot in a short time/);
-    assert.match(refused.body, />The eleventh<\/textarea>/);
-    const topicRefused = await a.postRaw('/en/communities/busy-hour/topics', { title: 'Another', body: 'Kept too', lang: 'en', _csrf: token });
-    assert.equal(topicRefused.statusCode, 429);
-    assert.match(topicRefused.body, /value="Another"/);
-  });
-});
-
-describe('a person’s data', () => {
-  test('the export holds their memberships and posts; a deleted account leaves its posts to “a former member”', async () => {
-    const person = await user(t, { name: 'Leaving Person' });
-    const a = await signIn(t, person);
-    await community('data-rights');
-    await a.post('/en/communities/data-rights/join', {}, '/en/communities/data-rights/join');
-    const res = await a.post(
-      '/en/communities/data-rights/topics',
-      { title: 'My question', body: 'What I wrote', lang: 'en' },
-      '/en/communities/data-rights/topics/new',
-    );
-    const topic = topicIdOf(res.headers.location);
-    const exported = await a.get('/en/account/data.json');
-    assert.match(exported.body, /"community": "data-rights"/);
-    assert.match(exported.body, /What I wrote/);
-    await t.database.db.deleteFrom('users').where('id', '=', person.id).execute();
-    const page = await agent(t).get(`/en/communities/data-rights/topics/${topic}`);
-    assert.match(page.body, /What I wrote/);
-    assert.match(page.body, /a former member/);
-    assert.doesNotMatch(page.body, /Leaving Person/);
   });
 });

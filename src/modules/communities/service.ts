@@ -1,8 +1,10 @@
 import type { DB } from '../../db/database.ts';
-import type { Lang } from '../../i18n/languages.ts';
+import { isLang, type Lang } from '../../i18n/languages.ts';
 import { localise, type Text } from '../../i18n/localise.ts';
 import { limits, rateLimiter, type Limited } from '../../platform/rate-limits/rate-limits.ts';
 import type { User } from '../accounts/repository.ts';
+import type { SearchProvider } from '../search/provider.ts';
+import { plainText } from '../../ui/markdown.ts';
 import { isAdmin } from '../accounts/roles.ts';
 import { POSTS_PER_PAGE, TOPICS_PER_PAGE, type Joining, type Visibility } from './lists.ts';
 import * as repo from './repository.ts';
@@ -76,13 +78,38 @@ function localised(
   };
 }
 
+/** the most of a topic's posts the search index keeps (its opening post and the first replies) */
+const INDEXED_CHARS = 30_000;
+
 /** how long a member counts as new, for the limit on posting */
 const NEW_MEMBER_MS = 7 * 86_400_000;
 
 export type JoinResult = 'joined' | 'requested' | 'already' | 'invitation-only' | 'missing' | 'answer-needed';
 
-export function communitiesService(db: DB) {
+export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'index' | 'remove'> }) {
   const rates = rateLimiter(db);
+
+  /**
+   * Puts a topic in the site's search, or takes it out: only topics of public communities are
+   * there, so a search never shows what a members-only community wrote. One document a topic:
+   * its title and its posts' words, in the topic's language (English's analysis for a language
+   * the site is not in).
+   */
+  async function indexTopic(topicId: number): Promise<void> {
+    const x = await repo.topicText(db, topicId);
+    if (!x || x.visibility !== 'public') {
+      await o.search.remove([`topic:${topicId}:`]);
+      return;
+    }
+    const body = x.bodies
+      .map((b) => plainText(b))
+      .join('\n')
+      .slice(0, INDEXED_CHARS);
+    await o.search.index([
+      { kind: 'topic', ref: `topic:${x.id}:`, lang: isLang(x.lang) ? x.lang : 'en', title: x.title, body, path: `/communities/${x.slug}/topics/${x.id}` },
+    ]);
+  }
+
   /** Counts a post against the person's limit: tighter in their first week in the community (facilitators aside). */
   const postLimit = (user: User, m: Membership): Promise<Limited | null> =>
     rates.count(
@@ -225,7 +252,9 @@ export function communitiesService(db: DB) {
       if (!canWrite(c, m)) return 'forbidden';
       const limited = await postLimit(user, m);
       if (limited) return limited;
-      return repo.createTopic(db, { communityId: c.id, userId: user.id, ...t });
+      const id = await repo.createTopic(db, { communityId: c.id, userId: user.id, ...t });
+      await indexTopic(id);
+      return id;
     },
 
     /** Replies in a topic; the new post's id and the page it is on, or why not. */
@@ -246,6 +275,7 @@ export function communitiesService(db: DB) {
       if (limited) return limited;
       const id = await repo.addReply(db, { topicId, userId: user.id, ...r });
       if (id === 'locked') return 'locked';
+      await indexTopic(topicId);
       // The opening post and the replies before it: the reply is post number replies + 2.
       return { id, page: Math.ceil((topic.replies + 2) / POSTS_PER_PAGE) };
     },
@@ -275,6 +305,13 @@ export function communitiesService(db: DB) {
         memberships: memberships.map((m) => ({ community: m.slug, role: m.role, status: m.status, since: m.created_at })),
         posts: posts.map((p) => ({ community: p.community, topic: p.topic, lang: p.lang, written: p.created_at, body: p.body })),
       };
+    },
+
+    /** After the back office changed a community (its visibility above all): its topics in the search, or out of it. */
+    async changed(slug: string): Promise<void> {
+      const c = await load(slug);
+      if (!c) return;
+      for (const id of await repo.topicIds(db, c.id)) await indexTopic(id);
     },
 
     /** For the back office. */

@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/languages.ts';
 
 export interface SearchDocument {
-  kind: 'package' | 'station' | 'action' | 'case_study' | 'resource' | 'spotlight' | 'centre';
+  kind: 'package' | 'station' | 'action' | 'case_study' | 'resource' | 'spotlight' | 'centre' | 'topic';
   ref: string;
   lang: Lang;
   title: string;

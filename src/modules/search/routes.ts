@@ -21,7 +21,10 @@ export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang, se
   app.get('/search', async (req, reply) => {
     const { q, page } = parse(searchQuery, req.query);
     const canonical = `/${lang}/search${q ? `?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) })}` : ''}`;
-    return searchPage(req, reply, canonical, async () => {
+    // Kept by the minute too: what people write (centres, discussions) changes no content version,
+    // and shows in the results within a minute.
+    const key = `${canonical}#${new Date().toISOString().slice(0, 16)}`;
+    return searchPage(req, reply, key, async () => {
       const result = q ? await search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
       // Rendered on a pass of the event loop of its own (http/turns.ts, nextPass).
       if (q) await nextPass();
