@@ -10,6 +10,7 @@ import { table } from '../../../ui/components/table/table.ts';
 import { tag } from '../../../ui/components/tag/tag.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout, type Crumb } from '../../../ui/layout.ts';
+import { facts } from '../../../ui/components/shared.ts';
 import { inLanguage, langOf, txt } from '../../../ui/text.ts';
 import { CONDUCT_MAX, DESCRIPTION_MAX, NAME_MAX, QUESTION_MAX, textFields } from '../admin-schemas.ts';
 import type { CommunityLine } from '../admin-service.ts';
@@ -118,7 +119,12 @@ function settings(ctx: PageContext, o: CommunityFormOptions, errors: FieldError[
   const v = o.values;
   return html`${
     o.editing
-      ? html`<p>${t('community.admin.address', { address: `/${ctx.lang}/communities/${o.editing.slug}` })}</p>`
+      ? facts([
+          [
+            t('community.admin.address'),
+            html`<a href="${href(ctx, `/communities/${o.editing.slug}`)}" dir="ltr">/${ctx.lang}/communities/${o.editing.slug}</a>`,
+          ],
+        ])
       : field(ctx, { name: 'slug', label: t('community.admin.field.slug'), hint: t('community.admin.slugHint'), value: v.slug ?? '', maxlength: 60, errors })
   }
     ${select(ctx, {
