@@ -59,6 +59,16 @@ export const formList = (values: Record<string, string | string[]>, name: string
   return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
 };
 
+/** An e-mail address: trimmed, lower-cased (addresses are compared as such), required, and well formed. */
+export const emailAddress = () =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { error: 'form.error.required' })
+    .max(254)
+    .pipe(z.email({ error: 'account.error.email' }));
+
 /** An optional text field: trimmed, at most `max` characters, null when left empty. */
 export const optionalText = (max: number) =>
   z

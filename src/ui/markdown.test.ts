@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { plainText, renderMarkdown } from './markdown.ts';
+import { plainExcerpt, plainText, renderMarkdown } from './markdown.ts';
 
 test('in right-to-left text, Latin names are isolated so their "+" and brackets stay in place', () => {
   const out = renderMarkdown('برنامج Erasmus+ (KA1) و **ETF Network for Excellence** في [موقع ENE](https://example.org/?a=1&b=2) عام 2025.', true).value;
@@ -40,4 +40,11 @@ test('plain text: paragraphs without markup come out as they are, markup is stri
   assert.equal(plainText('Heading\n---\nText.'), 'Heading Text.');
   assert.equal(plainText('# Title\n\nBody text'), 'Title Body text');
   assert.equal(plainText('> quoted words'), 'quoted words');
+});
+
+test('an excerpt is the start of the plain text, cut after a whole word', () => {
+  assert.equal(plainExcerpt('Short **text**.', 50), 'Short text.');
+  assert.equal(plainExcerpt('Placement officers find host companies', 20), 'Placement officers…');
+  assert.equal(plainExcerpt('Unbreakablewordwithoutspaces', 10), 'Unbreakabl…');
+  assert.equal(plainExcerpt(null, 10), '');
 });

@@ -86,3 +86,12 @@ export function plainText(source: string | null | undefined): string {
   walk(marked.lexer(source));
   return out.join('').replace(/\s+/g, ' ').trim();
 }
+
+/** The start of a Markdown text as plain words, at most `max` characters, cut after a whole word with an ellipsis. */
+export function plainExcerpt(source: string | null | undefined, max: number): string {
+  const plain = plainText(source);
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > 0 ? space : max)}…`;
+}

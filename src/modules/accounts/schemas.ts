@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { emailAddress } from '../../http/forms.ts';
 import { MAX_PASSWORD } from './passwords.ts';
 
 // Account forms. Messages are catalogue keys; parseForm() turns them into text.
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, { error: 'form.error.required' })
-  .max(254)
-  .pipe(z.email({ error: 'account.error.email' }));
+const email = emailAddress();
 const password = z.string().min(1, { error: 'form.error.required' }).max(MAX_PASSWORD);
 
 export const registerForm = z.object({ name: z.string().trim().min(1).max(120), email, password });

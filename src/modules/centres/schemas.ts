@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkboxList, optionalText } from '../../http/forms.ts';
+import { checkboxList, emailAddress, optionalText } from '../../http/forms.ts';
 import { centreTypes, contactRoles, countries, eqfLevels, languageCodes, partnerTopics } from './lists.ts';
 import type { NetworkProfile } from './repository.ts';
 
@@ -36,13 +36,7 @@ export const profileForm = z.object({
 export type ProfileForm = z.infer<typeof profileForm>;
 
 export const inviteForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, { error: 'form.error.required' })
-    .max(254)
-    .pipe(z.email({ error: 'account.error.email' })),
+  email: emailAddress(),
   role: z.enum(['member', 'admin'], { error: 'form.error.choose' }),
 });
 

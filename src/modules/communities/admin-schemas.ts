@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailAddress } from '../../http/forms.ts';
 import { languages, type Lang } from '../../i18n/languages.ts';
 import { joinings, visibilities } from './lists.ts';
 import type { CommunityInput, CommunityTexts } from './repository.ts';
@@ -17,13 +18,7 @@ export const facilitatorParams = z.object({ slug, userId: z.coerce.number().int(
 export const archiveForm = z.object({ on: z.enum(['yes', 'no']) });
 
 export const facilitatorForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, { error: 'form.error.required' })
-    .max(254)
-    .pipe(z.email({ error: 'account.error.email' })),
+  email: emailAddress(),
 });
 
 /** The names of a language's text fields, as the form and its errors name them. */

@@ -12,7 +12,7 @@ import { tag } from '../../../ui/components/tag/tag.ts';
 import { day } from '../../../ui/dates.ts';
 import { escapeHtml as esc, html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { plainText } from '../../../ui/markdown.ts';
+import { plainExcerpt, plainText } from '../../../ui/markdown.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import { activeFilters, facetChoices } from '../../../ui/result-controls.ts';
 import { joinings, TOPICS_PER_PAGE } from '../lists.ts';
@@ -55,12 +55,7 @@ function communityTags(ctx: PageContext, c: Community): Html {
   }${c.archived ? html` ${tag(ctx.t('community.archived'), 'warning')}` : ''}`;
 }
 
-function excerpt(text: string, max = 200): string {
-  const plain = plainText(text);
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
-}
+const excerpt = (text: string, max = 200) => plainExcerpt(text, max);
 
 export function communitiesView(ctx: PageContext, query: ListQuery, result: { items: Community[]; all: Community[] }, themes: Map<string, Text>): string {
   const { t } = ctx;

@@ -5,7 +5,7 @@ import { button } from '../../../ui/components/button/button.ts';
 import { searchField } from '../../../ui/components/field/field.ts';
 import { pagination } from '../../../ui/components/pagination/pagination.ts';
 import { langOf, txt } from '../../../ui/text.ts';
-import { plainText } from '../../../ui/markdown.ts';
+import { plainExcerpt } from '../../../ui/markdown.ts';
 import { activeFilters, facetChoices, sortControl } from '../../../ui/result-controls.ts';
 import { PER_PAGE, type FacetCount, type LibraryPage } from '../service.ts';
 import { facetNames, sorts, type FacetName, type LibraryQuery, type Sort } from '../schemas.ts';
@@ -26,12 +26,7 @@ export function libraryHref(ctx: PageContext, s: State): string {
   return href(ctx, `/library${qs ? `?${qs}` : ''}`);
 }
 
-function excerpt(text: string, max = 240): string {
-  const plain = plainText(text);
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
-}
+const excerpt = (text: string, max = 240) => plainExcerpt(text, max);
 
 function facetGroup(ctx: PageContext, labels: Labels, query: LibraryQuery, facet: FacetName, counts: FacetCount[]): Html {
   return facetChoices(ctx, {
