@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await raw(`create table community_topics (id ${id}, community_id integer not null references communities(id) on delete cascade,
     user_id integer references users(id) on delete set null, title text not null, lang text not null,
     locked_at text, created_at text not null, last_post_at text not null, replies integer not null default 0)`);
-  await raw(`create index community_topics_latest on community_topics (community_id, last_post_at)`);
+  await raw(`create index community_topics_latest on community_topics (community_id, last_post_at, id)`);
 
   await raw(`create table community_posts (id ${id}, topic_id integer not null references community_topics(id) on delete cascade,
     user_id integer references users(id) on delete set null, body text not null, lang text not null,

@@ -129,13 +129,8 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
   async function page(slug: string, user: User | null, lang: Lang) {
     const c = await load(slug);
     if (!c) return null;
-    const m = await membershipOf(c, user);
-    const all = (await repo.communities(db, { archived: true })).find((r) => r.id === c.id)!;
-    const community = localised(c, await repo.translations(db, [c.id]), lang, {
-      members: Number(all.members),
-      topics: Number(all.topics),
-      lastPostAt: all.last_post_at,
-    });
+    const [m, texts, counts] = await Promise.all([membershipOf(c, user), repo.translations(db, [c.id]), repo.countsOf(db, c.id)]);
+    const community = localised(c, texts, lang, counts);
     return {
       community,
       row: c,

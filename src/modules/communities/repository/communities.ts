@@ -133,6 +133,24 @@ export function communities(db: DB, o: { archived: boolean }) {
   return q.orderBy('c.id').execute();
 }
 
+/** One community's counts of members (active and suspended) and topics, and its latest post. */
+export async function countsOf(db: DB, communityId: number): Promise<{ members: number; topics: number; lastPostAt: string | null }> {
+  const [members, topics] = await Promise.all([
+    db
+      .selectFrom('community_members')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('community_id', '=', communityId)
+      .where('status', 'in', ['active', 'suspended'])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('community_topics')
+      .select([sql<number>`count(*)`.as('n'), sql<string | null>`max(last_post_at)`.as('at')])
+      .where('community_id', '=', communityId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { members: Number(members.n), topics: Number(topics.n), lastPostAt: topics.at };
+}
+
 export interface Membership {
   role: MemberRole;
   status: MemberStatus;

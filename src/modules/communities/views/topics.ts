@@ -21,6 +21,23 @@ import type { Community } from '../service.ts';
 // the language its writer chose, so it is marked up with its own lang and direction.
 
 const RTL = new Set(['ar', 'he']);
+
+/**
+ * Posts rendered from Markdown, kept by id and edit: a post does not change until it is edited,
+ * and rendering and sanitising 50 of them was most of a topic page's time. The least recently
+ * shown go first past the bound.
+ */
+const rendered = new Map<string, Html>();
+const RENDERED_KEPT = 5000;
+function postHtml(post: PostRow): Html {
+  const key = `${post.id}:${post.editedAt ?? ''}`;
+  let out = rendered.get(key);
+  if (out) rendered.delete(key);
+  else out = renderMarkdown(post.body, directionOf(post.lang) === 'rtl');
+  rendered.set(key, out);
+  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  return out;
+}
 const directionOf = (lang: string) => (RTL.has(lang) ? 'rtl' : 'ltr');
 
 /** lang and dir for content in `lang` inside a page in ctx.lang. */
@@ -107,7 +124,7 @@ export function topicView(
                 <p class="meta"><strong>${post.author ? html`<bdi>${post.author}</bdi>` : t('community.formerMember')}</strong> · ${day(ctx, post.createdAt)}${
                   post.lang === ctx.lang ? '' : html` · ${ctx.format.language(post.lang)}`
                 }</p>
-                <div class="prose"${langAttrs(ctx, post.lang)}>${renderMarkdown(post.body, directionOf(post.lang) === 'rtl')}</div>
+                <div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>
               </li>`,
             )}
           </ol>`
