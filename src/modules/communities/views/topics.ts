@@ -23,19 +23,28 @@ import type { Community } from '../service.ts';
 const RTL = new Set(['ar', 'he']);
 
 /**
- * Posts rendered from Markdown, kept by id and edit: a post does not change until it is edited,
- * and rendering and sanitising 50 of them was most of a topic page's time. The least recently
- * shown go first past the bound.
+ * Posts rendered from Markdown, kept by their text (and direction): a post's HTML depends on
+ * nothing else, and rendering and sanitising 50 of them was most of a topic page's time. Keyed by
+ * content, never by id, so an edit or a restored database cannot show stale text. At most
+ * RENDERED_BYTES of text and HTML are kept; the least recently shown go first.
  */
 const rendered = new Map<string, Html>();
-const RENDERED_KEPT = 5000;
+const RENDERED_BYTES = 8 * 1024 * 1024;
+let renderedBytes = 0;
 function postHtml(post: PostRow): Html {
-  const key = `${post.id}:${post.editedAt ?? ''}`;
+  const key = `${directionOf(post.lang)}:${post.body}`;
   let out = rendered.get(key);
   if (out) rendered.delete(key);
-  else out = renderMarkdown(post.body, directionOf(post.lang) === 'rtl');
+  else {
+    out = renderMarkdown(post.body, directionOf(post.lang) === 'rtl');
+    renderedBytes += key.length + out.value.length;
+  }
   rendered.set(key, out);
-  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  for (const [k, v] of rendered) {
+    if (renderedBytes <= RENDERED_BYTES) break;
+    rendered.delete(k);
+    renderedBytes -= k.length + v.value.length;
+  }
   return out;
 }
 const directionOf = (lang: string) => (RTL.has(lang) ? 'rtl' : 'ltr');
