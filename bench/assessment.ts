@@ -13,7 +13,7 @@ import { currentVersion, DEFAULT_FRAMEWORK } from '../src/modules/assessment/fra
 import { settleClosedRounds } from '../src/modules/assessment/report/results.ts';
 import { stakeholderGroups } from '../src/modules/assessment/framework/format.ts';
 import { rng } from './synthetic.ts';
-import { freePort, HOST, stopChild, waitFor } from './tools.ts';
+import { freePort, HOST, stopChild, waitFor, percentiles } from './tools.ts';
 import { spawn } from 'node:child_process';
 
 // npm run bench (second part), or npm run bench:assessment: the self-assessment at scale, on the
@@ -32,12 +32,6 @@ const CENTRES = Number(process.env.BENCH_CENTRES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const TARGET = { reportP95Ms: 100, benchmarkP95Ms: 200 };
 const log = (line: string) => console.log(line);
-
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-  return { p50: at(50), p95: at(95), p99: at(99), n: s.length };
-}
 
 async function time(runs: number, fn: () => Promise<unknown>): Promise<ReturnType<typeof percentiles>> {
   for (let i = 0; i < Math.min(10, runs); i++) await fn();

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { countries, centreTypes, languageCodes, partnerTopics } from '../src/modules/centres/lists.ts';
 import { centreSeeker, suggest, type MatchProfile, type MatchSeeker } from '../src/modules/network/matching/match.ts';
 import { rng, sampler } from './synthetic.ts';
+import { percentiles } from './tools.ts';
 
 // node bench/matching.ts: partner suggestions for one centre against 10,000 (issue 14's target:
 // p95 under 100 ms). Pure computation in this process, no database: the profiles are generated
@@ -45,12 +46,6 @@ const seekers: MatchSeeker[] = Array.from({ length: SEEKERS }, (_, i) => {
   // every other seeker is a consortium: it wants the countries it lacks and excludes its partners
   return centreSeeker(self, i % 2 ? { wantedCountries: some(countries, 1, 3), excludeIds: some(candidates, 3, 8).map((c) => c.id) } : {});
 });
-
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-  return { p50: at(50), p95: at(95), max: s[s.length - 1]! };
-}
 
 function run(label: string, options: Parameters<typeof suggest>[2]): void {
   for (let i = 0; i < 50; i++) suggest(seekers[i % seekers.length]!, candidates, options);

@@ -11,6 +11,7 @@ import { createSearch } from '../src/modules/search/index.ts';
 import { networkProfile, signIn, user } from '../test/factories/index.ts';
 import { testDatabase } from '../test/helpers/app.ts';
 import { rng, sampler } from './synthetic.ts';
+import { msText as ms, percentiles } from './tools.ts';
 
 // node bench/network.ts: the centre directory and partner suggestions at 10,000 centres (issue
 // 14's targets: a directory search with text and three filters, not cached, p99 under 20 ms;
@@ -31,13 +32,6 @@ const places = ['Chișinău', 'Tirana', 'Lyon', 'Porto', 'Kraków', 'Tbilisi', '
 const kinds = ['Vocational School', 'Training Centre', 'Centre of Excellence', 'Technical College', 'Polytechnic', 'Academy of Crafts'];
 const focus = ['Hospitality', 'Energy', 'Agriculture', 'Automotive', 'Health Care', 'Construction', 'Digital Skills', 'Textiles', 'Logistics', 'Tourism'];
 const noteWords = ['kitchens', 'workshops', 'laboratory', 'solar', 'welding', 'nursing', 'vineyard', 'robotics', 'dual', 'apprentices', 'hotel', 'greenhouse'];
-
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-  return { p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1]! };
-}
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
   const engine = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';

@@ -300,3 +300,13 @@ export function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/** The 50th, 95th and 99th percentiles of a sample (nearest rank), its largest value and its size. */
+export function percentiles(samples: number[]): { p50: number; p95: number; p99: number; max: number; n: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+  return { p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1]!, n: s.length };
+}
+
+/** A time in milliseconds as a table shows it ("12.3 ms"). */
+export const msText = (x: number) => `${x.toFixed(1)} ms`;
