@@ -126,7 +126,7 @@ async function main(): Promise<void> {
         Array.from({ length: RUNS }, () => `${topicBase}?lang=fr`),
       );
       const community = await measure(
-        'the community page (10,001 topics)',
+        `the community page (${(TOPICS + 1).toLocaleString('en')} topics)`,
         Array.from({ length: RUNS }, (_, i) => `/en/communities/bench-practice?page=${1 + (i % 50)}`),
       );
       // Every search once (a word, or two, and a page), so none comes from a cache.
