@@ -8,7 +8,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { testApp } from '../test/helpers/app.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/browser/setup.ts';
+import { FULL_CHROMIUM } from '../test/browser/chromium.ts';
+import { CHROMIUM_FLAGS } from '../test/browser/setup.ts';
 import { buildFixture, type Fixture, type SignedInPerson } from '../test/pages/fixture.ts';
 
 const lighthouseVersion = (JSON.parse(readFileSync(new URL('../node_modules/lighthouse/package.json', import.meta.url), 'utf8')) as { version: string })
@@ -37,7 +38,7 @@ const chosen = words.length ? pages.filter((p) => words.some((w) => p.name.inclu
 const port = await freePort();
 const base = `http://localhost:${port}`;
 const app = await testApp({ env: { BASE_URL: base } });
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? FULL_CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
 const rows: string[] = [];
 try {
   await app.app.listen({ port, host: '127.0.0.1' });

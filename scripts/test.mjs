@@ -12,6 +12,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplates, engine, scratchFolder, TEMPLATE_ENV } from '../test/helpers/databases.ts';
 import { loadStarterContent } from '../test/helpers/starter.ts';
+import { CHROMIUM_PATH } from '../test/browser/chromium.ts';
 
 const engineName = engine === 'postgres' ? 'PostgreSQL' : 'SQLite';
 // Files spend much of their time waiting on the database and on I/O: on 2 cores, 3 at once was the
@@ -98,13 +99,13 @@ try {
       run(['--test', `--test-concurrency=${concurrency}`, ...progress, 'src/**/*.test.ts', 'test/**/*.test.ts']),
     );
   }
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const chromium = CHROMIUM_PATH;
   if (process.env.SKIP_BROWSER === '1') {
     console.log('\nBrowser tests skipped (SKIP_BROWSER=1).');
   } else if (existsSync(chromium) || process.env.CI === 'true') {
     status ||= await step('browser', `browser tests (${chromium})`, () => run(['--test', '--test-concurrency=2', ...progress, 'test/browser/**/*.e2e.ts']));
   } else {
-    console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH).`);
+    console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium-headless-shell, or set CHROMIUM_PATH).`);
   }
 } finally {
   const cleaning = Date.now();

@@ -8,6 +8,7 @@ import { searchBudgets } from '../../src/http/fair-use.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 import { url, type PageCase, type TestLang } from '../pages/catalogue.ts';
 import { buildFixture, type Fixture, type Person, type SignedInPerson } from '../pages/fixture.ts';
+import { CHROMIUM_PATH } from './chromium.ts';
 
 // The one setup every browser suite (and `npm run shots`) starts from: the platform on a fresh
 // test database, listening on a free port; Chromium; and the people and data of the fixture,
@@ -22,8 +23,8 @@ export interface Suite {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, and the flags this closed network needs (the Lighthouse script uses them too). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The flags this closed network needs (the Lighthouse script uses them too); the browser is chromium.ts's. */
+export { CHROMIUM_PATH } from './chromium.ts';
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
