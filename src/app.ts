@@ -1,5 +1,6 @@
 import { communityAdminRoutes } from './modules/communities/admin-routes.ts';
 import { communityAdminService } from './modules/communities/admin-service.ts';
+import { FLAG_REMINDER_CRON, FLAG_REMINDER_JOB, flagReminderJob, moderationService } from './modules/communities/moderation-service.ts';
 import { communityRoutes } from './modules/communities/routes.ts';
 import { communitiesService } from './modules/communities/service.ts';
 import { randomBytes } from 'node:crypto';
@@ -260,6 +261,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const requests = requestsService(database.db, { messages, centres, directory });
   const communities = communitiesService(database.db, { search });
+  const moderation = moderationService(database.db, { communities, mailer, baseUrl: config.baseUrl, shownChanged: () => content.changed() });
+  jobs.define(flagReminderJob(moderation));
+  jobs.schedule(FLAG_REMINDER_JOB, FLAG_REMINDER_CRON);
   // The back office's rules for communities (administrators) sit apart from the public pages'.
   const communityOffice = communityAdminService(database.db, { changed: (slug) => communities.changed(slug) });
   const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
@@ -323,6 +327,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           a,
           lang,
           communities,
+          moderation,
           knowledge,
           sessionSecret,
           sessionDays: config.sessionDays,

@@ -20,7 +20,7 @@ const row = (...s: number[]): Expect => Object.fromEntries(personas.map((p, i) =
 let t: TestApp;
 const agents = {} as Record<Persona, Agent>;
 const people = {} as Record<Persona, UserRecord>;
-const ids = { open: 0, closed: 0, openTopic: 0, closedTopic: 0, pendingUser: 0 };
+const ids = { open: 0, closed: 0, openTopic: 0, closedTopic: 0, pendingUser: 0, suspendedUser: 0, openPost: 0, closedPost: 0, moveTopic: 0 };
 
 before(async () => {
   t = await testApp();
@@ -60,11 +60,30 @@ before(async () => {
     lang: 'en',
   });
   ids.pendingUser = people.pending.id;
+  ids.suspendedUser = people.suspended.id;
+  // Posts by another member, for flags and facilitators' decisions; a topic to move.
+  const author = await user(t, { name: 'Matrix author' });
+  for (const communityId of [ids.open, ids.closed]) await repo.putMember(t.database.db, { communityId, userId: author.id, role: 'member', status: 'active' });
+  const postOf = async (topicId: number) => {
+    await repo.addReply(t.database.db, { topicId, userId: author.id, body: 'A post to moderate.', lang: 'en' });
+    const row = await t.database.db.selectFrom('community_posts').select('id').where('topic_id', '=', topicId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    return row.id;
+  };
+  ids.openPost = await postOf(ids.openTopic);
+  ids.closedPost = await postOf(ids.closedTopic);
+  ids.moveTopic = await repo.createTopic(t.database.db, { communityId: ids.open, userId: author.id, title: 'Topic to move', body: 'Text.', lang: 'en' });
 });
 after(() => t.close());
 
 const fill = (template: string) =>
-  template.replace('{openTopic}', String(ids.openTopic)).replace('{closedTopic}', String(ids.closedTopic)).replace('{pending}', String(ids.pendingUser));
+  template
+    .replace('{openTopic}', String(ids.openTopic))
+    .replace('{closedTopic}', String(ids.closedTopic))
+    .replace('{pending}', String(ids.pendingUser))
+    .replace('{suspended}', String(ids.suspendedUser))
+    .replace('{openPost}', String(ids.openPost))
+    .replace('{closedPost}', String(ids.closedPost))
+    .replace('{moveTopic}', String(ids.moveTopic));
 
 //                                   visitor outsider colleague editor admin member pending suspended facilitator
 const gets: [string, Expect][] = [
@@ -84,6 +103,15 @@ const gets: [string, Expect][] = [
   ['/en/communities/matrix-open/join', row(303, 200, 200, 200, 200, 303, 303, 303, 303)],
   ['/en/communities/matrix-closed/join', row(303, 200, 200, 200, 200, 303, 303, 303, 303)],
   ['/en/communities/no-such-community', row(404, 404, 404, 404, 404, 404, 404, 404, 404)],
+  // Moderation: the review queue and the page that removes a post are the facilitators' (and administrators');
+  // flagging is for members who write (not suspended ones, not administrators who are not members).
+  ['/en/communities/matrix-open/review', row(303, 404, 404, 404, 200, 404, 404, 404, 200)],
+  ['/en/communities/matrix-closed/review', row(303, 404, 404, 404, 200, 404, 404, 404, 200)],
+  ['/en/communities/matrix-open/posts/{openPost}/remove', row(303, 404, 404, 404, 200, 404, 404, 404, 200)],
+  ['/en/communities/matrix-closed/posts/{closedPost}/remove', row(303, 404, 404, 404, 200, 404, 404, 404, 200)],
+  ['/en/communities/matrix-open/posts/{openPost}/flag', row(303, 404, 404, 404, 404, 200, 404, 404, 200)],
+  ['/en/communities/matrix-closed/posts/{closedPost}/flag', row(303, 404, 404, 404, 404, 200, 404, 404, 200)],
+  ['/en/communities/matrix-open/posts/{closedPost}/flag', row(303, 404, 404, 404, 404, 404, 404, 404, 404)],
 ];
 
 // Posts that change nothing for those refused, and leave the same state for those allowed.
@@ -93,7 +121,23 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/communities/matrix-closed/topics/{closedTopic}/lock', { on: 'no' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
   ['/en/communities/matrix-open/topics/{openTopic}/lock', { on: 'no' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
   ['/en/communities/matrix-closed/members/{pending}/decide', { decision: 'accept' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  ['/en/communities/matrix-closed/posts/{closedPost}/flag', { reason: 'spam' }, row(403, 404, 404, 404, 404, 303, 404, 404, 303)],
+  ['/en/communities/matrix-open/posts/{openPost}/flag', { reason: 'off-topic' }, row(403, 404, 404, 404, 404, 303, 404, 404, 303)],
+  // A decision taken already is answered as one (303): nothing changes.
+  ['/en/communities/matrix-closed/posts/{closedPost}/keep', { from: 'review' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  ['/en/communities/matrix-closed/posts/{closedPost}/approve', { from: 'review' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  ['/en/communities/matrix-closed/posts/{closedPost}/remove', { reason: 'Matrix.', from: 'review' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  ['/en/communities/matrix-closed/members/{suspended}/suspend', { on: 'no' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  ['/en/communities/matrix-open/topics/{moveTopic}/move', { to: 'matrix-closed' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
 ];
+
+/** Puts back what an allowed request changed, so the next person meets the same state. */
+async function reset(url: string): Promise<void> {
+  if (url.endsWith('/decide')) await repo.putMember(t.database.db, { communityId: ids.closed, userId: ids.pendingUser, role: 'member', status: 'pending' });
+  if (url.endsWith('/suspend'))
+    await repo.putMember(t.database.db, { communityId: ids.closed, userId: ids.suspendedUser, role: 'member', status: 'suspended' });
+  if (url.endsWith('/move')) await repo.moderation.moveTopic(t.database.db, ids.moveTopic, ids.open);
+}
 
 describe('communities: authorisation matrix', () => {
   for (const [template, expect] of gets) {
@@ -110,12 +154,11 @@ describe('communities: authorisation matrix', () => {
     test(`POST ${template}`, async () => {
       const url = fill(template);
       for (const p of personas) {
-        // Each accepted request is answered again by the next facilitator: put it back as it was.
-        if (url.endsWith('/decide'))
-          await repo.putMember(t.database.db, { communityId: ids.closed, userId: ids.pendingUser, role: 'member', status: 'pending' });
+        await reset(url);
         const res = p === 'visitor' ? await agents[p].postRaw(url, fields) : await agents[p].post(url, fields, '/en/account');
         assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
       }
+      await reset(url);
     });
   }
   test('a signed-in person posting without the CSRF token is refused everywhere', async () => {

@@ -25,6 +25,7 @@ import * as m0021 from './migrations/0021_centre_network.ts';
 import * as m0022 from './migrations/0022_conversations.ts';
 import * as m0023 from './migrations/0023_consortia.ts';
 import * as m0024 from './migrations/0024_communities.ts';
+import * as m0025 from './migrations/0025_community_moderation.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -54,6 +55,7 @@ const migrations: Record<string, DialectMigration> = {
   '0022_conversations': m0022,
   '0023_consortia': m0023,
   '0024_communities': m0024,
+  '0025_community_moderation': m0025,
 };
 
 class Provider implements MigrationProvider {

@@ -54,6 +54,8 @@ export interface CommunityTables {
     last_post_at: string;
     /** posts after the first */
     replies: Generated<number>;
+    /** its opening post's state (migration 0025): shown | waiting | hidden | removed */
+    status: Generated<string>;
   };
   /** a topic's posts; the first is the topic's opening post */
   community_posts: {
@@ -65,5 +67,27 @@ export interface CommunityTables {
     lang: string;
     created_at: string;
     edited_at: string | null;
+    /** shown | waiting (for a facilitator's approval) | hidden (flagged, until a facilitator decides) | removed (migration 0025) */
+    status: Generated<string>;
+    /** why a facilitator removed it, shown to its author */
+    removed_reason: string | null;
+    moderated_by: number | null;
+    moderated_at: string | null;
+  };
+  /** members' flags on posts: one per member and post, open until a facilitator decides (migration 0025) */
+  community_flags: {
+    id: Generated<number>;
+    post_id: number;
+    user_id: number;
+    /** off-topic | inappropriate | spam | other (with a note) */
+    reason: string;
+    note: string | null;
+    created_at: string;
+    resolved_at: string | null;
+    resolved_by: number | null;
+    /** kept | removed */
+    outcome: string | null;
+    /** when the reminder to facilitators (a flag open 48 hours) named it */
+    reminded_at: string | null;
   };
 }

@@ -115,6 +115,16 @@ export const pageCases: PageCase[] = [
     path: (f) => `/communities/${f.community}/topics/new`,
     submit: 'form.form button[type=submit]',
   },
+  { area: 'signed-in', name: 'community review queue', as: 'member', path: (f) => `/communities/${f.community}/review` },
+  { area: 'signed-in', name: 'flag a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/flag` },
+  {
+    area: 'signed-in',
+    name: 'flag a post with errors',
+    as: 'member',
+    path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/flag`,
+    submit: 'form.form button[type=submit]',
+  },
+  { area: 'signed-in', name: 'remove a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/remove?from=review` },
   { area: 'signed-in', name: 'ask to join a community', as: 'admin', path: (f) => `/communities/${f.community}/join` },
   {
     area: 'signed-in',

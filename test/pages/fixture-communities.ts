@@ -1,12 +1,13 @@
-import { findUserByEmail } from '../../src/modules/accounts/repository.ts';
-import { addReply, createCommunity, createTopic, putMember } from '../../src/modules/communities/repository.ts';
+import { createUser, findUserByEmail } from '../../src/modules/accounts/repository.ts';
+import { addReply, createCommunity, createTopic, moderation, putMember } from '../../src/modules/communities/repository.ts';
 import type { TestApp } from '../helpers/app.ts';
 
 // The page catalogue's communities (fixture.ts): one the centre leader facilitates, public and on
-// request, with a topic in three languages and the editor's request waiting; and one for the
-// back office's list and edit pages.
+// request, with a topic in three languages and the editor's request waiting, a member's reply
+// flagged by another and a newcomer's reply waiting for approval (the review queue); and one for
+// the back office's list and edit pages.
 
-export async function communityFixture(t: TestApp, emails: { leader: string; editor: string; admin: string }): Promise<{ topic: number }> {
+export async function communityFixture(t: TestApp, emails: { leader: string; editor: string; admin: string }): Promise<{ topic: number; flaggedPost: number }> {
   const id = async (email: string) => (await findUserByEmail(t.database.db, email))!.id;
   const { leader, editor, admin } = emails;
   // A community of practice the member facilitates: texts in three languages, a code of conduct
@@ -64,6 +65,27 @@ export async function communityFixture(t: TestApp, emails: { leader: string; edi
   });
   await addReply(t.database.db, { topicId: topic, userId: leaderId, body: 'نبدأ بثلاثة أسابيع في مطعم الفندق، ثم نقيّم مع المشرف.', lang: 'ar' });
 
+  // Two members who never sign in: one's reply is flagged by the other, whose own first reply waits.
+  const person = (name: string, email: string) => createUser(t.database.db, { email, name, passwordHash: 'never-signs-in', lang: 'en', role: 'member' });
+  const samira = await person('Samira Benali', 'samira.benali@fixture.example');
+  const jonas = await person('Jonas Weber', 'jonas.weber@fixture.example');
+  for (const userId of [samira, jonas]) await putMember(t.database.db, { communityId, userId, role: 'member', status: 'active' });
+  const flaggedPost = await addReply(t.database.db, {
+    topicId: topic,
+    userId: samira,
+    body: 'Our placement agency finds hotels for any school: write to us for our prices.',
+    lang: 'en',
+  });
+  if (flaggedPost === 'locked') throw new Error('the fixture topic is locked');
+  await moderation.flag(t.database.db, { postId: flaggedPost, userId: jonas, reason: 'spam', note: 'An advert for a paid agency, not an experience.' });
+  await addReply(t.database.db, {
+    topicId: topic,
+    userId: jonas,
+    body: 'In Germany the first placement is often **six weeks**.',
+    lang: 'en',
+    status: 'waiting',
+  });
+
   // Communities, back office: one community with texts in three languages and the centre leader
   // as its facilitator, for the administrators' list and edit pages (/admin/communities/…).
   const adminCommunity = await createCommunity(
@@ -89,5 +111,5 @@ export async function communityFixture(t: TestApp, emails: { leader: string; edi
     await id(admin),
   );
   await putMember(t.database.db, { communityId: adminCommunity, userId: leaderId, role: 'facilitator', status: 'active' });
-  return { topic };
+  return { topic, flaggedPost };
 }

@@ -50,6 +50,8 @@ export interface Fixture {
   community: string;
   /** a topic of that community with posts in English, French and Arabic */
   topic: number;
+  /** a post in that topic, by another member, flagged once */
+  flaggedPost: number;
 }
 
 const withoutLang = (path: string) => path.replace(/^\/en(?=\/)/, '');
@@ -246,7 +248,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   for (const id of invitable)
     assert.equal((await leader.a.post(`/en${consortium}/invitations`, { centre: String(id), role: 'full' }, `/en${consortium}`)).statusCode, 303);
 
-  const { topic } = await communityFixture(t, { leader: leader.email, editor: editor.email, admin: admin.email });
+  const { topic, flaggedPost } = await communityFixture(t, { leader: leader.email, editor: editor.email, admin: admin.email });
 
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
@@ -353,5 +355,6 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     consortium,
     community: 'work-based-learning-practice',
     topic,
+    flaggedPost,
   };
 }

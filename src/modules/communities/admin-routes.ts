@@ -33,6 +33,7 @@ function formValues(row: CommunityRow, texts: TranslationRow[]): Record<string, 
     joining: row.joining,
     visibility: row.visibility,
     approveFirstPosts: row.approve_first_posts ? 'yes' : '',
+    flagThreshold: String(row.flag_threshold),
   };
   for (const x of texts) {
     const f = textFields(x.lang as Lang);

@@ -66,6 +66,16 @@ export function communityForm(themes: readonly string[], creating: boolean) {
           .string()
           .optional()
           .transform((v) => v === 'yes'),
+        // how many members' flags hide a post until a facilitator decides
+        // (3 when the field is left empty)
+        flagThreshold: z.preprocess(
+          (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? 3 : v),
+          z.coerce
+            .number({ error: 'community.admin.error.flagThreshold' })
+            .int({ error: 'community.admin.error.flagThreshold' })
+            .min(1, { error: 'community.admin.error.flagThreshold' })
+            .max(50, { error: 'community.admin.error.flagThreshold' }),
+        ),
         ...texts,
       })
       // Checked even when another field failed (`when`), so the form comes back with every problem at once.
@@ -97,7 +107,15 @@ export function communityForm(themes: readonly string[], creating: boolean) {
               codeOfConduct: values[f.codeOfConduct] || null,
             };
           });
-        return { slug: v.slug, theme: v.theme, joining: v.joining, visibility: v.visibility, approveFirstPosts: v.approveFirstPosts, texts: saved };
+        return {
+          slug: v.slug,
+          theme: v.theme,
+          joining: v.joining,
+          visibility: v.visibility,
+          approveFirstPosts: v.approveFirstPosts,
+          flagThreshold: v.flagThreshold,
+          texts: saved,
+        };
       })
   );
 }

@@ -88,19 +88,30 @@ describe('the back office of communities', () => {
   test('an administrator changes a community; a language emptied is dropped', async () => {
     const res = await admin.post(
       `${LIST}/green-skills`,
-      fields({ slug: 'ignored', visibility: 'members', joining: 'open', approveFirstPosts: '', name_en: 'Green skills for all', name_fr: '' }),
+      fields({
+        slug: 'ignored',
+        visibility: 'members',
+        joining: 'open',
+        approveFirstPosts: '',
+        flagThreshold: '5',
+        name_en: 'Green skills for all',
+        name_fr: '',
+      }),
     );
     assert.equal(res.statusCode, 303, res.body.slice(0, 500));
     const row = await t.database.db.selectFrom('communities').selectAll().executeTakeFirstOrThrow();
+    assert.equal(row.flag_threshold, 5);
     assert.equal(row.slug, 'green-skills', 'the address does not change');
     assert.equal(row.visibility, 'members');
     assert.equal(row.joining, 'open');
     assert.equal(row.approve_first_posts, 0);
     const texts = await t.database.db.selectFrom('community_translations').select(['lang', 'name']).orderBy('lang').execute();
     assert.deepEqual(texts, [{ lang: 'en', name: 'Green skills for all' }]);
-    const bad = await admin.post(`${LIST}/green-skills`, fields({ name_en: '', description_en: 'Kept text' }));
+    const bad = await admin.post(`${LIST}/green-skills`, fields({ name_en: '', description_en: 'Kept text', flagThreshold: '0' }));
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, />Kept text<\/textarea>/);
+    assert.match(bad.body, /Enter a whole number from 1 to 50/);
+    assert.match(bad.body, /name="flagThreshold" type="number" value="0"|name="flagThreshold"[^>]*value="0"/);
   });
 
   test('an administrator archives a community and restores it', async () => {

@@ -13,6 +13,22 @@ export type MemberRole = 'member' | 'facilitator';
 /** pending: asked to join; invited: asked by a facilitator; suspended: reads, does not write */
 export type MemberStatus = 'active' | 'pending' | 'invited' | 'suspended';
 
+/**
+ * A post's state: shown; waiting for a facilitator's approval (a new member's first posts, where
+ * the community asks for it); hidden after members flagged it, until a facilitator decides;
+ * removed by a facilitator, with a reason its author reads. A topic takes its opening post's.
+ */
+export const postStatuses = ['shown', 'waiting', 'hidden', 'removed'] as const;
+export type PostStatus = (typeof postStatuses)[number];
+
+/** why a member flags a post (`other` asks for a note). Labels: `community.flag.reason.<value>` */
+export const flagReasons = ['off-topic', 'inappropriate', 'spam', 'other'] as const;
+export type FlagReason = (typeof flagReasons)[number];
+
+/** the items a review queue shows at once, and the longest reason for a removal or note on a flag */
+export const REVIEW_PER_PAGE = 50;
+export const MAX_REASON = 1000;
+
 /** topics on a page of a community, and posts on a page of a topic */
 export const TOPICS_PER_PAGE = 20;
 export const POSTS_PER_PAGE = 50;

@@ -1,4 +1,5 @@
 // The only SQL of communities is in repository/: communities, their texts and members
-// (communities.ts); topics and posts (discussions.ts).
+// (communities.ts); topics and posts (discussions.ts); flags and facilitators' decisions (moderation.ts).
 export * from './repository/communities.ts';
 export * from './repository/discussions.ts';
+export * as moderation from './repository/moderation.ts';

@@ -10,6 +10,8 @@ import type { Limited } from '../../platform/rate-limits/rate-limits.ts';
 import type { User } from '../accounts/repository.ts';
 import { sessionScope } from '../accounts/session-scope.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
+import type { ModerationService } from './moderation-service.ts';
+import { moderationRoutes } from './moderation-routes.ts';
 import * as s from './schemas.ts';
 import type { CommunitiesService } from './service.ts';
 import { membersView } from './views/members.ts';
@@ -20,6 +22,7 @@ export interface CommunityOptions {
   a: AppContext;
   lang: Lang;
   communities: CommunitiesService;
+  moderation: ModerationService;
   knowledge: KnowledgeService;
   sessionSecret: string;
   sessionDays: number;
@@ -64,7 +67,18 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     accepted: 'community.notice.accepted',
     declined: 'community.notice.declined',
     lastFacilitator: 'community.notice.lastFacilitator',
+    waiting: 'community.notice.waiting',
+    flagged: 'community.notice.flagged',
+    flaggedAlready: 'community.notice.flaggedAlready',
+    approved: 'community.notice.approved',
+    kept: 'community.notice.kept',
+    removed: 'community.notice.removed',
+    decided: 'community.notice.decidedAlready',
+    moved: 'community.notice.moved',
+    suspended: 'community.notice.suspended',
+    reinstated: 'community.notice.reinstated',
   };
+  moderationRoutes(app, { a, lang, moderation: o.moderation, member, memberPost });
 
   app.get('/', async (req, reply) => {
     const query = parse(s.listQuery, req.query);
@@ -77,10 +91,11 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     const { page } = parse(s.pageQuery, req.query);
     const p = (await communities.topics(slug, req.user ?? null, lang, page)) ?? missing();
     const notice = noticeOf(req.query, notices);
+    const waiting = p.facilitate ? await o.moderation.waiting(p.row.id) : 0;
     return send(
       req,
       reply,
-      communityView(ctx(req), csrfFor(req, reply), p, { page, signedIn: !!req.user, themes: await themes(), ...(notice ? { notice } : {}) }),
+      communityView(ctx(req), csrfFor(req, reply), { ...p, waiting }, { page, signedIn: !!req.user, themes: await themes(), ...(notice ? { notice } : {}) }),
     );
   });
 
@@ -170,14 +185,14 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
         { title: formText(form.values, 'title'), body: formText(form.values, 'body'), lang: formText(form.values, 'lang') || lang },
         form.errors,
       );
-    const id = await communities.startTopic(slug, req.user!, form.data);
-    if (id === 'missing') missing();
-    if (id === 'forbidden') return reply.redirect(path(`/${slug}`), 303);
-    if (typeof id === 'object') {
-      reply.header('retry-after', String(id.retryAfterSeconds));
-      return newTopic(req, reply, slug, form.data, [tooFast(id)], 429);
+    const started = await communities.startTopic(slug, req.user!, form.data);
+    if (started === 'missing') missing();
+    if (started === 'forbidden') return reply.redirect(path(`/${slug}`), 303);
+    if ('limited' in started) {
+      reply.header('retry-after', String(started.retryAfterSeconds));
+      return newTopic(req, reply, slug, form.data, [tooFast(started)], 429);
     }
-    return redirectDone(reply, path(`/${slug}/topics/${id}`), 'posted');
+    return redirectDone(reply, path(`/${slug}/topics/${started.id}`), started.waiting ? 'waiting' : 'posted');
   });
 
   const topicPage = async (
@@ -189,8 +204,17 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     state: { values?: { body: string; lang: string }; errors?: FieldError[]; notice?: string } = {},
     status = 200,
   ) => {
-    const p = (await communities.topic(slug, id, req.user ?? null, lang, { page: q.page, langs: q.lang })) ?? missing();
-    const page = topicView(ctx(req), csrfFor(req, reply), p, { page: q.page, langs: q.lang, signedIn: !!req.user, ...state });
+    const p = await communities.topic(slug, id, req.user ?? null, lang, { page: q.page, langs: q.lang });
+    if (!p) {
+      // A topic moved to another community: its old address leads there, for whoever may read it.
+      const home = await communities.movedTo(id, req.user ?? null);
+      if (home && home !== slug && req.method === 'GET')
+        return reply.redirect(`${path(`/${home}/topics/${id}`)}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`, 301);
+      return missing();
+    }
+    const moveTargets = p.facilitate && req.user ? await o.moderation.moveTargets(slug, req.user, lang) : [];
+    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets };
+    const page = topicView(ctx(req), csrfFor(req, reply), view, { page: q.page, langs: q.lang, signedIn: !!req.user, ...state });
     return send(req, reply, page, status);
   };
   app.get('/:slug/topics/:id', async (req, reply) => {
@@ -215,7 +239,8 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
       reply.header('retry-after', String(result.retryAfterSeconds));
       return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [tooFast(result)] }, 429);
     }
-    const at = result.page > 1 ? `?page=${result.page}&done=replied` : '?done=replied';
+    const done = result.waiting ? 'waiting' : 'replied';
+    const at = result.page > 1 ? `?page=${result.page}&done=${done}` : `?done=${done}`;
     return reply.redirect(`${path(`/${slug}/topics/${id}`)}${at}#post-${result.id}`, 303);
   });
   app.post('/:slug/topics/:id/lock', memberPost, async (req, reply) => {

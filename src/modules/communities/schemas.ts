@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkboxList } from '../../http/forms.ts';
 import { languages } from '../../i18n/languages.ts';
 import { languageCodes } from '../centres/lists.ts';
-import { joinings, MAX_POST, MAX_TITLE } from './lists.ts';
+import { flagReasons, joinings, MAX_POST, MAX_REASON, MAX_TITLE } from './lists.ts';
 
 // Communities' addresses, query strings and forms.
 
@@ -16,6 +16,7 @@ const page = z.coerce.number().int().min(1).max(10_000).default(1);
 export const communityParams = z.object({ slug });
 export const topicParams = z.object({ slug, id });
 export const memberParams = z.object({ slug, user: id });
+export const postParams = z.object({ slug, post: id });
 
 export const listQuery = z.object({
   theme: checkboxList(slug, 30),
@@ -45,3 +46,24 @@ export const joinForm = z.object({
 });
 export const decideForm = z.object({ decision: z.enum(['accept', 'decline']) });
 export const lockForm = z.object({ on: z.enum(['yes', 'no']) });
+
+// Moderation.
+export const flagForm = z
+  .object({
+    reason: z.enum(flagReasons, { error: 'community.error.flagReason' }),
+    note: z.string().trim().max(MAX_REASON, { error: 'community.error.noteLong' }).optional().default(''),
+  })
+  .refine((f) => f.reason !== 'other' || f.note !== '', { path: ['note'], error: 'community.error.flagNote' });
+/** where a facilitator's decision was taken, to go back there: the review queue or the topic */
+const from = z.enum(['review', 'topic']).optional().default('topic');
+export const decisionForm = z.object({ from });
+export const removeForm = z.object({
+  reason: z
+    .string({ error: 'form.error.required' })
+    .trim()
+    .min(1, { error: 'community.error.removeReason' })
+    .max(MAX_REASON, { error: 'community.error.noteLong' }),
+  from,
+});
+export const suspendForm = z.object({ on: z.enum(['yes', 'no']) });
+export const moveForm = z.object({ to: slug });

@@ -6,6 +6,7 @@ import type { User } from '../accounts/repository.ts';
 import type { SearchProvider } from '../search/provider.ts';
 import { plainText } from '../../ui/markdown.ts';
 import { isAdmin } from '../accounts/roles.ts';
+import { audit } from '../admin/repository.ts';
 import { POSTS_PER_PAGE, TOPICS_PER_PAGE, type Joining, type Visibility } from './lists.ts';
 import * as repo from './repository.ts';
 
@@ -15,7 +16,10 @@ import * as repo from './repository.ts';
 // name and description are listed, so people can ask to join. Who writes: active members, in a
 // community that is not archived, in a topic that is not locked. Facilitators decide on requests
 // to join and lock topics; administrators create communities and name facilitators (back office).
-// Every change starts with a one-line check; results are values.
+// Where a community asks for it, a member's posts wait for a facilitator's approval until one of
+// them has been approved; a topic waiting for approval, or removed, is read by its author and the
+// facilitators only (moderation-service.ts has the rest of moderation). Every change starts with
+// a one-line check; results are values.
 
 export type Membership = repo.Membership | null;
 
@@ -97,7 +101,7 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
    */
   async function indexTopic(topicId: number): Promise<void> {
     const x = await repo.topicText(db, topicId);
-    if (!x || x.visibility !== 'public') {
+    if (!x || x.visibility !== 'public' || !repo.LISTED.includes(x.status)) {
       await o.search.remove([`topic:${topicId}:`]);
       return;
     }
@@ -120,6 +124,9 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
     return (await repo.communityBySlug(db, slug)) ?? null;
   }
   const membershipOf = (c: repo.CommunityRow, user: User | null): Promise<Membership> => (user ? repo.membership(db, c.id, user.id) : Promise.resolve(null));
+  /** Whether what the person writes now waits for a facilitator: where the community asks, until one of their posts was approved. */
+  const waits = async (c: repo.CommunityRow, user: User, m: Membership): Promise<boolean> =>
+    c.approve_first_posts === 1 && !canFacilitate(c, user, m) && !(await repo.moderation.hasShownPost(db, c.id, user.id));
 
   async function one(c: repo.CommunityRow, lang: Lang): Promise<Community> {
     return localised(c, await repo.translations(db, [c.id]), lang);
@@ -178,8 +185,11 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       if (!p || !p.read) return null;
       const topic = await repo.topic(db, p.row.id, id);
       if (!topic) return null;
+      const reader = { userId: user?.id ?? null, facilitate: p.facilitate };
+      // A topic waiting for approval, or removed, is its author's and the facilitators' to read.
+      if (!repo.LISTED.includes(topic.status) && !p.facilitate && (reader.userId === null || reader.userId !== topic.authorId)) return null;
       const [posts, languages] = await Promise.all([
-        repo.posts(db, id, { offset: (o.page - 1) * POSTS_PER_PAGE, limit: POSTS_PER_PAGE, langs: o.langs }),
+        repo.posts(db, id, { offset: (o.page - 1) * POSTS_PER_PAGE, limit: POSTS_PER_PAGE, langs: o.langs, reader }),
         repo.postLanguages(db, id),
       ]);
       return { ...p, topic, posts, languages };
@@ -238,8 +248,12 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       return 'done';
     },
 
-    /** Starts a topic; its id, or why not. */
-    async startTopic(slug: string, user: User, t: { title: string; body: string; lang: string }): Promise<number | 'missing' | 'forbidden' | Limited> {
+    /** Starts a topic; its id and whether it waits for approval, or why not. */
+    async startTopic(
+      slug: string,
+      user: User,
+      t: { title: string; body: string; lang: string },
+    ): Promise<{ id: number; waiting: boolean } | 'missing' | 'forbidden' | Limited> {
       const c = await load(slug);
       if (!c) return 'missing';
       const m = await membershipOf(c, user);
@@ -247,32 +261,34 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       if (!canWrite(c, m)) return 'forbidden';
       const limited = await postLimit(user, m);
       if (limited) return limited;
-      const id = await repo.createTopic(db, { communityId: c.id, userId: user.id, ...t });
-      await indexTopic(id);
-      return id;
+      const waiting = await waits(c, user, m);
+      const id = await repo.createTopic(db, { communityId: c.id, userId: user.id, ...t, status: waiting ? 'waiting' : 'shown' });
+      if (!waiting) await indexTopic(id);
+      return { id, waiting };
     },
 
-    /** Replies in a topic; the new post's id and the page it is on, or why not. */
+    /** Replies in a topic; the new post's id, the page it is on and whether it waits for approval, or why not. */
     async reply(
       slug: string,
       topicId: number,
       user: User,
       r: { body: string; lang: string },
-    ): Promise<{ id: number; page: number } | 'missing' | 'forbidden' | 'locked' | Limited> {
+    ): Promise<{ id: number; page: number; waiting: boolean } | 'missing' | 'forbidden' | 'locked' | Limited> {
       const c = await load(slug);
       if (!c) return 'missing';
       const m = await membershipOf(c, user);
       if (!canRead(c, user, m)) return 'missing';
       const topic = await repo.topic(db, c.id, topicId);
-      if (!topic) return 'missing';
+      if (!topic || (!repo.LISTED.includes(topic.status) && !canFacilitate(c, user, m) && topic.authorId !== user.id)) return 'missing';
       if (!canWrite(c, m)) return 'forbidden';
       const limited = await postLimit(user, m);
       if (limited) return limited;
-      const id = await repo.addReply(db, { topicId, userId: user.id, ...r });
+      const waiting = await waits(c, user, m);
+      const id = await repo.addReply(db, { topicId, userId: user.id, ...r, status: waiting ? 'waiting' : 'shown' });
       if (id === 'locked') return 'locked';
-      await indexTopic(topicId);
+      if (!waiting) await indexTopic(topicId);
       // The opening post and the replies before it: the reply is post number replies + 2.
-      return { id, page: Math.ceil((topic.replies + 2) / POSTS_PER_PAGE) };
+      return { id, page: Math.ceil((topic.replies + 2) / POSTS_PER_PAGE), waiting };
     },
 
     /** A facilitator locks a topic (no more replies) or opens it again. */
@@ -283,6 +299,7 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       if (!canRead(c, user, m) || !(await repo.topic(db, c.id, topicId))) return 'missing';
       if (!canFacilitate(c, user, m)) return 'forbidden';
       await repo.setLocked(db, topicId, locked);
+      await audit(db, user, locked ? 'community.topic.lock' : 'community.topic.unlock', c.slug, { topic: topicId });
       return 'done';
     },
 
@@ -298,7 +315,15 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       const [memberships, posts] = await Promise.all([repo.membershipsOf(db, userId), repo.postsBy(db, userId)]);
       return {
         memberships: memberships.map((m) => ({ community: m.slug, role: m.role, status: m.status, since: m.created_at })),
-        posts: posts.map((p) => ({ community: p.community, topic: p.topic, lang: p.lang, written: p.created_at, body: p.body })),
+        posts: posts.map((p) => ({
+          community: p.community,
+          topic: p.topic,
+          lang: p.lang,
+          written: p.created_at,
+          body: p.body,
+          state: p.status,
+          ...(p.removed_reason ? { removedBecause: p.removed_reason } : {}),
+        })),
       };
     },
 
@@ -309,9 +334,18 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       for (const id of await repo.topicIds(db, c.id)) await indexTopic(id);
     },
 
-    /** For the back office. */
+    /** Where a topic lives now, for an address from before it moved: the community's address, if the person may read it. */
+    async movedTo(id: number, user: User | null): Promise<string | null> {
+      const home = await repo.moderation.topicHome(db, id);
+      const c = home ? await load(home.slug) : null;
+      return c && canRead(c, user, await membershipOf(c, user)) ? c.slug : null;
+    },
+
+    /** For the back office and moderation. */
     one,
     load,
+    indexTopic,
+    membershipOf,
   };
 }
 

@@ -7,6 +7,9 @@ import type { Joining, MemberRole, MemberStatus, Visibility } from '../lists.ts'
 // The SQL of communities (migration 0024): communities and their texts, and their members.
 // Counts of topics are read with the list; those of replies are kept on the topic's row.
 
+/** the states of topics that lists show and count (a topic waiting for approval, or removed, is not listed) */
+export const LISTED = ['shown', 'hidden'];
+
 export type CommunityRow = Selectable<Tables['communities']>;
 export type TranslationRow = Selectable<Tables['community_translations']>;
 const now = () => new Date().toISOString();
@@ -25,6 +28,8 @@ export interface CommunityInput {
   joining: Joining;
   visibility: Visibility;
   approveFirstPosts: boolean;
+  /** how many members' flags hide a post (3 when not given) */
+  flagThreshold?: number;
   texts: CommunityTexts[];
 }
 
@@ -39,6 +44,7 @@ export async function createCommunity(db: DB, c: CommunityInput, userId: number)
         joining: c.joining,
         visibility: c.visibility,
         approve_first_posts: c.approveFirstPosts ? 1 : 0,
+        flag_threshold: c.flagThreshold ?? 3,
         created_by: userId,
         created_at: t,
         updated_at: t,
@@ -54,7 +60,14 @@ export async function updateCommunity(db: DB, id: number, c: Omit<CommunityInput
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('communities')
-      .set({ theme: c.theme, joining: c.joining, visibility: c.visibility, approve_first_posts: c.approveFirstPosts ? 1 : 0, updated_at: now() })
+      .set({
+        theme: c.theme,
+        joining: c.joining,
+        visibility: c.visibility,
+        approve_first_posts: c.approveFirstPosts ? 1 : 0,
+        flag_threshold: c.flagThreshold ?? 3,
+        updated_at: now(),
+      })
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('community_translations').where('community_id', '=', id).execute();
@@ -122,11 +135,13 @@ export function communities(db: DB, o: { archived: boolean }) {
         .selectFrom('community_topics as t')
         .select(sql<number>`count(*)`.as('n'))
         .whereRef('t.community_id', '=', 'c.id')
+        .where('t.status', 'in', LISTED)
         .as('topics'),
       eb
         .selectFrom('community_topics as t')
         .select(sql<string>`max(t.last_post_at)`.as('at'))
         .whereRef('t.community_id', '=', 'c.id')
+        .where('t.status', 'in', LISTED)
         .as('last_post_at'),
     ]);
   if (!o.archived) q = q.where('c.archived_at', 'is', null);
@@ -146,6 +161,7 @@ export async function countsOf(db: DB, communityId: number): Promise<{ members: 
       .selectFrom('community_topics')
       .select([sql<number>`count(*)`.as('n'), sql<string | null>`max(last_post_at)`.as('at')])
       .where('community_id', '=', communityId)
+      .where('status', 'in', LISTED)
       .executeTakeFirstOrThrow(),
   ]);
   return { members: Number(members.n), topics: Number(topics.n), lastPostAt: topics.at };

@@ -152,6 +152,17 @@ function settings(ctx: PageContext, o: CommunityFormOptions, errors: FieldError[
       options: visibilities.map((x) => ({ value: x, label: t(`community.visibility.${x}`), hint: t(`community.admin.visibilityHint.${x}`) })),
     })}
     ${checkbox(ctx, { name: 'approveFirstPosts', label: t('community.admin.field.approveFirstPosts'), checked: v.approveFirstPosts === 'yes', errors })}
+    ${field(ctx, {
+      name: 'flagThreshold',
+      label: t('community.admin.field.flagThreshold'),
+      hint: t('community.admin.field.flagThresholdHint'),
+      value: v.flagThreshold ?? '3',
+      type: 'number',
+      min: 1,
+      max: 50,
+      width: 'short',
+      errors,
+    })}
     <h2>${t('community.admin.texts')}</h2>
     ${languages.map((l) => languageTexts(ctx, l, v, errors))}`;
 }

@@ -33,6 +33,28 @@ export function membersView(ctx: PageContext, csrf: string, c: Community, member
         }),
       ])}
     </form>`;
+  // Facilitators suspend a member (who then reads but does not write) and reinstate them.
+  const suspend = (m: MemberRow) =>
+    html`<form action="${href(ctx, `${base}/${m.userId}/suspend`)}" method="post" class="inline-form">
+      <input type="hidden" name="_csrf" value="${csrf}">
+      ${
+        m.status === 'suspended'
+          ? button({
+              text: t('community.member.reinstate'),
+              name: 'on',
+              value: 'no',
+              variant: 'secondary',
+              label: t('community.member.reinstateFor', { name: m.name }),
+            })
+          : button({
+              text: t('community.member.suspend'),
+              name: 'on',
+              value: 'yes',
+              variant: 'secondary',
+              label: t('community.member.suspendFor', { name: m.name }),
+            })
+      }
+    </form>`;
   const body = html`<p class="kicker"><a href="${href(ctx, `/communities/${c.slug}`)}"${langOf(c.name, ctx)}>${c.name.value}</a></p>
     <h1>${t('community.members.heading')}</h1>
     ${o.notice ? notice(t(o.notice), { tone: 'success' }) : ''}
@@ -62,13 +84,14 @@ export function membersView(ctx: PageContext, csrf: string, c: Community, member
         id: 'members',
         caption: t('community.members.heading'),
         captionHidden: true,
-        head: [t('community.member.name'), t('community.member.centres'), t('community.member.role')],
+        head: [t('community.member.name'), t('community.member.centres'), t('community.member.role'), ...(o.facilitate ? [t('community.member.actions')] : [])],
         rows: people.map((m) => [
           html`<bdi>${m.name}</bdi>`,
           centres(m),
           html`${m.role === 'facilitator' ? tag(t('community.role.facilitator'), 'brand') : t('community.role.member')}${
             m.status === 'suspended' ? html` ${tag(t('community.member.suspended'), 'warning')}` : ''
           }`,
+          ...(o.facilitate ? [m.role === 'member' ? suspend(m) : ''] : []),
         ]),
       })}
     </section>`;

@@ -129,6 +129,8 @@ export interface CommunityPage {
   facilitate: boolean;
   topics: { rows: TopicRow[]; total: number };
   facilitators: MemberRow[];
+  /** for facilitators: how many posts wait in the review queue */
+  waiting?: number;
 }
 
 /** What the person can do about joining: join, ask, wait, leave; or sign in first. */
@@ -196,6 +198,11 @@ export function communityView(
     <section class="panel join-panel" aria-labelledby="join-heading">
       <h2 id="join-heading">${t('community.join.heading')}</h2>
       ${joinPanel(ctx, csrf, p, o.signedIn)}
+      ${
+        p.facilitate
+          ? html`<p class="review-link"><a href="${href(ctx, `/communities/${c.slug}/review`)}">${t('community.review.link', { count: p.waiting ?? 0 })}</a></p>`
+          : ''
+      }
     </section>
     <section aria-labelledby="topics-heading">
       <h2 id="topics-heading">${t('community.topics.heading')}</h2>

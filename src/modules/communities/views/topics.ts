@@ -9,52 +9,19 @@ import { tag } from '../../../ui/components/tag/tag.ts';
 import { day } from '../../../ui/dates.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
-import { renderMarkdown } from '../../../ui/markdown.ts';
 import { langOf } from '../../../ui/text.ts';
 import { languageCodes } from '../../centres/lists.ts';
 import { MAX_POST, MAX_TITLE, POSTS_PER_PAGE } from '../lists.ts';
 import type { PostRow, TopicRow } from '../repository.ts';
 import type { Community } from '../service.ts';
+import { decisionButtons } from './moderation.ts';
+import { langAttrs, postHtml, statusTag } from './post.ts';
 
 // A topic with its posts (a page at a time, in the languages the reader keeps), the reply form,
 // and the form that starts a topic. Posts are Markdown, rendered and sanitised here; each carries
-// the language its writer chose, so it is marked up with its own lang and direction.
-
-const RTL = new Set(['ar', 'he']);
-
-/**
- * Posts rendered from Markdown, kept by their text (and direction): a post's HTML depends on
- * nothing else, and rendering and sanitising 50 of them was most of a topic page's time. Keyed by
- * content, never by id, so an edit or a restored database cannot show stale text. At most
- * RENDERED_BYTES of text and HTML are kept; the least recently shown go first.
- */
-const rendered = new Map<string, Html>();
-const RENDERED_BYTES = 8 * 1024 * 1024;
-let renderedBytes = 0;
-function postHtml(post: PostRow): Html {
-  const key = `${directionOf(post.lang)}:${post.body}`;
-  let out = rendered.get(key);
-  if (out) rendered.delete(key);
-  else {
-    out = renderMarkdown(post.body, directionOf(post.lang) === 'rtl');
-    renderedBytes += key.length + out.value.length;
-  }
-  rendered.set(key, out);
-  for (const [k, v] of rendered) {
-    if (renderedBytes <= RENDERED_BYTES) break;
-    rendered.delete(k);
-    renderedBytes -= k.length + v.value.length;
-  }
-  return out;
-}
-const directionOf = (lang: string) => (RTL.has(lang) ? 'rtl' : 'ltr');
-
-/** lang and dir for content in `lang` inside a page in ctx.lang. */
-function langAttrs(ctx: PageContext, lang: string): Html {
-  if (lang === ctx.lang) return html``;
-  const dir = directionOf(lang);
-  return dir === ctx.dir ? html` lang="${lang}"` : html` lang="${lang}" dir="${dir}"`;
-}
+// the language its writer chose, so it is marked up with its own lang and direction. A post
+// hidden after flags or removed shows as a note to everyone but its author and the facilitators,
+// who read it with its state; each post has its flag link, and the facilitators' decisions.
 
 /** The languages a writer can choose for a post, the page's first. */
 function languageSelect(ctx: PageContext, value: string, errors: FieldError[]): Html {
@@ -78,6 +45,42 @@ export interface TopicPage {
   languages: { lang: string; count: number }[];
   write: boolean;
   facilitate: boolean;
+  /** the reader's account (null: not signed in) */
+  viewerId: number | null;
+  /** the communities a facilitator may move the topic to */
+  moveTargets: Community[];
+}
+
+/** One post as this reader sees it: its text, or the note that stands for it, and what they may do with it. */
+function postItem(ctx: PageContext, csrf: string | null, p: TopicPage, post: PostRow): Html {
+  const { t } = ctx;
+  const own = p.viewerId !== null && post.userId === p.viewerId;
+  const readsAll = own || p.facilitate;
+  const note = post.status === 'hidden' ? t('community.status.hiddenText') : post.status === 'removed' ? t('community.status.removedText') : null;
+  const text =
+    note && !readsAll
+      ? html`<p class="post-note">${note}</p>`
+      : html`${
+          post.status === 'removed' && post.removedReason
+            ? html`<p class="post-note">${t('community.status.removedBecause')} <span dir="auto">${post.removedReason}</span></p>`
+            : post.status === 'hidden'
+              ? html`<p class="post-note">${note}</p>`
+              : ''
+        }<div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>`;
+  const canFlag = csrf && p.write && !own && (post.status === 'shown' || post.status === 'hidden');
+  return html`<li class="${post.status === 'shown' ? 'post' : `post post-${post.status}`}" id="post-${post.id}">
+    <p class="meta"><strong>${post.author ? html`<bdi>${post.author}</bdi>` : t('community.formerMember')}</strong> · ${day(ctx, post.createdAt)}${
+      post.lang === ctx.lang ? '' : html` · ${ctx.format.language(post.lang)}`
+    }${readsAll && post.status !== 'shown' ? html` ${statusTag(ctx, post.status)}` : ''}</p>
+    ${text}
+    ${
+      p.facilitate && csrf
+        ? decisionButtons(ctx, csrf, p.community.slug, { id: post.id, status: post.status, flagged: false }, 'topic')
+        : canFlag
+          ? html`<div class="post-actions"><a class="post-action" href="${href(ctx, `/communities/${p.community.slug}/posts/${post.id}/flag`)}">${t('community.flag.link')}</a></div>`
+          : ''
+    }
+  </li>`;
 }
 
 export function topicView(
@@ -101,8 +104,10 @@ export function topicView(
   const first = (o.page - 1) * POSTS_PER_PAGE;
   const locked = p.topic.lockedAt !== null;
   const body = html`<p class="kicker"><a href="${href(ctx, `/communities/${c.slug}`)}"${langOf(c.name, ctx)}>${c.name.value}</a></p>
-    <h1${langAttrs(ctx, p.topic.lang)}><bdi>${p.topic.title}</bdi></h1>
+    <h1><bdi${p.topic.lang === ctx.lang ? '' : html` lang="${p.topic.lang}"`}>${p.topic.title}</bdi></h1>
     ${o.notice ? notice(t(o.notice), { tone: 'success' }) : ''}
+    ${p.topic.status === 'waiting' ? notice(t('community.topic.waitingText'), { tone: 'warning' }) : ''}
+    ${p.topic.status === 'removed' ? notice(t('community.topic.removedText'), { tone: 'warning' }) : ''}
     ${errorSummary(ctx, errors)}
     <p class="meta">${t('community.replies', { count: p.topic.replies })}${locked ? html` · ${tag(t('community.topic.locked'), 'neutral')}` : ''}</p>
     ${
@@ -128,14 +133,7 @@ export function topicView(
     ${
       p.posts.rows.length
         ? html`<ol class="posts" start="${first + 1}">
-            ${p.posts.rows.map(
-              (post) => html`<li class="post" id="post-${post.id}">
-                <p class="meta"><strong>${post.author ? html`<bdi>${post.author}</bdi>` : t('community.formerMember')}</strong> · ${day(ctx, post.createdAt)}${
-                  post.lang === ctx.lang ? '' : html` · ${ctx.format.language(post.lang)}`
-                }</p>
-                <div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>
-              </li>`,
-            )}
+            ${p.posts.rows.map((post) => postItem(ctx, csrf, p, post))}
           </ol>`
         : html`<p>${t('community.post.noneInLanguages')}</p>`
     }
@@ -143,12 +141,27 @@ export function topicView(
     ${replyArea(ctx, csrf, p, base, o.values ?? { body: '', lang: ctx.lang }, errors, o.signedIn)}
     ${
       p.facilitate && csrf
-        ? html`<div class="facilitator-tools">${postForm(
+        ? html`<section class="facilitator-tools" aria-labelledby="tools-heading"><h2 id="tools-heading">${t('community.tools.heading')}</h2>${postForm(
             href(ctx, `${base}/lock`),
             csrf,
             html`<input type="hidden" name="on" value="${locked ? 'no' : 'yes'}">${button({ text: locked ? t('community.topic.unlock') : t('community.topic.lock'), variant: 'secondary' })}`,
             'inline-form',
-          )}</div>`
+          )}${
+            p.moveTargets.length
+              ? postForm(
+                  href(ctx, `${base}/move`),
+                  csrf,
+                  html`${select(ctx, {
+                    name: 'to',
+                    label: t('community.move.to'),
+                    hint: t('community.move.hint'),
+                    value: '',
+                    options: p.moveTargets.map((x) => ({ value: x.slug, label: x.name.value })),
+                  })}${button({ text: t('community.move.send'), variant: 'secondary' })}`,
+                  'form move-form',
+                )
+              : ''
+          }</section>`
         : ''
     }`;
   return layout(ctx, { title: p.topic.title, body, pageType: 'community-topic', index: c.visibility === 'public' && o.page === 1 && o.langs.length === 0 });
