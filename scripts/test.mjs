@@ -8,7 +8,7 @@
 // every 30 s while it runs (scripts/test-progress.mjs); the run closes with the time of each step
 // and the number of tests passed, failed and skipped.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, globSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplates, engine, scratchFolder, TEMPLATE_ENV } from '../test/helpers/databases.ts';
 import { loadStarterContent } from '../test/helpers/starter.ts';
@@ -67,6 +67,15 @@ const run = (args) =>
     });
   });
 
+/**
+ * The browser suite's files, the two halves of the page checks first: they are the longest, so
+ * the shorter journeys fill in around them and both cores stay busy to the end.
+ */
+const browserFiles = () => {
+  const first = (f) => (/\/pages(-second-half)?\.e2e\.ts$/.test(f) ? 0 : 1);
+  return globSync('test/browser/**/*.e2e.ts').sort((a, b) => first(a) - first(b) || a.localeCompare(b));
+};
+
 const steps = [];
 /** Runs one step of the command, timed; `label` names it in the closing summary. */
 async function step(label, name, work) {
@@ -103,7 +112,7 @@ try {
   if (process.env.SKIP_BROWSER === '1') {
     console.log('\nBrowser tests skipped (SKIP_BROWSER=1).');
   } else if (existsSync(chromium) || process.env.CI === 'true') {
-    status ||= await step('browser', `browser tests (${chromium})`, () => run(['--test', '--test-concurrency=2', ...progress, 'test/browser/**/*.e2e.ts']));
+    status ||= await step('browser', `browser tests (${chromium})`, () => run(['--test', '--test-concurrency=2', ...progress, ...browserFiles()]));
   } else {
     console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium-headless-shell, or set CHROMIUM_PATH).`);
   }

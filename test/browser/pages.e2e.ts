@@ -10,19 +10,17 @@ import { assertNoViolations, DESKTOP, openCase, PHONE, startSuite, tabs, type Su
 // skip link, a clean console) at 1280 px, and the layout checks (layout.ts) at 1280 and 360 px in
 // the same page load. The no-JavaScript cases again with the site's script off.
 
-// The languages are split over two files that the runner takes in parallel (two cores): this one
-// checks English, French and Arabic and runs the checks that need one language;
-// pages-more-languages.e2e.ts sets INTVE_PAGE_LANGS and imports this file for the others.
-const alsoOnce = !process.env.INTVE_PAGE_LANGS;
-const pageLangs: readonly TestLang[] = process.env.INTVE_PAGE_LANGS
-  ? langs.filter((l) => process.env.INTVE_PAGE_LANGS!.split(',').includes(l))
-  : langs.filter((l) => ['en', 'fr', 'ar'].includes(l));
-/**
- * The languages a page type is checked in. With INTVE_PAGE_ALTERNATE (pages-more-languages.e2e.ts),
- * each page type takes one of this file's languages in turn: Russian and Ukrainian share their
- * script and their lengths, so every page is still seen in Cyrillic, in half the time.
- */
-const langsOf = (i: number): readonly TestLang[] => (process.env.INTVE_PAGE_ALTERNATE ? [pageLangs[i % pageLangs.length]!] : pageLangs);
+// Every page type is checked in English, French and Arabic, and in Russian or Ukrainian in turn
+// (they share their script and their lengths, so every page is still seen in Cyrillic, in half the
+// time). The checks are dealt like cards over two files that the runner takes in parallel (two
+// cores): this one (the first half, and the checks that need doing once) and
+// pages-second-half.e2e.ts, which sets INTVE_PAGE_SHARD and imports this file.
+const [shard, shards] = (process.env.INTVE_PAGE_SHARD ?? '0/2').split('/').map(Number) as [number, number];
+const alsoOnce = shard === 0;
+const langsOf = (i: number): readonly TestLang[] => ['en', 'fr', 'ar', i % 2 === 0 ? 'ru' : 'uk'].filter((l): l is TestLang => langs.includes(l as TestLang));
+/** This file's share of the checks: every `shards`-th one of the list of page types × languages. */
+const dealt = <T>(cases: readonly T[]): { p: T; lang: TestLang }[] =>
+  cases.flatMap((p, i) => langsOf(i).map((lang) => ({ p, lang }))).filter((_, j) => j % shards === shard);
 
 /**
  * Layout problems known and not fixed yet, each saying what was measured and where the fix
@@ -78,42 +76,38 @@ async function assertLayout(page: Page, p: PageCase, lang: TestLang, width: numb
   );
 }
 
-for (const [i, p] of pageCases.entries()) {
-  for (const lang of langsOf(i)) {
-    test(`${p.name} (${lang}): axe, structure and layout at 1280 and 360 px`, async (t) => {
-      const tab = await withJs.get(p.as ?? 'visitor');
-      const address = await openCase(suite, tab, lang, p);
-      try {
-        await t.test('axe and structure at 1280 px', async () => {
-          await assertNoViolations(tab.page, address);
-          await checkStructure(tab.page, lang, address, tab.errors);
-        });
-        await t.test('layout at 1280 px', () => assertLayout(tab.page, p, lang, DESKTOP.width, address));
-        await t.test('layout at 360 px', () => assertLayout(tab.page, p, lang, PHONE.width, address));
-      } finally {
-        await tab.page.setViewportSize(DESKTOP);
-      }
-    });
-  }
+for (const { p, lang } of dealt(pageCases)) {
+  test(`${p.name} (${lang}): axe, structure and layout at 1280 and 360 px`, async (t) => {
+    const tab = await withJs.get(p.as ?? 'visitor');
+    const address = await openCase(suite, tab, lang, p);
+    try {
+      await t.test('axe and structure at 1280 px', async () => {
+        await assertNoViolations(tab.page, address);
+        await checkStructure(tab.page, lang, address, tab.errors);
+      });
+      await t.test('layout at 1280 px', () => assertLayout(tab.page, p, lang, DESKTOP.width, address));
+      await t.test('layout at 360 px', () => assertLayout(tab.page, p, lang, PHONE.width, address));
+    } finally {
+      await tab.page.setViewportSize(DESKTOP);
+    }
+  });
 }
 
-for (const [i, p] of pageCases.filter((c) => c.noJs).entries()) {
-  for (const lang of langsOf(i)) {
-    test(`without JavaScript: ${p.name} (${lang})`, async () => {
-      const plain = await withoutJs.get(p.as ?? 'visitor');
-      const address = await openCase(suite, plain, lang, p);
-      await checkStructure(plain.page, lang, address, plain.errors);
-      await assertLayout(plain.page, p, lang, PHONE.width, address);
-      await plain.page.setViewportSize(DESKTOP);
-      const scriptless = await withoutSiteScript.get(p.as ?? 'visitor');
-      await openCase(suite, scriptless, lang, p);
-      await assertNoViolations(scriptless.page, `${address} without JavaScript`);
-      assert.deepEqual(scriptless.errors, [], `console errors on ${address}`);
-    });
-  }
+for (const { p, lang } of dealt(pageCases.filter((c) => c.noJs))) {
+  test(`without JavaScript: ${p.name} (${lang})`, async () => {
+    const plain = await withoutJs.get(p.as ?? 'visitor');
+    const address = await openCase(suite, plain, lang, p);
+    await checkStructure(plain.page, lang, address, plain.errors);
+    await assertLayout(plain.page, p, lang, PHONE.width, address);
+    await plain.page.setViewportSize(DESKTOP);
+    const scriptless = await withoutSiteScript.get(p.as ?? 'visitor');
+    await openCase(suite, scriptless, lang, p);
+    await assertNoViolations(scriptless.page, `${address} without JavaScript`);
+    assert.deepEqual(scriptless.errors, [], `console errors on ${address}`);
+  });
 }
 
-for (const lang of pageLangs) {
+for (const lang of alsoOnce ? langs : []) {
   test(`skip link moves keyboard focus to main (${lang})`, async () => {
     const tab = await withJs.get('visitor');
     await openCase(

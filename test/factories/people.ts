@@ -33,6 +33,9 @@ export interface UserOptions {
 }
 
 let n = 0;
+/** PASSWORD's hash, made once a process (argon2 takes its time on purpose; a salt shared by test accounts costs nothing). */
+let standardHash: Promise<string> | null = null;
+const hashOf = (password: string) => (password === PASSWORD ? (standardHash ??= hashPassword(PASSWORD)) : hashPassword(password));
 
 /** A person with an account: confirmed, a member, with PASSWORD, unless told otherwise. */
 export async function user(t: { database: Database }, o: UserOptions = {}): Promise<UserRecord> {
@@ -42,7 +45,7 @@ export async function user(t: { database: Database }, o: UserOptions = {}): Prom
   const id = await createUser(t.database.db, {
     email: record.email,
     name: record.name,
-    passwordHash: await hashPassword(record.password),
+    passwordHash: await hashOf(record.password),
     lang: o.lang ?? 'en',
     role,
     confirmed: o.confirmed ?? true,
