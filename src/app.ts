@@ -1,8 +1,7 @@
 import { communityAdminRoutes } from './modules/communities/admin-routes.ts';
-import { communityAdminService } from './modules/communities/admin-service.ts';
-import { FLAG_REMINDER_CRON, FLAG_REMINDER_JOB, flagReminderJob, moderationService } from './modules/communities/moderation-service.ts';
 import { communityRoutes } from './modules/communities/routes.ts';
-import { communitiesService } from './modules/communities/service.ts';
+import { communitiesWiring } from './modules/communities/wiring.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -260,12 +259,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const suggestions = suggestionsService(database.db, { directory, centres });
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const requests = requestsService(database.db, { messages, centres, directory });
-  const communities = communitiesService(database.db, { search });
-  const moderation = moderationService(database.db, { communities, mailer, baseUrl: config.baseUrl, shownChanged: () => content.changed() });
-  jobs.define(flagReminderJob(moderation));
-  jobs.schedule(FLAG_REMINDER_JOB, FLAG_REMINDER_CRON);
-  // The back office's rules for communities (administrators) sit apart from the public pages'.
-  const communityOffice = communityAdminService(database.db, { changed: (slug) => communities.changed(slug) });
+  const {
+    communities,
+    moderation,
+    notifications,
+    office: communityOffice,
+  } = communitiesWiring(database.db, {
+    search,
+    jobs,
+    mailer,
+    baseUrl: config.baseUrl,
+    contentChanged: () => content.changed(),
+  });
   const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);
@@ -322,17 +327,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           partnershipsOf: (id) => partnershipCount(database.db, id),
         });
         requestRoutes(scope, a, lang, { requests, knowledge });
-        void scope.register(communityRoutes, {
-          prefix: '/communities',
-          a,
-          lang,
-          communities,
-          moderation,
-          knowledge,
-          sessionSecret,
-          sessionDays: config.sessionDays,
-          findUser: (id) => accounts.user(id),
-        });
+        // Scopes of their own that read the session (communities are read without one too).
+        const session = { a, lang, sessionSecret, sessionDays: config.sessionDays, findUser: (id: number) => accounts.user(id) };
+        void scope.register(communityRoutes, { prefix: '/communities', ...session, communities, moderation, knowledge });
+        void scope.register(notificationRoutes, { prefix: '/account/notifications', ...session, notifications });
         void scope.register(accountRoutes, {
           prefix: '/account',
           a,

@@ -112,6 +112,8 @@ const gets: [string, Expect][] = [
   ['/en/communities/matrix-open/posts/{openPost}/flag', row(303, 404, 404, 404, 404, 200, 404, 404, 200)],
   ['/en/communities/matrix-closed/posts/{closedPost}/flag', row(303, 404, 404, 404, 404, 200, 404, 404, 200)],
   ['/en/communities/matrix-open/posts/{closedPost}/flag', row(303, 404, 404, 404, 404, 404, 404, 404, 404)],
+  // Notifications: everyone signed in has their own list.
+  ['/en/account/notifications', row(303, 200, 200, 200, 200, 200, 200, 200, 200)],
 ];
 
 // Posts that change nothing for those refused, and leave the same state for those allowed.
@@ -129,6 +131,11 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/communities/matrix-closed/posts/{closedPost}/remove', { reason: 'Matrix.', from: 'review' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
   ['/en/communities/matrix-closed/members/{suspended}/suspend', { on: 'no' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
   ['/en/communities/matrix-open/topics/{moveTopic}/move', { to: 'matrix-closed' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  // Notification levels: members (suspended ones too, who still read); everyone marks their own notifications read.
+  ['/en/communities/matrix-open/level', { level: 'watching' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
+  ['/en/communities/matrix-closed/level', { level: 'muted' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
+  ['/en/communities/matrix-closed/topics/{closedTopic}/level', { level: 'default' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
+  ['/en/account/notifications/read', {}, row(403, 303, 303, 303, 303, 303, 303, 303, 303)],
 ];
 
 /** Puts back what an allowed request changed, so the next person meets the same state. */

@@ -90,4 +90,30 @@ export interface CommunityTables {
     /** when the reminder to facilitators (a flag open 48 hours) named it */
     reminded_at: string | null;
   };
+  /** how much a community, or one of its topics, tells a person (migration 0026); no row: normal, or the community's level for a topic */
+  community_levels: {
+    user_id: number;
+    community_id: number;
+    /** null: the community's level */
+    topic_id: number | null;
+    /** watching | tracking | normal | muted | first-posts */
+    level: string;
+    updated_at: string;
+  };
+  /** one post for one person, at most once (migration 0026) */
+  notifications: {
+    id: Generated<number>;
+    user_id: number;
+    /** mention | reply (in their topic) | topic (a new one) | post */
+    kind: string;
+    community_id: number | null;
+    topic_id: number | null;
+    post_id: number | null;
+    actor_id: number | null;
+    /** 1: goes by mail too (grouped per person) */
+    mail: Generated<number>;
+    created_at: string;
+    read_at: string | null;
+    mailed_at: string | null;
+  };
 }

@@ -14,6 +14,8 @@ export interface Person {
   name: string;
   /** an editor or an administrator: the header links to the back office */
   backOffice: boolean;
+  /** how many of their notifications they have not read */
+  unread?: number;
 }
 
 declare module 'fastify' {

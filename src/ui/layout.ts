@@ -3,7 +3,7 @@ import { languages, nativeNames } from '../i18n/languages.ts';
 import type { Person } from '../http/personal.ts';
 import { html, raw, type Html, type Renderable } from './html.ts';
 import { footer } from './components/footer/footer.ts';
-import { accountLinks, header } from './components/header/header.ts';
+import { accountLinks, header, notificationsLink } from './components/header/header.ts';
 
 export interface Crumb {
   href: string;
@@ -43,6 +43,12 @@ export function accountSlot(ctx: PageContext, person: Person | null): Html {
   if (!person) return accountLinks([{ href: href(ctx, '/account/sign-in'), label: t('header.signIn') }]);
   return accountLinks([
     { href: href(ctx, '/account'), label: person.name, ariaLabel: t('header.account', { name: person.name }), current: ctx.path === '/account' },
+    notificationsLink({
+      href: href(ctx, '/account/notifications'),
+      label: t('notifications.heading'),
+      unread: person.unread ?? 0,
+      current: ctx.path.startsWith('/account/notifications'),
+    }),
     ...(person.backOffice ? [{ href: href(ctx, '/admin'), label: t('header.backOffice'), current: ctx.path.startsWith('/admin') }] : []),
     { href: href(ctx, '/account/sign-out'), label: t('account.signOut.submit') },
   ]);

@@ -10,7 +10,8 @@ import { PHONE, startSuite, type Suite } from './setup.ts';
 // Joining a community of practice as people do it on a phone (issue 15), in Arabic and in French:
 // a teacher finds the community in the list, asks to join (the code of conduct agreed, the
 // facilitators' question answered), the facilitator accepts on their own phone, and the new
-// member starts a topic that the facilitator answers. Every page on the way fits the phone.
+// member starts a topic that the facilitator answers, mentioning them; the teacher finds the
+// notice behind the header's bell and follows it to the reply. Every page on the way fits the phone.
 
 let suite: Suite;
 before(async () => {
@@ -96,12 +97,27 @@ for (const lang of ['ar', 'fr'] as const) {
       const topicUrl = page.url().replace(/\?.*$/, '');
 
       await f.goto(topicUrl);
-      await f.fill('#field-body', lang === 'ar' ? 'فكرة جيدة، ونحن نجففه أيضًا.' : 'Bonne idée : nous le faisons sécher aussi.');
+      await f.fill(
+        '#field-body',
+        lang === 'ar' ? `@${teacherUser.name} فكرة جيدة، ونحن نجففه أيضًا.` : `@${teacherUser.name} Bonne idée : nous le faisons sécher aussi.`,
+      );
       await Promise.all([f.waitForURL(/done=replied/), f.click('main form.form button[type=submit]')]);
+      // The queue tells the community (the worker does not run in tests).
+      await suite.app.jobs.runDue();
+
       await page.goto(topicUrl);
       assert.equal(await page.locator('.post').count(), 2);
       assert.match((await page.textContent('.posts')) ?? '', lang === 'ar' ? /نجففه/ : /sécher/);
       await fits(page, 'the topic with its reply');
+      // The menu holds the notifications, with the number unread.
+      await page.click('details.header-menu > summary');
+      assert.equal((await page.textContent('.header-notifications .header-count'))?.trim(), '1');
+      await Promise.all([page.waitForURL(/\/account\/notifications$/), page.click('.header-notifications a')]);
+      await fits(page, 'the notifications');
+      const notice = page.locator('.notification-unread a');
+      assert.match((await notice.textContent()) ?? '', lang === 'ar' ? /أشار إليك/ : /vous a mentionné/);
+      await Promise.all([page.waitForURL(/\/topics\/\d+#post-\d+$/), notice.click()]);
+      assert.equal(page.url().replace(/#.*$/, ''), topicUrl);
     } finally {
       await teacher.close();
       await facilitator.close();

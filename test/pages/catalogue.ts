@@ -116,6 +116,8 @@ export const pageCases: PageCase[] = [
     submit: 'form.form button[type=submit]',
   },
   { area: 'signed-in', name: 'community review queue', as: 'member', path: (f) => `/communities/${f.community}/review` },
+  { area: 'signed-in', name: 'notifications', as: 'member', path: at('/account/notifications') },
+  { area: 'signed-in', name: 'notifications, all read', as: 'editor', path: at('/account/notifications') },
   { area: 'signed-in', name: 'flag a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/flag` },
   {
     area: 'signed-in',

@@ -1,5 +1,6 @@
 import { createUser, findUserByEmail } from '../../src/modules/accounts/repository.ts';
-import { addReply, createCommunity, createTopic, moderation, putMember } from '../../src/modules/communities/repository.ts';
+import { addReply, createCommunity, createTopic, levels, moderation, putMember } from '../../src/modules/communities/repository.ts';
+import { add as addNotifications } from '../../src/modules/notifications/repository.ts';
 import type { TestApp } from '../helpers/app.ts';
 
 // The page catalogue's communities (fixture.ts): one the centre leader facilitates, public and on
@@ -85,6 +86,12 @@ export async function communityFixture(t: TestApp, emails: { leader: string; edi
     lang: 'en',
     status: 'waiting',
   });
+  // The centre leader's notification of Samira's reply in their topic (unread); the editor's, read.
+  const notice = { communityId, topicId: topic, actorId: samira, mail: false };
+  await addNotifications(t.database.db, [{ ...notice, userId: leaderId, kind: 'reply', postId: flaggedPost }]);
+  const opening = await levels.openingPost(t.database.db, topic);
+  await addNotifications(t.database.db, [{ ...notice, userId: editorId, kind: 'topic', postId: opening!, actorId: leaderId }]);
+  await t.database.db.updateTable('notifications').set({ read_at: new Date().toISOString() }).where('user_id', '=', editorId).execute();
 
   // Communities, back office: one community with texts in three languages and the centre leader
   // as its facilitator, for the administrators' list and edit pages (/admin/communities/…).

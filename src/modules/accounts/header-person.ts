@@ -27,6 +27,6 @@ export function headerPerson(db: DB, o: { secret: string; secure: boolean; ctxFo
     const found = await sessionPerson(db, signed.value);
     if (!found) return null;
     const ctx = o.ctxFor(isLang(lang) ? lang : 'en');
-    return accountSlot(ctx, { name: found.name, backOffice: isEditor(found) }).value;
+    return accountSlot(ctx, { name: found.name, backOffice: isEditor(found), unread: Number(found.unread) }).value;
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from '../../db/database.ts';
 import type { Tables } from '../../db/schema.ts';
 
@@ -155,6 +156,15 @@ export const sessionPerson = (db: DB, id: string) =>
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.name', 'users.role'])
+    // with how many notifications the person has not read, for the header
+    .select((eb) =>
+      eb
+        .selectFrom('notifications as n')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('n.user_id', '=', 'users.id')
+        .where('n.read_at', 'is', null)
+        .as('unread'),
+    )
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now())
     .executeTakeFirst();

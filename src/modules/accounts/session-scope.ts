@@ -11,6 +11,7 @@ import type { User } from './repository.ts';
 import { isAdmin, isEditor, isPolicyReader } from './roles.ts';
 import { databaseSessionStore } from './session-store.ts';
 import { sessionCookieName } from './header-person.ts';
+import { unreadCount } from '../notifications/repository.ts';
 
 // The scope of signed-in pages (/account/…, /admin/…): form parsing, uploads, cookies, database
 // sessions and CSRF. Content pages are outside it, so they stay the same for everyone and never
@@ -99,7 +100,7 @@ export async function sessionScope(app: FastifyInstance, o: SessionOptions): Pro
     const user = id === undefined ? undefined : await o.findUser(id);
     if (user) {
       req.user = user;
-      req.person = { name: user.name, backOffice: isEditor(user) };
+      req.person = { name: user.name, backOffice: isEditor(user), unread: await unreadCount(o.db, user.id) };
     }
   });
   return {

@@ -25,6 +25,15 @@ export type PostStatus = (typeof postStatuses)[number];
 export const flagReasons = ['off-topic', 'inappropriate', 'spam', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];
 
+/**
+ * How much a community or a topic tells a person (migration 0026): watching (every post, by
+ * mail), tracking (every post, in the platform; by mail only what is for them), normal
+ * (mentions and replies in their topics), muted (nothing), first-posts (each new topic, by mail).
+ * Labels: `community.level.<value>`.
+ */
+export const levels = ['watching', 'tracking', 'normal', 'first-posts', 'muted'] as const;
+export type Level = (typeof levels)[number];
+
 /** the items a review queue shows at once, and the longest reason for a removal or note on a flag */
 export const REVIEW_PER_PAGE = 50;
 export const MAX_REASON = 1000;

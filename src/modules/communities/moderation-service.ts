@@ -129,6 +129,7 @@ export function moderationService(
       });
       await communities.indexTopic(done.topicId);
       await o.shownChanged();
+      if (decision === 'approve') await communities.postShown(postId);
       if (decision === 'remove' && done.userId !== null && done.userId !== user.id)
         await tellAuthor(slug, done.userId, { id: done.topicId, title: found.post.topic_title }, reason.trim());
       return { outcome: 'done', topicId: done.topicId };

@@ -75,6 +75,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     removed: 'community.notice.removed',
     decided: 'community.notice.decidedAlready',
     moved: 'community.notice.moved',
+    level: 'community.notice.level',
     suspended: 'community.notice.suspended',
     reinstated: 'community.notice.reinstated',
   };
@@ -91,11 +92,15 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     const { page } = parse(s.pageQuery, req.query);
     const p = (await communities.topics(slug, req.user ?? null, lang, page)) ?? missing();
     const notice = noticeOf(req.query, notices);
-    const waiting = p.facilitate ? await o.moderation.waiting(p.row.id) : 0;
+    const [waiting, levels] = await Promise.all([
+      p.facilitate ? o.moderation.waiting(p.row.id) : 0,
+      req.user ? communities.levels(slug, req.user, null) : null,
+    ]);
+    const view = { ...p, waiting, ...(levels ? { level: levels } : {}) };
     return send(
       req,
       reply,
-      communityView(ctx(req), csrfFor(req, reply), { ...p, waiting }, { page, signedIn: !!req.user, themes: await themes(), ...(notice ? { notice } : {}) }),
+      communityView(ctx(req), csrfFor(req, reply), view, { page, signedIn: !!req.user, themes: await themes(), ...(notice ? { notice } : {}) }),
     );
   });
 
@@ -212,8 +217,11 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
         return reply.redirect(`${path(`/${home}/topics/${id}`)}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`, 301);
       return missing();
     }
-    const moveTargets = p.facilitate && req.user ? await o.moderation.moveTargets(slug, req.user, lang) : [];
-    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets };
+    const [moveTargets, levels] = await Promise.all([
+      p.facilitate && req.user ? o.moderation.moveTargets(slug, req.user, lang) : [],
+      req.user ? communities.levels(slug, req.user, id) : null,
+    ]);
+    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets, levels };
     const page = topicView(ctx(req), csrfFor(req, reply), view, { page: q.page, langs: q.lang, signedIn: !!req.user, ...state });
     return send(req, reply, page, status);
   };
@@ -242,6 +250,19 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     const done = result.waiting ? 'waiting' : 'replied';
     const at = result.page > 1 ? `?page=${result.page}&done=${done}` : `?done=${done}`;
     return reply.redirect(`${path(`/${slug}/topics/${id}`)}${at}#post-${result.id}`, 303);
+  });
+  // Notification levels, the community's and a topic's ('default' takes the topic back to the community's).
+  app.post('/:slug/level', memberPost, async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const { level } = parse(s.communityLevelForm, req.body);
+    if ((await communities.setLevel(slug, req.user!, null, level)) !== 'done') missing();
+    return redirectDone(reply, path(`/${slug}`), 'level');
+  });
+  app.post('/:slug/topics/:id/level', memberPost, async (req, reply) => {
+    const { slug, id } = parse(s.topicParams, req.params);
+    const { level } = parse(s.topicLevelForm, req.body);
+    if ((await communities.setLevel(slug, req.user!, id, level === 'default' ? null : level)) !== 'done') missing();
+    return redirectDone(reply, path(`/${slug}/topics/${id}`), 'level');
   });
   app.post('/:slug/topics/:id/lock', memberPost, async (req, reply) => {
     const { slug, id } = parse(s.topicParams, req.params);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkboxList } from '../../http/forms.ts';
 import { languages } from '../../i18n/languages.ts';
 import { languageCodes } from '../centres/lists.ts';
-import { flagReasons, joinings, MAX_POST, MAX_REASON, MAX_TITLE } from './lists.ts';
+import { flagReasons, joinings, levels, MAX_POST, MAX_REASON, MAX_TITLE } from './lists.ts';
 
 // Communities' addresses, query strings and forms.
 
@@ -67,3 +67,7 @@ export const removeForm = z.object({
 });
 export const suspendForm = z.object({ on: z.enum(['yes', 'no']) });
 export const moveForm = z.object({ to: slug });
+
+// Notification levels: a community's (one of the levels) and a topic's ('default': the community's).
+export const communityLevelForm = z.object({ level: z.enum(levels) });
+export const topicLevelForm = z.object({ level: z.enum([...levels, 'default']) });

@@ -7,7 +7,7 @@ import type { SearchProvider } from '../search/provider.ts';
 import { plainText } from '../../ui/markdown.ts';
 import { isAdmin } from '../accounts/roles.ts';
 import { audit } from '../admin/repository.ts';
-import { POSTS_PER_PAGE, TOPICS_PER_PAGE, type Joining, type Visibility } from './lists.ts';
+import { POSTS_PER_PAGE, TOPICS_PER_PAGE, type Joining, type Level, type Visibility } from './lists.ts';
 import * as repo from './repository.ts';
 
 // The rules of communities. Who reads: anyone, for a public community; its members (suspended ones
@@ -90,7 +90,14 @@ const NEW_MEMBER_MS = 7 * 86_400_000;
 
 export type JoinResult = 'joined' | 'requested' | 'already' | 'invitation-only' | 'missing' | 'answer-needed';
 
-export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'index' | 'remove'> }) {
+export function communitiesService(
+  db: DB,
+  o: {
+    search: Pick<SearchProvider, 'index' | 'remove'>;
+    /** A post is shown to everyone (written, or approved): its community hears of it (notify.ts, through the job queue). */
+    shown?: (postId: number) => Promise<unknown>;
+  },
+) {
   const rates = rateLimiter(db);
 
   /**
@@ -263,7 +270,13 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       if (limited) return limited;
       const waiting = await waits(c, user, m);
       const id = await repo.createTopic(db, { communityId: c.id, userId: user.id, ...t, status: waiting ? 'waiting' : 'shown' });
-      if (!waiting) await indexTopic(id);
+      // Who starts a topic watches it, unless they choose otherwise.
+      await repo.levels.setTopicLevelIfNone(db, { userId: user.id, communityId: c.id, topicId: id, level: 'watching' });
+      if (!waiting) {
+        await indexTopic(id);
+        const opening = await repo.levels.openingPost(db, id);
+        if (opening !== null) await o.shown?.(opening);
+      }
       return { id, waiting };
     },
 
@@ -286,7 +299,12 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       const waiting = await waits(c, user, m);
       const id = await repo.addReply(db, { topicId, userId: user.id, ...r, status: waiting ? 'waiting' : 'shown' });
       if (id === 'locked') return 'locked';
-      if (!waiting) await indexTopic(topicId);
+      // Who replies tracks the topic, unless they chose a level for it.
+      await repo.levels.setTopicLevelIfNone(db, { userId: user.id, communityId: c.id, topicId, level: 'tracking' });
+      if (!waiting) {
+        await indexTopic(topicId);
+        await o.shown?.(id);
+      }
       // The opening post and the replies before it: the reply is post number replies + 2.
       return { id, page: Math.ceil((topic.replies + 2) / POSTS_PER_PAGE), waiting };
     },
@@ -340,6 +358,28 @@ export function communitiesService(db: DB, o: { search: Pick<SearchProvider, 'in
       const c = home ? await load(home.slug) : null;
       return c && canRead(c, user, await membershipOf(c, user)) ? c.slug : null;
     },
+
+    /** A member's own notification levels for the community and, when given, a topic of it (null: not a member, or no such topic). */
+    async levels(slug: string, user: User, topicId: number | null) {
+      const c = await load(slug);
+      const m = c ? await membershipOf(c, user) : null;
+      if (!c || !m || (m.status !== 'active' && m.status !== 'suspended')) return null;
+      if (topicId !== null && !(await repo.topic(db, c.id, topicId))) return null;
+      return repo.levels.levelsOf(db, user.id, c.id, topicId);
+    },
+
+    /** A member sets their level for the community (topicId null) or a topic; null goes back to the default. */
+    async setLevel(slug: string, user: User, topicId: number | null, level: Level | null): Promise<'done' | 'missing'> {
+      const c = await load(slug);
+      const m = c ? await membershipOf(c, user) : null;
+      if (!c || !m || (m.status !== 'active' && m.status !== 'suspended')) return 'missing';
+      if (topicId !== null && !(await repo.topic(db, c.id, topicId))) return 'missing';
+      await repo.levels.setLevel(db, { userId: user.id, communityId: c.id, topicId, level });
+      return 'done';
+    },
+
+    /** A post approved by a facilitator: its community hears of it now. */
+    postShown: (postId: number) => o.shown?.(postId),
 
     /** For the back office and moderation. */
     one,

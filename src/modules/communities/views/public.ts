@@ -15,10 +15,11 @@ import { href, layout } from '../../../ui/layout.ts';
 import { plainExcerpt, plainText } from '../../../ui/markdown.ts';
 import { langOf, prose, txt } from '../../../ui/text.ts';
 import { activeFilters, facetChoices } from '../../../ui/result-controls.ts';
-import { joinings, TOPICS_PER_PAGE } from '../lists.ts';
+import { joinings, TOPICS_PER_PAGE, type Level } from '../lists.ts';
 import type { MemberRow, TopicRow } from '../repository.ts';
 import type { ListQuery } from '../schemas.ts';
 import type { Community, Membership } from '../service.ts';
+import { levelForm } from './levels.ts';
 
 // Communities in public: the list with its filters, a community's page (what it is about, who
 // facilitates it, how to join, its topics), and the page where a person joins or asks to.
@@ -131,6 +132,8 @@ export interface CommunityPage {
   facilitators: MemberRow[];
   /** for facilitators: how many posts wait in the review queue */
   waiting?: number;
+  /** for members: their notification level for the community (null: the default) */
+  level?: { community: Level | null };
 }
 
 /** What the person can do about joining: join, ask, wait, leave; or sign in first. */
@@ -198,6 +201,7 @@ export function communityView(
     <section class="panel join-panel" aria-labelledby="join-heading">
       <h2 id="join-heading">${t('community.join.heading')}</h2>
       ${joinPanel(ctx, csrf, p, o.signedIn)}
+      ${p.level && csrf ? levelForm(ctx, csrf, { action: href(ctx, `/communities/${c.slug}/level`), community: p.level.community }) : ''}
       ${
         p.facilitate
           ? html`<p class="review-link"><a href="${href(ctx, `/communities/${c.slug}/review`)}">${t('community.review.link', { count: p.waiting ?? 0 })}</a></p>`

@@ -11,7 +11,8 @@ import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
 import { langOf } from '../../../ui/text.ts';
 import { languageCodes } from '../../centres/lists.ts';
-import { MAX_POST, MAX_TITLE, POSTS_PER_PAGE } from '../lists.ts';
+import { MAX_POST, MAX_TITLE, POSTS_PER_PAGE, type Level } from '../lists.ts';
+import { levelForm } from './levels.ts';
 import type { PostRow, TopicRow } from '../repository.ts';
 import type { Community } from '../service.ts';
 import { decisionButtons } from './moderation.ts';
@@ -49,6 +50,8 @@ export interface TopicPage {
   viewerId: number | null;
   /** the communities a facilitator may move the topic to */
   moveTargets: Community[];
+  /** for members: their notification levels for the community and this topic (null: the default) */
+  levels?: { community: Level | null; topic: Level | null } | null;
 }
 
 /** One post as this reader sees it: its text, or the note that stands for it, and what they may do with it. */
@@ -139,6 +142,7 @@ export function topicView(
     }
     ${pagination(ctx, { label: t('pagination.label'), current: o.page, pages, href: pageHref })}
     ${replyArea(ctx, csrf, p, base, o.values ?? { body: '', lang: ctx.lang }, errors, o.signedIn)}
+    ${p.levels && csrf ? levelForm(ctx, csrf, { action: href(ctx, `${base}/level`), community: p.levels.community, topic: p.levels.topic }) : ''}
     ${
       p.facilitate && csrf
         ? html`<section class="facilitator-tools" aria-labelledby="tools-heading"><h2 id="tools-heading">${t('community.tools.heading')}</h2>${postForm(

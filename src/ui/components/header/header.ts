@@ -39,11 +39,25 @@ const BARS = raw(
 
 const current = (on: boolean | undefined, value: 'page' | 'true') => (on ? html` aria-current="${value}"` : '');
 
+const BELL = raw(
+  '<svg class="header-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M10 2.5a5 5 0 0 0-5 5v3.2L3.2 14h13.6L15 10.7V7.5a5 5 0 0 0-5-5zM8 16a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/></svg>',
+);
+
 /** The links of the account slot: "Sign in" for everyone, or the person's name, the back office and signing out. */
-export function accountLinks(items: (HeaderLink & { ariaLabel?: string })[]): Html {
-  return html`<ul class="header-account-links">${items.map(
-    (i) => html`<li><a href="${i.href}"${i.ariaLabel ? html` aria-label="${i.ariaLabel}"` : ''}${current(i.current, 'page')}>${i.label}</a></li>`,
+export function accountLinks(items: ((HeaderLink & { ariaLabel?: string }) | Html)[]): Html {
+  return html`<ul class="header-account-links">${items.map((i) =>
+    'href' in i ? html`<li><a href="${i.href}"${i.ariaLabel ? html` aria-label="${i.ariaLabel}"` : ''}${current(i.current, 'page')}>${i.label}</a></li>` : i,
   )}</ul>`;
+}
+
+/**
+ * The account slot's link to the person's notifications: the word and the number unread in the
+ * phone's menu; on a wide screen a bell with the number, the word kept for screen readers.
+ */
+export function notificationsLink(o: { href: string; label: string; unread: number; current?: boolean }): Html {
+  return html`<li class="header-notifications"><a href="${o.href}"${current(o.current, 'page')}>${BELL}<span class="header-notifications-label">${o.label}</span>${
+    o.unread > 0 ? html` <span class="header-count">${o.unread}</span>` : ''
+  }</a></li>`;
 }
 
 export function header(o: HeaderOptions): Html {

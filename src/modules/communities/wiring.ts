@@ -1,0 +1,35 @@
+import type { DB } from '../../db/database.ts';
+import type { JobQueue } from '../../platform/jobs/queue.ts';
+import type { Mailer } from '../accounts/mail.ts';
+import { notificationMailJob, notificationsService } from '../notifications/service.ts';
+import type { SearchProvider } from '../search/provider.ts';
+import { communityAdminService } from './admin-service.ts';
+import { FLAG_REMINDER_CRON, FLAG_REMINDER_JOB, flagReminderJob, moderationService } from './moderation-service.ts';
+import { NOTIFY_JOB, notifyJob } from './notify.ts';
+import { communitiesService } from './service.ts';
+
+// The communities' services and jobs, made once by app.ts: the public pages' rules, moderation,
+// the back office's (administrators) and notifications. A post shown to everyone is told to its
+// community by the queue, outside the writer's request; hiding or deciding on a post changes what
+// everyone reads, so the content version moves (cached search pages follow on every instance).
+
+export function communitiesWiring(
+  db: DB,
+  o: {
+    search: Pick<SearchProvider, 'index' | 'remove'>;
+    jobs: JobQueue;
+    mailer: Mailer;
+    baseUrl: string;
+    contentChanged: () => Promise<unknown>;
+  },
+) {
+  const notifications = notificationsService(db, { jobs: o.jobs, mailer: o.mailer, baseUrl: o.baseUrl });
+  o.jobs.define(notificationMailJob(notifications));
+  o.jobs.define(notifyJob(db, notifications));
+  const communities = communitiesService(db, { search: o.search, shown: (postId) => o.jobs.enqueue(NOTIFY_JOB, { postId }) });
+  const moderation = moderationService(db, { communities, mailer: o.mailer, baseUrl: o.baseUrl, shownChanged: o.contentChanged });
+  o.jobs.define(flagReminderJob(moderation));
+  o.jobs.schedule(FLAG_REMINDER_JOB, FLAG_REMINDER_CRON);
+  const office = communityAdminService(db, { changed: (slug) => communities.changed(slug) });
+  return { communities, moderation, notifications, office };
+}
