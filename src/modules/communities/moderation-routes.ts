@@ -34,6 +34,14 @@ export function moderationRoutes(app: FastifyInstance, o: ModerationRouteOptions
     removed: 'community.notice.removed',
     decided: 'community.notice.decidedAlready',
   };
+  /** A post as the moderation pages quote it. */
+  const quoted = (p: NonNullable<Awaited<ReturnType<ModerationService['removeTarget']>>>['post']) => ({
+    ...p,
+    topicId: p.topic_id,
+    topicTitle: p.topic_title,
+    topicLang: p.topic_lang,
+    createdAt: p.created_at,
+  });
   const topicAt = (slug: string, topicId: number, postId: number, done: string) => path(`/${slug}/topics/${topicId}?done=${done}#post-${postId}`);
 
   // Flagging: a page with the post and the reasons, then back to the post.
@@ -46,13 +54,7 @@ export function moderationRoutes(app: FastifyInstance, o: ModerationRouteOptions
     errors: FieldError[] = [],
   ) => {
     const target = (await moderation.flagTarget(slug, postId, req.user!)) ?? missing();
-    const post = {
-      ...target.post,
-      topicId: target.post.topic_id,
-      topicTitle: target.post.topic_title,
-      topicLang: target.post.topic_lang,
-      createdAt: target.post.created_at,
-    };
+    const post = quoted(target.post);
     const page = flagView(ctx(req), reply.generateCsrf(), target.p.community, post, { values, errors, already: target.already });
     return sendPrivate(reply, page, errors.length ? 422 : 200);
   };
@@ -99,13 +101,7 @@ export function moderationRoutes(app: FastifyInstance, o: ModerationRouteOptions
     errors: FieldError[] = [],
   ) => {
     const target = (await moderation.removeTarget(slug, postId, req.user!)) ?? missing();
-    const post = {
-      ...target.post,
-      topicId: target.post.topic_id,
-      topicTitle: target.post.topic_title,
-      topicLang: target.post.topic_lang,
-      createdAt: target.post.created_at,
-    };
+    const post = quoted(target.post);
     return sendPrivate(reply, removeView(ctx(req), reply.generateCsrf(), target.p.community, post, { values, errors }), errors.length ? 422 : 200);
   };
   app.get('/:slug/posts/:post/remove', member, (req, reply) => {
