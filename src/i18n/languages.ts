@@ -20,6 +20,9 @@ export function isLang(value: string): value is Lang {
   return (languages as readonly string[]).includes(value);
 }
 
+/** A stored language (a person's, a post's) as one of the site's, English when it is not one. */
+export const siteLang = (value: string): Lang => (isLang(value) ? value : 'en');
+
 export function direction(lang: Lang): 'ltr' | 'rtl' {
   return rtl.includes(lang) ? 'rtl' : 'ltr';
 }

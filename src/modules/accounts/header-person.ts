@@ -2,7 +2,7 @@ import { fastifyCookie } from '@fastify/cookie';
 import type { DB } from '../../db/database.ts';
 import type { PageContext } from '../../http/context.ts';
 import type { PersonalSlot } from '../../http/personal.ts';
-import { isLang, type Lang } from '../../i18n/languages.ts';
+import { siteLang, type Lang } from '../../i18n/languages.ts';
 import { accountSlot } from '../../ui/layout.ts';
 import { sessionPerson } from './repository.ts';
 import { isEditor } from './roles.ts';
@@ -26,7 +26,7 @@ export function headerPerson(db: DB, o: { secret: string; secure: boolean; ctxFo
     if (!signed?.valid || !signed.value) return null;
     const found = await sessionPerson(db, signed.value);
     if (!found) return null;
-    const ctx = o.ctxFor(isLang(lang) ? lang : 'en');
+    const ctx = o.ctxFor(siteLang(lang));
     return accountSlot(ctx, { name: found.name, backOffice: isEditor(found), unread: Number(found.unread) }).value;
   };
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
-import { isLang, type Lang } from '../../i18n/languages.ts';
+import { siteLang, type Lang } from '../../i18n/languages.ts';
 import { translator } from '../../i18n/messages.ts';
 import type { JobDefinition } from '../../platform/jobs/queue.ts';
 import type { Mailer } from '../accounts/mail.ts';
-import type { User } from '../accounts/repository.ts';
+import { findUserById, type User } from '../accounts/repository.ts';
 import { audit } from '../admin/repository.ts';
 import { REVIEW_PER_PAGE, type FlagReason } from './lists.ts';
 import * as repo from './repository.ts';
@@ -25,8 +25,6 @@ export const REMIND_AFTER_MS = 48 * 3600_000;
 export const FLAG_REMINDER_JOB = 'communities.flag-reminder';
 /** every hour, at 53 minutes past (UTC) */
 export const FLAG_REMINDER_CRON = '53 * * * *';
-
-const langOf = (l: string): Lang => (isLang(l) ? l : 'en');
 
 export type FlagOutcome = repo.moderation.FlagResult | 'forbidden' | 'own';
 export type DecideOutcome = 'done' | 'missing' | 'forbidden' | 'decided';
@@ -54,10 +52,10 @@ export function moderationService(
 
   /** Tells a post's author, in their language, that a facilitator removed it, and why. */
   async function tellAuthor(slug: string, authorId: number, topic: { id: number; title: string }, reason: string) {
-    const author = await mod.person(db, authorId);
+    const author = await findUserById(db, authorId);
     const c = await communities.load(slug);
     if (!author || !c) return;
-    const lang = langOf(author.preferred_lang);
+    const lang = siteLang(author.preferred_lang);
     const t = translator(lang);
     const community = (await communities.one(c, lang)).name.value;
     await o.mailer.send({
@@ -189,7 +187,7 @@ export function moderationService(
       const people = new Map<number, { email: string; name: string; lang: Lang; lines: { slug: string; count: number }[] }>();
       for (const [communityId, entry] of byCommunity) {
         for (const m of await mod.moderators(db, communityId)) {
-          const person = people.get(m.id) ?? { email: m.email, name: m.name, lang: langOf(m.preferred_lang), lines: [] };
+          const person = people.get(m.id) ?? { email: m.email, name: m.name, lang: siteLang(m.preferred_lang), lines: [] };
           person.lines.push({ slug: entry.slug, count: entry.ids.length });
           people.set(m.id, person);
         }

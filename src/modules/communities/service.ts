@@ -1,5 +1,5 @@
 import type { DB } from '../../db/database.ts';
-import { isLang, type Lang } from '../../i18n/languages.ts';
+import { siteLang, type Lang } from '../../i18n/languages.ts';
 import { localise, type Text } from '../../i18n/localise.ts';
 import { limits, rateLimiter, type Limited } from '../../platform/rate-limits/rate-limits.ts';
 import type { User } from '../accounts/repository.ts';
@@ -117,7 +117,7 @@ export function communitiesService(
       .join('\n')
       .slice(0, INDEXED_CHARS);
     await o.search.index([
-      { kind: 'topic', ref: `topic:${x.id}:`, lang: isLang(x.lang) ? x.lang : 'en', title: x.title, body, path: `/communities/${x.slug}/topics/${x.id}` },
+      { kind: 'topic', ref: `topic:${x.id}:`, lang: siteLang(x.lang), title: x.title, body, path: `/communities/${x.slug}/topics/${x.id}` },
     ]);
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
-import { isLang, languages, type Lang } from '../../i18n/languages.ts';
+import { siteLang, languages, type Lang } from '../../i18n/languages.ts';
 import { translator } from '../../i18n/messages.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/queue.ts';
 import { addressKey, limits, rateLimiter, type Limited } from '../../platform/rate-limits/rate-limits.ts';
@@ -59,7 +59,7 @@ export const contactJob = (db: DB, mailer: Mailer): JobDefinition<ContactMessage
     // All the mails or none, so a retry never sends one administrator the message twice.
     await db.transaction().execute(async (trx) => {
       for (const admin of admins) {
-        const t = translator(isLang(admin.preferred_lang) ? admin.preferred_lang : 'en');
+        const t = translator(siteLang(admin.preferred_lang));
         const subject = t(`contact.subject.${m.subject}`);
         const body = t('contact.mail.body', { name: m.name || t('contact.mail.noName'), email: m.email, subject, lang: m.lang, message: m.message });
         await mailer.send({ to: admin.email, subject: t('contact.mail.subject', { subject }), body }, { trx });

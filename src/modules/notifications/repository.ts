@@ -138,11 +138,6 @@ export async function markMailed(trx: DB, ids: number[]): Promise<number> {
   return Number(r.numUpdatedRows);
 }
 
-/** A person's address, name and language, for their mail. */
-export function recipient(db: DB, userId: number) {
-  return db.selectFrom('users').select(['email', 'name', 'preferred_lang']).where('id', '=', userId).executeTakeFirst();
-}
-
 /** How many posts everyone reads come before a post in its topic (its place, for the page it is on). */
 export async function postsBefore(db: DB, topicId: number, postId: number): Promise<number> {
   const r = await db

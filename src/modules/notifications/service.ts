@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { DB } from '../../db/database.ts';
-import { isLang, type Lang } from '../../i18n/languages.ts';
+import { siteLang } from '../../i18n/languages.ts';
 import { translator } from '../../i18n/messages.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/queue.ts';
 import type { Mailer } from '../accounts/mail.ts';
+import { findUserById } from '../accounts/repository.ts';
 import * as repo from './repository.ts';
 
 // Notifications: what the platform tells a person in its pages (a count in the header, a list at
@@ -19,8 +20,6 @@ export const MAIL_DELAY_MS = 10 * 60_000;
 const MAIL_ITEMS = 20;
 export const NOTIFICATIONS_SHOWN = 50;
 export const POSTS_PER_PAGE = 50;
-
-const langOf = (l: string): Lang => (isLang(l) ? l : 'en');
 
 /** Where a notification leads: its post in its topic, on the page the post is on. */
 export async function targetOf(db: DB, n: repo.NotificationRow): Promise<string | null> {
@@ -51,9 +50,9 @@ export function notificationsService(db: DB, o: { jobs: Pick<JobQueue, 'enqueue'
 
     /** Sends a person what waits for them by mail, in one mail, in their language; marks it mailed in the same transaction. */
     async sendMail(userId: number): Promise<number> {
-      const [person, due] = await Promise.all([repo.recipient(db, userId), repo.toMail(db, userId)]);
+      const [person, due] = await Promise.all([findUserById(db, userId), repo.toMail(db, userId)]);
       if (!person || due.length === 0) return 0;
-      const lang = langOf(person.preferred_lang);
+      const lang = siteLang(person.preferred_lang);
       const t = translator(lang);
       const shown = due.slice(0, MAIL_ITEMS);
       const lines = shown.map(

@@ -1,5 +1,5 @@
 import type { DB } from '../../../db/database.ts';
-import { isLang, type Lang } from '../../../i18n/languages.ts';
+import { siteLang, type Lang } from '../../../i18n/languages.ts';
 import { translator } from '../../../i18n/messages.ts';
 import type { Mailer } from '../../accounts/mail.ts';
 import { centreAdmins, findCentreById, type CentreRow } from '../../centres/repository.ts';
@@ -40,7 +40,7 @@ export function noticesService(db: DB, mailer: Mailer, baseUrl: string, invitati
     return db.transaction().execute(async (trx) => {
       if (!(await nr.claimNotice(trx, r.round.id, kind, grp))) return false;
       for (const a of admins) {
-        const lang: Lang = isLang(a.lang) ? a.lang : 'en';
+        const lang: Lang = siteLang(a.lang);
         await mailer.send({ to: a.email, ...mail(translator(lang), lang, c, a) }, { trx });
       }
       return true;

@@ -2,7 +2,7 @@ import type { DB } from '../../../db/database.ts';
 import type { PageContext } from '../../../http/context.ts';
 import { csv } from '../../../http/csv.ts';
 import type { FieldError } from '../../../http/forms.ts';
-import { isLang, type Lang } from '../../../i18n/languages.ts';
+import { siteLang, type Lang } from '../../../i18n/languages.ts';
 import { translator } from '../../../i18n/messages.ts';
 import type { User } from '../../accounts/repository.ts';
 import type { Mailer } from '../../accounts/mail.ts';
@@ -70,7 +70,7 @@ export const planUrl = (baseUrl: string, lang: Lang, slug: string, round: number
 export const longDay = (lang: Lang, d: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
 
 /** A recipient's language, or English when theirs is not one of the platform's. */
-export const langOf = (l: string): Lang => (isLang(l) ? l : 'en');
+export const langOf = siteLang;
 
 export function planService(db: DB, knowledge: KnowledgeService, mail?: PlanMail) {
   /** Tells a member of the centre, in their language, that an action is now theirs. */

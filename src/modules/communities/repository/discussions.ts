@@ -11,6 +11,9 @@ import { LISTED } from './communities.ts';
 
 const now = () => new Date().toISOString();
 
+/** The id of its topic's opening post, for a post selected as `p` (whether it opens the topic). */
+export const openingIdOfP = sql<number>`(select min(op.id) from community_posts as op where op.topic_id = p.topic_id)`.as('opening_id');
+
 export interface TopicRow {
   id: number;
   communityId: number;

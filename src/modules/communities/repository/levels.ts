@@ -1,4 +1,5 @@
 import type { DB } from '../../../db/database.ts';
+import { openingIdOfP } from './discussions.ts';
 import type { Level } from '../lists.ts';
 
 // The SQL of notification levels (migration 0026): a person's level for a community, and for a
@@ -78,13 +79,7 @@ export function postForNotices(db: DB, postId: number) {
     .selectFrom('community_posts as p')
     .innerJoin('community_topics as t', 't.id', 'p.topic_id')
     .select(['p.id', 'p.topic_id', 'p.user_id', 'p.body', 'p.status', 't.community_id', 't.user_id as topic_author'])
-    .select((eb) =>
-      eb
-        .selectFrom('community_posts as first')
-        .select((e) => e.fn.min('first.id').as('id'))
-        .whereRef('first.topic_id', '=', 'p.topic_id')
-        .as('opening_id'),
-    )
+    .select(openingIdOfP)
     .where('p.id', '=', postId)
     .executeTakeFirst();
 }

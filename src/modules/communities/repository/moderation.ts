@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.ts';
+import { openingIdOfP } from './discussions.ts';
 import type { FlagReason, PostStatus } from '../lists.ts';
 
 // The SQL of moderation (migration 0025): flags on posts, the states a facilitator's decision
@@ -21,13 +22,7 @@ async function takePost(trx: DB, postId: number) {
     .innerJoin('community_topics as t', 't.id', 'p.topic_id')
     .innerJoin('communities as c', 'c.id', 't.community_id')
     .select(['p.id', 'p.topic_id', 'p.user_id', 'p.status', 'c.flag_threshold'])
-    .select((eb) =>
-      eb
-        .selectFrom('community_posts as first')
-        .select(sql<number>`min(first.id)`.as('id'))
-        .whereRef('first.topic_id', '=', 'p.topic_id')
-        .as('opening_id'),
-    )
+    .select(openingIdOfP)
     .where('p.id', '=', postId)
     .executeTakeFirst();
 }
@@ -179,13 +174,7 @@ export async function reviewQueue(db: DB, communityId: number, limit: number): P
     base
       .leftJoin('users as u', 'u.id', 'p.user_id')
       .select(['p.id', 'p.topic_id', 't.title', 't.lang as topic_lang', 'u.name as author', 'p.body', 'p.lang', 'p.status', 'p.created_at'])
-      .select((eb) =>
-        eb
-          .selectFrom('community_posts as first')
-          .select(sql<number>`min(first.id)`.as('id'))
-          .whereRef('first.topic_id', '=', 'p.topic_id')
-          .as('opening_id'),
-      )
+      .select(openingIdOfP)
       .orderBy('p.id')
       .limit(limit)
       .execute(),
@@ -265,11 +254,6 @@ export async function moderators(db: DB, communityId: number) {
     .execute();
   if (facilitators.length > 0) return facilitators;
   return db.selectFrom('users').select(['id', 'email', 'name', 'preferred_lang']).where('role', '=', 'admin').orderBy('id').execute();
-}
-
-/** A person's address, name and language, for a mail about their post. */
-export function person(db: DB, userId: number) {
-  return db.selectFrom('users').select(['id', 'email', 'name', 'preferred_lang']).where('id', '=', userId).executeTakeFirst();
 }
 
 /** Moves a topic to another community. */

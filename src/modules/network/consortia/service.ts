@@ -1,5 +1,5 @@
 import type { DB } from '../../../db/database.ts';
-import { isLang } from '../../../i18n/languages.ts';
+import { siteLang } from '../../../i18n/languages.ts';
 import { translator } from '../../../i18n/messages.ts';
 import type { Mailer } from '../../accounts/mail.ts';
 import type { User } from '../../accounts/repository.ts';
@@ -102,7 +102,7 @@ export function consortiaService(db: DB, o: { centres: CentresService; mailer: M
   /** Tells the invited centre's administrators, each in their language, with the way to answer. */
   async function tellInvited(trx: DB, x: Loaded, invited: { id: number; slug: string; name: string }, full: boolean) {
     for (const admin of await centreAdmins(trx, invited.id)) {
-      const lang = isLang(admin.lang) ? admin.lang : 'en';
+      const lang = siteLang(admin.lang);
       const t = translator(lang);
       await o.mailer.send(
         {
