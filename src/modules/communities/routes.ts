@@ -92,10 +92,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     const { page } = parse(s.pageQuery, req.query);
     const p = (await communities.topics(slug, req.user ?? null, lang, page)) ?? missing();
     const notice = noticeOf(req.query, notices);
-    const [waiting, levels] = await Promise.all([
-      p.facilitate ? o.moderation.waiting(p.row.id) : 0,
-      req.user ? communities.levels(slug, req.user, null) : null,
-    ]);
+    const [waiting, levels] = await Promise.all([p.facilitate ? o.moderation.waiting(p.row.id) : 0, req.user ? communities.levels(p, req.user, null) : null]);
     const view = { ...p, waiting, ...(levels ? { level: levels } : {}) };
     return send(
       req,
@@ -219,7 +216,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     }
     const [moveTargets, levels] = await Promise.all([
       p.facilitate && req.user ? o.moderation.moveTargets(slug, req.user, lang) : [],
-      req.user ? communities.levels(slug, req.user, id) : null,
+      req.user ? communities.levels(p, req.user, id) : null,
     ]);
     const view = { ...p, viewerId: req.user?.id ?? null, moveTargets, levels };
     const page = topicView(ctx(req), csrfFor(req, reply), view, { page: q.page, langs: q.lang, signedIn: !!req.user, ...state });

@@ -359,13 +359,14 @@ export function communitiesService(
       return c && canRead(c, user, await membershipOf(c, user)) ? c.slug : null;
     },
 
-    /** A member's own notification levels for the community and, when given, a topic of it (null: not a member, or no such topic). */
-    async levels(slug: string, user: User, topicId: number | null) {
-      const c = await load(slug);
-      const m = c ? await membershipOf(c, user) : null;
-      if (!c || !m || (m.status !== 'active' && m.status !== 'suspended')) return null;
-      if (topicId !== null && !(await repo.topic(db, c.id, topicId))) return null;
-      return repo.levels.levelsOf(db, user.id, c.id, topicId);
+    /**
+     * A member's own notification levels for a community a page has loaded already (with the
+     * person's membership) and, when given, a topic of it the page found; null for anyone not a member.
+     */
+    async levels(p: { row: repo.CommunityRow; membership: Membership }, user: User, topicId: number | null) {
+      const m = p.membership;
+      if (!m || (m.status !== 'active' && m.status !== 'suspended')) return null;
+      return repo.levels.levelsOf(db, user.id, p.row.id, topicId);
     },
 
     /** A member sets their level for the community (topicId null) or a topic; null goes back to the default. */
