@@ -263,12 +263,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     communities,
     moderation,
     notifications,
+    digests,
     office: communityOffice,
   } = communitiesWiring(database.db, {
     search,
     jobs,
     mailer,
     baseUrl: config.baseUrl,
+    secret: sessionSecret,
     contentChanged: () => content.changed(),
   });
   const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
@@ -330,7 +332,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         // Scopes of their own that read the session (communities are read without one too).
         const session = { a, lang, sessionSecret, sessionDays: config.sessionDays, findUser: (id: number) => accounts.user(id) };
         void scope.register(communityRoutes, { prefix: '/communities', ...session, communities, moderation, knowledge });
-        void scope.register(notificationRoutes, { prefix: '/account/notifications', ...session, notifications });
+        void scope.register(notificationRoutes, { prefix: '/account/notifications', ...session, notifications, digests });
         void scope.register(accountRoutes, {
           prefix: '/account',
           a,

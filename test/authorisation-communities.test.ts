@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { digestLinks } from '../src/modules/communities/digest.ts';
 import * as repo from '../src/modules/communities/repository.ts';
+import { sharedSecret } from '../src/platform/secrets/repository.ts';
 import { centre, signIn, user, type UserRecord } from './factories/index.ts';
 import { agent, type Agent } from './helpers/agent.ts';
 import { testApp, type TestApp } from './helpers/app.ts';
@@ -20,7 +22,7 @@ const row = (...s: number[]): Expect => Object.fromEntries(personas.map((p, i) =
 let t: TestApp;
 const agents = {} as Record<Persona, Agent>;
 const people = {} as Record<Persona, UserRecord>;
-const ids = { open: 0, closed: 0, openTopic: 0, closedTopic: 0, pendingUser: 0, suspendedUser: 0, openPost: 0, closedPost: 0, moveTopic: 0 };
+const ids = { open: 0, closed: 0, openTopic: 0, closedTopic: 0, pendingUser: 0, suspendedUser: 0, openPost: 0, closedPost: 0, moveTopic: 0, digest: '' };
 
 before(async () => {
   t = await testApp();
@@ -72,6 +74,8 @@ before(async () => {
   ids.openPost = await postOf(ids.openTopic);
   ids.closedPost = await postOf(ids.closedTopic);
   ids.moveTopic = await repo.createTopic(t.database.db, { communityId: ids.open, userId: author.id, title: 'Topic to move', body: 'Text.', lang: 'en' });
+  // The member's digest link, as their digest's mail carries it.
+  ids.digest = digestLinks(await sharedSecret(t.database.db, 'session')).token(people.member.id);
 });
 after(() => t.close());
 
@@ -83,7 +87,9 @@ const fill = (template: string) =>
     .replace('{suspended}', String(ids.suspendedUser))
     .replace('{openPost}', String(ids.openPost))
     .replace('{closedPost}', String(ids.closedPost))
-    .replace('{moveTopic}', String(ids.moveTopic));
+    .replace('{moveTopic}', String(ids.moveTopic))
+    .replace('{digest}', ids.digest)
+    .replace('{forged}', ids.digest.replace(/\.\d+\./, '.1.'));
 
 //                                   visitor outsider colleague editor admin member pending suspended facilitator
 const gets: [string, Expect][] = [
@@ -114,6 +120,10 @@ const gets: [string, Expect][] = [
   ['/en/communities/matrix-open/posts/{closedPost}/flag', row(303, 404, 404, 404, 404, 404, 404, 404, 404)],
   // Notifications: everyone signed in has their own list.
   ['/en/account/notifications', row(303, 200, 200, 200, 200, 200, 200, 200, 200)],
+  // A digest's link is its own key, whoever holds it (it changes only that person's digest); a forged one opens nothing.
+  ['/en/account/notifications/digest?t={digest}', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['/en/account/notifications/digest?t={forged}', row(404, 404, 404, 404, 404, 404, 404, 404, 404)],
+  ['/en/account/notifications/digest/off?t={forged}', row(404, 404, 404, 404, 404, 404, 404, 404, 404)],
 ];
 
 // Posts that change nothing for those refused, and leave the same state for those allowed.
@@ -136,6 +146,7 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/communities/matrix-closed/level', { level: 'muted' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
   ['/en/communities/matrix-closed/topics/{closedTopic}/level', { level: 'default' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
   ['/en/account/notifications/read', {}, row(403, 303, 303, 303, 303, 303, 303, 303, 303)],
+  ['/en/account/notifications/digest', { frequency: 'weekly' }, row(403, 303, 303, 303, 303, 303, 303, 303, 303)],
 ];
 
 /** Puts back what an allowed request changed, so the next person meets the same state. */

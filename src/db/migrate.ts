@@ -27,6 +27,7 @@ import * as m0023 from './migrations/0023_consortia.ts';
 import * as m0024 from './migrations/0024_communities.ts';
 import * as m0025 from './migrations/0025_community_moderation.ts';
 import * as m0026 from './migrations/0026_notifications.ts';
+import * as m0027 from './migrations/0027_digests.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -58,6 +59,7 @@ const migrations: Record<string, DialectMigration> = {
   '0024_communities': m0024,
   '0025_community_moderation': m0025,
   '0026_notifications': m0026,
+  '0027_digests': m0027,
 };
 
 class Provider implements MigrationProvider {

@@ -116,4 +116,13 @@ export interface CommunityTables {
     read_at: string | null;
     mailed_at: string | null;
   };
+  /** who gets a digest of their communities by mail, and how often (migration 0027); no row: none */
+  mail_digests: {
+    user_id: number;
+    /** daily | weekly */
+    frequency: string;
+    /** when the last digest was due: chosen, or the last run (mail or not) */
+    last_sent_at: string;
+    updated_at: string;
+  };
 }

@@ -48,7 +48,7 @@ describe(`schema.ts and the migrations (${engine})`, () => {
       )
       .replace('    preferred_lang: string;\n', '')
       // Generated<> on a column the database does not fill in, and an optional property
-      .replace('outbox: { id: Generated<number>; to_address: string;', 'outbox: { id: Generated<number>; to_address: Generated<string>;')
+      .replace('outbox: {\n    id: Generated<number>;\n    to_address: string;', 'outbox: {\n    id: Generated<number>;\n    to_address: Generated<string>;')
       .replace('secrets: { name: string; value: string;', 'secrets: { name: string; value?: string;')
       // a table the migrations do not create, and one they do that is left out
       .replace('  settings: { key: string; value: string; updated_at: string };', '  setting: { key: string; value: string; updated_at: string };');

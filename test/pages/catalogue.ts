@@ -118,6 +118,8 @@ export const pageCases: PageCase[] = [
   { area: 'signed-in', name: 'community review queue', as: 'member', path: (f) => `/communities/${f.community}/review` },
   { area: 'signed-in', name: 'notifications', as: 'member', path: at('/account/notifications') },
   { area: 'signed-in', name: 'notifications, all read', as: 'editor', path: at('/account/notifications') },
+  { area: 'public', name: 'digest turned off from its mail', path: (f) => `/account/notifications/digest?t=${f.digest}&done=off` },
+  { area: 'public', name: 'digest link too old', path: (f) => `/account/notifications/digest?t=${f.oldDigest}`, status: 410 },
   { area: 'signed-in', name: 'flag a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/flag` },
   {
     area: 'signed-in',

@@ -1,14 +1,21 @@
 import { createUser, findUserByEmail } from '../../src/modules/accounts/repository.ts';
 import { addReply, createCommunity, createTopic, levels, moderation, putMember } from '../../src/modules/communities/repository.ts';
 import { add as addNotifications } from '../../src/modules/notifications/repository.ts';
+import { DAY_MS, digestLinks, OFF_LINK_DAYS } from '../../src/modules/communities/digest.ts';
+import { digest } from '../../src/modules/communities/repository.ts';
+import { sharedSecret } from '../../src/platform/secrets/repository.ts';
 import type { TestApp } from '../helpers/app.ts';
 
 // The page catalogue's communities (fixture.ts): one the centre leader facilitates, public and on
 // request, with a topic in three languages and the editor's request waiting, a member's reply
 // flagged by another and a newcomer's reply waiting for approval (the review queue); and one for
-// the back office's list and edit pages.
+// the back office's list and edit pages. The centre leader's weekly digest, with the links its
+// mail would carry: one that works and one too old.
 
-export async function communityFixture(t: TestApp, emails: { leader: string; editor: string; admin: string }): Promise<{ topic: number; flaggedPost: number }> {
+export async function communityFixture(
+  t: TestApp,
+  emails: { leader: string; editor: string; admin: string },
+): Promise<{ topic: number; flaggedPost: number; digest: string; oldDigest: string }> {
   const id = async (email: string) => (await findUserByEmail(t.database.db, email))!.id;
   const { leader, editor, admin } = emails;
   // A community of practice the member facilitates: texts in three languages, a code of conduct
@@ -118,5 +125,12 @@ export async function communityFixture(t: TestApp, emails: { leader: string; edi
     await id(admin),
   );
   await putMember(t.database.db, { communityId: adminCommunity, userId: leaderId, role: 'facilitator', status: 'active' });
-  return { topic, flaggedPost };
+  await digest.setDigest(t.database.db, leaderId, 'weekly');
+  const links = digestLinks(await sharedSecret(t.database.db, 'session'));
+  return {
+    topic,
+    flaggedPost,
+    digest: links.token(leaderId),
+    oldDigest: links.token(leaderId, new Date(Date.now() - (OFF_LINK_DAYS + 1) * DAY_MS)),
+  };
 }

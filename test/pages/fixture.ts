@@ -52,6 +52,9 @@ export interface Fixture {
   topic: number;
   /** a post in that topic, by another member, flagged once */
   flaggedPost: number;
+  /** the token of the member's digest link (weekly), and of one too old */
+  digest: string;
+  oldDigest: string;
 }
 
 const withoutLang = (path: string) => path.replace(/^\/en(?=\/)/, '');
@@ -248,7 +251,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   for (const id of invitable)
     assert.equal((await leader.a.post(`/en${consortium}/invitations`, { centre: String(id), role: 'full' }, `/en${consortium}`)).statusCode, 303);
 
-  const { topic, flaggedPost } = await communityFixture(t, { leader: leader.email, editor: editor.email, admin: admin.email });
+  const { topic, flaggedPost, digest, oldDigest } = await communityFixture(t, { leader: leader.email, editor: editor.email, admin: admin.email });
 
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
@@ -356,5 +359,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     community: 'work-based-learning-practice',
     topic,
     flaggedPost,
+    digest,
+    oldDigest,
   };
 }

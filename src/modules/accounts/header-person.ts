@@ -4,12 +4,12 @@ import type { PageContext } from '../../http/context.ts';
 import type { PersonalSlot } from '../../http/personal.ts';
 import { siteLang, type Lang } from '../../i18n/languages.ts';
 import { accountSlot } from '../../ui/layout.ts';
-import { sessionPerson } from './repository.ts';
+import { recordVisit, sessionPerson } from './repository.ts';
 import { isEditor } from './roles.ts';
 
 // The header's account slot for a request to a cached page that carries the session cookie
 // (http/personal.ts): the cookie's signature is checked as the session scope would, then one
-// query finds the person. Anything else (no cookie, a forged or ended session) leaves the page
+// query finds the person (and, a quarter of an hour after the last, records the visit). Anything else (no cookie, a forged or ended session) leaves the page
 // as everyone gets it.
 
 export function sessionCookieName(secure: boolean): string {
@@ -26,6 +26,7 @@ export function headerPerson(db: DB, o: { secret: string; secure: boolean; ctxFo
     if (!signed?.valid || !signed.value) return null;
     const found = await sessionPerson(db, signed.value);
     if (!found) return null;
+    await recordVisit(db, found);
     const ctx = o.ctxFor(siteLang(lang));
     return accountSlot(ctx, { name: found.name, backOffice: isEditor(found), unread: Number(found.unread) }).value;
   };

@@ -14,6 +14,8 @@ export interface Mail {
   to: string;
   subject: string;
   body: string;
+  /** headers of its own, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) for a digest */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -31,7 +33,12 @@ export function createMailer(jobs: Pick<JobQueue, 'enqueue'>): Mailer {
   };
 }
 
-const mailSchema = z.object({ to: z.string().min(3).max(320).includes('@'), subject: z.string().max(1000), body: z.string() });
+const mailSchema = z.object({
+  to: z.string().min(3).max(320).includes('@'),
+  subject: z.string().max(1000),
+  body: z.string(),
+  headers: z.record(z.string().regex(/^[A-Za-z-]{1,60}$/), z.string().max(2000)).optional(),
+});
 
 /** The job that delivers queued mail; `close` ends the SMTP transport at shutdown. */
 export function mailJob(db: DB, smtpUrl: string | null, from: string): JobDefinition<Mail> & { close(): void } {
@@ -50,7 +57,7 @@ export function mailJob(db: DB, smtpUrl: string | null, from: string): JobDefini
     expireInSeconds: 300,
     describe: (m) => `${m.to} · ${m.subject}`,
     async run(m) {
-      if (transport) await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.body });
+      if (transport) await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.body, ...(m.headers ? { headers: m.headers } : {}) });
       else await queueMail(db, m);
     },
     close: () => void transport?.then((t) => t.close()).catch(() => undefined),

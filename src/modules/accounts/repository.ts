@@ -150,12 +150,21 @@ export async function dropTokens(db: DB, userId: number, purpose: string): Promi
 export const getSession = (db: DB, id: string) =>
   db.selectFrom('sessions').select(['data', 'expires_at']).where('id', '=', id).where('expires_at', '>', now()).executeTakeFirst();
 
+/** How fresh a person's last visit is kept: a visit within this long of the one recorded is not written again. */
+export const SEEN_EVERY_MS = 15 * 60_000;
+
+/** Records that a signed-in person is on the platform (for digests: they go to people who are away); at most one write a quarter of an hour. */
+export async function recordVisit(db: DB, user: { id: number; last_seen_at: string | null }): Promise<void> {
+  if (user.last_seen_at !== null && Date.now() - Date.parse(user.last_seen_at) < SEEN_EVERY_MS) return;
+  await db.updateTable('users').set({ last_seen_at: now() }).where('id', '=', user.id).execute();
+}
+
 /** The person a live session belongs to, for the header of cached pages: one query on the sessions' primary key. */
 export const sessionPerson = (db: DB, id: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.name', 'users.role'])
+    .select(['users.id', 'users.name', 'users.role', 'users.last_seen_at'])
     // with how many notifications the person has not read, for the header
     .select((eb) =>
       eb
@@ -200,8 +209,11 @@ export async function purgeExpired(db: DB): Promise<void> {
 
 // Outbox
 
-export async function queueMail(db: DB, m: { to: string; subject: string; body: string }): Promise<void> {
-  await db.insertInto('outbox').values({ to_address: m.to, subject: m.subject, body: m.body, created_at: now() }).execute();
+export async function queueMail(db: DB, m: { to: string; subject: string; body: string; headers?: Record<string, string> }): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({ to_address: m.to, subject: m.subject, body: m.body, created_at: now(), headers: m.headers ? JSON.stringify(m.headers) : null })
+    .execute();
 }
 
 export const outbox = (db: DB, to?: string) => {

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DB } from '../../db/database.ts';
 import { ForbiddenError } from '../../http/errors.ts';
 import type { Lang } from '../../i18n/languages.ts';
-import type { User } from './repository.ts';
+import { recordVisit, type User } from './repository.ts';
 import { isAdmin, isEditor, isPolicyReader } from './roles.ts';
 import { databaseSessionStore } from './session-store.ts';
 import { sessionCookieName } from './header-person.ts';
@@ -94,13 +94,14 @@ export async function sessionScope(app: FastifyInstance, o: SessionOptions): Pro
     getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
   });
   // Who is signed in, for the header of every page of the scope (sign-in pages included) and
-  // for requireUser, which then needs no second query.
+  // for requireUser, which then needs no second query; their visit is recorded (digests).
   app.addHook('preHandler', async (req) => {
     const id = req.session.userId;
     const user = id === undefined ? undefined : await o.findUser(id);
     if (user) {
       req.user = user;
-      req.person = { name: user.name, backOffice: isEditor(user), unread: await unreadCount(o.db, user.id) };
+      const [unread] = await Promise.all([unreadCount(o.db, user.id), recordVisit(o.db, user)]);
+      req.person = { name: user.name, backOffice: isEditor(user), unread };
     }
   });
   return {

@@ -34,6 +34,10 @@ export type FlagReason = (typeof flagReasons)[number];
 export const levels = ['watching', 'tracking', 'normal', 'first-posts', 'muted'] as const;
 export type Level = (typeof levels)[number];
 
+/** how often a person's digest may come (issue 15); none is the default */
+export const frequencies = ['daily', 'weekly'] as const;
+export type Frequency = (typeof frequencies)[number];
+
 /** the items a review queue shows at once, and the longest reason for a removal or note on a flag */
 export const REVIEW_PER_PAGE = 50;
 export const MAX_REASON = 1000;

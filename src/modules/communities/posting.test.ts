@@ -92,7 +92,7 @@ describe('the site search', () => {
 });
 
 describe('a person’s data', () => {
-  test('the export holds their memberships and posts; a deleted account leaves its posts to “a former member”', async () => {
+  test('the export holds their memberships, posts, levels and digest; a deleted account leaves its posts to “a former member”', async () => {
     const person = await user(t, { name: 'Leaving Person' });
     const a = await signIn(t, person);
     await community('data-rights');
@@ -103,9 +103,17 @@ describe('a person’s data', () => {
       '/en/communities/data-rights/topics/new',
     );
     const topic = topicIdOf(res.headers.location);
-    const exported = await a.get('/en/account/data.json');
-    assert.match(exported.body, /"community": "data-rights"/);
-    assert.match(exported.body, /What I wrote/);
+    await a.post('/en/account/notifications/digest', { frequency: 'weekly' }, '/en/account/notifications');
+    await a.post('/en/communities/data-rights/level', { level: 'tracking' }, '/en/communities/data-rights');
+    const exported = JSON.parse((await a.get('/en/account/data.json')).body) as { communities: Record<string, unknown> };
+    const mine = exported.communities as { memberships: { community: string }[]; posts: { body: string }[]; levels: unknown[]; digest: { frequency: string } };
+    assert.equal(mine.memberships[0]!.community, 'data-rights');
+    assert.equal(mine.posts[0]!.body, 'What I wrote');
+    assert.deepEqual(mine.levels, [
+      { community: 'data-rights', level: 'tracking' },
+      { community: 'data-rights', topic, level: 'watching' },
+    ]);
+    assert.equal(mine.digest.frequency, 'weekly');
     await t.database.db.deleteFrom('users').where('id', '=', person.id).execute();
     const page = await agent(t).get(`/en/communities/data-rights/topics/${topic}`);
     assert.match(page.body, /What I wrote/);

@@ -4,3 +4,4 @@ export * from './repository/communities.ts';
 export * from './repository/discussions.ts';
 export * as moderation from './repository/moderation.ts';
 export * as levels from './repository/levels.ts';
+export * as digest from './repository/digest.ts';

@@ -330,8 +330,15 @@ export function communitiesService(
 
     /** What a person's data export holds of communities: memberships and posts. */
     async exportFor(userId: number) {
-      const [memberships, posts] = await Promise.all([repo.membershipsOf(db, userId), repo.postsBy(db, userId)]);
+      const [memberships, posts, digest, levels] = await Promise.all([
+        repo.membershipsOf(db, userId),
+        repo.postsBy(db, userId),
+        repo.digest.digestOf(db, userId),
+        repo.levels.chosenBy(db, userId),
+      ]);
       return {
+        digest: digest ? { frequency: digest.frequency, last: digest.lastSentAt } : null,
+        levels: levels.map((l) => ({ community: l.slug, ...(l.topic_id === null ? {} : { topic: l.topic_id }), level: l.level })),
         memberships: memberships.map((m) => ({ community: m.slug, role: m.role, status: m.status, since: m.created_at })),
         posts: posts.map((p) => ({
           community: p.community,

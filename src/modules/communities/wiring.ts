@@ -4,6 +4,7 @@ import type { Mailer } from '../accounts/mail.ts';
 import { notificationMailJob, notificationsService } from '../notifications/service.ts';
 import type { SearchProvider } from '../search/provider.ts';
 import { communityAdminService } from './admin-service.ts';
+import { DIGEST_CRON, DIGEST_JOB, digestJob, digestService } from './digest.ts';
 import { FLAG_REMINDER_CRON, FLAG_REMINDER_JOB, flagReminderJob, moderationService } from './moderation-service.ts';
 import { NOTIFY_JOB, notifyJob } from './notify.ts';
 import { communitiesService } from './service.ts';
@@ -12,6 +13,7 @@ import { communitiesService } from './service.ts';
 // the back office's (administrators) and notifications. A post shown to everyone is told to its
 // community by the queue, outside the writer's request; hiding or deciding on a post changes what
 // everyone reads, so the content version moves (cached search pages follow on every instance).
+// Digests of what is new go by an hourly job to the people who asked for one and are away.
 
 export function communitiesWiring(
   db: DB,
@@ -20,6 +22,8 @@ export function communitiesWiring(
     jobs: JobQueue;
     mailer: Mailer;
     baseUrl: string;
+    /** signs the digests' links that turn them off */
+    secret: string;
     contentChanged: () => Promise<unknown>;
   },
 ) {
@@ -30,6 +34,9 @@ export function communitiesWiring(
   const moderation = moderationService(db, { communities, mailer: o.mailer, baseUrl: o.baseUrl, shownChanged: o.contentChanged });
   o.jobs.define(flagReminderJob(moderation));
   o.jobs.schedule(FLAG_REMINDER_JOB, FLAG_REMINDER_CRON);
+  const digests = digestService(db, { mailer: o.mailer, baseUrl: o.baseUrl, secret: o.secret });
+  o.jobs.define(digestJob(digests));
+  o.jobs.schedule(DIGEST_JOB, DIGEST_CRON);
   const office = communityAdminService(db, { changed: (slug) => communities.changed(slug) });
-  return { communities, moderation, notifications, office };
+  return { communities, moderation, notifications, digests, office };
 }

@@ -8,24 +8,41 @@ import type { Lang } from '../../i18n/languages.ts';
 import type { User } from '../accounts/repository.ts';
 import { sessionScope } from '../accounts/session-scope.ts';
 import type { NotificationsService } from './service.ts';
-import { notificationsView } from './views.ts';
+import { digestLinkView, notificationsView, type DigestChoice } from './views.ts';
 
 // /{lang}/account/notifications: a person's notifications (signed in), each opened through its
-// own address, which marks it read and leads to the post; and "mark all as read".
+// own address, which marks it read and leads to the post; "mark all as read"; and their digest.
+// The digest's mail carries a signed link (…/digest/off?t=…) that turns it off without signing in:
+// a click on it (GET) or a mail program's one-click POST (RFC 8058). The link then leads to a page
+// where the same token chooses the digest again. The token is the only key there: it is made with
+// the server's secret for one person and expires, so it also stands in for the CSRF token.
+
+/** What the digest pages need: the communities' digests satisfy it (communities/digest.ts). */
+export interface Digests {
+  settings(userId: number): Promise<{ frequency: 'daily' | 'weekly' } | null>;
+  choose(userId: number, frequency: 'daily' | 'weekly' | null): Promise<void>;
+  links: { read(token: string): number | 'expired' | null };
+}
 
 export interface NotificationRouteOptions {
   a: AppContext;
   lang: Lang;
   notifications: NotificationsService;
+  digests: Digests;
   sessionSecret: string;
   sessionDays: number;
   findUser: (id: number) => Promise<User | undefined>;
 }
 
 const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+const frequency = z.enum(['off', 'daily', 'weekly']);
+const choiceBody = z.object({ frequency });
+const tokenQuery = z.object({ t: z.string().max(100).catch(''), done: z.enum(['off', 'saved']).optional().catch(undefined) });
+const tokenBody = z.object({ t: z.string().max(100).catch(''), frequency });
+const asChoice = (f: 'off' | 'daily' | 'weekly') => (f === 'off' ? null : f);
 
 export async function notificationRoutes(app: FastifyInstance, o: NotificationRouteOptions): Promise<void> {
-  const { a, lang, notifications } = o;
+  const { a, lang, notifications, digests } = o;
   const g = await sessionScope(app, {
     db: a.database.db,
     lang,
@@ -39,14 +56,61 @@ export async function notificationRoutes(app: FastifyInstance, o: NotificationRo
   const path = (p: string) => `/${lang}/account/notifications${p}`;
 
   app.get('/', { preHandler: [g.requireUser] }, async (req, reply) => {
-    const list = await notifications.latest(req.user!.id);
-    const notice = noticeOf(req.query, { read: 'notifications.notice.read' });
-    return sendPrivate(reply, notificationsView(ctx(req), reply.generateCsrf(), list, notice ? { notice } : {}));
+    const [list, digest] = await Promise.all([notifications.latest(req.user!.id), digests.settings(req.user!.id)]);
+    const notice = noticeOf(req.query, { read: 'notifications.notice.read', digest: 'notifications.notice.digest' });
+    return sendPrivate(reply, notificationsView(ctx(req), reply.generateCsrf(), list, { digest: digest?.frequency ?? null, ...(notice ? { notice } : {}) }));
   });
   app.post('/read', { preHandler: [g.csrfCheck, g.requireUser] }, async (req, reply) => {
     await notifications.readAll(req.user!.id);
     return redirectDone(reply, path(''), 'read');
   });
+  app.post('/digest', { preHandler: [g.csrfCheck, g.requireUser] }, async (req, reply) => {
+    const { frequency } = parse(choiceBody, req.body);
+    await digests.choose(req.user!.id, asChoice(frequency));
+    return redirectDone(reply, path(''), 'digest');
+  });
+
+  /** The person a digest's link is for, or the page that says why there is none. */
+  const holder = (token: string) => {
+    const who = digests.links.read(token);
+    if (who === null) throw new NotFoundError('digest link');
+    return who;
+  };
+  const expired = (req: FastifyRequest) => digestLinkView(ctx(req), { state: 'expired' });
+  const digestPage = (t: string, done?: 'off' | 'saved') => `${path('/digest')}?t=${encodeURIComponent(t)}${done ? `&done=${done}` : ''}`;
+
+  // One click in the mail: off at once, then the page that can turn it on again.
+  app.get('/digest/off', async (req, reply) => {
+    const { t } = parse(tokenQuery, req.query);
+    const who = holder(t);
+    if (who === 'expired') return sendPrivate(reply, expired(req), 410);
+    await digests.choose(who, null);
+    return reply.redirect(digestPage(t, 'off'), 303);
+  });
+  // A mail program's one-click unsubscribe (List-Unsubscribe-Post): the same, by POST.
+  app.post('/digest/off', async (req, reply) => {
+    const { t } = parse(tokenQuery, req.query);
+    const who = holder(t);
+    if (who === 'expired') return sendPrivate(reply, expired(req), 410);
+    await digests.choose(who, null);
+    return reply.redirect(digestPage(t, 'off'), 303);
+  });
+  app.get('/digest', async (req, reply) => {
+    const { t, done } = parse(tokenQuery, req.query);
+    const who = holder(t);
+    if (who === 'expired') return sendPrivate(reply, expired(req), 410);
+    const digest = await digests.settings(who);
+    const state: DigestChoice = digest?.frequency ?? null;
+    return sendPrivate(reply, digestLinkView(ctx(req), { state: 'valid', token: t, frequency: state, ...(done ? { done } : {}) }));
+  });
+  app.post('/digest/choose', async (req, reply) => {
+    const { t, frequency } = parse(tokenBody, req.body);
+    const who = holder(t);
+    if (who === 'expired') return sendPrivate(reply, expired(req), 410);
+    await digests.choose(who, asChoice(frequency));
+    return reply.redirect(digestPage(t, 'saved'), 303);
+  });
+
   app.get('/:id', { preHandler: [g.requireUser] }, async (req, reply) => {
     const { id } = parse(idParams, req.params);
     const to = await notifications.open(req.user!.id, id);

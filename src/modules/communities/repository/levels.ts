@@ -21,6 +21,18 @@ export async function setLevel(db: DB, p: { userId: number; communityId: number;
   });
 }
 
+/** Every level a person chose, with its community (their account's export). */
+export function chosenBy(db: DB, userId: number) {
+  return db
+    .selectFrom('community_levels as l')
+    .innerJoin('communities as c', 'c.id', 'l.community_id')
+    .select(['c.slug', 'l.topic_id', 'l.level'])
+    .where('l.user_id', '=', userId)
+    .orderBy('c.slug')
+    .orderBy('l.topic_id')
+    .execute();
+}
+
 /** Gives a person a level for a topic unless they chose one already (writing in a topic follows it). */
 export async function setTopicLevelIfNone(db: DB, p: { userId: number; communityId: number; topicId: number; level: Level }): Promise<void> {
   await db
