@@ -70,7 +70,8 @@ async function main(): Promise<void> {
         for (const { id } of rows) {
           ids.push(id);
           const mine = new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(communities)));
-          for (const communityId of mine) members.push({ community_id: communityId, user_id: id, role: 'member', status: 'active', created_at: iso(now - 20 * DAY) });
+          for (const communityId of mine)
+            members.push({ community_id: communityId, user_id: id, role: 'member', status: 'active', created_at: iso(now - 20 * DAY) });
           if (random() < 0.1) levels.push({ user_id: id, community_id: [...mine][0]!, topic_id: null, level: 'muted', updated_at: iso(now - 10 * DAY) });
         }
         await trx.insertInto('community_members').values(members).execute();
@@ -101,14 +102,21 @@ async function main(): Promise<void> {
           .returning('id')
           .executeTakeFirstOrThrow();
         topics.push({ id, at });
-        await trx.insertInto('community_posts').values({ topic_id: id, user_id: pick(writers), body: 'Opening post.', lang: 'en', created_at: iso(at) }).execute();
+        await trx
+          .insertInto('community_posts')
+          .values({ topic_id: id, user_id: pick(writers), body: 'Opening post.', lang: 'en', created_at: iso(at) })
+          .execute();
       }
       const replies = [];
       for (let i = TOPICS; i < POSTS; i++) {
         const topic = pick(topics);
         replies.push({ topic_id: topic.id, user_id: pick(writers), body: 'A reply.', lang: 'en', created_at: iso(topic.at + random() * (now - topic.at)) });
       }
-      for (let i = 0; i < replies.length; i += 500) await trx.insertInto('community_posts').values(replies.slice(i, i + 500)).execute();
+      for (let i = 0; i < replies.length; i += 500)
+        await trx
+          .insertInto('community_posts')
+          .values(replies.slice(i, i + 500))
+          .execute();
     });
     if (engine === 'postgres') await sql`analyze`.execute(db);
     console.log(`  ${MEMBERS.toLocaleString('en')} members, ${POSTS.toLocaleString('en')} posts written in ${Math.round(performance.now() - filling)} ms`);
@@ -123,7 +131,9 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - began) / 1000;
       const queued = (await app.jobs.counts()).filter((c) => c.name === 'mail').reduce((n, c) => n + c.count, 0);
       const again = await digests.run();
-      console.log(`  digest run: ${result.due.toLocaleString('en')} due, ${result.mailed.toLocaleString('en')} mails queued in ${seconds.toFixed(1)} s; a second run: ${again.due} due`);
+      console.log(
+        `  digest run: ${result.due.toLocaleString('en')} due, ${result.mailed.toLocaleString('en')} mails queued in ${seconds.toFixed(1)} s; a second run: ${again.due} due`,
+      );
       if (result.due !== MEMBERS || queued < result.mailed || again.due !== 0) throw new Error(`unexpected: ${JSON.stringify({ result, queued, again })}`);
 
       const md = `# Daily digest (bench/digest.ts)
