@@ -259,13 +259,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const suggestions = suggestionsService(database.db, { directory, centres });
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const requests = requestsService(database.db, { messages, centres, directory });
-  const {
-    communities,
-    moderation,
-    notifications,
-    digests,
-    office: communityOffice,
-  } = communitiesWiring(database.db, {
+  // Communities of practice: their services and jobs (modules/communities/wiring.ts).
+  const community = communitiesWiring(database.db, {
     search,
     jobs,
     mailer,
@@ -331,8 +326,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         requestRoutes(scope, a, lang, { requests, knowledge });
         // Scopes of their own that read the session (communities are read without one too).
         const session = { a, lang, sessionSecret, sessionDays: config.sessionDays, findUser: (id: number) => accounts.user(id) };
-        void scope.register(communityRoutes, { prefix: '/communities', ...session, communities, moderation, knowledge });
-        void scope.register(notificationRoutes, { prefix: '/account/notifications', ...session, notifications, digests });
+        void scope.register(communityRoutes, { prefix: '/communities', ...session, ...community, knowledge });
+        void scope.register(notificationRoutes, { prefix: '/account/notifications', ...session, ...community });
         void scope.register(accountRoutes, {
           prefix: '/account',
           a,
@@ -342,7 +337,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           sessionSecret,
           sessionDays: config.sessionDays,
           fileLimit: MAX_LOGO_BYTES,
-          moreData: async (userId) => ({ messages: await messages.exportFor(userId), communities: await communities.exportFor(userId) }),
+          moreData: async (userId) => ({ messages: await messages.exportFor(userId), communities: await community.communities.exportFor(userId) }),
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             suggestionRoutes(account, guards, a, lang, { suggestions, knowledge, framework });
@@ -375,7 +370,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           files,
           extend: (back, guards) => {
             messageReportRoutes(back, guards, a, lang, messages);
-            communityAdminRoutes(back, guards, a, lang, { office: communityOffice, knowledge });
+            communityAdminRoutes(back, guards, a, lang, { office: community.office, knowledge });
           },
         });
         done();

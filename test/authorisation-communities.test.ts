@@ -120,6 +120,10 @@ const gets: [string, Expect][] = [
   ['/en/communities/matrix-open/posts/{closedPost}/flag', row(303, 404, 404, 404, 404, 404, 404, 404, 404)],
   // Notifications: everyone signed in has their own list.
   ['/en/account/notifications', row(303, 200, 200, 200, 200, 200, 200, 200, 200)],
+  // Editing: a post's author (here another member) and the facilitators; its history, whoever reads the post.
+  ['/en/communities/matrix-open/posts/{openPost}/edit', row(303, 404, 404, 404, 200, 404, 404, 404, 200)],
+  ['/en/communities/matrix-open/posts/{openPost}/history', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['/en/communities/matrix-closed/posts/{closedPost}/history', row(404, 404, 404, 404, 200, 200, 404, 200, 200)],
   // A digest's link is its own key, whoever holds it (it changes only that person's digest); a forged one opens nothing.
   ['/en/account/notifications/digest?t={digest}', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
   ['/en/account/notifications/digest?t={forged}', row(404, 404, 404, 404, 404, 404, 404, 404, 404)],
@@ -146,6 +150,7 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/communities/matrix-closed/level', { level: 'muted' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
   ['/en/communities/matrix-closed/topics/{closedTopic}/level', { level: 'default' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
   ['/en/account/notifications/read', {}, row(403, 303, 303, 303, 303, 303, 303, 303, 303)],
+  ['/en/communities/matrix-open/posts/{openPost}/edit', { body: 'Matrix edit', lang: 'en' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
   ['/en/account/notifications/digest', { frequency: 'weekly' }, row(403, 303, 303, 303, 303, 303, 303, 303, 303)],
 ];
 
@@ -155,6 +160,8 @@ async function reset(url: string): Promise<void> {
   if (url.endsWith('/suspend'))
     await repo.putMember(t.database.db, { communityId: ids.closed, userId: ids.suspendedUser, role: 'member', status: 'suspended' });
   if (url.endsWith('/move')) await repo.moderation.moveTopic(t.database.db, ids.moveTopic, ids.open);
+  if (url.endsWith('/edit'))
+    await t.database.db.updateTable('community_posts').set({ edited_at: null }).where('id', 'in', [ids.openPost, ids.closedPost]).execute();
 }
 
 describe('communities: authorisation matrix', () => {

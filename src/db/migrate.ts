@@ -28,6 +28,7 @@ import * as m0024 from './migrations/0024_communities.ts';
 import * as m0025 from './migrations/0025_community_moderation.ts';
 import * as m0026 from './migrations/0026_notifications.ts';
 import * as m0027 from './migrations/0027_digests.ts';
+import * as m0028 from './migrations/0028_post_revisions.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -60,6 +61,7 @@ const migrations: Record<string, DialectMigration> = {
   '0025_community_moderation': m0025,
   '0026_notifications': m0026,
   '0027_digests': m0027,
+  '0028_post_revisions': m0028,
 };
 
 class Provider implements MigrationProvider {

@@ -125,4 +125,15 @@ export interface CommunityTables {
     last_sent_at: string;
     updated_at: string;
   };
+  /** the texts a post had before each edit (migration 0028) */
+  community_post_revisions: {
+    id: Generated<number>;
+    post_id: number;
+    body: string;
+    lang: string;
+    /** the topic's title then, for an opening post */
+    title: string | null;
+    replaced_by: number | null;
+    replaced_at: string;
+  };
 }

@@ -128,6 +128,8 @@ export const pageCases: PageCase[] = [
     path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/flag`,
     submit: 'form.form button[type=submit]',
   },
+  { area: 'signed-in', name: 'edit a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.editedPost}/edit` },
+  { area: 'public', name: 'post history', path: (f) => `/communities/${f.community}/posts/${f.editedPost}/history` },
   { area: 'signed-in', name: 'remove a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/remove?from=review` },
   { area: 'signed-in', name: 'ask to join a community', as: 'admin', path: (f) => `/communities/${f.community}/join` },
   {

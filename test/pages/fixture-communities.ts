@@ -1,5 +1,5 @@
 import { createUser, findUserByEmail } from '../../src/modules/accounts/repository.ts';
-import { addReply, createCommunity, createTopic, levels, moderation, putMember } from '../../src/modules/communities/repository.ts';
+import { addReply, createCommunity, createTopic, editing, levels, moderation, putMember } from '../../src/modules/communities/repository.ts';
 import { add as addNotifications } from '../../src/modules/notifications/repository.ts';
 import { DAY_MS, digestLinks, OFF_LINK_DAYS } from '../../src/modules/communities/digest.ts';
 import { digest } from '../../src/modules/communities/repository.ts';
@@ -15,7 +15,7 @@ import type { TestApp } from '../helpers/app.ts';
 export async function communityFixture(
   t: TestApp,
   emails: { leader: string; editor: string; admin: string },
-): Promise<{ topic: number; flaggedPost: number; digest: string; oldDigest: string }> {
+): Promise<{ topic: number; flaggedPost: number; editedPost: number; digest: string; oldDigest: string }> {
   const id = async (email: string) => (await findUserByEmail(t.database.db, email))!.id;
   const { leader, editor, admin } = emails;
   // A community of practice the member facilitates: texts in three languages, a code of conduct
@@ -65,12 +65,17 @@ export async function communityFixture(
     body: 'Our learners start with **two weeks** in a hotel. Is that too short to learn anything real?',
     lang: 'en',
   });
-  await addReply(t.database.db, {
+  const editedPost = await addReply(t.database.db, {
     topicId: topic,
     userId: leaderId,
-    body: 'Chez nous, quatre semaines, avec une visite du tuteur chaque semaine.',
+    body: 'Chez nous, trois semaines.',
     lang: 'fr',
   });
+  if (editedPost === 'locked') throw new Error('the fixture topic is locked');
+  // The centre leader corrected that reply once: its history has the first text.
+  const toEdit = (await editing.postToEdit(t.database.db, communityId, editedPost))!;
+  const body = 'Chez nous, quatre semaines, avec une visite du tuteur chaque semaine.';
+  await editing.saveEdit(t.database.db, { post: toEdit, seen: null, editorId: leaderId, body, lang: 'fr', title: null });
   await addReply(t.database.db, { topicId: topic, userId: leaderId, body: 'نبدأ بثلاثة أسابيع في مطعم الفندق، ثم نقيّم مع المشرف.', lang: 'ar' });
 
   // Two members who never sign in: one's reply is flagged by the other, whose own first reply waits.
@@ -130,6 +135,7 @@ export async function communityFixture(
   return {
     topic,
     flaggedPost,
+    editedPost,
     digest: links.token(leaderId),
     oldDigest: links.token(leaderId, new Date(Date.now() - (OFF_LINK_DAYS + 1) * DAY_MS)),
   };

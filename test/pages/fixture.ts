@@ -52,6 +52,8 @@ export interface Fixture {
   topic: number;
   /** a post in that topic, by another member, flagged once */
   flaggedPost: number;
+  /** a reply of the member's in that topic, edited once */
+  editedPost: number;
   /** the token of the member's digest link (weekly), and of one too old */
   digest: string;
   oldDigest: string;
@@ -251,7 +253,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   for (const id of invitable)
     assert.equal((await leader.a.post(`/en${consortium}/invitations`, { centre: String(id), role: 'full' }, `/en${consortium}`)).statusCode, 303);
 
-  const { topic, flaggedPost, digest, oldDigest } = await communityFixture(t, { leader: leader.email, editor: editor.email, admin: admin.email });
+  const { topic, flaggedPost, editedPost, digest, oldDigest } = await communityFixture(t, { leader: leader.email, editor: editor.email, admin: admin.email });
 
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
@@ -359,6 +361,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     community: 'work-based-learning-practice',
     topic,
     flaggedPost,
+    editedPost,
     digest,
     oldDigest,
   };

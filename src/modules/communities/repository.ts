@@ -5,3 +5,4 @@ export * from './repository/discussions.ts';
 export * as moderation from './repository/moderation.ts';
 export * as levels from './repository/levels.ts';
 export * as digest from './repository/digest.ts';
+export * as editing from './repository/editing.ts';

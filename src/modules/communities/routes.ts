@@ -12,6 +12,8 @@ import { sessionScope } from '../accounts/session-scope.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import type { ModerationService } from './moderation-service.ts';
 import { moderationRoutes } from './moderation-routes.ts';
+import { editingRoutes } from './editing-routes.ts';
+import type { EditingService } from './editing.ts';
 import * as s from './schemas.ts';
 import type { CommunitiesService } from './service.ts';
 import { membersView } from './views/members.ts';
@@ -23,6 +25,7 @@ export interface CommunityOptions {
   lang: Lang;
   communities: CommunitiesService;
   moderation: ModerationService;
+  editing: EditingService;
   knowledge: KnowledgeService;
   sessionSecret: string;
   sessionDays: number;
@@ -73,6 +76,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     approved: 'community.notice.approved',
     kept: 'community.notice.kept',
     removed: 'community.notice.removed',
+    edited: 'community.notice.edited',
     decided: 'community.notice.decidedAlready',
     moved: 'community.notice.moved',
     level: 'community.notice.level',
@@ -80,6 +84,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     reinstated: 'community.notice.reinstated',
   };
   moderationRoutes(app, { a, lang, moderation: o.moderation, member, memberPost });
+  editingRoutes(app, { a, lang, editing: o.editing, member, memberPost, send });
 
   app.get('/', async (req, reply) => {
     const query = parse(s.listQuery, req.query);

@@ -33,12 +33,15 @@ const body = z.string({ error: 'form.error.required' }).trim().min(1, { error: '
 /** the language a post is written in: the writer's choice (any working language), the page's by default */
 const postLang = z.enum(languageCodes, { error: 'form.error.choose' });
 
-export const topicForm = z.object({
-  title: z.string({ error: 'form.error.required' }).trim().min(1, { error: 'community.error.title' }).max(MAX_TITLE, { error: 'community.error.titleLong' }),
-  body,
-  lang: postLang,
-});
+const title = z
+  .string({ error: 'form.error.required' })
+  .trim()
+  .min(1, { error: 'community.error.title' })
+  .max(MAX_TITLE, { error: 'community.error.titleLong' });
+export const topicForm = z.object({ title, body, lang: postLang });
 export const replyForm = z.object({ body, lang: postLang });
+/** An edit: the text and its language, the title for an opening post, and the edit it started from (its time; '' for the original). */
+export const editForm = z.object({ body, lang: postLang, title: title.optional(), seen: z.string().max(40).optional().default('') });
 export const joinForm = z.object({
   answer: z.string().trim().max(1000, { error: 'community.error.answerLong' }).optional().default(''),
   // The code of conduct, when the community has one, is agreed to by ticking a box.

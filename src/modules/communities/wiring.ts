@@ -5,6 +5,7 @@ import { notificationMailJob, notificationsService } from '../notifications/serv
 import type { SearchProvider } from '../search/provider.ts';
 import { communityAdminService } from './admin-service.ts';
 import { DIGEST_CRON, DIGEST_JOB, digestJob, digestService } from './digest.ts';
+import { editingService } from './editing.ts';
 import { FLAG_REMINDER_CRON, FLAG_REMINDER_JOB, flagReminderJob, moderationService } from './moderation-service.ts';
 import { NOTIFY_JOB, notifyJob } from './notify.ts';
 import { communitiesService } from './service.ts';
@@ -38,5 +39,5 @@ export function communitiesWiring(
   o.jobs.define(digestJob(digests));
   o.jobs.schedule(DIGEST_JOB, DIGEST_CRON);
   const office = communityAdminService(db, { changed: (slug) => communities.changed(slug) });
-  return { communities, moderation, notifications, digests, office };
+  return { communities, moderation, editing: editingService(db, { communities }), notifications, digests, office };
 }

@@ -117,6 +117,8 @@ export function decisionButtons(
   slug: string,
   post: { id: number; status: PostStatus; flagged: boolean },
   from: 'review' | 'topic',
+  /** links that come first (the edit link, under a post in its topic) */
+  before: Html | '' = '',
 ): Html {
   const { t } = ctx;
   const action = (decision: 'approve' | 'keep', text: string) =>
@@ -128,6 +130,7 @@ export function decisionButtons(
     );
   const remove = href(ctx, `/communities/${slug}/posts/${post.id}/remove${from === 'review' ? '?from=review' : ''}`);
   return html`<div class="post-actions">
+    ${before}
     ${post.status === 'waiting' ? action('approve', t('community.decide.approve')) : ''}
     ${post.status === 'hidden' || (post.flagged && post.status === 'shown') ? action('keep', t('community.decide.keep')) : ''}
     ${post.status === 'removed' ? '' : html`<a class="post-action" href="${remove}">${t('community.decide.remove')}</a>`}

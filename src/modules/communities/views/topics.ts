@@ -25,7 +25,7 @@ import { langAttrs, postHtml, statusTag } from './post.ts';
 // who read it with its state; each post has its flag link, and the facilitators' decisions.
 
 /** The languages a writer can choose for a post, the page's first. */
-function languageSelect(ctx: PageContext, value: string, errors: FieldError[]): Html {
+export function languageSelect(ctx: PageContext, value: string, errors: FieldError[]): Html {
   const names = languageCodes.map((code) => ({ value: code, label: ctx.format.language(code) }));
   const own = names.find((n) => n.value === ctx.lang);
   const rest = names.filter((n) => n.value !== ctx.lang).sort((a, b) => a.label.localeCompare(b.label, ctx.lang));
@@ -71,16 +71,20 @@ function postItem(ctx: PageContext, csrf: string | null, p: TopicPage, post: Pos
               : ''
         }<div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>`;
   const canFlag = csrf && p.write && !own && (post.status === 'shown' || post.status === 'hidden');
+  const canEdit = csrf && !p.community.archived && post.status !== 'removed' && (p.facilitate || (own && p.write && p.topic.lockedAt === null));
+  const postHref = (action: string) => href(ctx, `/communities/${p.community.slug}/posts/${post.id}/${action}`);
+  const edited = post.editedAt && (post.status === 'shown' || readsAll) ? html` · <a href="${postHref('history')}">${t('community.post.edited')}</a>` : '';
+  const editLink = canEdit ? html`<a class="post-action" href="${postHref('edit')}">${t('community.edit.link')}</a>` : '';
   return html`<li class="${post.status === 'shown' ? 'post' : `post post-${post.status}`}" id="post-${post.id}">
     <p class="meta"><strong>${post.author ? html`<bdi>${post.author}</bdi>` : t('community.formerMember')}</strong> · ${day(ctx, post.createdAt)}${
       post.lang === ctx.lang ? '' : html` · ${ctx.format.language(post.lang)}`
-    }${readsAll && post.status !== 'shown' ? html` ${statusTag(ctx, post.status)}` : ''}</p>
+    }${edited}${readsAll && post.status !== 'shown' ? html` ${statusTag(ctx, post.status)}` : ''}</p>
     ${text}
     ${
       p.facilitate && csrf
-        ? decisionButtons(ctx, csrf, p.community.slug, { id: post.id, status: post.status, flagged: false }, 'topic')
-        : canFlag
-          ? html`<div class="post-actions"><a class="post-action" href="${href(ctx, `/communities/${p.community.slug}/posts/${post.id}/flag`)}">${t('community.flag.link')}</a></div>`
+        ? decisionButtons(ctx, csrf, p.community.slug, { id: post.id, status: post.status, flagged: false }, 'topic', editLink)
+        : canFlag || editLink
+          ? html`<div class="post-actions">${editLink}${canFlag ? html`<a class="post-action" href="${postHref('flag')}">${t('community.flag.link')}</a>` : ''}</div>`
           : ''
     }
   </li>`;
