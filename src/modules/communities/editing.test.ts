@@ -71,7 +71,7 @@ describe('editing a post', () => {
     assert.match((await author.a.get(`${base('edits')}/topics/${topic}`)).body, new RegExp(`href="/en/communities/edits/posts/${post}/edit">Edit</a>`));
 
     // A second edit: the history lists the text now, then both earlier ones, the newest first.
-    const again = await edit(author.a, 'edits', post, { body: 'A two-day course, a logbook, and a visit.', lang: 'en', seen: row.edited_at! });
+    const again = await edit(author.a, 'edits', post, { body: 'A two-day course, a logbook, and a visit.', lang: 'en', seen: row.edited_at });
     assert.equal(again.statusCode, 303);
     const history = await agent(t).get(`${base('edits')}/posts/${post}/history`);
     assert.equal(history.statusCode, 200);
