@@ -268,6 +268,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secret: sessionSecret,
     contentChanged: () => content.changed(),
   });
+  // Topics from before they named their community (and members-only ones) get their search documents.
+  await community.searchIn.indexMissing();
   const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
   const access = roundAccess(database.db);
   const rounds = roundsService(database.db, assessmentSecret, mailer, config.baseUrl);

@@ -120,6 +120,9 @@ const gets: [string, Expect][] = [
   ['/en/communities/matrix-open/posts/{closedPost}/flag', row(303, 404, 404, 404, 404, 404, 404, 404, 404)],
   // Notifications: everyone signed in has their own list.
   ['/en/account/notifications', row(303, 200, 200, 200, 200, 200, 200, 200, 200)],
+  // Searching a community: whoever reads it.
+  ['/en/communities/matrix-open/search?q=topic', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['/en/communities/matrix-closed/search?q=topic', row(404, 404, 404, 404, 200, 200, 404, 200, 200)],
   // Editing: a post's author (here another member) and the facilitators; its history, whoever reads the post.
   ['/en/communities/matrix-open/posts/{openPost}/edit', row(303, 404, 404, 404, 200, 404, 404, 404, 200)],
   ['/en/communities/matrix-open/posts/{openPost}/history', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],

@@ -29,6 +29,7 @@ import * as m0025 from './migrations/0025_community_moderation.ts';
 import * as m0026 from './migrations/0026_notifications.ts';
 import * as m0027 from './migrations/0027_digests.ts';
 import * as m0028 from './migrations/0028_post_revisions.ts';
+import * as m0029 from './migrations/0029_search_community.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -62,6 +63,7 @@ const migrations: Record<string, DialectMigration> = {
   '0026_notifications': m0026,
   '0027_digests': m0027,
   '0028_post_revisions': m0028,
+  '0029_search_community': m0029,
 };
 
 class Provider implements MigrationProvider {

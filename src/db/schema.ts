@@ -123,6 +123,8 @@ export interface Tables extends AssessmentTables, NetworkTables, CommunityTables
     path: string;
     /** id of the resource for kind = resource (joins the e-library to the index) */
     resource_id: number | null;
+    /** the community of a topic (kinds topic, member_topic; migration 0029) */
+    community_id: number | null;
   };
   /** what changed in search_documents, written by triggers (migration 0020); doc_id null = rebuilt as a whole */
   search_log: { seq: Generated<number>; doc_id: number | null; at: Generated<string> };

@@ -128,6 +128,8 @@ export const pageCases: PageCase[] = [
     path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/flag`,
     submit: 'form.form button[type=submit]',
   },
+  { area: 'public', name: 'community search', path: (f) => `/communities/${f.community}/search?q=placement` },
+  { area: 'public', name: 'community search, nothing found', path: (f) => `/communities/${f.community}/search?q=zzqqxx` },
   { area: 'signed-in', name: 'edit a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.editedPost}/edit` },
   { area: 'public', name: 'post history', path: (f) => `/communities/${f.community}/posts/${f.editedPost}/history` },
   { area: 'signed-in', name: 'remove a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/remove?from=review` },

@@ -3,6 +3,9 @@ import { addReply, createCommunity, createTopic, editing, levels, moderation, pu
 import { add as addNotifications } from '../../src/modules/notifications/repository.ts';
 import { DAY_MS, digestLinks, OFF_LINK_DAYS } from '../../src/modules/communities/digest.ts';
 import { digest } from '../../src/modules/communities/repository.ts';
+import { communitySearch } from '../../src/modules/communities/search.ts';
+import { communitiesService } from '../../src/modules/communities/service.ts';
+import { createSearch } from '../../src/modules/search/index.ts';
 import { sharedSecret } from '../../src/platform/secrets/repository.ts';
 import type { TestApp } from '../helpers/app.ts';
 
@@ -130,6 +133,9 @@ export async function communityFixture(
     await id(admin),
   );
   await putMember(t.database.db, { communityId: adminCommunity, userId: leaderId, role: 'facilitator', status: 'active' });
+  // The topics written here go into the search as the app's own writes put them (community search).
+  const search = createSearch(t.database);
+  await communitySearch(t.database.db, { search, communities: communitiesService(t.database.db, { search }) }).indexMissing();
   await digest.setDigest(t.database.db, leaderId, 'weekly');
   const links = digestLinks(await sharedSecret(t.database.db, 'session'));
   return {

@@ -6,3 +6,4 @@ export * as moderation from './repository/moderation.ts';
 export * as levels from './repository/levels.ts';
 export * as digest from './repository/digest.ts';
 export * as editing from './repository/editing.ts';
+export * as search from './repository/search.ts';

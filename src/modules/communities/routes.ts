@@ -14,6 +14,8 @@ import type { ModerationService } from './moderation-service.ts';
 import { moderationRoutes } from './moderation-routes.ts';
 import { editingRoutes } from './editing-routes.ts';
 import type { EditingService } from './editing.ts';
+import type { CommunitySearch } from './search.ts';
+import { communitySearchView } from './views/search.ts';
 import * as s from './schemas.ts';
 import type { CommunitiesService } from './service.ts';
 import { membersView } from './views/members.ts';
@@ -26,6 +28,7 @@ export interface CommunityOptions {
   communities: CommunitiesService;
   moderation: ModerationService;
   editing: EditingService;
+  searchIn: CommunitySearch;
   knowledge: KnowledgeService;
   sessionSecret: string;
   sessionDays: number;
@@ -104,6 +107,13 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
       reply,
       communityView(ctx(req), csrfFor(req, reply), view, { page, signedIn: !!req.user, themes: await themes(), ...(notice ? { notice } : {}) }),
     );
+  });
+
+  app.get('/:slug/search', async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const { q, page } = parse(s.searchQuery, req.query);
+    const found = (await o.searchIn.find(slug, req.user ?? null, lang, q, page)) ?? missing();
+    return send(req, reply, communitySearchView(ctx(req), found.community, q, page, found));
   });
 
   app.get('/:slug/feed.xml', async (req, reply) => {

@@ -26,6 +26,8 @@ export const listQuery = z.object({
 export type ListQuery = z.infer<typeof listQuery>;
 
 export const pageQuery = z.object({ page });
+/** A search within a community: the words, and which page of results. */
+export const searchQuery = z.object({ q: z.string().trim().max(200).optional().default(''), page });
 /** A topic's page: which page of posts, and the languages the reader keeps (none: all). */
 export const topicQuery = z.object({ page, lang: checkboxList(z.enum(languageCodes), languageCodes.length) });
 

@@ -8,6 +8,7 @@ import { plainText } from '../../ui/markdown.ts';
 import { isAdmin } from '../accounts/roles.ts';
 import { audit } from '../admin/repository.ts';
 import { POSTS_PER_PAGE, TOPICS_PER_PAGE, type Joining, type Level, type Visibility } from './lists.ts';
+import { exportFor } from './export.ts';
 import * as repo from './repository.ts';
 
 // The rules of communities. Who reads: anyone, for a public community; its members (suspended ones
@@ -101,14 +102,14 @@ export function communitiesService(
   const rates = rateLimiter(db);
 
   /**
-   * Puts a topic in the site's search, or takes it out: only topics of public communities are
-   * there, so a search never shows what a members-only community wrote. One document a topic:
-   * its title and its posts' words, in the topic's language (English's analysis for a language
-   * the site is not in).
+   * Puts a topic in the search, or takes it out. One document a topic, naming its community: its
+   * title and its posts' words, in the topic's language (English's analysis for a language the
+   * site is not in). A members-only community's topics are a kind of their own, which only a
+   * search within the community asks for, so the site search never shows what they wrote.
    */
   async function indexTopic(topicId: number): Promise<void> {
     const x = await repo.topicText(db, topicId);
-    if (!x || x.visibility !== 'public' || !repo.LISTED.includes(x.status)) {
+    if (!x || !repo.LISTED.includes(x.status)) {
       await o.search.remove([`topic:${topicId}:`]);
       return;
     }
@@ -117,7 +118,15 @@ export function communitiesService(
       .join('\n')
       .slice(0, INDEXED_CHARS);
     await o.search.index([
-      { kind: 'topic', ref: `topic:${x.id}:`, lang: siteLang(x.lang), title: x.title, body, path: `/communities/${x.slug}/topics/${x.id}` },
+      {
+        kind: x.visibility === 'public' ? 'topic' : 'member_topic',
+        ref: `topic:${x.id}:`,
+        lang: siteLang(x.lang),
+        title: x.title,
+        body,
+        path: `/communities/${x.slug}/topics/${x.id}`,
+        communityId: x.community_id,
+      },
     ]);
   }
 
@@ -328,29 +337,8 @@ export function communitiesService(
       return { community: await one(c, lang), topics: await repo.latestTopics(db, c.id, 30) };
     },
 
-    /** What a person's data export holds of communities: memberships and posts. */
-    async exportFor(userId: number) {
-      const [memberships, posts, digest, levels] = await Promise.all([
-        repo.membershipsOf(db, userId),
-        repo.postsBy(db, userId),
-        repo.digest.digestOf(db, userId),
-        repo.levels.chosenBy(db, userId),
-      ]);
-      return {
-        digest: digest ? { frequency: digest.frequency, last: digest.lastSentAt } : null,
-        levels: levels.map((l) => ({ community: l.slug, ...(l.topic_id === null ? {} : { topic: l.topic_id }), level: l.level })),
-        memberships: memberships.map((m) => ({ community: m.slug, role: m.role, status: m.status, since: m.created_at })),
-        posts: posts.map((p) => ({
-          community: p.community,
-          topic: p.topic,
-          lang: p.lang,
-          written: p.created_at,
-          body: p.body,
-          state: p.status,
-          ...(p.removed_reason ? { removedBecause: p.removed_reason } : {}),
-        })),
-      };
-    },
+    /** What a person's data export holds of communities (export.ts). */
+    exportFor: (userId: number) => exportFor(db, userId),
 
     /** After the back office changed a community (its visibility above all): its topics in the search, or out of it. */
     async changed(slug: string): Promise<void> {

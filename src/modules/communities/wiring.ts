@@ -6,6 +6,7 @@ import type { SearchProvider } from '../search/provider.ts';
 import { communityAdminService } from './admin-service.ts';
 import { DIGEST_CRON, DIGEST_JOB, digestJob, digestService } from './digest.ts';
 import { editingService } from './editing.ts';
+import { communitySearch } from './search.ts';
 import { FLAG_REMINDER_CRON, FLAG_REMINDER_JOB, flagReminderJob, moderationService } from './moderation-service.ts';
 import { NOTIFY_JOB, notifyJob } from './notify.ts';
 import { communitiesService } from './service.ts';
@@ -19,7 +20,7 @@ import { communitiesService } from './service.ts';
 export function communitiesWiring(
   db: DB,
   o: {
-    search: Pick<SearchProvider, 'index' | 'remove'>;
+    search: Pick<SearchProvider, 'index' | 'remove' | 'matchDocuments'>;
     jobs: JobQueue;
     mailer: Mailer;
     baseUrl: string;
@@ -39,5 +40,6 @@ export function communitiesWiring(
   o.jobs.define(digestJob(digests));
   o.jobs.schedule(DIGEST_JOB, DIGEST_CRON);
   const office = communityAdminService(db, { changed: (slug) => communities.changed(slug) });
-  return { communities, moderation, editing: editingService(db, { communities }), notifications, digests, office };
+  const searchIn = communitySearch(db, { search: o.search, communities });
+  return { communities, moderation, editing: editingService(db, { communities }), searchIn, notifications, digests, office };
 }

@@ -1,14 +1,20 @@
 import type { Lang } from '../../i18n/languages.ts';
 
 export interface SearchDocument {
-  kind: 'package' | 'station' | 'action' | 'case_study' | 'resource' | 'spotlight' | 'centre' | 'topic';
+  /** topic: a public community's; member_topic: a members-only community's, found only within it */
+  kind: 'package' | 'station' | 'action' | 'case_study' | 'resource' | 'spotlight' | 'centre' | 'topic' | 'member_topic';
   ref: string;
   lang: Lang;
   title: string;
   body: string;
   path: string;
   resourceId?: number | null;
+  /** a topic's community (search within a community) */
+  communityId?: number | null;
 }
+
+/** What the site search shows: everything but members-only communities' topics. */
+export const SITE_KINDS: SearchDocument['kind'][] = ['package', 'station', 'action', 'case_study', 'resource', 'spotlight', 'centre', 'topic'];
 
 export interface SearchHit {
   kind: SearchDocument['kind'];

@@ -7,6 +7,7 @@ import { nextPass } from '../../http/turns.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { searchView } from './views/search.ts';
 import type { SearchProvider } from './index.ts';
+import { SITE_KINDS } from './provider.ts';
 
 export const PER_PAGE = 20;
 
@@ -25,7 +26,7 @@ export function searchRoutes(app: FastifyInstance, a: AppContext, lang: Lang, se
     // and shows in the results within a minute.
     const key = `${canonical}#${new Date().toISOString().slice(0, 16)}`;
     return searchPage(req, reply, key, async () => {
-      const result = q ? await search.search({ text: q, lang, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
+      const result = q ? await search.search({ text: q, lang, kinds: SITE_KINDS, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }) : { hits: [], total: 0 };
       // Rendered on a pass of the event loop of its own (http/turns.ts, nextPass).
       if (q) await nextPass();
       return searchView(a.ctxFor(lang, canonical), q, page, Math.ceil(result.total / PER_PAGE), result);

@@ -258,7 +258,7 @@ export async function topicText(db: DB, topicId: number) {
   const topic = await db
     .selectFrom('community_topics as t')
     .innerJoin('communities as c', 'c.id', 't.community_id')
-    .select(['t.id', 't.title', 't.lang', 't.status', 'c.slug', 'c.visibility'])
+    .select(['t.id', 't.title', 't.lang', 't.status', 't.community_id', 'c.slug', 'c.visibility'])
     .where('t.id', '=', topicId)
     .executeTakeFirst();
   if (!topic) return null;

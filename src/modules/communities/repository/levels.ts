@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from '../../../db/database.ts';
 import { openingIdOfP } from './discussions.ts';
 import type { Level } from '../lists.ts';
@@ -23,14 +24,18 @@ export async function setLevel(db: DB, p: { userId: number; communityId: number;
 
 /** Every level a person chose, with its community (their account's export). */
 export function chosenBy(db: DB, userId: number) {
-  return db
-    .selectFrom('community_levels as l')
-    .innerJoin('communities as c', 'c.id', 'l.community_id')
-    .select(['c.slug', 'l.topic_id', 'l.level'])
-    .where('l.user_id', '=', userId)
-    .orderBy('c.slug')
-    .orderBy('l.topic_id')
-    .execute();
+  return (
+    db
+      .selectFrom('community_levels as l')
+      .innerJoin('communities as c', 'c.id', 'l.community_id')
+      .select(['c.slug', 'l.topic_id', 'l.level'])
+      .where('l.user_id', '=', userId)
+      .orderBy('c.slug')
+      // the community's own level first (null sorts first on SQLite, last on PostgreSQL)
+      .orderBy(sql`case when l.topic_id is null then 0 else 1 end`)
+      .orderBy('l.topic_id')
+      .execute()
+  );
 }
 
 /** Gives a person a level for a topic unless they chose one already (writing in a topic follows it). */

@@ -4,7 +4,7 @@ import type { Text } from '../../../i18n/localise.ts';
 import { button, buttonGroup, linkButton } from '../../../ui/components/button/button.ts';
 import { card, cardGrid } from '../../../ui/components/card/card.ts';
 import { checkbox } from '../../../ui/components/choice-list/choice-list.ts';
-import { errorSummary, postForm, textarea } from '../../../ui/components/field/field.ts';
+import { errorSummary, postForm, searchField, textarea } from '../../../ui/components/field/field.ts';
 import { notice } from '../../../ui/components/notice/notice.ts';
 import { pagination } from '../../../ui/components/pagination/pagination.ts';
 import { facts } from '../../../ui/components/shared.ts';
@@ -214,7 +214,10 @@ export function communityView(
         !p.read
           ? notice(t('community.membersOnly'))
           : p.topics.rows.length
-            ? html`${topicList(ctx, c.slug, p.topics.rows)}
+            ? html`<form class="search-page" action="${href(ctx, `/communities/${c.slug}/search`)}" method="get" role="search">
+                ${searchField({ id: 'community-q', label: t('community.search.label'), value: '', button: t('search.button') })}
+              </form>
+              ${topicList(ctx, c.slug, p.topics.rows)}
               ${pagination(ctx, { label: t('pagination.label'), current: o.page, pages, href: (n) => href(ctx, `/communities/${c.slug}${n > 1 ? `?page=${n}` : ''}`) })}`
             : html`<p>${t('community.topics.none')}</p>`
       }

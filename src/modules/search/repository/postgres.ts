@@ -131,9 +131,9 @@ const weighted = (lang: Lang, title: unknown, body: unknown) => {
 };
 
 async function indexOne(trx: Kysely<Tables>, doc: SearchDocument): Promise<void> {
-  await sql`insert into search_documents (kind, ref, lang, title, body, path, resource_id, tsv)
-    values (${doc.kind}, ${doc.ref}, ${doc.lang}, ${doc.title}, ${doc.body}, ${doc.path}, ${doc.resourceId ?? null},
+  await sql`insert into search_documents (kind, ref, lang, title, body, path, resource_id, community_id, tsv)
+    values (${doc.kind}, ${doc.ref}, ${doc.lang}, ${doc.title}, ${doc.body}, ${doc.path}, ${doc.resourceId ?? null}, ${doc.communityId ?? null},
       ${weighted(doc.lang, doc.title, doc.body)})
     on conflict (ref, lang) do update set kind = excluded.kind, title = excluded.title, body = excluded.body,
-      path = excluded.path, resource_id = excluded.resource_id, tsv = excluded.tsv`.execute(trx);
+      path = excluded.path, resource_id = excluded.resource_id, community_id = excluded.community_id, tsv = excluded.tsv`.execute(trx);
 }

@@ -112,6 +112,7 @@ async function indexOne(trx: Kysely<Tables>, doc: SearchDocument): Promise<void>
       body: doc.body,
       path: doc.path,
       resource_id: doc.resourceId ?? null,
+      community_id: doc.communityId ?? null,
     })
     .onConflict((oc) =>
       oc.columns(['ref', 'lang']).doUpdateSet((eb) => ({
@@ -120,6 +121,7 @@ async function indexOne(trx: Kysely<Tables>, doc: SearchDocument): Promise<void>
         body: eb.ref('excluded.body'),
         path: eb.ref('excluded.path'),
         resource_id: eb.ref('excluded.resource_id'),
+        community_id: eb.ref('excluded.community_id'),
       })),
     )
     .returning('id')
