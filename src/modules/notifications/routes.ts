@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../http/app-context.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
@@ -79,22 +79,17 @@ export async function notificationRoutes(app: FastifyInstance, o: NotificationRo
   const expired = (req: FastifyRequest) => digestLinkView(ctx(req), { state: 'expired' });
   const digestPage = (t: string, done?: 'off' | 'saved') => `${path('/digest')}?t=${encodeURIComponent(t)}${done ? `&done=${done}` : ''}`;
 
-  // One click in the mail: off at once, then the page that can turn it on again.
-  app.get('/digest/off', async (req, reply) => {
+  // One click in the mail (GET), or a mail program's one-click unsubscribe (List-Unsubscribe-Post):
+  // off at once, then the page that can turn it on again.
+  const turnOff = async (req: FastifyRequest, reply: FastifyReply) => {
     const { t } = parse(tokenQuery, req.query);
     const who = holder(t);
     if (who === 'expired') return sendPrivate(reply, expired(req), 410);
     await digests.choose(who, null);
     return reply.redirect(digestPage(t, 'off'), 303);
-  });
-  // A mail program's one-click unsubscribe (List-Unsubscribe-Post): the same, by POST.
-  app.post('/digest/off', async (req, reply) => {
-    const { t } = parse(tokenQuery, req.query);
-    const who = holder(t);
-    if (who === 'expired') return sendPrivate(reply, expired(req), 410);
-    await digests.choose(who, null);
-    return reply.redirect(digestPage(t, 'off'), 303);
-  });
+  };
+  app.get('/digest/off', turnOff);
+  app.post('/digest/off', turnOff);
   app.get('/digest', async (req, reply) => {
     const { t, done } = parse(tokenQuery, req.query);
     const who = holder(t);
