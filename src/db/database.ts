@@ -36,6 +36,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Whether an error is a unique constraint refusing a row (another request inserted the same key first), on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 export interface DatabaseStats {
   pool?: { max: number; total: number; idle: number; waiting: number };
   sqlite?: { databaseBytes: number; walBytes: number };

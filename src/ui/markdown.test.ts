@@ -10,6 +10,20 @@ test('in right-to-left text, Latin names are isolated so their "+" and brackets 
   assert.match(out, /عام 2025\./, 'numbers alone need no isolation');
 });
 
+test('links in what members write are marked as theirs (nofollow ugc); the platform’s own are not', () => {
+  const link = '[our site](https://centre.example/) and [the library](/en/library)';
+  assert.match(
+    renderMarkdown(link, false, { userWritten: true }).value,
+    /<a href="https:\/\/centre.example\/" rel="nofollow ugc noopener noreferrer">our site<\/a>/,
+  );
+  assert.match(
+    renderMarkdown(link, false, { userWritten: true }).value,
+    /<a href="\/en\/library">the library<\/a>/,
+    'a link within the platform stays as it is',
+  );
+  assert.match(renderMarkdown(link).value, /<a href="https:\/\/centre.example\/" rel="noopener noreferrer">/);
+});
+
 test('left-to-right text is rendered as written, and escaping still holds', () => {
   assert.equal(renderMarkdown('Erasmus+ & <script>x</script> text').value.trim(), '<p>Erasmus+ &amp;  text</p>');
   assert.equal(renderMarkdown('نص & <b>x', true).value.includes('<b>'), false);

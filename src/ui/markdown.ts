@@ -50,11 +50,22 @@ const policy: sanitizeHtml.IOptions = {
   },
   allowedSchemesAppliedToAttributes: ['href'],
 };
+/** The same for what people write (posts, centres' descriptions): their links are marked as theirs, not the platform's. */
+const userPolicy: sanitizeHtml.IOptions = {
+  ...policy,
+  transformTags: {
+    ...policy.transformTags,
+    a: (tagName, attribs) => ({ tagName, attribs: /^https?:/i.test(attribs.href ?? '') ? { ...attribs, rel: 'nofollow ugc noopener noreferrer' } : attribs }),
+  },
+};
 
-/** Markdown as sanitised HTML; `rtl` for text in a right-to-left language, whose Latin runs are isolated. */
-export function renderMarkdown(source: string | null | undefined, rtl = false): Html {
+/**
+ * Markdown as sanitised HTML; `rtl` for text in a right-to-left language, whose Latin runs are
+ * isolated; `userWritten` for text a member wrote (links get rel="nofollow ugc").
+ */
+export function renderMarkdown(source: string | null | undefined, rtl = false, o: { userWritten?: boolean } = {}): Html {
   if (!source) return raw('');
-  return raw(sanitizeHtml((rtl ? rtlMarked : marked).parse(source) as string, policy));
+  return raw(sanitizeHtml((rtl ? rtlMarked : marked).parse(source) as string, o.userWritten ? userPolicy : policy));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DB } from '../../db/database.ts';
+import { isUniqueViolation, type DB } from '../../db/database.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { localise, type Text } from '../../i18n/localise.ts';
 import { findUserByEmail, findUserById, type User } from '../accounts/repository.ts';
@@ -68,7 +68,13 @@ export function communityAdminService(db: DB, o: { changed: (slug: string) => Pr
     async create(actor: User, input: repo.CommunityInput): Promise<'done' | 'forbidden' | 'taken'> {
       if (!isAdmin(actor)) return 'forbidden';
       if (await repo.slugTaken(db, input.slug)) return 'taken';
-      await repo.createCommunity(db, input, actor.id);
+      try {
+        await repo.createCommunity(db, input, actor.id);
+      } catch (error) {
+        // Another administrator took the address between the check and the insert.
+        if (isUniqueViolation(error)) return 'taken';
+        throw error;
+      }
       await audit(db, actor, 'community.create', input.slug);
       return 'done';
     },

@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { signIn, user, type UserRecord } from '../../../test/factories/index.ts';
 import type { Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { findUserById } from '../accounts/repository.ts';
+import { communityAdminService } from './admin-service.ts';
 
 // The back office of communities through HTTP, as an administrator uses it, on the test database:
 // one form creates and changes a community with its texts per language; the edit page archives it
@@ -174,5 +176,24 @@ describe('the back office of communities', () => {
     assert.equal(visitor.statusCode, 303);
     assert.match(String(visitor.headers.location), /^\/en\/account\/sign-in\?next=/);
     assert.equal((await t.database.db.selectFrom('communities').select('archived_at').executeTakeFirstOrThrow()).archived_at, null);
+  });
+});
+
+describe('two administrators at the same moment', () => {
+  test('creating the same address: one community, and the other is told the address is taken', async () => {
+    const office = communityAdminService(t.database.db, { changed: () => Promise.resolve() });
+    const actor = (await findUserById(t.database.db, (await user(t, { role: 'admin' })).id))!;
+    const input = {
+      slug: 'raced-address',
+      theme: 'green-transition',
+      joining: 'open' as const,
+      visibility: 'public' as const,
+      approveFirstPosts: false,
+      texts: [{ lang: 'en' as const, name: 'Raced', description: 'Two at once.', joinQuestion: null, codeOfConduct: null }],
+    };
+    const outcomes = await Promise.all([office.create(actor, input), office.create(actor, input)]);
+    assert.deepEqual(outcomes.sort(), ['done', 'taken']);
+    const rows = await t.database.db.selectFrom('communities').select('id').where('slug', '=', 'raced-address').execute();
+    assert.equal(rows.length, 1);
   });
 });

@@ -91,6 +91,23 @@ describe('the site search', () => {
   });
 });
 
+describe('pages past the last', () => {
+  test('a topic’s and a community’s page past their last answer 404; their first page is there even when empty', async () => {
+    await community('paged');
+    const a = await signIn(t, await user(t));
+    await a.post('/en/communities/paged/join', {}, '/en/communities/paged/join');
+    assert.equal((await agent(t).get('/en/communities/paged')).statusCode, 200);
+    assert.equal((await agent(t).get('/en/communities/paged?page=2')).statusCode, 404);
+    const res = await a.post('/en/communities/paged/topics', { title: 'One topic', body: 'Its only post.', lang: 'en' }, '/en/communities/paged/topics/new');
+    const topic = topicIdOf(res.headers.location);
+    assert.equal((await agent(t).get(`/en/communities/paged/topics/${topic}`)).statusCode, 200);
+    assert.equal((await agent(t).get(`/en/communities/paged/topics/${topic}?page=2`)).statusCode, 404);
+    assert.equal((await agent(t).get(`/en/communities/paged/topics/${topic}?page=99`)).statusCode, 404);
+    // Kept to a language none of its posts is in: the first page says so.
+    assert.match((await agent(t).get(`/en/communities/paged/topics/${topic}?lang=ar`)).body, /No messages in the languages chosen/);
+  });
+});
+
 describe('a person’s data', () => {
   test('the export holds their memberships, posts, levels and digest; a deleted account leaves its posts to “a former member”', async () => {
     const person = await user(t, { name: 'Leaving Person' });

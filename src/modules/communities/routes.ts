@@ -16,6 +16,7 @@ import { editingRoutes } from './editing-routes.ts';
 import type { EditingService } from './editing.ts';
 import type { CommunitySearch } from './search.ts';
 import { communitySearchView } from './views/search.ts';
+import { POSTS_PER_PAGE, TOPICS_PER_PAGE } from './lists.ts';
 import * as s from './schemas.ts';
 import type { CommunitiesService } from './service.ts';
 import { membersView } from './views/members.ts';
@@ -99,6 +100,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     const { slug } = parse(s.communityParams, req.params);
     const { page } = parse(s.pageQuery, req.query);
     const p = (await communities.topics(slug, req.user ?? null, lang, page)) ?? missing();
+    if (page > 1 && (page - 1) * TOPICS_PER_PAGE >= p.topics.total) missing();
     const notice = noticeOf(req.query, notices);
     const [waiting, levels] = await Promise.all([p.facilitate ? o.moderation.waiting(p.row.id) : 0, req.user ? communities.levels(p, req.user, null) : null]);
     const view = { ...p, waiting, ...(levels ? { level: levels } : {}) };
@@ -229,6 +231,8 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
         return reply.redirect(`${path(`/${home}/topics/${id}`)}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`, 301);
       return missing();
     }
+    // A page past the last one is not there (the first page is, even empty).
+    if (q.page > 1 && (q.page - 1) * POSTS_PER_PAGE >= p.posts.total) missing();
     const [moveTargets, levels] = await Promise.all([
       p.facilitate && req.user ? o.moderation.moveTargets(slug, req.user, lang) : [],
       req.user ? communities.levels(p, req.user, id) : null,

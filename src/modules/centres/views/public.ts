@@ -62,7 +62,7 @@ export function centreView(ctx: PageContext, p: PublicCentre, sectorLabels: Map<
     ${status.length ? html`<p class="tags">${status}</p>` : ''}
     <p>${linkButton({ href: href(ctx, `/account/messages/new?to=${encodeURIComponent(c.slug)}`), text: t('message.writeTo'), variant: 'secondary' })}</p>
     ${c.logo ? html`<p><img class="logo" src="/uploads/logos/${c.logo}" alt="${t('centre.logoAlt', { name: c.name })}"></p>` : ''}
-    ${c.description ? html`<div class="prose" dir="auto">${renderMarkdown(c.description)}</div>` : ''}
+    ${c.description ? html`<div class="prose" dir="auto">${renderMarkdown(c.description, false, { userWritten: true })}</div>` : ''}
     ${facts([
       [t('centre.field.city'), place(ctx, c)],
       [t('centre.field.website'), c.website ? externalLink(ctx, c.website, html`<bdi dir="ltr">${c.website}</bdi>`) : null],

@@ -23,7 +23,7 @@ export function postHtml(post: { body: string; lang: string }): Html {
   let out = rendered.get(key);
   if (out) rendered.delete(key);
   else {
-    out = renderMarkdown(post.body, directionOf(post.lang) === 'rtl');
+    out = renderMarkdown(post.body, directionOf(post.lang) === 'rtl', { userWritten: true });
     renderedBytes += key.length + out.value.length;
   }
   rendered.set(key, out);
