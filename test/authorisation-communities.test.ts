@@ -154,6 +154,9 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/communities/matrix-closed/topics/{closedTopic}/level', { level: 'default' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
   ['/en/account/notifications/read', {}, row(403, 303, 303, 303, 303, 303, 303, 303, 303)],
   ['/en/communities/matrix-open/posts/{openPost}/edit', { body: 'Matrix edit', lang: 'en' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  // "Helpful": active members, on others' posts; the answer: the topic's author (the member here) and facilitators.
+  ['/en/communities/matrix-open/posts/{openPost}/helpful', { on: 'yes' }, row(403, 404, 404, 404, 404, 303, 404, 404, 303)],
+  ['/en/communities/matrix-open/topics/{openTopic}/answer', { post: '{openPost}' }, row(403, 404, 404, 404, 303, 303, 404, 404, 303)],
   ['/en/account/notifications/digest', { frequency: 'weekly' }, row(403, 303, 303, 303, 303, 303, 303, 303, 303)],
 ];
 
@@ -183,7 +186,8 @@ describe('communities: authorisation matrix', () => {
       const url = fill(template);
       for (const p of personas) {
         await reset(url);
-        const res = p === 'visitor' ? await agents[p].postRaw(url, fields) : await agents[p].post(url, fields, '/en/account');
+        const form = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fill(v)]));
+        const res = p === 'visitor' ? await agents[p].postRaw(url, form) : await agents[p].post(url, form, '/en/account');
         assert.equal(res.statusCode, expect[p], `${p} on ${url}`);
       }
       await reset(url);

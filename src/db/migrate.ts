@@ -30,6 +30,7 @@ import * as m0026 from './migrations/0026_notifications.ts';
 import * as m0027 from './migrations/0027_digests.ts';
 import * as m0028 from './migrations/0028_post_revisions.ts';
 import * as m0029 from './migrations/0029_search_community.ts';
+import * as m0030 from './migrations/0030_helpful_answers.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -64,6 +65,7 @@ const migrations: Record<string, DialectMigration> = {
   '0027_digests': m0027,
   '0028_post_revisions': m0028,
   '0029_search_community': m0029,
+  '0030_helpful_answers': m0030,
 };
 
 class Provider implements MigrationProvider {

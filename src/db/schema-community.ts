@@ -56,6 +56,8 @@ export interface CommunityTables {
     replies: Generated<number>;
     /** its opening post's state (migration 0025): shown | waiting | hidden | removed */
     status: Generated<string>;
+    /** the reply its author or a facilitator marked as the answer (migration 0030) */
+    answer_post_id: number | null;
   };
   /** a topic's posts; the first is the topic's opening post */
   community_posts: {
@@ -136,4 +138,6 @@ export interface CommunityTables {
     replaced_by: number | null;
     replaced_at: string;
   };
+  /** members who found a post helpful, one row each (migration 0030) */
+  community_helpful: { post_id: number; user_id: number; created_at: string };
 }

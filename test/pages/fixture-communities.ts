@@ -1,5 +1,5 @@
 import { createUser, findUserByEmail } from '../../src/modules/accounts/repository.ts';
-import { addReply, createCommunity, createTopic, editing, levels, moderation, putMember } from '../../src/modules/communities/repository.ts';
+import { addReply, createCommunity, createTopic, editing, helpful, levels, moderation, putMember } from '../../src/modules/communities/repository.ts';
 import { add as addNotifications } from '../../src/modules/notifications/repository.ts';
 import { DAY_MS, digestLinks, OFF_LINK_DAYS } from '../../src/modules/communities/digest.ts';
 import { digest } from '../../src/modules/communities/repository.ts';
@@ -94,6 +94,9 @@ export async function communityFixture(
   });
   if (flaggedPost === 'locked') throw new Error('the fixture topic is locked');
   await moderation.flag(t.database.db, { postId: flaggedPost, userId: jonas, reason: 'spam', note: 'An advert for a paid agency, not an experience.' });
+  // The centre leader's corrected reply helped both members, and is the topic's answer.
+  for (const userId of [samira, jonas]) await helpful.setHelpful(t.database.db, editedPost, userId, true);
+  await helpful.setAnswer(t.database.db, topic, editedPost);
   await addReply(t.database.db, {
     topicId: topic,
     userId: jonas,

@@ -23,6 +23,13 @@ export interface EditingRouteOptions {
   send: (req: FastifyRequest, reply: FastifyReply, page: string, status?: number) => FastifyReply | Promise<FastifyReply>;
 }
 
+/** A post's address after the language: its topic, on the page the post is on, with a notice when given. */
+export async function postPath(a: AppContext, slug: string, topicId: number, postId: number, done?: string): Promise<string> {
+  const page = Math.floor((await postsBefore(a.database.db, topicId, postId)) / POSTS_PER_PAGE) + 1;
+  const query = new URLSearchParams({ ...(page > 1 ? { page: String(page) } : {}), ...(done ? { done } : {}) }).toString();
+  return `/communities/${slug}/topics/${topicId}${query ? `?${query}` : ''}#post-${postId}`;
+}
+
 export function editingRoutes(app: FastifyInstance, o: EditingRouteOptions): void {
   const { a, lang, editing } = o;
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
@@ -66,8 +73,7 @@ export function editingRoutes(app: FastifyInstance, o: EditingRouteOptions): voi
     if (outcome === 'title-needed') return editPage(req, reply, slug, post, { values, errors: [{ field: 'title', key: 'community.error.title' }] });
     if (outcome === 'changed') return editPage(req, reply, slug, post, { values, errors: [], changed: true });
     // Back to the post, on the page of the topic it is on.
-    const page = Math.floor((await postsBefore(a.database.db, topicId, post)) / POSTS_PER_PAGE) + 1;
-    return reply.redirect(`/${lang}/communities/${slug}/topics/${topicId}?${page > 1 ? `page=${page}&` : ''}done=edited#post-${post}`, 303);
+    return reply.redirect(`/${lang}${await postPath(a, slug, topicId, post, 'edited')}`, 303);
   });
 
   app.get('/:slug/posts/:post/history', async (req, reply) => {

@@ -7,3 +7,4 @@ export * as levels from './repository/levels.ts';
 export * as digest from './repository/digest.ts';
 export * as editing from './repository/editing.ts';
 export * as search from './repository/search.ts';
+export * as helpful from './repository/helpful.ts';

@@ -12,9 +12,11 @@ import { sessionScope } from '../accounts/session-scope.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import type { ModerationService } from './moderation-service.ts';
 import { moderationRoutes } from './moderation-routes.ts';
-import { editingRoutes } from './editing-routes.ts';
+import { editingRoutes, postPath } from './editing-routes.ts';
 import type { EditingService } from './editing.ts';
 import type { CommunitySearch } from './search.ts';
+import type { ReactionsService } from './reactions.ts';
+import { reactionRoutes } from './reaction-routes.ts';
 import { communitySearchView } from './views/search.ts';
 import { POSTS_PER_PAGE, TOPICS_PER_PAGE } from './lists.ts';
 import * as s from './schemas.ts';
@@ -30,6 +32,7 @@ export interface CommunityOptions {
   moderation: ModerationService;
   editing: EditingService;
   searchIn: CommunitySearch;
+  reactions: ReactionsService;
   knowledge: KnowledgeService;
   sessionSecret: string;
   sessionDays: number;
@@ -81,6 +84,10 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     kept: 'community.notice.kept',
     removed: 'community.notice.removed',
     edited: 'community.notice.edited',
+    helpful: 'community.notice.helpful',
+    unhelpful: 'community.notice.unhelpful',
+    answered: 'community.notice.answered',
+    unanswered: 'community.notice.unanswered',
     decided: 'community.notice.decidedAlready',
     moved: 'community.notice.moved',
     level: 'community.notice.level',
@@ -89,6 +96,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
   };
   moderationRoutes(app, { a, lang, moderation: o.moderation, member, memberPost });
   editingRoutes(app, { a, lang, editing: o.editing, member, memberPost, send });
+  reactionRoutes(app, { a, lang, reactions: o.reactions, memberPost });
 
   app.get('/', async (req, reply) => {
     const query = parse(s.listQuery, req.query);
@@ -233,11 +241,18 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     }
     // A page past the last one is not there (the first page is, even empty).
     if (q.page > 1 && (q.page - 1) * POSTS_PER_PAGE >= p.posts.total) missing();
-    const [moveTargets, levels] = await Promise.all([
+    const answer = p.topic.answerPostId;
+    const [moveTargets, levels, helpful, answerAt, openingId] = await Promise.all([
       p.facilitate && req.user ? o.moderation.moveTargets(slug, req.user, lang) : [],
       req.user ? communities.levels(p, req.user, id) : null,
+      o.reactions.totals(
+        p.posts.rows.map((r) => r.id),
+        req.user?.id ?? null,
+      ),
+      answer === null ? null : postPath(a, slug, id, answer),
+      o.reactions.opening(id),
     ]);
-    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets, levels };
+    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets, levels, helpful, answerAt, openingId };
     const page = topicView(ctx(req), csrfFor(req, reply), view, { page: q.page, langs: q.lang, signedIn: !!req.user, ...state });
     return send(req, reply, page, status);
   };

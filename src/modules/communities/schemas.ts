@@ -71,6 +71,9 @@ export const removeForm = z.object({
   from,
 });
 export const suspendForm = z.object({ on: z.enum(['yes', 'no']) });
+export const helpfulForm = z.object({ on: z.enum(['yes', 'no']) });
+/** the reply to mark as the answer; empty: take the mark back */
+export const answerForm = z.object({ post: z.union([z.literal(''), z.coerce.number().int().min(1).max(2_147_483_647)]) });
 export const moveForm = z.object({ to: slug });
 
 // Notification levels: a community's (one of the levels) and a topic's ('default': the community's).

@@ -26,6 +26,8 @@ export interface TopicRow {
   author: string | null;
   authorId: number | null;
   status: PostStatus;
+  /** the reply marked as the answer (migration 0030) */
+  answerPostId: number | null;
 }
 
 const topicColumns = [
@@ -39,6 +41,7 @@ const topicColumns = [
   't.replies',
   't.status',
   't.user_id',
+  't.answer_post_id',
   'u.name as author',
 ] as const;
 
@@ -54,6 +57,7 @@ const toTopic = (r: {
   author: string | null;
   user_id: number | null;
   status: string;
+  answer_post_id: number | null;
 }): TopicRow => ({
   id: r.id,
   communityId: r.community_id,
@@ -66,6 +70,7 @@ const toTopic = (r: {
   author: r.author,
   authorId: r.user_id,
   status: r.status as PostStatus,
+  answerPostId: r.answer_post_id,
 });
 
 /** A page of a community's topics, the latest activity first. */

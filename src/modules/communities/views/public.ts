@@ -171,7 +171,7 @@ export function topicList(ctx: PageContext, slug: string, rows: TopicRow[]): Htm
     ${rows.map(
       (x) => html`<li class="topic-item">
         <h3><a href="${href(ctx, `/communities/${slug}/topics/${x.id}`)}"${x.lang === ctx.lang ? '' : html` lang="${x.lang}" dir="auto"`}><bdi>${x.title}</bdi></a>
-          ${x.lockedAt ? tag(t('community.topic.locked'), 'neutral') : ''}</h3>
+          ${x.lockedAt ? tag(t('community.topic.locked'), 'neutral') : ''} ${x.answerPostId ? tag(t('community.answer.answered'), 'success') : ''}</h3>
         <p class="meta">${x.author ? html`<bdi>${x.author}</bdi>` : t('community.formerMember')} · ${t('community.replies', { count: x.replies })} · ${t('community.lastPost', { date: day(ctx, x.lastPostAt) })}</p>
       </li>`,
     )}

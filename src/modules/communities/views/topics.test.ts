@@ -22,6 +22,7 @@ const topic: TopicRow = {
   author: 'A',
   authorId: 1,
   status: 'shown',
+  answerPostId: null,
 };
 const page = (body: string, lang = 'en', o: Partial<PostRow> & { viewerId?: number | null; facilitate?: boolean; write?: boolean } = {}): TopicPage => {
   const post: PostRow = {

@@ -52,6 +52,47 @@ export interface TopicPage {
   moveTargets: Community[];
   /** for members: their notification levels for the community and this topic (null: the default) */
   levels?: { community: Level | null; topic: Level | null } | null;
+  /** how many found each post of the page helpful, and whether the reader did */
+  helpful?: Map<number, { count: number; mine: boolean }>;
+  /** where the marked answer is (its page and anchor), if the topic has one */
+  answerAt?: string | null;
+  /** the topic's opening post, which cannot be its answer */
+  openingId?: number | null;
+}
+
+/** "Helpful" (for others' posts) and, for the topic's author and facilitators, marking a reply as the answer. */
+function reactionButtons(ctx: PageContext, csrf: string, p: TopicPage, post: PostRow, own: boolean): Html {
+  const { t } = ctx;
+  const slug = p.community.slug;
+  const helpful = p.helpful?.get(post.id);
+  const canHelp = p.write && !own;
+  const isAnswer = p.topic.answerPostId === post.id;
+  const canAnswer = post.id !== p.openingId && ((p.viewerId !== null && p.viewerId === p.topic.authorId && p.write) || p.facilitate);
+  return html`${
+    canHelp
+      ? postForm(
+          href(ctx, `/communities/${slug}/posts/${post.id}/helpful`),
+          csrf,
+          html`<input type="hidden" name="on" value="${helpful?.mine ? 'no' : 'yes'}">${button({
+            text: helpful?.mine ? t('community.helpful.unmark') : t('community.helpful.mark'),
+            variant: 'secondary',
+          })}`,
+          'inline-form',
+        )
+      : ''
+  }${
+    canAnswer
+      ? postForm(
+          href(ctx, `/communities/${slug}/topics/${p.topic.id}/answer`),
+          csrf,
+          html`<input type="hidden" name="post" value="${isAnswer ? '' : String(post.id)}">${button({
+            text: isAnswer ? t('community.answer.unmark') : t('community.answer.mark'),
+            variant: 'secondary',
+          })}`,
+          'inline-form',
+        )
+      : ''
+  }`;
 }
 
 /** One post as this reader sees it: its text, or the note that stands for it, and what they may do with it. */
@@ -75,16 +116,21 @@ function postItem(ctx: PageContext, csrf: string | null, p: TopicPage, post: Pos
   const postHref = (action: string) => href(ctx, `/communities/${p.community.slug}/posts/${post.id}/${action}`);
   const edited = post.editedAt && (post.status === 'shown' || readsAll) ? html` · <a href="${postHref('history')}">${t('community.post.edited')}</a>` : '';
   const editLink = canEdit ? html`<a class="post-action" href="${postHref('edit')}">${t('community.edit.link')}</a>` : '';
-  return html`<li class="${post.status === 'shown' ? 'post' : `post post-${post.status}`}" id="post-${post.id}">
+  const reactions = csrf && post.status === 'shown' ? reactionButtons(ctx, csrf, p, post, own) : '';
+  const isAnswer = p.topic.answerPostId === post.id;
+  const helpful = p.helpful?.get(post.id)?.count ?? 0;
+  const classes = ['post', post.status === 'shown' ? '' : `post-${post.status}`, isAnswer ? 'post-answer' : ''].filter(Boolean).join(' ');
+  return html`<li class="${classes}" id="post-${post.id}">
     <p class="meta"><strong>${post.author ? html`<bdi>${post.author}</bdi>` : t('community.formerMember')}</strong> · ${day(ctx, post.createdAt)}${
       post.lang === ctx.lang ? '' : html` · ${ctx.format.language(post.lang)}`
-    }${edited}${readsAll && post.status !== 'shown' ? html` ${statusTag(ctx, post.status)}` : ''}</p>
+    }${edited}${readsAll && post.status !== 'shown' ? html` ${statusTag(ctx, post.status)}` : ''}${isAnswer ? html` ${tag(t('community.answer.tag'), 'success')}` : ''}</p>
     ${text}
+    ${helpful > 0 && post.status === 'shown' ? html`<p class="meta">${t('community.helpful.count', { count: helpful })}</p>` : ''}
     ${
       p.facilitate && csrf
-        ? decisionButtons(ctx, csrf, p.community.slug, { id: post.id, status: post.status, flagged: false }, 'topic', editLink)
-        : canFlag || editLink
-          ? html`<div class="post-actions">${editLink}${canFlag ? html`<a class="post-action" href="${postHref('flag')}">${t('community.flag.link')}</a>` : ''}</div>`
+        ? decisionButtons(ctx, csrf, p.community.slug, { id: post.id, status: post.status, flagged: false }, 'topic', html`${editLink}${reactions}`)
+        : canFlag || editLink || reactions
+          ? html`<div class="post-actions">${editLink}${reactions}${canFlag ? html`<a class="post-action" href="${postHref('flag')}">${t('community.flag.link')}</a>` : ''}</div>`
           : ''
     }
   </li>`;
@@ -117,6 +163,7 @@ export function topicView(
     ${p.topic.status === 'removed' ? notice(t('community.topic.removedText'), { tone: 'warning' }) : ''}
     ${errorSummary(ctx, errors)}
     <p class="meta">${t('community.replies', { count: p.topic.replies })}${locked ? html` · ${tag(t('community.topic.locked'), 'neutral')}` : ''}</p>
+    ${p.answerAt ? html`<p class="answer-link">${tag(t('community.answer.tag'), 'success')} <a href="${href(ctx, p.answerAt)}">${t('community.answer.goTo')}</a></p>` : ''}
     ${
       p.languages.length > 1
         ? html`<form class="language-filter" action="${href(ctx, base)}" method="get">
