@@ -340,6 +340,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           sessionDays: config.sessionDays,
           fileLimit: MAX_LOGO_BYTES,
           moreData: async (userId) => ({ messages: await messages.exportFor(userId), communities: await community.communities.exportFor(userId) }),
+          eraseWritings: community.erase,
           extend: (account, guards) => {
             centreAccountRoutes(account, guards, a, lang, centres, knowledge);
             suggestionRoutes(account, guards, a, lang, { suggestions, knowledge, framework });

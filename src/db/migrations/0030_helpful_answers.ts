@@ -14,5 +14,8 @@ export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
     created_at text not null,
     primary key (post_id, user_id))`);
   await raw(`create index community_helpful_by_user on community_helpful (user_id)`);
-  await raw(`alter table community_topics add column answer_post_id integer references community_posts(id) on delete set null`);
+  // No foreign key: posts already refer to their topic, and a backup loads tables in the order
+  // their keys allow, which a key each way would make impossible. Code that deletes posts
+  // clears the mark (communities/repository/erase.ts).
+  await raw(`alter table community_topics add column answer_post_id integer`);
 }

@@ -27,6 +27,8 @@ export interface AccountOptions {
   extend?: (app: FastifyInstance, guards: Guards) => void;
   /** more of a person's data for their export (the messages they wrote), by section name */
   moreData?: (userId: number) => Promise<Record<string, unknown>>;
+  /** erases what a person wrote elsewhere (community posts), when they delete their account and ask for it */
+  eraseWritings?: (userId: number) => Promise<void>;
 }
 
 /** "done" values a redirect may carry, each with its message. */
@@ -243,7 +245,9 @@ export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { 
   app.post('/delete', memberPost, async (req, reply) => {
     const form = parseForm(s.deleteForm, req.body);
     if (!form.ok) return accountPage(req, reply, { form: 'delete', errors: form.errors }, 422);
-    const result = await accounts.deleteAccount(req.user!.id, form.data.current_password);
+    const userId = req.user!.id;
+    const erase = form.data.erase === 'yes' ? o.eraseWritings : undefined;
+    const result = await accounts.deleteAccount(userId, form.data.current_password, erase ? { before: () => erase(userId) } : {});
     if ('errors' in result) return accountPage(req, reply, { form: 'delete', errors: result.errors }, 422);
     await req.session.destroy();
     const t = ctx(req).t;

@@ -17,7 +17,8 @@ export const forgotForm = z.object({ email });
 export const resetForm = z.object({ token: z.string().max(100), password });
 export const changePasswordForm = z.object({ current_password: password, password });
 export const changeEmailForm = z.object({ email, current_password: password });
-export const deleteForm = z.object({ current_password: password });
+/** Deleting an account: the password, and whether what the person wrote in communities goes too. */
+export const deleteForm = z.object({ current_password: password, erase: z.enum(['yes']).optional() });
 export const tokenQuery = z.object({ token: z.string().max(100).optional().default('') });
 export const nextQuery = z.object({ next: z.string().max(300).optional(), done: z.string().max(40).optional() });
 

@@ -249,7 +249,8 @@ export function accountsService(
       };
     },
 
-    async deleteAccount(userId: number, current: string): Promise<{ errors: FieldError[] } | { done: true }> {
+    /** Deletes an account after its checks; `before` runs once they pass, before the account goes (erasing its posts). */
+    async deleteAccount(userId: number, current: string, o: { before?: () => Promise<void> } = {}): Promise<{ errors: FieldError[] } | { done: true }> {
       const user = await repo.findUserById(db, userId);
       if (!user || !(await checkPassword(user.password_hash, current)))
         return { errors: [{ field: 'current_password', key: 'account.error.currentPassword' }] };
@@ -257,6 +258,7 @@ export function accountsService(
       const centres = await soleAdminOf(userId);
       if (centres.length) return { errors: [{ field: 'current_password', key: 'account.error.soleCentreAdmin', values: { centres: centres.join(', ') } }] };
       if (user.role === 'admin' && (await repo.countAdmins(db)) <= 1) return { errors: [{ field: 'current_password', key: 'account.error.lastSiteAdmin' }] };
+      await o.before?.();
       await repo.deleteUser(db, userId);
       return { done: true };
     },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { community as makeCommunity, signIn, user } from '../../../test/factories/index.ts';
+import { community as makeCommunity, PASSWORD, signIn, user } from '../../../test/factories/index.ts';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
 
@@ -136,5 +136,58 @@ describe('a person’s data', () => {
     assert.match(page.body, /What I wrote/);
     assert.match(page.body, /a former member/);
     assert.doesNotMatch(page.body, /Leaving Person/);
+  });
+});
+
+describe('deleting an account with its posts', () => {
+  test('“delete everything I wrote”: replies go, a topic alone goes, a topic others answered stays with an empty first post', async () => {
+    await community('erasing');
+    const leaving = await user(t, { name: 'Lea Leaving' });
+    const a = await signIn(t, leaving);
+    const staying = await signIn(t, await user(t, { name: 'Stan Staying' }));
+    for (const x of [a, staying]) await x.post('/en/communities/erasing/join', {}, '/en/communities/erasing/join');
+    const start = async (x: Agent, title: string, body: string) =>
+      topicIdOf((await x.post('/en/communities/erasing/topics', { title, body, lang: 'en' }, '/en/communities/erasing/topics/new')).headers.location);
+    const alone = await start(a, 'Alone', 'Nobody answered my zanzibarword question.');
+    const answered = await start(a, 'Answered', 'My first post, with zanzibarword too.');
+    await staying.post(`/en/communities/erasing/topics/${answered}`, { body: 'Stan’s answer stays.', lang: 'en' });
+    const theirs = await start(staying, 'Stan’s topic', 'A question from Stan.');
+    await a.post(`/en/communities/erasing/topics/${theirs}`, { body: 'Lea’s zanzibarword reply.', lang: 'en' });
+    await a.post(`/en/communities/erasing/topics/${theirs}`, { body: 'And another.', lang: 'en' });
+    // Stan marked Lea's reply as his topic's answer: it goes with her posts.
+    const leas = await t.database.db
+      .selectFrom('community_posts')
+      .select('id')
+      .where('topic_id', '=', theirs)
+      .where('user_id', '=', leaving.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const marked = await staying.post(`/en/communities/erasing/topics/${theirs}/answer`, { post: String(leas.id) }, `/en/communities/erasing/topics/${theirs}`);
+    assert.equal(marked.statusCode, 303);
+
+    const res = await a.post('/en/account/delete', { current_password: PASSWORD, erase: 'yes' }, '/en/account');
+    assert.equal(res.statusCode, 200);
+    const visitor = agent(t);
+    assert.equal((await visitor.get(`/en/communities/erasing/topics/${alone}`)).statusCode, 404);
+    const kept = await visitor.get(`/en/communities/erasing/topics/${answered}`);
+    assert.equal(kept.statusCode, 200);
+    assert.match(kept.body, /Stan’s answer stays\./);
+    assert.doesNotMatch(kept.body, /My first post/);
+    const stans = await visitor.get(`/en/communities/erasing/topics/${theirs}`);
+    assert.doesNotMatch(stans.body, /Lea’s|And another/);
+    const counts = await t.database.db
+      .selectFrom('community_topics')
+      .select(['id', 'replies', 'answer_post_id'])
+      .where('id', 'in', [answered, theirs])
+      .orderBy('id')
+      .execute();
+    assert.equal(counts[1]!.answer_post_id, null, 'the answer went with its post');
+    assert.deepEqual(
+      counts.map((c) => Number(c.replies)),
+      [1, 0],
+    );
+    const left = await t.database.db.selectFrom('community_posts').select('body').where('body', 'like', '%zanzibarword%').execute();
+    assert.deepEqual(left, []);
+    assert.doesNotMatch((await visitor.get('/en/search?q=zanzibarword')).body, /Alone|Answered|Stan’s topic/);
   });
 });

@@ -8,3 +8,4 @@ export * as digest from './repository/digest.ts';
 export * as editing from './repository/editing.ts';
 export * as search from './repository/search.ts';
 export * as helpful from './repository/helpful.ts';
+export * as erase from './repository/erase.ts';

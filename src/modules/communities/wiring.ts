@@ -6,6 +6,7 @@ import type { SearchProvider } from '../search/provider.ts';
 import { communityAdminService } from './admin-service.ts';
 import { DIGEST_CRON, DIGEST_JOB, digestJob, digestService } from './digest.ts';
 import { editingService } from './editing.ts';
+import { erasePosts } from './erase.ts';
 import { reactionsService } from './reactions.ts';
 import { communitySearch } from './search.ts';
 import { FLAG_REMINDER_CRON, FLAG_REMINDER_JOB, flagReminderJob, moderationService } from './moderation-service.ts';
@@ -43,5 +44,6 @@ export function communitiesWiring(
   const office = communityAdminService(db, { changed: (slug) => communities.changed(slug) });
   const searchIn = communitySearch(db, { search: o.search, communities });
   const reactions = reactionsService(db, { communities });
-  return { communities, moderation, editing: editingService(db, { communities }), reactions, searchIn, notifications, digests, office };
+  const erase = (userId: number) => erasePosts(db, communities, userId);
+  return { communities, moderation, editing: editingService(db, { communities }), reactions, searchIn, notifications, digests, office, erase };
 }

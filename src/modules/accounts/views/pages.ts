@@ -2,6 +2,7 @@ import type { PageContext } from '../../../http/context.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import { errorSummary, field, postForm } from '../../../ui/components/field/field.ts';
 import { button } from '../../../ui/components/button/button.ts';
+import { checkbox } from '../../../ui/components/choice-list/choice-list.ts';
 import { notice as noticeBox } from '../../../ui/components/notice/notice.ts';
 import { html, type Html } from '../../../ui/html.ts';
 import { href, layout } from '../../../ui/layout.ts';
@@ -195,7 +196,8 @@ export function accountView(
       ${postForm(
         href(ctx, '/account/delete'),
         s.csrf,
-        html`${deletePasswordField(ctx, errorsFor('delete'))}
+        html`${checkbox(ctx, { name: 'erase', value: 'yes', label: t('account.delete.erase'), hint: t('account.delete.eraseHint'), checked: false })}
+          ${deletePasswordField(ctx, errorsFor('delete'))}
           ${button({ text: t('account.delete.submit'), variant: 'warning' })}`,
       )}
     </section>`;
