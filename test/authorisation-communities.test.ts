@@ -154,6 +154,8 @@ const posts: [string, Record<string, string>, Expect][] = [
   ['/en/communities/matrix-closed/topics/{closedTopic}/level', { level: 'default' }, row(403, 404, 404, 404, 404, 303, 404, 303, 303)],
   ['/en/account/notifications/read', {}, row(403, 303, 303, 303, 303, 303, 303, 303, 303)],
   ['/en/communities/matrix-open/posts/{openPost}/edit', { body: 'Matrix edit', lang: 'en' }, row(403, 404, 404, 404, 303, 404, 404, 404, 303)],
+  // Invitations: facilitators and administrators (an address with no account comes back, 422, past every check).
+  ['/en/communities/matrix-closed/members/invite', { email: 'nobody@matrix.example' }, row(403, 404, 404, 404, 422, 404, 404, 404, 422)],
   // "Helpful": active members, on others' posts; the answer: the topic's author (the member here) and facilitators.
   ['/en/communities/matrix-open/posts/{openPost}/helpful', { on: 'yes' }, row(403, 404, 404, 404, 404, 303, 404, 404, 303)],
   ['/en/communities/matrix-open/topics/{openTopic}/answer', { post: '{openPost}' }, row(403, 404, 404, 404, 303, 303, 404, 404, 303)],

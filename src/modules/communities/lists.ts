@@ -48,3 +48,12 @@ export const POSTS_PER_PAGE = 50;
 /** the longest post, and the longest topic title */
 export const MAX_POST = 20_000;
 export const MAX_TITLE = 150;
+
+/** A post quoted at the start of a reply, in Markdown: who wrote it, then its text, each line marked. */
+export function quotedMarkdown(author: string, body: string): string {
+  const name = author.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+  return `> **${name}:**\n>\n${body
+    .split('\n')
+    .map((line) => `> ${line}`.trimEnd())
+    .join('\n')}\n\n`;
+}

@@ -4,7 +4,7 @@ import { siteLang, type Lang } from '../../i18n/languages.ts';
 import { translator } from '../../i18n/messages.ts';
 import type { JobDefinition } from '../../platform/jobs/queue.ts';
 import type { Mailer } from '../accounts/mail.ts';
-import { findUserById, type User } from '../accounts/repository.ts';
+import { findUserByEmail, findUserById, type User } from '../accounts/repository.ts';
 import { audit } from '../admin/repository.ts';
 import { REVIEW_PER_PAGE, type FlagReason } from './lists.ts';
 import * as repo from './repository.ts';
@@ -142,6 +142,31 @@ export function moderationService(
       if (!m || m.role !== 'member' || m.status !== (on ? 'active' : 'suspended')) return 'missing';
       await repo.putMember(db, { communityId: p.row.id, userId: memberId, role: 'member', status: on ? 'suspended' : 'active', decidedBy: user.id });
       await audit(db, user, on ? 'community.member.suspend' : 'community.member.reinstate', slug, { member: memberId });
+      return 'done';
+    },
+
+    /**
+     * A facilitator invites someone with an account, by its address: they are listed as invited,
+     * and a mail in their language leads them to the community, where joining accepts (whatever
+     * the community's joining rule). Audited.
+     */
+    async invite(slug: string, user: User, email: string): Promise<'done' | 'missing' | 'forbidden' | 'no-account' | 'already'> {
+      const p = await communities.page(slug, user, 'en');
+      if (!p || p.community.archived) return 'missing';
+      if (!p.facilitate) return 'forbidden';
+      const person = await findUserByEmail(db, email);
+      if (!person) return 'no-account';
+      if (await repo.membership(db, p.row.id, person.id)) return 'already';
+      await repo.putMember(db, { communityId: p.row.id, userId: person.id, role: 'member', status: 'invited', decidedBy: user.id });
+      await audit(db, user, 'community.member.invite', slug, { member: person.id });
+      const lang = siteLang(person.preferred_lang);
+      const t = translator(lang);
+      const name = (await communities.one(p.row, lang)).name.value;
+      await o.mailer.send({
+        to: person.email,
+        subject: t('mail.communityInvite.subject', { community: name }),
+        body: t('mail.communityInvite.body', { name: person.name, inviter: user.name, community: name, link: `${o.baseUrl}/${lang}/communities/${slug}/join` }),
+      });
       return 'done';
     },
 

@@ -111,3 +111,24 @@ describe('marked answers', () => {
     assert.equal((await markAnswer(asker, 'answers', elsewhere, first)).statusCode, 404);
   });
 });
+
+describe('quoting', () => {
+  test('“Quote” starts the reply with the post quoted; the reply shows it as a quotation; a post of another topic is not quoted', async () => {
+    await makeCommunity(t, 'quotes');
+    const asker = await member('quotes');
+    const helper = await member('quotes');
+    const topic = await startTopic(asker, 'quotes', 'Quoting');
+    const post = await reply(helper, 'quotes', topic, 'Line one.\nLine *two*.');
+    const page = await asker.get(`${base('quotes')}/topics/${topic}`);
+    assert.match(page.body, new RegExp(`href="/en/communities/quotes/topics/${topic}\\?quote=${post}#reply-heading">Quote</a>`));
+    const form = await asker.get(`${base('quotes')}/topics/${topic}?quote=${post}`);
+    const text = /<textarea[^>]*name="body"[^>]*>([^<]*)<\/textarea>/.exec(form.body)![1]!;
+    assert.match(text, /^&gt; \*\*Person \d+:\*\*\n&gt;\n&gt; Line one\.\n&gt; Line \*two\*\.\n\n$/);
+    await asker.post(`${base('quotes')}/topics/${topic}`, { body: 'Line one.\n\nThanks!'.replace(/^/, `> **Helper:**\n> Line one.\n\n`), lang: 'en' });
+    assert.match((await agent(t).get(`${base('quotes')}/topics/${topic}`)).body, /<blockquote>\s*<p><strong>Helper:<\/strong>/);
+    // A post of another topic (or one the reader may not read) starts nothing.
+    const other = await startTopic(asker, 'quotes', 'Another');
+    const empty = await asker.get(`${base('quotes')}/topics/${other}?quote=${post}`);
+    assert.doesNotMatch(/<textarea[^>]*name="body"[^>]*>([^<]*)<\/textarea>/.exec(empty.body)![1]!, /Line one/);
+  });
+});

@@ -18,7 +18,7 @@ import type { CommunitySearch } from './search.ts';
 import type { ReactionsService } from './reactions.ts';
 import { reactionRoutes } from './reaction-routes.ts';
 import { communitySearchView } from './views/search.ts';
-import { POSTS_PER_PAGE, TOPICS_PER_PAGE } from './lists.ts';
+import { POSTS_PER_PAGE, quotedMarkdown, TOPICS_PER_PAGE } from './lists.ts';
 import * as s from './schemas.ts';
 import type { CommunitiesService } from './service.ts';
 import { membersView } from './views/members.ts';
@@ -84,6 +84,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     kept: 'community.notice.kept',
     removed: 'community.notice.removed',
     edited: 'community.notice.edited',
+    invited: 'community.notice.invited',
     helpful: 'community.notice.helpful',
     unhelpful: 'community.notice.unhelpful',
     answered: 'community.notice.answered',
@@ -168,11 +169,27 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     return redirectDone(reply, path(`/${slug}`), 'left');
   });
 
-  app.get('/:slug/members', member, async (req, reply) => {
-    const { slug } = parse(s.communityParams, req.params);
+  const membersPage = async (req: FastifyRequest, reply: FastifyReply, slug: string, invite?: { email: string; errors: FieldError[] }) => {
     const p = (await communities.members(slug, req.user!, lang)) ?? missing();
     const notice = noticeOf(req.query, notices);
-    return sendPrivate(reply, membersView(ctx(req), reply.generateCsrf(), p.community, p.members, { facilitate: p.facilitate, ...(notice ? { notice } : {}) }));
+    const view = membersView(ctx(req), reply.generateCsrf(), p.community, p.members, {
+      facilitate: p.facilitate,
+      ...(notice ? { notice } : {}),
+      ...(invite ? { invite } : {}),
+    });
+    return sendPrivate(reply, view, invite?.errors.length ? 422 : 200);
+  };
+  app.get('/:slug/members', member, (req, reply) => membersPage(req, reply, parse(s.communityParams, req.params).slug));
+  // Facilitators invite someone with an account by their address.
+  app.post('/:slug/members/invite', memberPost, async (req, reply) => {
+    const { slug } = parse(s.communityParams, req.params);
+    const form = parseForm(s.inviteForm, req.body);
+    const email = form.ok ? form.data.email : formText(form.values, 'email');
+    if (!form.ok) return membersPage(req, reply, slug, { email, errors: form.errors });
+    const result = await o.moderation.invite(slug, req.user!, form.data.email);
+    if (result === 'missing' || result === 'forbidden') missing();
+    if (result !== 'done') return membersPage(req, reply, slug, { email, errors: [{ field: 'email', key: `community.error.invite.${result}` }] });
+    return redirectDone(reply, path(`/${slug}/members`), 'invited');
   });
   app.post('/:slug/members/:user/decide', memberPost, async (req, reply) => {
     const { slug, user } = parse(s.memberParams, req.params);
@@ -260,7 +277,11 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     const { slug, id } = parse(s.topicParams, req.params);
     const q = parse(s.topicQuery, req.query);
     const notice = noticeOf(req.query, notices);
-    return topicPage(req, reply, slug, id, q, notice ? { notice } : {});
+    // Quoting: the reply form starts with the post quoted, when the reader may read it here.
+    const quoting = q.quote && req.user ? await o.editing.target(slug, q.quote, req.user, lang) : null;
+    const quote = quoting && quoting.post.topicId === id && quoting.post.status === 'shown' ? quoting.post : null;
+    const values = quote ? { body: quotedMarkdown(quote.author ?? ctx(req).t('community.formerMember'), quote.body), lang } : undefined;
+    return topicPage(req, reply, slug, id, q, { ...(notice ? { notice } : {}), ...(values ? { values } : {}) });
   });
   app.post('/:slug/topics/:id', memberPost, async (req, reply) => {
     const { slug, id } = parse(s.topicParams, req.params);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkboxList } from '../../http/forms.ts';
+import { emailAddress } from '../../http/forms.ts';
 import { languages } from '../../i18n/languages.ts';
 import { languageCodes } from '../centres/lists.ts';
 import { flagReasons, joinings, levels, MAX_POST, MAX_REASON, MAX_TITLE } from './lists.ts';
@@ -29,7 +30,12 @@ export const pageQuery = z.object({ page });
 /** A search within a community: the words, and which page of results. */
 export const searchQuery = z.object({ q: z.string().trim().max(200).optional().default(''), page });
 /** A topic's page: which page of posts, and the languages the reader keeps (none: all). */
-export const topicQuery = z.object({ page, lang: checkboxList(z.enum(languageCodes), languageCodes.length) });
+export const topicQuery = z.object({
+  page,
+  lang: checkboxList(z.enum(languageCodes), languageCodes.length),
+  /** a post to quote in the reply form */
+  quote: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
+});
 
 const body = z.string({ error: 'form.error.required' }).trim().min(1, { error: 'community.error.body' }).max(MAX_POST, { error: 'community.error.bodyLong' });
 /** the language a post is written in: the writer's choice (any working language), the page's by default */
@@ -72,6 +78,8 @@ export const removeForm = z.object({
 });
 export const suspendForm = z.object({ on: z.enum(['yes', 'no']) });
 export const helpfulForm = z.object({ on: z.enum(['yes', 'no']) });
+/** A facilitator's invitation: the address of someone with an account. */
+export const inviteForm = z.object({ email: emailAddress() });
 /** the reply to mark as the answer; empty: take the mark back */
 export const answerForm = z.object({ post: z.union([z.literal(''), z.coerce.number().int().min(1).max(2_147_483_647)]) });
 export const moveForm = z.object({ to: slug });

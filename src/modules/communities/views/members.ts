@@ -1,4 +1,6 @@
 import type { PageContext } from '../../../http/context.ts';
+import type { FieldError } from '../../../http/forms.ts';
+import { errorSummary, field, postForm } from '../../../ui/components/field/field.ts';
 import { button, buttonGroup } from '../../../ui/components/button/button.ts';
 import { notice } from '../../../ui/components/notice/notice.ts';
 import { table } from '../../../ui/components/table/table.ts';
@@ -13,10 +15,18 @@ import type { Community } from '../service.ts';
 // A community's people: its members with their centres, for its members; and for its
 // facilitators, the requests to join with the answers to the community's question.
 
-export function membersView(ctx: PageContext, csrf: string, c: Community, members: MemberRow[], o: { facilitate: boolean; notice?: string }): string {
+export function membersView(
+  ctx: PageContext,
+  csrf: string,
+  c: Community,
+  members: MemberRow[],
+  o: { facilitate: boolean; notice?: string; invite?: { email: string; errors: FieldError[] } },
+): string {
   const { t } = ctx;
   const base = `/communities/${c.slug}/members`;
   const pending = members.filter((m) => m.status === 'pending');
+  const invited = members.filter((m) => m.status === 'invited');
+  const inviteErrors = o.invite?.errors ?? [];
   const people = members.filter((m) => m.status === 'active' || m.status === 'suspended');
   const centres = (m: MemberRow) => (m.centres.length ? html`${m.centres.map((name, i) => html`${i ? ', ' : ''}<bdi>${name}</bdi>`)}` : '');
   const decide = (m: MemberRow) =>
@@ -57,6 +67,7 @@ export function membersView(ctx: PageContext, csrf: string, c: Community, member
     </form>`;
   const body = html`<p class="kicker"><a href="${href(ctx, `/communities/${c.slug}`)}"${langOf(c.name, ctx)}>${c.name.value}</a></p>
     <h1>${t('community.members.heading')}</h1>
+    ${errorSummary(ctx, inviteErrors)}
     ${o.notice ? notice(t(o.notice), { tone: 'success' }) : ''}
     ${
       o.facilitate
@@ -76,7 +87,22 @@ export function membersView(ctx: PageContext, csrf: string, c: Community, member
                     ]),
                   })
                 : html`<p>${t('community.request.none')}</p>`
-            }</section>`
+            }</section>
+          <section aria-labelledby="invite-heading"><h2 id="invite-heading">${t('community.invite.heading')}</h2>
+            <p>${t('community.invite.intro')}</p>
+            ${postForm(
+              href(ctx, `${base}/invite`),
+              csrf,
+              html`${field(ctx, { name: 'email', label: t('community.invite.email'), type: 'email', autocomplete: 'off', value: o.invite?.email ?? '', errors: inviteErrors })}
+                ${button({ text: t('community.invite.send') })}`,
+            )}
+            ${
+              invited.length
+                ? html`<p>${t('community.invite.waiting', { count: invited.length })}</p>
+                  <ul>${invited.map((m) => html`<li><bdi>${m.name}</bdi> · ${day(ctx, m.createdAt)}</li>`)}</ul>`
+                : ''
+            }
+          </section>`
         : ''
     }
     <section aria-labelledby="people-heading"><h2 id="people-heading">${t('community.members', { count: people.length })}</h2>

@@ -96,7 +96,7 @@ function reactionButtons(ctx: PageContext, csrf: string, p: TopicPage, post: Pos
 }
 
 /** One post as this reader sees it: its text, or the note that stands for it, and what they may do with it. */
-function postItem(ctx: PageContext, csrf: string | null, p: TopicPage, post: PostRow): Html {
+function postItem(ctx: PageContext, csrf: string | null, p: TopicPage, post: PostRow, page: number): Html {
   const { t } = ctx;
   const own = p.viewerId !== null && post.userId === p.viewerId;
   const readsAll = own || p.facilitate;
@@ -116,7 +116,12 @@ function postItem(ctx: PageContext, csrf: string | null, p: TopicPage, post: Pos
   const postHref = (action: string) => href(ctx, `/communities/${p.community.slug}/posts/${post.id}/${action}`);
   const edited = post.editedAt && (post.status === 'shown' || readsAll) ? html` · <a href="${postHref('history')}">${t('community.post.edited')}</a>` : '';
   const editLink = canEdit ? html`<a class="post-action" href="${postHref('edit')}">${t('community.edit.link')}</a>` : '';
-  const reactions = csrf && post.status === 'shown' ? reactionButtons(ctx, csrf, p, post, own) : '';
+  const quoteHref = href(ctx, `/communities/${p.community.slug}/topics/${p.topic.id}?${page > 1 ? `page=${page}&` : ''}quote=${post.id}#reply-heading`);
+  const quote =
+    csrf && p.write && post.status === 'shown' && p.topic.lockedAt === null
+      ? html`<a class="post-action" href="${quoteHref}">${t('community.post.quote')}</a>`
+      : '';
+  const reactions = csrf && post.status === 'shown' ? html`${quote}${reactionButtons(ctx, csrf, p, post, own)}` : '';
   const isAnswer = p.topic.answerPostId === post.id;
   const helpful = p.helpful?.get(post.id)?.count ?? 0;
   const classes = ['post', post.status === 'shown' ? '' : `post-${post.status}`, isAnswer ? 'post-answer' : ''].filter(Boolean).join(' ');
@@ -187,7 +192,7 @@ export function topicView(
     ${
       p.posts.rows.length
         ? html`<ol class="posts" start="${first + 1}">
-            ${p.posts.rows.map((post) => postItem(ctx, csrf, p, post))}
+            ${p.posts.rows.map((post) => postItem(ctx, csrf, p, post, o.page))}
           </ol>`
         : html`<p>${t('community.post.noneInLanguages')}</p>`
     }
