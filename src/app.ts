@@ -268,6 +268,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secret: sessionSecret,
     contentChanged: () => content.changed(),
   });
+  // What links in posts to packages, stations, resources and centres show as cards.
+  const cards = {
+    packages: knowledge.packages,
+    resource: library.resource,
+    centre: async (slug: string) => (await centres.publicCentre(slug))?.centre ?? null,
+  };
   // Topics from before they named their community (and members-only ones) get their search documents.
   await community.searchIn.indexMissing();
   const consortia = consortiaService(database.db, { centres, mailer, baseUrl: config.baseUrl });
@@ -328,7 +334,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         requestRoutes(scope, a, lang, { requests, knowledge });
         // Scopes of their own that read the session (communities are read without one too).
         const session = { a, lang, sessionSecret, sessionDays: config.sessionDays, findUser: (id: number) => accounts.user(id) };
-        void scope.register(communityRoutes, { prefix: '/communities', ...session, ...community, knowledge });
+        void scope.register(communityRoutes, { prefix: '/communities', ...session, ...community, knowledge, cards });
         void scope.register(notificationRoutes, { prefix: '/account/notifications', ...session, ...community });
         void scope.register(accountRoutes, {
           prefix: '/account',

@@ -65,7 +65,7 @@ export async function communityFixture(
     communityId,
     userId: leaderId,
     title: 'How long should a first placement last?',
-    body: 'Our learners start with **two weeks** in a hotel. Is that too short to learn anything real?',
+    body: 'Our learners start with **two weeks** in a hotel. Is that too short to learn anything real? Station 1 of [package 1](/en/packages/1/stations/1) made us ask.',
     lang: 'en',
   });
   const editedPost = await addReply(t.database.db, {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { community as makeCommunity, signIn, user } from '../../../test/factories/index.ts';
+import { centre, community as makeCommunity, signIn, user } from '../../../test/factories/index.ts';
 import { agent, type Agent } from '../../../test/helpers/agent.ts';
 import { testApp, type TestApp } from '../../../test/helpers/app.ts';
 
@@ -130,5 +130,36 @@ describe('quoting', () => {
     const other = await startTopic(asker, 'quotes', 'Another');
     const empty = await asker.get(`${base('quotes')}/topics/${other}?quote=${post}`);
     assert.doesNotMatch(/<textarea[^>]*name="body"[^>]*>([^<]*)<\/textarea>/.exec(empty.body)![1]!, /Line one/);
+  });
+});
+
+describe('cards for links', () => {
+  test('a post linking to a package, a station, a resource and a centre shows a card for each, titled in the reader’s language', async () => {
+    await makeCommunity(t, 'cards');
+    const writer = await member('cards');
+    const topic = await startTopic(writer, 'cards', 'Links');
+    const place = await centre(t, { name: 'Centre of Cards' });
+    const body = [
+      'See [package 1](/en/packages/1) and http://localhost:3000/fr/packages/1/stations/1 too.',
+      `Also <http://localhost:3000/en/library/digcomp>, [the centre](/en/centres/${place.slug}),`,
+      'a draft that is not there (/en/library/no-such-thing), and [elsewhere](https://example.org/en/packages/1).',
+    ].join('\n');
+    await reply(writer, 'cards', topic, body);
+    const page = await agent(t).get(`/fr/communities/cards/topics/${topic}`);
+    const cards = [...page.body.matchAll(/<li><a href="([^"]+)"><span class="link-card-kind">([^<]+)<\/span>/g)].map((m) => `${m[2]} ${m[1]}`);
+    assert.deepEqual(cards, [
+      'Paquet de connaissances /fr/packages/1',
+      'Station /fr/packages/1/stations/1',
+      'Ressource de la bibliothèque /fr/library/digcomp',
+    ]);
+    // (At most three cards a post: the centre, fourth, has none.)
+    await reply(writer, 'cards', topic, `Our partner: /en/centres/${place.slug}`);
+    const again = await agent(t).get(`/en/communities/cards/topics/${topic}`);
+    assert.match(
+      again.body,
+      new RegExp(
+        `<a href="/en/centres/${place.slug}"><span class="link-card-kind">Centre</span>\\s*<span class="link-card-title" dir="auto">Centre of Cards</span>`,
+      ),
+    );
   });
 });

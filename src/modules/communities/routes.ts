@@ -16,6 +16,7 @@ import { editingRoutes, postPath } from './editing-routes.ts';
 import type { EditingService } from './editing.ts';
 import type { CommunitySearch } from './search.ts';
 import type { ReactionsService } from './reactions.ts';
+import { cardPaths, resolveCards, type CardSources, type LinkCard } from './cards.ts';
 import { reactionRoutes } from './reaction-routes.ts';
 import { communitySearchView } from './views/search.ts';
 import { POSTS_PER_PAGE, quotedMarkdown, TOPICS_PER_PAGE } from './lists.ts';
@@ -33,6 +34,8 @@ export interface CommunityOptions {
   editing: EditingService;
   searchIn: CommunitySearch;
   reactions: ReactionsService;
+  /** what links in posts to packages, stations, resources and centres show as cards */
+  cards: CardSources;
   knowledge: KnowledgeService;
   sessionSecret: string;
   sessionDays: number;
@@ -259,7 +262,8 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     // A page past the last one is not there (the first page is, even empty).
     if (q.page > 1 && (q.page - 1) * POSTS_PER_PAGE >= p.posts.total) missing();
     const answer = p.topic.answerPostId;
-    const [moveTargets, levels, helpful, answerAt, openingId] = await Promise.all([
+    const linked = new Map(p.posts.rows.map((r) => [r.id, r.status === 'shown' ? cardPaths(r.body, a.config.baseUrl) : []]));
+    const [moveTargets, levels, helpful, answerAt, openingId, resolved] = await Promise.all([
       p.facilitate && req.user ? o.moderation.moveTargets(slug, req.user, lang) : [],
       req.user ? communities.levels(p, req.user, id) : null,
       o.reactions.totals(
@@ -268,8 +272,10 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
       ),
       answer === null ? null : postPath(a, slug, id, answer),
       o.reactions.opening(id),
+      resolveCards(o.cards, [...linked.values()].flat(), lang),
     ]);
-    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets, levels, helpful, answerAt, openingId };
+    const cards = new Map([...linked].map(([postId, paths]) => [postId, paths.flatMap((x) => resolved.get(x) ?? [])] as [number, LinkCard[]]));
+    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets, levels, helpful, answerAt, openingId, cards };
     const page = topicView(ctx(req), csrfFor(req, reply), view, { page: q.page, langs: q.lang, signedIn: !!req.user, ...state });
     return send(req, reply, page, status);
   };

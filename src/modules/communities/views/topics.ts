@@ -14,6 +14,7 @@ import { languageCodes } from '../../centres/lists.ts';
 import { MAX_POST, MAX_TITLE, POSTS_PER_PAGE, type Level } from '../lists.ts';
 import { levelForm } from './levels.ts';
 import type { PostRow, TopicRow } from '../repository.ts';
+import type { LinkCard } from '../cards.ts';
 import type { Community } from '../service.ts';
 import { decisionButtons } from './moderation.ts';
 import { langAttrs, postHtml, statusTag } from './post.ts';
@@ -58,6 +59,19 @@ export interface TopicPage {
   answerAt?: string | null;
   /** the topic's opening post, which cannot be its answer */
   openingId?: number | null;
+  /** each post's cards for its links to the platform's packages, stations, resources and centres */
+  cards?: Map<number, LinkCard[]>;
+}
+
+/** A post's cards: what each of its links to the platform leads to. */
+function linkCards(ctx: PageContext, cards: LinkCard[]): Html | '' {
+  if (cards.length === 0) return '';
+  return html`<ul class="link-cards">
+    ${cards.map(
+      (c) => html`<li><a href="${href(ctx, c.path)}"><span class="link-card-kind">${ctx.t(`community.card.${c.kind}`)}</span>
+        <span class="link-card-title"${c.title.lang === null ? html` dir="auto"` : langAttrs(ctx, c.title.lang)}>${c.title.value}</span></a></li>`,
+    )}
+  </ul>`;
 }
 
 /** "Helpful" (for others' posts) and, for the topic's author and facilitators, marking a reply as the answer. */
@@ -110,7 +124,7 @@ function postItem(ctx: PageContext, csrf: string | null, p: TopicPage, post: Pos
             : post.status === 'hidden'
               ? html`<p class="post-note">${note}</p>`
               : ''
-        }<div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>`;
+        }<div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>${linkCards(ctx, p.cards?.get(post.id) ?? [])}`;
   const canFlag = csrf && p.write && !own && (post.status === 'shown' || post.status === 'hidden');
   const canEdit = csrf && !p.community.archived && post.status !== 'removed' && (p.facilitate || (own && p.write && p.topic.lockedAt === null));
   const postHref = (action: string) => href(ctx, `/communities/${p.community.slug}/posts/${post.id}/${action}`);
