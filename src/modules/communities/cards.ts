@@ -17,8 +17,9 @@ export interface LinkCard {
   path: string;
 }
 
-/** the most cards a post shows */
+/** the most cards a post shows, and the most different addresses a page resolves (each a look-up) */
 export const CARDS_PER_POST = 3;
+export const CARDS_PER_PAGE = 30;
 
 const LANGS = languages.join('|');
 const PATH = `/(?:${LANGS})(/(?:packages/\\d{1,3}(?:/stations/\\d{1,3})?|library/[a-z0-9-]{1,120}|centres/[a-z0-9-]{1,120}))(?![\\w/-])`;
@@ -46,7 +47,7 @@ export async function resolveCards(sources: CardSources, paths: string[], lang: 
   const out = new Map<string, LinkCard>();
   if (paths.length === 0) return out;
   const packages = paths.some((p) => p.startsWith('/packages/')) ? await sources.packages(lang) : [];
-  for (const path of new Set(paths)) {
+  for (const path of [...new Set(paths)].slice(0, CARDS_PER_PAGE)) {
     const [, kind, a, , b] = path.split('/');
     if (kind === 'packages') {
       const pkg = packages.find((x) => x.number === Number(a));
