@@ -308,6 +308,13 @@ describe('the link in the mail', () => {
     assert.match(expired.body, /This link is too old/);
     assert.match(expired.body, /href="\/en\/account\/sign-in\?next=/);
     assert.equal(await frequencyOf(person.id), 'daily');
+
+    // A link that outlived its account chooses nothing.
+    const gone = await user(t);
+    const goneToken = links.token(gone.id);
+    await t.database.db.deleteFrom('users').where('id', '=', gone.id).execute();
+    assert.equal((await stranger.postRaw('/en/account/notifications/digest/choose', { t: goneToken, frequency: 'daily' })).statusCode, 404);
+    assert.equal(await frequencyOf(gone.id), null);
   });
 
   test('a token works for its last day and not after', () => {

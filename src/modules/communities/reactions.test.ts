@@ -106,6 +106,10 @@ describe('marked answers', () => {
     assert.equal(await row(), second);
     assert.equal((await markAnswer(facilitator, 'answers', topic, '')).statusCode, 303);
     assert.equal(await row(), null);
+    // A removed reply is no answer.
+    assert.equal((await markAnswer(asker, 'answers', topic, first)).statusCode, 303);
+    assert.equal((await facilitator.post(`${base('answers')}/posts/${first}/remove`, { reason: 'Off topic.', from: 'topic' })).statusCode, 303);
+    assert.equal(await row(), null);
     // A reply of another topic is not this topic's answer.
     const elsewhere = await startTopic(asker, 'answers', 'Elsewhere');
     assert.equal((await markAnswer(asker, 'answers', elsewhere, first)).statusCode, 404);
@@ -147,11 +151,7 @@ describe('cards for links', () => {
     await reply(writer, 'cards', topic, body);
     const page = await agent(t).get(`/fr/communities/cards/topics/${topic}`);
     const cards = [...page.body.matchAll(/<li><a href="([^"]+)"><span class="link-card-kind">([^<]+)<\/span>/g)].map((m) => `${m[2]} ${m[1]}`);
-    assert.deepEqual(cards, [
-      'Paquet de connaissances /fr/packages/1',
-      'Station /fr/packages/1/stations/1',
-      'Ressource de la bibliothèque /fr/library/digcomp',
-    ]);
+    assert.deepEqual(cards, ['Paquet de connaissances /fr/packages/1', 'Étape /fr/packages/1/stations/1', 'Ressource de la bibliothèque /fr/library/digcomp']);
     // (At most three cards a post: the centre, fourth, has none.)
     await reply(writer, 'cards', topic, `Our partner: /en/centres/${place.slug}`);
     const again = await agent(t).get(`/en/communities/cards/topics/${topic}`);

@@ -20,7 +20,8 @@ import { digestLinkView, notificationsView, type DigestChoice } from './views.ts
 /** What the digest pages need: the communities' digests satisfy it (communities/digest.ts). */
 export interface Digests {
   settings(userId: number): Promise<{ frequency: 'daily' | 'weekly' } | null>;
-  choose(userId: number, frequency: 'daily' | 'weekly' | null): Promise<void>;
+  /** false when the account is no more */
+  choose(userId: number, frequency: 'daily' | 'weekly' | null): Promise<boolean>;
   links: { read(token: string): number | 'expired' | null };
 }
 
@@ -102,7 +103,7 @@ export async function notificationRoutes(app: FastifyInstance, o: NotificationRo
     const { t, frequency } = parse(tokenBody, req.body);
     const who = holder(t);
     if (who === 'expired') return sendPrivate(reply, expired(req), 410);
-    await digests.choose(who, asChoice(frequency));
+    if (!(await digests.choose(who, asChoice(frequency)))) throw new NotFoundError('digest link');
     return reply.redirect(digestPage(t, 'saved'), 303);
   });
 

@@ -12,18 +12,28 @@ export async function digestOf(db: DB, userId: number): Promise<{ frequency: Fre
   return r ? { frequency: r.frequency as Frequency, lastSentAt: r.last_sent_at } : null;
 }
 
-/** A person's choice; null: no digest. A new choice counts from now; changing daily for weekly keeps the last one's time. */
-export async function setDigest(db: DB, userId: number, frequency: Frequency | null): Promise<void> {
+/**
+ * A person's choice; null: no digest. A new choice counts from now; changing daily for weekly
+ * keeps the last one's time. False when the account is no more (a digest's link outlives it).
+ */
+export async function setDigest(db: DB, userId: number, frequency: Frequency | null): Promise<boolean> {
   if (frequency === null) {
     await db.deleteFrom('mail_digests').where('user_id', '=', userId).execute();
-    return;
+    return true;
   }
   const at = now();
-  await db
+  const r = await db
     .insertInto('mail_digests')
-    .values({ user_id: userId, frequency, last_sent_at: at, updated_at: at })
+    .columns(['user_id', 'frequency', 'last_sent_at', 'updated_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('users')
+        .select((s) => [s.ref('id').as('user_id'), s.val(frequency).as('frequency'), s.val(at).as('last_sent_at'), s.val(at).as('updated_at')])
+        .where('id', '=', userId),
+    )
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ frequency, updated_at: at }))
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** The moment before which a daily and a weekly digest's last run, and the person's last visit, must fall for one to be due. */

@@ -106,8 +106,11 @@ export async function decide(
           ? post.status === 'shown' || post.status === 'hidden'
           : post.status !== 'removed';
     if (!applies) return null;
-    if (d.decision === 'remove') await setStatus(trx, post, 'removed', { by: d.by, reason: d.reason ?? null });
-    else await setStatus(trx, post, 'shown', { by: d.by });
+    if (d.decision === 'remove') {
+      await setStatus(trx, post, 'removed', { by: d.by, reason: d.reason ?? null });
+      // A removed reply is no topic's answer.
+      await trx.updateTable('community_topics').set({ answer_post_id: null }).where('id', '=', post.topic_id).where('answer_post_id', '=', d.postId).execute();
+    } else await setStatus(trx, post, 'shown', { by: d.by });
     await trx
       .updateTable('community_flags')
       .set({ resolved_at: now(), resolved_by: d.by, outcome: d.decision === 'remove' ? 'removed' : 'kept' })

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../http/context.ts';
+import { isLang } from '../../../i18n/languages.ts';
 import type { FieldError } from '../../../http/forms.ts';
 import { button, buttonGroup, linkButton } from '../../../ui/components/button/button.ts';
 import { errorSummary, field, postForm, textarea } from '../../../ui/components/field/field.ts';
@@ -53,7 +54,17 @@ export function editView(
       csrf,
       html`<input type="hidden" name="seen" value="${o.values.seen}">
         ${post.opening ? field(ctx, { name: 'title', label: t('community.topic.title'), value: o.values.title, maxlength: MAX_TITLE, errors }) : ''}
-        ${textarea(ctx, { name: 'body', label: t('community.post.body'), hint: t('community.post.bodyHint', { max: MAX_POST }), value: o.values.body, maxlength: MAX_POST, rows: 10, errors })}
+        ${textarea(ctx, {
+          name: 'body',
+          label: t('community.post.body'),
+          hint: t('community.post.bodyHint', { max: MAX_POST }),
+          value: o.values.body,
+          maxlength: MAX_POST,
+          rows: 10,
+          errors,
+          // the text in its own language and direction where the site knows it (otherwise dir="auto")
+          ...(isLang(post.lang) ? { lang: post.lang } : {}),
+        })}
         ${languageSelect(ctx, o.values.lang, errors)}
         <p class="hint">${t('community.edit.historyHint')}</p>
         ${buttonGroup([button({ text: t('community.edit.save') }), linkButton({ href: topic, text: t('community.cancel'), variant: 'secondary' })])}`,
