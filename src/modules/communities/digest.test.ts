@@ -239,6 +239,26 @@ describe('sending', () => {
     assert.match(week!.body, /- New topic “Mentors in companies”: 4 posts\n/);
   });
 
+  test('a daily digest keeps its hour: the hourly run a day later sends it, the one before does not', async () => {
+    await makeCommunity(t, 'digest-hour');
+    const writer = await member('digest-hour');
+    const reader = await member('digest-hour');
+    await choose(reader, 'daily');
+    await away(reader.person, { sent: 2, seen: 2 });
+    const digests = digestService(t.database.db, { mailer: createMailer(t.jobs), baseUrl: 'http://localhost:3000', secret: 'a secret of the test' });
+    const mine = async () =>
+      (await t.database.db.selectFrom('mail_digests').select('last_sent_at').where('user_id', '=', reader.person.id).executeTakeFirstOrThrow()).last_sent_at;
+    const first = new Date(Date.now() + 60_000);
+    await digests.run(first);
+    assert.equal(await mine(), first.toISOString());
+    await startTopic(writer.a, 'digest-hour', 'Something new', 'For tomorrow.');
+    const hour = 3_600_000;
+    await digests.run(new Date(first.getTime() + DAY - hour + 5000));
+    assert.equal(await mine(), first.toISOString(), 'the run an hour before its day is not its turn');
+    await digests.run(new Date(first.getTime() + DAY - 5000));
+    assert.notEqual(await mine(), first.toISOString(), 'the run a day later, a few seconds early, is');
+  });
+
   test('two runs at the same moment send each digest once', async () => {
     await makeCommunity(t, 'digest-race');
     const writer = await member('digest-race');

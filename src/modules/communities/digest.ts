@@ -25,8 +25,12 @@ export const DIGEST_JOB = 'communities.digest';
 export const DIGEST_CRON = '23 * * * *';
 export const DAY_MS = 86_400_000;
 export const PERIOD_MS: Record<Frequency, number> = { daily: DAY_MS, weekly: 7 * DAY_MS };
-/** a digest may run this much before its full period is over: the job runs hourly, and a day's digest should not slip by an hour each day */
-const EARLY_MS = 3_600_000;
+/**
+ * A digest may run this much before its full period is over: the hourly job's run a day later
+ * comes a few seconds "early" against the last one, and must still count. Less than the hour
+ * between runs, so the run an hour before never does, and a daily digest keeps its hour.
+ */
+const EARLY_MS = 30 * 60_000;
 /** how long a digest's link to turn it off works */
 export const OFF_LINK_DAYS = 60;
 /** people built and claimed in one transaction */
