@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPrivate } from '../../http/send.ts';
 import type { AppContext } from '../../http/app-context.ts';
 import { parse } from '../../http/errors.ts';
-import { sessionScope, type Guards } from './session-scope.ts';
+import { sessionFrom, sessionScope, type Guards } from './session-scope.ts';
 import { parseForm, textValues } from '../../http/forms.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { href } from '../../ui/layout.ts';
@@ -50,15 +50,7 @@ const withNoticeOf = (query: unknown): { notice?: string } => {
 
 export async function accountRoutes(app: FastifyInstance, o: AccountOptions & { a: AppContext }): Promise<void> {
   const { a, lang, accounts } = o;
-  const guards = await sessionScope(app, {
-    db: a.database.db,
-    lang,
-    secret: o.sessionSecret,
-    days: o.sessionDays,
-    secure: a.config.baseUrl.startsWith('https:'),
-    findUser: (id) => accounts.user(id),
-    fileLimit: o.fileLimit,
-  });
+  const guards = await sessionScope(app, { ...sessionFrom({ ...o, findUser: (id) => accounts.user(id) }), fileLimit: o.fileLimit });
 
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const path = (p: string) => `/${lang}/account${p}`;

@@ -40,6 +40,25 @@ export interface SessionOptions {
   fileLimit: number;
 }
 
+/** What every scope of a language gives its session the same way, from its route options. */
+export interface SessionFrom {
+  a: { database: { db: DB }; config: { baseUrl: string } };
+  lang: Lang;
+  sessionSecret: string;
+  sessionDays: number;
+  findUser: (id: number) => Promise<User | undefined>;
+}
+
+/** A scope's session options from its route options: each scope adds its own form and file limits. */
+export const sessionFrom = (o: SessionFrom): Omit<SessionOptions, 'fileLimit' | 'formLimit'> => ({
+  db: o.a.database.db,
+  lang: o.lang,
+  secret: o.sessionSecret,
+  days: o.sessionDays,
+  secure: o.a.config.baseUrl.startsWith('https:'),
+  findUser: o.findUser,
+});
+
 type Hook = (req: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => void;
 
 /**

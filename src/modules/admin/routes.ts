@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sendPrivate } from '../../http/send.ts';
 import type { AppContext } from '../../http/app-context.ts';
 import { ForbiddenError, NotFoundError, parse } from '../../http/errors.ts';
-import { sessionScope, type Guards } from '../accounts/session-scope.ts';
+import { sessionFrom, sessionScope, type Guards } from '../accounts/session-scope.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { User } from '../accounts/repository.ts';
 import { siteRoles } from '../accounts/roles.ts';
@@ -50,12 +50,7 @@ const jobParams = z.object({ name: z.string().regex(/^[\w.-]{1,100}$/), id: z.st
 export async function adminRoutes(app: FastifyInstance, o: AdminOptions): Promise<void> {
   const { a, lang, admin } = o;
   const g = await sessionScope(app, {
-    db: a.database.db,
-    lang,
-    secret: o.sessionSecret,
-    days: o.sessionDays,
-    secure: a.config.baseUrl.startsWith('https:'),
-    findUser: o.findUser,
+    ...sessionFrom(o),
     formLimit: 1_048_576,
     fileLimit: o.fileLimit,
   });

@@ -8,7 +8,7 @@ import { sendPrivate, sendRendered } from '../../http/send.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { Limited } from '../../platform/rate-limits/rate-limits.ts';
 import type { User } from '../accounts/repository.ts';
-import { sessionScope } from '../accounts/session-scope.ts';
+import { sessionFrom, sessionScope } from '../accounts/session-scope.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import type { ModerationService } from './moderation-service.ts';
 import { moderationRoutes } from './moderation-routes.ts';
@@ -47,12 +47,7 @@ export interface CommunityOptions {
 export async function communityRoutes(app: FastifyInstance, o: CommunityOptions): Promise<void> {
   const { a, lang, communities } = o;
   const g = await sessionScope(app, {
-    db: o.a.database.db,
-    lang: o.lang,
-    secret: o.sessionSecret,
-    days: o.sessionDays,
-    secure: o.a.config.baseUrl.startsWith('https:'),
-    findUser: o.findUser,
+    ...sessionFrom(o),
     // a post of 20,000 characters, in a script of several bytes a character
     formLimit: 128 * 1024,
     fileLimit: 0,

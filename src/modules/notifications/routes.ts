@@ -6,7 +6,7 @@ import { noticeOf, redirectDone } from '../../http/notice.ts';
 import { sendPrivate } from '../../http/send.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import type { User } from '../accounts/repository.ts';
-import { sessionScope } from '../accounts/session-scope.ts';
+import { sessionFrom, sessionScope } from '../accounts/session-scope.ts';
 import type { NotificationsService } from './service.ts';
 import { digestLinkView, notificationsView, type DigestChoice } from './views.ts';
 
@@ -44,15 +44,7 @@ const asChoice = (f: 'off' | 'daily' | 'weekly') => (f === 'off' ? null : f);
 
 export async function notificationRoutes(app: FastifyInstance, o: NotificationRouteOptions): Promise<void> {
   const { a, lang, notifications, digests } = o;
-  const g = await sessionScope(app, {
-    db: a.database.db,
-    lang,
-    secret: o.sessionSecret,
-    days: o.sessionDays,
-    secure: a.config.baseUrl.startsWith('https:'),
-    findUser: o.findUser,
-    fileLimit: 0,
-  });
+  const g = await sessionScope(app, { ...sessionFrom(o), fileLimit: 0 });
   const ctx = (req: FastifyRequest) => a.ctx(req, lang);
   const path = (p: string) => `/${lang}/account/notifications${p}`;
 

@@ -1,5 +1,6 @@
 import type { DB } from '../../../db/database.ts';
 import type { PostStatus } from '../lists.ts';
+import { postIn } from './moderation.ts';
 
 // The SQL of edits (migration 0028): a post with what deciding on an edit needs, the edit itself
 // (the text it replaces kept first, in one transaction, and only if nobody changed the post
@@ -26,49 +27,22 @@ export interface PostToEdit {
 
 /** One post of a community, with its topic; undefined when the community has no such post. */
 export async function postToEdit(db: DB, communityId: number, postId: number): Promise<PostToEdit | undefined> {
-  const r = await db
-    .selectFrom('community_posts as p')
-    .innerJoin('community_topics as t', 't.id', 'p.topic_id')
-    .leftJoin('users as u', 'u.id', 'p.user_id')
-    .select([
-      'p.id',
-      'p.topic_id',
-      'p.user_id',
-      'u.name',
-      'p.body',
-      'p.lang',
-      'p.status',
-      'p.created_at',
-      'p.edited_at',
-      't.title',
-      't.lang as topic_lang',
-      't.locked_at',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('community_posts as op')
-        .select((e) => e.fn.min('op.id').as('first'))
-        .whereRef('op.topic_id', '=', 'p.topic_id')
-        .as('first'),
-    )
-    .where('p.id', '=', postId)
-    .where('t.community_id', '=', communityId)
-    .executeTakeFirst();
+  const r = await postIn(db, communityId, postId);
   if (!r) return undefined;
   return {
     id: r.id,
     topicId: r.topic_id,
     userId: r.user_id,
-    author: r.name,
+    author: r.author,
     body: r.body,
     lang: r.lang,
     status: r.status as PostStatus,
     createdAt: r.created_at,
     editedAt: r.edited_at,
-    topicTitle: r.title,
+    topicTitle: r.topic_title,
     topicLang: r.topic_lang,
     locked: r.locked_at !== null,
-    opening: Number(r.first) === r.id,
+    opening: Number(r.opening_id) === r.id,
   };
 }
 

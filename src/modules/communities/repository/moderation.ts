@@ -274,7 +274,7 @@ export function topicHome(db: DB, topicId: number) {
     .executeTakeFirst();
 }
 
-/** A post of a community, with its topic and author, or undefined when the community has no such post. */
+/** A post of a community, with its topic, its author and its topic's opening post, or undefined when the community has no such post. */
 export function postIn(db: DB, communityId: number, postId: number) {
   return db
     .selectFrom('community_posts as p')
@@ -288,9 +288,12 @@ export function postIn(db: DB, communityId: number, postId: number) {
       'p.body',
       'p.lang',
       'p.created_at',
+      'p.edited_at',
       'u.name as author',
       't.title as topic_title',
       't.lang as topic_lang',
+      't.locked_at',
+      openingIdOfP,
     ])
     .where('t.community_id', '=', communityId)
     .where('p.id', '=', postId)
