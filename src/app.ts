@@ -267,6 +267,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     baseUrl: config.baseUrl,
     secret: sessionSecret,
     contentChanged: () => content.changed(),
+    files,
   });
   // What links in posts to packages, stations, resources and centres show as cards.
   const cards = {

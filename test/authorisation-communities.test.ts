@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { digestLinks } from '../src/modules/communities/digest.ts';
 import * as repo from '../src/modules/communities/repository.ts';
@@ -6,6 +9,7 @@ import { sharedSecret } from '../src/platform/secrets/repository.ts';
 import { centre, signIn, user, type UserRecord } from './factories/index.ts';
 import { agent, type Agent } from './helpers/agent.ts';
 import { testApp, type TestApp } from './helpers/app.ts';
+import { pdf } from './helpers/files.ts';
 
 // Every community route against every kind of person (the matrix of authorisation.test.ts, with
 // the people communities add): a visitor, a signed-in outsider, a colleague of a member (same
@@ -22,10 +26,24 @@ const row = (...s: number[]): Expect => Object.fromEntries(personas.map((p, i) =
 let t: TestApp;
 const agents = {} as Record<Persona, Agent>;
 const people = {} as Record<Persona, UserRecord>;
-const ids = { open: 0, closed: 0, openTopic: 0, closedTopic: 0, pendingUser: 0, suspendedUser: 0, openPost: 0, closedPost: 0, moveTopic: 0, digest: '' };
+const ids = {
+  open: 0,
+  closed: 0,
+  openTopic: 0,
+  closedTopic: 0,
+  pendingUser: 0,
+  suspendedUser: 0,
+  openPost: 0,
+  closedPost: 0,
+  moveTopic: 0,
+  digest: '',
+  openFile: 0,
+  closedFile: 0,
+};
+const uploads = mkdtempSync(join(tmpdir(), 'intve-matrix-files-'));
 
 before(async () => {
-  t = await testApp();
+  t = await testApp({ env: { UPLOADS_DIR: uploads } });
   for (const p of personas) {
     if (p === 'visitor') {
       agents[p] = agent(t);
@@ -76,8 +94,31 @@ before(async () => {
   ids.moveTopic = await repo.createTopic(t.database.db, { communityId: ids.open, userId: author.id, title: 'Topic to move', body: 'Text.', lang: 'en' });
   // The member's digest link, as their digest's mail carries it.
   ids.digest = digestLinks(await sharedSecret(t.database.db, 'session')).token(people.member.id);
+  // A file on a reply of the member's in each community, sent as people send them.
+  for (const [slug, topic] of [
+    ['matrix-open', ids.openTopic],
+    ['matrix-closed', ids.closedTopic],
+  ] as const) {
+    const url = `/en/communities/${slug}/topics/${topic}`;
+    const res = await agents.member.upload(
+      url,
+      { body: 'With the agenda.', lang: 'en' },
+      { field: 'files', name: 'agenda.pdf', type: 'application/pdf', data: pdf() },
+      url,
+    );
+    assert.equal(res.statusCode, 303);
+  }
+  const files = await t.database.db.selectFrom('community_files').select(['id', 'community_id']).execute();
+  ids.openFile = files.find((f) => f.community_id === ids.open)!.id;
+  ids.closedFile = files.find((f) => f.community_id === ids.closed)!.id;
 });
-after(() => t.close());
+after(async () => {
+  try {
+    await t.close();
+  } finally {
+    rmSync(uploads, { recursive: true, force: true });
+  }
+});
 
 const fill = (template: string) =>
   template
@@ -88,6 +129,8 @@ const fill = (template: string) =>
     .replace('{openPost}', String(ids.openPost))
     .replace('{closedPost}', String(ids.closedPost))
     .replace('{moveTopic}', String(ids.moveTopic))
+    .replace('{openFile}', String(ids.openFile))
+    .replace('{closedFile}', String(ids.closedFile))
     .replace('{digest}', ids.digest)
     .replace('{forged}', ids.digest.replace(/\.\d+\./, '.1.'));
 
@@ -127,6 +170,12 @@ const gets: [string, Expect][] = [
   ['/en/communities/matrix-open/posts/{openPost}/edit', row(303, 404, 404, 404, 200, 404, 404, 404, 200)],
   ['/en/communities/matrix-open/posts/{openPost}/history', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
   ['/en/communities/matrix-closed/posts/{closedPost}/history', row(404, 404, 404, 404, 200, 200, 404, 200, 200)],
+  // Files: a community's list and each download, for whoever reads the community.
+  ['/en/communities/matrix-open/files', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['/en/communities/matrix-closed/files', row(404, 404, 404, 404, 200, 200, 404, 200, 200)],
+  ['/en/communities/matrix-open/files/{openFile}/agenda.pdf', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['/en/communities/matrix-closed/files/{closedFile}/agenda.pdf', row(404, 404, 404, 404, 200, 200, 404, 200, 200)],
+  ['/en/communities/matrix-open/files/{closedFile}/agenda.pdf', row(404, 404, 404, 404, 404, 404, 404, 404, 404)],
   // A digest's link is its own key, whoever holds it (it changes only that person's digest); a forged one opens nothing.
   ['/en/account/notifications/digest?t={digest}', row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
   ['/en/account/notifications/digest?t={forged}', row(404, 404, 404, 404, 404, 404, 404, 404, 404)],

@@ -140,4 +140,17 @@ export interface CommunityTables {
   };
   /** members who found a post helpful, one row each (migration 0030) */
   community_helpful: { post_id: number; user_id: number; created_at: string };
+  /** files attached to posts (migration 0031); post_id null: kept for a form, or its post deleted (swept) */
+  community_files: {
+    id: Generated<number>;
+    community_id: number;
+    post_id: number | null;
+    user_id: number | null;
+    file_name: string;
+    media_type: string;
+    size: number;
+    sha256: string;
+    storage_key: string;
+    created_at: string;
+  };
 }

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import * as repo from '../../src/modules/communities/repository.ts';
 import { signIn, user } from '../factories/index.ts';
+import { pdf } from '../helpers/files.ts';
 import type { Agent } from '../helpers/agent.ts';
 import { fits } from './phone.ts';
 import { PHONE, startSuite, type Suite } from './setup.ts';
@@ -10,8 +11,9 @@ import { PHONE, startSuite, type Suite } from './setup.ts';
 // Joining a community of practice as people do it on a phone (issue 15), in Arabic and in French:
 // a teacher finds the community in the list, asks to join (the code of conduct agreed, the
 // facilitators' question answered), the facilitator accepts on their own phone, and the new
-// member starts a topic that the facilitator answers, mentioning them; the teacher finds the
-// notice behind the header's bell and follows it to the reply. Every page on the way fits the phone.
+// member starts a topic, with a file that the form keeps when it comes back with a problem, that
+// the facilitator answers, mentioning them; the teacher finds the notice behind the header's bell
+// and follows it to the reply. Every page on the way fits the phone.
 
 let suite: Suite;
 before(async () => {
@@ -91,10 +93,22 @@ for (const lang of ['ar', 'fr'] as const) {
       await fits(page, 'the new topic form');
       assert.equal(await page.inputValue('#field-lang'), lang, 'a post is in the page’s language unless the writer says otherwise');
       await page.fill('#field-title', lang === 'ar' ? 'إعادة استخدام بقايا الخبز' : 'Que faire du pain rassis ?');
+      // Sent with a file and without text: the text is asked for, the file is kept, ticked, by its name.
+      await page.setInputFiles('#field-files', { name: 'recette-chapelure.pdf', mimeType: 'application/pdf', buffer: pdf() });
+      await page.click('main form.form button[type=submit]');
+      await page.waitForSelector('.error-summary');
+      assert.equal(await page.isChecked('#field-keep-0'), true);
+      assert.match((await page.textContent('#field-keep')) ?? '', /recette-chapelure\.pdf/);
+      await fits(page, 'the new topic form with a file kept');
       await page.fill('#field-body', lang === 'ar' ? 'نصنع منه **فتات الخبز** للمطبخ.' : 'Nous en faisons de la **chapelure** pour la cuisine.');
       await Promise.all([page.waitForURL(/\/topics\/\d+\?done=posted/), page.click('main form.form button[type=submit]')]);
       await fits(page, 'the new topic');
       const topicUrl = page.url().replace(/\?.*$/, '');
+      const fileLink = page.locator('.post-files a');
+      assert.equal(await fileLink.count(), 1);
+      const download = await page.request.get(new URL((await fileLink.getAttribute('href'))!, suite.base).href);
+      assert.equal(download.status(), 200);
+      assert.equal(download.headers()['content-type'], 'application/pdf');
 
       await f.goto(topicUrl);
       await f.fill(

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { AxeResults, RunOptions } from 'axe-core';
@@ -41,7 +43,9 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function startSuite(): Promise<Suite> {
-  const app = await testApp();
+  // Uploaded files go to a folder of the suite's own, gone with it.
+  const uploads = mkdtempSync(join(tmpdir(), 'intve-browser-files-'));
+  const app = await testApp({ env: { UPLOADS_DIR: uploads } });
   try {
     await app.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.app.server.address() as AddressInfo;
@@ -54,10 +58,12 @@ export async function startSuite(): Promise<Suite> {
       async close() {
         await browser.close();
         await app.close();
+        rmSync(uploads, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await app.close();
+    rmSync(uploads, { recursive: true, force: true });
     throw error;
   }
 }

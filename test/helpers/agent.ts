@@ -4,13 +4,14 @@ import { runJobs, type TestApp } from './app.ts';
 // page whose form it submits, as a person's browser would.
 
 type Response = Awaited<ReturnType<TestApp['get']>>;
+export type UploadFile = { field: string; name: string; type: string; data: Buffer };
 
 export interface Agent {
   get(url: string): Promise<Response>;
   /** Opens `from` (default: url), then posts the form fields with that page's CSRF token; a list is a repeated field (checkboxes). */
   post(url: string, fields: Record<string, string | string[]>, from?: string): Promise<Response>;
-  /** Opens `from`, then posts a multipart form with one file and that page's CSRF token. */
-  upload(url: string, fields: Record<string, string>, file: { field: string; name: string; type: string; data: Buffer }, from: string): Promise<Response>;
+  /** Opens `from`, then posts a multipart form with its files (one or several) and that page's CSRF token; a list is a repeated field. */
+  upload(url: string, fields: Record<string, string | string[]>, file: UploadFile | UploadFile[], from: string): Promise<Response>;
   /** Posts without opening a page first (no CSRF token unless given). */
   postRaw(url: string, fields: Record<string, string>): Promise<Response>;
   cookies: Map<string, string>;
@@ -58,8 +59,8 @@ export function agent(t: TestApp, headers: Record<string, string> = {}, remoteAd
       if (!token) throw new Error(`no CSRF token on ${from} (status ${page.statusCode})`);
       const form = new FormData();
       form.append('_csrf', token);
-      for (const [k, v] of Object.entries(fields)) form.append(k, v);
-      form.append(file.field, new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
+      for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
+      for (const f of Array.isArray(file) ? file : [file]) form.append(f.field, new Blob([new Uint8Array(f.data)], { type: f.type }), f.name);
       // Response encodes the form as multipart/form-data with its boundary, as a browser does.
       const encoded = new Response(form);
       return send('POST', url, undefined, { type: encoded.headers.get('content-type')!, body: Buffer.from(await encoded.arrayBuffer()) });

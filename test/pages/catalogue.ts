@@ -132,6 +132,7 @@ export const pageCases: PageCase[] = [
   { area: 'public', name: 'community search, nothing found', path: (f) => `/communities/${f.community}/search?q=zzqqxx` },
   { area: 'signed-in', name: 'edit a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.editedPost}/edit` },
   { area: 'public', name: 'post history', path: (f) => `/communities/${f.community}/posts/${f.editedPost}/history` },
+  { area: 'public', name: 'community files', path: (f) => `/communities/${f.community}/files` },
   { area: 'signed-in', name: 'remove a post', as: 'member', path: (f) => `/communities/${f.community}/posts/${f.flaggedPost}/remove?from=review` },
   { area: 'signed-in', name: 'ask to join a community', as: 'admin', path: (f) => `/communities/${f.community}/join` },
   {

@@ -1,5 +1,5 @@
 import { createUser, findUserByEmail } from '../../src/modules/accounts/repository.ts';
-import { addReply, createCommunity, createTopic, editing, helpful, levels, moderation, putMember } from '../../src/modules/communities/repository.ts';
+import { addReply, createCommunity, createTopic, editing, files, helpful, levels, moderation, putMember } from '../../src/modules/communities/repository.ts';
 import { add as addNotifications } from '../../src/modules/notifications/repository.ts';
 import { DAY_MS, digestLinks, OFF_LINK_DAYS } from '../../src/modules/communities/digest.ts';
 import { digest } from '../../src/modules/communities/repository.ts';
@@ -110,6 +110,23 @@ export async function communityFixture(
   const opening = await levels.openingPost(t.database.db, topic);
   await addNotifications(t.database.db, [{ ...notice, userId: editorId, kind: 'topic', postId: opening!, actorId: leaderId }]);
   await t.database.db.updateTable('notifications').set({ read_at: new Date().toISOString() }).where('user_id', '=', editorId).execute();
+  // Files on two posts, as the topic page and the community's files page list them (rows only:
+  // the pages never open the bytes).
+  const attach = async (postId: number, fileName: string, mediaType: string, size: number) => {
+    const f = await files.insertPending(t.database.db, {
+      communityId,
+      userId: leaderId,
+      fileName,
+      mediaType,
+      size,
+      sha256: '0'.repeat(64),
+      storageKey: `attachments/fixture/${fileName}`,
+    });
+    await files.attach(t.database.db, { postId, communityId, userId: leaderId, ids: [f.id] });
+  };
+  await attach(opening!, 'placement-agreement-template.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 48_213);
+  await attach(opening!, 'first-week-checklist.pdf', 'application/pdf', 1_204_551);
+  await attach(editedPost, 'planning-stage-4-semaines.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 22_870);
 
   // Communities, back office: one community with texts in three languages and the centre leader
   // as its facilitator, for the administrators' list and edit pages (/admin/communities/…).

@@ -1,3 +1,4 @@
+import type { PostFile } from './attachments.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { AppContext } from '../../http/app-context.ts';
 import { NotFoundError, parse } from '../../http/errors.ts';
@@ -19,6 +20,8 @@ export interface ModerationRouteOptions {
   moderation: ModerationService;
   member: { preHandler: preHandlerHookHandler[] };
   memberPost: { preHandler: preHandlerHookHandler[] };
+  /** the files of posts, by post (the review queue shows them) */
+  filesOf: (postIds: readonly number[]) => Promise<Map<number, PostFile[]>>;
 }
 
 export function moderationRoutes(app: FastifyInstance, o: ModerationRouteOptions): void {
@@ -75,7 +78,8 @@ export function moderationRoutes(app: FastifyInstance, o: ModerationRouteOptions
     const { slug } = parse(s.communityParams, req.params);
     const q = (await moderation.queue(slug, req.user!, lang)) ?? missing();
     const notice = noticeOf(req.query, notices);
-    return sendPrivate(reply, reviewView(ctx(req), reply.generateCsrf(), q.community, q.queue, notice ? { notice } : {}));
+    const files = await o.filesOf(q.queue.items.map((i) => i.postId));
+    return sendPrivate(reply, reviewView(ctx(req), reply.generateCsrf(), q.community, q.queue, { files, ...(notice ? { notice } : {}) }));
   });
 
   /** After a decision: back to the review queue, or to the post in its topic. */

@@ -9,3 +9,4 @@ export * as editing from './repository/editing.ts';
 export * as search from './repository/search.ts';
 export * as helpful from './repository/helpful.ts';
 export * as erase from './repository/erase.ts';
+export * as files from './repository/files.ts';

@@ -19,6 +19,9 @@ import type { ReactionsService } from './reactions.ts';
 import { cardPaths, resolveCards, type CardSources, type LinkCard } from './cards.ts';
 import { reactionRoutes } from './reaction-routes.ts';
 import { communitySearchView } from './views/search.ts';
+import { spooledFiles, uploadConfig } from '../files/upload.ts';
+import { attachmentRoutes, refusedError } from './attachment-routes.ts';
+import type { AttachmentsService, PostFile } from './attachments.ts';
 import { POSTS_PER_PAGE, quotedMarkdown, TOPICS_PER_PAGE } from './lists.ts';
 import * as s from './schemas.ts';
 import type { CommunitiesService } from './service.ts';
@@ -34,6 +37,7 @@ export interface CommunityOptions {
   editing: EditingService;
   searchIn: CommunitySearch;
   reactions: ReactionsService;
+  attachments: AttachmentsService;
   /** what links in posts to packages, stations, resources and centres show as cards */
   cards: CardSources;
   knowledge: KnowledgeService;
@@ -93,9 +97,28 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     suspended: 'community.notice.suspended',
     reinstated: 'community.notice.reinstated',
   };
-  moderationRoutes(app, { a, lang, moderation: o.moderation, member, memberPost });
+  moderationRoutes(app, { a, lang, moderation: o.moderation, member, memberPost, filesOf: o.attachments.ofPosts });
   editingRoutes(app, { a, lang, editing: o.editing, member, memberPost, send });
   reactionRoutes(app, { a, lang, reactions: o.reactions, memberPost });
+  attachmentRoutes(app, { a, lang, communities, attachments: o.attachments, send });
+  // A post's form carries its files (several, each up to the files module's limit): stored only for
+  // someone signed in, and kept for the post only where they may write (attachments.ts).
+  const upload = {
+    ...memberPost,
+    config: uploadConfig({
+      field: 'files',
+      maxBytes: o.attachments.maxBytes,
+      files: 20,
+      mayUpload: async (req) => (await o.findUser(req.session.userId ?? 0)) !== undefined,
+    }),
+  };
+  /** The files sent with a post's form and those kept from an earlier try; the refused ones as the form's errors. */
+  const stash = async (req: FastifyRequest, slug: string) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const got = await o.attachments.stash(slug, req.user!, spooledFiles(body.files), parse(s.keptFiles, body).keep);
+    return { kept: got.files, errors: got.refused.map((r) => refusedError(ctx(req), r, o.attachments.maxBytes)) };
+  };
+  const ids = (files: PostFile[]) => files.map((f) => f.id);
 
   app.get('/', async (req, reply) => {
     const query = parse(s.listQuery, req.query);
@@ -206,33 +229,34 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     values: { title: string; body: string; lang: string },
     errors: FieldError[] = [],
     status = errors.length ? 422 : 200,
+    kept: PostFile[] = [],
   ) => {
     const p = (await communities.page(slug, req.user!, lang)) ?? missing();
     if (!p.read) missing();
     if (!p.write) return reply.redirect(path(`/${slug}`), 303);
-    return sendPrivate(reply, newTopicView(ctx(req), reply.generateCsrf(), p.community, values, errors), status);
+    const files = { kept, maxBytes: o.attachments.maxBytes };
+    return sendPrivate(reply, newTopicView(ctx(req), reply.generateCsrf(), p.community, values, errors, files), status);
   };
   app.get('/:slug/topics/new', member, (req, reply) => {
     const { slug } = parse(s.communityParams, req.params);
     return newTopic(req, reply, slug, { title: '', body: '', lang });
   });
-  app.post('/:slug/topics', memberPost, async (req, reply) => {
+  app.post('/:slug/topics', upload, async (req, reply) => {
     const { slug } = parse(s.communityParams, req.params);
     const form = parseForm(s.topicForm, req.body);
-    if (!form.ok)
-      return newTopic(
-        req,
-        reply,
-        slug,
-        { title: formText(form.values, 'title'), body: formText(form.values, 'body'), lang: formText(form.values, 'lang') || lang },
-        form.errors,
-      );
-    const started = await communities.startTopic(slug, req.user!, form.data);
+    const files = await stash(req, slug);
+    if (!form.ok || files.errors.length) {
+      const values = form.ok
+        ? form.data
+        : { title: formText(form.values, 'title'), body: formText(form.values, 'body'), lang: formText(form.values, 'lang') || lang };
+      return newTopic(req, reply, slug, values, [...(form.ok ? [] : form.errors), ...files.errors], 422, files.kept);
+    }
+    const started = await communities.startTopic(slug, req.user!, form.data, ids(files.kept));
     if (started === 'missing') missing();
     if (started === 'forbidden') return reply.redirect(path(`/${slug}`), 303);
     if ('limited' in started) {
       reply.header('retry-after', String(started.retryAfterSeconds));
-      return newTopic(req, reply, slug, form.data, [tooFast(started)], 429);
+      return newTopic(req, reply, slug, form.data, [tooFast(started)], 429, files.kept);
     }
     return redirectDone(reply, path(`/${slug}/topics/${started.id}`), started.waiting ? 'waiting' : 'posted');
   });
@@ -243,7 +267,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     slug: string,
     id: number,
     q: { page: number; lang: string[] },
-    state: { values?: { body: string; lang: string }; errors?: FieldError[]; notice?: string } = {},
+    state: { values?: { body: string; lang: string }; errors?: FieldError[]; notice?: string; kept?: PostFile[] } = {},
     status = 200,
   ) => {
     const p = await communities.topic(slug, id, req.user ?? null, lang, { page: q.page, langs: q.lang });
@@ -258,7 +282,7 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     if (q.page > 1 && (q.page - 1) * POSTS_PER_PAGE >= p.posts.total) missing();
     const answer = p.topic.answerPostId;
     const linked = new Map(p.posts.rows.map((r) => [r.id, r.status === 'shown' ? cardPaths(r.body, a.config.baseUrl) : []]));
-    const [moveTargets, levels, helpful, answerAt, openingId, resolved] = await Promise.all([
+    const [moveTargets, levels, helpful, answerAt, openingId, resolved, files] = await Promise.all([
       p.facilitate && req.user ? o.moderation.moveTargets(slug, req.user, lang) : [],
       req.user ? communities.levels(p, req.user, id) : null,
       o.reactions.totals(
@@ -268,9 +292,10 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
       answer === null ? null : postPath(a, slug, id, answer),
       o.reactions.opening(id),
       resolveCards(o.cards, [...linked.values()].flat(), lang),
+      o.attachments.ofPosts(p.posts.rows.map((r) => r.id)),
     ]);
     const cards = new Map([...linked].map(([postId, paths]) => [postId, paths.flatMap((x) => resolved.get(x) ?? [])] as [number, LinkCard[]]));
-    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets, levels, helpful, answerAt, openingId, cards };
+    const view = { ...p, viewerId: req.user?.id ?? null, moveTargets, levels, helpful, answerAt, openingId, cards, files, maxBytes: o.attachments.maxBytes };
     const page = topicView(ctx(req), csrfFor(req, reply), view, { page: q.page, langs: q.lang, signedIn: !!req.user, ...state });
     return send(req, reply, page, status);
   };
@@ -284,21 +309,21 @@ export async function communityRoutes(app: FastifyInstance, o: CommunityOptions)
     const values = quote ? { body: quotedMarkdown(quote.author ?? ctx(req).t('community.formerMember'), quote.body), lang } : undefined;
     return topicPage(req, reply, slug, id, q, { ...(notice ? { notice } : {}), ...(values ? { values } : {}) });
   });
-  app.post('/:slug/topics/:id', memberPost, async (req, reply) => {
+  app.post('/:slug/topics/:id', upload, async (req, reply) => {
     const { slug, id } = parse(s.topicParams, req.params);
     const form = parseForm(s.replyForm, req.body);
     const values = { body: form.ok ? form.data.body : formText(form.values, 'body'), lang: form.ok ? form.data.lang : formText(form.values, 'lang') || lang };
-    if (!form.ok) return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: form.errors }, 422);
-    const result = await communities.reply(slug, id, req.user!, form.data);
+    const files = await stash(req, slug);
+    const back = (errors: FieldError[], status: number) => topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors, kept: files.kept }, status);
+    if (!form.ok || files.errors.length) return back([...(form.ok ? [] : form.errors), ...files.errors], 422);
+    const result = await communities.reply(slug, id, req.user!, form.data, ids(files.kept));
     if (result === 'missing') missing();
     // Refused: the text comes back with the reason, nothing lost.
-    if (result === 'locked')
-      return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [{ field: 'body', key: 'community.error.locked' }] }, 409);
-    if (result === 'forbidden')
-      return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [{ field: 'body', key: 'community.error.notMember' }] }, 403);
+    if (result === 'locked') return back([{ field: 'body', key: 'community.error.locked' }], 409);
+    if (result === 'forbidden') return back([{ field: 'body', key: 'community.error.notMember' }], 403);
     if ('limited' in result) {
       reply.header('retry-after', String(result.retryAfterSeconds));
-      return topicPage(req, reply, slug, id, { page: 1, lang: [] }, { values, errors: [tooFast(result)] }, 429);
+      return back([tooFast(result)], 429);
     }
     const done = result.waiting ? 'waiting' : 'replied';
     const at = result.page > 1 ? `?page=${result.page}&done=${done}` : `?done=${done}`;

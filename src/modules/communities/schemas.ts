@@ -18,6 +18,8 @@ export const communityParams = z.object({ slug });
 export const topicParams = z.object({ slug, id });
 export const memberParams = z.object({ slug, user: id });
 export const postParams = z.object({ slug, post: id });
+/** A file of a community: its id, and the name people and logs read (another one redirects). */
+export const fileParams = z.object({ slug, id, name: z.string().max(200) });
 
 export const listQuery = z.object({
   theme: checkboxList(slug, 30),
@@ -48,6 +50,8 @@ const title = z
   .max(MAX_TITLE, { error: 'community.error.titleLong' });
 export const topicForm = z.object({ title, body, lang: postLang });
 export const replyForm = z.object({ body, lang: postLang });
+/** The files a post's form kept from an earlier try, to keep (their boxes ticked). */
+export const keptFiles = z.object({ keep: checkboxList(id, 20).catch([]) });
 /** An edit: the text and its language, the title for an opening post, and the edit it started from (its time; '' for the original). */
 export const editForm = z.object({ body, lang: postLang, title: title.optional(), seen: z.string().max(40).optional().default('') });
 export const joinForm = z.object({

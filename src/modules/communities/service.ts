@@ -264,11 +264,12 @@ export function communitiesService(
       return 'done';
     },
 
-    /** Starts a topic; its id and whether it waits for approval, or why not. */
+    /** Starts a topic, with the writer's files waiting for it; its id and whether it waits for approval, or why not. */
     async startTopic(
       slug: string,
       user: User,
       t: { title: string; body: string; lang: string },
+      files: readonly number[] = [],
     ): Promise<{ id: number; waiting: boolean } | 'missing' | 'forbidden' | Limited> {
       const c = await load(slug);
       if (!c) return 'missing';
@@ -279,22 +280,24 @@ export function communitiesService(
       if (limited) return limited;
       const waiting = await waits(c, user, m);
       const id = await repo.createTopic(db, { communityId: c.id, userId: user.id, ...t, status: waiting ? 'waiting' : 'shown' });
+      const opening = await repo.levels.openingPost(db, id);
+      if (opening !== null) await repo.files.attach(db, { postId: opening, communityId: c.id, userId: user.id, ids: files });
       // Who starts a topic watches it, unless they choose otherwise.
       await repo.levels.setTopicLevelIfNone(db, { userId: user.id, communityId: c.id, topicId: id, level: 'watching' });
       if (!waiting) {
         await indexTopic(id);
-        const opening = await repo.levels.openingPost(db, id);
         if (opening !== null) await o.shown?.(opening);
       }
       return { id, waiting };
     },
 
-    /** Replies in a topic; the new post's id, the page it is on and whether it waits for approval, or why not. */
+    /** Replies in a topic, with the writer's files waiting for it; the new post's id, the page it is on and whether it waits for approval, or why not. */
     async reply(
       slug: string,
       topicId: number,
       user: User,
       r: { body: string; lang: string },
+      files: readonly number[] = [],
     ): Promise<{ id: number; page: number; waiting: boolean } | 'missing' | 'forbidden' | 'locked' | Limited> {
       const c = await load(slug);
       if (!c) return 'missing';
@@ -308,6 +311,7 @@ export function communitiesService(
       const waiting = await waits(c, user, m);
       const id = await repo.addReply(db, { topicId, userId: user.id, ...r, status: waiting ? 'waiting' : 'shown' });
       if (id === 'locked') return 'locked';
+      await repo.files.attach(db, { postId: id, communityId: c.id, userId: user.id, ids: files });
       // Who replies tracks the topic, unless they chose a level for it.
       await repo.levels.setTopicLevelIfNone(db, { userId: user.id, communityId: c.id, topicId, level: 'tracking' });
       if (!waiting) {

@@ -7,6 +7,8 @@ import { communityAdminService } from './admin-service.ts';
 import { DIGEST_CRON, DIGEST_JOB, digestJob, digestService } from './digest.ts';
 import { editingService } from './editing.ts';
 import { erasePosts } from './erase.ts';
+import { attachmentsService, SWEEP_CRON, SWEEP_JOB, sweepJob } from './attachments.ts';
+import type { FilesService } from '../files/service.ts';
 import { reactionsService } from './reactions.ts';
 import { communitySearch } from './search.ts';
 import { FLAG_REMINDER_CRON, FLAG_REMINDER_JOB, flagReminderJob, moderationService } from './moderation-service.ts';
@@ -17,7 +19,8 @@ import { communitiesService } from './service.ts';
 // the back office's (administrators) and notifications. A post shown to everyone is told to its
 // community by the queue, outside the writer's request; hiding or deciding on a post changes what
 // everyone reads, so the content version moves (cached search pages follow on every instance).
-// Digests of what is new go by an hourly job to the people who asked for one and are away.
+// Digests of what is new go by an hourly job to the people who asked for one and are away; files
+// attached to posts and left without one are swept by another.
 
 export function communitiesWiring(
   db: DB,
@@ -29,6 +32,8 @@ export function communitiesWiring(
     /** signs the digests' links that turn them off */
     secret: string;
     contentChanged: () => Promise<unknown>;
+    /** the files module: its checks and store, for files attached to posts */
+    files: FilesService;
   },
 ) {
   const notifications = notificationsService(db, { jobs: o.jobs, mailer: o.mailer, baseUrl: o.baseUrl });
@@ -44,6 +49,10 @@ export function communitiesWiring(
   const office = communityAdminService(db, { changed: (slug) => communities.changed(slug) });
   const searchIn = communitySearch(db, { search: o.search, communities });
   const reactions = reactionsService(db, { communities });
-  const erase = (userId: number) => erasePosts(db, communities, userId);
-  return { communities, moderation, editing: editingService(db, { communities }), reactions, searchIn, notifications, digests, office, erase };
+  const attachments = attachmentsService(db, { communities, files: o.files });
+  o.jobs.define(sweepJob(attachments));
+  o.jobs.schedule(SWEEP_JOB, SWEEP_CRON);
+  const erase = (userId: number) => erasePosts(db, { communities, forget: attachments.forget }, userId);
+  const editing = editingService(db, { communities });
+  return { communities, moderation, editing, reactions, searchIn, notifications, digests, office, erase, attachments };
 }

@@ -2,8 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../http/errors.ts';
 import { contentDisposition, opensInline } from './formats.ts';
 import type { Attachment } from './repository.ts';
-import type { FilesService } from './service.ts';
-import type { ByteRange } from './store.ts';
+import type { ByteRange, FileStore } from './store.ts';
 
 // Sending a stored file. The type is the one found in the content when it was uploaded, and
 // nosniff stops browsers from guessing another. PDFs and images open in the tab, everything else
@@ -42,11 +41,14 @@ export function byteRange(header: string | undefined, ifRange: string | undefine
   return { start, end };
 }
 
+/** What sending a stored file needs to know of it: attachments' rows, and community posts' files. */
+export type Sendable = Pick<Attachment, 'id' | 'fileName' | 'mediaType' | 'size' | 'sha256' | 'storageKey' | 'createdAt'>;
+
 export async function sendAttachment(
   req: FastifyRequest,
   reply: FastifyReply,
-  files: FilesService,
-  a: Attachment,
+  store: Pick<FileStore, 'get'>,
+  a: Sendable,
   visibility: 'public' | 'private',
 ): Promise<FastifyReply> {
   const etag = `"${a.sha256}"`;
@@ -60,7 +62,7 @@ export async function sendAttachment(
       .headers({ 'content-range': `bytes */${a.size}`, 'content-security-policy': FILE_CSP })
       .send();
   // Opened before any header is set, so a missing file gets a plain 404 page.
-  const body = req.method === 'HEAD' ? null : await files.open(a, range ?? undefined);
+  const body = req.method === 'HEAD' ? null : await store.get(a.storageKey, range ?? undefined);
   if (req.method !== 'HEAD' && !body) {
     req.log.error({ attachment: a.id, key: a.storageKey }, 'stored file missing');
     throw new NotFoundError('file');

@@ -148,7 +148,7 @@ export function fileAdminRoutes(
       const { attachment } = parse(attachmentParam, req.params);
       const found = await files.forEditor(req.user!, attachment);
       if (!found) throw new NotFoundError('attachment');
-      return sendAttachment(req, reply, files, found, 'private');
+      return sendAttachment(req, reply, files.store, found, 'private');
     },
   });
 }
@@ -168,7 +168,7 @@ export function publicFileRoutes(app: FastifyInstance, files: FilesService): voi
       if (!found) throw new NotFoundError('file');
       const canonical = asciiFileName(found.fileName);
       if (name !== canonical) return reply.redirect(`/files/${id}/${canonical}`, 301);
-      return sendAttachment(req, reply, files, found, 'public');
+      return sendAttachment(req, reply, files.store, found, 'public');
     },
   });
 }

@@ -6,7 +6,7 @@ import { isEditor } from '../accounts/roles.ts';
 import { detect, safeFileName, type Format } from './formats.ts';
 import type { PdfProblem } from './pdf-check.ts';
 import * as repo from './repository.ts';
-import { newKey, type ByteRange, type FileStore } from './store.ts';
+import { newKey, type FileStore } from './store.ts';
 import type { SpooledFile } from './upload.ts';
 
 // Attachments of resources and case studies. Editors and administrators add and delete them;
@@ -57,6 +57,8 @@ export function filesService(db: DB, store: FileStore, o: FilesOptions) {
     maxPerOwner,
     store,
     inspect,
+    /** Deletes stored bytes whose row is gone; a failure leaves an orphan and a warning, not an error. */
+    forget,
 
     /** An owner by its slug (a resource also by its old number: see findOwner), for editors. */
     owner: (actor: User, kind: repo.OwnerKind, key: string) => (isEditor(actor) ? repo.findOwner(db, kind, key) : Promise.resolve(null)),
@@ -111,8 +113,6 @@ export function filesService(db: DB, store: FileStore, o: FilesOptions) {
 
     /** An attachment whose owner is published, for everyone. */
     published: (id: number) => repo.getPublished(db, id),
-
-    open: (a: repo.Attachment, range?: ByteRange) => store.get(a.storageKey, range),
   };
 }
 

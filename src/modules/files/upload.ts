@@ -38,10 +38,21 @@ const drain = (part: MultipartFile) =>
     }),
   );
 
-/** Route config for a form with one file field: the limit, and where the file goes. */
-export function uploadConfig(o: { field: string; maxBytes: number; mayUpload: (req: FastifyRequest) => Promise<boolean> }): FastifyContextConfig {
+/** The files of a field that takes several (`multiple`): none, one, or a list. */
+export const spooledFiles = (value: unknown): SpooledFile[] => (Array.isArray(value) ? value : [value]).filter(isSpooled);
+
+/**
+ * Route config for a form with one file field: the limit of a file, how many files the request
+ * may carry (one, unless the field takes several), and where they go.
+ */
+export function uploadConfig(o: {
+  field: string;
+  maxBytes: number;
+  files?: number;
+  mayUpload: (req: FastifyRequest) => Promise<boolean>;
+}): FastifyContextConfig {
   return {
-    multipartOptions: { limits: { fileSize: o.maxBytes, files: 1 } },
+    multipartOptions: { limits: { fileSize: o.maxBytes, files: o.files ?? 1 } },
     async onUpload(req, part) {
       if (part.fieldname !== o.field || !(await o.mayUpload(req))) return drain(part);
       const path = join(tmpdir(), `intve-upload-${randomUUID()}`);

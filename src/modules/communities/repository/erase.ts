@@ -4,11 +4,21 @@ import type { DB } from '../../../db/database.ts';
 // The SQL of erasing what a person wrote in communities, when they delete their account and ask
 // for their posts to go too: their replies are deleted; a topic they started goes with them unless
 // others replied, in which case its opening post is emptied and marked removed (the discussion
-// stays, with its title and the others' replies, the opening post a note). Earlier texts go with the posts. One transaction.
+// stays, with its title and the others' replies, the opening post a note). Earlier texts and
+// files go with the posts. One transaction.
 
-/** Erases a person's posts; the topics changed (to reindex) and those deleted (to take out of the search). */
-export async function erasePostsOf(db: DB, userId: number): Promise<{ changed: number[]; deleted: number[] }> {
+/**
+ * Erases a person's posts and their files; the topics changed (to reindex), those deleted (to take
+ * out of the search) and the stored files to delete.
+ */
+export async function erasePostsOf(db: DB, userId: number): Promise<{ changed: number[]; deleted: number[]; files: string[] }> {
   return db.transaction().execute(async (trx) => {
+    // Their files, on their posts or waiting for one.
+    const files = await trx
+      .deleteFrom('community_files')
+      .where((eb) => eb.or([eb('user_id', '=', userId), eb('post_id', 'in', eb.selectFrom('community_posts').select('id').where('user_id', '=', userId))]))
+      .returning('storage_key')
+      .execute();
     const started = await trx
       .selectFrom('community_topics as t')
       .select('t.id')
@@ -76,6 +86,6 @@ export async function erasePostsOf(db: DB, userId: number): Promise<{ changed: n
         })
         .where('t.id', 'in', changed)
         .execute();
-    return { changed, deleted };
+    return { changed, deleted, files: files.map((f) => f.storage_key) };
   });
 }

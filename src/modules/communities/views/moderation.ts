@@ -13,6 +13,8 @@ import { flagReasons, MAX_REASON, type PostStatus } from '../lists.ts';
 import type { moderation } from '../repository.ts';
 import type { Community } from '../service.ts';
 import { langAttrs, postHtml, statusTag } from './post.ts';
+import { postFiles } from './files.ts';
+import type { PostFile } from '../attachments.ts';
 
 // Moderation's pages: the form where a member flags a post, the one where a facilitator removes a
 // post with the reason its author will read, and the review queue of a community (posts waiting
@@ -28,6 +30,8 @@ interface QuotedPost {
   body: string;
   lang: string;
   createdAt: string;
+  /** its files, where the page shows them (the review queue: a spam file is a reason to remove) */
+  files?: readonly PostFile[];
 }
 
 const kicker = (ctx: PageContext, c: Community) =>
@@ -40,6 +44,7 @@ function quoted(ctx: PageContext, c: Community, post: QuotedPost): Html {
     <p class="meta"><strong>${post.author ? html`<bdi>${post.author}</bdi>` : t('community.formerMember')}</strong> · ${day(ctx, post.createdAt)} ·
       <a href="${topic}"${langAttrs(ctx, post.topicLang)}><bdi>${post.topicTitle}</bdi></a></p>
     <div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>
+    ${postFiles(ctx, c.slug, post.files ?? [])}
   </blockquote>`;
 }
 
@@ -142,7 +147,7 @@ export function reviewView(
   csrf: string,
   c: Community,
   queue: { items: moderation.ReviewItem[]; total: number },
-  o: { notice?: string },
+  o: { notice?: string; files?: Map<number, PostFile[]> },
 ): string {
   const { t } = ctx;
   const reasons = (item: moderation.ReviewItem) => {
@@ -170,7 +175,7 @@ export function reviewView(
                     ? html`<p class="tags">${statusTag(ctx, item.status)} ${item.opening ? tag(t('community.review.opening'), 'neutral') : ''}</p>`
                     : ''
                 }
-                ${quoted(ctx, c, { ...item, id: item.postId })}
+                ${quoted(ctx, c, { ...item, id: item.postId, files: o.files?.get(item.postId) ?? [] })}
                 ${item.flags.length ? reasons(item) : ''}
                 ${decisionButtons(ctx, csrf, c.slug, { id: item.postId, status: item.status, flagged: item.flags.length > 0 }, 'review')}
               </li>`,

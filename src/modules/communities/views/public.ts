@@ -224,8 +224,8 @@ export function communityView(
     </section>
     ${c.codeOfConduct ? html`<section aria-labelledby="conduct-heading"><h2 id="conduct-heading">${t('community.conduct.heading')}</h2>${prose(c.codeOfConduct, ctx)}</section>` : ''}
     <p><a href="${href(ctx, '/communities')}">${t('community.backToList')}</a>${
-      c.visibility === 'public' ? html` · <a href="${href(ctx, `/communities/${c.slug}/feed.xml`)}">${t('community.feed')}</a>` : ''
-    }</p>`;
+      p.read ? html` · <a href="${href(ctx, `/communities/${c.slug}/files`)}">${t('community.files.heading')}</a>` : ''
+    }${c.visibility === 'public' ? html` · <a href="${href(ctx, `/communities/${c.slug}/feed.xml`)}">${t('community.feed')}</a>` : ''}</p>`;
   return layout(ctx, {
     title: c.name.value,
     description: plainText(c.description.value).slice(0, 200),

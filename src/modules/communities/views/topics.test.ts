@@ -43,6 +43,7 @@ const page = (body: string, lang = 'en', o: Partial<PostRow> & { viewerId?: numb
     languages: [{ lang, count: 1 }],
     write: o.write ?? false,
     facilitate: o.facilitate ?? false,
+    maxBytes: 20 * 1024 * 1024,
     viewerId: o.viewerId ?? null,
     moveTargets: [],
   };

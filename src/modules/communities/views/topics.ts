@@ -18,6 +18,8 @@ import type { LinkCard } from '../cards.ts';
 import type { Community } from '../service.ts';
 import { decisionButtons } from './moderation.ts';
 import { langAttrs, postHtml, statusTag } from './post.ts';
+import { filesField, postFiles } from './files.ts';
+import type { PostFile } from '../attachments.ts';
 
 // A topic with its posts (a page at a time, in the languages the reader keeps), the reply form,
 // and the form that starts a topic. Posts are Markdown, rendered and sanitised here; each carries
@@ -61,6 +63,10 @@ export interface TopicPage {
   openingId?: number | null;
   /** each post's cards for its links to the platform's packages, stations, resources and centres */
   cards?: Map<number, LinkCard[]>;
+  /** each post's files */
+  files?: Map<number, PostFile[]>;
+  /** the largest file a post may carry, in bytes */
+  maxBytes: number;
 }
 
 /** A post's cards: what each of its links to the platform leads to. */
@@ -124,7 +130,10 @@ function postItem(ctx: PageContext, csrf: string | null, p: TopicPage, post: Pos
             : post.status === 'hidden'
               ? html`<p class="post-note">${note}</p>`
               : ''
-        }<div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>${linkCards(ctx, p.cards?.get(post.id) ?? [])}`;
+        }<div class="prose"${langAttrs(ctx, post.lang)}>${postHtml(post)}</div>${postFiles(ctx, p.community.slug, p.files?.get(post.id) ?? [])}${linkCards(
+          ctx,
+          p.cards?.get(post.id) ?? [],
+        )}`;
   const canFlag = csrf && p.write && !own && (post.status === 'shown' || post.status === 'hidden');
   const canEdit = csrf && !p.community.archived && post.status !== 'removed' && (p.facilitate || (own && p.write && p.topic.lockedAt === null));
   const postHref = (action: string) => href(ctx, `/communities/${p.community.slug}/posts/${post.id}/${action}`);
@@ -159,7 +168,15 @@ export function topicView(
   ctx: PageContext,
   csrf: string | null,
   p: TopicPage,
-  o: { page: number; langs: readonly string[]; values?: { body: string; lang: string }; errors?: FieldError[]; notice?: string; signedIn: boolean },
+  o: {
+    page: number;
+    langs: readonly string[];
+    values?: { body: string; lang: string };
+    errors?: FieldError[];
+    notice?: string;
+    signedIn: boolean;
+    kept?: PostFile[];
+  },
 ): string {
   const { t } = ctx;
   const c = p.community;
@@ -211,7 +228,7 @@ export function topicView(
         : html`<p>${t('community.post.noneInLanguages')}</p>`
     }
     ${pagination(ctx, { label: t('pagination.label'), current: o.page, pages, href: pageHref })}
-    ${replyArea(ctx, csrf, p, base, o.values ?? { body: '', lang: ctx.lang }, errors, o.signedIn)}
+    ${replyArea(ctx, csrf, p, base, { values: o.values ?? { body: '', lang: ctx.lang }, errors, kept: o.kept ?? [] }, o.signedIn)}
     ${p.levels && csrf ? levelForm(ctx, csrf, { action: href(ctx, `${base}/level`), community: p.levels.community, topic: p.levels.topic }) : ''}
     ${
       p.facilitate && csrf
@@ -246,11 +263,11 @@ function replyArea(
   csrf: string | null,
   p: TopicPage,
   base: string,
-  values: { body: string; lang: string },
-  errors: FieldError[],
+  form: { values: { body: string; lang: string }; errors: FieldError[]; kept: PostFile[] },
   signedIn: boolean,
 ): Html {
   const { t } = ctx;
+  const { values, errors } = form;
   // A reply refused (a lock, a membership ended) keeps its text on the page, to copy.
   const kept = values.body
     ? textarea(ctx, { name: 'body', label: t('community.post.kept'), value: values.body, maxlength: MAX_POST, rows: 8, errors })
@@ -266,7 +283,10 @@ function replyArea(
       csrf,
       html`${textarea(ctx, { name: 'body', label: t('community.post.body'), hint: t('community.post.bodyHint', { max: MAX_POST }), value: values.body, maxlength: MAX_POST, rows: 8, errors })}
         ${languageSelect(ctx, values.lang, errors)}
+        ${filesField(ctx, { kept: form.kept, errors, maxBytes: p.maxBytes })}
         ${button({ text: t('community.post.send') })}`,
+      'form',
+      { files: true },
     )}</section>`;
 }
 
@@ -275,7 +295,8 @@ export function newTopicView(
   csrf: string,
   c: Community,
   values: { title: string; body: string; lang: string },
-  errors: FieldError[] = [],
+  errors: FieldError[],
+  files: { kept: PostFile[]; maxBytes: number },
 ): string {
   const { t } = ctx;
   const body = html`<p class="kicker"><a href="${href(ctx, `/communities/${c.slug}`)}"${langOf(c.name, ctx)}>${c.name.value}</a></p>
@@ -287,7 +308,10 @@ export function newTopicView(
       html`${field(ctx, { name: 'title', label: t('community.topic.title'), value: values.title, maxlength: MAX_TITLE, errors })}
         ${textarea(ctx, { name: 'body', label: t('community.post.body'), hint: t('community.post.bodyHint', { max: MAX_POST }), value: values.body, maxlength: MAX_POST, rows: 10, errors })}
         ${languageSelect(ctx, values.lang, errors)}
+        ${filesField(ctx, { ...files, errors })}
         ${button({ text: t('community.topic.post') })}`,
+      'form',
+      { files: true },
     )}`;
   return layout(ctx, { title: t('community.topic.start'), body, pageType: 'community-topic-new', index: false });
 }

@@ -136,8 +136,8 @@ export function textarea(ctx: PageContext, o: TextareaOptions): Html {
 }
 
 /** A POST form with its CSRF token. */
-export function postForm(action: string, csrf: string, body: Html, className = 'form'): Html {
-  return html`<form class="${className}" action="${action}" method="post" novalidate>
+export function postForm(action: string, csrf: string, body: Html, className = 'form', o: { files?: boolean } = {}): Html {
+  return html`<form class="${className}" action="${action}" method="post"${o.files ? html` enctype="multipart/form-data"` : ''} novalidate>
     <input type="hidden" name="_csrf" value="${csrf}">
     ${body}
   </form>`;
