@@ -1,6 +1,8 @@
 import { communityAdminRoutes } from './modules/communities/admin-routes.ts';
 import { communityRoutes } from './modules/communities/routes.ts';
 import { communitiesWiring } from './modules/communities/wiring.ts';
+import { eventRoutes } from './modules/events/routes.ts';
+import { eventsWiring } from './modules/events/wiring.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -259,16 +261,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const suggestions = suggestionsService(database.db, { directory, centres });
   const messages = messagesService(database.db, { mailer, baseUrl: config.baseUrl });
   const requests = requestsService(database.db, { messages, centres, directory });
-  // Communities of practice: their services and jobs (modules/communities/wiring.ts).
-  const community = communitiesWiring(database.db, {
-    search,
-    jobs,
-    mailer,
-    baseUrl: config.baseUrl,
-    secret: sessionSecret,
-    contentChanged: () => content.changed(),
-    files,
-  });
+  // Communities of practice and events: their services and jobs (modules/communities/wiring.ts, modules/events/wiring.ts).
+  const shared = { jobs, mailer, baseUrl: config.baseUrl, secret: sessionSecret };
+  const community = communitiesWiring(database.db, { ...shared, search, contentChanged: () => content.changed(), files });
+  const { events, registrations } = eventsWiring(database.db, { ...shared, communities: community.communities });
   // What links in posts to packages, stations, resources and centres show as cards.
   const cards = {
     packages: knowledge.packages,
@@ -337,6 +333,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const session = { a, lang, sessionSecret, sessionDays: config.sessionDays, findUser: (id: number) => accounts.user(id) };
         void scope.register(communityRoutes, { prefix: '/communities', ...session, ...community, knowledge, cards });
         void scope.register(notificationRoutes, { prefix: '/account/notifications', ...session, ...community });
+        void scope.register(eventRoutes, { prefix: '/events', ...session, db: database.db, events, registrations, knowledge });
         void scope.register(accountRoutes, {
           prefix: '/account',
           a,

@@ -32,6 +32,7 @@ import * as m0028 from './migrations/0028_post_revisions.ts';
 import * as m0029 from './migrations/0029_search_community.ts';
 import * as m0030 from './migrations/0030_helpful_answers.ts';
 import * as m0031 from './migrations/0031_community_files.ts';
+import * as m0032 from './migrations/0032_events.ts';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Dialect): Promise<void> };
 
@@ -68,6 +69,7 @@ const migrations: Record<string, DialectMigration> = {
   '0029_search_community': m0029,
   '0030_helpful_answers': m0030,
   '0031_community_files': m0031,
+  '0032_events': m0032,
 };
 
 class Provider implements MigrationProvider {

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { CommunityTables } from './schema-community.ts';
+import type { EventTables } from './schema-events.ts';
 import type { NetworkTables } from './schema-network.ts';
 
 // Table types for the typed query layer. Timestamps are ISO-8601 strings and flags are 0/1
@@ -8,7 +9,7 @@ import type { NetworkTables } from './schema-network.ts';
 // JSON columns hold text; repositories parse them. The self-assessment's tables are in
 // schema-assessment.ts, the network's in schema-network.ts, the communities' in schema-community.ts.
 
-export interface Tables extends AssessmentTables, NetworkTables, CommunityTables {
+export interface Tables extends AssessmentTables, NetworkTables, CommunityTables, EventTables {
   content_meta: { key: string; value: string };
   content_sources: { path: string; hash: string; loaded_at: string };
 

@@ -39,6 +39,8 @@ export const limits = {
   /** topics and replies in communities per person an hour: a member of less than a week (a new account's spam is slowed), and anyone else (a flood) */
   communityPostsNewMember: { max: 10, windowMs: 60 * 60_000 },
   communityPostsPerPerson: { max: 60, windowMs: 60 * 60_000 },
+  /** registrations for events without an account, per address an hour: a class at one school registers, a script filling events with strangers' addresses does not */
+  eventGuestsPerIp: { max: 30, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateRule>;
 
 export interface Limited {

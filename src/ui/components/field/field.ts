@@ -22,7 +22,7 @@ interface Common {
 }
 
 export interface FieldOptions extends Common {
-  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'url' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'url' | 'tel' | 'search';
   value?: string;
   /** the lowest and highest values of a number field */
   min?: number;
