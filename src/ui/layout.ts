@@ -23,6 +23,8 @@ export interface LayoutOptions {
   pageType?: string;
   /** enhancement scripts of this page only, from ui/assets (site.js is on every page) */
   scripts?: string[];
+  /** styles of this page type only, from ui/assets (site.css is on every page and counts in every page's weight) */
+  stylesheets?: string[];
 }
 
 /** Each language's name in itself (kept in i18n/languages.ts with the list of languages). */
@@ -133,7 +135,10 @@ ${languages.map((l) => html`<link rel="alternate" hreflang="${l}" href="${ctx.ba
 <link rel="alternate" hreflang="x-default" href="${ctx.baseUrl}/en${here}">
 <link rel="alternate" type="application/atom+xml" title="${t('feed.title')}" href="/${ctx.lang}/library/feed.xml">
 <link rel="stylesheet" href="${ctx.asset('site.css')}">
-<link rel="icon" href="${ctx.asset('favicon.svg')}" type="image/svg+xml">
+${(o.stylesheets ?? []).map(
+  (name) => html`<link rel="stylesheet" href="${ctx.asset(name)}">
+`,
+)}<link rel="icon" href="${ctx.asset('favicon.svg')}" type="image/svg+xml">
 <script src="${ctx.asset('site.js')}" defer></script>
 ${(o.scripts ?? []).map(
   (name) => html`<script src="${ctx.asset(name)}" defer></script>

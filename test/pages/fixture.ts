@@ -1,4 +1,5 @@
 import { communityFixture } from './fixture-communities.ts';
+import { eventFixture } from './fixture-events.ts';
 import assert from 'node:assert/strict';
 import { centre, networkProfile, signIn, user } from '../factories/index.ts';
 import { saveNetworkProfile } from '../../src/modules/centres/repository.ts';
@@ -57,6 +58,12 @@ export interface Fixture {
   /** the token of the member's digest link (weekly), and of one too old */
   digest: string;
   oldDigest: string;
+  /** an event of that community, full, with one person waiting; the editor holds a place (path without the language) */
+  event: string;
+  /** a guest's registration page for it, with its link's token (path without the language) */
+  eventRegistration: string;
+  /** the month it is in (YYYY-MM) */
+  eventMonth: string;
 }
 
 const withoutLang = (path: string) => path.replace(/^\/en(?=\/)/, '');
@@ -254,6 +261,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     assert.equal((await leader.a.post(`/en${consortium}/invitations`, { centre: String(id), role: 'full' }, `/en${consortium}`)).statusCode, 303);
 
   const { topic, flaggedPost, editedPost, digest, oldDigest } = await communityFixture(t, { leader: leader.email, editor: editor.email, admin: admin.email });
+  const events = await eventFixture(t, leader.a, editor.agent);
 
   // Recognition within reach of a small round: three statements with three answers each, three
   // groups (learners among them), any number of days.
@@ -364,5 +372,8 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     editedPost,
     digest,
     oldDigest,
+    event: events.event,
+    eventRegistration: events.registration,
+    eventMonth: events.month,
   };
 }

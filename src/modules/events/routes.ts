@@ -188,7 +188,7 @@ export async function eventRoutes(app: FastifyInstance, o: EventRouteOptions): P
         { action: path(`/${event.slug}/edit`), creating: false, values: got.values, errors: got.errors, back: path(`/${event.slug}`) },
         422,
       );
-    await events.update(event.id, req.user!, got.e);
+    await events.update(event, req.user!, got.e);
     // A larger capacity, or a quota lifted, may give places to people waiting.
     await registrations.changed(event.id);
     return redirectDone(reply, path(`/${event.slug}`), 'saved');

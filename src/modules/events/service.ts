@@ -191,9 +191,9 @@ export function eventsService(db: DB, o: { communities: CommunitiesService; base
     },
 
     /** Saves the changes of an event the person manages (the caller checked), audited. */
-    async update(id: number, user: User, e: repo.EventInput) {
-      await db.transaction().execute((trx) => repo.update(trx, id, e));
-      await audit(db, user, 'event.changed', String(id), {});
+    async update(event: { id: number; slug: string }, user: User, e: repo.EventInput) {
+      await db.transaction().execute((trx) => repo.update(trx, event.id, e));
+      await audit(db, user, 'event.changed', event.slug, {});
     },
 
     /** One event, and whether the reader manages it. */

@@ -1,3 +1,4 @@
+import { catalogues } from '../../../i18n/messages.ts';
 import type { PageContext } from '../../../http/context.ts';
 import { errorSummary, postForm, searchField } from '../../../ui/components/field/field.ts';
 import { html, type Html } from '../../../ui/html.ts';
@@ -128,7 +129,9 @@ function describe(ctx: PageContext, e: { action: string; subject: string; detail
   const values: Record<string, string> = { subject: e.subject };
   for (const [k, v] of Object.entries(details))
     values[k] = e.action === 'user.role' ? ctx.t(`admin.role.${v}`) : k === 'kind' ? ctx.t(`admin.content.one.${v}`) : v;
-  return ctx.t(`admin.audit.action.${e.action}`, values);
+  const key = `admin.audit.action.${e.action}`;
+  // An action without its sentence (a new one) still lists, as its name: the log must never fail.
+  return key in catalogues.en ? ctx.t(key, values) : `${e.action} (${e.subject})`;
 }
 
 export function auditView(ctx: PageContext, entries: { at: string; actor_name: string; action: string; subject: string; details: string }[]): string {

@@ -74,6 +74,7 @@ export function communitiesView(ctx: PageContext, query: ListQuery, result: { it
   );
   const body = html`<h1>${t('community.list.heading')}</h1>
     <p class="lead">${t('community.list.intro')}</p>
+    <p><a href="${href(ctx, '/events')}">${t('community.list.events')}</a></p>
     <form class="library" action="${href(ctx, '/communities')}#results" method="get">
       <div class="library-layout">
         <details class="filters"${active.length ? html` open` : ''}>
@@ -225,7 +226,7 @@ export function communityView(
     ${c.codeOfConduct ? html`<section aria-labelledby="conduct-heading"><h2 id="conduct-heading">${t('community.conduct.heading')}</h2>${prose(c.codeOfConduct, ctx)}</section>` : ''}
     <p><a href="${href(ctx, '/communities')}">${t('community.backToList')}</a>${
       p.read ? html` · <a href="${href(ctx, `/communities/${c.slug}/files`)}">${t('community.files.heading')}</a>` : ''
-    }${c.visibility === 'public' ? html` · <a href="${href(ctx, `/communities/${c.slug}/feed.xml`)}">${t('community.feed')}</a>` : ''}</p>`;
+    } · <a href="${href(ctx, `/events?community=${c.slug}`)}">${t('event.list.heading')}</a>${c.visibility === 'public' ? html` · <a href="${href(ctx, `/communities/${c.slug}/feed.xml`)}">${t('community.feed')}</a>` : ''}</p>`;
   return layout(ctx, {
     title: c.name.value,
     description: plainText(c.description.value).slice(0, 200),

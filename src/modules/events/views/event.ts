@@ -188,6 +188,7 @@ export function eventView(ctx: PageContext, e: EventItem, o: EventPageOptions): 
     description: plainText(e.description.value).slice(0, 200),
     body,
     pageType: 'event',
+    stylesheets: ['events.css'],
     index: !o.tz,
     jsonLd: {
       '@context': 'https://schema.org',

@@ -37,7 +37,8 @@ export function eventFormView(
   const v = (k: string) => o.values[k] ?? '';
   const e = o.errors;
   const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, ctx.lang);
-  const texts = languages.map((l) => {
+  const own = [ctx.lang, ...languages.filter((l) => l !== ctx.lang)];
+  const texts = own.map((l) => {
     const f = textFields(l);
     return html`<fieldset class="field-group"><legend>${ctx.format.language(l)}</legend>
       ${field(ctx, { name: f.title, label: t('event.form.title'), value: v(f.title), maxlength: TITLE_MAX, lang: l, errors: e })}
@@ -54,7 +55,11 @@ export function eventFormView(
       html`${select(ctx, { name: 'organiser', label: t('event.form.organiser'), value: v('organiser'), options: o.organisers, errors: e })}
         <h2>${t('event.form.textsHeading')}</h2>
         <p class="hint">${t('event.form.textsHint')}</p>
-        ${texts}
+        ${texts[0]}
+        <details class="other-languages"${own.slice(1).some((l) => v(textFields(l).title) || v(textFields(l).description) || e.some((x) => x.field.endsWith(`_${l}`))) ? html` open` : ''}>
+          <summary>${t('event.form.otherLanguages')}</summary>
+          ${texts.slice(1)}
+        </details>
         <h2>${t('event.form.whenHeading')}</h2>
         ${select(ctx, { name: 'time_zone', label: t('event.form.zone'), hint: t('event.form.zoneHint'), value: v('time_zone'), options: zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), errors: e })}
         <div class="field-row">

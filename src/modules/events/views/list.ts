@@ -74,8 +74,13 @@ export function eventsView(ctx: PageContext, q: ListQuery, result: { items: Even
   const body = html`<h1>${t('event.list.heading')}</h1>
     <p class="lead">${t('event.list.intro')}</p>
     <p class="event-links">${o.organiser ? linkButton({ href: href(ctx, '/events/new'), text: t('event.new.link') }) : ''}
-      <a href="${href(ctx, '/events/month')}">${t('event.month.link')}</a> ·
-      <a href="${href(ctx, '/events/calendar.ics')}">${t('event.feed.link')}</a>${o.signedIn ? html` · <a href="${href(ctx, '/events/my-calendar')}">${t('event.myCalendar.link')}</a>` : ''}</p>
+      <a href="${href(ctx, '/events/month')}">${t('event.month.link')}</a>
+      <a href="${href(ctx, '/events/calendar.ics')}" type="text/calendar">${t('event.feed.link')}</a>${
+        o.signedIn
+          ? html`
+      <a href="${href(ctx, '/events/my-calendar')}">${t('event.myCalendar.link')}</a>`
+          : ''
+      }</p>
     <nav class="event-when-tabs" aria-label="${t('event.list.when')}"><ul>
       ${(['upcoming', 'past'] as const).map(
         (w) =>
@@ -120,7 +125,7 @@ export function eventsView(ctx: PageContext, q: ListQuery, result: { items: Even
         </div>
       </div>
     </form>`;
-  return layout(ctx, { title: t('event.list.heading'), body, pageType: 'events', index: active.length === 0 && q.page === 1 });
+  return layout(ctx, { title: t('event.list.heading'), body, pageType: 'events', stylesheets: ['events.css'], index: active.length === 0 && q.page === 1 });
 }
 
 /** A month's events, by day in each event's own zone (where its people are). */
@@ -166,5 +171,5 @@ export function monthView(ctx: PageContext, year: number, month: number, events:
       <thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
       <tbody>${weeks.map((w) => html`<tr>${w}</tr>`)}</tbody>
     </table>`;
-  return layout(ctx, { title: `${t('event.month.title')}: ${monthName}`, body, pageType: 'events-month', index: false });
+  return layout(ctx, { title: `${t('event.month.title')}: ${monthName}`, body, pageType: 'events-month', stylesheets: ['events.css'], index: false });
 }

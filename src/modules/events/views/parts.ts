@@ -22,11 +22,11 @@ export function organiserOf(ctx: PageContext, e: EventItem): Html {
   return html`${ctx.t('event.organiser.platform')}`;
 }
 
-/** Where: online, or the place and its country. */
-export function whereOf(ctx: PageContext, e: EventItem): string {
-  const place = [e.place, e.country ? ctx.format.country(e.country) : null].filter(Boolean).join(', ');
-  if (e.mode === 'online') return ctx.t('event.where.online');
-  if (e.mode === 'hybrid') return ctx.t('event.where.hybrid', { place });
+/** Where: online, or the place (as its organiser wrote it, in its own direction) and its country. */
+export function whereOf(ctx: PageContext, e: EventItem): Html {
+  const place = html`${e.place ? html`<bdi>${e.place}</bdi>` : ''}${e.place && e.country ? ', ' : ''}${e.country ? ctx.format.country(e.country) : ''}`;
+  if (e.mode === 'online') return html`${ctx.t('event.where.online')}`;
+  if (e.mode === 'hybrid') return html`${ctx.t('event.where.online')} · ${place}`;
   return place;
 }
 
